@@ -1,0 +1,143 @@
+package pulumitest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Summary counts what an operation did to each resource.
+type Summary struct {
+	Creates, Updates, Sames, Deletes, Replaces int
+	// Outputs are the stack outputs after up.
+	Outputs auto.OutputMap
+	// Stdout is the CLI's output, for failure messages.
+	Stdout string
+}
+
+// Stack is an inline-program stack in an Env.
+type Stack struct {
+	auto.Stack
+	project, name string
+	env           *Env
+}
+
+// Stack creates or selects the stack project/name running program. Each
+// stack gets its own workspace directory, so stacks can run concurrently.
+func (e *Env) Stack(ctx context.Context, project, name string, program pulumi.RunFunc, opts ...auto.LocalWorkspaceOption) (*Stack, error) {
+	workDir := filepath.Join(e.Dir, "work", project, name)
+	if err := os.MkdirAll(workDir, 0o700); err != nil {
+		return nil, err
+	}
+	proj := workspace.Project{
+		Name:    tokens.PackageName(project),
+		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
+		Backend: &workspace.ProjectBackend{URL: e.BackendURL},
+	}
+	opts = append([]auto.LocalWorkspaceOption{
+		auto.Pulumi(e.Command),
+		auto.WorkDir(workDir),
+		auto.Project(proj),
+		auto.EnvVars(e.Vars()),
+		auto.SecretsProvider("passphrase"),
+	}, opts...)
+	s := &Stack{project: project, name: name, env: e}
+	s.clearLock()
+	stack, err := auto.UpsertStackInlineSource(ctx, name, project, program, opts...)
+	if err != nil {
+		return nil, err
+	}
+	s.Stack = stack
+	return s, nil
+}
+
+// clearLock removes a lock left by a killed operation on this stack; only
+// this Env's runner uses its backend, so a lock seen between operations is stale.
+func (s *Stack) clearLock() {
+	locks, _ := filepath.Glob(filepath.Join(s.env.Dir, "state", ".pulumi", "locks", "*", s.project, s.name))
+	for _, dir := range locks {
+		_ = os.RemoveAll(dir)
+	}
+}
+
+// after clears a stale lock when an operation was cut short.
+func (s *Stack) after(ctx context.Context, err error) error {
+	if err != nil && (ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		s.clearLock()
+	}
+	return err
+}
+
+// Up runs `pulumi up`.
+func (s *Stack) Up(ctx context.Context, opts ...optup.Option) (Summary, error) {
+	res, err := s.Stack.Up(ctx, opts...)
+	sum := fromUpdate(res.Summary)
+	sum.Outputs, sum.Stdout = res.Outputs, res.StdOut
+	return sum, s.after(ctx, err)
+}
+
+// Preview runs `pulumi preview`.
+func (s *Stack) Preview(ctx context.Context, opts ...optpreview.Option) (Summary, error) {
+	res, err := s.Stack.Preview(ctx, opts...)
+	sum := fromOps(res.ChangeSummary)
+	sum.Stdout = res.StdOut
+	return sum, s.after(ctx, err)
+}
+
+// Refresh runs `pulumi refresh`.
+func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary, error) {
+	res, err := s.Stack.Refresh(ctx, opts...)
+	sum := fromUpdate(res.Summary)
+	sum.Stdout = res.StdOut
+	return sum, s.after(ctx, err)
+}
+
+// Destroy runs `pulumi destroy` and removes the stack.
+func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary, error) {
+	res, err := s.Stack.Destroy(ctx, append(opts, optdestroy.Remove())...)
+	sum := fromUpdate(res.Summary)
+	sum.Stdout = res.StdOut
+	return sum, s.after(ctx, err)
+}
+
+// ExportJSON returns `pulumi stack export` with secrets left encrypted.
+func (s *Stack) ExportJSON(ctx context.Context) ([]byte, error) {
+	dep, err := s.Stack.Export(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(dep)
+}
+
+func fromUpdate(sum auto.UpdateSummary) Summary {
+	if sum.ResourceChanges == nil {
+		return Summary{}
+	}
+	ops := map[apitype.OpType]int{}
+	for op, n := range *sum.ResourceChanges {
+		ops[apitype.OpType(op)] = n
+	}
+	return fromOps(ops)
+}
+
+func fromOps(ops map[apitype.OpType]int) Summary {
+	return Summary{
+		Creates:  ops[apitype.OpCreate],
+		Updates:  ops[apitype.OpUpdate],
+		Sames:    ops[apitype.OpSame],
+		Deletes:  ops[apitype.OpDelete],
+		Replaces: ops[apitype.OpReplace],
+	}
+}

@@ -1,0 +1,68 @@
+// Package testenv starts what end-to-end tests share, once per test package:
+// the local cluster with every CRD and a Pulumi Env with the Kubernetes plugin.
+package testenv
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumitest"
+)
+
+// Local is a running cluster plus a Pulumi Env pointed at it.
+type Local struct {
+	// BinDir is the project's ./bin.
+	BinDir  string
+	Cluster *localcluster.Cluster
+	Env     *pulumitest.Env
+}
+
+// Start starts the cluster and the Env; extra plugins are installed besides
+// the Kubernetes one.
+func Start(ctx context.Context, plugins ...pulumitest.Plugin) (*Local, error) {
+	root, err := localcluster.RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	l := &Local{BinDir: filepath.Join(root, "bin")}
+	if l.Cluster, err = localcluster.Start(ctx, localcluster.Options{BinDir: l.BinDir}); err != nil {
+		return nil, err
+	}
+	l.Env, err = pulumitest.NewEnv(ctx, pulumitest.Options{
+		BinDir:     l.BinDir,
+		Kubeconfig: l.Cluster.KubeconfigPath,
+		Plugins:    append([]pulumitest.Plugin{pulumitest.KubernetesPlugin(l.BinDir)}, plugins...),
+	})
+	if err != nil {
+		_ = l.Cluster.Stop()
+		return nil, err
+	}
+	return l, nil
+}
+
+// Stop stops the cluster and removes the Env.
+func (l *Local) Stop() {
+	_ = l.Env.Close()
+	_ = l.Cluster.Stop()
+}
+
+// Main is a TestMain body: it starts a Local into *local, runs the tests and
+// stops it, so every test in the package shares one control plane.
+func Main(m *testing.M, local **Local, plugins ...pulumitest.Plugin) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	l, err := Start(ctx, plugins...)
+	cancel()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testenv:", err)
+		os.Exit(1)
+	}
+	*local = l
+	code := m.Run()
+	l.Stop()
+	os.Exit(code)
+}
