@@ -1,0 +1,60 @@
+package eventgateway
+
+import (
+	"fmt"
+
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// kind identifies a Kong Operator CRD and the condition that says an object of it is ready.
+type kind struct {
+	apiVersion     string
+	name           string
+	readyCondition string
+}
+
+// register registers one custom resource of kind k whose spec is the typed spec.
+func register(ctx *pulumi.Context, name string, k kind, meta Metadata, spec any,
+	opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	untypedSpec, err := toUntyped(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", k.name, name, err)
+	}
+	return apiextensions.NewCustomResource(ctx, name, &apiextensions.CustomResourceArgs{
+		ApiVersion:  pulumi.String(k.apiVersion),
+		Kind:        pulumi.String(k.name),
+		Metadata:    objectMeta(meta, meta.annotationsWaitingFor(k.readyCondition)),
+		OtherFields: kubernetes.UntypedArgs{"spec": untypedSpec},
+	}, withFixedNameOptions(meta, opts)...)
+}
+
+// objectMeta converts meta to the Kubernetes SDK's metadata, leaving out what is empty.
+func objectMeta(meta Metadata, annotations map[string]string) *metav1.ObjectMetaArgs {
+	args := &metav1.ObjectMetaArgs{}
+	if meta.Name != "" {
+		args.Name = pulumi.String(meta.Name)
+	}
+	if meta.Namespace != "" {
+		args.Namespace = pulumi.String(meta.Namespace)
+	}
+	if len(meta.Labels) > 0 {
+		args.Labels = pulumi.ToStringMap(meta.Labels)
+	}
+	if len(annotations) > 0 {
+		args.Annotations = pulumi.ToStringMap(annotations)
+	}
+	return args
+}
+
+// withFixedNameOptions adds DeleteBeforeReplace for an object with a fixed name: its replacement cannot exist
+// next to it. Options given by the caller come last and win.
+func withFixedNameOptions(meta Metadata, opts []pulumi.ResourceOption) []pulumi.ResourceOption {
+	if meta.Name == "" {
+		return opts
+	}
+	return append([]pulumi.ResourceOption{pulumi.DeleteBeforeReplace(true)}, opts...)
+}

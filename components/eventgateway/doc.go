@@ -1,0 +1,12 @@
+// Package eventgateway provides typed building blocks for the Kong Operator custom resources that run Kong Event
+// Gateway: one Go type per CRD spec, one constructor per kind that registers a Kubernetes CustomResource.
+//
+// The types follow the CRDs shipped with Kong Operator 2.3 (konnect.konghq.com, configuration.konghq.com and
+// eventgateway.konghq.com, all v1alpha1). Every field's json tag is the CRD field name; its pulumi tag carries the
+// same name so components can take these types as plain arguments. Enumerations are string types with one constant
+// per allowed value, the CRDs' string booleans are EnabledState, and unions are structs with a Type discriminator plus
+// one pointer per member.
+//
+// References between resources are plain names (ObjectRef), known at preview because callers choose each resource's
+// metadata.name. Fields tagged provider:"secret" reach the Kubernetes API as Pulumi secrets.
+package eventgateway

@@ -1,0 +1,273 @@
+package eventgateway
+
+import (
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+var eventGatewayVirtualClusterKind = kind{ConfigurationAPIVersion, "EventGatewayVirtualCluster", ConditionProgrammed}
+
+// EventGatewayVirtualClusterSpec is the spec of an EventGatewayVirtualCluster: the cluster Kafka clients see. Its
+// gateway is the backend cluster's.
+type EventGatewayVirtualClusterSpec struct {
+	EventGatewayBackendClusterRef ObjectRef             `json:"eventGatewayBackendClusterRef" pulumi:"eventGatewayBackendClusterRef"`
+	APISpec                       VirtualClusterAPISpec `json:"apiSpec" pulumi:"apiSpec"`
+}
+
+// VirtualClusterAPISpec is the Konnect body of a virtual cluster.
+type VirtualClusterAPISpec struct {
+	// Name is the virtual cluster's name in Konnect; listener policies route to it by this name.
+	Name        string            `json:"name" pulumi:"name"`
+	Description string            `json:"description,omitempty" pulumi:"description,optional"`
+	Labels      map[string]string `json:"labels,omitempty" pulumi:"labels,optional"`
+	// DNSLabel is an RFC 1035 label, 1-63 characters; SNI routing matches <dnsLabel><sniSuffix>.
+	DNSLabel string  `json:"dnsLabel" pulumi:"dnsLabel"`
+	ACLMode  ACLMode `json:"aclMode" pulumi:"aclMode"`
+	// Authentication lists the schemes clients may use, tried in order.
+	Authentication []VirtualClusterAuthentication `json:"authentication" pulumi:"authentication"`
+	Namespace      *VirtualClusterNamespace       `json:"namespace,omitempty" pulumi:"namespace,optional"`
+	// TopicAliases need data plane 1.2 or later.
+	TopicAliases []TopicAlias `json:"topicAliases,omitempty" pulumi:"topicAliases,optional"`
+}
+
+// ACLMode says where topic and group access is decided.
+type ACLMode string
+
+// Values of ACLMode.
+const (
+	// ACLModeEnforceOnGateway applies the virtual cluster's ACL policies; without any, all access is denied.
+	ACLModeEnforceOnGateway ACLMode = "enforce_on_gateway"
+	// ACLModePassthrough leaves access control to the backend cluster.
+	ACLModePassthrough ACLMode = "passthrough"
+)
+
+// VirtualClusterAuthType is an authentication scheme a virtual cluster offers its clients.
+type VirtualClusterAuthType string
+
+// Values of VirtualClusterAuthType.
+const (
+	VirtualClusterAuthAnonymous         VirtualClusterAuthType = "anonymous"
+	VirtualClusterAuthClientCertificate VirtualClusterAuthType = "clientCertificate"
+	VirtualClusterAuthOAuthBearer       VirtualClusterAuthType = "oauthBearer"
+	VirtualClusterAuthSaslPlain         VirtualClusterAuthType = "saslPlain"
+	VirtualClusterAuthSaslScram         VirtualClusterAuthType = "saslScram"
+)
+
+// VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+type VirtualClusterAuthentication struct {
+	Type              VirtualClusterAuthType   `json:"type" pulumi:"type"`
+	Anonymous         *EmptyObject             `json:"anonymous,omitempty" pulumi:"anonymous,optional"`
+	ClientCertificate *ClientCertificateAuth   `json:"clientCertificate,omitempty" pulumi:"clientCertificate,optional"`
+	OAuthBearer       *OAuthBearerAuth         `json:"oauthBearer,omitempty" pulumi:"oauthBearer,optional"`
+	SaslPlain         *VirtualClusterSaslPlain `json:"saslPlain,omitempty" pulumi:"saslPlain,optional"`
+	SaslScram         *VirtualClusterSaslScram `json:"saslScram,omitempty" pulumi:"saslScram,optional"`
+}
+
+// AnonymousClientAuth returns the scheme that lets clients in without credentials. The backend cluster must set
+// InsecureAllowAnonymousVirtualClusterAuth.
+func AnonymousClientAuth() VirtualClusterAuthentication {
+	return VirtualClusterAuthentication{Type: VirtualClusterAuthAnonymous}
+}
+
+// ClientCertificateAuth authenticates clients by their TLS certificate.
+type ClientCertificateAuth struct {
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
+}
+
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+type FetchKongIdentityPrincipal struct {
+	Directory   string               `json:"directory" pulumi:"directory"`
+	FailureMode PrincipalFailureMode `json:"failureMode" pulumi:"failureMode"`
+	// FetchBy is required for every scheme but oauthBearer, which has no such field.
+	FetchBy *PrincipalFetchBy `json:"fetchBy,omitempty" pulumi:"fetchBy,optional"`
+}
+
+// PrincipalFailureMode says what happens when the principal lookup fails.
+type PrincipalFailureMode string
+
+// Values of PrincipalFailureMode.
+const (
+	PrincipalFailureModeError  PrincipalFailureMode = "error"
+	PrincipalFailureModeIgnore PrincipalFailureMode = "ignore"
+)
+
+// PrincipalFetchBy names the key a principal is looked up by.
+type PrincipalFetchBy struct {
+	Key string `json:"key" pulumi:"key"`
+}
+
+// OAuthBearerMediation says what the gateway does with an OAuth bearer token.
+type OAuthBearerMediation string
+
+// Values of OAuthBearerMediation.
+const (
+	OAuthBearerPassthrough     OAuthBearerMediation = "passthrough"
+	OAuthBearerValidateForward OAuthBearerMediation = "validate_forward"
+	OAuthBearerTerminate       OAuthBearerMediation = "terminate"
+)
+
+// OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+type OAuthBearerAuth struct {
+	Mediation                  OAuthBearerMediation        `json:"mediation" pulumi:"mediation"`
+	JWKS                       *JWKS                       `json:"jwks,omitempty" pulumi:"jwks,optional"`
+	Validate                   *OAuthBearerValidation      `json:"validate,omitempty" pulumi:"validate,optional"`
+	ClaimsMapping              *ClaimsMapping              `json:"claimsMapping,omitempty" pulumi:"claimsMapping,optional"`
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
+}
+
+// JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+type JWKS struct {
+	Endpoint        string `json:"endpoint" pulumi:"endpoint"`
+	Timeout         string `json:"timeout,omitempty" pulumi:"timeout,optional"`
+	CacheExpiration string `json:"cacheExpiration,omitempty" pulumi:"cacheExpiration,optional"`
+}
+
+// OAuthBearerValidation lists the claims a token must carry.
+type OAuthBearerValidation struct {
+	Audiences []Audience `json:"audiences,omitempty" pulumi:"audiences,optional"`
+	Issuer    string     `json:"issuer,omitempty" pulumi:"issuer,optional"`
+}
+
+// Audience is one accepted token audience.
+type Audience struct {
+	Name string `json:"name" pulumi:"name"`
+}
+
+// ClaimsMapping renames the token claims that carry the subject and the scope.
+type ClaimsMapping struct {
+	Sub   string `json:"sub,omitempty" pulumi:"sub,optional"`
+	Scope string `json:"scope,omitempty" pulumi:"scope,optional"`
+}
+
+// SaslPlainMediation says whether the gateway terminates SASL/PLAIN or passes it to the backend.
+type SaslPlainMediation string
+
+// Values of SaslPlainMediation.
+const (
+	SaslPlainPassthrough SaslPlainMediation = "passthrough"
+	SaslPlainTerminate   SaslPlainMediation = "terminate"
+)
+
+// VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+type VirtualClusterSaslPlain struct {
+	Mediation SaslPlainMediation `json:"mediation" pulumi:"mediation"`
+	// Principals are the accepted users when the gateway terminates SASL/PLAIN.
+	Principals                 []Principal                 `json:"principals,omitempty" pulumi:"principals,optional"`
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
+}
+
+// Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a
+// Pulumi secret.
+type Principal struct {
+	Username string `json:"username" pulumi:"username"`
+	Password string `json:"password" pulumi:"password" provider:"secret"`
+}
+
+// VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+type VirtualClusterSaslScram struct {
+	Algorithm                  SaslScramAlgorithm          `json:"algorithm" pulumi:"algorithm"`
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
+}
+
+// NamespaceMode says how a virtual cluster's prefix applies to backend topics and groups.
+type NamespaceMode string
+
+// Values of NamespaceMode.
+const (
+	// NamespaceHidePrefix shows clients the names without the prefix.
+	NamespaceHidePrefix NamespaceMode = "hide_prefix"
+	// NamespaceEnforcePrefix makes clients use the prefixed names.
+	NamespaceEnforcePrefix NamespaceMode = "enforce_prefix"
+)
+
+// VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+type VirtualClusterNamespace struct {
+	Mode       NamespaceMode        `json:"mode" pulumi:"mode"`
+	Prefix     string               `json:"prefix" pulumi:"prefix"`
+	Additional *NamespaceAdditional `json:"additional,omitempty" pulumi:"additional,optional"`
+}
+
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type NamespaceAdditional struct {
+	Topics         []TopicSelector         `json:"topics,omitempty" pulumi:"topics,optional"`
+	ConsumerGroups []ConsumerGroupSelector `json:"consumerGroups,omitempty" pulumi:"consumerGroups,optional"`
+}
+
+// SelectorType says how a selector matches names.
+type SelectorType string
+
+// Values of SelectorType.
+const (
+	SelectorGlob      SelectorType = "glob"
+	SelectorExactList SelectorType = "exactList"
+)
+
+// ConflictMode says what happens when an exposed name clashes with a prefixed one.
+type ConflictMode string
+
+// Values of ConflictMode.
+const (
+	ConflictWarn   ConflictMode = "warn"
+	ConflictIgnore ConflictMode = "ignore"
+)
+
+// TopicSelector is a union on Type selecting backend topics.
+type TopicSelector struct {
+	Type      SelectorType    `json:"type" pulumi:"type"`
+	Glob      *TopicGlob      `json:"glob,omitempty" pulumi:"glob,optional"`
+	ExactList *TopicExactList `json:"exactList,omitempty" pulumi:"exactList,optional"`
+}
+
+// TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+type TopicGlob struct {
+	Glob     string       `json:"glob" pulumi:"glob"`
+	Conflict ConflictMode `json:"conflict,omitempty" pulumi:"conflict,optional"`
+}
+
+// TopicExactList selects the listed backend topics.
+type TopicExactList struct {
+	ExactList []BackendTopic `json:"exactList" pulumi:"exactList"`
+	Conflict  ConflictMode   `json:"conflict,omitempty" pulumi:"conflict,optional"`
+}
+
+// BackendTopic names one backend topic.
+type BackendTopic struct {
+	Backend string `json:"backend" pulumi:"backend"`
+}
+
+// ConsumerGroupSelector is a union on Type selecting consumer groups.
+type ConsumerGroupSelector struct {
+	Type      SelectorType            `json:"type" pulumi:"type"`
+	Glob      *ConsumerGroupGlob      `json:"glob,omitempty" pulumi:"glob,optional"`
+	ExactList *ConsumerGroupExactList `json:"exactList,omitempty" pulumi:"exactList,optional"`
+}
+
+// ConsumerGroupGlob selects consumer groups matching Glob.
+type ConsumerGroupGlob struct {
+	Glob string `json:"glob" pulumi:"glob"`
+}
+
+// ConsumerGroupExactList selects the listed consumer groups.
+type ConsumerGroupExactList struct {
+	ExactList []ConsumerGroupName `json:"exactList" pulumi:"exactList"`
+}
+
+// ConsumerGroupName names one consumer group.
+type ConsumerGroupName struct {
+	Value string `json:"value" pulumi:"value"`
+}
+
+// TopicAlias shows the backend Topic to clients as Alias.
+type TopicAlias struct {
+	Alias     string       `json:"alias" pulumi:"alias"`
+	Topic     string       `json:"topic" pulumi:"topic"`
+	Condition string       `json:"condition,omitempty" pulumi:"condition,optional"`
+	Conflict  ConflictMode `json:"conflict,omitempty" pulumi:"conflict,optional"`
+}
+
+// NewEventGatewayVirtualCluster registers an EventGatewayVirtualCluster (configuration.konghq.com/v1alpha1).
+func NewEventGatewayVirtualCluster(ctx *pulumi.Context, name string, meta Metadata,
+	spec EventGatewayVirtualClusterSpec, opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	return register(ctx, name, eventGatewayVirtualClusterKind, meta, spec, opts...)
+}

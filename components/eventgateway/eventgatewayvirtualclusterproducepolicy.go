@@ -1,0 +1,139 @@
+package eventgateway
+
+import (
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+var eventGatewayVirtualClusterProducePolicyKind = kind{ConfigurationAPIVersion, "EventGatewayVirtualClusterProducePolicy", ConditionProgrammed}
+
+// EventGatewayVirtualClusterProducePolicySpec is the spec of an EventGatewayVirtualClusterProducePolicy: a policy
+// applied to records a virtual cluster's clients produce.
+type EventGatewayVirtualClusterProducePolicySpec struct {
+	EventGatewayVirtualClusterRef ObjectRef            `json:"eventGatewayVirtualClusterRef" pulumi:"eventGatewayVirtualClusterRef"`
+	APISpec                       ProducePolicyAPISpec `json:"apiSpec" pulumi:"apiSpec"`
+}
+
+// ProducePolicyType is the kind of a produce policy.
+type ProducePolicyType string
+
+// Values of ProducePolicyType.
+const (
+	ProducePolicyEncrypt          ProducePolicyType = "encrypt"
+	ProducePolicyEncryptFields    ProducePolicyType = "encryptFields"
+	ProducePolicyModifyHeaders    ProducePolicyType = "modifyHeaders"
+	ProducePolicySchemaValidation ProducePolicyType = "schemaValidation"
+)
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpec struct {
+	Type             ProducePolicyType              `json:"type" pulumi:"type"`
+	Encrypt          *EncryptPolicy                 `json:"encrypt,omitempty" pulumi:"encrypt,optional"`
+	EncryptFields    *EncryptFieldsPolicy           `json:"encryptFields,omitempty" pulumi:"encryptFields,optional"`
+	ModifyHeaders    *ModifyHeadersPolicy           `json:"modifyHeaders,omitempty" pulumi:"modifyHeaders,optional"`
+	SchemaValidation *ProduceSchemaValidationPolicy `json:"schemaValidation,omitempty" pulumi:"schemaValidation,optional"`
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicy struct {
+	PolicyInfo
+	Config EncryptConfig `json:"config" pulumi:"config"`
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfig struct {
+	FailureMode   CryptoFailureMode `json:"failureMode" pulumi:"failureMode"`
+	PartOfRecord  []RecordPart      `json:"partOfRecord" pulumi:"partOfRecord"`
+	EncryptionKey EncryptionKey     `json:"encryptionKey" pulumi:"encryptionKey"`
+}
+
+// ProduceFailureMode says what happens to a produced record a policy cannot process.
+type ProduceFailureMode string
+
+// Values of ProduceFailureMode.
+const (
+	ProduceFailureModeReject      ProduceFailureMode = "reject"
+	ProduceFailureModePassthrough ProduceFailureMode = "passthrough"
+	ProduceFailureModeMark        ProduceFailureMode = "mark"
+)
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a
+// CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicy struct {
+	PolicyInfo
+	Config EncryptFieldsConfig `json:"config" pulumi:"config"`
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfig struct {
+	FailureMode   ProduceFailureMode `json:"failureMode" pulumi:"failureMode"`
+	EncryptFields []FieldEncryption  `json:"encryptFields" pulumi:"encryptFields"`
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryption struct {
+	Paths         FieldPaths    `json:"paths" pulumi:"paths"`
+	EncryptionKey EncryptionKey `json:"encryptionKey" pulumi:"encryptionKey"`
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicy struct {
+	PolicyInfo
+	Config ProduceSchemaValidationConfig `json:"config" pulumi:"config"`
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfig struct {
+	Type                    SchemaValidationType     `json:"type" pulumi:"type"`
+	ConfluentSchemaRegistry *ProduceSchemaValidation `json:"confluentSchemaRegistry,omitempty" pulumi:"confluentSchemaRegistry,optional"`
+	JSON                    *ProduceSchemaValidation `json:"json,omitempty" pulumi:"json,optional"`
+}
+
+// ProduceValidationAction is what happens to a produced record that fails validation.
+type ProduceValidationAction string
+
+// Values of ProduceValidationAction.
+const (
+	ProduceValidationReject ProduceValidationAction = "reject"
+	ProduceValidationMark   ProduceValidationAction = "mark"
+)
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidation struct {
+	SchemaRegistry        *KonnectSchemaRegistryRef `json:"schemaRegistry,omitempty" pulumi:"schemaRegistry,optional"`
+	FailureMode           ProduceFailureMode        `json:"failureMode,omitempty" pulumi:"failureMode,optional"`
+	ValidateKey           EnabledState              `json:"validateKey,omitempty" pulumi:"validateKey,optional"`
+	ValidateValue         EnabledState              `json:"validateValue,omitempty" pulumi:"validateValue,optional"`
+	KeyValidationAction   ProduceValidationAction   `json:"keyValidationAction,omitempty" pulumi:"keyValidationAction,optional"`
+	ValueValidationAction ProduceValidationAction   `json:"valueValidationAction,omitempty" pulumi:"valueValidationAction,optional"`
+}
+
+// KonnectSchemaRegistryRefType says how a produce policy names its schema registry.
+type KonnectSchemaRegistryRefType string
+
+// Values of KonnectSchemaRegistryRefType.
+const (
+	// KonnectSchemaRegistryByID has no field for the ID in this CRD version; use KonnectSchemaRegistryByName.
+	KonnectSchemaRegistryByID   KonnectSchemaRegistryRefType = "id"
+	KonnectSchemaRegistryByName KonnectSchemaRegistryRefType = "name"
+)
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRef struct {
+	Type KonnectSchemaRegistryRefType `json:"type" pulumi:"type"`
+	ID   *EmptyObject                 `json:"id,omitempty" pulumi:"id,optional"`
+	Name *KonnectSchemaRegistryName   `json:"name,omitempty" pulumi:"name,optional"`
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryName struct {
+	Name string `json:"name" pulumi:"name"`
+}
+
+// NewEventGatewayVirtualClusterProducePolicy registers an EventGatewayVirtualClusterProducePolicy
+// (configuration.konghq.com/v1alpha1).
+func NewEventGatewayVirtualClusterProducePolicy(ctx *pulumi.Context, name string, meta Metadata,
+	spec EventGatewayVirtualClusterProducePolicySpec, opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	return register(ctx, name, eventGatewayVirtualClusterProducePolicyKind, meta, spec, opts...)
+}

@@ -1,0 +1,49 @@
+package eventgateway
+
+import "maps"
+
+// API versions of the Kong Operator CRDs.
+const (
+	KonnectAPIVersion       = "konnect.konghq.com/v1alpha1"
+	ConfigurationAPIVersion = "configuration.konghq.com/v1alpha1"
+	EventGatewayAPIVersion  = "eventgateway.konghq.com/v1alpha1"
+)
+
+// WaitForAnnotation is the pulumi-kubernetes annotation that makes Pulumi wait for a condition on a created object.
+const WaitForAnnotation = "pulumi.com/waitFor"
+
+// Readiness conditions the operator sets; Metadata.WaitForProgrammed waits for the one of the object's kind.
+const (
+	ConditionProgrammed   = "Programmed"
+	ConditionAPIAuthValid = "APIAuthValid"
+	ConditionReady        = "Ready"
+)
+
+// Metadata is the Kubernetes identity of one object plus how Pulumi waits for it.
+type Metadata struct {
+	// Name is metadata.name. Set it: other objects refer to this one by name, and a fixed name makes Pulumi
+	// delete the old object before creating its replacement.
+	Name string
+	// Namespace is metadata.namespace; empty means the provider's default namespace.
+	Namespace string
+	// Labels and Annotations are copied to metadata.
+	Labels      map[string]string
+	Annotations map[string]string
+	// WaitForProgrammed makes Pulumi wait until the operator reports the kind's readiness condition: Programmed for
+	// gateways and configuration objects, APIAuthValid for KonnectAPIAuthConfiguration, Ready for KegDataPlane.
+	// It adds the annotation pulumi.com/waitFor: condition=<condition>. Leave it off when no operator runs.
+	WaitForProgrammed bool
+}
+
+// annotationsWaitingFor returns the annotations to write, with the wait annotation for condition when asked for.
+func (m Metadata) annotationsWaitingFor(condition string) map[string]string {
+	if !m.WaitForProgrammed {
+		return m.Annotations
+	}
+	annotations := maps.Clone(m.Annotations)
+	if annotations == nil {
+		annotations = map[string]string{}
+	}
+	annotations[WaitForAnnotation] = "condition=" + condition
+	return annotations
+}

@@ -1,0 +1,12 @@
+package eventgateway
+
+// PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+type PolicyInfo struct {
+	Name        string `json:"name,omitempty" pulumi:"name,optional"`
+	Description string `json:"description,omitempty" pulumi:"description,optional"`
+	// Enabled defaults to Enabled in Konnect.
+	Enabled EnabledState      `json:"enabled,omitempty" pulumi:"enabled,optional"`
+	Labels  map[string]string `json:"labels,omitempty" pulumi:"labels,optional"`
+	// Condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition string `json:"condition,omitempty" pulumi:"condition,optional"`
+}

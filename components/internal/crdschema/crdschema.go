@@ -1,0 +1,140 @@
+// Package crdschema validates rendered custom resources against the OpenAPI schemas of the Kong Operator CRDs, the
+// way the API server does before CEL rules: types, enums, patterns, lengths, required fields, and (strictly) no
+// field the schema does not know, which the API server would silently prune.
+package crdschema
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"sigs.k8s.io/yaml"
+)
+
+// DirEnv names the environment variable holding the directory of the upstream CRD YAML files.
+const DirEnv = "KEG_KONG_CRDS_DIR"
+
+// Dir returns the CRD directory: $KEG_KONG_CRDS_DIR, or fallback.
+func Dir(fallback string) string {
+	if dir := os.Getenv(DirEnv); dir != "" {
+		return dir
+	}
+	return fallback
+}
+
+// Validator holds one compiled schema per apiVersion and kind.
+type Validator struct {
+	schemas map[string]*jsonschema.Schema
+}
+
+// crd is the part of a CustomResourceDefinition a Validator needs.
+type crd struct {
+	Kind string `json:"kind"`
+	Spec struct {
+		Group string `json:"group"`
+		Names struct {
+			Kind string `json:"kind"`
+		} `json:"names"`
+		Versions []struct {
+			Name   string `json:"name"`
+			Schema struct {
+				OpenAPIV3Schema map[string]any `json:"openAPIV3Schema"`
+			} `json:"schema"`
+		} `json:"versions"`
+	} `json:"spec"`
+}
+
+// Load compiles the schema of every CRD version found in the YAML files of dir.
+func Load(dir string) (*Validator, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no CRD files in %s", dir)
+	}
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}}
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		var definition crd
+		if err := yaml.Unmarshal(raw, &definition); err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		if definition.Kind != "CustomResourceDefinition" {
+			continue
+		}
+		for _, version := range definition.Spec.Versions {
+			key := definition.Spec.Group + "/" + version.Name + "/" + definition.Spec.Names.Kind
+			schema, err := compile(key, strict(version.Schema.OpenAPIV3Schema))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", file, err)
+			}
+			v.schemas[key] = schema
+		}
+	}
+	return v, nil
+}
+
+// compile compiles one OpenAPI v3 schema as a JSON schema.
+func compile(url string, schema map[string]any) (*jsonschema.Schema, error) {
+	raw, err := json.Marshal(schema)
+	if err != nil {
+		return nil, err
+	}
+	compiler := jsonschema.NewCompiler()
+	if err := compiler.AddResource(url, strings.NewReader(string(raw))); err != nil {
+		return nil, err
+	}
+	return compiler.Compile(url)
+}
+
+// strict forbids, in every object schema that lists properties, the fields it does not list, unless the schema
+// preserves unknown fields.
+func strict(schema map[string]any) map[string]any {
+	if _, listed := schema["properties"]; listed && schema["x-kubernetes-preserve-unknown-fields"] != true {
+		if _, set := schema["additionalProperties"]; !set {
+			schema["additionalProperties"] = false
+		}
+	}
+	for _, key := range []string{"properties", "patternProperties"} {
+		if children, ok := schema[key].(map[string]any); ok {
+			for _, child := range children {
+				if childSchema, ok := child.(map[string]any); ok {
+					strict(childSchema)
+				}
+			}
+		}
+	}
+	for _, key := range []string{"items", "additionalProperties"} {
+		if child, ok := schema[key].(map[string]any); ok {
+			strict(child)
+		}
+	}
+	return schema
+}
+
+// Validate checks object, a custom resource with apiVersion and kind, against its CRD schema.
+func (v *Validator) Validate(object map[string]any) error {
+	apiVersion, _ := object["apiVersion"].(string)
+	kind, _ := object["kind"].(string)
+	schema, ok := v.schemas[apiVersion+"/"+kind]
+	if !ok {
+		return fmt.Errorf("no CRD for %s %s", apiVersion, kind)
+	}
+	// Round-trip through JSON so numbers and nested values have the types the validator expects.
+	raw, err := json.Marshal(object)
+	if err != nil {
+		return err
+	}
+	var document any
+	if err := json.Unmarshal(raw, &document); err != nil {
+		return err
+	}
+	return schema.Validate(document)
+}

@@ -1,0 +1,123 @@
+package components
+
+import "github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+
+// PortMappedGatewayArgs configures a PortMappedGateway. Every field is a plain value known at preview.
+type PortMappedGatewayArgs struct {
+	// Konnect holds the access token and the regional API server.
+	Konnect KonnectArgs `pulumi:"konnect"`
+	// AdvertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are
+	// advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS
+	// name pointing at the LoadBalancer).
+	AdvertisedHost string `pulumi:"advertisedHost"`
+	// BackendCluster is the upstream Kafka cluster.
+	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
+	// VirtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
+	VirtualClusters []VirtualClusterArgs `pulumi:"virtualClusters"`
+	// Namespace holds every object; it must exist. Defaults to "kong".
+	Namespace string `pulumi:"namespace,optional"`
+	// Labels are Kubernetes labels added to the metadata of every object created.
+	Labels map[string]string `pulumi:"labels,optional"`
+	// Gateway describes the Event Gateway control plane in Konnect.
+	Gateway *GatewayArgs `pulumi:"gateway,optional"`
+	// BasePort is the first listener port; virtual clusters without Port get consecutive blocks from it.
+	// Defaults to 9092.
+	BasePort int `pulumi:"basePort,optional"`
+	// DataPlane shapes the KegDataPlane and its LoadBalancer Service.
+	DataPlane *DataPlaneArgs `pulumi:"dataPlane,optional"`
+	// WaitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects
+	// that depend on it. Defaults to true; turn it off when no operator runs.
+	WaitForProgrammed *bool `pulumi:"waitForProgrammed,optional"`
+}
+
+// KonnectArgs says how Kong Operator reaches Konnect.
+type KonnectArgs struct {
+	// Token is a personal (kpat_) or system (spat_) access token. It is stored only in a Kubernetes Secret, as a
+	// Pulumi secret.
+	Token string `pulumi:"token" provider:"secret"`
+	// ServerURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It
+	// cannot change after creation.
+	ServerURL string `pulumi:"serverURL"`
+}
+
+// GatewayArgs describes the KonnectEventGateway.
+type GatewayArgs struct {
+	// Name is the gateway's name in Konnect. Defaults to the component name.
+	Name        string `pulumi:"name,optional"`
+	Description string `pulumi:"description,optional"`
+	// KonnectLabels are labels of the gateway in Konnect.
+	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
+	// MinRuntimeVersion ("1.2") pins the oldest data-plane version.
+	MinRuntimeVersion string `pulumi:"minRuntimeVersion,optional"`
+}
+
+// BackendClusterArgs describes the upstream Kafka cluster.
+type BackendClusterArgs struct {
+	// Name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
+	Name        string `pulumi:"name,optional"`
+	Description string `pulumi:"description,optional"`
+	// KonnectLabels are labels of the backend cluster in Konnect.
+	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
+	// BootstrapServers are the brokers the gateway bootstraps from, each host:port.
+	BootstrapServers []string `pulumi:"bootstrapServers"`
+	// BrokerCount is the number of brokers; each virtual cluster gets one port per broker.
+	BrokerCount int `pulumi:"brokerCount"`
+	// MinBrokerID is the lowest broker id; broker ids run from it to MinBrokerID+BrokerCount-1.
+	MinBrokerID int `pulumi:"minBrokerID,optional"`
+	// Authentication towards the brokers. Defaults to anonymous.
+	Authentication *eventgateway.BackendClusterAuthentication `pulumi:"authentication,optional"`
+	// TLS towards the brokers. Defaults to disabled.
+	TLS *eventgateway.BackendClusterTLS `pulumi:"tls,optional"`
+	// MetadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.
+	MetadataUpdateIntervalSeconds int `pulumi:"metadataUpdateIntervalSeconds,optional"`
+}
+
+// VirtualClusterArgs describes one virtual cluster and how clients reach it.
+type VirtualClusterArgs struct {
+	// Name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
+	Name string `pulumi:"name"`
+	// DNSLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
+	DNSLabel    string `pulumi:"dnsLabel,optional"`
+	Description string `pulumi:"description,optional"`
+	// KonnectLabels are labels of the virtual cluster in Konnect.
+	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
+	// ACLMode defaults to passthrough.
+	ACLMode eventgateway.ACLMode `pulumi:"aclMode,optional"`
+	// Authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows
+	// anonymous virtual-cluster auth.
+	Authentication []eventgateway.VirtualClusterAuthentication `pulumi:"authentication,optional"`
+	// Namespace limits the cluster to backend topics and groups with a prefix.
+	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace,optional"`
+	// TopicAliases need data plane 1.2 or later.
+	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases,optional"`
+	// BootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
+	BootstrapPort eventgateway.BootstrapPort `pulumi:"bootstrapPort,optional"`
+	// Port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort
+	// for the first).
+	Port int `pulumi:"port,optional"`
+}
+
+// DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+type DataPlaneArgs struct {
+	// Replicas defaults to 1.
+	Replicas *int `pulumi:"replicas,optional"`
+	// Image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
+	Image string `pulumi:"image,optional"`
+	// Resources of the data-plane container.
+	Resources *ContainerResources `pulumi:"resources,optional"`
+	// ServiceAnnotations go on the LoadBalancer Service: use them for a static IP or an internal load balancer,
+	// such as metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4 or
+	// networking.gke.io/load-balancer-type: Internal.
+	ServiceAnnotations map[string]string `pulumi:"serviceAnnotations,optional"`
+	// ExternalTrafficPolicy of the Service; Local keeps client source addresses.
+	ExternalTrafficPolicy eventgateway.TrafficPolicy `pulumi:"externalTrafficPolicy,optional"`
+	// Config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health
+	// listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
+	Config *eventgateway.DataPlaneConfig `pulumi:"config,optional"`
+}
+
+// ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
+type ContainerResources struct {
+	Requests map[string]string `pulumi:"requests,optional"`
+	Limits   map[string]string `pulumi:"limits,optional"`
+}

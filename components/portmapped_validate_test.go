@@ -1,0 +1,275 @@
+package components
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestInvalidArgumentsRegisterNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		component string
+		mutate    func(*PortMappedGatewayArgs)
+		want      []string
+	}{
+		{
+			name:   "no virtual cluster",
+			mutate: func(a *PortMappedGatewayArgs) { a.VirtualClusters = nil },
+			want:   []string{"virtualClusters: needs at least one virtual cluster"},
+		},
+		{
+			name: "duplicate virtual cluster names",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = []VirtualClusterArgs{{Name: "a", DNSLabel: "a1"}, {Name: "a", DNSLabel: "a2"}}
+			},
+			want: []string{`virtualClusters[1].name: "a" is also the name of virtualClusters[0]`},
+		},
+		{
+			name: "duplicate dnsLabels",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = []VirtualClusterArgs{{Name: "a", DNSLabel: "same"}, {Name: "b", DNSLabel: "same"}}
+			},
+			want: []string{`virtualClusters[1].dnsLabel: "same" is also the dnsLabel of virtualClusters[0]`},
+		},
+		{
+			name: "dnsLabel breaking the CRD pattern",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: "b", DNSLabel: "Bad_Label"})
+			},
+			want: []string{`virtualClusters[1].dnsLabel: "Bad_Label" must match ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`},
+		},
+		{
+			name: "virtual cluster names colliding as Kubernetes names",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = []VirtualClusterArgs{{Name: "foo_bar", DNSLabel: "x"}, {Name: "foo-bar", DNSLabel: "y"}}
+			},
+			want: []string{`virtualClusters[1].name: "foo-bar" gives the Kubernetes name "example-foo-bar", as ` +
+				`virtualClusters[0].name "foo_bar" does`},
+		},
+		{
+			name: "Konnect label value breaking the CRD pattern",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.Gateway = &GatewayArgs{KonnectLabels: map[string]string{"env": "bad value!"}}
+			},
+			want: []string{`gateway.konnectLabels["env"]: "bad value!" must match`},
+		},
+		{
+			name: "reserved Konnect label key",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters[0].KonnectLabels = map[string]string{"kong-team": "a"}
+			},
+			want: []string{`virtualClusters[0].konnectLabels["kong-team"]: label keys must not start with`},
+		},
+		{
+			name:   "Kubernetes label value with a space",
+			mutate: func(a *PortMappedGatewayArgs) { a.Labels = map[string]string{"app": "has space"} },
+			want:   []string{`labels["app"]: "has space" must match`},
+		},
+		{
+			name:   "no broker",
+			mutate: func(a *PortMappedGatewayArgs) { a.BackendCluster.BrokerCount = 0 },
+			want:   []string{"backendCluster.brokerCount: 0 must be at least 1"},
+		},
+		{
+			name:   "base port outside 1-65535",
+			mutate: func(a *PortMappedGatewayArgs) { a.BasePort = 70000 },
+			want:   []string{"basePort: 70000 is outside 1-65535"},
+		},
+		{
+			name:   "listener ports running past 65535",
+			mutate: func(a *PortMappedGatewayArgs) { a.BasePort = 65534 },
+			want:   []string{"virtualClusters[0].port: listener ports 65534-65537 fall outside 1-65535"},
+		},
+		{
+			name: "overlapping listener ports",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: "b", Port: 9094})
+			},
+			want: []string{"virtualClusters[1].port: listener ports 9094-9097 overlap virtualClusters[0] ports 9092-9095"},
+		},
+		{
+			name:   "listener ports taking the health port",
+			mutate: func(a *PortMappedGatewayArgs) { a.BasePort = 8078 },
+			want:   []string{"virtualClusters[0].port: listener ports 8078-8081 include the data plane's health port 8080"},
+		},
+		{
+			name: "more ports than a Service takes",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = nil
+				for i := range 17 {
+					a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: fmt.Sprintf("vc%d", i)})
+				}
+			},
+			want: []string{"virtualClusters: need 68 Service ports; a KegDataPlane Service takes at most 64"},
+		},
+		{
+			name:   "bootstrap server without port",
+			mutate: func(a *PortMappedGatewayArgs) { a.BackendCluster.BootstrapServers = []string{"kafka:9092", "kafka"} },
+			want:   []string{`backendCluster.bootstrapServers[1]: "kafka" must be host:port`},
+		},
+		{
+			name:   "no bootstrap server",
+			mutate: func(a *PortMappedGatewayArgs) { a.BackendCluster.BootstrapServers = nil },
+			want:   []string{"backendCluster.bootstrapServers: needs at least one host:port"},
+		},
+		{
+			name: "TLS version outside tls12 and tls13",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.BackendCluster.TLS = &eventgateway.BackendClusterTLS{
+					Enabled: eventgateway.Enabled, TLSVersions: []eventgateway.TLSVersion{"tls11"},
+				}
+			},
+			want: []string{`backendCluster.tls.tlsVersions[0]: "tls11" must be one of "tls12", "tls13"`},
+		},
+		{
+			name: "client identity without Secret key",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.BackendCluster.TLS = &eventgateway.BackendClusterTLS{
+					Enabled: eventgateway.Enabled,
+					ClientIdentity: &eventgateway.CertificateKeyPair{
+						Certificate: eventgateway.FromSecretKey("client", "tls.crt"),
+						Key:         eventgateway.FromSecretKey("client", ""),
+					},
+				}
+			},
+			want: []string{"backendCluster.tls.clientIdentity.key.secretRef.key: is required"},
+		},
+		{
+			name: "SASL/PLAIN without credentials",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.BackendCluster.Authentication = &eventgateway.BackendClusterAuthentication{
+					Type: eventgateway.BackendClusterAuthSaslPlain,
+				}
+			},
+			want: []string{"backendCluster.authentication.saslPlain: is required for type saslPlain"},
+		},
+		{
+			name: "principal without password",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters[0].Authentication = []eventgateway.VirtualClusterAuthentication{{
+					Type: eventgateway.VirtualClusterAuthSaslPlain,
+					SaslPlain: &eventgateway.VirtualClusterSaslPlain{
+						Mediation: eventgateway.SaslPlainTerminate, Principals: []eventgateway.Principal{{Username: "alice"}},
+					},
+				}}
+			},
+			want: []string{"virtualClusters[0].authentication[0].saslPlain.principals[0].password: is required"},
+		},
+		{
+			name:   "ACL mode outside the enum",
+			mutate: func(a *PortMappedGatewayArgs) { a.VirtualClusters[0].ACLMode = "deny_all" },
+			want:   []string{`virtualClusters[0].aclMode: "deny_all" must be one of "enforce_on_gateway", "passthrough"`},
+		},
+		{
+			name:   "token without kpat_ or spat_",
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = "ghp_not-a-konnect-token" },
+			want:   []string{"konnect.token: must start with kpat_ or spat_"},
+		},
+		{
+			name:   "no token",
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = "" },
+			want:   []string{"konnect.token: is required"},
+		},
+		{
+			name:   "server URL over http",
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "http://eu.api.konghq.com" },
+			want:   []string{`konnect.serverURL: "http://eu.api.konghq.com" must use https`},
+		},
+		{
+			name:   "server URL without region",
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "api.konghq.com" },
+			want:   []string{`konnect.serverURL: "api.konghq.com" must start with a region label`},
+		},
+		{
+			name:   "server URL that is no host name",
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "eu api" },
+			want:   []string{`konnect.serverURL: "eu api" must be a host name`},
+		},
+		{
+			name:   "advertised host breaking the API pattern",
+			mutate: func(a *PortMappedGatewayArgs) { a.AdvertisedHost = "Kafka.Example.com" },
+			want:   []string{`advertisedHost: "Kafka.Example.com" must match`},
+		},
+		{
+			name:   "no advertised host",
+			mutate: func(a *PortMappedGatewayArgs) { a.AdvertisedHost = "" },
+			want:   []string{"advertisedHost: is required"},
+		},
+		{
+			name:   "namespace that is no DNS label",
+			mutate: func(a *PortMappedGatewayArgs) { a.Namespace = "Kong" },
+			want:   []string{`namespace: "Kong" must match`},
+		},
+		{
+			name:      "component name giving no Service name",
+			component: "1-gateway",
+			mutate:    func(*PortMappedGatewayArgs) {},
+			want:      []string{`name: "1-gateway" must give Kubernetes names starting with a letter`},
+		},
+		{
+			name: "resource quantity that does not parse",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.DataPlane = &DataPlaneArgs{Resources: &ContainerResources{Requests: map[string]string{"cpu": "lots"}}}
+			},
+			want: []string{`dataPlane.resources.requests["cpu"]: "lots" is not a quantity`},
+		},
+		{
+			name:   "minimum runtime version breaking the CRD pattern",
+			mutate: func(a *PortMappedGatewayArgs) { a.Gateway = &GatewayArgs{MinRuntimeVersion: "v1.2"} },
+			want:   []string{`gateway.minRuntimeVersion: "v1.2" must match`},
+		},
+		{
+			name: "every problem reported at once",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.AdvertisedHost = ""
+				a.BackendCluster.BrokerCount = -1
+				a.VirtualClusters[0].DNSLabel = "-x"
+			},
+			want: []string{
+				"advertisedHost: is required",
+				"backendCluster.brokerCount: -1 must be at least 1",
+				`virtualClusters[0].dnsLabel: "-x" must match`,
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := seedArgs()
+			tc.mutate(&args)
+			component := tc.component
+			if component == "" {
+				component = "example"
+			}
+			recorder, err := pulumimock.Run(func(ctx *pulumi.Context) error {
+				_, err := NewPortMappedGateway(ctx, component, args)
+				return err
+			})
+			require.Error(t, err)
+			for _, want := range tc.want {
+				assert.Contains(t, err.Error(), want)
+			}
+			if args.Konnect.Token != "" {
+				assert.NotContains(t, err.Error(), args.Konnect.Token, "the token is never echoed")
+			}
+			assert.Empty(t, recorder.Resources(), "invalid arguments register nothing")
+		})
+	}
+}
+
+func TestDerivedDNSLabelProblemSaysWhereItCameFrom(t *testing.T) {
+	args := seedArgs()
+	args.VirtualClusters = []VirtualClusterArgs{{Name: "a"}, {Name: "日本"}}
+	_, err := pulumimock.Run(func(ctx *pulumi.Context) error {
+		_, err := NewPortMappedGateway(ctx, "example", args)
+		return err
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `virtualClusters[1].dnsLabel: "" must match`)
+	assert.Contains(t, err.Error(), "(derived from name; set dnsLabel)")
+	assert.Contains(t, err.Error(), `virtualClusters[1].name: "日本" has no letter or digit`)
+}
