@@ -1,0 +1,121 @@
+package konnectemu
+
+import (
+	"math"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+)
+
+type faultMode int
+
+const (
+	mode429 faultMode = iota + 1
+	mode500
+	modeLatency
+	modeCommitThenDrop
+)
+
+// FaultKind is what an injected fault does: Fault429, Fault500, FaultLatency(d) or FaultCommitThenDrop.
+type FaultKind struct {
+	mode  faultMode
+	delay time.Duration
+}
+
+var (
+	// Fault429 answers 429 Too Many Requests with a Retry-After header, without performing the operation.
+	Fault429 = FaultKind{mode: mode429}
+	// Fault500 answers 500 Internal Server Error without performing the operation.
+	Fault500 = FaultKind{mode: mode500}
+	// FaultCommitThenDrop performs the operation, then closes the connection without a response: an ambiguous
+	// outcome for the client.
+	FaultCommitThenDrop = FaultKind{mode: modeCommitThenDrop}
+)
+
+// FaultLatency delays the request by d, then serves it normally.
+func FaultLatency(d time.Duration) FaultKind { return FaultKind{mode: modeLatency, delay: d} }
+
+// Fault describes requests to disturb and how.
+type Fault struct {
+	// Method matches the request method; "" matches any.
+	Method string
+	// PathPattern matches the spec path template ("/v1/event-gateways/{gatewayId}/listeners") or the concrete
+	// request path; "" matches any.
+	PathPattern string
+	// Times is how many matching requests the fault hits; 0 or less means all of them, until ClearFaults.
+	Times int
+	// Kind is what the fault does.
+	Kind FaultKind
+	// RetryAfter is the Retry-After of Fault429, rounded up to whole seconds; default 1s.
+	RetryAfter time.Duration
+}
+
+func (f *Fault) matches(method, template, path string) bool {
+	return (f.Method == "" || f.Method == method) &&
+		(f.PathPattern == "" || f.PathPattern == template || f.PathPattern == path)
+}
+
+// InjectFault adds a fault; the first active fault matching a request applies to it.
+func (s *Server) InjectFault(f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &f)
+}
+
+// ClearFaults removes every injected fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+// takeFault returns the fault for a request and uses one of its Times. Call with s.mu held.
+func (s *Server) takeFault(r *http.Request, template string) *Fault {
+	for i, f := range s.faults {
+		if !f.matches(r.Method, template, r.URL.Path) {
+			continue
+		}
+		if f.Times > 0 {
+			if f.Times--; f.Times == 0 {
+				s.faults = slices.Delete(s.faults, i, i+1)
+			}
+		}
+		return f
+	}
+	return nil
+}
+
+// before applies the part of the fault that precedes the operation; it reports whether the request is answered.
+func (f *Fault) before(w http.ResponseWriter, r *http.Request) bool {
+	switch f.Kind.mode {
+	case modeLatency:
+		select {
+		case <-time.After(f.Kind.delay):
+		case <-r.Context().Done():
+			return true
+		}
+	case mode429:
+		retry := f.RetryAfter
+		if retry <= 0 {
+			retry = time.Second
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))
+		writeReply(w, errorReply(newError(http.StatusTooManyRequests, "API rate limit exceeded")))
+		return true
+	case mode500:
+		writeReply(w, errorReply(newError(http.StatusInternalServerError, "injected fault")))
+		return true
+	}
+	return false
+}
+
+// drops reports whether the answer must be swallowed by closing the connection.
+func (f *Fault) drops() bool { return f != nil && f.Kind.mode == modeCommitThenDrop }
+
+// drop closes the client connection without writing a response.
+func drop(w http.ResponseWriter) {
+	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+		_ = conn.Close()
+	}
+}

@@ -1,0 +1,297 @@
+package provider_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
+)
+
+func saslCluster(e *env, password string) map[string]any {
+	return map[string]any{
+		"gatewayId": e.gatewayID, "name": "sasl",
+		"bootstrapServers": []any{"kafka:9092"},
+		"authentication":   map[string]any{"type": "sasl_plain", "username": "svc", "password": password},
+		"tls":              map[string]any{"enabled": true},
+	}
+}
+
+// TestSecretRotation: secrets reach Konnect but never the state, and a changed secret is detected by its hash.
+func TestSecretRotation(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	const first, second = "first-s3cret", "second-s3cret"
+
+	created := h.create("BackendCluster", "sasl", saslCluster(e, first))
+	assert.True(t, created.Inputs.Get("authentication").AsMap().Get("password").Secret(), "the password input is a secret")
+	assert.True(t, storedPassword(t, created.ID) == first, "Konnect got the password")
+	assertNotInState(t, created, first)
+	hashes := created.State.Get("secretHashes").AsMap()
+	require.True(t, hashes.Get("authentication.password").IsString(), "the password's hash is recorded")
+
+	read := h.read(created)
+	assertNotInState(t, read, first)
+	assertNoChanges(t, h.diff(read, saslCluster(e, first)))
+
+	d := h.diff(read, saslCluster(e, second))
+	assertUpdates(t, d, "authentication.password")
+
+	updated := h.update(read, saslCluster(e, second))
+	assertNotInState(t, updated, second)
+	assert.True(t, storedPassword(t, created.ID) == second, "Konnect got the new password")
+	assert.Equal(t, str(t, created.State, "secretSalt"), str(t, updated.State, "secretSalt"), "the salt is per resource")
+	assert.NotEqual(t, hashes.Get("authentication.password"), updated.State.Get("secretHashes").AsMap().Get("authentication.password"))
+	assertNoChanges(t, h.diff(h.read(updated), saslCluster(e, second)))
+	assertUpdates(t, h.diff(updated, saslCluster(e, first)), "authentication.password")
+}
+
+// storedPassword returns the SASL password Konnect holds for a backend cluster.
+func storedPassword(t *testing.T, id string) any {
+	t.Helper()
+	return stored(t, konnectemu.KindBackendCluster, id)["authentication"].(map[string]any)["password"]
+}
+
+// assertNotInState fails if a secret value appears anywhere in o's state.
+func assertNotInState(t *testing.T, o obj, secret string) {
+	t.Helper()
+	b, err := json.Marshal(plain(o.State))
+	require.NoError(t, err)
+	assert.False(t, strings.Contains(string(b), secret), "a secret value is in the state") // never print it
+}
+
+// TestStaticKey: static keys cannot be updated, so any change replaces them; an imported key gets its hash
+// recorded without being replaced.
+func TestStaticKey(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	value, rotated := staticKeyValue(t), staticKeyValue(t)
+	inputs := func(v string) map[string]any {
+		return map[string]any{"gatewayId": e.gatewayID, "name": "key", "value": v}
+	}
+
+	created := h.create("StaticKey", "key", inputs(value))
+	assertNotInState(t, created, value)
+	read := h.read(created)
+	assertNoChanges(t, h.diff(read, inputs(value)))
+
+	d := h.diff(read, inputs(rotated))
+	assertReplaces(t, d, "value")
+	assert.True(t, d.DeleteBeforeReplace, "the new key keeps the name, so the old one goes first")
+
+	renamed := inputs(value)
+	renamed["name"] = "key-2"
+	d = h.diff(read, renamed)
+	assertReplaces(t, d, "name")
+	assert.False(t, d.DeleteBeforeReplace)
+
+	h.remove(read)
+	assert.Empty(t, h.read(read).ID)
+
+	id := apiPost(t, "/v1/event-gateways/"+e.gatewayID+"/static-keys", map[string]any{"name": "oob", "value": value})
+	imported := h.importID("StaticKey", "oob", e.gatewayID+"/"+id)
+	require.Equal(t, id, imported.ID)
+	program := map[string]any{"gatewayId": e.gatewayID, "name": "oob", "value": value}
+	assertUpdates(t, h.diff(imported, program), "value")
+	emu.ResetCalls()
+	sealed := h.update(imported, program)
+	assert.Zero(t, emu.WriteCalls(), "recording the hash of an imported key changes nothing in Konnect")
+	assertNoChanges(t, h.diff(sealed, program))
+	program["value"] = rotated
+	assertReplaces(t, h.diff(sealed, program), "value")
+}
+
+// TestReplacement: parent IDs, policy types and parent policies cannot change in place.
+func TestReplacement(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	listener := map[string]any{"gatewayId": e.gatewayID, "name": "moving", "addresses": []any{"0.0.0.0"}, "ports": []any{"9092"}}
+	o := h.create("Listener", "moving", listener)
+	other := h.create("EventGateway", "other", map[string]any{"name": "other-" + e.testName})
+	t.Cleanup(func() { h.remove(other) })
+
+	moved := map[string]any{"gatewayId": other.ID, "name": "moving", "addresses": []any{"0.0.0.0"}, "ports": []any{"9092"}}
+	d := h.diff(o, moved)
+	assertReplaces(t, d, "gatewayId")
+	assert.False(t, d.DeleteBeforeReplace, "a new gateway has no name clash")
+
+	policy := map[string]any{
+		"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "modify_headers", "name": "p",
+		"modifyHeaders": map[string]any{"actions": []any{map[string]any{"op": "remove", "key": "x"}}},
+	}
+	pol := h.create("ProducePolicy", "p", policy)
+	policy["type"] = "schema_validation"
+	delete(policy, "modifyHeaders")
+	policy["schemaValidation"] = map[string]any{"type": "json", "failureMode": "reject"}
+	d = h.diff(pol, policy)
+	assertReplaces(t, d, "type")
+	assert.True(t, d.DeleteBeforeReplace, "policy names are unique within the virtual cluster")
+}
+
+// TestFieldLevelEncryption: encrypt_fields and decrypt_fields policies under a parent policy, which the
+// operator's CRDs cannot express.
+func TestFieldLevelEncryption(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	h.create("StaticKey", "key", map[string]any{"gatewayId": e.gatewayID, "name": "fields-key", "value": staticKeyValue(t)})
+	parse := h.create("ProducePolicy", "parse", map[string]any{
+		"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "schema_validation",
+		"schemaValidation": map[string]any{"type": "json", "failureMode": "reject"},
+	})
+	fields := map[string]any{
+		"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "encrypt_fields", "parentPolicyId": parse.ID,
+		"encryptFields": map[string]any{"failureMode": "reject", "fields": []any{
+			map[string]any{"paths": []any{"$.card.number"}, "encryptionKey": map[string]any{"type": "static", "key": map[string]any{"name": "fields-key"}}},
+			map[string]any{"pathsExpression": "record.value.ssn", "encryptionKey": map[string]any{"type": "aws", "arn": "arn:aws:kms:eu-west-1:111122223333:key/1"}},
+		}},
+	}
+	enc := h.create("ProducePolicy", "encrypt-fields", fields)
+	body := stored(t, konnectemu.KindProducePolicy, enc.ID)
+	assert.Equal(t, parse.ID, body["parent_policy_id"])
+	assertNoChanges(t, h.diff(h.read(enc), fields))
+
+	consumeParse := h.create("ConsumePolicy", "parse", map[string]any{
+		"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "schema_validation",
+		"schemaValidation": map[string]any{"type": "json", "failureMode": "skip"},
+	})
+	decrypt := map[string]any{
+		"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "decrypt_fields", "parentPolicyId": consumeParse.ID,
+		"decryptFields": map[string]any{"failureMode": "mark", "keySources": []any{map[string]any{"type": "static"}},
+			"paths": []any{"$.card.number"}},
+	}
+	dec := h.create("ConsumePolicy", "decrypt-fields", decrypt)
+	assertNoChanges(t, h.diff(h.read(dec), decrypt))
+	decrypt["parentPolicyId"] = parse.ID
+	assertReplaces(t, h.diff(dec, decrypt), "parentPolicyId")
+}
+
+// TestDrift: a change made in Konnect shows up on refresh and is reverted by the next update.
+func TestDrift(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	inputs := map[string]any{"gatewayId": e.gatewayID, "name": "drifting", "description": "as coded",
+		"addresses": []any{"0.0.0.0"}, "ports": []any{"9092"}}
+	o := h.create("Listener", "drifting", inputs)
+	require.NoError(t, emu.Mutate(konnectemu.KindListener, o.ID, func(body map[string]any) {
+		body["description"] = "edited in the UI"
+		body["ports"] = []any{9092, 9093}
+	}))
+	refreshed := h.read(o)
+	assert.Equal(t, "edited in the UI", str(t, refreshed.State, "description"))
+	assert.Equal(t, []any{"9092", "9093"}, plain(refreshed.State)["ports"])
+	d := h.diff(refreshed, inputs)
+	assertUpdates(t, d, "description", "ports")
+	h.update(refreshed, inputs)
+	assert.Equal(t, "as coded", stored(t, konnectemu.KindListener, o.ID)["description"])
+
+	require.NoError(t, emu.Delete(konnectemu.KindListener, o.ID))
+	assert.Empty(t, h.read(o).ID, "an object deleted in Konnect leaves the stack on refresh")
+}
+
+// TestCheck: validation failures name the offending property.
+func TestCheck(t *testing.T) {
+	h := newHarness(t)
+	const gw = "7f1c9d2e-3b4a-4c5d-8e6f-0a1b2c3d4e5f"
+	cases := []struct {
+		typ    string
+		inputs map[string]any
+		want   []p.CheckFailure
+	}{
+		{"BackendCluster", map[string]any{
+			"gatewayId": gw, "name": "bc", "bootstrapServers": []any{"kafka", "ok:9092"},
+			"authentication": map[string]any{"type": "sasl_scram", "username": "u", "password": "p"},
+			"tls":            map[string]any{"enabled": true, "tlsVersions": []any{"tls11"}},
+		}, []p.CheckFailure{
+			{Property: "bootstrapServers[0]", Reason: `"kafka" must be host:port`},
+			{Property: "authentication.algorithm", Reason: "required for sasl_scram"},
+			{Property: "tls.tlsVersions[0]", Reason: `"tls11" is not one of tls12, tls13`},
+		}},
+		{"VirtualCluster", map[string]any{
+			"gatewayId": gw, "name": "vc", "destination": map[string]any{}, "aclMode": "open", "dnsLabel": "Not_A_Label",
+			"authentication": []any{map[string]any{"type": "sasl_plain"}},
+		}, []p.CheckFailure{
+			{Property: "destination", Reason: "set id or name"},
+			{Property: "dnsLabel", Reason: `"Not_A_Label" must be a DNS label (lower-case letters, digits and '-')`},
+			{Property: "aclMode", Reason: `"open" is not one of enforce_on_gateway, passthrough`},
+			{Property: "authentication[0].mediation", Reason: "required for sasl_plain"},
+		}},
+		{"Listener", map[string]any{
+			"gatewayId": gw, "name": "l", "addresses": []any{"0.0.0.0", "10.0.0.1"}, "ports": []any{"9095-9092", "http"},
+		}, []p.CheckFailure{
+			{Property: "addresses[0]", Reason: `"0.0.0.0" must be the only address`},
+			{Property: "ports[0]", Reason: `"9095-9092" must lie within 1-65535 and start at or below its end`},
+			{Property: "ports[1]", Reason: `"http" must be a port ("9092") or a range ("9092-9095")`},
+		}},
+		{"ListenerPolicy", map[string]any{
+			"gatewayId": gw, "listenerId": gw, "type": "forward_to_virtual_cluster",
+			"tlsServer": map[string]any{"certificates": []any{}},
+		}, []p.CheckFailure{
+			{Property: "forwardToVirtualCluster", Reason: `required when type is "forward_to_virtual_cluster"`},
+			{Property: "tlsServer", Reason: `only applies when type is "tls_server", not "forward_to_virtual_cluster"`},
+			{Property: "tlsServer.certificates", Reason: "must have exactly one certificate, not 0"},
+		}},
+		{"ListenerPolicy", map[string]any{
+			"gatewayId": gw, "listenerId": gw, "type": "forward_to_virtual_cluster",
+			"forwardToVirtualCluster": map[string]any{"type": "sni", "sniSuffix": "keg.example.com", "advertisedHost": "x"},
+		}, []p.CheckFailure{
+			{Property: "forwardToVirtualCluster", Reason: "destination, advertisedHost, bootstrapPort and minBrokerId only apply to port_mapping"},
+			{Property: "forwardToVirtualCluster.sniSuffix", Reason: `"keg.example.com" must start with '.' or '-' followed by DNS labels, e.g. .keg.example.com`},
+		}},
+		{"ConsumePolicy", map[string]any{
+			"gatewayId": gw, "virtualClusterId": gw, "type": "decrypt_fields",
+			"decryptFields": map[string]any{"failureMode": "reject", "keySources": []any{map[string]any{"type": "static"}}},
+		}, []p.CheckFailure{
+			{Property: "parentPolicyId", Reason: "required for decrypt_fields"},
+			{Property: "decryptFields.failureMode", Reason: `"reject" is not one of error, skip, passthrough, mark`},
+			{Property: "decryptFields", Reason: "set paths or pathsExpression"},
+		}},
+		{"ProducePolicy", map[string]any{
+			"gatewayId": gw, "virtualClusterId": gw, "type": "encrypt",
+			"encrypt": map[string]any{"failureMode": "error", "partOfRecord": []any{"headers"},
+				"encryptionKey": map[string]any{"type": "aws", "arn": "kms-key"}},
+		}, []p.CheckFailure{
+			{Property: "encrypt.partOfRecord[0]", Reason: `"headers" is not one of key, value`},
+			{Property: "encrypt.encryptionKey.arn", Reason: `"kms-key" must be an AWS KMS key ARN (arn:aws:kms:...)`},
+		}},
+		{"EventGateway", map[string]any{"name": "gw", "minRuntimeVersion": "1", "labels": map[string]any{"konnect-x": "y"}},
+			[]p.CheckFailure{
+				{Property: `labels["konnect-x"]`, Reason: `key must not start with "konnect"`},
+				{Property: "minRuntimeVersion", Reason: `"1" must be major.minor, e.g. 1.1`},
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.typ, func(t *testing.T) {
+			res, err := h.s.Check(p.CheckRequest{Urn: urn(c.typ, "x"), Inputs: props(c.inputs)})
+			require.NoError(t, err)
+			assert.ElementsMatch(t, c.want, res.Failures)
+		})
+	}
+}
+
+// TestPreviewWithUnknowns: values not known during a preview are not validated, and the preview succeeds.
+func TestPreviewWithUnknowns(t *testing.T) {
+	h := newHarness(t)
+	unknown := resource.MakeComputed(resource.NewStringProperty(""))
+	res, err := h.s.Check(p.CheckRequest{Urn: urn("BackendCluster", "preview"), Inputs: props(map[string]any{
+		"gatewayId": unknown, "name": "preview", "bootstrapServers": unknown,
+		"authentication": map[string]any{"type": "anonymous"}, "tls": map[string]any{"enabled": false},
+	})})
+	require.NoError(t, err)
+	assert.Empty(t, res.Failures)
+	_, err = h.s.Create(p.CreateRequest{Urn: urn("BackendCluster", "preview"), Properties: res.Inputs, DryRun: true})
+	assert.NoError(t, err)
+
+	res, err = h.s.Check(p.CheckRequest{Urn: urn("ListenerPolicy", "preview"), Inputs: props(map[string]any{
+		"gatewayId": unknown, "listenerId": unknown, "type": "tls_server",
+		"tlsServer": map[string]any{"certificates": unknown},
+	})})
+	require.NoError(t, err)
+	assert.Empty(t, res.Failures)
+	_, err = h.s.Create(p.CreateRequest{Urn: urn("ListenerPolicy", "preview"), Properties: res.Inputs, DryRun: true})
+	assert.NoError(t, err)
+}

@@ -1,0 +1,190 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
+)
+
+// BackendCluster is a Kafka cluster an event gateway proxies to.
+type BackendCluster struct {
+	kind[BackendClusterArgs, BackendClusterState]
+}
+
+// BackendClusterArgs are the inputs of a BackendCluster.
+type BackendClusterArgs struct {
+	GatewayID                                string                       `pulumi:"gatewayId" api:"-"`
+	Name                                     string                       `pulumi:"name" api:"name"`
+	Description                              *string                      `pulumi:"description,optional" api:"description,omitempty"`
+	BootstrapServers                         []string                     `pulumi:"bootstrapServers" api:"bootstrap_servers"`
+	Authentication                           BackendClusterAuthentication `pulumi:"authentication" api:"authentication"`
+	TLS                                      BackendClusterTLS            `pulumi:"tls" api:"tls"`
+	InsecureAllowAnonymousVirtualClusterAuth *bool                        `pulumi:"insecureAllowAnonymousVirtualClusterAuth,optional" api:"insecure_allow_anonymous_virtual_cluster_auth,omitempty"`
+	MetadataUpdateIntervalSeconds            *int                         `pulumi:"metadataUpdateIntervalSeconds,optional" api:"metadata_update_interval_seconds,omitempty"`
+	Labels                                   map[string]string            `pulumi:"labels,optional" api:"labels,omitempty"`
+}
+
+// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthentication struct {
+	Type      string  `pulumi:"type" api:"type"`
+	Username  *string `pulumi:"username,optional" api:"username,omitempty"`
+	Password  *string `pulumi:"password,optional" api:"password,omitempty" provider:"secret"`
+	Algorithm *string `pulumi:"algorithm,optional" api:"algorithm,omitempty"`
+}
+
+// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+type BackendClusterTLS struct {
+	Enabled            bool            `pulumi:"enabled" api:"enabled"`
+	InsecureSkipVerify *bool           `pulumi:"insecureSkipVerify,optional" api:"insecure_skip_verify,omitempty"`
+	CABundle           *string         `pulumi:"caBundle,optional" api:"ca_bundle,omitempty"`
+	TLSVersions        []string        `pulumi:"tlsVersions,optional" api:"tls_versions,omitempty"`
+	ClientIdentity     *ClientIdentity `pulumi:"clientIdentity,optional" api:"client_identity,omitempty"`
+}
+
+// ClientIdentity is a client certificate and its private key.
+type ClientIdentity struct {
+	Certificate string `pulumi:"certificate" api:"certificate"`
+	Key         string `pulumi:"key" api:"key" provider:"secret"`
+}
+
+// BackendClusterState is the state of a BackendCluster. Secret inputs are not kept; their hashes are.
+type BackendClusterState struct {
+	BackendClusterArgs
+	Timestamps
+	secrets.Sealed
+}
+
+// Annotate describes the resource.
+func (b *BackendCluster) Annotate(a infer.Annotator) {
+	a.Describe(b, "A Kafka cluster an event gateway proxies to. Import it with the ID `<gatewayId>/<backendClusterId>`.")
+}
+
+// Annotate describes the inputs.
+func (b *BackendClusterArgs) Annotate(a infer.Annotator) {
+	a.Describe(&b.GatewayID, "ID of the event gateway; changing it replaces the backend cluster.")
+	a.Describe(&b.Name, "Name, unique within the gateway (1-255 characters).")
+	a.Describe(&b.Description, "Description (at most 512 characters).")
+	a.Describe(&b.BootstrapServers, "Kafka bootstrap servers as `host:port`.")
+	a.Describe(&b.Authentication, "How the gateway authenticates to the cluster.")
+	a.Describe(&b.TLS, "TLS settings of the connection to the cluster.")
+	a.Describe(&b.InsecureAllowAnonymousVirtualClusterAuth, "Let virtual clusters with anonymous authentication use "+
+		"this cluster. Not recommended in production.")
+	a.Describe(&b.MetadataUpdateIntervalSeconds, "How often the gateway refreshes the cluster metadata (1-43200 s; "+
+		"default 60).")
+	a.Describe(&b.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
+}
+
+// Annotate describes the authentication settings.
+func (b *BackendClusterAuthentication) Annotate(a infer.Annotator) {
+	a.Describe(&b.Type, "`anonymous`, `sasl_plain` or `sasl_scram`.")
+	a.Describe(&b.Username, "SASL user name (literal or `${vault...}` reference); required for SASL.")
+	a.Describe(&b.Password, "SASL password (literal or `${vault...}` reference); required for SASL.")
+	a.Describe(&b.Algorithm, "SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.")
+}
+
+// Annotate describes the TLS settings.
+func (b *BackendClusterTLS) Annotate(a infer.Annotator) {
+	a.Describe(&b.Enabled, "Whether to connect with TLS.")
+	a.Describe(&b.InsecureSkipVerify, "Skip verifying the cluster's certificate.")
+	a.Describe(&b.CABundle, "PEM CA bundle to verify the cluster's certificate with.")
+	a.Describe(&b.TLSVersions, "Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.")
+	a.Describe(&b.ClientIdentity, "Client certificate for mutual TLS (runtime 1.1 or later).")
+}
+
+// Annotate describes a client identity.
+func (c *ClientIdentity) Annotate(a infer.Annotator) {
+	a.Describe(&c.Certificate, "PEM client certificate (literal or `${vault...}` reference).")
+	a.Describe(&c.Key, "PEM private key of the certificate (literal or `${vault...}` reference).")
+}
+
+func (b *BackendClusterArgs) applyDefaults() {
+	if b.MetadataUpdateIntervalSeconds == nil {
+		b.MetadataUpdateIntervalSeconds = new(60)
+	}
+	if len(b.TLS.TLSVersions) == 0 {
+		b.TLS.TLSVersions = []string{"tls12", "tls13"}
+	}
+}
+
+func (b *BackendClusterArgs) validate(c *checker) {
+	c.common(&b.Name, b.Description, b.Labels)
+	c.notEmpty("bootstrapServers", len(b.BootstrapServers))
+	for i, s := range b.BootstrapServers {
+		c.match(at("bootstrapServers", i), s, hostPortRE, "be host:port")
+	}
+	auth := b.Authentication
+	c.oneOf("authentication.type", auth.Type, "anonymous", "sasl_plain", "sasl_scram")
+	switch auth.Type {
+	case "anonymous":
+		if auth.Username != nil || auth.Password != nil || auth.Algorithm != nil {
+			c.fail("authentication", "anonymous authentication takes no username, password or algorithm")
+		}
+	case "sasl_plain", "sasl_scram":
+		if auth.Username == nil {
+			c.fail("authentication.username", "required for %s", auth.Type)
+		}
+		if auth.Password == nil {
+			c.fail("authentication.password", "required for %s", auth.Type)
+		}
+		if auth.Type == "sasl_plain" && auth.Algorithm != nil {
+			c.fail("authentication.algorithm", "only applies to sasl_scram")
+		}
+		if auth.Type == "sasl_scram" && auth.Algorithm == nil {
+			c.fail("authentication.algorithm", "required for sasl_scram")
+		}
+		c.oneOf("authentication.algorithm", str(auth.Algorithm), "sha256", "sha512")
+	}
+	for i, v := range b.TLS.TLSVersions {
+		c.oneOf(at("tls.tlsVersions", i), v, "tls12", "tls13")
+	}
+	c.between("metadataUpdateIntervalSeconds", b.MetadataUpdateIntervalSeconds, 1, 43200)
+}
+
+var backendClusters = kind[BackendClusterArgs, BackendClusterState]{
+	idFormat: "<gatewayId>/<backendClusterId>",
+	parents:  func(a *BackendClusterArgs) []parent { return gatewayParent(&a.GatewayID) },
+	args:     func(s *BackendClusterState) *BackendClusterArgs { return &s.BackendClusterArgs },
+	sealed:   func(s *BackendClusterState) *secrets.Sealed { return &s.Sealed },
+	create: func(ctx context.Context, c *client.Client, a BackendClusterArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := sdkModel[components.CreateBackendClusterRequest](a)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayBackendClusters.CreateEventGatewayBackendCluster(ctx, a.GatewayID, &body, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a BackendClusterArgs) (json.RawMessage, error) {
+		items, err := client.All(ctx, func(ctx context.Context, after *string) (*http.Response, error) {
+			res, err := c.SDK.EventGatewayBackendClusters.ListEventGatewayBackendClusters(ctx, operations.ListEventGatewayBackendClustersRequest{
+				GatewayID: a.GatewayID, PageSize: pageSize, PageAfter: after, Filter: nameFilter(a.Name),
+			})
+			return rawResponse(res, err)
+		})
+		return pick(items, err, a.Name, "")
+	},
+	get: func(ctx context.Context, c *client.Client, a BackendClusterArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayBackendClusters.GetEventGatewayBackendCluster(ctx, a.GatewayID, id)
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a BackendClusterArgs, id string) (*http.Response, error) {
+		body, err := sdkModel[components.UpdateBackendClusterRequest](a)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayBackendClusters.UpdateEventGatewayBackendCluster(ctx, operations.UpdateEventGatewayBackendClusterRequest{
+			GatewayID: a.GatewayID, BackendClusterID: id, UpdateBackendClusterRequest: &body,
+		})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a BackendClusterArgs, id string) error {
+		_, err := c.SDK.EventGatewayBackendClusters.DeleteEventGatewayBackendCluster(ctx, a.GatewayID, id)
+		return err
+	},
+}

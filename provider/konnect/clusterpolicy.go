@@ -1,0 +1,186 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+)
+
+// ClusterPolicy is a cluster-level policy of a virtual cluster: Kafka ACLs enforced by the gateway.
+type ClusterPolicy struct {
+	kind[ClusterPolicyArgs, ClusterPolicyState]
+}
+
+// ClusterPolicyArgs are the inputs of a ClusterPolicy.
+type ClusterPolicyArgs struct {
+	GatewayID        string `pulumi:"gatewayId" api:"-"`
+	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
+	Type             string `pulumi:"type,optional" api:"type"`
+	PolicyBase
+	Condition *string     `pulumi:"condition,optional" api:"condition,omitempty"`
+	ACLs      *ACLsConfig `pulumi:"acls,optional" api:"-" konnect:"acls"`
+}
+
+// ACLsConfig is a list of ACL rules.
+type ACLsConfig struct {
+	Rules []ACLRule `pulumi:"rules" api:"rules"`
+}
+
+// ACLRule allows or denies operations on resources.
+type ACLRule struct {
+	ResourceType            string   `pulumi:"resourceType"`
+	Action                  string   `pulumi:"action"`
+	Operations              []string `pulumi:"operations"`
+	ResourceNames           []string `pulumi:"resourceNames,optional"`
+	ResourceNamesExpression *string  `pulumi:"resourceNamesExpression,optional"`
+}
+
+// aclOperation is the API shape of an ACL operation.
+type aclOperation struct {
+	Name string `api:"name"`
+}
+
+// aclRuleJSON is the API shape of ACLRule.
+type aclRuleJSON struct {
+	ResourceType  string         `api:"resource_type"`
+	Action        string         `api:"action"`
+	Operations    []aclOperation `api:"operations"`
+	ResourceNames fieldPaths     `api:"resource_names"`
+}
+
+// MarshalJSON writes the API shape.
+func (r ACLRule) MarshalJSON() ([]byte, error) {
+	j := aclRuleJSON{ResourceType: r.ResourceType, Action: r.Action, Operations: []aclOperation{},
+		ResourceNames: fieldPaths{list: r.ResourceNames, expr: r.ResourceNamesExpression}}
+	for _, op := range r.Operations {
+		j.Operations = append(j.Operations, aclOperation{Name: op})
+	}
+	return apiJSON.Marshal(j)
+}
+
+// UnmarshalJSON reads the API shape.
+func (r *ACLRule) UnmarshalJSON(b []byte) error {
+	var j aclRuleJSON
+	if err := apiJSON.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = ACLRule{ResourceType: j.ResourceType, Action: j.Action,
+		ResourceNames: j.ResourceNames.list, ResourceNamesExpression: j.ResourceNames.expr}
+	for _, op := range j.Operations {
+		r.Operations = append(r.Operations, op.Name)
+	}
+	return nil
+}
+
+// ClusterPolicyState is the state of a ClusterPolicy.
+type ClusterPolicyState struct {
+	ClusterPolicyArgs
+	Timestamps
+}
+
+// Annotate describes the resource.
+func (p *ClusterPolicy) Annotate(a infer.Annotator) {
+	a.Describe(p, "A cluster-level policy of a virtual cluster: Kafka ACLs the gateway enforces when the virtual "+
+		"cluster's aclMode is `enforce_on_gateway`. Import it with the ID `<gatewayId>/<virtualClusterId>/<policyId>`.")
+}
+
+// Annotate describes the inputs.
+func (p *ClusterPolicyArgs) Annotate(a infer.Annotator) {
+	a.Describe(&p.GatewayID, "ID of the event gateway; changing it replaces the policy.")
+	a.Describe(&p.VirtualClusterID, "ID of the virtual cluster; changing it replaces the policy.")
+	a.Describe(&p.Type, "Policy type; only `acls` exists.")
+	a.SetDefault(&p.Type, "acls")
+	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which requests the policy applies to.")
+	a.Describe(&p.ACLs, "The ACL rules.")
+}
+
+// Annotate describes ACLs.
+func (c *ACLsConfig) Annotate(a infer.Annotator) { a.Describe(&c.Rules, "ACL rules (at least one).") }
+
+// Annotate describes an ACL rule.
+func (r *ACLRule) Annotate(a infer.Annotator) {
+	a.Describe(&r.ResourceType, "`topic`, `group`, `transactional_id` or `cluster`.")
+	a.Describe(&r.Action, "`allow` or `deny`.")
+	a.Describe(&r.Operations, "`all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, "+
+		"`idempotent_write`, `read` or `write`.")
+	a.Describe(&r.ResourceNames, "Glob patterns of resource names (at most 50); or set resourceNamesExpression.")
+	a.Describe(&r.ResourceNamesExpression, "Expression computing the resource names; or set resourceNames.")
+}
+
+func (p *ClusterPolicyArgs) validate(c *checker) {
+	c.common(p.Name, p.Description, p.Labels)
+	c.maxLen("condition", str(p.Condition), 1000)
+	c.variant(p, p.Type, "acls")
+	if p.ACLs == nil {
+		return
+	}
+	c.notEmpty("acls.rules", len(p.ACLs.Rules))
+	for i, r := range p.ACLs.Rules {
+		prop := at("acls.rules", i)
+		c.oneOf(prop+".resourceType", r.ResourceType, "topic", "group", "transactional_id", "cluster")
+		c.oneOf(prop+".action", r.Action, "allow", "deny")
+		for j, op := range r.Operations {
+			c.oneOf(at(prop+".operations", j), op, "all", "alter", "alter_configs", "create", "delete", "describe",
+				"describe_configs", "idempotent_write", "read", "write")
+		}
+		c.checkPaths(prop, r.ResourceNames, r.ResourceNamesExpression, "resourceNames", "resourceNamesExpression", 50)
+	}
+}
+
+func decodeClusterPolicy(raw json.RawMessage) (string, ClusterPolicyState, error) {
+	return decodePolicy(raw,
+		func(s *ClusterPolicyState) any { return &s.ClusterPolicyArgs },
+		func(s *ClusterPolicyState) string { return s.Type })
+}
+
+var clusterPolicies = kind[ClusterPolicyArgs, ClusterPolicyState]{
+	idFormat: "<gatewayId>/<virtualClusterId>/<policyId>",
+	parents:  func(a *ClusterPolicyArgs) []parent { return vcPolicyParents(&a.GatewayID, &a.VirtualClusterID) },
+	args:     func(s *ClusterPolicyState) *ClusterPolicyArgs { return &s.ClusterPolicyArgs },
+	decode:   decodeClusterPolicy,
+	diff:     diffOptions{immutable: []string{"type"}},
+	create: func(ctx context.Context, c *client.Client, a ClusterPolicyArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayClusterPolicyModify](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterPolicies.CreateEventGatewayVirtualClusterClusterLevelPolicy(ctx,
+			operations.CreateEventGatewayVirtualClusterClusterLevelPolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, EventGatewayClusterPolicyModify: &body,
+			}, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a ClusterPolicyArgs) (json.RawMessage, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterPolicies.ListEventGatewayVirtualClusterClusterLevelPolicies(ctx,
+			operations.ListEventGatewayVirtualClusterClusterLevelPoliciesRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID})
+		items, err := policyList(res, err)
+		return pick(items, err, str(a.Name), a.Type)
+	},
+	get: func(ctx context.Context, c *client.Client, a ClusterPolicyArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterPolicies.GetEventGatewayVirtualClusterClusterLevelPolicy(ctx,
+			operations.GetEventGatewayVirtualClusterClusterLevelPolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a ClusterPolicyArgs, id string) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayClusterPolicyModify](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterPolicies.UpdateEventGatewayVirtualClusterClusterLevelPolicy(ctx,
+			operations.UpdateEventGatewayVirtualClusterClusterLevelPolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id, EventGatewayClusterPolicyModify: &body,
+			})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a ClusterPolicyArgs, id string) error {
+		_, err := c.SDK.EventGatewayVirtualClusterPolicies.DeleteEventGatewayVirtualClusterClusterLevelPolicy(ctx,
+			operations.DeleteEventGatewayVirtualClusterClusterLevelPolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return err
+	},
+}

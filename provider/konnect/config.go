@@ -1,0 +1,109 @@
+// Package konnect holds the provider's configuration, resources and functions for Kong Event Gateway
+// objects in Konnect. Its Go package name is the Pulumi module: tokens are kong-event-gateway:konnect:<Name>.
+package konnect
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+)
+
+// ClientFactory builds the Konnect client from the resolved provider configuration. Tests inject one to
+// point the provider at an emulator or to shorten the retry policy.
+type ClientFactory func(ctx context.Context, opts client.Options) (*client.Client, error)
+
+// defaultRegion is used when neither serverUrl nor region is configured.
+const defaultRegion = "us"
+
+// Config is the provider configuration.
+type Config struct {
+	ServerURL *string `pulumi:"serverUrl,optional"`
+	Region    *string `pulumi:"region,optional"`
+	Token     string  `pulumi:"token,optional" provider:"secret"`
+
+	factory ClientFactory
+	client  *client.Client
+}
+
+// NewConfig returns a configuration whose client is built by factory; nil means client.New.
+func NewConfig(factory ClientFactory) *Config {
+	if factory == nil {
+		factory = func(_ context.Context, o client.Options) (*client.Client, error) { return client.New(o) }
+	}
+	return &Config{factory: factory}
+}
+
+// Annotate describes the configuration.
+func (c *Config) Annotate(a infer.Annotator) {
+	a.Describe(&c.ServerURL, "Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. "+
+		"A bare host name gets `https://`. Takes precedence over `region`.")
+	a.Describe(&c.Region, "Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. "+
+		"Defaults to `us` when `serverUrl` is not set either.")
+	a.Describe(&c.Token, "Konnect personal (`kpat_`) or system-account (`spat_`) access token. "+
+		"Defaults to the `KONNECT_TOKEN` environment variable.")
+	a.SetDefault(&c.Token, nil, "KONNECT_TOKEN")
+}
+
+// Configure resolves the server URL and builds the Konnect client.
+func (c *Config) Configure(ctx context.Context) error {
+	serverURL, err := c.serverURL()
+	if err != nil {
+		return err
+	}
+	if c.Token == "" {
+		return fmt.Errorf("token: a Konnect access token is required (set kong-event-gateway:token or KONNECT_TOKEN)")
+	}
+	c.client, err = c.factory(ctx, client.Options{ServerURL: serverURL, Token: c.Token})
+	return err
+}
+
+// serverURL returns the API base URL from serverUrl or region.
+func (c *Config) serverURL() (string, error) {
+	var fromRegion string
+	if c.Region != nil && *c.Region != "" {
+		u, ok := client.Regions[*c.Region]
+		if !ok {
+			regions := make([]string, 0, len(client.Regions))
+			for r := range client.Regions {
+				regions = append(regions, r)
+			}
+			slices.Sort(regions)
+			return "", fmt.Errorf("region: %q is not one of %s", *c.Region, strings.Join(regions, ", "))
+		}
+		fromRegion = u
+	}
+	if c.ServerURL == nil || *c.ServerURL == "" {
+		if fromRegion == "" {
+			fromRegion = client.Regions[defaultRegion]
+		}
+		return fromRegion, nil
+	}
+	raw := *c.ServerURL
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return "", fmt.Errorf("serverUrl: %q is not an http(s) URL", *c.ServerURL)
+	}
+	s := strings.TrimRight(u.String(), "/")
+	if fromRegion != "" && fromRegion != s {
+		return "", fmt.Errorf("serverUrl %q and region %q disagree; set only one", s, *c.Region)
+	}
+	return s, nil
+}
+
+// clientOf returns the configured Konnect client.
+func clientOf(ctx context.Context) (*client.Client, error) {
+	c := infer.GetConfig[*Config](ctx).client
+	if c == nil {
+		return nil, fmt.Errorf("the kong-event-gateway provider is not configured")
+	}
+	return c, nil
+}

@@ -1,0 +1,204 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"slices"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+)
+
+// ConsumePolicy processes records a virtual cluster's clients consume.
+type ConsumePolicy struct {
+	kind[ConsumePolicyArgs, ConsumePolicyState]
+}
+
+// ConsumePolicyArgs are the inputs of a ConsumePolicy.
+type ConsumePolicyArgs struct {
+	GatewayID        string `pulumi:"gatewayId" api:"-"`
+	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
+	Type             string `pulumi:"type" api:"type"`
+	PolicyBase
+	Condition        *string                 `pulumi:"condition,optional" api:"condition,omitempty"`
+	ParentPolicyID   *string                 `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
+	ModifyHeaders    *ModifyHeadersConfig    `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
+	Decrypt          *DecryptConfig          `pulumi:"decrypt,optional" api:"-" konnect:"decrypt"`
+	DecryptFields    *DecryptFieldsConfig    `pulumi:"decryptFields,optional" api:"-" konnect:"decrypt_fields"`
+}
+
+// DecryptConfig decrypts whole record keys or values.
+type DecryptConfig struct {
+	FailureMode  string      `pulumi:"failureMode" api:"failure_mode"`
+	KeySources   []KeySource `pulumi:"keySources" api:"key_sources"`
+	PartOfRecord []string    `pulumi:"partOfRecord" api:"part_of_record"`
+}
+
+// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+type DecryptFieldsConfig struct {
+	FailureMode     string      `pulumi:"failureMode"`
+	KeySources      []KeySource `pulumi:"keySources"`
+	Paths           []string    `pulumi:"paths,optional"`
+	PathsExpression *string     `pulumi:"pathsExpression,optional"`
+}
+
+// decryptFieldsJSON is the API shape of DecryptFieldsConfig.
+type decryptFieldsJSON struct {
+	FailureMode   string      `api:"failure_mode"`
+	KeySources    []KeySource `api:"key_sources"`
+	DecryptFields struct {
+		Paths fieldPaths `api:"paths"`
+	} `api:"decrypt_fields"`
+}
+
+// MarshalJSON writes the API shape.
+func (d DecryptFieldsConfig) MarshalJSON() ([]byte, error) {
+	j := decryptFieldsJSON{FailureMode: d.FailureMode, KeySources: d.KeySources}
+	j.DecryptFields.Paths = fieldPaths{list: d.Paths, expr: d.PathsExpression}
+	return apiJSON.Marshal(j)
+}
+
+// UnmarshalJSON reads the API shape.
+func (d *DecryptFieldsConfig) UnmarshalJSON(b []byte) error {
+	var j decryptFieldsJSON
+	if err := apiJSON.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*d = DecryptFieldsConfig{FailureMode: j.FailureMode, KeySources: j.KeySources,
+		Paths: j.DecryptFields.Paths.list, PathsExpression: j.DecryptFields.Paths.expr}
+	return nil
+}
+
+// ConsumePolicyState is the state of a ConsumePolicy.
+type ConsumePolicyState struct {
+	ConsumePolicyArgs
+	Timestamps
+}
+
+// Annotate describes the resource.
+func (p *ConsumePolicy) Annotate(a infer.Annotator) {
+	a.Describe(p, "A consume policy of a virtual cluster: `modify_headers`, `schema_validation`, `decrypt`, "+
+		"`skip_record` or `decrypt_fields` (field-level decryption under a parent policy). "+
+		"Import it with the ID `<gatewayId>/<virtualClusterId>/<policyId>`.")
+}
+
+// Annotate describes the inputs.
+func (p *ConsumePolicyArgs) Annotate(a infer.Annotator) {
+	a.Describe(&p.GatewayID, "ID of the event gateway; changing it replaces the policy.")
+	a.Describe(&p.VirtualClusterID, "ID of the virtual cluster; changing it replaces the policy.")
+	a.Describe(&p.Type, "`modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the "+
+		"member of the same name (`skip_record` has none). Changing it replaces the policy.")
+	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which records the policy applies to.")
+	a.Describe(&p.ParentPolicyID, "ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` "+
+		"and `skip_record`. Changing it replaces the policy.")
+	a.Describe(&p.ModifyHeaders, "Settings of a `modify_headers` policy.")
+	a.Describe(&p.SchemaValidation, "Settings of a `schema_validation` policy.")
+	a.Describe(&p.Decrypt, "Settings of a `decrypt` policy.")
+	a.Describe(&p.DecryptFields, "Settings of a `decrypt_fields` policy.")
+}
+
+// Annotate describes decryption.
+func (d *DecryptConfig) Annotate(a infer.Annotator) {
+	a.Describe(&d.FailureMode, "`error` or `passthrough` when a record cannot be decrypted.")
+	a.Describe(&d.KeySources, "Where decryption keys may come from.")
+	a.Describe(&d.PartOfRecord, "`key` and/or `value`.")
+}
+
+// Annotate describes field decryption.
+func (d *DecryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.Describe(&d.FailureMode, "`error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.")
+	a.Describe(&d.KeySources, "Where decryption keys may come from.")
+	a.Describe(&d.Paths, "Field path patterns to decrypt (1-50); or set pathsExpression.")
+	a.Describe(&d.PathsExpression, "Expression selecting the fields to decrypt; or set paths.")
+}
+
+func (p *ConsumePolicyArgs) validate(c *checker) {
+	c.common(p.Name, p.Description, p.Labels)
+	c.maxLen("condition", str(p.Condition), 1000)
+	c.variant(p, p.Type, "modify_headers", "schema_validation", "decrypt", "skip_record", "decrypt_fields")
+	parentPolicy(c, p.Type, p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
+	if m := p.ModifyHeaders; m != nil {
+		m.validate(c, "modifyHeaders")
+	}
+	if s := p.SchemaValidation; s != nil {
+		s.validate(c, "schemaValidation", []string{"error", "skip", "passthrough", "mark"}, []string{"mark", "skip"})
+	}
+	if d := p.Decrypt; d != nil {
+		c.oneOf("decrypt.failureMode", d.FailureMode, "error", "passthrough")
+		keySources(c, "decrypt.keySources", d.KeySources)
+		recordParts(c, "decrypt.partOfRecord", d.PartOfRecord)
+	}
+	if d := p.DecryptFields; d != nil {
+		c.oneOf("decryptFields.failureMode", d.FailureMode, "error", "skip", "passthrough", "mark")
+		keySources(c, "decryptFields.keySources", d.KeySources)
+		c.checkPaths("decryptFields", d.Paths, d.PathsExpression, "paths", "pathsExpression", 50)
+	}
+}
+
+// parentPolicy checks parentPolicyId: required for the type named by required, allowed for those in allowed.
+func parentPolicy(c *checker, typ string, id *string, required string, allowed ...string) {
+	switch {
+	case typ == required && id == nil:
+		c.fail("parentPolicyId", "required for %s", typ)
+	case id != nil && typ != required && !slices.Contains(allowed, typ) && typ != "":
+		c.fail("parentPolicyId", "does not apply to %s", typ)
+	}
+	c.match("parentPolicyId", str(id), uuidRE, "be a policy ID (UUID)")
+}
+
+func decodeConsumePolicy(raw json.RawMessage) (string, ConsumePolicyState, error) {
+	return decodePolicy(raw,
+		func(s *ConsumePolicyState) any { return &s.ConsumePolicyArgs },
+		func(s *ConsumePolicyState) string { return s.Type })
+}
+
+var consumePolicies = kind[ConsumePolicyArgs, ConsumePolicyState]{
+	idFormat: "<gatewayId>/<virtualClusterId>/<policyId>",
+	parents:  func(a *ConsumePolicyArgs) []parent { return vcPolicyParents(&a.GatewayID, &a.VirtualClusterID) },
+	args:     func(s *ConsumePolicyState) *ConsumePolicyArgs { return &s.ConsumePolicyArgs },
+	decode:   decodeConsumePolicy,
+	diff:     diffOptions{immutable: []string{"type", "parentPolicyId"}},
+	create: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayConsumePolicyCreate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.CreateEventGatewayVirtualClusterConsumePolicy(ctx,
+			operations.CreateEventGatewayVirtualClusterConsumePolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, EventGatewayConsumePolicyCreate: &body,
+			}, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs) (json.RawMessage, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.ListEventGatewayVirtualClusterConsumePolicies(ctx,
+			operations.ListEventGatewayVirtualClusterConsumePoliciesRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID})
+		items, err := policyList(res, err)
+		return pick(items, err, str(a.Name), a.Type)
+	},
+	get: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.GetEventGatewayVirtualClusterConsumePolicy(ctx,
+			operations.GetEventGatewayVirtualClusterConsumePolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, id string) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayConsumePolicyUpdate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.UpdateEventGatewayVirtualClusterConsumePolicy(ctx,
+			operations.UpdateEventGatewayVirtualClusterConsumePolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id, EventGatewayConsumePolicyUpdate: &body,
+			})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, id string) error {
+		_, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.DeleteEventGatewayVirtualClusterConsumePolicy(ctx,
+			operations.DeleteEventGatewayVirtualClusterConsumePolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return err
+	},
+}

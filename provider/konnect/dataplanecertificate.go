@@ -1,0 +1,133 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+)
+
+// DataPlaneCertificate registers a client certificate that data planes may present to Konnect (mTLS).
+type DataPlaneCertificate struct {
+	kind[DataPlaneCertificateArgs, DataPlaneCertificateState]
+}
+
+// DataPlaneCertificateArgs are the inputs of a DataPlaneCertificate.
+type DataPlaneCertificateArgs struct {
+	GatewayID   string  `pulumi:"gatewayId" api:"-"`
+	Certificate string  `pulumi:"certificate" api:"certificate"`
+	Name        *string `pulumi:"name,optional" api:"name,omitempty"`
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+}
+
+// CertificateMetadata is what Konnect parsed from a certificate.
+type CertificateMetadata struct {
+	Issuer            *string  `pulumi:"issuer,optional" api:"issuer,omitempty"`
+	Subject           *string  `pulumi:"subject,optional" api:"subject,omitempty"`
+	KeyUsages         []string `pulumi:"keyUsages,optional" api:"key_usages,omitempty"`
+	Expiry            *int     `pulumi:"expiry,optional" api:"expiry,omitempty"`
+	SANNames          []string `pulumi:"sanNames,optional" api:"san_names,omitempty"`
+	DNSNames          []string `pulumi:"dnsNames,optional" api:"dns_names,omitempty"`
+	EmailAddresses    []string `pulumi:"emailAddresses,optional" api:"email_addresses,omitempty"`
+	IPAddresses       []string `pulumi:"ipAddresses,optional" api:"ip_addresses,omitempty"`
+	URIs              []string `pulumi:"uris,optional" api:"uris,omitempty"`
+	SHA256Fingerprint *string  `pulumi:"sha256Fingerprint,optional" api:"sha256_fingerprint,omitempty"`
+}
+
+// DataPlaneCertificateState is the state of a DataPlaneCertificate.
+type DataPlaneCertificateState struct {
+	DataPlaneCertificateArgs
+	Timestamps
+	Metadata *CertificateMetadata `pulumi:"metadata,optional" api:"metadata,omitempty"`
+}
+
+// Annotate describes the resource.
+func (d *DataPlaneCertificate) Annotate(a infer.Annotator) {
+	a.Describe(d, "A client certificate data planes may present to Konnect (mTLS). Import it with the ID "+
+		"`<gatewayId>/<certificateId>`.")
+}
+
+// Annotate describes the inputs.
+func (d *DataPlaneCertificateArgs) Annotate(a infer.Annotator) {
+	a.Describe(&d.GatewayID, "ID of the event gateway; changing it replaces the certificate.")
+	a.Describe(&d.Certificate, "PEM certificate.")
+	a.Describe(&d.Name, "Name (at most 255 characters); defaults to the resource name. The provider uses it to find "+
+		"a certificate an interrupted create may have made.")
+	a.Describe(&d.Description, "Description.")
+}
+
+// Annotate describes the outputs.
+func (d *DataPlaneCertificateState) Annotate(a infer.Annotator) {
+	a.Describe(&d.Metadata, "What Konnect parsed from the certificate.")
+}
+
+// Annotate describes certificate metadata.
+func (m *CertificateMetadata) Annotate(a infer.Annotator) {
+	a.Describe(&m.Issuer, "Issuer distinguished name.")
+	a.Describe(&m.Subject, "Subject distinguished name.")
+	a.Describe(&m.KeyUsages, "Key usages.")
+	a.Describe(&m.Expiry, "Expiry as a Unix timestamp.")
+	a.Describe(&m.SANNames, "Subject alternative names.")
+	a.Describe(&m.DNSNames, "DNS names.")
+	a.Describe(&m.EmailAddresses, "E-mail addresses.")
+	a.Describe(&m.IPAddresses, "IP addresses.")
+	a.Describe(&m.URIs, "URIs.")
+	a.Describe(&m.SHA256Fingerprint, "SHA-256 fingerprint.")
+}
+
+// defaultName names the certificate after its resource when no name is set.
+func (d *DataPlaneCertificateArgs) defaultName(name string) {
+	if d.Name == nil {
+		d.Name = &name
+	}
+}
+
+func (d *DataPlaneCertificateArgs) validate(c *checker) {
+	c.maxLen("name", str(d.Name), 255)
+}
+
+var dataPlaneCertificates = kind[DataPlaneCertificateArgs, DataPlaneCertificateState]{
+	idFormat: "<gatewayId>/<certificateId>",
+	parents:  func(a *DataPlaneCertificateArgs) []parent { return gatewayParent(&a.GatewayID) },
+	args:     func(s *DataPlaneCertificateState) *DataPlaneCertificateArgs { return &s.DataPlaneCertificateArgs },
+	create: func(ctx context.Context, c *client.Client, a DataPlaneCertificateArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := sdkModel[components.CreateEventGatewayDataPlaneCertificateRequest](a)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayDataPlaneCertificates.CreateEventGatewayDataPlaneCertificate(ctx, a.GatewayID, &body, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a DataPlaneCertificateArgs) (json.RawMessage, error) {
+		items, err := client.All(ctx, func(ctx context.Context, after *string) (*http.Response, error) {
+			res, err := c.SDK.EventGatewayDataPlaneCertificates.ListEventGatewayDataPlaneCertificates(ctx, operations.ListEventGatewayDataPlaneCertificatesRequest{
+				GatewayID: a.GatewayID, PageSize: pageSize, PageAfter: after, Filter: nameFilter(str(a.Name)),
+			})
+			return rawResponse(res, err)
+		})
+		return pick(items, err, str(a.Name), "")
+	},
+	get: func(ctx context.Context, c *client.Client, a DataPlaneCertificateArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayDataPlaneCertificates.GetEventGatewayDataPlaneCertificate(ctx, a.GatewayID, id)
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a DataPlaneCertificateArgs, id string) (*http.Response, error) {
+		body, err := sdkModel[components.UpdateEventGatewayDataPlaneCertificateRequest](a)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayDataPlaneCertificates.UpdateEventGatewayDataPlaneCertificate(ctx, operations.UpdateEventGatewayDataPlaneCertificateRequest{
+			GatewayID: a.GatewayID, CertificateID: id, UpdateEventGatewayDataPlaneCertificateRequest: &body,
+		})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a DataPlaneCertificateArgs, id string) error {
+		_, err := c.SDK.EventGatewayDataPlaneCertificates.DeleteEventGatewayDataPlaneCertificate(ctx, a.GatewayID, id)
+		return err
+	},
+}

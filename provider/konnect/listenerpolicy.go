@@ -1,0 +1,274 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
+)
+
+// ListenerPolicy decides what a listener does with connections: terminate TLS or forward them to a
+// virtual cluster.
+type ListenerPolicy struct {
+	kind[ListenerPolicyArgs, ListenerPolicyState]
+}
+
+// ListenerPolicyArgs are the inputs of a ListenerPolicy.
+type ListenerPolicyArgs struct {
+	GatewayID  string `pulumi:"gatewayId" api:"-"`
+	ListenerID string `pulumi:"listenerId" api:"-"`
+	Type       string `pulumi:"type" api:"type"`
+	PolicyBase
+	TLSServer               *TLSServerConfig               `pulumi:"tlsServer,optional" api:"-" konnect:"tls_server"`
+	ForwardToVirtualCluster *ForwardToVirtualClusterConfig `pulumi:"forwardToVirtualCluster,optional" api:"-" konnect:"forward_to_virtual_cluster"`
+}
+
+// TLSServerConfig terminates TLS on the listener.
+type TLSServerConfig struct {
+	Certificates         []TLSCertificate         `pulumi:"certificates" api:"certificates"`
+	Versions             *TLSVersionRange         `pulumi:"versions,optional" api:"versions,omitempty"`
+	AllowPlaintext       *bool                    `pulumi:"allowPlaintext,optional" api:"allow_plaintext,omitempty"`
+	ClientAuthentication *TLSClientAuthentication `pulumi:"clientAuthentication,optional" api:"client_authentication,omitempty"`
+}
+
+// TLSCertificate is a server certificate and its private key.
+type TLSCertificate struct {
+	Certificate string `pulumi:"certificate" api:"certificate"`
+	Key         string `pulumi:"key" api:"key" provider:"secret"`
+}
+
+// TLSVersionRange bounds the accepted TLS versions.
+type TLSVersionRange struct {
+	Min *string `pulumi:"min,optional" api:"min,omitempty"`
+	Max *string `pulumi:"max,optional" api:"max,omitempty"`
+}
+
+// TLSClientAuthentication asks clients for certificates (mutual TLS).
+type TLSClientAuthentication struct {
+	Mode             string  `pulumi:"mode" api:"mode"`
+	TLSTrustBundles  []Ref   `pulumi:"tlsTrustBundles" api:"tls_trust_bundles"`
+	PrincipalMapping *string `pulumi:"principalMapping,optional" api:"principal_mapping,omitempty"`
+}
+
+// ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS
+// server name (`sni`).
+type ForwardToVirtualClusterConfig struct {
+	Type             string            `pulumi:"type" api:"type"`
+	Destination      *Ref              `pulumi:"destination,optional" api:"destination,omitempty"`
+	AdvertisedHost   *string           `pulumi:"advertisedHost,optional" api:"advertised_host,omitempty"`
+	BootstrapPort    *string           `pulumi:"bootstrapPort,optional" api:"bootstrap_port,omitempty"`
+	MinBrokerID      *int              `pulumi:"minBrokerId,optional" api:"min_broker_id,omitempty"`
+	SNISuffix        *string           `pulumi:"sniSuffix,optional" api:"sni_suffix,omitempty"`
+	AdvertisedPort   *int              `pulumi:"advertisedPort,optional" api:"advertised_port,omitempty"`
+	BrokerHostFormat *BrokerHostFormat `pulumi:"brokerHostFormat,optional" api:"broker_host_format,omitempty"`
+}
+
+// BrokerHostFormat is the SNI host-name scheme of brokers.
+type BrokerHostFormat struct {
+	Type string `pulumi:"type" api:"type"`
+}
+
+// ListenerPolicyState is the state of a ListenerPolicy. Private keys are not kept; their hashes are.
+type ListenerPolicyState struct {
+	ListenerPolicyArgs
+	Timestamps
+	secrets.Sealed
+}
+
+// Annotate describes the resource.
+func (l *ListenerPolicy) Annotate(a infer.Annotator) {
+	a.Describe(l, "A listener policy: `tls_server` terminates TLS, `forward_to_virtual_cluster` routes connections "+
+		"to virtual clusters by port or SNI. Policies run in creation order, so create `tls_server` before an SNI "+
+		"forward. Import it with the ID `<gatewayId>/<listenerId>/<policyId>`.")
+}
+
+// Annotate describes the inputs.
+func (l *ListenerPolicyArgs) Annotate(a infer.Annotator) {
+	a.Describe(&l.GatewayID, "ID of the event gateway; changing it replaces the policy.")
+	a.Describe(&l.ListenerID, "ID of the listener; changing it replaces the policy.")
+	a.Describe(&l.Type, "`tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it "+
+		"replaces the policy.")
+	a.Describe(&l.TLSServer, "Settings of a `tls_server` policy.")
+	a.Describe(&l.ForwardToVirtualCluster, "Settings of a `forward_to_virtual_cluster` policy.")
+}
+
+// Annotate describes TLS termination.
+func (t *TLSServerConfig) Annotate(a infer.Annotator) {
+	a.Describe(&t.Certificates, "Exactly one server certificate.")
+	a.Describe(&t.Versions, "Accepted TLS versions; Konnect's default is TLSv1.2 to TLSv1.3.")
+	a.Describe(&t.AllowPlaintext, "Also accept connections without TLS.")
+	a.Describe(&t.ClientAuthentication, "Require or request client certificates.")
+}
+
+// Annotate describes a server certificate.
+func (t *TLSCertificate) Annotate(a infer.Annotator) {
+	a.Describe(&t.Certificate, "PEM certificate chain (literal or `${vault...}` reference).")
+	a.Describe(&t.Key, "PEM private key (literal or `${vault...}` reference).")
+}
+
+// Annotate describes a TLS version range.
+func (t *TLSVersionRange) Annotate(a infer.Annotator) {
+	a.Describe(&t.Min, "`TLSv1.2` (default) or `TLSv1.3`.")
+	a.Describe(&t.Max, "`TLSv1.2` or `TLSv1.3` (default).")
+}
+
+// Annotate describes client authentication.
+func (t *TLSClientAuthentication) Annotate(a infer.Annotator) {
+	a.Describe(&t.Mode, "`required` or `requested`.")
+	a.Describe(&t.TLSTrustBundles, "Trust bundles (TLSTrustBundle resources) that verify client certificates.")
+	a.Describe(&t.PrincipalMapping, "Expression deriving the principal name from the client certificate.")
+}
+
+// Annotate describes forwarding.
+func (f *ForwardToVirtualClusterConfig) Annotate(a infer.Annotator) {
+	a.Describe(&f.Type, "`port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).")
+	a.Describe(&f.Destination, "`port_mapping`: the virtual cluster, by ID or name.")
+	a.Describe(&f.AdvertisedHost, "`port_mapping`: host name or IP address advertised to clients (lower case).")
+	a.Describe(&f.BootstrapPort, "`port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.")
+	a.Describe(&f.MinBrokerID, "`port_mapping`: broker ID of the first broker port (default 0).")
+	a.Describe(&f.SNISuffix, "`sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.")
+	a.Describe(&f.AdvertisedPort, "`sni`: port advertised to clients instead of the listener port.")
+	a.Describe(&f.BrokerHostFormat, "`sni`: broker host names; default `per_cluster_suffix`.")
+}
+
+// Annotate describes a broker host format.
+func (b *BrokerHostFormat) Annotate(a infer.Annotator) {
+	a.Describe(&b.Type, "`per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` "+
+		"(`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).")
+}
+
+func (l *ListenerPolicyArgs) applyDefaults() {
+	l.PolicyBase.applyDefaults()
+	if t := l.TLSServer; t != nil {
+		if t.Versions == nil {
+			t.Versions = &TLSVersionRange{}
+		}
+		if t.Versions.Min == nil {
+			t.Versions.Min = new("TLSv1.2")
+		}
+		if t.Versions.Max == nil {
+			t.Versions.Max = new("TLSv1.3")
+		}
+	}
+	if f := l.ForwardToVirtualCluster; f != nil {
+		switch {
+		case f.Type == "port_mapping" && f.BootstrapPort == nil:
+			f.BootstrapPort = new("at_start")
+		case f.Type == "sni" && f.BrokerHostFormat == nil:
+			f.BrokerHostFormat = &BrokerHostFormat{Type: "per_cluster_suffix"}
+		}
+	}
+}
+
+func (l *ListenerPolicyArgs) validate(c *checker) {
+	c.common(l.Name, l.Description, l.Labels)
+	c.variant(l, l.Type, "tls_server", "forward_to_virtual_cluster")
+	if t := l.TLSServer; t != nil {
+		if len(t.Certificates) != 1 {
+			c.fail("tlsServer.certificates", "must have exactly one certificate, not %d", len(t.Certificates))
+		}
+		if v := t.Versions; v != nil {
+			c.oneOf("tlsServer.versions.min", str(v.Min), "TLSv1.2", "TLSv1.3")
+			c.oneOf("tlsServer.versions.max", str(v.Max), "TLSv1.2", "TLSv1.3")
+		}
+		if ca := t.ClientAuthentication; ca != nil {
+			c.oneOf("tlsServer.clientAuthentication.mode", ca.Mode, "required", "requested")
+			c.notEmpty("tlsServer.clientAuthentication.tlsTrustBundles", len(ca.TLSTrustBundles))
+			for i := range ca.TLSTrustBundles {
+				c.ref(at("tlsServer.clientAuthentication.tlsTrustBundles", i), &ca.TLSTrustBundles[i])
+			}
+		}
+	}
+	if f := l.ForwardToVirtualCluster; f != nil {
+		const prop = "forwardToVirtualCluster"
+		c.oneOf(prop+".type", f.Type, "port_mapping", "sni")
+		portMapping := f.Destination != nil || f.AdvertisedHost != nil || f.BootstrapPort != nil || f.MinBrokerID != nil
+		sni := f.SNISuffix != nil || f.AdvertisedPort != nil || f.BrokerHostFormat != nil
+		switch f.Type {
+		case "port_mapping":
+			if sni {
+				c.fail(prop, "sniSuffix, advertisedPort and brokerHostFormat only apply to sni")
+			}
+			if f.Destination == nil {
+				c.fail(prop+".destination", "required for port_mapping")
+			}
+			if f.AdvertisedHost == nil {
+				c.fail(prop+".advertisedHost", "required for port_mapping")
+			}
+		case "sni":
+			if portMapping {
+				c.fail(prop, "destination, advertisedHost, bootstrapPort and minBrokerId only apply to port_mapping")
+			}
+		}
+		c.ref(prop+".destination", f.Destination)
+		c.match(prop+".advertisedHost", str(f.AdvertisedHost), hostRE, "be a lower-case host name or IP address")
+		c.oneOf(prop+".bootstrapPort", str(f.BootstrapPort), "none", "at_start")
+		c.match(prop+".sniSuffix", str(f.SNISuffix), sniSuffixRE, "start with '.' or '-' followed by DNS labels, e.g. .keg.example.com")
+		c.between(prop+".advertisedPort", f.AdvertisedPort, 1, 65535)
+		if f.BrokerHostFormat != nil {
+			c.oneOf(prop+".brokerHostFormat.type", f.BrokerHostFormat.Type, "per_cluster_suffix", "shared_suffix")
+		}
+	}
+}
+
+func decodeListenerPolicy(raw json.RawMessage) (string, ListenerPolicyState, error) {
+	return decodePolicy(raw,
+		func(s *ListenerPolicyState) any { return &s.ListenerPolicyArgs },
+		func(s *ListenerPolicyState) string { return s.Type })
+}
+
+var listenerPolicies = kind[ListenerPolicyArgs, ListenerPolicyState]{
+	idFormat: "<gatewayId>/<listenerId>/<policyId>",
+	parents: func(a *ListenerPolicyArgs) []parent {
+		return []parent{{"gatewayId", &a.GatewayID}, {"listenerId", &a.ListenerID}}
+	},
+	args:   func(s *ListenerPolicyState) *ListenerPolicyArgs { return &s.ListenerPolicyArgs },
+	sealed: func(s *ListenerPolicyState) *secrets.Sealed { return &s.Sealed },
+	decode: decodeListenerPolicy,
+	diff:   diffOptions{immutable: []string{"type"}},
+	create: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayListenerPolicyCreate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayListenerPolicies.CreateEventGatewayListenerPolicy(ctx, operations.CreateEventGatewayListenerPolicyRequest{
+			GatewayID: a.GatewayID, ListenerID: a.ListenerID, EventGatewayListenerPolicyCreate: body,
+		}, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs) (json.RawMessage, error) {
+		res, err := c.SDK.EventGatewayListenerPolicies.ListEventGatewayListenerPolicies(ctx, operations.ListEventGatewayListenerPoliciesRequest{
+			GatewayID: a.GatewayID, ListenerID: a.ListenerID,
+		})
+		items, err := policyList(res, err)
+		return pick(items, err, str(a.Name), a.Type)
+	},
+	get: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayListenerPolicies.GetEventGatewayListenerPolicy(ctx, operations.GetEventGatewayListenerPolicyRequest{
+			GatewayID: a.GatewayID, ListenerID: a.ListenerID, PolicyID: id,
+		})
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, id string) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayListenerPolicyUpdate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayListenerPolicies.UpdateEventGatewayListenerPolicy(ctx, operations.UpdateEventGatewayListenerPolicyRequest{
+			GatewayID: a.GatewayID, ListenerID: a.ListenerID, PolicyID: id, EventGatewayListenerPolicyUpdate: body,
+		})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, id string) error {
+		_, err := c.SDK.EventGatewayListenerPolicies.DeleteEventGatewayListenerPolicy(ctx, operations.DeleteEventGatewayListenerPolicyRequest{
+			GatewayID: a.GatewayID, ListenerID: a.ListenerID, PolicyID: id,
+		})
+		return err
+	},
+}

@@ -1,0 +1,203 @@
+package konnect
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/Kong/sdk-konnect-go/models/operations"
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
+)
+
+// ProducePolicy processes records a virtual cluster's clients produce.
+type ProducePolicy struct {
+	kind[ProducePolicyArgs, ProducePolicyState]
+}
+
+// ProducePolicyArgs are the inputs of a ProducePolicy.
+type ProducePolicyArgs struct {
+	GatewayID        string `pulumi:"gatewayId" api:"-"`
+	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
+	Type             string `pulumi:"type" api:"type"`
+	PolicyBase
+	Condition        *string                 `pulumi:"condition,optional" api:"condition,omitempty"`
+	ParentPolicyID   *string                 `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
+	ModifyHeaders    *ModifyHeadersConfig    `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
+	Encrypt          *EncryptConfig          `pulumi:"encrypt,optional" api:"-" konnect:"encrypt"`
+	EncryptFields    *EncryptFieldsConfig    `pulumi:"encryptFields,optional" api:"-" konnect:"encrypt_fields"`
+}
+
+// EncryptConfig encrypts whole record keys or values.
+type EncryptConfig struct {
+	FailureMode   string        `pulumi:"failureMode" api:"failure_mode"`
+	PartOfRecord  []string      `pulumi:"partOfRecord" api:"part_of_record"`
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey" api:"encryption_key"`
+}
+
+// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+type EncryptFieldsConfig struct {
+	FailureMode string         `pulumi:"failureMode" api:"failure_mode"`
+	Fields      []EncryptField `pulumi:"fields" api:"encrypt_fields"`
+}
+
+// EncryptField selects fields and the key that encrypts them.
+type EncryptField struct {
+	Paths           []string      `pulumi:"paths,optional"`
+	PathsExpression *string       `pulumi:"pathsExpression,optional"`
+	EncryptionKey   EncryptionKey `pulumi:"encryptionKey"`
+}
+
+// encryptFieldJSON is the API shape of EncryptField.
+type encryptFieldJSON struct {
+	Paths         fieldPaths    `api:"paths"`
+	EncryptionKey EncryptionKey `api:"encryption_key"`
+}
+
+// MarshalJSON writes the API shape.
+func (e EncryptField) MarshalJSON() ([]byte, error) {
+	return apiJSON.Marshal(encryptFieldJSON{Paths: fieldPaths{list: e.Paths, expr: e.PathsExpression}, EncryptionKey: e.EncryptionKey})
+}
+
+// UnmarshalJSON reads the API shape.
+func (e *EncryptField) UnmarshalJSON(b []byte) error {
+	var j encryptFieldJSON
+	if err := apiJSON.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*e = EncryptField{Paths: j.Paths.list, PathsExpression: j.Paths.expr, EncryptionKey: j.EncryptionKey}
+	return nil
+}
+
+// ProducePolicyState is the state of a ProducePolicy.
+type ProducePolicyState struct {
+	ProducePolicyArgs
+	Timestamps
+}
+
+// Annotate describes the resource.
+func (p *ProducePolicy) Annotate(a infer.Annotator) {
+	a.Describe(p, "A produce policy of a virtual cluster: `modify_headers`, `schema_validation`, `encrypt` or "+
+		"`encrypt_fields` (field-level encryption under a parent policy). "+
+		"Import it with the ID `<gatewayId>/<virtualClusterId>/<policyId>`.")
+}
+
+// Annotate describes the inputs.
+func (p *ProducePolicyArgs) Annotate(a infer.Annotator) {
+	a.Describe(&p.GatewayID, "ID of the event gateway; changing it replaces the policy.")
+	a.Describe(&p.VirtualClusterID, "ID of the virtual cluster; changing it replaces the policy.")
+	a.Describe(&p.Type, "`modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the "+
+		"same name. Changing it replaces the policy.")
+	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which records the policy applies to.")
+	a.Describe(&p.ParentPolicyID, "ID of the parent policy; required for `encrypt_fields`, allowed for "+
+		"`modify_headers`. Changing it replaces the policy.")
+	a.Describe(&p.ModifyHeaders, "Settings of a `modify_headers` policy.")
+	a.Describe(&p.SchemaValidation, "Settings of a `schema_validation` policy.")
+	a.Describe(&p.Encrypt, "Settings of an `encrypt` policy.")
+	a.Describe(&p.EncryptFields, "Settings of an `encrypt_fields` policy.")
+}
+
+// Annotate describes encryption.
+func (e *EncryptConfig) Annotate(a infer.Annotator) {
+	a.Describe(&e.FailureMode, "`error` or `passthrough` when a record cannot be encrypted.")
+	a.Describe(&e.PartOfRecord, "`key` and/or `value`.")
+	a.Describe(&e.EncryptionKey, "The key to encrypt with.")
+}
+
+// Annotate describes field encryption.
+func (e *EncryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.Describe(&e.FailureMode, "`reject`, `passthrough` or `mark` when a field cannot be encrypted.")
+	a.Describe(&e.Fields, "Field selections and their keys (1-256).")
+}
+
+// Annotate describes a field selection.
+func (e *EncryptField) Annotate(a infer.Annotator) {
+	a.Describe(&e.Paths, "Field path patterns to encrypt (1-50); or set pathsExpression.")
+	a.Describe(&e.PathsExpression, "Expression selecting the fields to encrypt; or set paths.")
+	a.Describe(&e.EncryptionKey, "The key to encrypt the fields with.")
+}
+
+func (p *ProducePolicyArgs) validate(c *checker) {
+	c.common(p.Name, p.Description, p.Labels)
+	c.maxLen("condition", str(p.Condition), 1000)
+	c.variant(p, p.Type, "modify_headers", "schema_validation", "encrypt", "encrypt_fields")
+	parentPolicy(c, p.Type, p.ParentPolicyID, "encrypt_fields", "modify_headers")
+	if m := p.ModifyHeaders; m != nil {
+		m.validate(c, "modifyHeaders")
+	}
+	if s := p.SchemaValidation; s != nil {
+		s.validate(c, "schemaValidation", []string{"reject", "passthrough", "mark"}, []string{"reject", "mark"})
+	}
+	if e := p.Encrypt; e != nil {
+		c.oneOf("encrypt.failureMode", e.FailureMode, "error", "passthrough")
+		recordParts(c, "encrypt.partOfRecord", e.PartOfRecord)
+		e.EncryptionKey.validate(c, "encrypt.encryptionKey")
+	}
+	if e := p.EncryptFields; e != nil {
+		c.oneOf("encryptFields.failureMode", e.FailureMode, "reject", "passthrough", "mark")
+		c.notEmpty("encryptFields.fields", len(e.Fields))
+		if len(e.Fields) > 256 {
+			c.fail("encryptFields.fields", "must have at most 256 entries, not %d", len(e.Fields))
+		}
+		for i, f := range e.Fields {
+			prop := at("encryptFields.fields", i)
+			c.checkPaths(prop, f.Paths, f.PathsExpression, "paths", "pathsExpression", 50)
+			f.EncryptionKey.validate(c, prop+".encryptionKey")
+		}
+	}
+}
+
+func decodeProducePolicy(raw json.RawMessage) (string, ProducePolicyState, error) {
+	return decodePolicy(raw,
+		func(s *ProducePolicyState) any { return &s.ProducePolicyArgs },
+		func(s *ProducePolicyState) string { return s.Type })
+}
+
+var producePolicies = kind[ProducePolicyArgs, ProducePolicyState]{
+	idFormat: "<gatewayId>/<virtualClusterId>/<policyId>",
+	parents:  func(a *ProducePolicyArgs) []parent { return vcPolicyParents(&a.GatewayID, &a.VirtualClusterID) },
+	args:     func(s *ProducePolicyState) *ProducePolicyArgs { return &s.ProducePolicyArgs },
+	decode:   decodeProducePolicy,
+	diff:     diffOptions{immutable: []string{"type", "parentPolicyId"}},
+	create: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, opts ...operations.Option) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayProducePolicyCreate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.CreateEventGatewayVirtualClusterProducePolicy(ctx,
+			operations.CreateEventGatewayVirtualClusterProducePolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, EventGatewayProducePolicyCreate: &body,
+			}, opts...)
+		return rawResponse(res, err)
+	},
+	find: func(ctx context.Context, c *client.Client, a ProducePolicyArgs) (json.RawMessage, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.ListEventGatewayVirtualClusterProducePolicies(ctx,
+			operations.ListEventGatewayVirtualClusterProducePoliciesRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID})
+		items, err := policyList(res, err)
+		return pick(items, err, str(a.Name), a.Type)
+	},
+	get: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, id string) (*http.Response, error) {
+		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.GetEventGatewayVirtualClusterProducePolicy(ctx,
+			operations.GetEventGatewayVirtualClusterProducePolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return rawResponse(res, err)
+	},
+	update: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, id string) (*http.Response, error) {
+		body, err := policyModel[components.EventGatewayProducePolicyUpdate](&a, a.Type)
+		if err != nil {
+			return nil, err
+		}
+		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.UpdateEventGatewayVirtualClusterProducePolicy(ctx,
+			operations.UpdateEventGatewayVirtualClusterProducePolicyRequest{
+				GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id, EventGatewayProducePolicyUpdate: &body,
+			})
+		return rawResponse(res, err)
+	},
+	remove: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, id string) error {
+		_, err := c.SDK.EventGatewayVirtualClusterProducePolicies.DeleteEventGatewayVirtualClusterProducePolicy(ctx,
+			operations.DeleteEventGatewayVirtualClusterProducePolicyRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID, PolicyID: id})
+		return err
+	},
+}

@@ -1,0 +1,74 @@
+package provider_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/blang/semver"
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/integration"
+	pschema "github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
+)
+
+// TestSchema: every resource, function and property is documented, and secrets are marked as such.
+func TestSchema(t *testing.T) {
+	prov, err := provider.Provider()
+	require.NoError(t, err)
+	s, err := integration.NewServer(t.Context(), provider.Name, semver.MustParse(provider.Version), integration.WithProvider(prov))
+	require.NoError(t, err)
+	res, err := s.GetSchema(p.GetSchemaRequest{})
+	require.NoError(t, err)
+	var spec pschema.PackageSpec
+	require.NoError(t, json.Unmarshal([]byte(res.Schema), &spec))
+
+	assert.Equal(t, provider.Name, spec.Name)
+	assert.Contains(t, string(spec.Language["go"]),
+		`"importBasePath":"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway"`)
+	var resources []string
+	for tok := range spec.Resources {
+		resources = append(resources, strings.TrimPrefix(tok, "kong-event-gateway:konnect:"))
+	}
+	assert.ElementsMatch(t, []string{"EventGateway", "BackendCluster", "VirtualCluster", "Listener", "ListenerPolicy",
+		"ClusterPolicy", "ConsumePolicy", "ProducePolicy", "SchemaRegistry", "StaticKey", "TLSTrustBundle",
+		"DataPlaneCertificate"}, resources)
+	assert.Contains(t, spec.Functions, "kong-event-gateway:konnect:getEventGateway")
+	assert.Contains(t, spec.Functions, "kong-event-gateway:konnect:getDataPlaneNodes")
+
+	undocumented := func(where string, props map[string]pschema.PropertySpec) {
+		for name, prop := range props {
+			assert.NotEmpty(t, prop.Description, "%s.%s has no description", where, name)
+		}
+	}
+	for tok, r := range spec.Resources {
+		assert.NotEmpty(t, r.Description, tok)
+		undocumented(tok, r.Properties)
+		undocumented(tok, r.InputProperties)
+	}
+	for tok, f := range spec.Functions {
+		assert.NotEmpty(t, f.Description, tok)
+		require.NotNil(t, f.Inputs, tok)
+		require.NotNil(t, f.ReturnType, tok)
+		undocumented(tok, f.Inputs.Properties)
+		undocumented(tok, f.ReturnType.ObjectTypeSpec.Properties)
+	}
+	for tok, ty := range spec.Types {
+		undocumented(tok, ty.Properties)
+	}
+	undocumented("config", spec.Config.Variables)
+
+	secret := func(tok, prop string) bool {
+		return spec.Types["kong-event-gateway:konnect:"+tok].Properties[prop].Secret
+	}
+	assert.True(t, spec.Config.Variables["token"].Secret)
+	assert.True(t, secret("BackendClusterAuthentication", "password"))
+	assert.True(t, secret("ClientIdentity", "key"))
+	assert.True(t, secret("Principal", "password"))
+	assert.True(t, secret("TLSCertificate", "key"))
+	assert.True(t, secret("SchemaRegistryAuthentication", "password"))
+	assert.True(t, spec.Resources["kong-event-gateway:konnect:StaticKey"].InputProperties["value"].Secret)
+}
