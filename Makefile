@@ -32,7 +32,7 @@ PROVIDER := $(BIN)/pulumi-resource-kong-event-gateway
 
 TEST_FLAGS ?= -count=1 -timeout 40m
 
-.PHONY: all tools build test bench lint schema sdks run clean
+.PHONY: all tools build test bench lint schema sdks run clean FORCE
 
 all: build
 
@@ -68,8 +68,22 @@ $(BIN)/pulumi-language-yaml: tools/yaml/go.mod tools/yaml/go.sum
 	cd tools/yaml && $(GO) build -ldflags "$(LDFLAGS_BASE) -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(YAML_VERSION)" \
 		-o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
+## build: the provider plugin and the keg CLI into ./bin.
+build: $(PROVIDER) $(BIN)/keg
+
+$(PROVIDER): FORCE
+	$(GO) build -o $@ ./provider/cmd/pulumi-resource-kong-event-gateway
+
+$(BIN)/keg: FORCE
+	$(GO) build -o $@ ./automation/cmd/keg
+
+## run: the main job on the embedded default: local cluster, Konnect emulator
+## and local state under .state/; prints where Kafka clients connect.
+run: tools $(BIN)/keg
+	$(BIN)/keg up --yes
+
 ## test: build the tools if missing, then run every test.
-test: tools
+test: tools build
 	$(GO) vet ./...
 	$(GO) test $(TEST_FLAGS) ./...
 
@@ -83,4 +97,6 @@ lint:
 	$(GO) vet ./...
 
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) .state
+
+FORCE:

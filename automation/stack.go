@@ -1,4 +1,4 @@
-package pulumitest
+package automation
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
@@ -27,16 +29,16 @@ type Summary struct {
 	Stdout string
 }
 
-// Stack is an inline-program stack in an Env.
+// Stack is an inline-program stack in a Home.
 type Stack struct {
 	auto.Stack
 	project, name string
-	env           *Env
+	home          *Home
 }
 
 // Stack creates or selects the stack project/name running program. Each
 // stack gets its own workspace directory, so stacks can run concurrently.
-func (e *Env) Stack(ctx context.Context, project, name string, program pulumi.RunFunc, opts ...auto.LocalWorkspaceOption) (*Stack, error) {
+func (e *Home) Stack(ctx context.Context, project, name string, program pulumi.RunFunc, opts ...auto.LocalWorkspaceOption) (*Stack, error) {
 	workDir := filepath.Join(e.Dir, "work", project, name)
 	if err := os.MkdirAll(workDir, 0o700); err != nil {
 		return nil, err
@@ -53,7 +55,7 @@ func (e *Env) Stack(ctx context.Context, project, name string, program pulumi.Ru
 		auto.EnvVars(e.Vars()),
 		auto.SecretsProvider("passphrase"),
 	}, opts...)
-	s := &Stack{project: project, name: name, env: e}
+	s := &Stack{project: project, name: name, home: e}
 	s.clearLock()
 	stack, err := auto.UpsertStackInlineSource(ctx, name, project, program, opts...)
 	if err != nil {
@@ -63,13 +65,39 @@ func (e *Env) Stack(ctx context.Context, project, name string, program pulumi.Ru
 	return s, nil
 }
 
-// clearLock removes a lock left by a killed operation on this stack; only
-// this Env's runner uses its backend, so a lock seen between operations is stale.
+// clearLock removes a lock that a killed operation on this stack left in a
+// local backend. A lock held by a live process is kept: its pid is checked.
 func (s *Stack) clearLock() {
-	locks, _ := filepath.Glob(filepath.Join(s.env.Dir, "state", ".pulumi", "locks", "*", s.project, s.name))
-	for _, dir := range locks {
-		_ = os.RemoveAll(dir)
+	dir, ok := strings.CutPrefix(s.home.BackendURL, "file://")
+	if !ok {
+		return
 	}
+	locks, _ := filepath.Glob(filepath.Join(dir, ".pulumi", "locks", "*", s.project, s.name, "*.json"))
+	for _, lock := range locks {
+		if staleLock(lock) {
+			_ = os.Remove(lock)
+		}
+	}
+}
+
+// staleLock reports whether a local-backend lock file was left by a process
+// of this host that no longer runs.
+func staleLock(file string) bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	var lock struct {
+		Pid      int    `json:"pid"`
+		Hostname string `json:"hostname"`
+	}
+	if json.Unmarshal(data, &lock) != nil || lock.Pid <= 0 {
+		return false
+	}
+	if host, _ := os.Hostname(); host != lock.Hostname {
+		return false
+	}
+	return syscall.Kill(lock.Pid, 0) == syscall.ESRCH
 }
 
 // after clears a stale lock when an operation was cut short.
@@ -140,4 +168,19 @@ func fromOps(ops map[apitype.OpType]int) Summary {
 		Deletes:  ops[apitype.OpDelete],
 		Replaces: ops[apitype.OpReplace],
 	}
+}
+
+// Counts returns the non-zero counts by operation, or nil when the operation
+// counted nothing (outputs, or a failed start).
+func (s Summary) Counts() map[string]int {
+	counts := map[string]int{}
+	for op, n := range map[string]int{"create": s.Creates, "update": s.Updates, "same": s.Sames, "delete": s.Deletes, "replace": s.Replaces} {
+		if n > 0 {
+			counts[op] = n
+		}
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	return counts
 }

@@ -30,6 +30,9 @@ type Options struct {
 	Dir string
 	// CRDs to install; DefaultCRDs when nil.
 	CRDs []CRDSource
+	// EtcdDataDir keeps etcd's data across restarts, so a cluster stopped and
+	// started again still holds its objects; a temporary directory when empty.
+	EtcdDataDir string
 }
 
 // Cluster is a running local control plane.
@@ -77,6 +80,12 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	}()
 
 	c.env = &envtest.Environment{BinaryAssetsDirectory: binDir}
+	if opts.EtcdDataDir != "" {
+		if err := os.MkdirAll(opts.EtcdDataDir, 0o700); err != nil {
+			return nil, err
+		}
+		c.env.ControlPlane.Etcd = &envtest.Etcd{DataDir: opts.EtcdDataDir}
+	}
 	c.env.ControlPlane.GetAPIServer().Configure().
 		Set("bind-address", "127.0.0.1").
 		Set("advertise-address", "127.0.0.1")

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumitest"
 )
@@ -24,7 +25,7 @@ type Local struct {
 
 // Start starts the cluster and the Env; extra plugins are installed besides
 // the Kubernetes one.
-func Start(ctx context.Context, plugins ...pulumitest.Plugin) (*Local, error) {
+func Start(ctx context.Context, plugins ...automation.Plugin) (*Local, error) {
 	root, err := localcluster.RepoRoot()
 	if err != nil {
 		return nil, err
@@ -36,7 +37,7 @@ func Start(ctx context.Context, plugins ...pulumitest.Plugin) (*Local, error) {
 	l.Env, err = pulumitest.NewEnv(ctx, pulumitest.Options{
 		BinDir:     l.BinDir,
 		Kubeconfig: l.Cluster.KubeconfigPath,
-		Plugins:    append([]pulumitest.Plugin{pulumitest.KubernetesPlugin(l.BinDir)}, plugins...),
+		Plugins:    append([]automation.Plugin{automation.KubernetesPlugin(l.BinDir)}, plugins...),
 	})
 	if err != nil {
 		_ = l.Cluster.Stop()
@@ -53,7 +54,7 @@ func (l *Local) Stop() {
 
 // Main is a TestMain body: it starts a Local into *local, runs the tests and
 // stops it, so every test in the package shares one control plane.
-func Main(m *testing.M, local **Local, plugins ...pulumitest.Plugin) {
+func Main(m *testing.M, local **Local, plugins ...automation.Plugin) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	l, err := Start(ctx, plugins...)
 	cancel()

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
+)
+
+// Exit codes scripts can rely on.
+const (
+	exitOK              = 0
+	exitFailed          = 1
+	exitInvalid         = 2
+	exitConcurrent      = 3
+	exitKonnectAuth     = 4
+	exitNotConfirmed    = 5
+	defaultStateDir     = ".state"
+	defaultBinDirEnvVar = "KEG_BIN_DIR"
+)
+
+// flags are the options every command shares.
+type flags struct {
+	file, binDir, stateDir string
+	json, yes              bool
+}
+
+// execute runs the CLI and returns its exit code.
+func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f := &flags{}
+	root := &cobra.Command{
+		Use:           "keg",
+		Short:         "Deploy Kong Event Gateway on Kubernetes with Pulumi",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVarP(&f.file, "file", "f", "", "spec file (YAML or JSON); the embedded default when empty")
+	root.PersistentFlags().StringVar(&f.binDir, "bin", envOr(defaultBinDirEnvVar, "bin"), "directory of the pinned pulumi CLI and plugins (make tools)")
+	root.PersistentFlags().StringVar(&f.stateDir, "state-dir", defaultStateDir, "directory for local state, the Pulumi home and the embedded cluster")
+	root.PersistentFlags().BoolVar(&f.json, "json", false, "print engine events and results as JSON, one per line")
+	root.PersistentFlags().BoolVarP(&f.yes, "yes", "y", false, "do not ask for confirmation")
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+
+	type op func(context.Context, *automation.Runner, *output) (automation.Result, error)
+	add := func(use, short string, confirm bool, run op) {
+		root.AddCommand(&cobra.Command{
+			Use:   use,
+			Short: short,
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				return withRunner(cmd.Context(), f, stdin, stdout, stderr, confirm, run)
+			},
+		})
+	}
+	add("preview", "Show what up would change", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+		return r.Preview(ctx)
+	})
+	add("up", "Deploy the spec and print where Kafka clients connect", true, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+		return r.Up(ctx)
+	})
+	add("refresh", "Read the live state into the stack", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+		return r.Refresh(ctx)
+	})
+	add("destroy", "Delete everything the stack deployed", true, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+		return r.Destroy(ctx)
+	})
+	add("outputs", "Print where Kafka clients connect", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+		conns, err := r.Outputs(ctx)
+		return automation.Result{Connections: conns}, err
+	})
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "error:", err)
+	var (
+		invalid    *spec.InvalidError
+		concurrent *automation.ConcurrentUpdateError
+		auth       *automation.KonnectAuthError
+		notOK      notConfirmedError
+	)
+	switch {
+	case errors.As(err, &invalid):
+		return exitInvalid
+	case errors.As(err, &concurrent):
+		return exitConcurrent
+	case errors.As(err, &auth):
+		return exitKonnectAuth
+	case errors.As(err, &notOK):
+		return exitNotConfirmed
+	case isUsage(err):
+		return exitInvalid
+	}
+	return exitFailed
+}
+
+// withRunner loads the spec, opens the runner, asks for confirmation where
+// needed, runs the operation and prints its result.
+func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr io.Writer, confirm bool,
+	run func(context.Context, *automation.Runner, *output) (automation.Result, error),
+) error {
+	p := spec.Default()
+	if f.file != "" {
+		var err error
+		if p, err = spec.Load(f.file); err != nil {
+			return err
+		}
+	}
+	out := &output{w: stdout, json: f.json}
+	r, err := automation.Open(ctx, p, automation.Options{BinDir: f.binDir, StateDir: f.stateDir, Events: out.event})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if confirm && !f.yes {
+		if err := askConfirmation(ctx, r, out, stdin, stderr); err != nil {
+			return err
+		}
+	}
+	res, err := run(ctx, r, out)
+	out.result(res)
+	return err
+}
+
+// askConfirmation previews, then asks on a terminal; elsewhere it needs --yes.
+func askConfirmation(ctx context.Context, r *automation.Runner, out *output, stdin io.Reader, stderr io.Writer) error {
+	if file, ok := stdin.(*os.File); !ok || !isTerminal(file) {
+		return notConfirmedError{}
+	}
+	res, err := r.Preview(ctx)
+	if err != nil {
+		return err
+	}
+	out.result(automation.Result{Summary: res.Summary})
+	fmt.Fprint(stderr, "Do you want to perform this update? [y/N] ")
+	var answer string
+	_, _ = fmt.Fscanln(stdin, &answer)
+	if answer != "y" && answer != "yes" {
+		return notConfirmedError{}
+	}
+	return nil
+}
+
+type notConfirmedError struct{}
+
+func (notConfirmedError) Error() string {
+	return "not confirmed: pass --yes to run without a terminal prompt"
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func isUsage(err error) bool {
+	var syntax *json.SyntaxError
+	return errors.As(err, &syntax) || errors.Is(err, os.ErrNotExist)
+}
+
+func envOr(name, fallback string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,125 @@
+package automation
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/pulumicmd"
+)
+
+// Plugin is a resource plugin binary installed into a Home's PULUMI_HOME.
+type Plugin struct {
+	// Name is the package name, e.g. "kubernetes".
+	Name string
+	// Version is the version programs ask for, e.g. "v4.32.0".
+	Version string
+	// File is the plugin binary.
+	File string
+}
+
+// KubernetesPlugin is the pulumi-resource-kubernetes plugin built into binDir;
+// its version matches the Kubernetes Go SDK the components use.
+func KubernetesPlugin(binDir string) Plugin {
+	return Plugin{Name: "kubernetes", Version: "v4.32.0", File: filepath.Join(binDir, "pulumi-resource-kubernetes")}
+}
+
+// HomeOptions configure NewHome.
+type HomeOptions struct {
+	// BinDir holds the pinned pulumi CLI (the project's ./bin).
+	BinDir string
+	// Dir holds PULUMI_HOME (Dir/home) and, unless BackendURL is set, the state (Dir/state).
+	Dir string
+	// BackendURL is the state backend; file://Dir/state when empty.
+	BackendURL string
+	// Passphrase protects secrets in state.
+	Passphrase string
+	// Plugins are installed into PULUMI_HOME when missing.
+	Plugins []Plugin
+	// Env adds environment variables for every operation.
+	Env map[string]string
+}
+
+// Home is a self-contained Pulumi installation: the pinned CLI, its own
+// PULUMI_HOME with the project's plugins, a state backend and a passphrase
+// secrets provider; plugins are never downloaded.
+type Home struct {
+	// Dir is the root of everything the Home writes.
+	Dir string
+	// BackendURL is the state backend.
+	BackendURL string
+	// Command runs the pinned CLI.
+	Command *pulumicmd.Command
+
+	vars map[string]string
+}
+
+// NewHome prepares the directories and installs missing plugins.
+func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
+	cmd, err := pulumicmd.New(opts.BinDir)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	h := &Home{Dir: dir, BackendURL: opts.BackendURL, Command: cmd}
+	if h.BackendURL == "" {
+		if err := os.MkdirAll(filepath.Join(dir, "state"), 0o700); err != nil {
+			return nil, err
+		}
+		h.BackendURL = "file://" + filepath.Join(dir, "state")
+	}
+	h.vars = map[string]string{
+		"PULUMI_HOME":                                 filepath.Join(dir, "home"),
+		"PULUMI_CONFIG_PASSPHRASE":                    opts.Passphrase,
+		"PULUMI_BACKEND_URL":                          h.BackendURL,
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
+		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
+	}
+	for k, v := range opts.Env {
+		h.vars[k] = v
+	}
+	for _, p := range opts.Plugins {
+		if err := h.installPlugin(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// installPlugin installs p unless that version is already in PULUMI_HOME.
+func (h *Home) installPlugin(ctx context.Context, p Plugin) error {
+	installed := filepath.Join(h.vars["PULUMI_HOME"], "plugins", "resource-"+p.Name+"-"+p.Version)
+	if _, err := os.Stat(installed); err == nil {
+		return nil
+	}
+	install := exec.CommandContext(ctx, h.Command.Path(), "plugin", "install", "resource", p.Name, p.Version, "--file", p.File)
+	install.Env = h.Environ()
+	if out, err := install.CombinedOutput(); err != nil {
+		return fmt.Errorf("install plugin %s %s from %s: %w\n%s", p.Name, p.Version, p.File, err, out)
+	}
+	return nil
+}
+
+// Vars returns the environment variables every operation gets.
+func (h *Home) Vars() map[string]string {
+	vars := make(map[string]string, len(h.vars))
+	for k, v := range h.vars {
+		vars[k] = v
+	}
+	return vars
+}
+
+// Environ returns os.Environ plus Vars, for commands run outside the Automation API.
+func (h *Home) Environ() []string {
+	env := os.Environ()
+	for k, v := range h.vars {
+		env = append(env, k+"="+v)
+	}
+	return env
+}

@@ -1,0 +1,52 @@
+package automation
+
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+)
+
+// ConnectionsOutput is the stack output holding, per gateway, where Kafka
+// clients connect (see Connections).
+const ConnectionsOutput = "connections"
+
+// Target is where the program deploys: the Konnect region and token the
+// operator uses, and whether an operator runs to report objects Programmed.
+type Target struct {
+	// KonnectServerURL is the regional API host written into the auth configuration.
+	KonnectServerURL string
+	// KonnectToken is the access token.
+	KonnectToken string
+	// WaitForProgrammed waits for the operator's Programmed condition.
+	WaitForProgrammed bool
+}
+
+// Program returns the inline Pulumi program deploying every gateway of s.
+func Program(s spec.Spec, target Target) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		connections := pulumi.Map{}
+		for _, gw := range s.Gateways {
+			if gw.PortMapped == nil {
+				continue
+			}
+			args := *gw.PortMapped
+			args.Konnect = components.KonnectArgs{Token: target.KonnectToken, ServerURL: target.KonnectServerURL}
+			if args.WaitForProgrammed == nil {
+				wait := target.WaitForProgrammed
+				args.WaitForProgrammed = &wait
+			}
+			res, err := components.NewPortMappedGateway(ctx, gw.Name, args)
+			if err != nil {
+				return err
+			}
+			connections[gw.Name] = pulumi.Map{
+				"pattern":          pulumi.String(PatternPortMapped),
+				"bootstrapServers": res.BootstrapServers,
+				"brokerAddresses":  res.BrokerAddresses,
+			}
+		}
+		ctx.Export(ConnectionsOutput, connections)
+		return nil
+	}
+}

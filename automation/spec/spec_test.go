@@ -1,0 +1,89 @@
+package spec
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const validSpec = `
+stack: ci
+gateways:
+  - name: pm
+    portMapped:
+      advertisedHost: 10.0.1.1
+      backendCluster:
+        bootstrapServers: [kafka:9092]
+        brokerCount: 3
+      virtualClusters:
+        - name: team_a
+`
+
+func TestParseValid(t *testing.T) {
+	p, err := Parse("valid.yaml", []byte(validSpec))
+	require.NoError(t, err)
+	require.Equal(t, "ci", p.Stack)
+	require.Equal(t, "kong-event-gateway", p.Project)
+	require.Len(t, p.Gateways, 1)
+	gw := p.Gateways[0]
+	require.Equal(t, "pm", gw.Name)
+	require.Equal(t, "10.0.1.1", gw.PortMapped.AdvertisedHost)
+	require.Equal(t, 3, gw.PortMapped.BackendCluster.BrokerCount)
+	require.Equal(t, []string{"kafka:9092"}, gw.PortMapped.BackendCluster.BootstrapServers)
+	require.Equal(t, "team_a", gw.PortMapped.VirtualClusters[0].Name)
+	require.True(t, p.Kubernetes.Embedded())
+	require.True(t, p.Konnect.Embedded())
+}
+
+func TestDefaultSpecParses(t *testing.T) {
+	p := Default()
+	require.NotEmpty(t, p.Gateways)
+}
+
+// TestParseRejects checks that each bad spec fails with the line and field
+// of the problem.
+func TestParseRejects(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		line       int
+		field, msg string
+	}{
+		{"unknown top-level field", "stak: dev\ngateways: []\n", 1, "stak", "unknown field"},
+		{"no gateways", "stack: dev\ngateways: []\n", 2, "gateways", "at least one gateway"},
+		{"gateways not a list", "gateways: pm\n", 1, "gateways", "want a list"},
+		{"unknown nested field", "gateways:\n  - name: pm\n    portMapped:\n      advertisedHst: x\n", 4, "gateways[0].portMapped.advertisedHst", "unknown field"},
+		{"wrong scalar type", "gateways:\n  - name: pm\n    portMapped:\n      backendCluster:\n        brokerCount: three\n", 5, "gateways[0].portMapped.backendCluster.brokerCount", "want an integer"},
+		{"mapping where a string goes", "gateways:\n  - name: {a: b}\n", 2, "gateways[0].name", "want a string"},
+		{"bad gateway name", "gateways:\n  - name: Bad_Name\n    portMapped: {}\n", 2, "gateways[0].name", "RFC 1123"},
+		{"duplicate gateway name", "gateways:\n  - name: pm\n    portMapped: {}\n  - name: pm\n    portMapped: {}\n", 4, "gateways[1].name", "duplicate"},
+		{"no pattern", "gateways:\n  - name: pm\n", 2, "gateways[0]", "set portMapped"},
+		{"list where a mapping goes", "gateways:\n  - name: pm\n    portMapped: [1]\n", 3, "gateways[0].portMapped", "want a mapping"},
+		{"unknown kubernetes field", "kubernetes:\n  kubeconf: x\ngateways: []\n", 2, "kubernetes.kubeconf", "unknown field"},
+		{"bool where int goes", "gateways:\n  - name: pm\n    portMapped:\n      basePort: true\n", 4, "gateways[0].portMapped.basePort", "want an integer"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("bad.yaml", []byte(tc.yaml))
+			var invalid *InvalidError
+			require.True(t, errors.As(err, &invalid), "want *InvalidError, got %v", err)
+			require.Contains(t, err.Error(), "bad.yaml")
+			found := false
+			for _, fe := range invalid.Errors {
+				if fe.Field == tc.field {
+					found = true
+					require.Equal(t, tc.line, fe.Line, fe.Error())
+					require.Contains(t, fe.Message, tc.msg)
+				}
+			}
+			require.True(t, found, "no error for %s in %v", tc.field, err)
+		})
+	}
+}
+
+func TestParseRejectsBrokenYAML(t *testing.T) {
+	_, err := Parse("broken.yaml", []byte("gateways:\n  - name: [unclosed\n"))
+	var invalid *InvalidError
+	require.True(t, errors.As(err, &invalid))
+	require.Contains(t, err.Error(), "line")
+}
