@@ -82,6 +82,16 @@ $(BIN)/keg: FORCE
 run: tools $(BIN)/keg
 	$(BIN)/keg up --yes
 
+## schema: regenerate the schema annotations from doc comments, then schema.json from the provider.
+schema:
+	$(GO) run ./internal/cmd/gen-annotations -dir components -token PortMappedGateway=index -token SniGateway=index
+	$(GO) run ./internal/cmd/gen-annotations -dir components/eventgateway
+	$(GO) run ./internal/cmd/gen-schema -out schema.json
+
+## sdks: generate the Node.js, Python and Go SDKs from schema.json into sdk/.
+sdks:
+	$(GO) run ./internal/cmd/gen-sdks -schema schema.json -out sdk
+
 ## test: build the tools if missing, then run every test.
 test: tools build
 	$(GO) vet ./...

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,13 +141,19 @@ func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary
 	return sum, s.after(ctx, err)
 }
 
-// ExportJSON returns `pulumi stack export` with secrets left encrypted.
+// ExportJSON returns `pulumi stack export` as stored: secrets stay encrypted
+// (the Automation API's Export decrypts them).
 func (s *Stack) ExportJSON(ctx context.Context) ([]byte, error) {
-	dep, err := s.Stack.Export(ctx)
-	if err != nil {
-		return nil, err
+	var env []string
+	for k, v := range s.home.Vars() {
+		env = append(env, k+"="+v)
 	}
-	return json.Marshal(dep)
+	stdout, stderr, _, err := s.home.Command.Run(ctx, s.Workspace().WorkDir(), nil, nil, nil, env,
+		"stack", "export", "--stack", s.name)
+	if err != nil {
+		return nil, fmt.Errorf("pulumi stack export: %w: %s", err, stderr)
+	}
+	return []byte(stdout), nil
 }
 
 func fromUpdate(sum auto.UpdateSummary) Summary {
