@@ -25,28 +25,44 @@ type Target struct {
 // Program returns the inline Pulumi program deploying every gateway of s.
 func Program(s spec.Spec, target Target) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
+		konnect := components.KonnectArgs{Token: target.KonnectToken, ServerURL: target.KonnectServerURL}
+		wait := func(set *bool) *bool {
+			if set != nil {
+				return set
+			}
+			w := target.WaitForProgrammed
+			return &w
+		}
 		connections := pulumi.Map{}
 		for _, gw := range s.Gateways {
-			if gw.PortMapped == nil {
-				continue
-			}
-			args := *gw.PortMapped
-			args.Konnect = components.KonnectArgs{Token: target.KonnectToken, ServerURL: target.KonnectServerURL}
-			if args.WaitForProgrammed == nil {
-				wait := target.WaitForProgrammed
-				args.WaitForProgrammed = &wait
-			}
-			res, err := components.NewPortMappedGateway(ctx, gw.Name, args)
-			if err != nil {
-				return err
-			}
-			connections[gw.Name] = pulumi.Map{
-				"pattern":          pulumi.String(PatternPortMapped),
-				"bootstrapServers": res.BootstrapServers,
-				"brokerAddresses":  res.BrokerAddresses,
+			switch {
+			case gw.PortMapped != nil:
+				args := *gw.PortMapped
+				args.Konnect, args.WaitForProgrammed = konnect, wait(args.WaitForProgrammed)
+				res, err := components.NewPortMappedGateway(ctx, gw.Name, args)
+				if err != nil {
+					return err
+				}
+				connections[gw.Name] = connectionsMap(PatternPortMapped, res.BootstrapServers, res.BrokerAddresses)
+			case gw.Sni != nil:
+				args := *gw.Sni
+				args.Konnect, args.WaitForProgrammed = konnect, wait(args.WaitForProgrammed)
+				res, err := components.NewSniGateway(ctx, gw.Name, args)
+				if err != nil {
+					return err
+				}
+				connections[gw.Name] = connectionsMap(PatternSni, res.BootstrapServers, res.BrokerAddresses)
 			}
 		}
 		ctx.Export(ConnectionsOutput, connections)
 		return nil
+	}
+}
+
+func connectionsMap(pattern Pattern, bootstrap pulumi.StringMapOutput, brokers pulumi.StringArrayMapOutput) pulumi.Map {
+	return pulumi.Map{
+		"pattern":          pulumi.String(pattern),
+		"bootstrapServers": bootstrap,
+		"brokerAddresses":  brokers,
 	}
 }

@@ -1,11 +1,13 @@
-// Package provider assembles the kong-event-gateway Pulumi provider: a plugin that manages Kong Event
-// Gateway objects in Kong Konnect through the Konnect SDK.
+// Package provider assembles the kong-event-gateway Pulumi provider: a plugin that serves the
+// PortMappedGateway and SniGateway components to every Pulumi language and manages Kong Event Gateway
+// objects in Kong Konnect through the Konnect SDK.
 package provider
 
 import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/konnect"
 )
 
@@ -46,5 +48,9 @@ func Provider(opts ...Option) (p.Provider, error) {
 		WithConfig(infer.Config(konnect.NewConfig(o.factory))).
 		WithResources(konnect.Resources()...).
 		WithFunctions(konnect.Functions()...).
+		WithComponents(
+			infer.ComponentF(components.NewPortMappedGateway),
+			infer.ComponentF(components.NewSniGateway),
+		).
 		Build()
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 )
@@ -68,6 +69,36 @@ type Gateway struct {
 	Name string `pulumi:"name"`
 	// PortMapped deploys the LoadBalancer + portMapping pattern.
 	PortMapped *components.PortMappedGatewayArgs `pulumi:"portMapped,optional"`
+	// Sni deploys the Gateway API TLSRoute + SNI pattern.
+	Sni *components.SniGatewayArgs `pulumi:"sni,optional"`
+}
+
+// placeholderKonnect stands in for the Konnect section while a gateway's
+// arguments are validated: the token is checked against Konnect at Open.
+var placeholderKonnect = components.KonnectArgs{Token: "kpat_placeholder", ServerURL: "eu.api.konghq.com"}
+
+// validateArgs runs the component's own validation and locates each problem.
+func (p *Parsed) validateArgs(path string, gw Gateway) []FieldError {
+	var err error
+	switch {
+	case gw.PortMapped != nil:
+		args := *gw.PortMapped
+		args.Konnect = placeholderKonnect
+		err, path = args.Validate(gw.Name), path+".portMapped"
+	case gw.Sni != nil:
+		args := *gw.Sni
+		args.Konnect = placeholderKonnect
+		err, path = args.Validate(gw.Name), path+".sni"
+	}
+	var errs []FieldError
+	for _, fe := range components.FieldErrors(err) {
+		field := path + "." + fe.Field
+		if fe.Field == "name" {
+			field = strings.TrimSuffix(strings.TrimSuffix(path, ".portMapped"), ".sni") + ".name"
+		}
+		errs = append(errs, p.at(field, "%s", fe.Message))
+	}
+	return errs
 }
 
 // Parsed is a decoded spec with the line of every field path.
@@ -113,9 +144,25 @@ func (p *Parsed) setDefaults() {
 	}
 }
 
-// at builds a FieldError located at path's line.
+// at builds a FieldError located at path's line, or at its closest
+// ancestor's line when the field is absent from the file.
 func (p *Parsed) at(path, format string, args ...any) FieldError {
-	return FieldError{Line: p.lines[path], Field: path, Message: fmt.Sprintf(format, args...)}
+	line := 0
+	for at := path; at != ""; at = parentPath(at) {
+		if l, ok := p.lines[at]; ok {
+			line = l
+			break
+		}
+	}
+	return FieldError{Line: line, Field: path, Message: fmt.Sprintf(format, args...)}
+}
+
+// parentPath drops the last element of a field path: a.b[1].c → a.b[1] → a.b → a.
+func parentPath(path string) string {
+	if i := strings.LastIndexAny(path, ".["); i > 0 {
+		return path[:i]
+	}
+	return ""
 }
 
 // validate checks what the decoder cannot: required fields, names, and the
@@ -135,9 +182,11 @@ func (p *Parsed) validate() []FieldError {
 			errs = append(errs, p.at(path+".name", "duplicate gateway name %q", gw.Name))
 		}
 		seen[gw.Name] = true
-		if gw.PortMapped == nil {
-			errs = append(errs, p.at(path, "set portMapped"))
+		if (gw.PortMapped == nil) == (gw.Sni == nil) {
+			errs = append(errs, p.at(path, "set exactly one of portMapped and sni"))
+			continue
 		}
+		errs = append(errs, p.validateArgs(path, gw)...)
 	}
 	return errs
 }

@@ -57,7 +57,7 @@ func TestParseRejects(t *testing.T) {
 		{"mapping where a string goes", "gateways:\n  - name: {a: b}\n", 2, "gateways[0].name", "want a string"},
 		{"bad gateway name", "gateways:\n  - name: Bad_Name\n    portMapped: {}\n", 2, "gateways[0].name", "RFC 1123"},
 		{"duplicate gateway name", "gateways:\n  - name: pm\n    portMapped: {}\n  - name: pm\n    portMapped: {}\n", 4, "gateways[1].name", "duplicate"},
-		{"no pattern", "gateways:\n  - name: pm\n", 2, "gateways[0]", "set portMapped"},
+		{"no pattern", "gateways:\n  - name: pm\n", 2, "gateways[0]", "set exactly one of portMapped and sni"},
 		{"list where a mapping goes", "gateways:\n  - name: pm\n    portMapped: [1]\n", 3, "gateways[0].portMapped", "want a mapping"},
 		{"unknown kubernetes field", "kubernetes:\n  kubeconf: x\ngateways: []\n", 2, "kubernetes.kubeconf", "unknown field"},
 		{"bool where int goes", "gateways:\n  - name: pm\n    portMapped:\n      basePort: true\n", 4, "gateways[0].portMapped.basePort", "want an integer"},

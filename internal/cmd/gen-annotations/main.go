@@ -29,7 +29,11 @@ func main() {
 	var tokens tokenFlags
 	flag.Var(&tokens, "token", "Type=module: give Type the token <pkg>:module:Type (repeatable)")
 	flag.Parse()
-	if err := generate(*dir, tokens); err != nil {
+	src, err := generate(*dir, tokens)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*dir, outputFile), src, 0o644)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-annotations:", err)
 		os.Exit(1)
 	}
@@ -60,16 +64,17 @@ type annotatedType struct {
 
 type annotatedField struct{ name, doc string }
 
-func generate(dir string, tokens tokenFlags) error {
+// generate returns the contents of dir's zz_annotations.go.
+func generate(dir string, tokens tokenFlags) ([]byte, error) {
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, dir, func(fi os.FileInfo) bool {
 		return !strings.HasSuffix(fi.Name(), "_test.go") && fi.Name() != outputFile
 	}, parser.ParseComments)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(pkgs) != 1 {
-		return fmt.Errorf("%s: want one package, found %d", dir, len(pkgs))
+		return nil, fmt.Errorf("%s: want one package, found %d", dir, len(pkgs))
 	}
 	var pkgName string
 	var types []annotatedType
@@ -80,11 +85,7 @@ func generate(dir string, tokens tokenFlags) error {
 		}
 	}
 	sort.Slice(types, func(i, j int) bool { return types[i].name < types[j].name })
-	src, err := render(pkgName, types)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, outputFile), src, 0o644)
+	return render(pkgName, types)
 }
 
 // structsOf finds the exported structs of file that have pulumi-tagged fields.

@@ -1,0 +1,56 @@
+package schemagen
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+
+	pschema "github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+)
+
+func generated(t *testing.T) ([]byte, pschema.PackageSpec) {
+	t.Helper()
+	data, err := Schema(context.Background())
+	require.NoError(t, err)
+	var spec pschema.PackageSpec
+	require.NoError(t, json.Unmarshal(data, &spec))
+	return data, spec
+}
+
+// TestCommittedSchemaIsCurrent fails when schema.json differs from what the
+// code generates: run `make schema`.
+func TestCommittedSchemaIsCurrent(t *testing.T) {
+	data, _ := generated(t)
+	committed, err := os.ReadFile("../../schema.json")
+	require.NoError(t, err)
+	require.Equal(t, string(data), string(committed), "schema.json is stale: run make schema")
+}
+
+// TestComponentTokens: the Go library registers its components with the
+// tokens the schema declares, so Go programs and other languages build the
+// same resources.
+func TestComponentTokens(t *testing.T) {
+	_, spec := generated(t)
+	for _, token := range []string{components.PortMappedGatewayType, components.SniGatewayType} {
+		res, ok := spec.Resources[token]
+		require.True(t, ok, "schema lacks %s", token)
+		assert.True(t, res.IsComponent, token)
+		assert.NotEmpty(t, res.Description, token)
+		for name, prop := range res.InputProperties {
+			assert.NotEmpty(t, prop.Description, "%s input %s", token, name)
+		}
+		for name, prop := range res.Properties {
+			assert.NotEmpty(t, prop.Description, "%s output %s", token, name)
+		}
+	}
+	for token, typ := range spec.Types {
+		for name, prop := range typ.Properties {
+			assert.NotEmpty(t, prop.Description, "%s.%s", token, name)
+		}
+	}
+}
