@@ -35,6 +35,10 @@ var (
 	minRuntimeVersionPattern = regexp.MustCompile(`^\d+\.\d+$`)
 	// globPattern is the CRD pattern of a namespace glob.
 	globPattern = regexp.MustCompile(`^[A-Za-z0-9._?*-]+$`)
+	// sniSuffixPattern is the Konnect API pattern of an sni forwarding policy's sniSuffix.
+	sniSuffixPattern = regexp.MustCompile(`^[\.-]([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*([a-z0-9-]*[a-z0-9])$`)
+	// gatewayHostnamePattern is a Gateway API host name: precise, or with a leading "*." label.
+	gatewayHostnamePattern = regexp.MustCompile(`^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 	// regionPattern is the first label of a Konnect server host: a region such as eu, or global.
 	regionPattern = regexp.MustCompile(`^([a-zA-Z]{2}|global)$`)
 )
@@ -128,6 +132,14 @@ func checkQualifiedName(p *problems, field, key string) {
 	}
 	if len(name) > 63 || !qualifiedNamePattern.MatchString(name) {
 		p.add(field, "key name %q must be at most 63 characters matching %s", name, qualifiedNamePattern)
+	}
+}
+
+// checkObjectName checks a required Kubernetes object name (a DNS subdomain).
+func checkObjectName(p *problems, field, name string) {
+	if checkRequired(p, field, name) {
+		checkLength(p, field, name, 253)
+		checkPattern(p, field, name, dns1123SubdomainPattern)
 	}
 }
 

@@ -1,7 +1,10 @@
 // Package components provides Pulumi components that deploy Kong Event Gateway on Kubernetes through Kong Operator.
 //
 // PortMappedGateway builds the port-mapping pattern: one LoadBalancer Service with a bootstrap port and one port
-// per broker for each virtual cluster. Its arguments are plain values, so preview validates all of them before any
-// resource is registered and pulumi-go-provider's infer.ComponentF can serve the component to other languages.
-// The typed custom resources it creates come from package eventgateway.
+// per broker for each virtual cluster. SniGateway builds the SNI pattern: one TLS Passthrough Gateway listener,
+// TLSRoutes to the data plane, which terminates TLS and routes by server name, plus the certificate and DNS records
+// the advertised host names need. Their arguments are plain values, so preview validates all of them before any
+// resource is registered (Validate reports each problem as a *FieldError) and pulumi-go-provider's
+// infer.ComponentF can serve the components to other languages. The typed custom resources they create come from
+// package eventgateway.
 package components

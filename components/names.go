@@ -2,28 +2,25 @@ package components
 
 import "strings"
 
-// objectNames are the Kubernetes names of the objects a PortMappedGateway creates, all derived from the component
-// name. They double as the Pulumi names of the child resources.
+// objectNames are the Kubernetes names of the objects a component creates, all derived from the component name
+// and the virtual clusters' Konnect names. They double as the Pulumi names of the child resources.
 type objectNames struct {
+	base              string
 	TokenSecret       string
 	AuthConfiguration string
 	Gateway           string
 	BackendCluster    string
 	DataPlane         string
-	VirtualClusters   []virtualClusterNames
-}
-
-// virtualClusterNames are the Kubernetes names of one virtual cluster's objects.
-type virtualClusterNames struct {
-	VirtualCluster string
-	Listener       string
-	ListenerPolicy string
+	// VirtualClusters are the EventGatewayVirtualCluster names in argument order; each prefixes the names of its
+	// cluster's other objects.
+	VirtualClusters []string
 }
 
 // newObjectNames derives every name from the component name and the virtual clusters' Konnect names.
 func newObjectNames(component string, virtualClusters []VirtualClusterArgs) objectNames {
 	base := kubernetesName(component)
 	names := objectNames{
+		base:              base,
 		TokenSecret:       base + "-konnect-token",
 		AuthConfiguration: base + "-konnect-auth",
 		Gateway:           base + "-gateway",
@@ -31,12 +28,7 @@ func newObjectNames(component string, virtualClusters []VirtualClusterArgs) obje
 		DataPlane:         base + "-dp",
 	}
 	for _, vc := range virtualClusters {
-		vcName := base + "-" + kubernetesName(vc.Name)
-		names.VirtualClusters = append(names.VirtualClusters, virtualClusterNames{
-			VirtualCluster: vcName,
-			Listener:       vcName + "-listener",
-			ListenerPolicy: vcName + "-forward",
-		})
+		names.VirtualClusters = append(names.VirtualClusters, base+"-"+kubernetesName(vc.Name))
 	}
 	return names
 }
@@ -45,6 +37,45 @@ func newObjectNames(component string, virtualClusters []VirtualClusterArgs) obje
 func (n objectNames) DataPlaneService() string {
 	return n.DataPlane + "-kafka"
 }
+
+// Suffixes of the per-virtual-cluster names; the longest of a pattern bounds the virtual cluster names.
+const (
+	listenerSuffix      = "-listener"
+	forwardSuffix       = "-forward"
+	routeSuffix         = "-route"
+	dnsEndpointSuffix   = "-dns"
+	longestPortMappedVC = listenerSuffix
+	longestSNIVC        = routeSuffix
+)
+
+// ClusterListener is the port-mapping listener of virtual cluster i.
+func (n objectNames) ClusterListener(i int) string { return n.VirtualClusters[i] + listenerSuffix }
+
+// ClusterForwardPolicy is the port-mapping forwarding policy of virtual cluster i.
+func (n objectNames) ClusterForwardPolicy(i int) string { return n.VirtualClusters[i] + forwardSuffix }
+
+// ClusterRoute is the SNI TLSRoute of virtual cluster i.
+func (n objectNames) ClusterRoute(i int) string { return n.VirtualClusters[i] + routeSuffix }
+
+// ClusterDNSEndpoint is the SNI DNSEndpoint of virtual cluster i.
+func (n objectNames) ClusterDNSEndpoint(i int) string {
+	return n.VirtualClusters[i] + dnsEndpointSuffix
+}
+
+// Listener is the SNI pattern's single listener.
+func (n objectNames) Listener() string { return n.base + listenerSuffix }
+
+// TLSServerPolicy is the SNI listener's tlsServer policy.
+func (n objectNames) TLSServerPolicy() string { return n.base + "-tls-server" }
+
+// ForwardPolicy is the SNI listener's sni forwarding policy.
+func (n objectNames) ForwardPolicy() string { return n.base + forwardSuffix }
+
+// EdgeGateway is the Gateway API Gateway the SNI pattern creates.
+func (n objectNames) EdgeGateway() string { return n.base + "-edge" }
+
+// Certificate is the cert-manager Certificate of the SNI listener, and the Secret it writes.
+func (n objectNames) Certificate() string { return n.base + "-tls" }
 
 // kubernetesName lowercases s and turns every run of characters other than a-z and 0-9 into one "-", trimming
 // dashes at both ends: "example_virtual_cluster" becomes "example-virtual-cluster".

@@ -53,15 +53,10 @@ type PortMappedGateway struct {
 func NewPortMappedGateway(ctx *pulumi.Context, name string, args PortMappedGatewayArgs,
 	opts ...pulumi.ResourceOption,
 ) (*PortMappedGateway, error) {
-	layout := portMappedLayout{
-		component: name,
-		args:      args,
-		names:     newObjectNames(name, args.VirtualClusters),
-		blocks:    newListenerBlocks(args),
-	}
-	if err := validatePortMappedGateway(name, args, layout.names, layout.blocks); err != nil {
+	if err := args.Validate(name); err != nil {
 		return nil, fmt.Errorf("PortMappedGateway %q: invalid arguments:\n%w", name, err)
 	}
+	layout := newPortMappedLayout(name, args)
 	gateway := &PortMappedGateway{}
 	if err := ctx.RegisterComponentResource(PortMappedGatewayType, name, gateway, opts...); err != nil {
 		return nil, err

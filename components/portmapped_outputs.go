@@ -14,7 +14,7 @@ type portMappedOutputs struct {
 // outputs derives the outputs from the layout.
 func (l portMappedLayout) outputs() portMappedOutputs {
 	out := portMappedOutputs{
-		namespace:         l.args.namespace(),
+		namespace:         l.namespace,
 		tokenSecret:       l.names.TokenSecret,
 		authConfiguration: l.names.AuthConfiguration,
 		gateway:           l.names.Gateway,
@@ -33,9 +33,9 @@ func (l portMappedLayout) outputs() portMappedOutputs {
 		out.bootstrapServers[vc.Name] = block.bootstrapServers(l.args.AdvertisedHost)
 		out.brokerAddresses[vc.Name] = block.brokerAddresses(l.args.AdvertisedHost)
 		out.listenerPorts[vc.Name] = string(block.listenerPort())
-		out.virtualClusters[vc.Name] = l.names.VirtualClusters[i].VirtualCluster
-		out.listeners[vc.Name] = l.names.VirtualClusters[i].Listener
-		out.listenerPolicies[vc.Name] = l.names.VirtualClusters[i].ListenerPolicy
+		out.virtualClusters[vc.Name] = l.names.VirtualClusters[i]
+		out.listeners[vc.Name] = l.names.ClusterListener(i)
+		out.listenerPolicies[vc.Name] = l.names.ClusterForwardPolicy(i)
 	}
 	for _, port := range servicePorts(l.blocks) {
 		out.servicePorts = append(out.servicePorts, port.Port)

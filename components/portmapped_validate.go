@@ -1,82 +1,29 @@
 package components
 
-import (
-	"strings"
-	"unicode"
-
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
-	"k8s.io/apimachinery/pkg/api/resource"
-)
-
 // maxServicePorts is the most ports a KegDataPlane Service takes.
 const maxServicePorts = 64
 
-// validatePortMappedGateway checks every argument, the names derived from them and the port layout, and returns
-// all problems joined, each naming its field.
-func validatePortMappedGateway(component string, args PortMappedGatewayArgs, names objectNames,
-	blocks []listenerBlock,
-) error {
+// Validate checks every argument of the PortMappedGateway called name, the names derived from them and the port
+// layout, as NewPortMappedGateway does before registering anything. It returns nil, or every problem joined with
+// errors.Join, each a *FieldError naming its field.
+func (a PortMappedGatewayArgs) Validate(name string) error {
 	var p problems
-	validateNames(&p, component, args, names)
-	validateKonnect(&p, args.Konnect)
-	checkRequired(&p, "advertisedHost", args.AdvertisedHost)
-	checkLength(&p, "advertisedHost", args.AdvertisedHost, 253)
-	if args.AdvertisedHost != "" {
-		checkPattern(&p, "advertisedHost", args.AdvertisedHost, advertisedHostPattern)
+	validateNames(&p, name, a.VirtualClusters, longestPortMappedVC)
+	validateKonnect(&p, a.Konnect)
+	checkRequired(&p, "advertisedHost", a.AdvertisedHost)
+	checkLength(&p, "advertisedHost", a.AdvertisedHost, 253)
+	if a.AdvertisedHost != "" {
+		checkPattern(&p, "advertisedHost", a.AdvertisedHost, advertisedHostPattern)
 	}
-	checkLength(&p, "namespace", args.namespace(), 63)
-	checkPattern(&p, "namespace", args.namespace(), dnsLabelPattern)
-	checkKubernetesLabels(&p, "labels", args.Labels)
-	validateGateway(&p, args.gateway())
-	checkPort(&p, "basePort", args.basePort())
-	validateBackendCluster(&p, args.BackendCluster)
-	validateVirtualClusters(&p, args)
-	validatePorts(&p, args, blocks)
-	validateDataPlane(&p, args.dataPlane())
+	validateNamespace(&p, a.namespace())
+	checkKubernetesLabels(&p, "labels", a.Labels)
+	validateGateway(&p, a.gateway())
+	checkPort(&p, "basePort", a.basePort())
+	validateBackendCluster(&p, a.BackendCluster)
+	validateVirtualClusters(&p, a.VirtualClusters)
+	validatePorts(&p, a, newListenerBlocks(a))
+	validateDataPlane(&p, a.dataPlane())
 	return p.err()
-}
-
-// validateNames checks that the component name yields valid Kubernetes names and that no two virtual clusters
-// share one.
-func validateNames(p *problems, component string, args PortMappedGatewayArgs, names objectNames) {
-	service := names.DataPlaneService()
-	if !dns1035LabelPattern.MatchString(kubernetesName(component)) || len(service) > 63 {
-		p.add("name", "%q must give Kubernetes names starting with a letter, with the Service name %q at most 63 "+
-			"characters", component, service)
-	}
-	usedBy := map[string]int{}
-	for i, vc := range args.VirtualClusters {
-		if kubernetesName(vc.Name) == "" {
-			continue
-		}
-		vcNames := names.VirtualClusters[i]
-		if j, used := usedBy[vcNames.VirtualCluster]; used {
-			p.add(field("virtualClusters[%d].name", i), "%q gives the Kubernetes name %q, as virtualClusters[%d].name "+
-				"%q does", vc.Name, vcNames.VirtualCluster, j, args.VirtualClusters[j].Name)
-			continue
-		}
-		usedBy[vcNames.VirtualCluster] = i
-		checkLength(p, field("virtualClusters[%d].name", i), vcNames.ListenerPolicy, 253)
-	}
-}
-
-// validateKonnect checks the token and the server URL, never echoing the token.
-func validateKonnect(p *problems, konnect KonnectArgs) {
-	if checkRequired(p, "konnect.token", konnect.Token) &&
-		!strings.HasPrefix(konnect.Token, "kpat_") && !strings.HasPrefix(konnect.Token, "spat_") {
-		p.add("konnect.token", "must start with kpat_ or spat_")
-	}
-	checkServerURL(p, "konnect.serverURL", konnect.ServerURL)
-}
-
-// validateGateway checks the Konnect description of the gateway.
-func validateGateway(p *problems, gateway GatewayArgs) {
-	checkLength(p, "gateway.name", gateway.Name, 255)
-	checkLength(p, "gateway.description", gateway.Description, 512)
-	checkKonnectLabels(p, "gateway.konnectLabels", gateway.KonnectLabels)
-	if gateway.MinRuntimeVersion != "" {
-		checkPattern(p, "gateway.minRuntimeVersion", gateway.MinRuntimeVersion, minRuntimeVersionPattern)
-	}
 }
 
 // validatePorts checks that every listener block lies in 1-65535, that no two blocks share a port, that none takes
@@ -107,37 +54,5 @@ func validatePorts(p *problems, args PortMappedGatewayArgs, blocks []listenerBlo
 	}
 	if total > maxServicePorts {
 		p.add("virtualClusters", "need %d Service ports; a KegDataPlane Service takes at most %d", total, maxServicePorts)
-	}
-}
-
-// validateDataPlane checks the data-plane options.
-func validateDataPlane(p *problems, dataPlane DataPlaneArgs) {
-	if dataPlane.Replicas != nil && *dataPlane.Replicas < 0 {
-		p.add("dataPlane.replicas", "%d must not be negative", *dataPlane.Replicas)
-	}
-	if strings.ContainsFunc(dataPlane.Image, unicode.IsSpace) {
-		p.add("dataPlane.image", "%q must not contain spaces", dataPlane.Image)
-	}
-	if dataPlane.Resources != nil {
-		validateQuantities(p, "dataPlane.resources.requests", dataPlane.Resources.Requests)
-		validateQuantities(p, "dataPlane.resources.limits", dataPlane.Resources.Limits)
-	}
-	checkAnnotationKeys(p, "dataPlane.serviceAnnotations", dataPlane.ServiceAnnotations)
-	checkEnum(p, "dataPlane.externalTrafficPolicy", dataPlane.ExternalTrafficPolicy, true,
-		eventgateway.TrafficPolicyCluster, eventgateway.TrafficPolicyLocal)
-	if _, ok := dataPlane.healthPort(); !ok {
-		p.add("dataPlane.config.runtime.healthListenerAddressPort", "%q must end in :<port>",
-			dataPlane.Config.Runtime.HealthListenerAddressPort)
-	}
-}
-
-// validateQuantities checks resource names and quantities such as {"cpu": "500m"}.
-func validateQuantities(p *problems, field string, quantities map[string]string) {
-	for _, name := range sortedKeys(quantities) {
-		quantityField := field + "[" + quote(name) + "]"
-		checkQualifiedName(p, quantityField, name)
-		if _, err := resource.ParseQuantity(quantities[name]); err != nil {
-			p.add(quantityField, "%q is not a quantity", quantities[name])
-		}
 	}
 }

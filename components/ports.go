@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
-	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
 // listenerBlock is the contiguous block of ports one virtual cluster's listener opens: with a bootstrap port
@@ -101,10 +100,9 @@ func servicePorts(blocks []listenerBlock) []eventgateway.ServicePort {
 	var ports []eventgateway.ServicePort
 	add := func(name string, port int) {
 		if len(ports) == 0 {
-			name = "kafka"
+			name = kafkaServicePortName
 		}
-		target := intstr.FromInt32(int32(port))
-		ports = append(ports, eventgateway.ServicePort{Name: name, Port: port, TargetPort: &target})
+		ports = append(ports, servicePort(name, port))
 	}
 	for i, block := range blocks {
 		prefix := fmt.Sprintf("vc%d-", i)

@@ -5,14 +5,14 @@ import (
 	"fmt"
 )
 
-// problems collects every validation problem, each prefixed with the argument path it is about.
+// problems collects every validation problem as a *FieldError.
 type problems struct {
 	errs []error
 }
 
 // add records a problem with field, such as "virtualClusters[1].dnsLabel".
 func (p *problems) add(field, format string, args ...any) {
-	p.errs = append(p.errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
+	p.errs = append(p.errs, &FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
 // err joins the problems, or returns nil when there are none.

@@ -5,12 +5,12 @@ import (
 )
 
 // validateVirtualClusters checks each virtual cluster and that names and DNS labels are unique.
-func validateVirtualClusters(p *problems, args PortMappedGatewayArgs) {
-	if len(args.VirtualClusters) == 0 {
+func validateVirtualClusters(p *problems, virtualClusters []VirtualClusterArgs) {
+	if len(virtualClusters) == 0 {
 		p.add("virtualClusters", "needs at least one virtual cluster")
 	}
 	nameUsedBy, labelUsedBy := map[string]int{}, map[string]int{}
-	for i, vc := range args.VirtualClusters {
+	for i, vc := range virtualClusters {
 		prefix := field("virtualClusters[%d]", i)
 		if checkRequired(p, prefix+".name", vc.Name) {
 			checkLength(p, prefix+".name", vc.Name, 255)
@@ -49,7 +49,7 @@ func validateVirtualCluster(p *problems, prefix string, vc VirtualClusterArgs) {
 		validateClientAuthentication(p, prefix+fieldIndex(".authentication", i), auth)
 	}
 	if vc.Namespace != nil {
-		validateNamespace(p, prefix+".namespace", *vc.Namespace)
+		validateTopicNamespace(p, prefix+".namespace", *vc.Namespace)
 	}
 	for i, alias := range vc.TopicAliases {
 		aliasField := prefix + fieldIndex(".topicAliases", i)
@@ -91,8 +91,8 @@ func validateClientAuthentication(p *problems, field string, auth eventgateway.V
 	}
 }
 
-// validateNamespace checks a virtual cluster's topic and group namespace.
-func validateNamespace(p *problems, field string, namespace eventgateway.VirtualClusterNamespace) {
+// validateTopicNamespace checks a virtual cluster's topic and group namespace.
+func validateTopicNamespace(p *problems, field string, namespace eventgateway.VirtualClusterNamespace) {
 	checkEnum(p, field+".mode", namespace.Mode, false, eventgateway.NamespaceHidePrefix, eventgateway.NamespaceEnforcePrefix)
 	if checkRequired(p, field+".prefix", namespace.Prefix) {
 		checkLength(p, field+".prefix", namespace.Prefix, 253)

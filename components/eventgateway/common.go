@@ -70,6 +70,10 @@ const (
 	SensitiveDataSecretRef SensitiveDataSourceType = "secretRef"
 )
 
+// OperatorSecretLabels mark a Secret Kong Operator may read: its cache holds only Secrets labelled so. Every
+// Secret a custom resource references (token, TLS key pair, password) needs them.
+var OperatorSecretLabels = map[string]string{"konghq.com/secret": "true"}
+
 // SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret.
 // A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
 type SensitiveDataSource struct {

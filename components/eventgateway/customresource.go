@@ -9,7 +9,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// kind identifies a Kong Operator CRD and the condition that says an object of it is ready.
+// kind identifies a CRD and the condition that says an object of it is ready ("" when there is none to wait for).
 type kind struct {
 	apiVersion     string
 	name           string
@@ -24,11 +24,29 @@ func register(ctx *pulumi.Context, name string, k kind, meta Metadata, spec any,
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", k.name, name, err)
 	}
+	return registerUntyped(ctx, name, k, meta, untypedSpec, opts...)
+}
+
+// registerResolved registers one custom resource of kind k whose spec is known only once spec resolves. The spec
+// must hold no provider:"secret" field: inside an output they cannot become secrets of their own.
+func registerResolved(ctx *pulumi.Context, name string, k kind, meta Metadata, spec pulumi.Output,
+	opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	untypedSpec := spec.ApplyT(func(resolved any) (map[string]any, error) {
+		return toPlain(resolved)
+	})
+	return registerUntyped(ctx, name, k, meta, untypedSpec, opts...)
+}
+
+// registerUntyped registers one custom resource of kind k with spec as its untyped spec.
+func registerUntyped(ctx *pulumi.Context, name string, k kind, meta Metadata, spec any,
+	opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
 	return apiextensions.NewCustomResource(ctx, name, &apiextensions.CustomResourceArgs{
 		ApiVersion:  pulumi.String(k.apiVersion),
 		Kind:        pulumi.String(k.name),
 		Metadata:    objectMeta(meta, meta.annotationsWaitingFor(k.readyCondition)),
-		OtherFields: kubernetes.UntypedArgs{"spec": untypedSpec},
+		OtherFields: kubernetes.UntypedArgs{"spec": spec},
 	}, withFixedNameOptions(meta, opts)...)
 }
 

@@ -9,4 +9,8 @@
 //
 // References between resources are plain names (ObjectRef), known at preview because callers choose each resource's
 // metadata.name. Fields tagged provider:"secret" reach the Kubernetes API as Pulumi secrets.
+//
+// The package also types the edge objects the SNI pattern needs around the data plane, limited to the fields it
+// uses: the Gateway API Gateway and TLSRoute (gateway.networking.k8s.io), the cert-manager Certificate
+// (cert-manager.io/v1) and the ExternalDNS DNSEndpoint (externaldns.k8s.io/v1alpha1).
 package eventgateway

@@ -12,11 +12,12 @@ import (
 const KonnectTokenSecretKey = "token"
 
 // KonnectTokenSecretLabels are the labels the operator needs on a Konnect token Secret: konghq.com/credential marks
-// it as a Konnect credential, and konghq.com/secret puts it in the operator's Secret cache.
-var KonnectTokenSecretLabels = map[string]string{
-	"konghq.com/credential": "konnect",
-	"konghq.com/secret":     "true",
-}
+// it as a Konnect credential, and OperatorSecretLabels put it in the operator's Secret cache.
+var KonnectTokenSecretLabels = func() map[string]string {
+	labels := map[string]string{"konghq.com/credential": "konnect"}
+	maps.Copy(labels, OperatorSecretLabels)
+	return labels
+}()
 
 // NewKonnectTokenSecret registers an Opaque Secret holding a Konnect access token under the data key "token",
 // labelled as KonnectTokenSecretLabels. The token is a Pulumi secret. Point a KonnectAPIAuthConfiguration of type

@@ -30,14 +30,16 @@ type Metadata struct {
 	Labels      map[string]string
 	Annotations map[string]string
 	// WaitForProgrammed makes Pulumi wait until the operator reports the kind's readiness condition: Programmed for
-	// gateways and configuration objects, APIAuthValid for KonnectAPIAuthConfiguration, Ready for KegDataPlane.
-	// It adds the annotation pulumi.com/waitFor: condition=<condition>. Leave it off when no operator runs.
+	// gateways and configuration objects, APIAuthValid for KonnectAPIAuthConfiguration, Ready for KegDataPlane and
+	// cert-manager Certificate. It adds the annotation pulumi.com/waitFor: condition=<condition>. Leave it off when
+	// no operator runs. Gateway API and ExternalDNS kinds have no such condition and ignore it.
 	WaitForProgrammed bool
 }
 
-// annotationsWaitingFor returns the annotations to write, with the wait annotation for condition when asked for.
+// annotationsWaitingFor returns the annotations to write, with the wait annotation for condition when asked for and
+// the kind has one.
 func (m Metadata) annotationsWaitingFor(condition string) map[string]string {
-	if !m.WaitForProgrammed {
+	if !m.WaitForProgrammed || condition == "" {
 		return m.Annotations
 	}
 	annotations := maps.Clone(m.Annotations)

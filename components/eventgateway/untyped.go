@@ -14,12 +14,8 @@ import (
 // provider:"secret" becomes a Pulumi secret, so passwords and inline keys are encrypted in the state and hidden in
 // the CLI; the Kubernetes SDK resolves these nested outputs when it registers the resource.
 func toUntyped(spec any) (map[string]any, error) {
-	raw, err := json.Marshal(spec)
+	untyped, err := toPlain(spec)
 	if err != nil {
-		return nil, err
-	}
-	var untyped map[string]any
-	if err := json.Unmarshal(raw, &untyped); err != nil {
 		return nil, err
 	}
 	var paths []jsonPath
@@ -30,6 +26,19 @@ func toUntyped(spec any) (map[string]any, error) {
 		}
 	}
 	return untyped, nil
+}
+
+// toPlain converts a typed value to the plain map its JSON encoding decodes to.
+func toPlain(value any) (map[string]any, error) {
+	raw, err := json.Marshal(value)
+	if err != nil {
+		return nil, err
+	}
+	var plain map[string]any
+	if err := json.Unmarshal(raw, &plain); err != nil {
+		return nil, err
+	}
+	return plain, nil
 }
 
 // jsonPath addresses a value in decoded JSON: object keys (string) and array indexes (int).

@@ -60,6 +60,10 @@ func URNName(urn string) string {
 
 // Recorder is a pulumi.MockResourceMonitor that records resources and echoes their inputs as outputs.
 type Recorder struct {
+	// Status, when set, returns the status a controller reports for a resource, or nil; it is added to the
+	// resource's outputs.
+	Status func(Resource) resource.PropertyMap
+
 	mu        sync.Mutex
 	resources []Resource
 }
@@ -75,7 +79,14 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	r.mu.Lock()
 	r.resources = append(r.resources, registered)
 	r.mu.Unlock()
-	return args.Name + "-id", args.Inputs, nil
+	outputs := args.Inputs
+	if r.Status != nil {
+		if status := r.Status(registered); status != nil {
+			outputs = outputs.Copy()
+			outputs["status"] = resource.NewObjectProperty(status)
+		}
+	}
+	return args.Name + "-id", outputs, nil
 }
 
 // Call answers every function call with no result.
@@ -100,11 +111,15 @@ func (r *Recorder) Named(name string) (Resource, bool) {
 	return Resource{}, false
 }
 
-// Run runs program against the mock monitor and returns what it registered with the program's error.
+// Run runs program against a new mock monitor and returns what it registered with the program's error.
 func Run(program pulumi.RunFunc) (*Recorder, error) {
 	recorder := &Recorder{}
-	err := pulumi.RunErr(program, pulumi.WithMocks("project", "stack", recorder))
-	return recorder, err
+	return recorder, recorder.Run(program)
+}
+
+// Run runs program against r and returns the program's error.
+func (r *Recorder) Run(program pulumi.RunFunc) error {
+	return pulumi.RunErr(program, pulumi.WithMocks("project", "stack", r))
 }
 
 // IsSecret reports whether the value at path (object keys and array indexes) in inputs is a secret, itself or

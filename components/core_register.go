@@ -1,0 +1,55 @@
+package components
+
+import (
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// konnectChain holds the registered objects other objects depend on.
+type konnectChain struct {
+	gateway         pulumi.Resource
+	virtualClusters []pulumi.Resource
+}
+
+// after makes a resource depend on resources.
+func after(resources ...pulumi.Resource) pulumi.ResourceOption {
+	return pulumi.DependsOn(resources)
+}
+
+// registerKonnectChain creates, as children of parent and in dependency order, the token Secret, the auth
+// configuration, the gateway, the backend cluster and the virtual clusters. With WaitForProgrammed each object is
+// ready in Konnect before its dependents are created.
+func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Resource) (konnectChain, error) {
+	child := pulumi.Parent(parent)
+	tokenMeta := l.metadata(l.names.TokenSecret)
+	tokenMeta.WaitForProgrammed = false
+	secret, err := eventgateway.NewKonnectTokenSecret(ctx, l.names.TokenSecret, tokenMeta, l.konnect.Token, child)
+	if err != nil {
+		return konnectChain{}, err
+	}
+	auth, err := eventgateway.NewKonnectAPIAuthConfiguration(ctx, l.names.AuthConfiguration,
+		l.metadata(l.names.AuthConfiguration), l.authConfigurationSpec(), child, after(secret))
+	if err != nil {
+		return konnectChain{}, err
+	}
+	gateway, err := eventgateway.NewKonnectEventGateway(ctx, l.names.Gateway, l.metadata(l.names.Gateway),
+		l.gatewaySpec(), child, after(auth))
+	if err != nil {
+		return konnectChain{}, err
+	}
+	backend, err := eventgateway.NewEventGatewayBackendCluster(ctx, l.names.BackendCluster,
+		l.metadata(l.names.BackendCluster), l.backendClusterSpec(), child, after(gateway))
+	if err != nil {
+		return konnectChain{}, err
+	}
+	chain := konnectChain{gateway: gateway}
+	for i, name := range l.names.VirtualClusters {
+		virtualCluster, err := eventgateway.NewEventGatewayVirtualCluster(ctx, name, l.metadata(name),
+			l.virtualClusterSpec(i), child, after(backend))
+		if err != nil {
+			return konnectChain{}, err
+		}
+		chain.virtualClusters = append(chain.virtualClusters, virtualCluster)
+	}
+	return chain, nil
+}
