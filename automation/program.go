@@ -1,6 +1,7 @@
 package automation
 
 import (
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
@@ -20,6 +21,8 @@ type Target struct {
 	KonnectToken string
 	// WaitForProgrammed waits for the operator's Programmed condition.
 	WaitForProgrammed bool
+	// KubeContext selects a context of the kubeconfig; its current context when empty.
+	KubeContext string
 }
 
 // Program returns the inline Pulumi program deploying every gateway of s.
@@ -33,13 +36,23 @@ func Program(s spec.Spec, target Target) pulumi.RunFunc {
 			w := target.WaitForProgrammed
 			return &w
 		}
+		var opts []pulumi.ResourceOption
+		if target.KubeContext != "" {
+			prov, err := kubernetes.NewProvider(ctx, "kubernetes", &kubernetes.ProviderArgs{
+				Context: pulumi.String(target.KubeContext),
+			})
+			if err != nil {
+				return err
+			}
+			opts = append(opts, pulumi.Providers(prov))
+		}
 		connections := pulumi.Map{}
 		for _, gw := range s.Gateways {
 			switch {
 			case gw.PortMapped != nil:
 				args := *gw.PortMapped
 				args.Konnect, args.WaitForProgrammed = konnect, wait(args.WaitForProgrammed)
-				res, err := components.NewPortMappedGateway(ctx, gw.Name, args)
+				res, err := components.NewPortMappedGateway(ctx, gw.Name, args, opts...)
 				if err != nil {
 					return err
 				}
@@ -47,7 +60,7 @@ func Program(s spec.Spec, target Target) pulumi.RunFunc {
 			case gw.Sni != nil:
 				args := *gw.Sni
 				args.Konnect, args.WaitForProgrammed = konnect, wait(args.WaitForProgrammed)
-				res, err := components.NewSniGateway(ctx, gw.Name, args)
+				res, err := components.NewSniGateway(ctx, gw.Name, args, opts...)
 				if err != nil {
 					return err
 				}

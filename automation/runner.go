@@ -67,7 +67,10 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 
 	env := map[string]string{}
 	if p.Kubernetes.Embedded() {
-		dir := filepath.Join(opts.StateDir, "cluster")
+		dir, err := filepath.Abs(filepath.Join(opts.StateDir, "cluster"))
+		if err != nil {
+			return nil, err
+		}
 		r.cluster, err = localcluster.Start(ctx, localcluster.Options{
 			BinDir: opts.BinDir, Dir: dir, EtcdDataDir: filepath.Join(dir, "etcd"),
 		})
@@ -75,11 +78,8 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 			return nil, fmt.Errorf("start the embedded local cluster: %w", err)
 		}
 		env["KUBECONFIG"] = r.cluster.KubeconfigPath
-	} else {
-		env["KUBECONFIG"] = p.Kubernetes.Kubeconfig
-		if p.Kubernetes.Context != "" {
-			env["KUBE_CONTEXT"] = p.Kubernetes.Context
-		}
+	} else if env["KUBECONFIG"], err = filepath.Abs(p.Kubernetes.Kubeconfig); err != nil {
+		return nil, err
 	}
 
 	target, err := r.konnectTarget(ctx)
@@ -98,6 +98,7 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	if err != nil {
 		return nil, err
 	}
+	target.KubeContext = p.Kubernetes.Context
 	r.stack, err = home.Stack(ctx, p.Project, p.Stack, Program(p.Spec, target))
 	if err != nil {
 		return nil, err
@@ -130,6 +131,13 @@ func (r *Runner) konnectTarget(ctx context.Context) (Target, error) {
 		return Target{}, err
 	}
 	return Target{KonnectServerURL: k.ServerURL, KonnectToken: token, WaitForProgrammed: true}, nil
+}
+
+// Embedded reports whether the runner started the embedded local cluster and
+// Konnect emulator: no Kong Operator runs there, so the objects are accepted
+// by the real apiserver (CRD schemas and CEL rules) but nothing reconciles them.
+func (r *Runner) Embedded() (cluster, konnect bool) {
+	return r.cluster != nil, r.emulator != nil
 }
 
 // Close stops what Open started.

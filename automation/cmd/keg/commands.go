@@ -134,6 +134,11 @@ func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr i
 	}
 	res, err := run(ctx, r, out)
 	out.result(res)
+	if cluster, _ := r.Embedded(); cluster && !f.json && err == nil {
+		fmt.Fprintf(stdout, "\nRan on the embedded local cluster (state in %s): the apiserver validated every object\n"+
+			"against the Kong Operator CRDs, but no operator reconciles them. Set kubernetes.kubeconfig and\n"+
+			"konnect.serverURL in a spec (-f) to deploy for real.\n", f.stateDir)
+	}
 	return err
 }
 
