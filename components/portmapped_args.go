@@ -43,7 +43,8 @@ type KonnectArgs struct {
 // GatewayArgs describes the KonnectEventGateway.
 type GatewayArgs struct {
 	// Name is the gateway's name in Konnect. Defaults to the component name.
-	Name        string `pulumi:"name,optional"`
+	Name string `pulumi:"name,optional"`
+	// Description is the gateway's description in Konnect, at most 512 characters.
 	Description string `pulumi:"description,optional"`
 	// KonnectLabels are labels of the gateway in Konnect.
 	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
@@ -54,7 +55,8 @@ type GatewayArgs struct {
 // BackendClusterArgs describes the upstream Kafka cluster.
 type BackendClusterArgs struct {
 	// Name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
-	Name        string `pulumi:"name,optional"`
+	Name string `pulumi:"name,optional"`
+	// Description is the backend cluster's description in Konnect, at most 512 characters.
 	Description string `pulumi:"description,optional"`
 	// KonnectLabels are labels of the backend cluster in Konnect.
 	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
@@ -77,7 +79,8 @@ type VirtualClusterArgs struct {
 	// Name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
 	Name string `pulumi:"name"`
 	// DNSLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
-	DNSLabel    string `pulumi:"dnsLabel,optional"`
+	DNSLabel string `pulumi:"dnsLabel,optional"`
+	// Description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description string `pulumi:"description,optional"`
 	// KonnectLabels are labels of the virtual cluster in Konnect.
 	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
@@ -118,6 +121,9 @@ type DataPlaneArgs struct {
 
 // ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
 type ContainerResources struct {
+	// Requests are the quantities the data-plane container is scheduled with,
+	// such as {"cpu": "500m", "memory": "256Mi"}.
 	Requests map[string]string `pulumi:"requests,optional"`
-	Limits   map[string]string `pulumi:"limits,optional"`
+	// Limits cap what the data-plane container may use, such as {"memory": "512Mi"}.
+	Limits map[string]string `pulumi:"limits,optional"`
 }

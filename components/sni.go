@@ -59,8 +59,9 @@ type SniGateway struct {
 	DataPlaneName pulumi.StringOutput `pulumi:"dataPlaneName"`
 	// DataPlaneServiceName is the ClusterIP Service the operator creates and the TLSRoutes target.
 	DataPlaneServiceName pulumi.StringOutput `pulumi:"dataPlaneServiceName"`
-	// EdgeGatewayName and EdgeGatewayNamespace are the Gateway API Gateway, created or existing.
-	EdgeGatewayName      pulumi.StringOutput `pulumi:"edgeGatewayName"`
+	// EdgeGatewayName is the Gateway API Gateway clients connect to, created or existing.
+	EdgeGatewayName pulumi.StringOutput `pulumi:"edgeGatewayName"`
+	// EdgeGatewayNamespace is the namespace of the edge Gateway.
 	EdgeGatewayNamespace pulumi.StringOutput `pulumi:"edgeGatewayNamespace"`
 	// TLSRouteNames maps each virtual cluster's Konnect name to its TLSRoute.
 	TLSRouteNames pulumi.StringMapOutput `pulumi:"tlsRouteNames"`

@@ -49,7 +49,8 @@ type SniVirtualClusterArgs struct {
 	Name string `pulumi:"name"`
 	// DNSLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other
 	// characters replaced by "-".
-	DNSLabel    string `pulumi:"dnsLabel,optional"`
+	DNSLabel string `pulumi:"dnsLabel,optional"`
+	// Description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description string `pulumi:"description,optional"`
 	// KonnectLabels are labels of the virtual cluster in Konnect.
 	KonnectLabels map[string]string `pulumi:"konnectLabels,optional"`
@@ -86,6 +87,7 @@ type EdgeArgs struct {
 
 // ExistingGatewayArgs names a Gateway listener managed elsewhere.
 type ExistingGatewayArgs struct {
+	// Name is the Gateway API Gateway's name.
 	Name string `pulumi:"name"`
 	// Namespace defaults to the component's namespace.
 	Namespace string `pulumi:"namespace,optional"`
@@ -114,6 +116,7 @@ type SniTLSArgs struct {
 
 // IssuerArgs names a cert-manager issuer.
 type IssuerArgs struct {
+	// Name is the name of the Issuer or ClusterIssuer.
 	Name string `pulumi:"name"`
 	// Kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.
 	Kind eventgateway.IssuerKind `pulumi:"kind,optional"`

@@ -8,6 +8,7 @@ import "github.com/pulumi/pulumi-go-provider/infer"
 func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "BackendClusterArgs describes the upstream Kafka cluster.")
 	a.Describe(&x.Name, "name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.")
+	a.Describe(&x.Description, "description is the backend cluster's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the backend cluster in Konnect.")
 	a.Describe(&x.BootstrapServers, "bootstrapServers are the brokers the gateway bootstraps from, each host:port.")
 	a.Describe(&x.BrokerCount, "brokerCount is the number of brokers; each virtual cluster gets one port per broker.")
@@ -15,6 +16,13 @@ func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Authentication, "authentication towards the brokers. Defaults to anonymous.")
 	a.Describe(&x.TLS, "tls towards the brokers. Defaults to disabled.")
 	a.Describe(&x.MetadataUpdateIntervalSeconds, "metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.")
+}
+
+// Annotate describes ContainerResources for the package schema.
+func (x *ContainerResources) Annotate(a infer.Annotator) {
+	a.Describe(x, "ContainerResources are Kubernetes resource quantities by resource name, such as {\"cpu\": \"500m\"}.")
+	a.Describe(&x.Requests, "requests are the quantities the data-plane container is scheduled with, such as {\"cpu\": \"500m\", \"memory\": \"256Mi\"}.")
+	a.Describe(&x.Limits, "limits cap what the data-plane container may use, such as {\"memory\": \"512Mi\"}.")
 }
 
 // Annotate describes DNSArgs for the package schema.
@@ -49,6 +57,7 @@ func (x *EdgeArgs) Annotate(a infer.Annotator) {
 // Annotate describes ExistingGatewayArgs for the package schema.
 func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "ExistingGatewayArgs names a Gateway listener managed elsewhere.")
+	a.Describe(&x.Name, "name is the Gateway API Gateway's name.")
 	a.Describe(&x.Namespace, "namespace defaults to the component's namespace.")
 	a.Describe(&x.SectionName, "sectionName is the name of its TLS Passthrough listener; EdgeArgs.Port must be that listener's port.")
 }
@@ -57,6 +66,7 @@ func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
 func (x *GatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "GatewayArgs describes the KonnectEventGateway.")
 	a.Describe(&x.Name, "name is the gateway's name in Konnect. Defaults to the component name.")
+	a.Describe(&x.Description, "description is the gateway's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the gateway in Konnect.")
 	a.Describe(&x.MinRuntimeVersion, "minRuntimeVersion (\"1.2\") pins the oldest data-plane version.")
 }
@@ -64,6 +74,7 @@ func (x *GatewayArgs) Annotate(a infer.Annotator) {
 // Annotate describes IssuerArgs for the package schema.
 func (x *IssuerArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "IssuerArgs names a cert-manager issuer.")
+	a.Describe(&x.Name, "name is the name of the Issuer or ClusterIssuer.")
 	a.Describe(&x.Kind, "kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.")
 	a.Describe(&x.Group, "group defaults to cert-manager.io; set it for an external issuer.")
 }
@@ -133,7 +144,8 @@ func (x *SniGateway) Annotate(a infer.Annotator) {
 	a.Describe(&x.ForwardPolicyName, "forwardPolicyName is the listener's sni forwarding EventGatewayListenerPolicy.")
 	a.Describe(&x.DataPlaneName, "dataPlaneName is the KegDataPlane, and the operator's data-plane Deployment.")
 	a.Describe(&x.DataPlaneServiceName, "dataPlaneServiceName is the ClusterIP Service the operator creates and the TLSRoutes target.")
-	a.Describe(&x.EdgeGatewayName, "edgeGatewayName and EdgeGatewayNamespace are the Gateway API Gateway, created or existing.")
+	a.Describe(&x.EdgeGatewayName, "edgeGatewayName is the Gateway API Gateway clients connect to, created or existing.")
+	a.Describe(&x.EdgeGatewayNamespace, "edgeGatewayNamespace is the namespace of the edge Gateway.")
 	a.Describe(&x.TLSRouteNames, "tlsRouteNames maps each virtual cluster's Konnect name to its TLSRoute.")
 	a.Describe(&x.TLSSecretName, "tlsSecretName is the Secret holding the listener's key pair.")
 	a.Describe(&x.CertificateName, "certificateName is the cert-manager Certificate, or \"\" with a Secret of yours.")
@@ -175,6 +187,7 @@ func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "SniVirtualClusterArgs describes one virtual cluster reached by SNI.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by \"-\".")
+	a.Describe(&x.Description, "description is the virtual cluster's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the virtual cluster in Konnect.")
 	a.Describe(&x.ACLMode, "aclMode defaults to passthrough.")
 	a.Describe(&x.Authentication, "authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.")
@@ -187,6 +200,7 @@ func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "VirtualClusterArgs describes one virtual cluster and how clients reach it.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by \"-\".")
+	a.Describe(&x.Description, "description is the virtual cluster's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the virtual cluster in Konnect.")
 	a.Describe(&x.ACLMode, "aclMode defaults to passthrough.")
 	a.Describe(&x.Authentication, "authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.")

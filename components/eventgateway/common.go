@@ -77,15 +77,22 @@ var OperatorSecretLabels = map[string]string{"konghq.com/secret": "true"}
 // SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret.
 // A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
 type SensitiveDataSource struct {
-	Type      SensitiveDataSourceType `json:"type" pulumi:"type"`
-	Value     string                  `json:"value,omitempty" pulumi:"value,optional" provider:"secret"`
-	SecretRef *SecretKeyRef           `json:"secretRef,omitempty" pulumi:"secretRef,optional"`
+	// Type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+	Type SensitiveDataSourceType `json:"type" pulumi:"type"`
+	// Value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi
+	// secret.
+	Value string `json:"value,omitempty" pulumi:"value,optional" provider:"secret"`
+	// SecretRef names the Secret and data key to read; required when type is secretRef.
+	SecretRef *SecretKeyRef `json:"secretRef,omitempty" pulumi:"secretRef,optional"`
 }
 
 // SecretKeyRef names one data key of a Secret.
 type SecretKeyRef struct {
-	Name      string `json:"name" pulumi:"name"`
-	Key       string `json:"key" pulumi:"key"`
+	// Name is the Secret's name, 1-253 characters.
+	Name string `json:"name" pulumi:"name"`
+	// Key is the data key within the Secret, such as tls.crt; 1-253 characters.
+	Key string `json:"key" pulumi:"key"`
+	// Namespace defaults to the namespace of the object that references the Secret.
 	Namespace string `json:"namespace,omitempty" pulumi:"namespace,optional"`
 }
 
@@ -101,8 +108,10 @@ func Inline(value string) SensitiveDataSource {
 
 // CertificateKeyPair is a PEM certificate and its private key.
 type CertificateKeyPair struct {
+	// Certificate is the PEM certificate.
 	Certificate SensitiveDataSource `json:"certificate" pulumi:"certificate"`
-	Key         SensitiveDataSource `json:"key" pulumi:"key"`
+	// Key is the PEM private key of the certificate.
+	Key SensitiveDataSource `json:"key" pulumi:"key"`
 }
 
 // SaslScramAlgorithm is the hash of a SASL/SCRAM exchange.

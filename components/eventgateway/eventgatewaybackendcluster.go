@@ -41,9 +41,13 @@ const (
 
 // BackendClusterAuthentication is a union on Type; set the member Type names.
 type BackendClusterAuthentication struct {
-	Type      BackendClusterAuthType   `json:"type" pulumi:"type"`
-	Anonymous *EmptyObject             `json:"anonymous,omitempty" pulumi:"anonymous,optional"`
+	// Type is anonymous, saslPlain or saslScram; set the member of the same name.
+	Type BackendClusterAuthType `json:"type" pulumi:"type"`
+	// Anonymous connects without credentials; set it (empty) when type is anonymous.
+	Anonymous *EmptyObject `json:"anonymous,omitempty" pulumi:"anonymous,optional"`
+	// SaslPlain holds the SASL/PLAIN credentials when type is saslPlain.
 	SaslPlain *BackendClusterSaslPlain `json:"saslPlain,omitempty" pulumi:"saslPlain,optional"`
+	// SaslScram holds the SASL/SCRAM credentials when type is saslScram.
 	SaslScram *BackendClusterSaslScram `json:"saslScram,omitempty" pulumi:"saslScram,optional"`
 }
 
@@ -55,15 +59,22 @@ func AnonymousBackendAuth() BackendClusterAuthentication {
 // BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the
 // password is stored as a Pulumi secret.
 type BackendClusterSaslPlain struct {
+	// Username is a literal or a Konnect secret template, at most 253 characters.
 	Username string `json:"username" pulumi:"username"`
+	// Password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its
+	// responses.
 	Password string `json:"password" pulumi:"password" provider:"secret"`
 }
 
 // BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
 type BackendClusterSaslScram struct {
+	// Algorithm is sha256 or sha512.
 	Algorithm SaslScramAlgorithm `json:"algorithm" pulumi:"algorithm"`
-	Username  string             `json:"username" pulumi:"username"`
-	Password  string             `json:"password" pulumi:"password" provider:"secret"`
+	// Username is a literal or a Konnect secret template, at most 253 characters.
+	Username string `json:"username" pulumi:"username"`
+	// Password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its
+	// responses.
+	Password string `json:"password" pulumi:"password" provider:"secret"`
 }
 
 // TLSVersion is a TLS protocol version a backend connection may use.
@@ -77,10 +88,14 @@ const (
 
 // BackendClusterTLS configures TLS from the gateway to the backend cluster.
 type BackendClusterTLS struct {
-	Enabled            EnabledState `json:"enabled" pulumi:"enabled"`
+	// Enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+	Enabled EnabledState `json:"enabled" pulumi:"enabled"`
+	// InsecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is
+	// not for production.
 	InsecureSkipVerify EnabledState `json:"insecureSkipVerify,omitempty" pulumi:"insecureSkipVerify,optional"`
 	// CABundle is PEM, at most 4096 characters.
-	CABundle    string       `json:"caBundle,omitempty" pulumi:"caBundle,optional"`
+	CABundle string `json:"caBundle,omitempty" pulumi:"caBundle,optional"`
+	// TLSVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
 	TLSVersions []TLSVersion `json:"tlsVersions,omitempty" pulumi:"tlsVersions,optional"`
 	// ClientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
 	ClientIdentity *CertificateKeyPair `json:"clientIdentity,omitempty" pulumi:"clientIdentity,optional"`

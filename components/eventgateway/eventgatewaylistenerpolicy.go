@@ -136,7 +136,9 @@ const (
 
 // TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
 type TLSServerVersions struct {
+	// Min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
 	Min TLSProtocolVersion `json:"min,omitempty" pulumi:"min,optional"`
+	// Max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
 	Max TLSProtocolVersion `json:"max,omitempty" pulumi:"max,optional"`
 }
 

@@ -116,19 +116,29 @@ type ServicePort struct {
 
 // DataPlaneConfig sets the data plane's environment.
 type DataPlaneConfig struct {
-	Konnect                   *DataPlaneKonnectConfig `json:"konnect,omitempty" pulumi:"konnect,optional"`
-	ConfigPollIntervalSeconds int                     `json:"configPollIntervalSeconds,omitempty" pulumi:"configPollIntervalSeconds,optional"`
-	EnableDebugEndpoints      EnabledState            `json:"enableDebugEndpoints,omitempty" pulumi:"enableDebugEndpoints,optional"`
-	Observability             *DataPlaneObservability `json:"observability,omitempty" pulumi:"observability,optional"`
-	Runtime                   *DataPlaneRuntimeConfig `json:"runtime,omitempty" pulumi:"runtime,optional"`
+	// Konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always
+	// derived.
+	Konnect *DataPlaneKonnectConfig `json:"konnect,omitempty" pulumi:"konnect,optional"`
+	// ConfigPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1
+	// (KEG__CONFIG_POLL_INTERVAL).
+	ConfigPollIntervalSeconds int `json:"configPollIntervalSeconds,omitempty" pulumi:"configPollIntervalSeconds,optional"`
+	// EnableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+	EnableDebugEndpoints EnabledState `json:"enableDebugEndpoints,omitempty" pulumi:"enableDebugEndpoints,optional"`
+	// Observability sets the log level and format.
+	Observability *DataPlaneObservability `json:"observability,omitempty" pulumi:"observability,optional"`
+	// Runtime sets the health listener address and the shutdown timing.
+	Runtime *DataPlaneRuntimeConfig `json:"runtime,omitempty" pulumi:"runtime,optional"`
 }
 
 // DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
 type DataPlaneKonnectConfig struct {
 	// Domain overrides the Konnect domain (default konghq.com).
-	Domain                   string       `json:"domain,omitempty" pulumi:"domain,optional"`
-	APIRequestTimeoutSeconds int          `json:"apiRequestTimeoutSeconds,omitempty" pulumi:"apiRequestTimeoutSeconds,optional"`
-	InsecureSkipVerify       EnabledState `json:"insecureSkipVerify,omitempty" pulumi:"insecureSkipVerify,optional"`
+	Domain string `json:"domain,omitempty" pulumi:"domain,optional"`
+	// APIRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1
+	// (KONG_KONNECT_API_REQUEST_TIMEOUT).
+	APIRequestTimeoutSeconds int `json:"apiRequestTimeoutSeconds,omitempty" pulumi:"apiRequestTimeoutSeconds,optional"`
+	// InsecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+	InsecureSkipVerify EnabledState `json:"insecureSkipVerify,omitempty" pulumi:"insecureSkipVerify,optional"`
 }
 
 // LogLevel is the data plane's log level.
@@ -154,17 +164,22 @@ const (
 
 // DataPlaneObservability sets logging.
 type DataPlaneObservability struct {
-	LogFlags                           LogLevel  `json:"logFlags,omitempty" pulumi:"logFlags,optional"`
-	LogFormat                          LogFormat `json:"logFormat,omitempty" pulumi:"logFormat,optional"`
-	PolicyErrorsInfoLogIntervalSeconds *int      `json:"policyErrorsInfoLogIntervalSeconds,omitempty" pulumi:"policyErrorsInfoLogIntervalSeconds,optional"`
+	// LogFlags is the log level: trace, debug, info, warn or error.
+	LogFlags LogLevel `json:"logFlags,omitempty" pulumi:"logFlags,optional"`
+	// LogFormat is logfmt or json.
+	LogFormat LogFormat `json:"logFormat,omitempty" pulumi:"logFormat,optional"`
+	// PolicyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+	PolicyErrorsInfoLogIntervalSeconds *int `json:"policyErrorsInfoLogIntervalSeconds,omitempty" pulumi:"policyErrorsInfoLogIntervalSeconds,optional"`
 }
 
 // DataPlaneRuntimeConfig sets the health listener and shutdown timing.
 type DataPlaneRuntimeConfig struct {
 	// HealthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
 	HealthListenerAddressPort string `json:"healthListenerAddressPort,omitempty" pulumi:"healthListenerAddressPort,optional"`
-	DrainDurationSeconds      *int   `json:"drainDurationSeconds,omitempty" pulumi:"drainDurationSeconds,optional"`
-	ShutdownTimeoutSeconds    int    `json:"shutdownTimeoutSeconds,omitempty" pulumi:"shutdownTimeoutSeconds,optional"`
+	// DrainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+	DrainDurationSeconds *int `json:"drainDurationSeconds,omitempty" pulumi:"drainDurationSeconds,optional"`
+	// ShutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+	ShutdownTimeoutSeconds int `json:"shutdownTimeoutSeconds,omitempty" pulumi:"shutdownTimeoutSeconds,optional"`
 }
 
 // NewKegDataPlane registers a KegDataPlane (eventgateway.konghq.com/v1alpha1). Metadata.WaitForProgrammed waits

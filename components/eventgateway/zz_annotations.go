@@ -10,6 +10,12 @@ func (x *AWSKey) Annotate(a infer.Annotator) {
 	a.Describe(&x.ARN, "arn matches ^arn:aws:kms:.+")
 }
 
+// Annotate describes Audience for the package schema.
+func (x *Audience) Annotate(a infer.Annotator) {
+	a.Describe(x, "Audience is one accepted token audience.")
+	a.Describe(&x.Name, "name is the audience value, 1-253 characters.")
+}
+
 // Annotate describes BackendClusterAPISpec for the package schema.
 func (x *BackendClusterAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "BackendClusterAPISpec is the Konnect body of a backend cluster.")
@@ -18,11 +24,51 @@ func (x *BackendClusterAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(&x.MetadataUpdateIntervalSeconds, "metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.")
 }
 
+// Annotate describes BackendClusterAuthentication for the package schema.
+func (x *BackendClusterAuthentication) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendClusterAuthentication is a union on Type; set the member Type names.")
+	a.Describe(&x.Type, "type is anonymous, saslPlain or saslScram; set the member of the same name.")
+	a.Describe(&x.Anonymous, "anonymous connects without credentials; set it (empty) when type is anonymous.")
+	a.Describe(&x.SaslPlain, "saslPlain holds the SASL/PLAIN credentials when type is saslPlain.")
+	a.Describe(&x.SaslScram, "saslScram holds the SASL/SCRAM credentials when type is saslScram.")
+}
+
+// Annotate describes BackendClusterSaslPlain for the package schema.
+func (x *BackendClusterSaslPlain) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.")
+	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
+	a.Describe(&x.Password, "password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.")
+}
+
+// Annotate describes BackendClusterSaslScram for the package schema.
+func (x *BackendClusterSaslScram) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.")
+	a.Describe(&x.Algorithm, "algorithm is sha256 or sha512.")
+	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
+	a.Describe(&x.Password, "password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.")
+}
+
 // Annotate describes BackendClusterTLS for the package schema.
 func (x *BackendClusterTLS) Annotate(a infer.Annotator) {
 	a.Describe(x, "BackendClusterTLS configures TLS from the gateway to the backend cluster.")
+	a.Describe(&x.Enabled, "enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.")
+	a.Describe(&x.InsecureSkipVerify, "insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.")
 	a.Describe(&x.CABundle, "caBundle is PEM, at most 4096 characters.")
+	a.Describe(&x.TLSVersions, "tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).")
 	a.Describe(&x.ClientIdentity, "clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).")
+}
+
+// Annotate describes BackendTopic for the package schema.
+func (x *BackendTopic) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendTopic names one backend topic.")
+	a.Describe(&x.Backend, "backend is the backend topic's name, 1-253 characters.")
+}
+
+// Annotate describes CertificateKeyPair for the package schema.
+func (x *CertificateKeyPair) Annotate(a infer.Annotator) {
+	a.Describe(x, "CertificateKeyPair is a PEM certificate and its private key.")
+	a.Describe(&x.Certificate, "certificate is the PEM certificate.")
+	a.Describe(&x.Key, "key is the PEM private key of the certificate.")
 }
 
 // Annotate describes CertificateSpec for the package schema.
@@ -30,6 +76,19 @@ func (x *CertificateSpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "CertificateSpec is the spec of a cert-manager Certificate, limited to what a TLS listener needs. cert-manager writes the key pair to the kubernetes.io/tls Secret SecretName (keys tls.crt and tls.key).")
 	a.Describe(&x.DNSNames, "dnsNames are the subject alternative names, each precise or with a leading \"*.\" label.")
 	a.Describe(&x.SecretTemplate, "secretTemplate adds labels and annotations to the Secret, such as konghq.com/secret: \"true\".")
+}
+
+// Annotate describes ClaimsMapping for the package schema.
+func (x *ClaimsMapping) Annotate(a infer.Annotator) {
+	a.Describe(x, "ClaimsMapping renames the token claims that carry the subject and the scope.")
+	a.Describe(&x.Sub, "sub names the claim that carries the subject.")
+	a.Describe(&x.Scope, "scope names the claim that carries the scope.")
+}
+
+// Annotate describes ClientCertificateAuth for the package schema.
+func (x *ClientCertificateAuth) Annotate(a infer.Annotator) {
+	a.Describe(x, "ClientCertificateAuth authenticates clients by their TLS certificate.")
+	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).")
 }
 
 // Annotate describes ConfluentSchemaRegistryConfig for the package schema.
@@ -45,11 +104,47 @@ func (x *ConsumeSchemaValidation) Annotate(a infer.Annotator) {
 	a.Describe(&x.SchemaRegistry, "schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.")
 }
 
+// Annotate describes ConsumerGroupExactList for the package schema.
+func (x *ConsumerGroupExactList) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumerGroupExactList selects the listed consumer groups.")
+	a.Describe(&x.ExactList, "exactList names the consumer groups.")
+}
+
+// Annotate describes ConsumerGroupGlob for the package schema.
+func (x *ConsumerGroupGlob) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumerGroupGlob selects consumer groups matching Glob.")
+	a.Describe(&x.Glob, "glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.")
+}
+
+// Annotate describes ConsumerGroupName for the package schema.
+func (x *ConsumerGroupName) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumerGroupName names one consumer group.")
+	a.Describe(&x.Value, "value is the consumer group ID, 1-253 characters.")
+}
+
+// Annotate describes ConsumerGroupSelector for the package schema.
+func (x *ConsumerGroupSelector) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumerGroupSelector is a union on Type selecting consumer groups.")
+	a.Describe(&x.Type, "type is glob or exactList; set the member of the same name.")
+	a.Describe(&x.Glob, "glob selects consumer groups by pattern when type is glob.")
+	a.Describe(&x.ExactList, "exactList selects named consumer groups when type is exactList.")
+}
+
 // Annotate describes DNSRecord for the package schema.
 func (x *DNSRecord) Annotate(a infer.Annotator) {
 	a.Describe(x, "DNSRecord is one DNS record.")
 	a.Describe(&x.DNSName, "dnsName is the record name, precise or with a leading \"*.\" label.")
 	a.Describe(&x.RecordTTL, "recordTTL is in seconds; 0 leaves it to ExternalDNS.")
+}
+
+// Annotate describes DataPlaneConfig for the package schema.
+func (x *DataPlaneConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "DataPlaneConfig sets the data plane's environment.")
+	a.Describe(&x.Konnect, "konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.")
+	a.Describe(&x.ConfigPollIntervalSeconds, "configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).")
+	a.Describe(&x.EnableDebugEndpoints, "enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.")
+	a.Describe(&x.Observability, "observability sets the log level and format.")
+	a.Describe(&x.Runtime, "runtime sets the health listener address and the shutdown timing.")
 }
 
 // Annotate describes DataPlaneDeployment for the package schema.
@@ -64,12 +159,24 @@ func (x *DataPlaneDeployment) Annotate(a infer.Annotator) {
 func (x *DataPlaneKonnectConfig) Annotate(a infer.Annotator) {
 	a.Describe(x, "DataPlaneKonnectConfig tunes the data plane's connection to Konnect.")
 	a.Describe(&x.Domain, "domain overrides the Konnect domain (default konghq.com).")
+	a.Describe(&x.APIRequestTimeoutSeconds, "apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).")
+	a.Describe(&x.InsecureSkipVerify, "insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.")
+}
+
+// Annotate describes DataPlaneObservability for the package schema.
+func (x *DataPlaneObservability) Annotate(a infer.Annotator) {
+	a.Describe(x, "DataPlaneObservability sets logging.")
+	a.Describe(&x.LogFlags, "logFlags is the log level: trace, debug, info, warn or error.")
+	a.Describe(&x.LogFormat, "logFormat is logfmt or json.")
+	a.Describe(&x.PolicyErrorsInfoLogIntervalSeconds, "policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.")
 }
 
 // Annotate describes DataPlaneRuntimeConfig for the package schema.
 func (x *DataPlaneRuntimeConfig) Annotate(a infer.Annotator) {
 	a.Describe(x, "DataPlaneRuntimeConfig sets the health listener and shutdown timing.")
 	a.Describe(&x.HealthListenerAddressPort, "healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.")
+	a.Describe(&x.DrainDurationSeconds, "drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.")
+	a.Describe(&x.ShutdownTimeoutSeconds, "shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.")
 }
 
 // Annotate describes EventGatewayBackendClusterSpec for the package schema.
@@ -81,6 +188,8 @@ func (x *EventGatewayBackendClusterSpec) Annotate(a infer.Annotator) {
 // Annotate describes FetchKongIdentityPrincipal for the package schema.
 func (x *FetchKongIdentityPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(x, "FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).")
+	a.Describe(&x.Directory, "directory is the Kong Identity directory to search, 1-253 characters.")
+	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
 	a.Describe(&x.FetchBy, "fetchBy is required for every scheme but oauthBearer, which has no such field.")
 }
 
@@ -96,6 +205,14 @@ func (x *IssuerRef) Annotate(a infer.Annotator) {
 	a.Describe(x, "IssuerRef names the issuer that signs a Certificate.")
 	a.Describe(&x.Kind, "kind defaults to Issuer.")
 	a.Describe(&x.Group, "group defaults to cert-manager.io; external issuers have their own.")
+}
+
+// Annotate describes JWKS for the package schema.
+func (x *JWKS) Annotate(a infer.Annotator) {
+	a.Describe(x, "JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as \"10s\".")
+	a.Describe(&x.Endpoint, "endpoint is the URL of the JSON Web Key Set.")
+	a.Describe(&x.Timeout, "timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.")
+	a.Describe(&x.CacheExpiration, "cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.")
 }
 
 // Annotate describes KafkaServiceOptions for the package schema.
@@ -132,6 +249,30 @@ func (x *ListenerPolicyInfo) Annotate(a infer.Annotator) {
 	a.Describe(&x.Enabled, "enabled defaults to Enabled in Konnect.")
 }
 
+// Annotate describes NamespaceAdditional for the package schema.
+func (x *NamespaceAdditional) Annotate(a infer.Annotator) {
+	a.Describe(x, "NamespaceAdditional exposes backend topics and consumer groups outside the prefix.")
+	a.Describe(&x.Topics, "topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.")
+	a.Describe(&x.ConsumerGroups, "consumerGroups selects consumer group IDs to expose even without the prefix.")
+}
+
+// Annotate describes OAuthBearerAuth for the package schema.
+func (x *OAuthBearerAuth) Annotate(a infer.Annotator) {
+	a.Describe(x, "OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.")
+	a.Describe(&x.Mediation, "mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).")
+	a.Describe(&x.JWKS, "jwks is where the gateway fetches the keys that verify token signatures.")
+	a.Describe(&x.Validate, "validate sets the audiences and issuer a token must carry.")
+	a.Describe(&x.ClaimsMapping, "claimsMapping names the claims carrying the subject and scope when they are not sub and scope.")
+	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.")
+}
+
+// Annotate describes OAuthBearerValidation for the package schema.
+func (x *OAuthBearerValidation) Annotate(a infer.Annotator) {
+	a.Describe(x, "OAuthBearerValidation lists the claims a token must carry.")
+	a.Describe(&x.Audiences, "audiences are the accepted audiences; the token's audience claim must match one of them.")
+	a.Describe(&x.Issuer, "issuer is the issuer the token must name.")
+}
+
 // Annotate describes ParentReference for the package schema.
 func (x *ParentReference) Annotate(a infer.Annotator) {
 	a.Describe(x, "ParentReference attaches a route to a Gateway listener.")
@@ -154,6 +295,19 @@ func (x *PortMappingConfig) Annotate(a infer.Annotator) {
 	a.Describe(&x.MinBrokerID, "minBrokerID is the lowest backend broker id (Konnect default 0).")
 }
 
+// Annotate describes Principal for the package schema.
+func (x *Principal) Annotate(a infer.Annotator) {
+	a.Describe(x, "Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.")
+	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
+	a.Describe(&x.Password, "password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.")
+}
+
+// Annotate describes PrincipalFetchBy for the package schema.
+func (x *PrincipalFetchBy) Annotate(a infer.Annotator) {
+	a.Describe(x, "PrincipalFetchBy names the key a principal is looked up by.")
+	a.Describe(&x.Key, "key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.")
+}
+
 // Annotate describes SNIConfig for the package schema.
 func (x *SNIConfig) Annotate(a infer.Annotator) {
 	a.Describe(x, "SNIConfig routes by TLS server name: bootstrap.<dnsLabel><sniSuffix> and broker-<id>.<dnsLabel><sniSuffix>.")
@@ -166,6 +320,22 @@ func (x *SchemaRegistryRef) Annotate(a infer.Annotator) {
 	a.Describe(x, "SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.")
 	a.Describe(&x.Kind, "kind defaults to EventGatewaySchemaRegistry, the only value.")
 	a.Describe(&x.Namespace, "namespace is reserved; leave it empty.")
+}
+
+// Annotate describes SecretKeyRef for the package schema.
+func (x *SecretKeyRef) Annotate(a infer.Annotator) {
+	a.Describe(x, "SecretKeyRef names one data key of a Secret.")
+	a.Describe(&x.Name, "name is the Secret's name, 1-253 characters.")
+	a.Describe(&x.Key, "key is the data key within the Secret, such as tls.crt; 1-253 characters.")
+	a.Describe(&x.Namespace, "namespace defaults to the namespace of the object that references the Secret.")
+}
+
+// Annotate describes SensitiveDataSource for the package schema.
+func (x *SensitiveDataSource) Annotate(a infer.Annotator) {
+	a.Describe(x, "SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: \"true\", or the operator cannot see it.")
+	a.Describe(&x.Type, "type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).")
+	a.Describe(&x.Value, "value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.")
+	a.Describe(&x.SecretRef, "secretRef names the Secret and data key to read; required when type is secretRef.")
 }
 
 // Annotate describes ServicePort for the package schema.
@@ -188,6 +358,44 @@ func (x *TLSServerConfig) Annotate(a infer.Annotator) {
 	a.Describe(&x.Certificates, "certificates holds exactly one certificate and key.")
 }
 
+// Annotate describes TLSServerVersions for the package schema.
+func (x *TLSServerVersions) Annotate(a infer.Annotator) {
+	a.Describe(x, "TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).")
+	a.Describe(&x.Min, "min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.")
+	a.Describe(&x.Max, "max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).")
+}
+
+// Annotate describes TopicAlias for the package schema.
+func (x *TopicAlias) Annotate(a infer.Annotator) {
+	a.Describe(x, "TopicAlias shows the backend Topic to clients as Alias.")
+	a.Describe(&x.Alias, "alias is the topic name clients see.")
+	a.Describe(&x.Topic, "topic is the namespace-visible topic the alias resolves to.")
+	a.Describe(&x.Condition, "condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.")
+	a.Describe(&x.Conflict, "conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.")
+}
+
+// Annotate describes TopicExactList for the package schema.
+func (x *TopicExactList) Annotate(a infer.Annotator) {
+	a.Describe(x, "TopicExactList selects the listed backend topics.")
+	a.Describe(&x.ExactList, "exactList names the backend topics.")
+	a.Describe(&x.Conflict, "conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.")
+}
+
+// Annotate describes TopicGlob for the package schema.
+func (x *TopicGlob) Annotate(a infer.Annotator) {
+	a.Describe(x, "TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).")
+	a.Describe(&x.Glob, "glob is a pattern such as operations_data_*, 1-253 characters.")
+	a.Describe(&x.Conflict, "conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.")
+}
+
+// Annotate describes TopicSelector for the package schema.
+func (x *TopicSelector) Annotate(a infer.Annotator) {
+	a.Describe(x, "TopicSelector is a union on Type selecting backend topics.")
+	a.Describe(&x.Type, "type is glob or exactList; set the member of the same name.")
+	a.Describe(&x.Glob, "glob selects topics by pattern when type is glob.")
+	a.Describe(&x.ExactList, "exactList selects named topics when type is exactList.")
+}
+
 // Annotate describes VirtualClusterAPISpec for the package schema.
 func (x *VirtualClusterAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "VirtualClusterAPISpec is the Konnect body of a virtual cluster.")
@@ -197,8 +405,36 @@ func (x *VirtualClusterAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(&x.TopicAliases, "topicAliases need data plane 1.2 or later.")
 }
 
+// Annotate describes VirtualClusterAuthentication for the package schema.
+func (x *VirtualClusterAuthentication) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).")
+	a.Describe(&x.Type, "type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.")
+	a.Describe(&x.Anonymous, "anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.")
+	a.Describe(&x.ClientCertificate, "clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.")
+	a.Describe(&x.OAuthBearer, "oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.")
+	a.Describe(&x.SaslPlain, "saslPlain configures type saslPlain.")
+	a.Describe(&x.SaslScram, "saslScram configures type saslScram.")
+}
+
+// Annotate describes VirtualClusterNamespace for the package schema.
+func (x *VirtualClusterNamespace) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.")
+	a.Describe(&x.Mode, "mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).")
+	a.Describe(&x.Prefix, "prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.")
+	a.Describe(&x.Additional, "additional exposes backend topics and consumer groups without the prefix.")
+}
+
 // Annotate describes VirtualClusterSaslPlain for the package schema.
 func (x *VirtualClusterSaslPlain) Annotate(a infer.Annotator) {
 	a.Describe(x, "VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.")
+	a.Describe(&x.Mediation, "mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).")
 	a.Describe(&x.Principals, "principals are the accepted users when the gateway terminates SASL/PLAIN.")
+	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).")
+}
+
+// Annotate describes VirtualClusterSaslScram for the package schema.
+func (x *VirtualClusterSaslScram) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterSaslScram authenticates clients with SASL/SCRAM.")
+	a.Describe(&x.Algorithm, "algorithm is sha256 or sha512.")
+	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).")
 }
