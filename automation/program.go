@@ -28,7 +28,7 @@ type Target struct {
 // Program returns the inline Pulumi program deploying every gateway of s.
 func Program(s spec.Spec, target Target) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
-		konnect := components.KonnectArgs{Token: target.KonnectToken, ServerURL: target.KonnectServerURL}
+		konnect := components.KonnectArgs{Token: pulumi.ToSecret(pulumi.String(target.KonnectToken)).(pulumi.StringOutput), ServerURL: target.KonnectServerURL}
 		wait := func(set *bool) *bool {
 			if set != nil {
 				return set

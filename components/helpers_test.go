@@ -18,7 +18,7 @@ const seedToken = "kpat_0123456789abcdef"
 // cluster example_virtual_cluster.
 func seedArgs() PortMappedGatewayArgs {
 	return PortMappedGatewayArgs{
-		Konnect:        KonnectArgs{Token: seedToken, ServerURL: "eu.api.konghq.com"},
+		Konnect:        KonnectArgs{Token: pulumi.String(seedToken), ServerURL: "eu.api.konghq.com"},
 		AdvertisedHost: "10.0.1.1",
 		BackendCluster: BackendClusterArgs{
 			BootstrapServers: []string{"kafka-0.kafka:9092", "kafka-1.kafka:9092", "kafka-2.kafka:9092"},

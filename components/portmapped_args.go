@@ -1,6 +1,10 @@
 package components
 
-import "github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+)
 
 // PortMappedGatewayArgs configures a PortMappedGateway. Every field is a plain value known at preview.
 type PortMappedGatewayArgs struct {
@@ -32,9 +36,11 @@ type PortMappedGatewayArgs struct {
 
 // KonnectArgs says how Kong Operator reaches Konnect.
 type KonnectArgs struct {
-	// Token is a personal (kpat_) or system (spat_) access token. It is stored only in a Kubernetes Secret, as a
+	// Token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's
+	// output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a
+	// Kubernetes Secret, as a
 	// Pulumi secret.
-	Token string `pulumi:"token" provider:"secret"`
+	Token pulumi.StringInput `pulumi:"token" provider:"secret"`
 	// ServerURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It
 	// cannot change after creation.
 	ServerURL string `pulumi:"serverURL"`

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"testing"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
@@ -14,7 +15,7 @@ func fullArgs() PortMappedGatewayArgs {
 	replicas := 2
 	wait := false
 	return PortMappedGatewayArgs{
-		Konnect:        KonnectArgs{Token: "spat_team", ServerURL: "https://us.api.konghq.com"},
+		Konnect:        KonnectArgs{Token: pulumi.String("spat_team"), ServerURL: "https://us.api.konghq.com"},
 		AdvertisedHost: "kafka.example.com",
 		Namespace:      "event-gateway",
 		Labels:         map[string]string{"app.kubernetes.io/part-of": "keg"},

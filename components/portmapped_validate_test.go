@@ -168,12 +168,12 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		},
 		{
 			name:   "token without kpat_ or spat_",
-			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = "ghp_not-a-konnect-token" },
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = pulumi.String("ghp_not-a-konnect-token") },
 			want:   []string{"konnect.token: must start with kpat_ or spat_"},
 		},
 		{
 			name:   "no token",
-			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = "" },
+			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = pulumi.String("") },
 			want:   []string{"konnect.token: is required"},
 		},
 		{
@@ -253,8 +253,8 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 			for _, want := range tc.want {
 				assert.Contains(t, err.Error(), want)
 			}
-			if args.Konnect.Token != "" {
-				assert.NotContains(t, err.Error(), args.Konnect.Token, "the token is never echoed")
+			if token, _ := args.Konnect.Token.(pulumi.String); token != "" {
+				assert.NotContains(t, err.Error(), string(token), "the token is never echoed")
 			}
 			assert.Empty(t, recorder.Resources(), "invalid arguments register nothing")
 		})

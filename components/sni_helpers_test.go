@@ -12,7 +12,7 @@ import (
 // listener on 9092, the virtual cluster labelled vc-tls-1 and three brokers, with a TLS Secret of the user's.
 func seedSNIArgs() SniGatewayArgs {
 	return SniGatewayArgs{
-		Konnect:   KonnectArgs{Token: seedToken, ServerURL: "eu.api.konghq.com"},
+		Konnect:   KonnectArgs{Token: pulumi.String(seedToken), ServerURL: "eu.api.konghq.com"},
 		SNISuffix: ".keg.example.com",
 		BackendCluster: BackendClusterArgs{
 			BootstrapServers: []string{"kafka-0.kafka:9092", "kafka-1.kafka:9092", "kafka-2.kafka:9092"},

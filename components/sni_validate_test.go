@@ -167,7 +167,7 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 		{
 			name: "every problem reported at once",
 			mutate: func(a *SniGatewayArgs) {
-				a.Konnect.Token = "bad"
+				a.Konnect.Token = pulumi.String("bad")
 				a.SNISuffix = "example.com"
 				a.TLS = SniTLSArgs{}
 				a.Edge = EdgeArgs{}

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"strings"
 	"unicode"
 
@@ -41,8 +42,13 @@ func validateNamespace(p *problems, namespace string) {
 
 // validateKonnect checks the token and the server URL, never echoing the token.
 func validateKonnect(p *problems, konnect KonnectArgs) {
-	if checkRequired(p, "konnect.token", konnect.Token) &&
-		!strings.HasPrefix(konnect.Token, "kpat_") && !strings.HasPrefix(konnect.Token, "spat_") {
+	// A token known at preview is checked here; a secret or another resource's output reaches the
+	// component as an Output, and the operator checks it.
+	token, known := konnect.Token.(pulumi.String)
+	if konnect.Token == nil {
+		checkRequired(p, "konnect.token", "")
+	} else if known && checkRequired(p, "konnect.token", string(token)) &&
+		!strings.HasPrefix(string(token), "kpat_") && !strings.HasPrefix(string(token), "spat_") {
 		p.add("konnect.token", "must start with kpat_ or spat_")
 	}
 	checkServerURL(p, "konnect.serverURL", konnect.ServerURL)

@@ -82,7 +82,7 @@ func (x *IssuerArgs) Annotate(a infer.Annotator) {
 // Annotate describes KonnectArgs for the package schema.
 func (x *KonnectArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "KonnectArgs says how Kong Operator reaches Konnect.")
-	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token. It is stored only in a Kubernetes Secret, as a Pulumi secret.")
+	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.")
 	a.Describe(&x.ServerURL, "serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.")
 }
 

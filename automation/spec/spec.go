@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 )
 
@@ -75,7 +77,7 @@ type Gateway struct {
 
 // placeholderKonnect stands in for the Konnect section while a gateway's
 // arguments are validated: the token is checked against Konnect at Open.
-var placeholderKonnect = components.KonnectArgs{Token: "kpat_placeholder", ServerURL: "eu.api.konghq.com"}
+var placeholderKonnect = components.KonnectArgs{Token: pulumi.String("kpat_placeholder"), ServerURL: "eu.api.konghq.com"}
 
 // validateArgs runs the component's own validation and locates each problem.
 func (p *Parsed) validateArgs(path string, gw Gateway) []FieldError {

@@ -17,7 +17,7 @@ func TestPortMappedExample(t *testing.T) {
 	ctx := testContext(t)
 	const ns = "e2e-example-portmapped"
 	createNamespace(t, ctx, ns)
-	args := portmapped.Args(token)
+	args := portmapped.Args(pulumi.String(token))
 	args.Namespace = ns
 	wait := false
 	args.WaitForProgrammed = &wait
@@ -47,7 +47,7 @@ func TestSniExample(t *testing.T) {
 	ctx := testContext(t)
 	const ns, address = "e2e-example-sni", "198.51.100.20"
 	createNamespace(t, ctx, ns)
-	args := sni.Args(token, "kong", "letsencrypt")
+	args := sni.Args(pulumi.String(token), "kong", "letsencrypt")
 	args.Namespace = ns
 	wait := false
 	args.WaitForProgrammed = &wait

@@ -17,7 +17,7 @@ const token = "kpat_e2e0123456789abcdef"
 func portMappedArgs(namespace string) components.PortMappedGatewayArgs {
 	wait := false
 	return components.PortMappedGatewayArgs{
-		Konnect:        components.KonnectArgs{Token: token, ServerURL: "eu.api.konghq.com"},
+		Konnect:        components.KonnectArgs{Token: pulumi.String(token), ServerURL: "eu.api.konghq.com"},
 		AdvertisedHost: "10.0.1.1",
 		Namespace:      namespace,
 		BackendCluster: components.BackendClusterArgs{

@@ -18,7 +18,7 @@ const principalPassword = "alice-e2e-password"
 func sniArgs(namespace string) components.SniGatewayArgs {
 	wait := false
 	return components.SniGatewayArgs{
-		Konnect:   components.KonnectArgs{Token: token, ServerURL: "eu.api.konghq.com"},
+		Konnect:   components.KonnectArgs{Token: pulumi.String(token), ServerURL: "eu.api.konghq.com"},
 		SNISuffix: ".keg.example.com",
 		BackendCluster: components.BackendClusterArgs{
 			BootstrapServers: []string{"kafka-0.kafka:9092", "kafka-1.kafka:9092", "kafka-2.kafka:9092"},

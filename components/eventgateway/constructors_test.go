@@ -88,7 +88,7 @@ func TestKonnectTokenSecret(t *testing.T) {
 	recorder, err := pulumimock.Run(func(ctx *pulumi.Context) error {
 		_, err := NewKonnectTokenSecret(ctx, "token", Metadata{
 			Name: "token", Namespace: "kong", Labels: map[string]string{"app": "keg"}, WaitForProgrammed: true,
-		}, "kpat_secret")
+		}, pulumi.String("kpat_secret"))
 		return err
 	})
 	require.NoError(t, err)

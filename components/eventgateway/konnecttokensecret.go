@@ -22,7 +22,7 @@ var KonnectTokenSecretLabels = func() map[string]string {
 // NewKonnectTokenSecret registers an Opaque Secret holding a Konnect access token under the data key "token",
 // labelled as KonnectTokenSecretLabels. The token is a Pulumi secret. Point a KonnectAPIAuthConfiguration of type
 // secretRef at it so the token never sits in a custom resource.
-func NewKonnectTokenSecret(ctx *pulumi.Context, name string, meta Metadata, token string,
+func NewKonnectTokenSecret(ctx *pulumi.Context, name string, meta Metadata, token pulumi.StringInput,
 	opts ...pulumi.ResourceOption,
 ) (*corev1.Secret, error) {
 	labels := maps.Clone(meta.Labels)
@@ -30,7 +30,9 @@ func NewKonnectTokenSecret(ctx *pulumi.Context, name string, meta Metadata, toke
 		labels = map[string]string{}
 	}
 	maps.Copy(labels, KonnectTokenSecretLabels)
-	encoded := pulumi.ToSecret(pulumi.String(base64.StdEncoding.EncodeToString([]byte(token)))).(pulumi.StringOutput)
+	encoded := pulumi.ToSecret(token.ToStringOutput().ApplyT(func(t string) string {
+		return base64.StdEncoding.EncodeToString([]byte(t))
+	})).(pulumi.StringOutput)
 	return corev1.NewSecret(ctx, name, &corev1.SecretArgs{
 		Metadata: objectMeta(Metadata{Name: meta.Name, Namespace: meta.Namespace, Labels: labels}, meta.Annotations),
 		Type:     pulumi.String("Opaque"),

@@ -12,6 +12,6 @@ import (
 
 func main() {
 	pulumi.Run(func(ctx *pulumi.Context) error {
-		return portmapped.Deploy(ctx, portmapped.Args(config.New(ctx, "").Require("konnectToken")))
+		return portmapped.Deploy(ctx, portmapped.Args(config.New(ctx, "").RequireSecret("konnectToken")))
 	})
 }

@@ -23,6 +23,6 @@ func main() {
 		if issuer == "" {
 			issuer = "letsencrypt"
 		}
-		return sni.Deploy(ctx, sni.Args(cfg.Require("konnectToken"), gatewayClass, issuer))
+		return sni.Deploy(ctx, sni.Args(cfg.RequireSecret("konnectToken"), gatewayClass, issuer))
 	})
 }

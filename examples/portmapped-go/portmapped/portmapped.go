@@ -9,7 +9,7 @@ import (
 // Args are the inputs of Kong's port-mapping example: one virtual cluster over a three-broker Kafka cluster,
 // exposed on 10.0.1.1:9092 (bootstrap) and 9093-9095 (brokers). The component stores token only in a Kubernetes
 // Secret, as a Pulumi secret.
-func Args(token string) components.PortMappedGatewayArgs {
+func Args(token pulumi.StringInput) components.PortMappedGatewayArgs {
 	return components.PortMappedGatewayArgs{
 		Konnect:        components.KonnectArgs{Token: token, ServerURL: "eu.api.konghq.com"},
 		AdvertisedHost: "10.0.1.1",

@@ -12,7 +12,7 @@ import (
 // cert-manager ClusterIssuer issuer with a wildcard per cluster that covers every broker name, the brokers are
 // advertised on the Gateway's own port, and ExternalDNS points the names at the Gateway's address. The component
 // stores token only in a Kubernetes Secret, as a Pulumi secret.
-func Args(token, gatewayClass, issuer string) components.SniGatewayArgs {
+func Args(token pulumi.StringInput, gatewayClass, issuer string) components.SniGatewayArgs {
 	return components.SniGatewayArgs{
 		Konnect:   components.KonnectArgs{Token: token, ServerURL: "eu.api.konghq.com"},
 		SNISuffix: ".keg.example.com",

@@ -1,0 +1,170 @@
+// Package examples_test checks the generated SDKs and the examples that use them: sdk/ is what make sdks
+// generates from schema.json, the TypeScript example type-checks against the Node.js SDK, the Python SDK
+// compiles, and the Go SDK builds and vets. The Pulumi YAML example runs end to end in examples/e2e.
+package examples_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/sdkgen"
+)
+
+// root is the repository root, the parent of this package's directory.
+const root = ".."
+
+// ignoredDirs hold what building or installing an SDK writes; .gitignore files of the SDKs keep them out of git.
+var ignoredDirs = []string{"node_modules", "bin", "__pycache__", "build", "dist"}
+
+// TestSDKsUpToDate requires sdk/ to hold exactly what make sdks generates from schema.json.
+func TestSDKsUpToDate(t *testing.T) {
+	schemaJSON, err := os.ReadFile(filepath.Join(root, "schema.json"))
+	require.NoError(t, err)
+	version, err := sdkgen.PulumiGoSDKVersion(filepath.Join(root, "go.mod"))
+	require.NoError(t, err)
+	sdks, err := sdkgen.Generate(schemaJSON, version)
+	require.NoError(t, err)
+	for _, lang := range sdkgen.Languages {
+		dir := filepath.Join(root, "sdk", lang)
+		committed := map[string][]byte{}
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if slices.Contains(ignoredDirs, d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			rel, err := filepath.Rel(dir, path)
+			if err != nil {
+				return err
+			}
+			committed[filepath.ToSlash(rel)], err = os.ReadFile(path)
+			return err
+		})
+		require.NoError(t, err)
+		var missing, extra, stale []string
+		for name, content := range sdks[lang] {
+			have, ok := committed[name]
+			switch {
+			case !ok:
+				missing = append(missing, name)
+			case !bytes.Equal(have, content):
+				stale = append(stale, name)
+			}
+		}
+		for name := range committed {
+			if _, ok := sdks[lang][name]; !ok {
+				extra = append(extra, name)
+			}
+		}
+		slices.Sort(missing)
+		slices.Sort(extra)
+		slices.Sort(stale)
+		assert.Empty(t, missing, "sdk/%s lacks generated files: run make sdks", lang)
+		assert.Empty(t, stale, "sdk/%s differs from what schema.json generates: run make sdks", lang)
+		assert.Empty(t, extra, "sdk/%s has files the generator does not write: run make sdks", lang)
+	}
+}
+
+// TestTypeScriptExample installs examples/ts-portmapped from its lock file, with the Node.js SDK from sdk/nodejs,
+// and type-checks it with tsc. Both are copied to a temporary directory with the repository's layout, so the
+// file: dependency resolves and the work tree stays clean.
+func TestTypeScriptExample(t *testing.T) {
+	if _, err := exec.LookPath("npm"); err != nil {
+		t.Log("npm is not on PATH: the TypeScript example is not checked")
+		t.Skip("npm is not on PATH")
+	}
+	tmp := t.TempDir()
+	copyTree(t, filepath.Join(root, "sdk", "nodejs"), filepath.Join(tmp, "sdk", "nodejs"))
+	example := filepath.Join(tmp, "examples", "ts-portmapped")
+	copyTree(t, filepath.Join(root, "examples", "ts-portmapped"), example)
+
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	defer cancel()
+	start := time.Now()
+	run(t, ctx, example, "npm", "ci", "--no-audit", "--no-fund")
+	t.Logf("npm ci: %s", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	run(t, ctx, example, "npx", "--no-install", "tsc", "--noEmit")
+	t.Logf("tsc --noEmit: %s", time.Since(start).Round(time.Millisecond))
+}
+
+// TestPythonSDKCompiles byte-compiles every module of sdk/python, writing the bytecode outside the work tree.
+func TestPythonSDKCompiles(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Log("python3 is not on PATH: the Python SDK is not checked")
+		t.Skip("python3 is not on PATH")
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "python3", "-m", "compileall", "-q", filepath.Join("sdk", "python"))
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "PYTHONPYCACHEPREFIX="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "python3 -m compileall -q sdk/python:\n%s", out)
+}
+
+// TestGoSDKBuilds builds and vets every package of the Go SDK module (sdk/go) in a workspace with the root
+// module, so it resolves the Pulumi Go SDK the root module pins, from the module cache.
+func TestGoSDKBuilds(t *testing.T) {
+	abs, err := filepath.Abs(root)
+	require.NoError(t, err)
+	work := filepath.Join(t.TempDir(), "go.work")
+	require.NoError(t, os.WriteFile(work, []byte("go 1.26.6\n\nuse (\n\t"+abs+"\n\t"+filepath.Join(abs, "sdk", "go")+"\n)\n"), 0o644))
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "vet", "github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/...")
+	cmd.Dir = abs
+	cmd.Env = append(os.Environ(), "GOWORK="+work, "GOFLAGS=")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "go vet of the Go SDK:\n%s", out)
+}
+
+// run runs a command in dir, failing the test with its output.
+func run(t *testing.T, ctx context.Context, dir, name string, args ...string) {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s %v:\n%s", name, args, out)
+}
+
+// copyTree copies the files of src into dst, leaving out what building or installing writes.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			if path != src && slices.Contains(ignoredDirs, d.Name()) {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(target, 0o755)
+		}
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, content, 0o644)
+	})
+	require.NoError(t, err)
+}
