@@ -50,14 +50,15 @@ func (c *Config) Annotate(a infer.Annotator) {
 	a.SetDefault(&c.Token, nil, "KONNECT_TOKEN")
 }
 
-// Configure resolves the server URL and builds the Konnect client.
+// errNoToken is what Konnect resources and functions report when the provider has no token; the components
+// need none, so a program using only them configures the provider without one.
+var errNoToken = fmt.Errorf("token: a Konnect access token is required (set kong-event-gateway:token or KONNECT_TOKEN)")
+
+// Configure resolves the server URL and, given a token, builds the Konnect client.
 func (c *Config) Configure(ctx context.Context) error {
 	serverURL, err := c.serverURL()
-	if err != nil {
+	if err != nil || c.Token == "" {
 		return err
-	}
-	if c.Token == "" {
-		return fmt.Errorf("token: a Konnect access token is required (set kong-event-gateway:token or KONNECT_TOKEN)")
 	}
 	c.client, err = c.factory(ctx, client.Options{ServerURL: serverURL, Token: c.Token})
 	return err
@@ -101,9 +102,9 @@ func (c *Config) serverURL() (string, error) {
 
 // clientOf returns the configured Konnect client.
 func clientOf(ctx context.Context) (*client.Client, error) {
-	c := infer.GetConfig[*Config](ctx).client
-	if c == nil {
-		return nil, fmt.Errorf("the kong-event-gateway provider is not configured")
+	cfg := infer.GetConfig[*Config](ctx)
+	if cfg.client == nil {
+		return nil, errNoToken
 	}
-	return c, nil
+	return cfg.client, nil
 }
