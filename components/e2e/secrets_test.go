@@ -13,8 +13,8 @@ import (
 const secretSignature = "4dabf18193072939515e22adb298388d"
 
 // requireNoPlainSecrets fails when export, a stack export, holds any of secrets (or its base64 form) outside a
-// secret value. ExportJSON decrypts secrets (pulumi stack export --show-secrets); the state keeps them encrypted,
-// so only the values outside secret envelopes are in plain text.
+// secret value. ExportJSON keeps secrets encrypted; values outside secret envelopes are stored as they are, so a
+// secret among them would be in plain text.
 func requireNoPlainSecrets(t *testing.T, export []byte, secrets ...string) {
 	t.Helper()
 	var deployment any

@@ -195,10 +195,8 @@ func (s *stack) destroy(ctx context.Context) automation.Summary {
 }
 
 // export checks the stack's checkpoint, as `pulumi stack export` prints it, for secrets in plain text. As a
-// control it also exports with --show-secrets: the checkpoint does hold every secret, encrypted.
-//
-// automation.Stack.ExportJSON cannot serve here: the Automation API's ExportStack always passes
-// --show-secrets, so its export has every secret decrypted.
+// control it also exports with --show-secrets: the checkpoint does hold every secret, encrypted. It runs the
+// CLI itself (like automation.Stack.ExportJSON) because the control needs the extra flag.
 func (s *stack) export(ctx context.Context) {
 	s.t.Helper()
 	data := s.exportCLI(ctx)
