@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -107,7 +108,7 @@ func TestLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, up.Creates, destroy.Deletes)
 	err = local.Cluster.Client.Get(ctx, client.ObjectKeyFromObject(listener), listener)
-	require.True(t, client.IgnoreNotFound(err) == nil && err != nil, "listener still present: %v", err)
+	require.True(t, apierrors.IsNotFound(err), "listener still present: %v", err)
 	mu.Lock()
 	require.Positive(t, seen, "engine events reach the sink")
 	mu.Unlock()
