@@ -16,6 +16,14 @@ KUBE_VERSION        := v1.35.4
 YAML_VERSION        := v1.25.0
 
 LDFLAGS_BASE := -s -w
+# -trimpath keeps module-cache paths out of the binaries, so a build against a
+# different (even empty) GOMODCACHE reuses the build cache: it downloads and relinks.
+BUILD_FLAGS  := -trimpath
+
+# moddir prints a module's directory, downloading it first when the module cache
+# lacks it (`go list -m -f {{.Dir}}` prints nothing on a cold cache). Run it in a
+# module that requires $(1).
+moddir = $(GO) mod download -json $(1) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'
 KUBE_LDFLAGS := $(LDFLAGS_BASE) \
 	-X k8s.io/component-base/version.gitVersion=$(KUBE_VERSION) \
 	-X k8s.io/component-base/version.gitMajor=1 \
@@ -25,14 +33,26 @@ KUBE_LDFLAGS := $(LDFLAGS_BASE) \
 	-X k8s.io/client-go/pkg/version.gitMajor=1 \
 	-X k8s.io/client-go/pkg/version.gitMinor=35
 
+# CRDs the embedded local cluster installs besides Kong Operator's (which it reads from ../shared): staged from
+# pinned module versions into bin/crds/<name> (NAME=MODULE@VERSION:DIR), so the cluster never runs `go`.
+CRD_MODULES := gateway-api=sigs.k8s.io/gateway-api@v1.6.1:config/crd/experimental \
+	cert-manager=github.com/cert-manager/cert-manager@v1.21.1:deploy/crds \
+	external-dns=sigs.k8s.io/external-dns@v0.20.0:config/crd/standard
+
 TOOLS := $(BIN)/pulumi $(BIN)/pulumi-resource-kubernetes $(BIN)/kube-apiserver \
-	$(BIN)/kube-controller-manager $(BIN)/kubectl $(BIN)/etcd $(BIN)/pulumi-language-yaml
+	$(BIN)/kube-controller-manager $(BIN)/kubectl $(BIN)/etcd $(BIN)/pulumi-language-yaml $(BIN)/crds
 
 PROVIDER := $(BIN)/pulumi-resource-kong-event-gateway
 
+# keg's version (`keg version`).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+# Platforms the shipped binaries must compile for besides this one.
+CROSS_PLATFORMS := darwin/arm64 darwin/amd64 windows/amd64
+
 TEST_FLAGS ?= -count=1 -timeout 40m
 
-.PHONY: all tools build test bench lint schema sdks run clean FORCE
+.PHONY: all tools build test bench lint schema sdks run cross check-fresh clean FORCE
 
 all: build
 
@@ -43,39 +63,49 @@ tools: $(TOOLS)
 # version rebuilds it and nothing else.
 $(BIN)/pulumi: tools/pulumi/go.mod tools/pulumi/go.sum
 	@echo "==> building pulumi CLI $(PULUMI_VERSION)"
-	cd tools/pulumi && $(GO) build -ldflags "$(LDFLAGS_BASE) -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" \
+	cd tools/pulumi && $(GO) build $(BUILD_FLAGS) -ldflags "$(LDFLAGS_BASE) -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" \
 		-o $@ github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 
 # The provider's module zip lacks its go:generate outputs; generate them from
 # the module's schema.json with the upstream generator, then build our copy of main.go.
 $(BIN)/pulumi-resource-kubernetes: tools/kubernetes/go.mod tools/kubernetes/go.sum tools/kubernetes/main.go
 	@echo "==> building pulumi-resource-kubernetes (reports $(K8S_PROVIDER_VERSION))"
-	cd tools/kubernetes && dir=$$($(GO) list -m -f '{{.Dir}}' $(K8S_PROVIDER_MODULE)) && \
+	cd tools/kubernetes && dir=$$($(call moddir,$(K8S_PROVIDER_MODULE))) && test -n "$$dir" && \
 		install -m 0644 $$dir/cmd/pulumi-resource-kubernetes/{schema.json,terraform-mapping.json,generate.go} . && \
-		VERSION=$(K8S_PROVIDER_VERSION) $(GO) run generate.go && \
-		$(GO) build -ldflags "$(LDFLAGS_BASE) -X $(K8S_PROVIDER_MODULE)/pkg/version.Version=$(K8S_PROVIDER_VERSION)" -o $@ .
+		VERSION=$(K8S_PROVIDER_VERSION) $(GO) run $(BUILD_FLAGS) generate.go && \
+		$(GO) build $(BUILD_FLAGS) -ldflags "$(LDFLAGS_BASE) -X $(K8S_PROVIDER_MODULE)/pkg/version.Version=$(K8S_PROVIDER_VERSION)" -o $@ .
 
 $(BIN)/kube-apiserver $(BIN)/kube-controller-manager $(BIN)/kubectl: $(BIN)/%: tools/kube/go.mod tools/kube/go.sum
 	@echo "==> building $* $(KUBE_VERSION)"
-	cd tools/kube && $(GO) build -ldflags "$(KUBE_LDFLAGS)" -o $@ k8s.io/kubernetes/cmd/$*
+	cd tools/kube && $(GO) build $(BUILD_FLAGS) -ldflags "$(KUBE_LDFLAGS)" -o $@ k8s.io/kubernetes/cmd/$*
 
 $(BIN)/etcd: tools/kube/go.mod tools/kube/go.sum
 	@echo "==> building etcd $$(cd tools/kube && $(GO) list -m -f '{{.Version}}' go.etcd.io/etcd/server/v3)"
-	cd tools/kube && $(GO) build -ldflags "$(LDFLAGS_BASE)" -o $@ go.etcd.io/etcd/server/v3
+	cd tools/kube && $(GO) build $(BUILD_FLAGS) -ldflags "$(LDFLAGS_BASE)" -o $@ go.etcd.io/etcd/server/v3
 
 $(BIN)/pulumi-language-yaml: tools/yaml/go.mod tools/yaml/go.sum
 	@echo "==> building pulumi-language-yaml $(YAML_VERSION)"
-	cd tools/yaml && $(GO) build -ldflags "$(LDFLAGS_BASE) -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(YAML_VERSION)" \
+	cd tools/yaml && $(GO) build $(BUILD_FLAGS) -ldflags "$(LDFLAGS_BASE) -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(YAML_VERSION)" \
 		-o $@ github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+
+$(BIN)/crds: Makefile
+	@echo "==> staging CRDs: $(foreach m,$(CRD_MODULES),$(firstword $(subst :, ,$(m))))"
+	rm -rf $@.tmp
+	for entry in $(CRD_MODULES); do \
+		name=$${entry%%=*} && rest=$${entry#*=} && module=$${rest%%:*} && sub=$${rest#*:} && \
+		dir=$$($(call moddir,$$module)) && test -n "$$dir" && \
+		mkdir -p $@.tmp/$$name && install -m 0644 $$dir/$$sub/*.yaml $@.tmp/$$name/ || exit 1; \
+	done
+	rm -rf $@ && mv $@.tmp $@
 
 ## build: the provider plugin and the keg CLI into ./bin.
 build: $(PROVIDER) $(BIN)/keg
 
 $(PROVIDER): FORCE
-	$(GO) build -o $@ ./provider/cmd/pulumi-resource-kong-event-gateway
+	$(GO) build $(BUILD_FLAGS) -o $@ ./provider/cmd/pulumi-resource-kong-event-gateway
 
 $(BIN)/keg: FORCE
-	$(GO) build -o $@ ./automation/cmd/keg
+	$(GO) build $(BUILD_FLAGS) -ldflags "$(LDFLAGS_BASE) -X main.version=$(VERSION)" -o $@ ./automation/cmd/keg
 
 ## run: the main job on the embedded default: local cluster, Konnect emulator
 ## and local state under .state/; prints where Kafka clients connect.
@@ -106,6 +136,24 @@ bench:
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/'))" || (gofmt -l $$(git ls-files '*.go' | grep -v '^sdk/'); exit 1)
 	$(GO) vet ./...
+
+## cross: compile the shipped binaries for macOS and Windows, so no Linux-only call creeps in.
+cross:
+	@for platform in $(CROSS_PLATFORMS); do \
+		echo "==> compiling keg and the provider for $$platform"; \
+		GOOS=$${platform%/*} GOARCH=$${platform#*/} $(GO) build $(BUILD_FLAGS) ./automation/cmd/keg ./provider/cmd/... . || exit 1; \
+	done
+
+## check-fresh: what a new user meets: a clean clone and an empty Go module cache; `make tools build`, then the
+## built pulumi and keg run from another directory. The temporary clone and module cache are removed.
+check-fresh:
+	@tmp=$$(mktemp -d) && trap 'chmod -R u+w "$$tmp"; rm -rf "$$tmp"' EXIT && \
+	git clone --quiet --no-local "$(CURDIR)" "$$tmp/repo" && \
+	start=$$(date +%s) && \
+	GOMODCACHE="$$tmp/gomodcache" GOFLAGS="$$($(GO) env GOFLAGS) -modcacherw" $(MAKE) --no-print-directory -C "$$tmp/repo" tools build && \
+	"$$tmp/repo/bin/pulumi" version && \
+	(cd "$$tmp" && "$$tmp/repo/bin/keg" version) && \
+	echo "==> check-fresh: clean clone, empty module cache: make tools build in $$(( $$(date +%s) - start )) s"
 
 clean:
 	rm -rf $(BIN) .state

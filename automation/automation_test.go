@@ -18,7 +18,7 @@ import (
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testenv"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 var local *testenv.Local

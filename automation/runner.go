@@ -19,14 +19,20 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 )
 
 // Options configure Open.
 type Options struct {
-	// BinDir holds the pinned pulumi CLI and plugins (the project's ./bin).
+	// BinDir holds the pulumi CLI, the Kubernetes plugin and, for the embedded cluster, etcd, kube-apiserver,
+	// kube-controller-manager and the staged CRDs (crds/). When empty, each is looked for beside the running binary,
+	// then on PATH.
 	BinDir string
+	// KongCRDsDir holds the Kong Operator CRDs the embedded cluster installs; when empty, $KEG_KONG_CRDS_DIR or
+	// shared/crds/kong-operator beside the checkout that holds the working directory or the binaries.
+	KongCRDsDir string
 	// StateDir holds the Pulumi home, local state and the embedded cluster's data. Defaults to .state.
 	StateDir string
 	// Passphrase protects secrets in state. Defaults to $PULUMI_CONFIG_PASSPHRASE, then a fixed local one.
@@ -38,7 +44,7 @@ type Options struct {
 // Runner runs one spec's stack.
 type Runner struct {
 	spec  *spec.Parsed
-	stack *Stack
+	stack *pulumihome.Stack
 
 	cluster  *localcluster.Cluster
 	emulator *konnectemu.Server
@@ -65,21 +71,24 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 		}
 	}()
 
+	tools := pulumihome.Locator{Dir: opts.BinDir}
+	kubernetesPlugin, err := pulumihome.KubernetesPlugin(tools)
+	if err != nil {
+		return nil, err
+	}
 	env := map[string]string{}
 	if p.Kubernetes.Embedded() {
-		dir, err := filepath.Abs(filepath.Join(opts.StateDir, "cluster"))
-		if err != nil {
+		if r.cluster, err = startEmbeddedCluster(ctx, tools, opts); err != nil {
 			return nil, err
 		}
-		r.cluster, err = localcluster.Start(ctx, localcluster.Options{
-			BinDir: opts.BinDir, Dir: dir, EtcdDataDir: filepath.Join(dir, "etcd"),
-		})
-		if err != nil {
-			return nil, fmt.Errorf("start the embedded local cluster: %w", err)
-		}
 		env["KUBECONFIG"] = r.cluster.KubeconfigPath
-	} else if env["KUBECONFIG"], err = filepath.Abs(p.Kubernetes.Kubeconfig); err != nil {
-		return nil, err
+	} else {
+		if env["KUBECONFIG"], err = filepath.Abs(p.Kubernetes.Kubeconfig); err != nil {
+			return nil, err
+		}
+		if err := checkCluster(ctx, env["KUBECONFIG"], p.Kubernetes.Context); err != nil {
+			return nil, err
+		}
 	}
 
 	target, err := r.konnectTarget(ctx)
@@ -87,12 +96,12 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 		return nil, err
 	}
 
-	home, err := NewHome(ctx, HomeOptions{
-		BinDir:     opts.BinDir,
+	home, err := pulumihome.NewHome(ctx, pulumihome.HomeOptions{
+		Tools:      tools,
 		Dir:        opts.StateDir,
 		BackendURL: p.Backend,
 		Passphrase: opts.Passphrase,
-		Plugins:    []Plugin{KubernetesPlugin(opts.BinDir)},
+		Plugins:    []pulumihome.Plugin{kubernetesPlugin},
 		Env:        env,
 	})
 	if err != nil {
@@ -104,6 +113,36 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 		return nil, err
 	}
 	return r, nil
+}
+
+// startEmbeddedCluster starts the local control plane with its data under the state directory: etcd,
+// kube-apiserver and kube-controller-manager from one directory, the CRDs make tools staged beside them, and the
+// Kong Operator CRDs.
+func startEmbeddedCluster(ctx context.Context, tools pulumihome.Locator, opts Options) (*localcluster.Cluster, error) {
+	etcd, err := tools.Find("etcd")
+	if err != nil {
+		return nil, err
+	}
+	binDir := filepath.Dir(etcd.Path)
+	kongDir := opts.KongCRDsDir
+	if kongDir == "" {
+		cwd, _ := os.Getwd()
+		if kongDir, err = localcluster.FindKongCRDs(cwd, binDir); err != nil {
+			return nil, err
+		}
+	}
+	dir, err := filepath.Abs(filepath.Join(opts.StateDir, "cluster"))
+	if err != nil {
+		return nil, err
+	}
+	cluster, err := localcluster.Start(ctx, localcluster.Options{
+		BinDir: binDir, Dir: dir, EtcdDataDir: filepath.Join(dir, "etcd"),
+		CRDs: localcluster.DefaultCRDs(kongDir, filepath.Join(binDir, "crds")),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start the embedded local cluster: %w", err)
+	}
+	return cluster, nil
 }
 
 // konnectTarget starts the emulator in embedded mode, then checks the token
@@ -151,6 +190,9 @@ func (r *Runner) Close() {
 		r.cluster = nil
 	}
 }
+
+// Summary counts what an operation did to each resource.
+type Summary = pulumihome.Summary
 
 // Result is what an operation did.
 type Result struct {

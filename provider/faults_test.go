@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
 )
 
 // faultTarget is a kind of object to create under faults.

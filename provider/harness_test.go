@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )

@@ -3,7 +3,7 @@ package e2e
 import (
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testenv"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 // local is the cluster and Pulumi environment every test shares.

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testenv"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 const (
@@ -64,7 +64,7 @@ func run(m *testing.M) int {
 }
 
 // buildPlugin builds the provider plugin into dir, as release builds do.
-func buildPlugin(dir string) (automation.Plugin, error) {
+func buildPlugin(dir string) (pulumihome.Plugin, error) {
 	file := filepath.Join(dir, "pulumi-resource-kong-event-gateway")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -72,7 +72,7 @@ func buildPlugin(dir string) (automation.Plugin, error) {
 		"-o", file, "./provider/cmd/pulumi-resource-kong-event-gateway")
 	build.Dir = repoRoot
 	if out, err := build.CombinedOutput(); err != nil {
-		return automation.Plugin{}, fmt.Errorf("building the plugin: %w\n%s", err, out)
+		return pulumihome.Plugin{}, fmt.Errorf("building the plugin: %w\n%s", err, out)
 	}
-	return automation.Plugin{Name: "kong-event-gateway", Version: "v" + pluginVersion, File: file}, nil
+	return pulumihome.Plugin{Name: "kong-event-gateway", Version: "v" + pluginVersion, File: file}, nil
 }

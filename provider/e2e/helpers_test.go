@@ -27,8 +27,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 )
 
 // secretSet holds the secret values a test gives its stacks, to look for them in everything the test sees.
@@ -128,7 +128,7 @@ func (s *secretSet) assertNoLeaks(t *testing.T, what, text string) {
 
 // stack is a stack of the package's Pulumi home whose every operation is checked for leaked secrets.
 type stack struct {
-	*automation.Stack
+	*pulumihome.Stack
 	t       *testing.T
 	secrets *secretSet
 	// printed is everything the CLI printed for this stack, stdout and stderr.
@@ -146,7 +146,7 @@ func newStack(t *testing.T, ctx context.Context, name string, secrets *secretSet
 
 // done records what an operation printed, checks it for secrets and fails the test on an error, with the
 // output redacted.
-func (s *stack) done(op string, sum automation.Summary, stderr *bytes.Buffer, err error, start time.Time) automation.Summary {
+func (s *stack) done(op string, sum pulumihome.Summary, stderr *bytes.Buffer, err error, start time.Time) pulumihome.Summary {
 	s.t.Helper()
 	printed := sum.Stdout + stderr.String()
 	if err != nil {
@@ -161,7 +161,7 @@ func (s *stack) done(op string, sum automation.Summary, stderr *bytes.Buffer, er
 	return sum
 }
 
-func (s *stack) preview(ctx context.Context) automation.Summary {
+func (s *stack) preview(ctx context.Context) pulumihome.Summary {
 	s.t.Helper()
 	var stderr bytes.Buffer
 	start := time.Now()
@@ -169,7 +169,7 @@ func (s *stack) preview(ctx context.Context) automation.Summary {
 	return s.done("preview", sum, &stderr, err, start)
 }
 
-func (s *stack) up(ctx context.Context) automation.Summary {
+func (s *stack) up(ctx context.Context) pulumihome.Summary {
 	s.t.Helper()
 	var stderr bytes.Buffer
 	start := time.Now()
@@ -177,7 +177,7 @@ func (s *stack) up(ctx context.Context) automation.Summary {
 	return s.done("up", sum, &stderr, err, start)
 }
 
-func (s *stack) refresh(ctx context.Context) automation.Summary {
+func (s *stack) refresh(ctx context.Context) pulumihome.Summary {
 	s.t.Helper()
 	var stderr bytes.Buffer
 	start := time.Now()
@@ -185,7 +185,7 @@ func (s *stack) refresh(ctx context.Context) automation.Summary {
 	return s.done("refresh", sum, &stderr, err, start)
 }
 
-func (s *stack) destroy(ctx context.Context) automation.Summary {
+func (s *stack) destroy(ctx context.Context) pulumihome.Summary {
 	s.t.Helper()
 	var stderr bytes.Buffer
 	start := time.Now()
@@ -196,7 +196,7 @@ func (s *stack) destroy(ctx context.Context) automation.Summary {
 
 // export checks the stack's checkpoint, as `pulumi stack export` prints it, for secrets in plain text. As a
 // control it also exports with --show-secrets: the checkpoint does hold every secret, encrypted. It runs the
-// CLI itself (like automation.Stack.ExportJSON) because the control needs the extra flag.
+// CLI itself (like pulumihome.Stack.ExportJSON) because the control needs the extra flag.
 func (s *stack) export(ctx context.Context) {
 	s.t.Helper()
 	data := s.exportCLI(ctx)
@@ -237,7 +237,7 @@ func (s *stack) destroyOnFailure() {
 }
 
 // noChanges fails unless an operation changed nothing.
-func noChanges(t *testing.T, op string, sum automation.Summary) {
+func noChanges(t *testing.T, op string, sum pulumihome.Summary) {
 	t.Helper()
 	assert.Zero(t, sum.Creates+sum.Updates+sum.Deletes+sum.Replaces, "%s changed something: %v", op, sum.Counts())
 }
@@ -283,7 +283,7 @@ func stored(t *testing.T, k konnectemu.Kind, id string) map[string]any {
 }
 
 // output returns a string stack output.
-func output(t *testing.T, sum automation.Summary, name string) string {
+func output(t *testing.T, sum pulumihome.Summary, name string) string {
 	t.Helper()
 	v, ok := sum.Outputs[name]
 	require.True(t, ok, "no stack output %s", name)

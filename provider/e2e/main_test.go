@@ -17,9 +17,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumitest"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/pulumitest"
 )
 
 const (
@@ -84,8 +84,8 @@ func setUp() error {
 		return fmt.Errorf("starting the Konnect emulator: %w", err)
 	}
 	env, err = pulumitest.NewEnv(ctx, pulumitest.Options{
-		BinDir:  binDir,
-		Plugins: []automation.Plugin{{Name: "kong-event-gateway", Version: "v" + pluginVersion, File: plugin}},
+		Tools:   pulumihome.Locator{Dir: binDir},
+		Plugins: []pulumihome.Plugin{{Name: "kong-event-gateway", Version: "v" + pluginVersion, File: plugin}},
 		// The program passes the token explicitly; an ambient one must not leak in.
 		Env: map[string]string{"KONNECT_TOKEN": ""},
 	})

@@ -14,24 +14,30 @@ import (
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 )
 
 // Exit codes scripts can rely on.
 const (
-	exitOK              = 0
-	exitFailed          = 1
-	exitInvalid         = 2
-	exitConcurrent      = 3
-	exitKonnectAuth     = 4
-	exitNotConfirmed    = 5
-	defaultStateDir     = ".state"
-	defaultBinDirEnvVar = "KEG_BIN_DIR"
+	exitOK           = 0
+	exitFailed       = 1
+	exitInvalid      = 2
+	exitConcurrent   = 3
+	exitKonnectAuth  = 4
+	exitNotConfirmed = 5
+	// exitEnvironment: a binary or CRD directory keg needs is missing, or the cluster is unreachable.
+	exitEnvironment = 6
+)
+
+const (
+	defaultStateDir = ".state"
+	binDirEnv       = "KEG_BIN_DIR"
 )
 
 // flags are the options every command shares.
 type flags struct {
-	file, binDir, stateDir string
-	json, yes              bool
+	file, binDir, kongCRDs, stateDir string
+	json, yes                        bool
 }
 
 // execute runs the CLI and returns its exit code.
@@ -44,7 +50,10 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVarP(&f.file, "file", "f", "", "spec file (YAML or JSON); the embedded default when empty")
-	root.PersistentFlags().StringVar(&f.binDir, "bin", envOr(defaultBinDirEnvVar, "bin"), "directory of the pinned pulumi CLI and plugins (make tools)")
+	root.PersistentFlags().StringVar(&f.binDir, "bin", os.Getenv(binDirEnv),
+		"directory of the pulumi CLI, plugins and local-cluster binaries ($"+binDirEnv+"); default: beside keg, then PATH")
+	root.PersistentFlags().StringVar(&f.kongCRDs, "kong-crds", "",
+		"Kong Operator CRD directory for the embedded local cluster ($"+localcluster.KongCRDsDirEnv+"); default: ../shared/crds/kong-operator beside the checkout")
 	root.PersistentFlags().StringVar(&f.stateDir, "state-dir", defaultStateDir, "directory for local state, the Pulumi home and the embedded cluster")
 	root.PersistentFlags().BoolVar(&f.json, "json", false, "print engine events and results as JSON, one per line")
 	root.PersistentFlags().BoolVarP(&f.yes, "yes", "y", false, "do not ask for confirmation")
@@ -76,6 +85,14 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	add("destroy", "Delete everything the stack deployed", true, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		return r.Destroy(ctx)
 	})
+	root.AddCommand(&cobra.Command{
+		Use:   "version",
+		Short: "Print keg's version and the Pulumi CLI and plugins it would use",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return printVersions(stdout, f)
+		},
+	})
 	add("outputs", "Print where Kafka clients connect", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		conns, err := r.Outputs(ctx)
 		return automation.Result{Connections: conns}, err
@@ -88,6 +105,10 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "error:", err)
+	if hint := environmentHint(err); hint != "" {
+		fmt.Fprintln(stderr, hint)
+		return exitEnvironment
+	}
 	var (
 		invalid    *spec.InvalidError
 		concurrent *automation.ConcurrentUpdateError
@@ -122,7 +143,9 @@ func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr i
 		}
 	}
 	out := &output{w: stdout, json: f.json}
-	r, err := automation.Open(ctx, p, automation.Options{BinDir: f.binDir, StateDir: f.stateDir, Events: out.event})
+	r, err := automation.Open(ctx, p, automation.Options{
+		BinDir: f.binDir, KongCRDsDir: f.kongCRDs, StateDir: f.stateDir, Events: out.event,
+	})
 	if err != nil {
 		return err
 	}
@@ -175,11 +198,4 @@ func isTerminal(f *os.File) bool {
 func isUsage(err error) bool {
 	var syntax *json.SyntaxError
 	return errors.As(err, &syntax) || errors.Is(err, os.ErrNotExist)
-}
-
-func envOr(name, fallback string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return fallback
 }

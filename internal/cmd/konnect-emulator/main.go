@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"syscall"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
 )
 
 func main() {

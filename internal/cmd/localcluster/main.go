@@ -9,9 +9,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 )
 
 func main() {
@@ -30,7 +31,17 @@ func run(binDir, dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	cluster, err := localcluster.Start(ctx, localcluster.Options{BinDir: binDir, Dir: dir})
+	root, err := localcluster.RepoRoot()
+	if err != nil {
+		return err
+	}
+	kongDir, err := localcluster.FindKongCRDs(root)
+	if err != nil {
+		return err
+	}
+	cluster, err := localcluster.Start(ctx, localcluster.Options{
+		BinDir: binDir, Dir: dir, CRDs: localcluster.DefaultCRDs(kongDir, filepath.Join(binDir, "crds")),
+	})
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package automation
+package pulumihome
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
@@ -98,7 +97,7 @@ func staleLock(file string) bool {
 	if host, _ := os.Hostname(); host != lock.Hostname {
 		return false
 	}
-	return syscall.Kill(lock.Pid, 0) == syscall.ESRCH
+	return processGone(lock.Pid)
 }
 
 // after clears a stale lock when an operation was cut short.

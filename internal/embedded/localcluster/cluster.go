@@ -14,6 +14,7 @@ import (
 	"time"
 
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/rest"
@@ -28,8 +29,8 @@ type Options struct {
 	BinDir string
 	// Dir receives the kubeconfig and logs; a temporary directory when empty.
 	Dir string
-	// CRDs to install; DefaultCRDs when nil.
-	CRDs []CRDSource
+	// CRDs to install, in order.
+	CRDs []CRDSet
 	// EtcdDataDir keeps etcd's data across restarts, so a cluster stopped and
 	// started again still holds its objects; a temporary directory when empty.
 	EtcdDataDir string
@@ -64,6 +65,19 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 		if _, err := os.Stat(filepath.Join(binDir, bin)); err != nil {
 			return nil, fmt.Errorf("%s not found in %s (run `make tools`): %w", bin, binDir, err)
 		}
+	}
+	// The CRDs are read before any process starts, so a missing directory costs nothing.
+	type loadedSet struct {
+		name string
+		crds []*unstructured.Unstructured
+	}
+	var loaded []loadedSet
+	for _, set := range opts.CRDs {
+		crds, err := set.Load()
+		if err != nil {
+			return nil, err
+		}
+		loaded = append(loaded, loadedSet{name: set.Name, crds: crds})
 	}
 	c := &Cluster{}
 	dir := opts.Dir
@@ -113,19 +127,9 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 		return nil, err
 	}
 
-	sources := opts.CRDs
-	if sources == nil {
-		if sources, err = DefaultCRDs(); err != nil {
-			return nil, err
-		}
-	}
-	for _, src := range sources {
-		crds, err := src.Load(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if err := InstallCRDs(ctx, c.Client, crds); err != nil {
-			return nil, fmt.Errorf("install %s CRDs: %w", src.Name, err)
+	for _, set := range loaded {
+		if err := InstallCRDs(ctx, c.Client, set.crds); err != nil {
+			return nil, fmt.Errorf("install %s CRDs: %w", set.name, err)
 		}
 	}
 	return c, nil
@@ -148,7 +152,7 @@ func (c *Cluster) startControllerManager(binDir, dir string) error {
 		"--concurrent-namespace-syncs=5",
 	)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = groupAttrs(true)
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
 		return fmt.Errorf("start kube-controller-manager: %w", err)
@@ -173,7 +177,7 @@ func (c *Cluster) startWatchdog() {
 	}
 	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; kill -KILL %s 2>/dev/null", os.Getpid(), pgids)
 	cmd := exec.Command("/bin/sh", "-c", script)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = groupAttrs(false)
 	if cmd.Start() == nil {
 		c.watchdog = cmd
 	}
@@ -184,11 +188,11 @@ func (c *Cluster) startWatchdog() {
 func (c *Cluster) Stop() error {
 	var errs []error
 	if c.kcm != nil && c.kcm.Process != nil {
-		_ = syscall.Kill(-c.kcm.Process.Pid, syscall.SIGTERM)
+		signalGroup(c.kcm.Process, syscall.SIGTERM)
 		select {
 		case <-c.kcmDone:
 		case <-time.After(10 * time.Second):
-			_ = syscall.Kill(-c.kcm.Process.Pid, syscall.SIGKILL)
+			signalGroup(c.kcm.Process, syscall.SIGKILL)
 			<-c.kcmDone
 		}
 		c.kcm = nil
@@ -200,7 +204,7 @@ func (c *Cluster) Stop() error {
 		c.env = nil
 	}
 	if c.watchdog != nil {
-		_ = syscall.Kill(-c.watchdog.Process.Pid, syscall.SIGKILL)
+		signalGroup(c.watchdog.Process, syscall.SIGKILL)
 		_ = c.watchdog.Wait()
 		c.watchdog = nil
 	}

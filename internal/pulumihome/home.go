@@ -1,13 +1,12 @@
-package automation
+package pulumihome
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/pulumicmd"
 )
 
 // Plugin is a resource plugin binary installed into a Home's PULUMI_HOME.
@@ -20,16 +19,10 @@ type Plugin struct {
 	File string
 }
 
-// KubernetesPlugin is the pulumi-resource-kubernetes plugin built into binDir;
-// its version matches the Kubernetes Go SDK the components use.
-func KubernetesPlugin(binDir string) Plugin {
-	return Plugin{Name: "kubernetes", Version: "v4.32.0", File: filepath.Join(binDir, "pulumi-resource-kubernetes")}
-}
-
 // HomeOptions configure NewHome.
 type HomeOptions struct {
-	// BinDir holds the pinned pulumi CLI (the project's ./bin).
-	BinDir string
+	// Tools finds the pulumi CLI.
+	Tools Locator
 	// Dir holds PULUMI_HOME (Dir/home) and, unless BackendURL is set, the state (Dir/state).
 	Dir string
 	// BackendURL is the state backend; file://Dir/state when empty.
@@ -42,7 +35,7 @@ type HomeOptions struct {
 	Env map[string]string
 }
 
-// Home is a self-contained Pulumi installation: the pinned CLI, its own
+// Home is a self-contained Pulumi installation: a located CLI, its own
 // PULUMI_HOME with the project's plugins, a state backend and a passphrase
 // secrets provider; plugins are never downloaded.
 type Home struct {
@@ -51,14 +44,14 @@ type Home struct {
 	// BackendURL is the state backend.
 	BackendURL string
 	// Command runs the pinned CLI.
-	Command *pulumicmd.Command
+	Command *Command
 
 	vars map[string]string
 }
 
 // NewHome prepares the directories and installs missing plugins.
 func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
-	cmd, err := pulumicmd.New(opts.BinDir)
+	cmd, err := FindCommand(opts.Tools)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +85,20 @@ func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
 	return h, nil
 }
 
-// installPlugin installs p unless that version is already in PULUMI_HOME.
+// installPlugin installs p unless that version is already completely installed in PULUMI_HOME. An install that
+// was cut short (its directory without the binary, or Pulumi's ".partial" marker beside it) is removed first.
 func (h *Home) installPlugin(ctx context.Context, p Plugin) error {
 	installed := filepath.Join(h.vars["PULUMI_HOME"], "plugins", "resource-"+p.Name+"-"+p.Version)
-	if _, err := os.Stat(installed); err == nil {
+	_, binErr := os.Stat(filepath.Join(installed, "pulumi-resource-"+p.Name+filepath.Ext(p.File)))
+	_, partialErr := os.Stat(installed + ".partial")
+	if binErr == nil && errors.Is(partialErr, os.ErrNotExist) {
 		return nil
+	}
+	if err := os.RemoveAll(installed); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(installed + ".partial"); err != nil {
+		return err
 	}
 	install := exec.CommandContext(ctx, h.Command.Path(), "plugin", "install", "resource", p.Name, p.Version, "--file", p.File)
 	install.Env = h.Environ()

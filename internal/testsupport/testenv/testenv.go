@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/localcluster"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumitest"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/pulumitest"
 )
 
 // Local is a running cluster plus a Pulumi Env pointed at it.
@@ -25,19 +25,32 @@ type Local struct {
 
 // Start starts the cluster and the Env; extra plugins are installed besides
 // the Kubernetes one.
-func Start(ctx context.Context, plugins ...automation.Plugin) (*Local, error) {
+func Start(ctx context.Context, plugins ...pulumihome.Plugin) (*Local, error) {
 	root, err := localcluster.RepoRoot()
 	if err != nil {
 		return nil, err
 	}
 	l := &Local{BinDir: filepath.Join(root, "bin")}
-	if l.Cluster, err = localcluster.Start(ctx, localcluster.Options{BinDir: l.BinDir}); err != nil {
+	tools := pulumihome.Locator{Dir: l.BinDir}
+	kubernetesPlugin, err := pulumihome.KubernetesPlugin(tools)
+	if err != nil {
+		return nil, err
+	}
+	kongDir, err := localcluster.FindKongCRDs(root)
+	if err != nil {
+		return nil, err
+	}
+	l.Cluster, err = localcluster.Start(ctx, localcluster.Options{
+		BinDir: l.BinDir,
+		CRDs:   localcluster.DefaultCRDs(kongDir, filepath.Join(l.BinDir, "crds")),
+	})
+	if err != nil {
 		return nil, err
 	}
 	l.Env, err = pulumitest.NewEnv(ctx, pulumitest.Options{
-		BinDir:     l.BinDir,
+		Tools:      tools,
 		Kubeconfig: l.Cluster.KubeconfigPath,
-		Plugins:    append([]automation.Plugin{automation.KubernetesPlugin(l.BinDir)}, plugins...),
+		Plugins:    append([]pulumihome.Plugin{kubernetesPlugin}, plugins...),
 	})
 	if err != nil {
 		_ = l.Cluster.Stop()
@@ -54,7 +67,7 @@ func (l *Local) Stop() {
 
 // Main is a TestMain body: it starts a Local into *local, runs the tests and
 // stops it, so every test in the package shares one control plane.
-func Main(m *testing.M, local **Local, plugins ...automation.Plugin) {
+func Main(m *testing.M, local **Local, plugins ...pulumihome.Plugin) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	l, err := Start(ctx, plugins...)
 	cancel()

@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("Konnect spec %s loaded in %s\n", spec.Path, spec.LoadTime)
+	fmt.Printf("Konnect spec from %s loaded in %s\n", spec.Source, spec.LoadTime)
 	os.Exit(m.Run())
 }
 

@@ -1,5 +1,5 @@
 // Package pulumitest runs inline Pulumi programs with the Automation API
-// against a throw-away local backend, for tests: an automation.Home in a
+// against a throw-away local backend, for tests: a pulumihome.Home in a
 // temporary directory with the project's plugins installed from ./bin.
 package pulumitest
 
@@ -7,7 +7,7 @@ import (
 	"context"
 	"os"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 )
 
 // Passphrase is the secrets passphrase of every test stack.
@@ -15,19 +15,19 @@ const Passphrase = "keg-test-passphrase"
 
 // Options configure NewEnv.
 type Options struct {
-	// BinDir holds the pulumi CLI and the plugins (the project's ./bin).
-	BinDir string
+	// Tools finds the pulumi CLI (the project's ./bin).
+	Tools pulumihome.Locator
 	// Kubeconfig is exported as KUBECONFIG to programs and plugins.
 	Kubeconfig string
 	// Plugins are installed into PULUMI_HOME.
-	Plugins []automation.Plugin
+	Plugins []pulumihome.Plugin
 	// Env adds environment variables for every operation.
 	Env map[string]string
 }
 
-// Env is an automation.Home in a temporary directory.
+// Env is a pulumihome.Home in a temporary directory.
 type Env struct {
-	*automation.Home
+	*pulumihome.Home
 }
 
 // NewEnv creates the temporary Home and installs the plugins.
@@ -43,8 +43,8 @@ func NewEnv(ctx context.Context, opts Options) (*Env, error) {
 	if opts.Kubeconfig != "" {
 		vars["KUBECONFIG"] = opts.Kubeconfig
 	}
-	home, err := automation.NewHome(ctx, automation.HomeOptions{
-		BinDir: opts.BinDir, Dir: dir, Passphrase: Passphrase, Plugins: opts.Plugins, Env: vars,
+	home, err := pulumihome.NewHome(ctx, pulumihome.HomeOptions{
+		Tools: opts.Tools, Dir: dir, Passphrase: Passphrase, Plugins: opts.Plugins, Env: vars,
 	})
 	if err != nil {
 		_ = os.RemoveAll(dir)

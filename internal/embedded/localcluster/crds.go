@@ -3,15 +3,13 @@ package localcluster
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
-
+	"strings"
 	"time"
 
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
@@ -24,52 +22,80 @@ import (
 // KongCRDsDirEnv overrides the directory holding the upstream Kong Operator CRDs.
 const KongCRDsDirEnv = "KEG_KONG_CRDS_DIR"
 
-// CRDSource is a set of CRD manifests: a directory on disk, or a directory
-// inside a Go module version that is fetched through the module cache.
-type CRDSource struct {
+// CRDSet is a named directory of CRD manifests.
+type CRDSet struct {
 	// Name says what the CRDs are, for messages.
 	Name string
-	// Dir is a directory of YAML files; used when Module is empty.
+	// Dir holds the YAML files.
 	Dir string
-	// Module and Version name a Go module whose zip carries the CRD YAML.
-	Module, Version string
-	// Subdir is the directory inside the module.
-	Subdir string
 }
 
-// Kong Operator CRDs (read from ../shared), Gateway API (experimental
-// channel, so TLSRoute is served), cert-manager and ExternalDNS.
-var (
-	GatewayAPICRDs  = CRDSource{Name: "Gateway API", Module: "sigs.k8s.io/gateway-api", Version: "v1.6.1", Subdir: "config/crd/experimental"}
-	CertManagerCRDs = CRDSource{Name: "cert-manager", Module: "github.com/cert-manager/cert-manager", Version: "v1.21.1", Subdir: "deploy/crds"}
-	ExternalDNSCRDs = CRDSource{Name: "ExternalDNS", Module: "sigs.k8s.io/external-dns", Version: "v0.20.0", Subdir: "config/crd/standard"}
-)
+// StagedCRDs are the CRD sets that come from pinned Go modules. `make tools` stages each into
+// <bin>/crds/<directory> (the Makefile's CRD_MODULES pins their versions), so starting a cluster never runs `go`.
+var StagedCRDs = []struct{ Name, Directory string }{
+	{Name: "Gateway API", Directory: "gateway-api"}, // experimental channel, so TLSRoute is served
+	{Name: "cert-manager", Directory: "cert-manager"},
+	{Name: "ExternalDNS", Directory: "external-dns"},
+}
 
-// KongCRDs returns the Kong Operator CRD source: $KEG_KONG_CRDS_DIR, or
-// ../shared/crds/kong-operator beside the repository root.
-func KongCRDs() (CRDSource, error) {
+// MissingCRDsError says a CRD directory was not found or holds no CustomResourceDefinition.
+type MissingCRDsError struct {
+	// Name says which CRDs.
+	Name string
+	// Looked lists the directories looked in.
+	Looked []string
+}
+
+func (e *MissingCRDsError) Error() string {
+	if len(e.Looked) == 0 {
+		return e.Name + " CRDs not found"
+	}
+	return fmt.Sprintf("%s CRDs not found in %s", e.Name, strings.Join(e.Looked, ", "))
+}
+
+// DefaultCRDs is every CRD set the project's components need: the Kong Operator CRDs in kongDir and the staged
+// sets in crdsDir.
+func DefaultCRDs(kongDir, crdsDir string) []CRDSet {
+	sets := []CRDSet{{Name: "Kong Operator", Dir: kongDir}}
+	for _, s := range StagedCRDs {
+		sets = append(sets, CRDSet{Name: s.Name, Dir: filepath.Join(crdsDir, s.Directory)})
+	}
+	return sets
+}
+
+// FindKongCRDs returns $KEG_KONG_CRDS_DIR, or the first shared/crds/kong-operator directory beside a repository
+// root (a directory holding go.mod) at or above one of the start directories.
+func FindKongCRDs(starts ...string) (string, error) {
 	if dir := os.Getenv(KongCRDsDirEnv); dir != "" {
-		return CRDSource{Name: "Kong Operator", Dir: dir}, nil
+		return dir, nil
 	}
-	root, err := RepoRoot()
-	if err != nil {
-		return CRDSource{}, err
+	var looked []string
+	for _, start := range starts {
+		root, err := RepoRootFrom(start)
+		if err != nil {
+			continue
+		}
+		dir := filepath.Join(filepath.Dir(root), "shared", "crds", "kong-operator")
+		looked = append(looked, dir)
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir, nil
+		}
 	}
-	return CRDSource{Name: "Kong Operator", Dir: filepath.Join(root, "..", "shared", "crds", "kong-operator")}, nil
-}
-
-// DefaultCRDs is every CRD source the project's components need.
-func DefaultCRDs() ([]CRDSource, error) {
-	kong, err := KongCRDs()
-	if err != nil {
-		return nil, err
-	}
-	return []CRDSource{kong, GatewayAPICRDs, CertManagerCRDs, ExternalDNSCRDs}, nil
+	return "", &MissingCRDsError{Name: "Kong Operator", Looked: looked}
 }
 
 // RepoRoot walks up from the working directory to the directory holding go.mod.
 func RepoRoot() (string, error) {
 	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	return RepoRootFrom(dir)
+}
+
+// RepoRootFrom walks up from dir to the directory holding go.mod.
+func RepoRootFrom(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
@@ -79,39 +105,15 @@ func RepoRoot() (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("go.mod not found above the working directory")
+			return "", fmt.Errorf("go.mod not found at or above %s", dir)
 		}
 		dir = parent
 	}
 }
 
-// Directory resolves the source to a directory on disk, downloading the
-// module into the module cache when needed.
-func (s CRDSource) Directory(ctx context.Context) (string, error) {
-	if s.Module == "" {
-		return s.Dir, nil
-	}
-	out, err := exec.CommandContext(ctx, "go", "mod", "download", "-json", s.Module+"@"+s.Version).Output()
-	if err != nil {
-		return "", fmt.Errorf("locate %s CRDs (go mod download %s@%s): %w", s.Name, s.Module, s.Version, err)
-	}
-	var mod struct{ Dir, Error string }
-	if err := json.Unmarshal(out, &mod); err != nil {
-		return "", fmt.Errorf("locate %s CRDs: %w", s.Name, err)
-	}
-	if mod.Error != "" || mod.Dir == "" {
-		return "", fmt.Errorf("locate %s CRDs: %s", s.Name, mod.Error)
-	}
-	return filepath.Join(mod.Dir, s.Subdir), nil
-}
-
-// Load reads every CustomResourceDefinition in the source's top-level YAML files.
-func (s CRDSource) Load(ctx context.Context) ([]*unstructured.Unstructured, error) {
-	dir, err := s.Directory(ctx)
-	if err != nil {
-		return nil, err
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+// Load reads every CustomResourceDefinition in the set's top-level YAML files.
+func (s CRDSet) Load() ([]*unstructured.Unstructured, error) {
+	files, err := filepath.Glob(filepath.Join(s.Dir, "*.yaml"))
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +127,7 @@ func (s CRDSource) Load(ctx context.Context) ([]*unstructured.Unstructured, erro
 		crds = append(crds, docs...)
 	}
 	if len(crds) == 0 {
-		return nil, fmt.Errorf("%s CRDs: no CustomResourceDefinition in %s (set %s?)", s.Name, dir, KongCRDsDirEnv)
+		return nil, &MissingCRDsError{Name: s.Name, Looked: []string{s.Dir}}
 	}
 	return crds, nil
 }

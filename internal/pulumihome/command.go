@@ -1,0 +1,114 @@
+// Package pulumihome runs Pulumi from a self-contained installation, for keg and the tests: it finds the pulumi CLI
+// and plugins (an explicit directory, beside the running binary, or PATH; never through the Go toolchain), keeps a
+// PULUMI_HOME of its own with the plugins installed from those files, and runs the CLI for the Automation API so
+// that an interrupted operation leaves no plugin process behind: the CLI runs in its own process group,
+// cancellation interrupts the whole group, and whatever is still alive in the group when the CLI exits is killed.
+package pulumihome
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blang/semver"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+)
+
+// pulumiSDK is the Pulumi Go SDK whose Automation API drives the CLI.
+const pulumiSDK = "github.com/pulumi/pulumi/sdk/v3"
+
+// MinimumVersion is the oldest Pulumi CLI the Automation API of the linked Pulumi Go SDK runs: the SDK's own
+// version, which go.mod pins to the CLI version the Makefile builds.
+func MinimumVersion() semver.Version {
+	v, err := semver.ParseTolerant(LinkedVersion(pulumiSDK))
+	if err != nil {
+		return semver.Version{Major: 3}
+	}
+	return v
+}
+
+// graceDelay is how long an interrupted CLI gets to write its checkpoint
+// before the process group is killed.
+const graceDelay = 15 * time.Second
+
+// Command is an auto.PulumiCommand that runs one Pulumi binary.
+type Command struct {
+	path    string
+	version semver.Version
+}
+
+var _ auto.PulumiCommand = (*Command)(nil)
+
+// FindCommand locates the pulumi CLI with l and checks that it is at least MinimumVersion. The version is read
+// from the binary's build information; a binary that records none is asked (`pulumi version`).
+func FindCommand(l Locator) (*Command, error) {
+	tool, err := l.Find("pulumi")
+	if err != nil {
+		return nil, err
+	}
+	version := tool.Version
+	if version == "" {
+		out, err := exec.Command(tool.Path, "version").Output()
+		if err != nil {
+			return nil, fmt.Errorf("%s version: %w", tool.Path, err)
+		}
+		version = strings.TrimSpace(string(out))
+	}
+	got, err := semver.ParseTolerant(version)
+	if err != nil {
+		return nil, fmt.Errorf("%s: unexpected version %q", tool.Path, version)
+	}
+	if minimum := MinimumVersion(); got.LT(minimum) {
+		return nil, fmt.Errorf("%s is Pulumi %s; %s or newer is needed", tool.Path, got, minimum)
+	}
+	return &Command{path: tool.Path, version: got}, nil
+}
+
+// Path is the absolute path of the pulumi binary.
+func (c *Command) Path() string { return c.path }
+
+// Version reports the CLI version.
+func (c *Command) Version() semver.Version { return c.version }
+
+// Run runs the CLI non-interactively in its own process group.
+func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
+	additionalOutput, additionalErrorOutput []io.Writer, additionalEnv []string, args ...string,
+) (string, string, int, error) {
+	if !slices.Contains(args, "--non-interactive") {
+		args = append([]string{"--non-interactive"}, args...)
+	}
+	cmd := exec.CommandContext(ctx, c.path, args...)
+	cmd.Dir = workdir
+	cmd.Env = append(os.Environ(), additionalEnv...)
+	cmd.Env = append(cmd.Env, "PULUMI_AUTOMATION_API=true",
+		"PATH="+filepath.Dir(c.path)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = io.MultiWriter(append(additionalOutput, &stdout)...)
+	cmd.Stderr = io.MultiWriter(append(additionalErrorOutput, &stderr)...)
+	cmd.Stdin = stdin
+	ownProcessGroup(cmd)
+	cmd.WaitDelay = graceDelay
+
+	err := cmd.Run()
+	if cmd.Process != nil {
+		// Plugins the CLI started share its group; none may outlive it.
+		killProcessGroup(cmd)
+	}
+	code := -2
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		code = 0
+	case errors.As(err, &exitErr):
+		code = exitErr.ExitCode()
+	}
+	return stdout.String(), stderr.String(), code, err
+}

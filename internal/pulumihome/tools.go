@@ -1,0 +1,162 @@
+package pulumihome
+
+import (
+	"debug/buildinfo"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// Where a Locator found a binary.
+const (
+	FoundInDir        = "bin directory"
+	FoundBesideBinary = "beside this binary"
+	FoundOnPath       = "PATH"
+)
+
+// Locator finds the binaries a run needs (the pulumi CLI, plugins, the local control plane): in Dir alone when it
+// is set, else beside the running executable, then on PATH. No Go toolchain or checkout is involved.
+type Locator struct {
+	// Dir is an explicit directory (keg's --bin or $KEG_BIN_DIR); when set, nothing else is searched.
+	Dir string
+}
+
+// Tool is a binary a Locator found.
+type Tool struct {
+	// Name is the binary's name without any .exe suffix.
+	Name string
+	// Path is its absolute path.
+	Path string
+	// Found says where it was found (FoundInDir, FoundBesideBinary or FoundOnPath).
+	Found string
+	// Version is the version the binary was built with, or "" when it records none.
+	Version string
+}
+
+// MissingToolError says a binary was not found; Looked lists where it was looked for.
+type MissingToolError struct {
+	Name   string
+	Looked []string
+}
+
+func (e *MissingToolError) Error() string {
+	return fmt.Sprintf("%s not found (looked in %s)", e.Name, strings.Join(e.Looked, ", "))
+}
+
+// Find locates the binary name.
+func (l Locator) Find(name string) (Tool, error) {
+	file := name
+	if runtime.GOOS == "windows" {
+		file += ".exe"
+	}
+	var looked []string
+	try := func(dir, found string) (Tool, bool) {
+		path, err := filepath.Abs(filepath.Join(dir, file))
+		if err != nil {
+			return Tool{}, false
+		}
+		looked = append(looked, filepath.Dir(path))
+		if info, err := os.Stat(path); err != nil || info.IsDir() {
+			return Tool{}, false
+		}
+		return Tool{Name: name, Path: path, Found: found, Version: BinaryVersion(path)}, true
+	}
+	if l.Dir != "" {
+		if t, ok := try(l.Dir, FoundInDir); ok {
+			return t, nil
+		}
+		return Tool{}, &MissingToolError{Name: name, Looked: looked}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if exe, err = filepath.EvalSymlinks(exe); err == nil {
+			if t, ok := try(filepath.Dir(exe), FoundBesideBinary); ok {
+				return t, nil
+			}
+		}
+	}
+	looked = append(looked, "PATH")
+	path, err := exec.LookPath(file)
+	if err != nil {
+		return Tool{}, &MissingToolError{Name: name, Looked: looked}
+	}
+	if path, err = filepath.Abs(path); err != nil {
+		return Tool{}, err
+	}
+	return Tool{Name: name, Path: path, Found: FoundOnPath, Version: BinaryVersion(path)}, nil
+}
+
+// versionFlag matches the linker flags Go release builds stamp a version with: -X <pkg>/version.Version=<v>
+// (Pulumi and its plugins) or -X <pkg>/version.gitVersion=<v> (Kubernetes).
+var versionFlag = regexp.MustCompile(`-X[= ]\S*/version\.(?:Version|gitVersion)=(\S+)`)
+
+// BinaryVersion reads a Go binary's version from its build information, executing nothing: the version stamped at
+// link time, else the version of the module that holds its main package, else "" (no version, or not a Go binary).
+func BinaryVersion(path string) string {
+	info, err := buildinfo.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	for _, s := range info.Settings {
+		if s.Key == "-ldflags" {
+			if m := versionFlag.FindStringSubmatch(s.Value); m != nil {
+				return strings.Trim(m[1], `"'`)
+			}
+		}
+	}
+	mods := append([]*debug.Module{&info.Main}, info.Deps...)
+	best := ""
+	version := ""
+	for _, m := range mods {
+		if (info.Path == m.Path || strings.HasPrefix(info.Path, m.Path+"/")) && len(m.Path) > len(best) {
+			best, version = m.Path, m.Version
+		}
+	}
+	if version == "(devel)" {
+		return ""
+	}
+	return version
+}
+
+// LinkedVersion returns the version of module linked into the running binary, or "" when it is not linked in.
+func LinkedVersion(module string) string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, dep := range info.Deps {
+		if dep.Path == module {
+			if dep.Replace != nil {
+				return dep.Replace.Version
+			}
+			return dep.Version
+		}
+	}
+	return ""
+}
+
+// kubernetesSDK is the Kubernetes SDK the components are built with; programs ask for the plugin of its version.
+const kubernetesSDK = "github.com/pulumi/pulumi-kubernetes/sdk/v4"
+
+// KubernetesPlugin finds pulumi-resource-kubernetes and checks that it is the version the linked Kubernetes SDK asks
+// for (a binary that records no version is trusted).
+func KubernetesPlugin(l Locator) (Plugin, error) {
+	want := LinkedVersion(kubernetesSDK)
+	if want == "" {
+		return Plugin{}, errors.New(kubernetesSDK + " is not linked into this binary")
+	}
+	tool, err := l.Find("pulumi-resource-kubernetes")
+	if err != nil {
+		return Plugin{}, err
+	}
+	if tool.Version != "" && strings.TrimPrefix(tool.Version, "v") != strings.TrimPrefix(want, "v") {
+		return Plugin{}, fmt.Errorf("%s is version %s; programs built with the Kubernetes SDK %s need that version",
+			tool.Path, tool.Version, want)
+	}
+	return Plugin{Name: "kubernetes", Version: want, File: tool.Path}, nil
+}

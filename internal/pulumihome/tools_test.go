@@ -1,0 +1,88 @@
+package pulumihome
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// repoBin is the project's ./bin, which `make tools` fills.
+var repoBin = filepath.Join("..", "..", "bin")
+
+func writeExecutable(t *testing.T, dir, name string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(path, []byte("#!/bin/sh\nexit 0\n"), 0o755))
+	return path
+}
+
+func TestLocatorSearchesOnlyAnExplicitDir(t *testing.T) {
+	dir, onPath := t.TempDir(), t.TempDir()
+	writeExecutable(t, onPath, "keg-fake-tool")
+	t.Setenv("PATH", onPath)
+
+	_, err := Locator{Dir: dir}.Find("keg-fake-tool")
+	var missing *MissingToolError
+	require.True(t, errors.As(err, &missing), "%v", err)
+	abs, _ := filepath.Abs(dir)
+	require.Equal(t, "keg-fake-tool not found (looked in "+abs+")", err.Error())
+
+	path := writeExecutable(t, dir, "keg-fake-tool")
+	tool, err := Locator{Dir: dir}.Find("keg-fake-tool")
+	require.NoError(t, err)
+	require.Equal(t, Tool{Name: "keg-fake-tool", Path: path, Found: FoundInDir}, tool)
+}
+
+func TestLocatorFallsBackToPath(t *testing.T) {
+	onPath := t.TempDir()
+	path := writeExecutable(t, onPath, "keg-fake-tool")
+	t.Setenv("PATH", onPath)
+	tool, err := Locator{}.Find("keg-fake-tool")
+	require.NoError(t, err)
+	require.Equal(t, FoundOnPath, tool.Found)
+	require.Equal(t, path, tool.Path)
+
+	_, err = Locator{}.Find("keg-no-such-tool")
+	require.ErrorContains(t, err, "keg-no-such-tool not found (looked in ")
+	require.ErrorContains(t, err, ", PATH)")
+}
+
+// TestBinaryVersions reads versions from build information: the pinned CLI reports the version of the Pulumi SDK
+// go.mod pins, the Kubernetes plugin the version its SDK asks for, and a binary that records none reports "".
+func TestBinaryVersions(t *testing.T) {
+	require.Equal(t, "v"+MinimumVersion().String(), BinaryVersion(filepath.Join(repoBin, "pulumi")))
+	plugin, err := KubernetesPlugin(Locator{Dir: repoBin})
+	require.NoError(t, err)
+	require.Equal(t, LinkedVersion(kubernetesSDK), plugin.Version)
+	require.Equal(t, "v1.35.4", BinaryVersion(filepath.Join(repoBin, "kube-apiserver")))
+
+	self, err := os.Executable()
+	require.NoError(t, err)
+	require.Empty(t, BinaryVersion(self), "a test binary records no version")
+	require.Empty(t, BinaryVersion(writeExecutable(t, t.TempDir(), "script")), "not a Go binary")
+}
+
+// TestInterruptedPluginInstallIsRepaired leaves a plugin install as a killed `pulumi plugin install` does (the
+// directory without its binary, and the .partial marker) and checks the next Home installs it again.
+func TestInterruptedPluginInstallIsRepaired(t *testing.T) {
+	ctx := context.Background()
+	plugin, err := KubernetesPlugin(Locator{Dir: repoBin})
+	require.NoError(t, err)
+	opts := HomeOptions{Tools: Locator{Dir: repoBin}, Dir: t.TempDir(), Passphrase: "test", Plugins: []Plugin{plugin}}
+	home, err := NewHome(ctx, opts)
+	require.NoError(t, err)
+	installed := filepath.Join(home.Vars()["PULUMI_HOME"], "plugins", "resource-kubernetes-"+plugin.Version)
+	binary := filepath.Join(installed, "pulumi-resource-kubernetes")
+	require.FileExists(t, binary)
+
+	require.NoError(t, os.Remove(binary))
+	require.NoError(t, os.WriteFile(installed+".partial", nil, 0o600))
+	_, err = NewHome(ctx, opts)
+	require.NoError(t, err)
+	require.FileExists(t, binary)
+	require.NoFileExists(t, installed+".partial")
+}
