@@ -22,18 +22,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 )
 
-// pulumiSDK is the Pulumi Go SDK whose Automation API drives the CLI.
-const pulumiSDK = "github.com/pulumi/pulumi/sdk/v3"
-
-// MinimumVersion is the oldest Pulumi CLI the Automation API of the linked Pulumi Go SDK runs: the SDK's own
-// version, which go.mod pins to the CLI version the Makefile builds.
-func MinimumVersion() semver.Version {
-	v, err := semver.ParseTolerant(LinkedVersion(pulumiSDK))
-	if err != nil {
-		return semver.Version{Major: 3}
-	}
-	return v
-}
+// MinimumVersion is the oldest Pulumi CLI the project runs: the version of the Pulumi Go SDK whose Automation API
+// drives it, and of the CLI the Makefile builds (a test checks both pins agree).
+var MinimumVersion = semver.MustParse("3.274.1")
 
 // graceDelay is how long an interrupted CLI gets to write its checkpoint
 // before the process group is killed.
@@ -66,8 +57,8 @@ func FindCommand(l Locator) (*Command, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: unexpected version %q", tool.Path, version)
 	}
-	if minimum := MinimumVersion(); got.LT(minimum) {
-		return nil, fmt.Errorf("%s is Pulumi %s; %s or newer is needed", tool.Path, got, minimum)
+	if got.LT(MinimumVersion) {
+		return nil, fmt.Errorf("%s is Pulumi %s; %s or newer is needed", tool.Path, got, MinimumVersion)
 	}
 	return &Command{path: tool.Path, version: got}, nil
 }

@@ -2,7 +2,6 @@ package pulumihome
 
 import (
 	"debug/buildinfo"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -123,7 +122,8 @@ func BinaryVersion(path string) string {
 	return version
 }
 
-// LinkedVersion returns the version of module linked into the running binary, or "" when it is not linked in.
+// LinkedVersion returns the version of module linked into the running binary, or "" when it is not linked in (or
+// the binary is a test binary, which records no dependencies).
 func LinkedVersion(module string) string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -140,16 +140,14 @@ func LinkedVersion(module string) string {
 	return ""
 }
 
-// kubernetesSDK is the Kubernetes SDK the components are built with; programs ask for the plugin of its version.
-const kubernetesSDK = "github.com/pulumi/pulumi-kubernetes/sdk/v4"
+// KubernetesPluginVersion is the version of the Kubernetes SDK go.mod pins (a test checks it): the components'
+// resources ask for the plugin of that version.
+const KubernetesPluginVersion = "v4.32.0"
 
-// KubernetesPlugin finds pulumi-resource-kubernetes and checks that it is the version the linked Kubernetes SDK asks
-// for (a binary that records no version is trusted).
+// KubernetesPlugin finds pulumi-resource-kubernetes and checks that it is KubernetesPluginVersion (a binary that
+// records no version is trusted).
 func KubernetesPlugin(l Locator) (Plugin, error) {
-	want := LinkedVersion(kubernetesSDK)
-	if want == "" {
-		return Plugin{}, errors.New(kubernetesSDK + " is not linked into this binary")
-	}
+	want := KubernetesPluginVersion
 	tool, err := l.Find("pulumi-resource-kubernetes")
 	if err != nil {
 		return Plugin{}, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/mod/modfile"
 )
 
 // repoBin is the project's ./bin, which `make tools` fills.
@@ -51,14 +52,36 @@ func TestLocatorFallsBackToPath(t *testing.T) {
 	require.ErrorContains(t, err, ", PATH)")
 }
 
-// TestBinaryVersions reads versions from build information: the pinned CLI reports the version of the Pulumi SDK
-// go.mod pins, the Kubernetes plugin the version its SDK asks for, and a binary that records none reports "".
+// TestPinsAgree checks the versions this package names against go.mod and the Pulumi CLI's tools module.
+func TestPinsAgree(t *testing.T) {
+	require.Equal(t, "v"+MinimumVersion.String(), required(t, filepath.Join("..", "..", "go.mod"), "github.com/pulumi/pulumi/sdk/v3"))
+	require.Equal(t, "v"+MinimumVersion.String(), required(t, filepath.Join("..", "..", "tools", "pulumi", "go.mod"), "github.com/pulumi/pulumi/pkg/v3"))
+	require.Equal(t, KubernetesPluginVersion, required(t, filepath.Join("..", "..", "go.mod"), "github.com/pulumi/pulumi-kubernetes/sdk/v4"))
+}
+
+func required(t *testing.T, gomod, module string) string {
+	t.Helper()
+	data, err := os.ReadFile(gomod)
+	require.NoError(t, err)
+	file, err := modfile.Parse(gomod, data, nil)
+	require.NoError(t, err)
+	for _, r := range file.Require {
+		if r.Mod.Path == module {
+			return r.Mod.Version
+		}
+	}
+	t.Fatalf("%s does not require %s", gomod, module)
+	return ""
+}
+
+// TestBinaryVersions reads versions from build information, executing nothing: the pinned CLI and kube-apiserver
+// report their modules' versions, and a binary that records none reports "".
 func TestBinaryVersions(t *testing.T) {
-	require.Equal(t, "v"+MinimumVersion().String(), BinaryVersion(filepath.Join(repoBin, "pulumi")))
+	require.Equal(t, "v"+MinimumVersion.String(), BinaryVersion(filepath.Join(repoBin, "pulumi")))
+	require.Equal(t, "v1.35.4", BinaryVersion(filepath.Join(repoBin, "kube-apiserver")))
 	plugin, err := KubernetesPlugin(Locator{Dir: repoBin})
 	require.NoError(t, err)
-	require.Equal(t, LinkedVersion(kubernetesSDK), plugin.Version)
-	require.Equal(t, "v1.35.4", BinaryVersion(filepath.Join(repoBin, "kube-apiserver")))
+	require.Equal(t, KubernetesPluginVersion, plugin.Version)
 
 	self, err := os.Executable()
 	require.NoError(t, err)

@@ -98,7 +98,7 @@ func printVersions(w io.Writer, f *flags) error {
 		}
 		v := t.Version
 		if v == "" {
-			v = "version unknown"
+			v = "unrecorded" // a binary built from a main package of its own records no module version
 		}
 		fmt.Fprintf(w, "  %-27s %-10s %s (%s) [%s]\n", t.Name, v, t.Path, t.Found, t.Use)
 	}
