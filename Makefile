@@ -128,15 +128,16 @@ schema:
 sdks:
 	$(GO) run ./internal/cmd/gen-sdks -schema schema.json -out sdk
 
-## test: build the tools if missing, then run every test.
+## test: build the tools if missing, then run every test (-trimpath here too: the test builds share the build
+## cache whatever the clone's directory or module cache).
 test: tools build
-	$(GO) vet ./...
-	$(GO) test $(TEST_FLAGS) ./...
+	$(GO) vet $(BUILD_FLAGS) ./...
+	$(GO) test $(BUILD_FLAGS) $(TEST_FLAGS) ./...
 
 ## bench: run the benchmarks (mock engine, no cluster needed).
 BENCH_PKGS ?= ./components/
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(BENCH_PKGS)
+	$(GO) test $(BUILD_FLAGS) -run '^$$' -bench . -benchmem $(BENCH_PKGS)
 
 ## lint: golangci-lint (.golangci.yml: vet, staticcheck, revive, errorlint, gosec, misspell; gci and gofmt).
 lint: $(BIN)/golangci-lint

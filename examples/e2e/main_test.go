@@ -68,7 +68,7 @@ func buildPlugin(dir string) (pulumihome.Plugin, error) {
 	file := filepath.Join(dir, "pulumi-resource-kong-event-gateway")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
 		"-o", file, "./provider/cmd/pulumi-resource-kong-event-gateway")
 	build.Dir = repoRoot
 	if out, err := build.CombinedOutput(); err != nil {

@@ -68,7 +68,7 @@ func setUp() error {
 	plugin := filepath.Join(pluginDir, "pulumi-resource-kong-event-gateway")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
 		"-o", plugin, "./provider/cmd/pulumi-resource-kong-event-gateway")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {

@@ -21,7 +21,7 @@ import (
 func TestStandaloneBinary(t *testing.T) {
 	install := t.TempDir()
 	keg := filepath.Join(install, "keg")
-	build := exec.Command("go", "build", "-o", keg, ".")
+	build := exec.Command("go", "build", "-trimpath", "-o", keg, ".")
 	built, err := build.CombinedOutput()
 	require.NoError(t, err, "%s", built)
 	for _, tool := range []string{"pulumi", "pulumi-resource-kubernetes"} {
