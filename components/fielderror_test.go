@@ -42,8 +42,8 @@ func TestValidateReturnsFieldErrors(t *testing.T) {
 		fields = append(fields, fieldError.Field)
 	}
 	assert.ElementsMatch(t, []string{"sniSuffix", "edge.port"}, fields)
-	assert.Equal(t, "edge.port: 70000 is outside 1-65535", (&FieldError{Field: "edge.port",
-		Message: "70000 is outside 1-65535"}).Error())
+	assert.Equal(t, "edge.port: 70000 must be between 1 and 65535", (&FieldError{Field: "edge.port",
+		Message: "70000 must be between 1 and 65535"}).Error())
 
 	assert.NoError(t, seedSNIArgs().Validate("sni"))
 	assert.NoError(t, seedArgs().Validate("example"))

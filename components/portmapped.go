@@ -64,7 +64,6 @@ func NewPortMappedGateway(ctx *pulumi.Context, name string, args PortMappedGatew
 	if err := layout.register(ctx, gateway); err != nil {
 		return nil, err
 	}
-	outputs := layout.outputs()
-	gateway.setOutputs(outputs)
-	return gateway, ctx.RegisterResourceOutputs(gateway, outputs.toMap())
+	layout.setOutputs(gateway)
+	return gateway, ctx.RegisterResourceOutputs(gateway, outputsOf(gateway))
 }

@@ -1,5 +1,7 @@
 package components
 
+import "github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
+
 // maxServicePorts is the most ports a KegDataPlane Service takes.
 const maxServicePorts = 64
 
@@ -7,52 +9,48 @@ const maxServicePorts = 64
 // layout, as NewPortMappedGateway does before registering anything. It returns nil, or every problem joined with
 // errors.Join, each a *FieldError naming its field.
 func (a PortMappedGatewayArgs) Validate(name string) error {
-	var p problems
+	var p validate.Problems
 	validateNames(&p, name, a.VirtualClusters, longestPortMappedVC)
 	validateKonnect(&p, a.Konnect)
-	checkRequired(&p, "advertisedHost", a.AdvertisedHost)
-	checkLength(&p, "advertisedHost", a.AdvertisedHost, 253)
-	if a.AdvertisedHost != "" {
-		checkPattern(&p, "advertisedHost", a.AdvertisedHost, advertisedHostPattern)
-	}
-	validateNamespace(&p, a.namespace())
-	checkKubernetesLabels(&p, "labels", a.Labels)
+	p.Check("advertisedHost", validate.Required(a.AdvertisedHost), validate.AdvertisedHost(a.AdvertisedHost))
+	p.Check("namespace", validate.DNSLabel(a.namespace()))
+	p.KubernetesLabels("labels", a.Labels)
 	validateGateway(&p, a.gateway())
-	checkPort(&p, "basePort", a.basePort())
+	p.Check("basePort", validate.Port(a.basePort()))
 	validateBackendCluster(&p, a.BackendCluster)
 	validateVirtualClusters(&p, a.VirtualClusters)
 	validatePorts(&p, a, newListenerBlocks(a))
 	validateDataPlane(&p, a.dataPlane())
-	return p.err()
+	return p.Err()
 }
 
 // validatePorts checks that every listener block lies in 1-65535, that no two blocks share a port, that none takes
 // the data plane's health port, and that the Service stays within its port limit.
-func validatePorts(p *problems, args PortMappedGatewayArgs, blocks []listenerBlock) {
+func validatePorts(p *validate.Problems, args PortMappedGatewayArgs, blocks []listenerBlock) {
 	if args.BackendCluster.BrokerCount < 1 {
 		return // reported by validateBackendCluster; the blocks are meaningless
 	}
 	healthPort, healthKnown := args.dataPlane().healthPort()
 	total := 0
 	for i, block := range blocks {
-		portField := field("virtualClusters[%d].port", i)
+		portField := validate.Path("virtualClusters").Index(i).Field("port")
 		total += block.size()
 		if block.first < 1 || block.last() > 65535 {
-			p.add(portField, "listener ports %d-%d fall outside 1-65535", block.first, block.last())
+			p.Add(portField, "listener ports %d-%d fall outside 1-65535", block.first, block.last())
 			continue
 		}
 		for j := range i {
 			if block.overlaps(blocks[j]) {
-				p.add(portField, "listener ports %d-%d overlap virtualClusters[%d] ports %d-%d",
+				p.Add(portField, "listener ports %d-%d overlap virtualClusters[%d] ports %d-%d",
 					block.first, block.last(), j, blocks[j].first, blocks[j].last())
 			}
 		}
 		if healthKnown && block.contains(healthPort) {
-			p.add(portField, "listener ports %d-%d include the data plane's health port %d",
+			p.Add(portField, "listener ports %d-%d include the data plane's health port %d",
 				block.first, block.last(), healthPort)
 		}
 	}
 	if total > maxServicePorts {
-		p.add("virtualClusters", "need %d Service ports; a KegDataPlane Service takes at most %d", total, maxServicePorts)
+		p.Add("virtualClusters", "need %d Service ports; a KegDataPlane Service takes at most %d", total, maxServicePorts)
 	}
 }

@@ -21,28 +21,29 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "no virtual cluster",
 			mutate: func(a *PortMappedGatewayArgs) { a.VirtualClusters = nil },
-			want:   []string{"virtualClusters: needs at least one virtual cluster"},
+			want:   []string{"virtualClusters: must have at least one entry"},
 		},
 		{
 			name: "duplicate virtual cluster names",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters = []VirtualClusterArgs{{Name: "a", DNSLabel: "a1"}, {Name: "a", DNSLabel: "a2"}}
 			},
-			want: []string{`virtualClusters[1].name: "a" is also the name of virtualClusters[0]`},
+			want: []string{`virtualClusters[1].name: "a" is also the value of virtualClusters[0].name`},
 		},
 		{
 			name: "duplicate dnsLabels",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters = []VirtualClusterArgs{{Name: "a", DNSLabel: "same"}, {Name: "b", DNSLabel: "same"}}
 			},
-			want: []string{`virtualClusters[1].dnsLabel: "same" is also the dnsLabel of virtualClusters[0]`},
+			want: []string{`virtualClusters[1].dnsLabel: "same" is also the value of virtualClusters[0].dnsLabel`},
 		},
 		{
 			name: "dnsLabel breaking the CRD pattern",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: "b", DNSLabel: "Bad_Label"})
 			},
-			want: []string{`virtualClusters[1].dnsLabel: "Bad_Label" must match ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`},
+			want: []string{`virtualClusters[1].dnsLabel: "Bad_Label" must be a DNS label: at most 63 lowercase letters, digits and ` +
+				`'-', starting and ending with a letter or digit`},
 		},
 		{
 			name: "virtual cluster names colliding as Kubernetes names",
@@ -50,26 +51,27 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 				a.VirtualClusters = []VirtualClusterArgs{{Name: "foo_bar", DNSLabel: "x"}, {Name: "foo-bar", DNSLabel: "y"}}
 			},
 			want: []string{`virtualClusters[1].name: "foo-bar" gives the Kubernetes name "example-foo-bar", as ` +
-				`virtualClusters[0].name "foo_bar" does`},
+				`virtualClusters[0].name does`},
 		},
 		{
 			name: "Konnect label value breaking the CRD pattern",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.Gateway = &GatewayArgs{KonnectLabels: map[string]string{"env": "bad value!"}}
 			},
-			want: []string{`gateway.konnectLabels["env"]: "bad value!" must match`},
+			want: []string{`gateway.konnectLabels["env"]: "bad value!" must be at most 63 letters, digits, '-', '_' and '.'`},
 		},
 		{
 			name: "reserved Konnect label key",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters[0].KonnectLabels = map[string]string{"kong-team": "a"}
 			},
-			want: []string{`virtualClusters[0].konnectLabels["kong-team"]: label keys must not start with`},
+			want: []string{`virtualClusters[0].konnectLabels["kong-team"]: key "kong-team" must be 1-63 characters, not ` +
+				`starting with "kong", "konnect", "mesh", "kic", "_"`},
 		},
 		{
 			name:   "Kubernetes label value with a space",
 			mutate: func(a *PortMappedGatewayArgs) { a.Labels = map[string]string{"app": "has space"} },
-			want:   []string{`labels["app"]: "has space" must match`},
+			want:   []string{`labels["app"]: "has space" must be at most 63 letters, digits`},
 		},
 		{
 			name:   "no broker",
@@ -79,7 +81,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "base port outside 1-65535",
 			mutate: func(a *PortMappedGatewayArgs) { a.BasePort = 70000 },
-			want:   []string{"basePort: 70000 is outside 1-65535"},
+			want:   []string{"basePort: 70000 must be between 1 and 65535"},
 		},
 		{
 			name:   "listener ports running past 65535",
@@ -111,12 +113,12 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "bootstrap server without port",
 			mutate: func(a *PortMappedGatewayArgs) { a.BackendCluster.BootstrapServers = []string{"kafka:9092", "kafka"} },
-			want:   []string{`backendCluster.bootstrapServers[1]: "kafka" must be host:port`},
+			want:   []string{`backendCluster.bootstrapServers[1]: "kafka" must be host:port with a port between 1 and 65535`},
 		},
 		{
 			name:   "no bootstrap server",
 			mutate: func(a *PortMappedGatewayArgs) { a.BackendCluster.BootstrapServers = nil },
-			want:   []string{"backendCluster.bootstrapServers: needs at least one host:port"},
+			want:   []string{"backendCluster.bootstrapServers: must have at least one entry"},
 		},
 		{
 			name: "TLS version outside tls12 and tls13",
@@ -147,7 +149,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 					Type: eventgateway.BackendClusterAuthSaslPlain,
 				}
 			},
-			want: []string{"backendCluster.authentication.saslPlain: is required for type saslPlain"},
+			want: []string{`backendCluster.authentication.saslPlain: is required when type is "saslPlain"`},
 		},
 		{
 			name: "principal without password",
@@ -179,22 +181,22 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "server URL over http",
 			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "http://eu.api.konghq.com" },
-			want:   []string{`konnect.serverURL: "http://eu.api.konghq.com" must use https`},
+			want:   []string{`konnect.serverURL: "http://eu.api.konghq.com" must be a Konnect API host starting with its region`},
 		},
 		{
 			name:   "server URL without region",
 			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "api.konghq.com" },
-			want:   []string{`konnect.serverURL: "api.konghq.com" must start with a region label`},
+			want:   []string{`konnect.serverURL: "api.konghq.com" must be a Konnect API host starting with its region`},
 		},
 		{
 			name:   "server URL that is no host name",
 			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.ServerURL = "eu api" },
-			want:   []string{`konnect.serverURL: "eu api" must be a host name`},
+			want:   []string{`konnect.serverURL: "eu api" must be a Konnect API host`},
 		},
 		{
 			name:   "advertised host breaking the API pattern",
 			mutate: func(a *PortMappedGatewayArgs) { a.AdvertisedHost = "Kafka.Example.com" },
-			want:   []string{`advertisedHost: "Kafka.Example.com" must match`},
+			want:   []string{`advertisedHost: "Kafka.Example.com" must be a lowercase host name or IPv4 address`},
 		},
 		{
 			name:   "no advertised host",
@@ -204,7 +206,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "namespace that is no DNS label",
 			mutate: func(a *PortMappedGatewayArgs) { a.Namespace = "Kong" },
-			want:   []string{`namespace: "Kong" must match`},
+			want:   []string{`namespace: "Kong" must be a DNS label`},
 		},
 		{
 			name:      "component name giving no Service name",
@@ -222,7 +224,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "minimum runtime version breaking the CRD pattern",
 			mutate: func(a *PortMappedGatewayArgs) { a.Gateway = &GatewayArgs{MinRuntimeVersion: "v1.2"} },
-			want:   []string{`gateway.minRuntimeVersion: "v1.2" must match`},
+			want:   []string{`gateway.minRuntimeVersion: "v1.2" must be major.minor, such as 1.2`},
 		},
 		{
 			name: "every problem reported at once",
@@ -234,7 +236,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 			want: []string{
 				"advertisedHost: is required",
 				"backendCluster.brokerCount: -1 must be at least 1",
-				`virtualClusters[0].dnsLabel: "-x" must match`,
+				`virtualClusters[0].dnsLabel: "-x" must be a DNS label`,
 			},
 		},
 	} {
@@ -269,7 +271,6 @@ func TestDerivedDNSLabelProblemSaysWhereItCameFrom(t *testing.T) {
 		return err
 	})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `virtualClusters[1].dnsLabel: "" must match`)
-	assert.Contains(t, err.Error(), "(derived from name; set dnsLabel)")
+	assert.Contains(t, err.Error(), "virtualClusters[1].dnsLabel: is required (derived from name; set dnsLabel)")
 	assert.Contains(t, err.Error(), `virtualClusters[1].name: "日本" has no letter or digit`)
 }

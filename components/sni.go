@@ -100,7 +100,6 @@ func NewSniGateway(ctx *pulumi.Context, name string, args SniGatewayArgs, opts .
 	if err != nil {
 		return nil, err
 	}
-	outputs := layout.outputs(address)
-	gateway.setOutputs(outputs)
-	return gateway, ctx.RegisterResourceOutputs(gateway, outputs.toMap())
+	layout.setOutputs(gateway, address)
+	return gateway, ctx.RegisterResourceOutputs(gateway, outputsOf(gateway))
 }

@@ -23,12 +23,12 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 			mutate: func(a *SniGatewayArgs) {
 				a.VirtualClusters = []SniVirtualClusterArgs{{Name: "a", DNSLabel: "same"}, {Name: "b", DNSLabel: "same"}}
 			},
-			want: []string{`virtualClusters[1].dnsLabel: "same" is also the dnsLabel of virtualClusters[0]`},
+			want: []string{`virtualClusters[1].dnsLabel: "same" is also the value of virtualClusters[0].dnsLabel`},
 		},
 		{
 			name:   "suffix without a leading dot or dash",
 			mutate: func(a *SniGatewayArgs) { a.SNISuffix = "keg.example.com" },
-			want:   []string{`sniSuffix: "keg.example.com" must start with "." or "-"`},
+			want:   []string{`sniSuffix: "keg.example.com" must start with "." or "-" followed by lowercase DNS labels`},
 		},
 		{
 			name:   "no suffix",
@@ -46,7 +46,8 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 				a.BrokerHostFormat = eventgateway.BrokerHostSharedSuffix
 				a.VirtualClusters[0].DNSLabel = strings.Repeat("a", 60)
 			},
-			want: []string{`virtualClusters[0].dnsLabel: gives the host name "bootstrap-aaaa`, "is longer than 63 characters"},
+			want: []string{`virtualClusters[0].dnsLabel: gives the host name "bootstrap-aaaa`,
+				"longer than DNS allows (63 characters a label, 253 in all)"},
 		},
 		{
 			name:   "advertisedPort other than the created Gateway's listener port",
@@ -72,12 +73,12 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "neither a Gateway class nor an existing Gateway",
 			mutate: func(a *SniGatewayArgs) { a.Edge.GatewayClassName = "" },
-			want:   []string{"edge: set gatewayClassName to create a Gateway, or existingGateway to attach to one"},
+			want:   []string{"edge: set exactly one of gatewayClassName and existingGateway"},
 		},
 		{
 			name:   "Gateway class that is no object name",
 			mutate: func(a *SniGatewayArgs) { a.Edge.GatewayClassName = "Kong_Class" },
-			want:   []string{`edge.gatewayClassName: "Kong_Class" must match`},
+			want:   []string{`edge.gatewayClassName: "Kong_Class" must be a DNS subdomain`},
 		},
 		{
 			name:   "address that is neither IP nor host name",
@@ -92,14 +93,14 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "no TLS source",
 			mutate: func(a *SniGatewayArgs) { a.TLS = SniTLSArgs{} },
-			want:   []string{`tls: set secretName (a kubernetes.io/tls Secret labelled konghq.com/secret: "true") or issuer`},
+			want:   []string{"tls: set exactly one of secretName and issuer"},
 		},
 		{
 			name: "both TLS sources",
 			mutate: func(a *SniGatewayArgs) {
 				a.TLS.Issuer = &IssuerArgs{Name: "ca"}
 			},
-			want: []string{"tls: set secretName or issuer, not both"},
+			want: []string{"tls: set exactly one of secretName and issuer"},
 		},
 		{
 			name: "certificate whose wildcard cannot cover the brokers",
@@ -150,7 +151,7 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "negative TTL",
 			mutate: func(a *SniGatewayArgs) { a.DNS = &DNSArgs{TTL: -1} },
-			want:   []string{"dns.ttl: -1 must not be negative"},
+			want:   []string{"dns.ttl: -1 must be at least 0"},
 		},
 		{
 			name:   "listen port on the health port",

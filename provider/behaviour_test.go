@@ -207,61 +207,61 @@ func TestCheck(t *testing.T) {
 			"authentication": map[string]any{"type": "sasl_scram", "username": "u", "password": "p"},
 			"tls":            map[string]any{"enabled": true, "tlsVersions": []any{"tls11"}},
 		}, []p.CheckFailure{
-			{Property: "bootstrapServers[0]", Reason: `"kafka" must be host:port`},
-			{Property: "authentication.algorithm", Reason: "required for sasl_scram"},
-			{Property: "tls.tlsVersions[0]", Reason: `"tls11" is not one of tls12, tls13`},
+			{Property: "bootstrapServers[0]", Reason: `"kafka" must be host:port with a port between 1 and 65535`},
+			{Property: "authentication.algorithm", Reason: `is required when type is "sasl_scram"`},
+			{Property: "tls.tlsVersions[0]", Reason: `"tls11" must be one of "tls12", "tls13"`},
 		}},
 		{"VirtualCluster", map[string]any{
 			"gatewayId": gw, "name": "vc", "destination": map[string]any{}, "aclMode": "open", "dnsLabel": "Not_A_Label",
 			"authentication": []any{map[string]any{"type": "sasl_plain"}},
 		}, []p.CheckFailure{
-			{Property: "destination", Reason: "set id or name"},
-			{Property: "dnsLabel", Reason: `"Not_A_Label" must be a DNS label (lower-case letters, digits and '-')`},
-			{Property: "aclMode", Reason: `"open" is not one of enforce_on_gateway, passthrough`},
-			{Property: "authentication[0].mediation", Reason: "required for sasl_plain"},
+			{Property: "destination", Reason: "set exactly one of id and name"},
+			{Property: "dnsLabel", Reason: `"Not_A_Label" must be a DNS label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit`},
+			{Property: "aclMode", Reason: `"open" must be one of "enforce_on_gateway", "passthrough"`},
+			{Property: "authentication[0].mediation", Reason: `is required when type is "sasl_plain"`},
 		}},
 		{"Listener", map[string]any{
 			"gatewayId": gw, "name": "l", "addresses": []any{"0.0.0.0", "10.0.0.1"}, "ports": []any{"9095-9092", "http"},
 		}, []p.CheckFailure{
 			{Property: "addresses[0]", Reason: `"0.0.0.0" must be the only address`},
-			{Property: "ports[0]", Reason: `"9095-9092" must lie within 1-65535 and start at or below its end`},
-			{Property: "ports[1]", Reason: `"http" must be a port ("9092") or a range ("9092-9095")`},
+			{Property: "ports[0]", Reason: `"9095-9092" must be a port or a range of ports within 1-65535, such as "9092" or "9092-9095"`},
+			{Property: "ports[1]", Reason: `"http" must be a port or a range of ports within 1-65535, such as "9092" or "9092-9095"`},
 		}},
 		{"ListenerPolicy", map[string]any{
 			"gatewayId": gw, "listenerId": gw, "type": "forward_to_virtual_cluster",
 			"tlsServer": map[string]any{"certificates": []any{}},
 		}, []p.CheckFailure{
-			{Property: "forwardToVirtualCluster", Reason: `required when type is "forward_to_virtual_cluster"`},
-			{Property: "tlsServer", Reason: `only applies when type is "tls_server", not "forward_to_virtual_cluster"`},
+			{Property: "forwardToVirtualCluster", Reason: `is required when type is "forward_to_virtual_cluster"`},
+			{Property: "tlsServer", Reason: `does not apply when type is "forward_to_virtual_cluster"`},
 			{Property: "tlsServer.certificates", Reason: "must have exactly one certificate, not 0"},
 		}},
 		{"ListenerPolicy", map[string]any{
 			"gatewayId": gw, "listenerId": gw, "type": "forward_to_virtual_cluster",
 			"forwardToVirtualCluster": map[string]any{"type": "sni", "sniSuffix": "keg.example.com", "advertisedHost": "x"},
 		}, []p.CheckFailure{
-			{Property: "forwardToVirtualCluster", Reason: "destination, advertisedHost, bootstrapPort and minBrokerId only apply to port_mapping"},
-			{Property: "forwardToVirtualCluster.sniSuffix", Reason: `"keg.example.com" must start with '.' or '-' followed by DNS labels, e.g. .keg.example.com`},
+			{Property: "forwardToVirtualCluster", Reason: `destination, advertisedHost, bootstrapPort and minBrokerId do not apply when type is "sni"`},
+			{Property: "forwardToVirtualCluster.sniSuffix", Reason: `"keg.example.com" must start with "." or "-" followed by lowercase DNS labels, such as ".keg.example.com"`},
 		}},
 		{"ConsumePolicy", map[string]any{
 			"gatewayId": gw, "virtualClusterId": gw, "type": "decrypt_fields",
 			"decryptFields": map[string]any{"failureMode": "reject", "keySources": []any{map[string]any{"type": "static"}}},
 		}, []p.CheckFailure{
-			{Property: "parentPolicyId", Reason: "required for decrypt_fields"},
-			{Property: "decryptFields.failureMode", Reason: `"reject" is not one of error, skip, passthrough, mark`},
-			{Property: "decryptFields", Reason: "set paths or pathsExpression"},
+			{Property: "parentPolicyId", Reason: `is required when type is "decrypt_fields"`},
+			{Property: "decryptFields.failureMode", Reason: `"reject" must be one of "error", "skip", "passthrough", "mark"`},
+			{Property: "decryptFields", Reason: "set exactly one of paths and pathsExpression"},
 		}},
 		{"ProducePolicy", map[string]any{
 			"gatewayId": gw, "virtualClusterId": gw, "type": "encrypt",
 			"encrypt": map[string]any{"failureMode": "error", "partOfRecord": []any{"headers"},
 				"encryptionKey": map[string]any{"type": "aws", "arn": "kms-key"}},
 		}, []p.CheckFailure{
-			{Property: "encrypt.partOfRecord[0]", Reason: `"headers" is not one of key, value`},
+			{Property: "encrypt.partOfRecord[0]", Reason: `"headers" must be one of "key", "value"`},
 			{Property: "encrypt.encryptionKey.arn", Reason: `"kms-key" must be an AWS KMS key ARN (arn:aws:kms:...)`},
 		}},
 		{"EventGateway", map[string]any{"name": "gw", "minRuntimeVersion": "1", "labels": map[string]any{"konnect-x": "y"}},
 			[]p.CheckFailure{
-				{Property: `labels["konnect-x"]`, Reason: `key must not start with "konnect"`},
-				{Property: "minRuntimeVersion", Reason: `"1" must be major.minor, e.g. 1.1`},
+				{Property: `labels["konnect-x"]`, Reason: `key "konnect-x" must be 1-63 characters, not starting with "kong", "konnect", "mesh", "kic", "_"`},
+				{Property: "minRuntimeVersion", Reason: `"1" must be major.minor, such as 1.2`},
 			}},
 	}
 	for _, c := range cases {

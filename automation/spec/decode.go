@@ -3,29 +3,19 @@ package spec
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
-// FieldError is one problem in a spec file, located by line and field path.
-type FieldError struct {
-	// Line is the 1-based line in the file; 0 when unknown.
-	Line int
-	// Field is the path, such as gateways[0].portMapped.advertisedHost.
-	Field string
-	// Message says what is wrong.
-	Message string
-}
-
-func (e FieldError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Message)
-	}
-	return fmt.Sprintf("%s: %s", e.Field, e.Message)
-}
+// FieldError is one problem in a spec file, located by line and field path, such as
+// gateways[0].portMapped.advertisedHost.
+type FieldError = validate.LineError
 
 // InvalidError lists every problem found in a spec; nothing was deployed.
 type InvalidError struct {
@@ -49,18 +39,14 @@ func (e *InvalidError) Error() string {
 }
 
 // decoder fills Go values from a YAML node tree, naming fields by their
-// `pulumi` tags (the names the package schema uses), rejecting unknown fields
+// `pulumi` tags (the names the package schema uses), reporting unknown fields
 // and wrong types, and remembering the line of every field path.
 type decoder struct {
-	errs  []FieldError
-	lines map[string]int
+	problems *validate.Problems
+	lines    map[string]int
 }
 
-func (d *decoder) fail(node *yaml.Node, path, format string, args ...any) {
-	d.errs = append(d.errs, FieldError{Line: node.Line, Field: path, Message: fmt.Sprintf(format, args...)})
-}
-
-func (d *decoder) decode(node *yaml.Node, v reflect.Value, path string) {
+func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 	if node.Kind == yaml.DocumentNode {
 		if len(node.Content) == 0 {
 			return
@@ -70,7 +56,7 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path string) {
 	if node.Kind == yaml.AliasNode {
 		node = node.Alias
 	}
-	d.lines[path] = node.Line
+	d.lines[string(path)] = node.Line
 	if node.Tag == "!!null" {
 		return
 	}
@@ -84,55 +70,52 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path string) {
 		d.decodeStruct(node, v, path)
 	case reflect.Slice:
 		if node.Kind != yaml.SequenceNode {
-			d.fail(node, path, "want a list, got %s", describe(node))
+			d.problems.Add(path, "want a list, got %s", describe(node))
 			return
 		}
 		v.Set(reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content)))
 		for i, item := range node.Content {
-			d.decode(item, v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			d.decode(item, v.Index(i), path.Index(i))
 		}
 	case reflect.Map:
 		if node.Kind != yaml.MappingNode {
-			d.fail(node, path, "want a mapping, got %s", describe(node))
+			d.problems.Add(path, "want a mapping, got %s", describe(node))
 			return
 		}
 		v.Set(reflect.MakeMap(v.Type()))
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			key, value := node.Content[i], node.Content[i+1]
 			elem := reflect.New(v.Type().Elem()).Elem()
-			d.decode(value, elem, path+"."+key.Value)
+			d.decode(value, elem, path.Key(key.Value))
 			v.SetMapIndex(reflect.ValueOf(key.Value).Convert(v.Type().Key()), elem)
 		}
 	default:
 		if node.Kind != yaml.ScalarNode {
-			d.fail(node, path, "want %s, got %s", kindName(v.Kind()), describe(node))
+			d.problems.Add(path, "want %s, got %s", kindName(v.Kind()), describe(node))
 			return
 		}
 		target := reflect.New(v.Type())
 		if err := node.Decode(target.Interface()); err != nil {
-			d.fail(node, path, "want %s, got %q", kindName(v.Kind()), node.Value)
+			d.problems.Add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
 			return
 		}
 		v.Set(target.Elem())
 	}
 }
 
-func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path string) {
+func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.Path) {
 	if node.Kind != yaml.MappingNode {
-		d.fail(node, path, "want a mapping, got %s", describe(node))
+		d.problems.Add(path, "want a mapping, got %s", describe(node))
 		return
 	}
 	fields := structFields(v.Type())
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		key, value := node.Content[i], node.Content[i+1]
-		child := key.Value
-		if path != "" {
-			child = path + "." + key.Value
-		}
+		child := path.Field(key.Value)
 		index, ok := fields[key.Value]
 		if !ok {
-			d.lines[child] = key.Line
-			d.fail(key, child, "unknown field (known: %s)", strings.Join(sortedNames(fields), ", "))
+			d.lines[string(child)] = key.Line
+			d.problems.Add(child, "unknown field (known: %s)", strings.Join(slices.Sorted(maps.Keys(fields)), ", "))
 			continue
 		}
 		d.decode(value, v.Field(index), child)
@@ -151,15 +134,6 @@ func structFields(t reflect.Type) map[string]int {
 		fields[name] = i
 	}
 	return fields
-}
-
-func sortedNames(fields map[string]int) []string {
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
 }
 
 func describe(node *yaml.Node) string {
@@ -189,8 +163,9 @@ func kindName(k reflect.Kind) string {
 	}
 }
 
-// decodeInto parses YAML data into out (a pointer to a struct).
-func decodeInto(data []byte, out any) (map[string]int, []FieldError) {
+// decodeInto parses YAML data into out (a pointer to a struct), reports its problems and returns the line of
+// every field path.
+func decodeInto(data []byte, out any, problems *validate.Problems) map[string]int {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		var typeErr *yaml.TypeError
@@ -198,9 +173,10 @@ func decodeInto(data []byte, out any) (map[string]int, []FieldError) {
 		if errors.As(err, &typeErr) {
 			msg = strings.Join(typeErr.Errors, "; ")
 		}
-		return nil, []FieldError{{Field: "(file)", Message: msg}}
+		problems.Add("(file)", "%s", msg)
+		return nil
 	}
-	d := &decoder{lines: map[string]int{}}
+	d := &decoder{problems: problems, lines: map[string]int{}}
 	d.decode(&root, reflect.ValueOf(out).Elem(), "")
-	return d.lines, d.errs
+	return d.lines
 }

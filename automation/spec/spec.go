@@ -4,14 +4,13 @@ package spec
 
 import (
 	_ "embed"
-	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
 // DefaultTokenEnv is the environment variable the Konnect token is read from.
@@ -79,28 +78,28 @@ type Gateway struct {
 // arguments are validated: the token is checked against Konnect at Open.
 var placeholderKonnect = components.KonnectArgs{Token: pulumi.String("kpat_placeholder"), ServerURL: "eu.api.konghq.com"}
 
-// validateArgs runs the component's own validation and locates each problem.
-func (p *Parsed) validateArgs(path string, gw Gateway) []FieldError {
+// validateArgs runs the component's own validation of the gateway at path and reports each problem under it;
+// the component name is the gateway's name.
+func validateArgs(problems *validate.Problems, path validate.Path, gw Gateway) {
 	var err error
+	args := path.Field("portMapped")
 	switch {
 	case gw.PortMapped != nil:
-		args := *gw.PortMapped
-		args.Konnect = placeholderKonnect
-		err, path = args.Validate(gw.Name), path+".portMapped"
+		portMapped := *gw.PortMapped
+		portMapped.Konnect = placeholderKonnect
+		err = portMapped.Validate(gw.Name)
 	case gw.Sni != nil:
-		args := *gw.Sni
-		args.Konnect = placeholderKonnect
-		err, path = args.Validate(gw.Name), path+".sni"
+		sni := *gw.Sni
+		sni.Konnect = placeholderKonnect
+		err, args = sni.Validate(gw.Name), path.Field("sni")
 	}
-	var errs []FieldError
-	for _, fe := range components.FieldErrors(err) {
-		field := path + "." + fe.Field
+	for _, fe := range validate.FieldErrors(err) {
+		field := args.Field(fe.Field)
 		if fe.Field == "name" {
-			field = strings.TrimSuffix(strings.TrimSuffix(path, ".portMapped"), ".sni") + ".name"
+			field = path.Field("name")
 		}
-		errs = append(errs, p.at(field, "%s", fe.Message))
+		problems.Add(field, "%s", fe.Message)
 	}
-	return errs
 }
 
 // Parsed is a decoded spec with the line of every field path.
@@ -120,17 +119,15 @@ func Load(path string) (*Parsed, error) {
 	return Parse(path, data)
 }
 
-var nameRE = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
-
 // Parse decodes and validates YAML (or JSON) spec data; file names it in messages.
 func Parse(file string, data []byte) (*Parsed, error) {
 	p := &Parsed{File: file}
-	lines, errs := decodeInto(data, &p.Spec)
-	p.lines = lines
-	if len(errs) == 0 {
-		errs = p.validate()
+	var problems validate.Problems
+	p.lines = decodeInto(data, &p.Spec, &problems)
+	if problems.Err() == nil {
+		p.validate(&problems)
 	}
-	if len(errs) > 0 {
+	if errs := problems.Locate(p.line); len(errs) > 0 {
 		return nil, &InvalidError{File: file, Errors: errs}
 	}
 	p.setDefaults()
@@ -146,17 +143,14 @@ func (p *Parsed) setDefaults() {
 	}
 }
 
-// at builds a FieldError located at path's line, or at its closest
-// ancestor's line when the field is absent from the file.
-func (p *Parsed) at(path, format string, args ...any) FieldError {
-	line := 0
-	for at := path; at != ""; at = parentPath(at) {
+// line is the line of field, or of its closest ancestor when the field is absent from the file; 0 when unknown.
+func (p *Parsed) line(field string) int {
+	for at := field; at != ""; at = parentPath(at) {
 		if l, ok := p.lines[at]; ok {
-			line = l
-			break
+			return l
 		}
 	}
-	return FieldError{Line: line, Field: path, Message: fmt.Sprintf(format, args...)}
+	return 0
 }
 
 // parentPath drops the last element of a field path: a.b[1].c → a.b[1] → a.b → a.
@@ -169,28 +163,18 @@ func parentPath(path string) string {
 
 // validate checks what the decoder cannot: required fields, names, and the
 // components' own validation of each gateway.
-func (p *Parsed) validate() []FieldError {
-	var errs []FieldError
-	if len(p.Gateways) == 0 {
-		errs = append(errs, p.at("gateways", "at least one gateway is required"))
-	}
-	seen := map[string]bool{}
+func (p *Parsed) validate(problems *validate.Problems) {
+	const gateways validate.Path = "gateways"
+	problems.Check(gateways, validate.NotEmpty(len(p.Gateways)))
+	names := validate.Seen{}
 	for i, gw := range p.Gateways {
-		path := fmt.Sprintf("gateways[%d]", i)
-		switch {
-		case !nameRE.MatchString(gw.Name):
-			errs = append(errs, p.at(path+".name", "%q must be a lowercase RFC 1123 label", gw.Name))
-		case seen[gw.Name]:
-			errs = append(errs, p.at(path+".name", "duplicate gateway name %q", gw.Name))
+		path := gateways.Index(i)
+		problems.Check(path.Field("name"), validate.Required(gw.Name), validate.DNSLabel(gw.Name),
+			names.Repeated(gw.Name, path.Field("name")))
+		if problems.Check(path, validate.ExactlyOne("portMapped", gw.PortMapped != nil, "sni", gw.Sni != nil)) {
+			validateArgs(problems, path, gw)
 		}
-		seen[gw.Name] = true
-		if (gw.PortMapped == nil) == (gw.Sni == nil) {
-			errs = append(errs, p.at(path, "set exactly one of portMapped and sni"))
-			continue
-		}
-		errs = append(errs, p.validateArgs(path, gw)...)
 	}
-	return errs
 }
 
 //go:embed default.yaml

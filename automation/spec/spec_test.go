@@ -50,13 +50,13 @@ func TestParseRejects(t *testing.T) {
 		field, msg string
 	}{
 		{"unknown top-level field", "stak: dev\ngateways: []\n", 1, "stak", "unknown field"},
-		{"no gateways", "stack: dev\ngateways: []\n", 2, "gateways", "at least one gateway"},
+		{"no gateways", "stack: dev\ngateways: []\n", 2, "gateways", "must have at least one entry"},
 		{"gateways not a list", "gateways: pm\n", 1, "gateways", "want a list"},
 		{"unknown nested field", "gateways:\n  - name: pm\n    portMapped:\n      advertisedHst: x\n", 4, "gateways[0].portMapped.advertisedHst", "unknown field"},
 		{"wrong scalar type", "gateways:\n  - name: pm\n    portMapped:\n      backendCluster:\n        brokerCount: three\n", 5, "gateways[0].portMapped.backendCluster.brokerCount", "want an integer"},
 		{"mapping where a string goes", "gateways:\n  - name: {a: b}\n", 2, "gateways[0].name", "want a string"},
-		{"bad gateway name", "gateways:\n  - name: Bad_Name\n    portMapped: {}\n", 2, "gateways[0].name", "RFC 1123"},
-		{"duplicate gateway name", "gateways:\n  - name: pm\n    portMapped: {}\n  - name: pm\n    portMapped: {}\n", 4, "gateways[1].name", "duplicate"},
+		{"bad gateway name", "gateways:\n  - name: Bad_Name\n    portMapped: {}\n", 2, "gateways[0].name", `"Bad_Name" must be a DNS label`},
+		{"duplicate gateway name", "gateways:\n  - name: pm\n    portMapped: {}\n  - name: pm\n    portMapped: {}\n", 4, "gateways[1].name", `"pm" is also the value of gateways[0].name`},
 		{"no pattern", "gateways:\n  - name: pm\n", 2, "gateways[0]", "set exactly one of portMapped and sni"},
 		{"list where a mapping goes", "gateways:\n  - name: pm\n    portMapped: [1]\n", 3, "gateways[0].portMapped", "want a mapping"},
 		{"unknown kubernetes field", "kubernetes:\n  kubeconf: x\ngateways: []\n", 2, "kubernetes.kubeconf", "unknown field"},

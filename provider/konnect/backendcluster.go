@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -17,6 +18,8 @@ import (
 type BackendCluster struct {
 	kind[BackendClusterArgs, BackendClusterState]
 }
+
+var _ resource[BackendClusterArgs, BackendClusterState] = (*BackendCluster)(nil)
 
 // BackendClusterArgs are the inputs of a BackendCluster.
 type BackendClusterArgs struct {
@@ -113,38 +116,28 @@ func (b *BackendClusterArgs) applyDefaults() {
 	}
 }
 
-func (b *BackendClusterArgs) validate(c *checker) {
-	c.common(&b.Name, b.Description, b.Labels)
-	c.notEmpty("bootstrapServers", len(b.BootstrapServers))
-	for i, s := range b.BootstrapServers {
-		c.match(at("bootstrapServers", i), s, hostPortRE, "be host:port")
+func (b *BackendClusterArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", b.Name, str(b.Description), "labels", b.Labels)
+	problems.Check("bootstrapServers", validate.NotEmpty(len(b.BootstrapServers)))
+	for i, server := range b.BootstrapServers {
+		problems.Check(validate.Path("bootstrapServers").Index(i), validate.HostPort(server))
 	}
 	auth := b.Authentication
-	c.oneOf("authentication.type", auth.Type, "anonymous", "sasl_plain", "sasl_scram")
-	switch auth.Type {
-	case "anonymous":
-		if auth.Username != nil || auth.Password != nil || auth.Algorithm != nil {
-			c.fail("authentication", "anonymous authentication takes no username, password or algorithm")
-		}
-	case "sasl_plain", "sasl_scram":
-		if auth.Username == nil {
-			c.fail("authentication.username", "required for %s", auth.Type)
-		}
-		if auth.Password == nil {
-			c.fail("authentication.password", "required for %s", auth.Type)
-		}
-		if auth.Type == "sasl_plain" && auth.Algorithm != nil {
-			c.fail("authentication.algorithm", "only applies to sasl_scram")
-		}
-		if auth.Type == "sasl_scram" && auth.Algorithm == nil {
-			c.fail("authentication.algorithm", "required for sasl_scram")
-		}
-		c.oneOf("authentication.algorithm", str(auth.Algorithm), "sha256", "sha512")
+	if problems.Check("authentication.type", validate.OneOf(auth.Type, "anonymous", "sasl_plain", "sasl_scram")) &&
+		auth.Type != "" {
+		credentials := auth.Type != "anonymous"
+		problems.Check("authentication.username", validate.Member(auth.Username != nil, credentials, "type", auth.Type))
+		problems.Check("authentication.password", validate.Member(auth.Password != nil, credentials, "type", auth.Type))
+		problems.Check("authentication.algorithm",
+			validate.Member(auth.Algorithm != nil, auth.Type == "sasl_scram", "type", auth.Type),
+			validate.OneOf(str(auth.Algorithm), "sha256", "sha512"))
 	}
-	for i, v := range b.TLS.TLSVersions {
-		c.oneOf(at("tls.tlsVersions", i), v, "tls12", "tls13")
+	for i, version := range b.TLS.TLSVersions {
+		problems.Check(validate.Path("tls.tlsVersions").Index(i), validate.OneOf(version, "tls12", "tls13"))
 	}
-	c.between("metadataUpdateIntervalSeconds", b.MetadataUpdateIntervalSeconds, 1, 43200)
+	if seconds := b.MetadataUpdateIntervalSeconds; seconds != nil {
+		problems.Check("metadataUpdateIntervalSeconds", validate.Between(*seconds, 1, 43200))
+	}
 }
 
 var backendClusters = kind[BackendClusterArgs, BackendClusterState]{

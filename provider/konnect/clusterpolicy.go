@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -16,6 +17,8 @@ import (
 type ClusterPolicy struct {
 	kind[ClusterPolicyArgs, ClusterPolicyState]
 }
+
+var _ resource[ClusterPolicyArgs, ClusterPolicyState] = (*ClusterPolicy)(nil)
 
 // ClusterPolicyArgs are the inputs of a ClusterPolicy.
 type ClusterPolicyArgs struct {
@@ -113,23 +116,26 @@ func (r *ACLRule) Annotate(a infer.Annotator) {
 	a.Describe(&r.ResourceNamesExpression, "Expression computing the resource names; or set resourceNames.")
 }
 
-func (p *ClusterPolicyArgs) validate(c *checker) {
-	c.common(p.Name, p.Description, p.Labels)
-	c.maxLen("condition", str(p.Condition), 1000)
-	c.variant(p, p.Type, "acls")
+func (p *ClusterPolicyArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
+	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
+	checkVariant(problems, p, p.Type, "acls")
 	if p.ACLs == nil {
 		return
 	}
-	c.notEmpty("acls.rules", len(p.ACLs.Rules))
+	const rules validate.Path = "acls.rules"
+	problems.Check(rules, validate.NotEmpty(len(p.ACLs.Rules)))
 	for i, r := range p.ACLs.Rules {
-		prop := at("acls.rules", i)
-		c.oneOf(prop+".resourceType", r.ResourceType, "topic", "group", "transactional_id", "cluster")
-		c.oneOf(prop+".action", r.Action, "allow", "deny")
+		rule := rules.Index(i)
+		problems.Check(rule.Field("resourceType"),
+			validate.OneOf(r.ResourceType, "topic", "group", "transactional_id", "cluster"))
+		problems.Check(rule.Field("action"), validate.OneOf(r.Action, "allow", "deny"))
 		for j, op := range r.Operations {
-			c.oneOf(at(prop+".operations", j), op, "all", "alter", "alter_configs", "create", "delete", "describe",
-				"describe_configs", "idempotent_write", "read", "write")
+			problems.Check(rule.Field("operations").Index(j), validate.OneOf(op, "all", "alter", "alter_configs",
+				"create", "delete", "describe", "describe_configs", "idempotent_write", "read", "write"))
 		}
-		c.checkPaths(prop, r.ResourceNames, r.ResourceNamesExpression, "resourceNames", "resourceNamesExpression", 50)
+		checkPaths(problems, rule, r.ResourceNames, r.ResourceNamesExpression, "resourceNames",
+			"resourceNamesExpression", 50)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -38,6 +39,16 @@ type Timestamps struct {
 func (t *Timestamps) Annotate(a infer.Annotator) {
 	a.Describe(&t.CreatedAt, "When Konnect created the object (RFC 3339).")
 	a.Describe(&t.UpdatedAt, "When Konnect last updated the object (RFC 3339).")
+}
+
+// checkRef checks a reference: exactly one of id and name (both may be unknown during a preview).
+func checkRef(problems *validate.Problems, path validate.Path, r *Ref) {
+	if r == nil {
+		return
+	}
+	problems.Check(path, validate.ExactlyOne("id", r.ID != nil, "name", r.Name != nil))
+	problems.Check(path.Field("id"), validate.UUID(str(r.ID)))
+	problems.Check(path.Field("name"), validate.MaxLength(str(r.Name), validate.MaxNameLength))
 }
 
 // str returns *s, or "" for nil.

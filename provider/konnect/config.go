@@ -5,12 +5,14 @@ package konnect
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -30,6 +32,11 @@ type Config struct {
 	factory ClientFactory
 	client  *client.Client
 }
+
+var (
+	_ infer.CustomConfigure = (*Config)(nil)
+	_ infer.Annotated       = (*Config)(nil)
+)
 
 // NewConfig returns a configuration whose client is built by factory; nil means client.New.
 func NewConfig(factory ClientFactory) *Config {
@@ -68,16 +75,10 @@ func (c *Config) Configure(ctx context.Context) error {
 func (c *Config) serverURL() (string, error) {
 	var fromRegion string
 	if c.Region != nil && *c.Region != "" {
-		u, ok := client.Regions[*c.Region]
-		if !ok {
-			regions := make([]string, 0, len(client.Regions))
-			for r := range client.Regions {
-				regions = append(regions, r)
-			}
-			slices.Sort(regions)
-			return "", fmt.Errorf("region: %q is not one of %s", *c.Region, strings.Join(regions, ", "))
+		if problem := validate.OneOf(*c.Region, slices.Sorted(maps.Keys(client.Regions))...); problem != "" {
+			return "", &validate.FieldError{Field: "region", Message: problem}
 		}
-		fromRegion = u
+		fromRegion = client.Regions[*c.Region]
 	}
 	if c.ServerURL == nil || *c.ServerURL == "" {
 		if fromRegion == "" {

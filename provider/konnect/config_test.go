@@ -16,7 +16,7 @@ func TestServerURL(t *testing.T) {
 		{serverURL: new("au.api.konghq.com"), want: "https://au.api.konghq.com"},
 		{serverURL: new("https://eu.api.konghq.com/"), region: new("eu"), want: "https://eu.api.konghq.com"},
 		{serverURL: new("http://127.0.0.1:8080"), want: "http://127.0.0.1:8080"},
-		{region: new("mars"), err: `region: "mars" is not one of au, eu, global, us`},
+		{region: new("mars"), err: `region: "mars" must be one of "au", "eu", "global", "us"`},
 		{serverURL: new("ftp://x"), err: `serverUrl: "ftp://x" is not an http(s) URL`},
 		{serverURL: new("https://us.api.konghq.com"), region: new("eu"), err: `serverUrl "https://us.api.konghq.com" and region "eu" disagree; set only one`},
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -17,6 +18,8 @@ import (
 type ConsumePolicy struct {
 	kind[ConsumePolicyArgs, ConsumePolicyState]
 }
+
+var _ resource[ConsumePolicyArgs, ConsumePolicyState] = (*ConsumePolicy)(nil)
 
 // ConsumePolicyArgs are the inputs of a ConsumePolicy.
 type ConsumePolicyArgs struct {
@@ -117,38 +120,38 @@ func (d *DecryptFieldsConfig) Annotate(a infer.Annotator) {
 	a.Describe(&d.PathsExpression, "Expression selecting the fields to decrypt; or set paths.")
 }
 
-func (p *ConsumePolicyArgs) validate(c *checker) {
-	c.common(p.Name, p.Description, p.Labels)
-	c.maxLen("condition", str(p.Condition), 1000)
-	c.variant(p, p.Type, "modify_headers", "schema_validation", "decrypt", "skip_record", "decrypt_fields")
-	parentPolicy(c, p.Type, p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
+func (p *ConsumePolicyArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
+	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
+	checkVariant(problems, p, p.Type, "modify_headers", "schema_validation", "decrypt", "skip_record", "decrypt_fields")
+	checkParentPolicy(problems, p.Type, p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
 	if m := p.ModifyHeaders; m != nil {
-		m.validate(c, "modifyHeaders")
+		m.validate(problems, "modifyHeaders")
 	}
 	if s := p.SchemaValidation; s != nil {
-		s.validate(c, "schemaValidation", []string{"error", "skip", "passthrough", "mark"}, []string{"mark", "skip"})
+		s.validate(problems, "schemaValidation", []string{"error", "skip", "passthrough", "mark"},
+			[]string{"mark", "skip"})
 	}
 	if d := p.Decrypt; d != nil {
-		c.oneOf("decrypt.failureMode", d.FailureMode, "error", "passthrough")
-		keySources(c, "decrypt.keySources", d.KeySources)
-		recordParts(c, "decrypt.partOfRecord", d.PartOfRecord)
+		problems.Check("decrypt.failureMode", validate.OneOf(d.FailureMode, "error", "passthrough"))
+		keySources(problems, "decrypt.keySources", d.KeySources)
+		recordParts(problems, "decrypt.partOfRecord", d.PartOfRecord)
 	}
 	if d := p.DecryptFields; d != nil {
-		c.oneOf("decryptFields.failureMode", d.FailureMode, "error", "skip", "passthrough", "mark")
-		keySources(c, "decryptFields.keySources", d.KeySources)
-		c.checkPaths("decryptFields", d.Paths, d.PathsExpression, "paths", "pathsExpression", 50)
+		problems.Check("decryptFields.failureMode",
+			validate.OneOf(d.FailureMode, "error", "skip", "passthrough", "mark"))
+		keySources(problems, "decryptFields.keySources", d.KeySources)
+		checkPaths(problems, "decryptFields", d.Paths, d.PathsExpression, "paths", "pathsExpression", 50)
 	}
 }
 
-// parentPolicy checks parentPolicyId: required for the type named by required, allowed for those in allowed.
-func parentPolicy(c *checker, typ string, id *string, required string, allowed ...string) {
-	switch {
-	case typ == required && id == nil:
-		c.fail("parentPolicyId", "required for %s", typ)
-	case id != nil && typ != required && !slices.Contains(allowed, typ) && typ != "":
-		c.fail("parentPolicyId", "does not apply to %s", typ)
+// checkParentPolicy checks parentPolicyId: required for the type named by required, allowed for those in allowed.
+func checkParentPolicy(problems *validate.Problems, typ string, id *string, required string, allowed ...string) {
+	member := ""
+	if typ != "" {
+		member = validate.Member(id != nil, typ == required || id != nil && slices.Contains(allowed, typ), "type", typ)
 	}
-	c.match("parentPolicyId", str(id), uuidRE, "be a policy ID (UUID)")
+	problems.Check("parentPolicyId", member, validate.UUID(str(id)))
 }
 
 func decodeConsumePolicy(raw json.RawMessage) (string, ConsumePolicyState, error) {

@@ -45,6 +45,17 @@ type kind[A, S any] struct {
 	remove func(ctx context.Context, c *client.Client, a A, id string) error
 }
 
+// resource is what every resource gets from kind: infer's whole lifecycle, and a description for the schema.
+type resource[A, S any] interface {
+	infer.CustomResource[A, S]
+	infer.CustomCheck[A]
+	infer.CustomDiff[A, S]
+	infer.CustomRead[A, S]
+	infer.CustomUpdate[A, S]
+	infer.CustomDelete[S]
+	infer.Annotated
+}
+
 // Check validates the inputs.
 func (k kind[A, S]) Check(ctx context.Context, req infer.CheckRequest) (infer.CheckResponse[A], error) {
 	return checkInputs[A](ctx, req)

@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -16,6 +17,8 @@ import (
 type DataPlaneCertificate struct {
 	kind[DataPlaneCertificateArgs, DataPlaneCertificateState]
 }
+
+var _ resource[DataPlaneCertificateArgs, DataPlaneCertificateState] = (*DataPlaneCertificate)(nil)
 
 // DataPlaneCertificateArgs are the inputs of a DataPlaneCertificate.
 type DataPlaneCertificateArgs struct {
@@ -87,8 +90,8 @@ func (d *DataPlaneCertificateArgs) defaultName(name string) {
 	}
 }
 
-func (d *DataPlaneCertificateArgs) validate(c *checker) {
-	c.maxLen("name", str(d.Name), 255)
+func (d *DataPlaneCertificateArgs) validate(problems *validate.Problems) {
+	problems.Check("name", validate.MaxLength(str(d.Name), validate.MaxNameLength))
 }
 
 var dataPlaneCertificates = kind[DataPlaneCertificateArgs, DataPlaneCertificateState]{

@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -16,6 +17,8 @@ import (
 type EventGateway struct {
 	kind[EventGatewayArgs, EventGatewayState]
 }
+
+var _ resource[EventGatewayArgs, EventGatewayState] = (*EventGateway)(nil)
 
 // EventGatewayArgs are the inputs of an EventGateway.
 type EventGatewayArgs struct {
@@ -56,9 +59,9 @@ func (g *EventGatewayState) Annotate(a infer.Annotator) {
 	a.Describe(&g.VirtualClustersTotal, "Number of virtual clusters when last read.")
 }
 
-func (g *EventGatewayArgs) validate(c *checker) {
-	c.common(&g.Name, g.Description, g.Labels)
-	c.match("minRuntimeVersion", str(g.MinRuntimeVersion), versionRE, "be major.minor, e.g. 1.1")
+func (g *EventGatewayArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", g.Name, str(g.Description), "labels", g.Labels)
+	problems.Check("minRuntimeVersion", validate.Version(str(g.MinRuntimeVersion)))
 }
 
 var eventGateways = kind[EventGatewayArgs, EventGatewayState]{

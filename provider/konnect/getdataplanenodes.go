@@ -13,6 +13,11 @@ import (
 // GetDataPlaneNodes lists the data-plane nodes connected to an event gateway, with their status and errors.
 type GetDataPlaneNodes struct{}
 
+var (
+	_ infer.Fn[GetDataPlaneNodesArgs, GetDataPlaneNodesResult] = (*GetDataPlaneNodes)(nil)
+	_ infer.Annotated                                          = (*GetDataPlaneNodes)(nil)
+)
+
 // GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
 type GetDataPlaneNodesArgs struct {
 	GatewayID string `pulumi:"gatewayId"`

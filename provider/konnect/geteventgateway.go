@@ -10,6 +10,11 @@ import (
 // GetEventGateway looks an event gateway up by its exact name.
 type GetEventGateway struct{}
 
+var (
+	_ infer.Fn[GetEventGatewayArgs, GetEventGatewayResult] = (*GetEventGateway)(nil)
+	_ infer.Annotated                                      = (*GetEventGateway)(nil)
+)
+
 // GetEventGatewayArgs are the inputs of getEventGateway.
 type GetEventGatewayArgs struct {
 	Name string `pulumi:"name"`

@@ -11,6 +11,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -18,6 +19,8 @@ import (
 type Listener struct {
 	kind[ListenerArgs, ListenerState]
 }
+
+var _ resource[ListenerArgs, ListenerState] = (*Listener)(nil)
 
 // ListenerArgs are the inputs of a Listener.
 type ListenerArgs struct {
@@ -52,17 +55,17 @@ func (l *ListenerArgs) Annotate(a infer.Annotator) {
 	a.Describe(&l.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
-func (l *ListenerArgs) validate(c *checker) {
-	c.common(&l.Name, l.Description, l.Labels)
-	c.notEmpty("addresses", len(l.Addresses))
+func (l *ListenerArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", l.Name, str(l.Description), "labels", l.Labels)
+	problems.Check("addresses", validate.NotEmpty(len(l.Addresses)))
 	for i, addr := range l.Addresses {
 		if (addr == "0.0.0.0" || addr == "::") && len(l.Addresses) > 1 {
-			c.fail(at("addresses", i), "%q must be the only address", addr)
+			problems.Add(validate.Path("addresses").Index(i), "%q must be the only address", addr)
 		}
 	}
-	c.notEmpty("ports", len(l.Ports))
-	for i, p := range l.Ports {
-		c.port(at("ports", i), p)
+	problems.Check("ports", validate.NotEmpty(len(l.Ports)))
+	for i, port := range l.Ports {
+		problems.Check(validate.Path("ports").Index(i), validate.PortRange(port))
 	}
 }
 

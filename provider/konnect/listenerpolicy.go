@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -18,6 +19,8 @@ import (
 type ListenerPolicy struct {
 	kind[ListenerPolicyArgs, ListenerPolicyState]
 }
+
+var _ resource[ListenerPolicyArgs, ListenerPolicyState] = (*ListenerPolicy)(nil)
 
 // ListenerPolicyArgs are the inputs of a ListenerPolicy.
 type ListenerPolicyArgs struct {
@@ -166,53 +169,55 @@ func (l *ListenerPolicyArgs) applyDefaults() {
 	}
 }
 
-func (l *ListenerPolicyArgs) validate(c *checker) {
-	c.common(l.Name, l.Description, l.Labels)
-	c.variant(l, l.Type, "tls_server", "forward_to_virtual_cluster")
+func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", str(l.Name), str(l.Description), "labels", l.Labels)
+	checkVariant(problems, l, l.Type, "tls_server", "forward_to_virtual_cluster")
 	if t := l.TLSServer; t != nil {
 		if len(t.Certificates) != 1 {
-			c.fail("tlsServer.certificates", "must have exactly one certificate, not %d", len(t.Certificates))
+			problems.Add("tlsServer.certificates", "must have exactly one certificate, not %d", len(t.Certificates))
 		}
 		if v := t.Versions; v != nil {
-			c.oneOf("tlsServer.versions.min", str(v.Min), "TLSv1.2", "TLSv1.3")
-			c.oneOf("tlsServer.versions.max", str(v.Max), "TLSv1.2", "TLSv1.3")
+			problems.Check("tlsServer.versions.min", validate.OneOf(str(v.Min), "TLSv1.2", "TLSv1.3"))
+			problems.Check("tlsServer.versions.max", validate.OneOf(str(v.Max), "TLSv1.2", "TLSv1.3"))
 		}
 		if ca := t.ClientAuthentication; ca != nil {
-			c.oneOf("tlsServer.clientAuthentication.mode", ca.Mode, "required", "requested")
-			c.notEmpty("tlsServer.clientAuthentication.tlsTrustBundles", len(ca.TLSTrustBundles))
+			bundles := validate.Path("tlsServer.clientAuthentication.tlsTrustBundles")
+			problems.Check("tlsServer.clientAuthentication.mode", validate.OneOf(ca.Mode, "required", "requested"))
+			problems.Check(bundles, validate.NotEmpty(len(ca.TLSTrustBundles)))
 			for i := range ca.TLSTrustBundles {
-				c.ref(at("tlsServer.clientAuthentication.tlsTrustBundles", i), &ca.TLSTrustBundles[i])
+				checkRef(problems, bundles.Index(i), &ca.TLSTrustBundles[i])
 			}
 		}
 	}
 	if f := l.ForwardToVirtualCluster; f != nil {
-		const prop = "forwardToVirtualCluster"
-		c.oneOf(prop+".type", f.Type, "port_mapping", "sni")
+		const path validate.Path = "forwardToVirtualCluster"
+		problems.Check(path.Field("type"), validate.OneOf(f.Type, "port_mapping", "sni"))
 		portMapping := f.Destination != nil || f.AdvertisedHost != nil || f.BootstrapPort != nil || f.MinBrokerID != nil
 		sni := f.SNISuffix != nil || f.AdvertisedPort != nil || f.BrokerHostFormat != nil
 		switch f.Type {
 		case "port_mapping":
 			if sni {
-				c.fail(prop, "sniSuffix, advertisedPort and brokerHostFormat only apply to sni")
+				problems.Add(path, "sniSuffix, advertisedPort and brokerHostFormat do not apply when type is %q",
+					f.Type)
 			}
-			if f.Destination == nil {
-				c.fail(prop+".destination", "required for port_mapping")
-			}
-			if f.AdvertisedHost == nil {
-				c.fail(prop+".advertisedHost", "required for port_mapping")
-			}
+			problems.Check(path.Field("destination"), validate.Member(f.Destination != nil, true, "type", f.Type))
+			problems.Check(path.Field("advertisedHost"), validate.Member(f.AdvertisedHost != nil, true, "type", f.Type))
 		case "sni":
 			if portMapping {
-				c.fail(prop, "destination, advertisedHost, bootstrapPort and minBrokerId only apply to port_mapping")
+				problems.Add(path, "destination, advertisedHost, bootstrapPort and minBrokerId do not apply when "+
+					"type is %q", f.Type)
 			}
 		}
-		c.ref(prop+".destination", f.Destination)
-		c.match(prop+".advertisedHost", str(f.AdvertisedHost), hostRE, "be a lower-case host name or IP address")
-		c.oneOf(prop+".bootstrapPort", str(f.BootstrapPort), "none", "at_start")
-		c.match(prop+".sniSuffix", str(f.SNISuffix), sniSuffixRE, "start with '.' or '-' followed by DNS labels, e.g. .keg.example.com")
-		c.between(prop+".advertisedPort", f.AdvertisedPort, 1, 65535)
+		checkRef(problems, path.Field("destination"), f.Destination)
+		problems.Check(path.Field("advertisedHost"), validate.AdvertisedHost(str(f.AdvertisedHost)))
+		problems.Check(path.Field("bootstrapPort"), validate.OneOf(str(f.BootstrapPort), "none", "at_start"))
+		problems.Check(path.Field("sniSuffix"), validate.SNISuffix(str(f.SNISuffix)))
+		if f.AdvertisedPort != nil {
+			problems.Check(path.Field("advertisedPort"), validate.Port(*f.AdvertisedPort))
+		}
 		if f.BrokerHostFormat != nil {
-			c.oneOf(prop+".brokerHostFormat.type", f.BrokerHostFormat.Type, "per_cluster_suffix", "shared_suffix")
+			problems.Check(path.Field("brokerHostFormat.type"),
+				validate.OneOf(f.BrokerHostFormat.Type, "per_cluster_suffix", "shared_suffix"))
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -103,22 +104,18 @@ func decodePolicy[S any](raw json.RawMessage, args func(*S) any, typ func(*S) st
 	return id, state, nil
 }
 
-// variant checks a policy's type and that exactly the member for it is set.
-func (c *checker) variant(args any, typ string, types ...string) {
-	c.oneOf("type", typ, types...)
+// checkVariant checks a policy's type and that exactly the member for it is set.
+func checkVariant(problems *validate.Problems, args any, typ string, types ...string) {
+	problems.Check("type", validate.OneOf(typ, types...))
+	if !slices.Contains(types, typ) {
+		return
+	}
 	v := reflect.ValueOf(args).Elem()
 	for _, f := range reflect.VisibleFields(v.Type()) {
-		member := f.Tag.Get("konnect")
-		if member == "" {
-			continue
-		}
-		name := strings.Split(f.Tag.Get("pulumi"), ",")[0]
-		set := !v.FieldByIndex(f.Index).IsNil()
-		switch {
-		case member == typ && !set:
-			c.fail(name, "required when type is %q", typ)
-		case member != typ && set && slices.Contains(types, typ):
-			c.fail(name, "only applies when type is %q, not %q", member, typ)
+		if member := f.Tag.Get("konnect"); member != "" {
+			name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
+			set := !v.FieldByIndex(f.Index).IsNil()
+			problems.Check(validate.Path(name), validate.Member(set, member == typ, "type", typ))
 		}
 	}
 }
@@ -162,15 +159,12 @@ func (f *fieldPaths) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkPaths checks a list-or-expression selection: exactly one form, at most max list entries.
-func (c *checker) checkPaths(prop string, list []string, expr *string, listName, exprName string, max int) {
-	switch {
-	case len(list) == 0 && expr == nil:
-		c.fail(prop, "set %s or %s", listName, exprName)
-	case len(list) > 0 && expr != nil:
-		c.fail(prop, "set only one of %s and %s", listName, exprName)
-	case len(list) > max:
-		c.fail(prop+"."+listName, "must have at most %d entries, not %d", max, len(list))
+// checkPaths checks a list-or-expression selection: exactly one form, at most limit list entries.
+func checkPaths(problems *validate.Problems, path validate.Path, list []string, expr *string,
+	listName, exprName string, limit int,
+) {
+	if problems.Check(path, validate.ExactlyOne(listName, len(list) > 0, exprName, expr != nil)) {
+		problems.Check(path.Field(listName), validate.MaxEntries(len(list), limit))
 	}
 }
 

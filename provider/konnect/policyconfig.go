@@ -1,6 +1,10 @@
 package konnect
 
-import "github.com/pulumi/pulumi-go-provider/infer"
+import (
+	"github.com/pulumi/pulumi-go-provider/infer"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
+)
 
 // This file holds the policy settings shared by consume and produce policies.
 
@@ -80,55 +84,48 @@ func (k *EncryptionKey) Annotate(a infer.Annotator) {
 	a.Describe(&k.Key, "`static`: the StaticKey, by ID or name.")
 }
 
-func (m *ModifyHeadersConfig) validate(c *checker, prop string) {
-	c.notEmpty(prop+".actions", len(m.Actions))
+func (m *ModifyHeadersConfig) validate(problems *validate.Problems, path validate.Path) {
+	problems.Check(path.Field("actions"), validate.NotEmpty(len(m.Actions)))
 	for i, a := range m.Actions {
-		p := at(prop+".actions", i)
-		c.oneOf(p+".op", a.Op, "set", "remove")
-		if a.Op == "set" && a.Value == nil {
-			c.fail(p+".value", "required for set")
-		}
-		if a.Op == "remove" && a.Value != nil {
-			c.fail(p+".value", "does not apply to remove")
+		action := path.Field("actions").Index(i)
+		if problems.Check(action.Field("op"), validate.OneOf(a.Op, "set", "remove")) && a.Op != "" {
+			problems.Check(action.Field("value"), validate.Member(a.Value != nil, a.Op == "set", "op", a.Op))
 		}
 	}
 }
 
 // validate checks schema validation settings against the failure modes and actions of the policy kind.
-func (s *SchemaValidationConfig) validate(c *checker, prop string, failureModes, actions []string) {
-	c.oneOf(prop+".type", s.Type, "confluent_schema_registry", "json")
-	c.ref(prop+".schemaRegistry", s.SchemaRegistry)
-	c.oneOf(prop+".failureMode", str(s.FailureMode), failureModes...)
-	c.oneOf(prop+".keyValidationAction", str(s.KeyValidationAction), actions...)
-	c.oneOf(prop+".valueValidationAction", str(s.ValueValidationAction), actions...)
+func (s *SchemaValidationConfig) validate(problems *validate.Problems, path validate.Path,
+	failureModes, actions []string,
+) {
+	problems.Check(path.Field("type"), validate.OneOf(s.Type, "confluent_schema_registry", "json"))
+	checkRef(problems, path.Field("schemaRegistry"), s.SchemaRegistry)
+	problems.Check(path.Field("failureMode"), validate.OneOf(str(s.FailureMode), failureModes...))
+	problems.Check(path.Field("keyValidationAction"), validate.OneOf(str(s.KeyValidationAction), actions...))
+	problems.Check(path.Field("valueValidationAction"), validate.OneOf(str(s.ValueValidationAction), actions...))
 }
 
-func (k *EncryptionKey) validate(c *checker, prop string) {
-	c.oneOf(prop+".type", k.Type, "aws", "static")
-	switch k.Type {
-	case "aws":
-		if k.Arn == nil || k.Key != nil {
-			c.fail(prop, "an aws key needs arn and no key")
-		}
-	case "static":
-		if k.Key == nil || k.Arn != nil {
-			c.fail(prop, "a static key needs key and no arn")
-		}
+func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path) {
+	if problems.Check(path.Field("type"), validate.OneOf(k.Type, "aws", "static")) && k.Type != "" {
+		problems.Check(path.Field("arn"), validate.Member(k.Arn != nil, k.Type == "aws", "type", k.Type),
+			validate.AWSKMSKeyARN(str(k.Arn)))
+		problems.Check(path.Field("key"), validate.Member(k.Key != nil, k.Type == "static", "type", k.Type))
 	}
-	c.match(prop+".arn", str(k.Arn), awsKMSArnRE, "be an AWS KMS key ARN (arn:aws:kms:...)")
-	c.ref(prop+".key", k.Key)
+	checkRef(problems, path.Field("key"), k.Key)
 }
 
-func keySources(c *checker, prop string, sources []KeySource) {
-	c.notEmpty(prop, len(sources))
+// keySources checks where decryption keys may come from.
+func keySources(problems *validate.Problems, path validate.Path, sources []KeySource) {
+	problems.Check(path, validate.NotEmpty(len(sources)))
 	for i, s := range sources {
-		c.oneOf(at(prop, i)+".type", s.Type, "aws", "static")
+		problems.Check(path.Index(i).Field("type"), validate.OneOf(s.Type, "aws", "static"))
 	}
 }
 
-func recordParts(c *checker, prop string, parts []string) {
-	c.notEmpty(prop, len(parts))
-	for i, p := range parts {
-		c.oneOf(at(prop, i), p, "key", "value")
+// recordParts checks the parts of a record a policy applies to.
+func recordParts(problems *validate.Problems, path validate.Path, parts []string) {
+	problems.Check(path, validate.NotEmpty(len(parts)))
+	for i, part := range parts {
+		problems.Check(path.Index(i), validate.OneOf(part, "key", "value"))
 	}
 }

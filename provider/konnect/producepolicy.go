@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -16,6 +17,8 @@ import (
 type ProducePolicy struct {
 	kind[ProducePolicyArgs, ProducePolicyState]
 }
+
+var _ resource[ProducePolicyArgs, ProducePolicyState] = (*ProducePolicy)(nil)
 
 // ProducePolicyArgs are the inputs of a ProducePolicy.
 type ProducePolicyArgs struct {
@@ -120,32 +123,29 @@ func (e *EncryptField) Annotate(a infer.Annotator) {
 	a.Describe(&e.EncryptionKey, "The key to encrypt the fields with.")
 }
 
-func (p *ProducePolicyArgs) validate(c *checker) {
-	c.common(p.Name, p.Description, p.Labels)
-	c.maxLen("condition", str(p.Condition), 1000)
-	c.variant(p, p.Type, "modify_headers", "schema_validation", "encrypt", "encrypt_fields")
-	parentPolicy(c, p.Type, p.ParentPolicyID, "encrypt_fields", "modify_headers")
+func (p *ProducePolicyArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
+	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
+	checkVariant(problems, p, p.Type, "modify_headers", "schema_validation", "encrypt", "encrypt_fields")
+	checkParentPolicy(problems, p.Type, p.ParentPolicyID, "encrypt_fields", "modify_headers")
 	if m := p.ModifyHeaders; m != nil {
-		m.validate(c, "modifyHeaders")
+		m.validate(problems, "modifyHeaders")
 	}
 	if s := p.SchemaValidation; s != nil {
-		s.validate(c, "schemaValidation", []string{"reject", "passthrough", "mark"}, []string{"reject", "mark"})
+		s.validate(problems, "schemaValidation", []string{"reject", "passthrough", "mark"}, []string{"reject", "mark"})
 	}
 	if e := p.Encrypt; e != nil {
-		c.oneOf("encrypt.failureMode", e.FailureMode, "error", "passthrough")
-		recordParts(c, "encrypt.partOfRecord", e.PartOfRecord)
-		e.EncryptionKey.validate(c, "encrypt.encryptionKey")
+		problems.Check("encrypt.failureMode", validate.OneOf(e.FailureMode, "error", "passthrough"))
+		recordParts(problems, "encrypt.partOfRecord", e.PartOfRecord)
+		e.EncryptionKey.validate(problems, "encrypt.encryptionKey")
 	}
 	if e := p.EncryptFields; e != nil {
-		c.oneOf("encryptFields.failureMode", e.FailureMode, "reject", "passthrough", "mark")
-		c.notEmpty("encryptFields.fields", len(e.Fields))
-		if len(e.Fields) > 256 {
-			c.fail("encryptFields.fields", "must have at most 256 entries, not %d", len(e.Fields))
-		}
+		const fields validate.Path = "encryptFields.fields"
+		problems.Check("encryptFields.failureMode", validate.OneOf(e.FailureMode, "reject", "passthrough", "mark"))
+		problems.Check(fields, validate.NotEmpty(len(e.Fields)), validate.MaxEntries(len(e.Fields), 256))
 		for i, f := range e.Fields {
-			prop := at("encryptFields.fields", i)
-			c.checkPaths(prop, f.Paths, f.PathsExpression, "paths", "pathsExpression", 50)
-			f.EncryptionKey.validate(c, prop+".encryptionKey")
+			checkPaths(problems, fields.Index(i), f.Paths, f.PathsExpression, "paths", "pathsExpression", 50)
+			f.EncryptionKey.validate(problems, fields.Index(i).Field("encryptionKey"))
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -17,6 +18,8 @@ import (
 type SchemaRegistry struct {
 	kind[SchemaRegistryArgs, SchemaRegistryState]
 }
+
+var _ resource[SchemaRegistryArgs, SchemaRegistryState] = (*SchemaRegistry)(nil)
 
 // SchemaRegistryArgs are the inputs of a SchemaRegistry.
 type SchemaRegistryArgs struct {
@@ -89,15 +92,15 @@ func (s *SchemaRegistryArgs) applyDefaults() {
 	}
 }
 
-func (s *SchemaRegistryArgs) validate(c *checker) {
-	c.common(&s.Name, s.Description, s.Labels)
-	c.oneOf("type", s.Type, "confluent")
-	c.oneOf("config.schemaType", s.Config.SchemaType, "avro", "json")
-	if t := s.Config.TimeoutSeconds; t != nil && *t < 1 {
-		c.fail("config.timeoutSeconds", "%d must be at least 1", *t)
+func (s *SchemaRegistryArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", s.Name, str(s.Description), "labels", s.Labels)
+	problems.Check("type", validate.OneOf(s.Type, "confluent"))
+	problems.Check("config.schemaType", validate.OneOf(s.Config.SchemaType, "avro", "json"))
+	if t := s.Config.TimeoutSeconds; t != nil {
+		problems.Check("config.timeoutSeconds", validate.AtLeast(*t, 1))
 	}
 	if auth := s.Config.Authentication; auth != nil {
-		c.oneOf("config.authentication.type", auth.Type, "basic")
+		problems.Check("config.authentication.type", validate.OneOf(auth.Type, "basic"))
 	}
 }
 

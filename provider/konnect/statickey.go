@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -18,6 +19,8 @@ import (
 type StaticKey struct {
 	kind[StaticKeyArgs, StaticKeyState]
 }
+
+var _ resource[StaticKeyArgs, StaticKeyState] = (*StaticKey)(nil)
 
 // StaticKeyArgs are the inputs of a StaticKey.
 type StaticKeyArgs struct {
@@ -51,8 +54,8 @@ func (k *StaticKeyArgs) Annotate(a infer.Annotator) {
 	a.Describe(&k.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
-func (k *StaticKeyArgs) validate(c *checker) {
-	c.common(&k.Name, k.Description, k.Labels)
+func (k *StaticKeyArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", k.Name, str(k.Description), "labels", k.Labels)
 }
 
 var staticKeys = kind[StaticKeyArgs, StaticKeyState]{

@@ -9,6 +9,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -16,6 +17,8 @@ import (
 type TLSTrustBundle struct {
 	kind[TLSTrustBundleArgs, TLSTrustBundleState]
 }
+
+var _ resource[TLSTrustBundleArgs, TLSTrustBundleState] = (*TLSTrustBundle)(nil)
 
 // TLSTrustBundleArgs are the inputs of a TLSTrustBundle.
 type TLSTrustBundleArgs struct {
@@ -57,8 +60,8 @@ func (t *TLSTrustBundleConfig) Annotate(a infer.Annotator) {
 	a.Describe(&t.TrustedCA, "PEM CA certificates.")
 }
 
-func (t *TLSTrustBundleArgs) validate(c *checker) {
-	c.common(&t.Name, t.Description, t.Labels)
+func (t *TLSTrustBundleArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", t.Name, str(t.Description), "labels", t.Labels)
 }
 
 var tlsTrustBundles = kind[TLSTrustBundleArgs, TLSTrustBundleState]{

@@ -10,6 +10,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
@@ -19,6 +20,8 @@ import (
 type VirtualCluster struct {
 	kind[VirtualClusterArgs, VirtualClusterState]
 }
+
+var _ resource[VirtualClusterArgs, VirtualClusterState] = (*VirtualCluster)(nil)
 
 // VirtualClusterArgs are the inputs of a VirtualCluster.
 type VirtualClusterArgs struct {
@@ -281,85 +284,77 @@ func (v *VirtualClusterArgs) applyDefaults() {
 	}
 }
 
-func (v *VirtualClusterArgs) validate(c *checker) {
-	c.common(&v.Name, v.Description, v.Labels)
-	c.ref("destination", &v.Destination)
-	c.maxLen("dnsLabel", v.DNSLabel, 63)
-	c.match("dnsLabel", v.DNSLabel, dnsLabelRE, "be a DNS label (lower-case letters, digits and '-')")
-	c.oneOf("aclMode", v.ACLMode, "enforce_on_gateway", "passthrough")
-	c.notEmpty("authentication", len(v.Authentication))
+func (v *VirtualClusterArgs) validate(problems *validate.Problems) {
+	problems.KonnectEntity("", v.Name, str(v.Description), "labels", v.Labels)
+	checkRef(problems, "destination", &v.Destination)
+	problems.Check("dnsLabel", validate.DNSLabel(v.DNSLabel))
+	problems.Check("aclMode", validate.OneOf(v.ACLMode, "enforce_on_gateway", "passthrough"))
+	problems.Check("authentication", validate.NotEmpty(len(v.Authentication)))
 	for i, auth := range v.Authentication {
-		auth.validate(c, at("authentication", i))
+		auth.validate(problems, validate.Path("authentication").Index(i))
 	}
 	if ns := v.Namespace; ns != nil {
-		c.oneOf("namespace.mode", ns.Mode, "hide_prefix", "enforce_prefix")
+		problems.Check("namespace.mode", validate.OneOf(ns.Mode, "hide_prefix", "enforce_prefix"))
 		if add := ns.Additional; add != nil {
 			for i, t := range add.Topics {
-				prop := at("namespace.additional.topics", i)
-				selector(c, prop, t.Type, t.Glob, len(t.ExactList))
-				c.oneOf(prop+".conflict", str(t.Conflict), "warn", "ignore")
+				path := validate.Path("namespace.additional.topics").Index(i)
+				checkSelector(problems, path, t.Type, t.Glob, len(t.ExactList))
+				problems.Check(path.Field("conflict"), validate.OneOf(str(t.Conflict), "warn", "ignore"))
 			}
 			for i, g := range add.ConsumerGroups {
-				selector(c, at("namespace.additional.consumerGroups", i), g.Type, g.Glob, len(g.ExactList))
+				checkSelector(problems, validate.Path("namespace.additional.consumerGroups").Index(i), g.Type, g.Glob,
+					len(g.ExactList))
 			}
 		}
 	}
 	for i, t := range v.TopicAliases {
-		c.oneOf(at("topicAliases", i)+".conflict", str(t.Conflict), "warn", "ignore")
+		problems.Check(validate.Path("topicAliases").Index(i).Field("conflict"),
+			validate.OneOf(str(t.Conflict), "warn", "ignore"))
 	}
 }
 
-// selector checks a glob-or-exact-list selector.
-func selector(c *checker, prop, typ string, glob *string, exact int) {
-	c.oneOf(prop+".type", typ, "glob", "exact_list")
-	switch {
-	case typ == "glob" && (glob == nil || exact > 0):
-		c.fail(prop, "a glob selector needs glob and no exactList")
-	case typ == "exact_list" && (glob != nil || exact == 0):
-		c.fail(prop, "an exact_list selector needs exactList and no glob")
+// checkSelector checks a glob-or-exact-list selector.
+func checkSelector(problems *validate.Problems, path validate.Path, typ string, glob *string, exact int) {
+	if !problems.Check(path.Field("type"), validate.OneOf(typ, "glob", "exact_list")) || typ == "" {
+		return
 	}
-	c.match(prop+".glob", str(glob), globRE, "use only A-Za-z0-9._?*-")
+	problems.Check(path.Field("glob"), validate.Member(glob != nil, typ == "glob", "type", typ),
+		validate.Glob(str(glob)))
+	problems.Check(path.Field("exactList"), validate.Member(exact > 0, typ == "exact_list", "type", typ))
 }
 
-func (v VirtualClusterAuthentication) validate(c *checker, prop string) {
-	c.oneOf(prop+".type", v.Type, "anonymous", "sasl_plain", "sasl_scram", "oauth_bearer", "client_certificate")
-	only := func(field string, set bool, types ...string) {
-		if set && v.Type != "" && !slices.Contains(types, v.Type) {
-			c.fail(prop+"."+field, "does not apply to %s", v.Type)
-		}
+func (v VirtualClusterAuthentication) validate(problems *validate.Problems, path validate.Path) {
+	if !problems.Check(path.Field("type"), validate.OneOf(v.Type,
+		"anonymous", "sasl_plain", "sasl_scram", "oauth_bearer", "client_certificate")) || v.Type == "" {
+		return
 	}
-	only("mediation", v.Mediation != nil, "sasl_plain", "oauth_bearer")
-	only("principals", len(v.Principals) > 0, "sasl_plain")
-	only("algorithm", v.Algorithm != nil, "sasl_scram")
-	only("claimsMapping", v.ClaimsMapping != nil, "oauth_bearer")
-	only("jwks", v.JWKS != nil, "oauth_bearer")
-	only("validate", v.Validate != nil, "oauth_bearer")
-	only("fetchKongIdentityPrincipal", v.FetchKongIdentityPrincipal != nil, "sasl_plain", "sasl_scram", "oauth_bearer", "client_certificate")
+	// member checks a member that the types allow and, if required, need.
+	member := func(field string, set, required bool, types ...string) {
+		wanted := slices.Contains(types, v.Type) && (set || required)
+		problems.Check(path.Field(field), validate.Member(set, wanted, "type", v.Type))
+	}
+	member("mediation", v.Mediation != nil, true, "sasl_plain", "oauth_bearer")
+	member("principals", len(v.Principals) > 0, false, "sasl_plain")
+	member("algorithm", v.Algorithm != nil, true, "sasl_scram")
+	member("claimsMapping", v.ClaimsMapping != nil, false, "oauth_bearer")
+	member("jwks", v.JWKS != nil, false, "oauth_bearer")
+	member("validate", v.Validate != nil, false, "oauth_bearer")
+	member("fetchKongIdentityPrincipal", v.FetchKongIdentityPrincipal != nil, false,
+		"sasl_plain", "sasl_scram", "oauth_bearer", "client_certificate")
 	switch v.Type {
 	case "sasl_plain":
-		if v.Mediation == nil {
-			c.fail(prop+".mediation", "required for sasl_plain")
-		}
-		c.oneOf(prop+".mediation", str(v.Mediation), "passthrough", "terminate")
+		problems.Check(path.Field("mediation"), validate.OneOf(str(v.Mediation), "passthrough", "terminate"))
 	case "oauth_bearer":
-		if v.Mediation == nil {
-			c.fail(prop+".mediation", "required for oauth_bearer")
-		}
-		c.oneOf(prop+".mediation", str(v.Mediation), "passthrough", "validate_forward", "terminate")
+		problems.Check(path.Field("mediation"),
+			validate.OneOf(str(v.Mediation), "passthrough", "validate_forward", "terminate"))
 	case "sasl_scram":
-		if v.Algorithm == nil {
-			c.fail(prop+".algorithm", "required for sasl_scram")
-		}
-		c.oneOf(prop+".algorithm", str(v.Algorithm), "sha256", "sha512")
+		problems.Check(path.Field("algorithm"), validate.OneOf(str(v.Algorithm), "sha256", "sha512"))
 	}
 	if f := v.FetchKongIdentityPrincipal; f != nil {
-		c.oneOf(prop+".fetchKongIdentityPrincipal.failureMode", f.FailureMode, "error", "ignore")
-		if v.Type == "oauth_bearer" && f.FetchBy != nil {
-			c.fail(prop+".fetchKongIdentityPrincipal.fetchBy", "does not apply to oauth_bearer")
-		}
-		if v.Type != "oauth_bearer" && v.Type != "" && f.FetchBy == nil {
-			c.fail(prop+".fetchKongIdentityPrincipal.fetchBy", "required for %s", v.Type)
-		}
+		fetch := path.Field("fetchKongIdentityPrincipal")
+		problems.Check(fetch.Field("failureMode"), validate.OneOf(f.FailureMode, "error", "ignore"))
+		problems.Check(fetch.Field("fetchBy"),
+			validate.Member(f.FetchBy != nil, v.Type != "oauth_bearer", "type", v.Type))
 	}
 }
 

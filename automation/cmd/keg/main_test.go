@@ -103,7 +103,7 @@ func TestCLIRejectsBadSpecs(t *testing.T) {
 	cases := map[string]struct{ spec, want string }{
 		"unknown field":     {"gateways:\n  - name: a\n    portMaped: {}\n", "line 3: gateways[0].portMaped: unknown field"},
 		"wrong type":        {"gateways:\n  - name: a\n    portMapped:\n      basePort: high\n", "line 4: gateways[0].portMapped.basePort: want an integer"},
-		"no gateways":       {"stack: x\n", "gateways: at least one gateway is required"},
+		"no gateways":       {"stack: x\n", "gateways: must have at least one entry"},
 		"bad yaml":          {"gateways: [\n", "invalid spec"},
 		"invalid host":      {"gateways:\n  - name: a\n    portMapped:\n      advertisedHost: Not_A_Host\n", "gateways[0].portMapped.advertisedHost"},
 		"duplicate vc":      {"gateways:\n  - name: a\n    portMapped:\n      virtualClusters:\n        - name: x\n        - name: x\n", "gateways[0].portMapped.virtualClusters[1]"},
