@@ -118,15 +118,15 @@ $(BIN)/keg: FORCE
 run: tools $(BIN)/keg
 	$(BIN)/keg up --yes
 
-## schema: regenerate the schema annotations from doc comments, then schema.json from the provider.
+## schema: regenerate the schema annotations from doc comments, then schema.json from the provider (each
+## generator is configured in the //go:generate line beside what it writes).
 schema:
-	$(GO) run ./internal/cmd/gen-annotations -dir components -token PortMappedGateway=index -token SniGateway=index
-	$(GO) run ./internal/cmd/gen-annotations -dir components/eventgateway
-	$(GO) run ./internal/cmd/gen-schema -out schema.json
+	$(GO) generate ./components/...
+	$(GO) generate -run gen-schema .
 
 ## sdks: generate the Node.js, Python and Go SDKs from schema.json into sdk/.
 sdks:
-	$(GO) run ./internal/cmd/gen-sdks -schema schema.json -out sdk
+	$(GO) generate -run gen-sdks .
 
 ## test: build the tools if missing, then run every test (-trimpath here too: the test builds share the build
 ## cache whatever the clone's directory or module cache).

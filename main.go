@@ -4,6 +4,9 @@
 // provider/cmd/pulumi-resource-kong-event-gateway, which release builds and tests use.
 package main
 
+//go:generate go run ./internal/cmd/gen-schema -out schema.json
+//go:generate go run ./internal/cmd/gen-sdks -schema schema.json -out sdk
+
 import "github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
 
 func main() { provider.Main() }

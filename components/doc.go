@@ -8,3 +8,5 @@
 // infer.ComponentF can serve the components to other languages. The typed custom resources they create come from
 // package eventgateway.
 package components
+
+//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index -token SniGateway=index

@@ -14,3 +14,5 @@
 // uses: the Gateway API Gateway and TLSRoute (gateway.networking.k8s.io), the cert-manager Certificate
 // (cert-manager.io/v1) and the ExternalDNS DNSEndpoint (externaldns.k8s.io/v1alpha1).
 package eventgateway
+
+//go:generate go run ../../internal/cmd/gen-annotations

@@ -3,7 +3,9 @@
 // `pulumi` tags, describing the type and each field with its doc comment, so
 // the generated package schema carries the same documentation as the Go code.
 //
-//	go run ./internal/cmd/gen-annotations -dir components -token PortMappedGateway=index
+// Each annotated package configures it in one //go:generate line of its doc.go, which the test reads too:
+//
+//	//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index
 package main
 
 import (

@@ -1,23 +1,46 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-// TestAnnotationsUpToDate fails when a doc comment changed without `make schema`.
+// annotatedPackages are the packages whose doc.go runs gen-annotations.
+var annotatedPackages = []string{"../../../components", "../../../components/eventgateway"}
+
+// TestAnnotationsUpToDate fails when a doc comment changed without `go generate` (make schema). Each package's flags
+// are read from its //go:generate line, the one place they are written.
 func TestAnnotationsUpToDate(t *testing.T) {
-	for dir, tokens := range map[string]tokenFlags{
-		"../../../components":              {"PortMappedGateway": "index", "SniGateway": "index"},
-		"../../../components/eventgateway": nil,
-	} {
-		want, err := generate(dir, tokens)
+	for _, dir := range annotatedPackages {
+		want, err := generate(dir, generateTokens(t, dir))
 		require.NoError(t, err)
 		got, err := os.ReadFile(filepath.Join(dir, outputFile))
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(got), "%s/%s is stale: run make schema", dir, outputFile)
 	}
+}
+
+// generateTokens parses the -token flags of the gen-annotations //go:generate line in dir's doc.go.
+func generateTokens(t *testing.T, dir string) tokenFlags {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join(dir, "doc.go"))
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(doc), "\n") {
+		_, args, ok := strings.Cut(line, "//go:generate go run ")
+		if !ok || !strings.Contains(args, "gen-annotations") {
+			continue
+		}
+		var tokens tokenFlags
+		flags := flag.NewFlagSet("gen-annotations", flag.ContinueOnError)
+		flags.Var(&tokens, "token", "")
+		require.NoError(t, flags.Parse(strings.Fields(args)[1:]))
+		return tokens
+	}
+	t.Fatalf("%s/doc.go has no gen-annotations //go:generate line", dir)
+	return nil
 }
