@@ -247,7 +247,7 @@ func (r *Runner) Destroy(ctx context.Context) (Result, error) {
 
 // Outputs returns the connection info of the last up.
 func (r *Runner) Outputs(ctx context.Context) (Connections, error) {
-	outputs, err := r.stack.Stack.Outputs(ctx)
+	outputs, err := r.stack.Outputs(ctx)
 	if err != nil {
 		return nil, classify(err)
 	}

@@ -1,8 +1,9 @@
 package components
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 )
 
 // konnectChain holds the registered objects other objects depend on.

@@ -1,10 +1,11 @@
 package components
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 )
 
 // dataPlaneSpec is the KegDataPlane of gateway with a Service of type serviceType exposing ports.
@@ -32,7 +33,7 @@ const kafkaServicePortName = "kafka"
 
 // servicePort is a TCP Service port forwarding to the same container port.
 func servicePort(name string, port int) eventgateway.ServicePort {
-	target := intstr.FromInt32(int32(port))
+	target := intstr.FromInt32(int32(port)) //nolint:gosec // validation keeps ports within 1-65535 before any resource is registered
 	return eventgateway.ServicePort{Name: name, Port: port, TargetPort: &target}
 }
 

@@ -4,10 +4,11 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 )
 
 func TestValidateReturnsFieldErrors(t *testing.T) {
@@ -24,11 +25,11 @@ func TestValidateReturnsFieldErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			require.Error(t, err)
-			joined, ok := err.(interface{ Unwrap() []error })
-			require.True(t, ok, "errors.Join result")
+			var joined interface{ Unwrap() []error }
+			require.ErrorAs(t, err, &joined, "errors.Join result")
 			for _, inner := range joined.Unwrap() {
-				_, isFieldError := inner.(*FieldError)
-				assert.True(t, isFieldError, "%T", inner)
+				var fieldError *FieldError
+				assert.ErrorAs(t, inner, &fieldError, "%T", inner)
 			}
 			var first *FieldError
 			require.True(t, errors.As(err, &first))

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/crdschema"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Kubernetes names the seed renders with the component name "example".

@@ -1,12 +1,13 @@
 package components
 
 import (
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
-	"github.com/stretchr/testify/assert"
 )
 
 // fullArgs sets every option: two virtual clusters (the second without a bootstrap port), SASL/SCRAM and TLS

@@ -1,8 +1,9 @@
 package components
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 )
 
 // register creates the children of parent in dependency order: the Konnect chain down to the virtual clusters,

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 )
 
 func TestInvalidArgumentsRegisterNothing(t *testing.T) {

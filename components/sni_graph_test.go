@@ -5,12 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/crdschema"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/crdschema"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 )
 
 func TestSniGatewayRegistersTheGraph(t *testing.T) {

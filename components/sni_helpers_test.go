@@ -3,9 +3,10 @@ package components
 import (
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 )
 
 // seedSNIArgs are the inputs of Kong's SNI example: suffix .keg.example.com, per_cluster_suffix, a Gateway

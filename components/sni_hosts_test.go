@@ -3,8 +3,9 @@ package components
 import (
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 )
 
 func TestClusterHostNames(t *testing.T) {

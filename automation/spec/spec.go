@@ -14,7 +14,7 @@ import (
 )
 
 // DefaultTokenEnv is the environment variable the Konnect token is read from.
-const DefaultTokenEnv = "KONNECT_TOKEN"
+const DefaultTokenEnv = "KONNECT_TOKEN" //nolint:gosec // the name of a variable, not a credential
 
 // Spec describes one stack.
 type Spec struct {

@@ -4,12 +4,13 @@ import (
 	"os"
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/portmapped-go/portmapped"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/sni-go/sni"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"sigs.k8s.io/yaml"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/portmapped-go/portmapped"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/sni-go/sni"
 )
 
 // TestPortMappedExample runs the portmapped-go example's program in its own namespace.

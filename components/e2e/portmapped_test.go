@@ -3,11 +3,12 @@ package e2e
 import (
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 )
 
 // token is the Konnect token of every test stack; it must never reach the state in plain text.

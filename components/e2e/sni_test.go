@@ -3,11 +3,12 @@ package e2e
 import (
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 )
 
 // principalPassword is a virtual-cluster password; it must never reach the state in plain text.

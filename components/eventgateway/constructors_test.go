@@ -4,11 +4,12 @@ import (
 	"encoding/base64"
 	"testing"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/crdschema"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/crdschema"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/internal/pulumimock"
 )
 
 // renderFixtures registers every fixture in namespace kong, waiting for readiness, and returns the recording.

@@ -5,9 +5,10 @@
 package main
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/portmapped-go/portmapped"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/portmapped-go/portmapped"
 )
 
 func main() {

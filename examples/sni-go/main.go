@@ -8,9 +8,10 @@
 package main
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/sni-go/sni"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/sni-go/sni"
 )
 
 func main() {

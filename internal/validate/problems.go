@@ -54,7 +54,7 @@ func (e *FieldError) Error() string {
 
 // FieldErrors returns every *FieldError in err's tree, in order; nil when there is none.
 func FieldErrors(err error) []*FieldError {
-	switch e := err.(type) {
+	switch e := err.(type) { //nolint:errorlint // walks the error tree itself, as errors.As does
 	case interface{ Unwrap() []error }:
 		var found []*FieldError
 		for _, inner := range e.Unwrap() {

@@ -99,11 +99,11 @@ func propertyOf[T any](v *T, name string) reflect.Value {
 	panic("no property " + name)
 }
 
-// changedProperties returns the top-level properties whose values differ between old and new once API
+// changedProperties returns the top-level properties whose values differ between before and after once API
 // defaults are applied; see sameValue for what counts as equal. Secret fields are ignored (they are
 // compared by hash).
-func changedProperties[T any](old, new T) []string {
-	o, n := reflect.ValueOf(withDefaults(old)), reflect.ValueOf(withDefaults(new))
+func changedProperties[T any](before, after T) []string {
+	o, n := reflect.ValueOf(withDefaults(before)), reflect.ValueOf(withDefaults(after))
 	var changed []string
 	for _, f := range fieldsOf(o.Type()) {
 		if !f.secret && !sameValue(o.FieldByIndex(f.index), n.FieldByIndex(f.index)) {

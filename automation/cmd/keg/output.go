@@ -51,7 +51,7 @@ func (o *output) result(res automation.Result) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.json {
-		_ = json.NewEncoder(o.w).Encode(map[string]any{"summary": res.Summary.Counts(), "connections": res.Connections})
+		_ = json.NewEncoder(o.w).Encode(map[string]any{"summary": res.Counts(), "connections": res.Connections})
 		return
 	}
 	s := res.Summary

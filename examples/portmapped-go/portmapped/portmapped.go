@@ -2,8 +2,9 @@
 package portmapped
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 )
 
 // Args are the inputs of Kong's port-mapping example: one virtual cluster over a three-broker Kafka cluster,

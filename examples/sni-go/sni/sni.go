@@ -2,8 +2,9 @@
 package sni
 
 import (
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 )
 
 // Args are the inputs of Kong's SNI example: virtual cluster vc-tls-1 over a three-broker Kafka cluster, reached

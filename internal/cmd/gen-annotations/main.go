@@ -68,23 +68,26 @@ type annotatedField struct{ name, doc string }
 
 // generate returns the contents of dir's zz_annotations.go.
 func generate(dir string, tokens tokenFlags) ([]byte, error) {
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi os.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go") && fi.Name() != outputFile
-	}, parser.ParseComments)
+	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
 	}
-	if len(pkgs) != 1 {
-		return nil, fmt.Errorf("%s: want one package, found %d", dir, len(pkgs))
-	}
+	fset := token.NewFileSet()
 	var pkgName string
 	var types []annotatedType
-	for name, pkg := range pkgs {
-		pkgName = name
-		for _, file := range pkg.Files {
-			types = append(types, structsOf(file, tokens)...)
+	for _, path := range paths {
+		if name := filepath.Base(path); strings.HasSuffix(name, "_test.go") || name == outputFile {
+			continue
 		}
+		file, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		if pkgName != "" && file.Name.Name != pkgName {
+			return nil, fmt.Errorf("%s: want one package, found %s and %s", dir, pkgName, file.Name.Name)
+		}
+		pkgName = file.Name.Name
+		types = append(types, structsOf(file, tokens)...)
 	}
 	sort.Slice(types, func(i, j int) bool { return types[i].name < types[j].name })
 	return render(pkgName, types)

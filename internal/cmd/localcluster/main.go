@@ -45,8 +45,7 @@ func run(binDir, dir string) error {
 	if err != nil {
 		return err
 	}
-	defer cluster.Stop()
 	fmt.Printf("local cluster ready; export KUBECONFIG=%s\nCtrl-C stops it.\n", cluster.KubeconfigPath)
 	<-ctx.Done()
-	return nil
+	return cluster.Stop()
 }

@@ -32,7 +32,7 @@ import (
 )
 
 // DefaultToken is the personal access token the emulator accepts unless WithToken sets another.
-const DefaultToken = "kpat_emulator0000000000000000000000000000000000000"
+const DefaultToken = "kpat_emulator0000000000000000000000000000000000000" //nolint:gosec // accepted by the local emulator only
 
 type settings struct {
 	token string
@@ -260,7 +260,7 @@ func encodeReply(rep reply) (ctype string, data []byte) {
 	ctype = "application/json"
 	if e, ok := rep.body.(*apiError); ok {
 		ctype = "application/problem+json"
-		e.Instance = fmt.Sprintf("kong:trace:%019d", rand.Uint64N(1e19))
+		e.Instance = fmt.Sprintf("kong:trace:%019d", rand.Uint64N(1e19)) //nolint:gosec // a trace ID, not a secret
 	}
 	data, err := json.Marshal(rep.body)
 	if err != nil {
@@ -274,7 +274,7 @@ func writeRaw(w http.ResponseWriter, status int, ctype string, data []byte) {
 		w.Header().Set("Content-Type", ctype)
 	}
 	w.WriteHeader(status)
-	_, _ = w.Write(data)
+	_, _ = w.Write(data) //nolint:gosec // JSON API responses, never rendered as HTML
 }
 
 func writeReply(w http.ResponseWriter, rep reply) {

@@ -154,14 +154,14 @@ func (c *Cluster) startControllerManager(binDir, dir string) error {
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = groupAttrs(true)
 	if err := cmd.Start(); err != nil {
-		logFile.Close()
+		_ = logFile.Close()
 		return fmt.Errorf("start kube-controller-manager: %w", err)
 	}
 	c.kcm = cmd
 	c.kcmDone = make(chan struct{})
 	go func() {
 		_ = cmd.Wait()
-		logFile.Close()
+		_ = logFile.Close()
 		close(c.kcmDone)
 	}()
 	return nil

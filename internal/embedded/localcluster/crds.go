@@ -161,7 +161,8 @@ func InstallCRDs(ctx context.Context, c client.Client, crds []*unstructured.Unst
 	for _, crd := range crds {
 		crd.SetManagedFields(nil)
 		crd.SetResourceVersion("")
-		if err := c.Patch(ctx, crd, client.Apply, client.FieldOwner("keg-localcluster"), client.ForceOwnership); err != nil {
+		err := c.Apply(ctx, client.ApplyConfigurationFromUnstructured(crd), client.FieldOwner("keg-localcluster"), client.ForceOwnership)
+		if err != nil {
 			return fmt.Errorf("apply CRD %s: %w", crd.GetName(), err)
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // Passphrase is the secrets passphrase of every test stack.
-const Passphrase = "keg-test-passphrase"
+const Passphrase = "keg-test-passphrase" //nolint:gosec // protects throw-away test state only
 
 // Options configure NewEnv.
 type Options struct {
