@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/pulumitest"
 )
@@ -54,7 +54,7 @@ func run(m *testing.M) int {
 var pluginDir string
 
 func setUp() error {
-	root, err := repoRoot()
+	root, err := localcluster.RepoRoot()
 	if err != nil {
 		return err
 	}
@@ -101,23 +101,5 @@ func tearDown() {
 	}
 	if pluginDir != "" {
 		_ = os.RemoveAll(pluginDir)
-	}
-}
-
-// repoRoot walks up from the working directory to go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found above the working directory")
-		}
-		dir = parent
 	}
 }
