@@ -235,6 +235,19 @@ func (r *Runner) Refresh(ctx context.Context) (Result, error) {
 	return Result{Summary: sum}, classify(err)
 }
 
+// PreviewDestroy shows what destroy would delete.
+func (r *Runner) PreviewDestroy(ctx context.Context) (Result, error) {
+	var opts []optdestroy.Option
+	if ch := r.eventStream(); ch != nil {
+		opts = append(opts, optdestroy.EventStreams(ch))
+	}
+	sum, err := r.stack.PreviewDestroy(ctx, opts...)
+	return Result{Summary: sum}, classify(err)
+}
+
+// StackName is the name of the spec's stack.
+func (r *Runner) StackName() string { return r.spec.Stack }
+
 // Destroy deletes everything the stack deployed and removes the stack.
 func (r *Runner) Destroy(ctx context.Context) (Result, error) {
 	var opts []optdestroy.Option

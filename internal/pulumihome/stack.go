@@ -124,6 +124,14 @@ func (s *Stack) Preview(ctx context.Context, opts ...optpreview.Option) (Summary
 	return sum, s.after(ctx, err)
 }
 
+// PreviewDestroy runs `pulumi destroy --preview-only`: what Destroy would delete.
+func (s *Stack) PreviewDestroy(ctx context.Context, opts ...optdestroy.Option) (Summary, error) {
+	res, err := s.Stack.PreviewDestroy(ctx, opts...)
+	sum := fromOps(res.ChangeSummary)
+	sum.Stdout = res.StdOut
+	return sum, s.after(ctx, err)
+}
+
 // Refresh runs `pulumi refresh`.
 func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary, error) {
 	res, err := s.Stack.Refresh(ctx, opts...)

@@ -63,7 +63,7 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 
 	type op func(context.Context, *automation.Runner, *output) (automation.Result, error)
-	add := func(use, short string, confirm bool, run op) {
+	add := func(use, short string, confirm *confirmation, run op) {
 		root.AddCommand(&cobra.Command{
 			Use:   use,
 			Short: short,
@@ -73,16 +73,16 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			},
 		})
 	}
-	add("preview", "Show what up would change", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+	add("preview", "Show what up would change", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		return r.Preview(ctx)
 	})
-	add("up", "Deploy the spec and print where Kafka clients connect", true, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+	add("up", "Deploy the spec and print where Kafka clients connect", confirmUp, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		return r.Up(ctx)
 	})
-	add("refresh", "Read the live state into the stack", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+	add("refresh", "Read the live state into the stack", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		return r.Refresh(ctx)
 	})
-	add("destroy", "Delete everything the stack deployed", true, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+	add("destroy", "Delete everything the stack deployed", confirmDestroy, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		return r.Destroy(ctx)
 	})
 	root.AddCommand(&cobra.Command{
@@ -93,7 +93,7 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return printVersions(stdout, f)
 		},
 	})
-	add("outputs", "Print where Kafka clients connect", false, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
+	add("outputs", "Print where Kafka clients connect", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
 		conns, err := r.Outputs(ctx)
 		return automation.Result{Connections: conns}, err
 	})
@@ -132,7 +132,7 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // withRunner loads the spec, opens the runner, asks for confirmation where
 // needed, runs the operation and prints its result.
-func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr io.Writer, confirm bool,
+func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr io.Writer, confirm *confirmation,
 	run func(context.Context, *automation.Runner, *output) (automation.Result, error),
 ) error {
 	p := spec.Default()
@@ -150,8 +150,8 @@ func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr i
 		return err
 	}
 	defer r.Close()
-	if confirm && !f.yes {
-		if err := askConfirmation(ctx, r, out, stdin, stderr); err != nil {
+	if confirm != nil && !f.yes {
+		if err := confirm.ask(ctx, r, out, stdin, stderr); err != nil {
 			return err
 		}
 	}
@@ -165,29 +165,62 @@ func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr i
 	return err
 }
 
-// askConfirmation previews, then asks on a terminal; elsewhere it needs --yes.
-func askConfirmation(ctx context.Context, r *automation.Runner, out *output, stdin io.Reader, stderr io.Writer) error {
-	if file, ok := stdin.(*os.File); !ok || !isTerminal(file) {
-		return notConfirmedError{}
+// confirmation is how a command that changes the stack previews its own operation and asks before running it.
+type confirmation struct {
+	preview  func(*automation.Runner, context.Context) (automation.Result, error)
+	question func(sum automation.Summary, stack string) string
+}
+
+var (
+	confirmUp = &confirmation{
+		preview: (*automation.Runner).Preview,
+		question: func(_ automation.Summary, stack string) string {
+			return fmt.Sprintf("Apply these changes to stack %s?", stack)
+		},
 	}
-	res, err := r.Preview(ctx)
+	confirmDestroy = &confirmation{
+		preview: (*automation.Runner).PreviewDestroy,
+		question: func(sum automation.Summary, stack string) string {
+			return fmt.Sprintf("Destroy %d resources of stack %s?", sum.Deletes, stack)
+		},
+	}
+)
+
+// ask previews the operation, then asks on a terminal; elsewhere it needs --yes. Ctrl-C at the prompt answers no
+// at once.
+func (c *confirmation) ask(ctx context.Context, r *automation.Runner, out *output, stdin io.Reader, stderr io.Writer) error {
+	if file, ok := stdin.(*os.File); !ok || !isTerminal(file) {
+		return notConfirmedError{reason: "pass --yes to run without a terminal prompt"}
+	}
+	res, err := c.preview(r, ctx)
 	if err != nil {
 		return err
 	}
 	out.result(automation.Result{Summary: res.Summary})
-	fmt.Fprint(stderr, "Do you want to perform this update? [y/N] ")
-	var answer string
-	_, _ = fmt.Fscanln(stdin, &answer)
-	if answer != "y" && answer != "yes" {
-		return notConfirmedError{}
+	fmt.Fprintf(stderr, "%s [y/N] ", c.question(res.Summary, r.StackName()))
+	answers := make(chan string, 1)
+	go func() {
+		var answer string
+		_, _ = fmt.Fscanln(stdin, &answer)
+		answers <- answer
+	}()
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(stderr)
+		return notConfirmedError{reason: "interrupted at the prompt; nothing was changed"}
+	case answer := <-answers:
+		if answer != "y" && answer != "yes" {
+			return notConfirmedError{reason: "answered no; nothing was changed"}
+		}
 	}
 	return nil
 }
 
-type notConfirmedError struct{}
+// notConfirmedError says a changing command did not run because it was not confirmed.
+type notConfirmedError struct{ reason string }
 
-func (notConfirmedError) Error() string {
-	return "not confirmed: pass --yes to run without a terminal prompt"
+func (e notConfirmedError) Error() string {
+	return "not confirmed: " + e.reason
 }
 
 func isTerminal(f *os.File) bool {
