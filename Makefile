@@ -150,13 +150,14 @@ cross:
 		GOOS=$${platform%/*} GOARCH=$${platform#*/} $(GO) build $(BUILD_FLAGS) ./automation/cmd/keg ./provider/cmd/... . || exit 1; \
 	done
 
-## check-fresh: what a new user meets: a clean clone and an empty Go module cache; `make tools build`, then the
-## built pulumi and keg run from another directory. The temporary clone and module cache are removed.
+## check-fresh: what a new user meets: a clean clone, an empty Go module cache and Go's default flags (so builds
+## are stamped from git, as on a new machine); `make tools build`, then the built pulumi and keg run from another
+## directory. The temporary clone and module cache are removed.
 check-fresh:
 	@tmp=$$(mktemp -d) && trap 'chmod -R u+w "$$tmp"; rm -rf "$$tmp"' EXIT && \
 	git clone --quiet --no-local "$(CURDIR)" "$$tmp/repo" && \
 	start=$$(date +%s) && \
-	GOMODCACHE="$$tmp/gomodcache" GOFLAGS="$$($(GO) env GOFLAGS) -modcacherw" $(MAKE) --no-print-directory -C "$$tmp/repo" tools build && \
+	GOMODCACHE="$$tmp/gomodcache" GOFLAGS=-modcacherw $(MAKE) --no-print-directory -C "$$tmp/repo" tools build && \
 	"$$tmp/repo/bin/pulumi" version && \
 	(cd "$$tmp" && "$$tmp/repo/bin/keg" version) && \
 	echo "==> check-fresh: clean clone, empty module cache: make tools build in $$(( $$(date +%s) - start )) s"

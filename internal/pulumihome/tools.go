@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"golang.org/x/mod/module"
 )
 
 // Where a Locator found a binary.
@@ -94,13 +96,21 @@ func (l Locator) Find(name string) (Tool, error) {
 // (Pulumi and its plugins) or -X <pkg>/version.gitVersion=<v> (Kubernetes).
 var versionFlag = regexp.MustCompile(`-X[= ]\S*/version\.(?:Version|gitVersion)=(\S+)`)
 
-// BinaryVersion reads a Go binary's version from its build information, executing nothing: the version stamped at
-// link time, else the version of the module that holds its main package, else "" (no version, or not a Go binary).
+// BinaryVersion reads a Go binary's version from its build information, executing nothing (see versionOf); "" when
+// it records none or is not a Go binary.
 func BinaryVersion(path string) string {
 	info, err := buildinfo.ReadFile(path)
 	if err != nil {
 		return ""
 	}
+	return versionOf(info)
+}
+
+// versionOf is the version stamped at link time (recorded only without -trimpath), else the release version of the
+// module that holds the main package: a dependency's (a tool built from a pinned module) or the main module's
+// (`go install module@version`). A pseudo-version says which commit of a local module was built, not which release
+// of the tool it is, so it counts as none.
+func versionOf(info *debug.BuildInfo) string {
 	for _, s := range info.Settings {
 		if s.Key == "-ldflags" {
 			if m := versionFlag.FindStringSubmatch(s.Value); m != nil {
@@ -116,7 +126,7 @@ func BinaryVersion(path string) string {
 			best, version = m.Path, m.Version
 		}
 	}
-	if version == "(devel)" {
+	if version == "(devel)" || module.IsPseudoVersion(version) {
 		return ""
 	}
 	return version

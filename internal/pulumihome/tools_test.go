@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -87,6 +88,37 @@ func TestBinaryVersions(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, BinaryVersion(self), "a test binary records no version")
 	require.Empty(t, BinaryVersion(writeExecutable(t, t.TempDir(), "script")), "not a Go binary")
+}
+
+func TestVersionOf(t *testing.T) {
+	dep := func(path, version string) *debug.Module { return &debug.Module{Path: path, Version: version} }
+	cases := map[string]struct {
+		info debug.BuildInfo
+		want string
+	}{
+		"stamped at link time": {debug.BuildInfo{
+			Path: "example.com/tools/kubernetes", Main: *dep("example.com/tools/kubernetes", "(devel)"),
+			Settings: []debug.BuildSetting{{Key: "-ldflags", Value: "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=4.32.0"}},
+		}, "4.32.0"},
+		"main package in a pinned dependency": {debug.BuildInfo{
+			Path: "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi", Main: *dep("example.com/tools/pulumi", "(devel)"),
+			Deps: []*debug.Module{dep("github.com/pulumi/pulumi/sdk/v3", "v3.274.1"), dep("github.com/pulumi/pulumi/pkg/v3", "v3.274.1")},
+		}, "v3.274.1"},
+		"go install module@version": {debug.BuildInfo{
+			Path: "example.com/tool/cmd/tool", Main: *dep("example.com/tool", "v1.2.3"),
+		}, "v1.2.3"},
+		"local module stamped from git": {debug.BuildInfo{
+			Path: "example.com/tools/kubernetes", Main: *dep("example.com/tools/kubernetes", "v0.0.0-20261201222358-0c2e937ab6e9"),
+		}, ""},
+		"local module without git": {debug.BuildInfo{
+			Path: "example.com/tools/kubernetes", Main: *dep("example.com/tools/kubernetes", "(devel)"),
+		}, ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			require.Equal(t, tc.want, versionOf(&tc.info))
+		})
+	}
 }
 
 // TestInterruptedPluginInstallIsRepaired leaves a plugin install as a killed `pulumi plugin install` does (the
