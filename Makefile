@@ -45,6 +45,9 @@ TOOLS := $(BIN)/pulumi $(BIN)/pulumi-resource-kubernetes $(BIN)/kube-apiserver \
 
 PROVIDER := $(BIN)/pulumi-resource-kong-event-gateway
 
+# The upstream Kong Operator CRDs (never copied into the project).
+KONG_CRDS_DIR ?= $(or $(KEG_KONG_CRDS_DIR),$(abspath $(CURDIR)/../shared/crds/kong-operator))
+
 # keg's version (`keg version`).
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
@@ -152,15 +155,17 @@ cross:
 
 ## check-fresh: what a new user meets: a clean clone, an empty Go module cache and Go's default flags (so builds
 ## are stamped from git, as on a new machine); `make tools build`, then the built pulumi and keg run from another
-## directory. The temporary clone and module cache are removed.
+## directory: `keg version`, and `keg preview` of the embedded default. The temporary clone and module cache are
+## removed.
 check-fresh:
 	@tmp=$$(mktemp -d) && trap 'chmod -R u+w "$$tmp"; rm -rf "$$tmp"' EXIT && \
 	git clone --quiet --no-local "$(CURDIR)" "$$tmp/repo" && \
 	start=$$(date +%s) && \
 	GOMODCACHE="$$tmp/gomodcache" GOFLAGS=-modcacherw $(MAKE) --no-print-directory -C "$$tmp/repo" tools build && \
 	"$$tmp/repo/bin/pulumi" version && \
-	(cd "$$tmp" && "$$tmp/repo/bin/keg" version) && \
-	echo "==> check-fresh: clean clone, empty module cache: make tools build in $$(( $$(date +%s) - start )) s"
+	echo "==> check-fresh: clean clone, empty module cache: make tools build in $$(( $$(date +%s) - start )) s" && \
+	cd "$$tmp" && "$$tmp/repo/bin/keg" version && \
+	"$$tmp/repo/bin/keg" preview --kong-crds "$(KONG_CRDS_DIR)" --state-dir "$$tmp/state"
 
 clean:
 	rm -rf $(BIN) .state
