@@ -3,6 +3,7 @@ package e2e
 import (
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -49,8 +50,8 @@ func TestPortMappedGatewayLifecycle(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	up, err := stack.Up(ctx)
-	require.NoError(t, err, up.Stdout)
+	up, steps := upSteps(t, ctx, stack)
+	require.Equal(t, []string{"default_4_32_0"}, providers(steps), "one Kubernetes provider for every resource")
 	requireObjects(t, ctx, ns, []object{
 		{secretKind, "pm-konnect-token"}, {authKind, "pm-konnect-auth"}, {konnectGatewayKind, "pm-gateway"},
 		{backendKind, "pm-backend"}, {virtualClusterKind, "pm-example-virtual-cluster"},
@@ -61,8 +62,10 @@ func TestPortMappedGatewayLifecycle(t *testing.T) {
 	assert.Equal(t, []any{"9092-9095"}, field(t, get(t, ctx, listenerKind, ns, "pm-example-virtual-cluster-listener"),
 		"spec", "apiSpec", "ports"))
 
-	again, err := stack.Up(ctx)
-	require.NoError(t, err, again.Stdout)
+	again, steps := upSteps(t, ctx, stack)
+	for _, step := range steps {
+		assert.Equal(t, apitype.OpSame, step.Op, "a no-op up has no step of any kind, providers included: %s", step.URN)
+	}
 	assert.Zero(t, again.Creates+again.Updates+again.Deletes+again.Replaces, again.Stdout)
 
 	args.BackendCluster.BrokerCount = 5

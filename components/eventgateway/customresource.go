@@ -6,6 +6,7 @@ import (
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes"
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	metav1 "github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/meta/v1"
+	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/utilities"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -38,7 +39,10 @@ func registerResolved(ctx *pulumi.Context, name string, k kind, meta Metadata, s
 	return registerUntyped(ctx, name, k, meta, untypedSpec, opts...)
 }
 
-// registerUntyped registers one custom resource of kind k with spec as its untyped spec.
+// registerUntyped registers one custom resource of kind k with spec as its untyped spec. Unlike the typed
+// resources, the SDK's CustomResource sets no plugin version of its own; it gets the SDK's, so every resource of a
+// program shares one default Kubernetes provider (with none, the engine starts a second, unversioned one and moves
+// every custom resource to the versioned one at the next update).
 func registerUntyped(ctx *pulumi.Context, name string, k kind, meta Metadata, spec any,
 	opts ...pulumi.ResourceOption,
 ) (*apiextensions.CustomResource, error) {
@@ -47,7 +51,7 @@ func registerUntyped(ctx *pulumi.Context, name string, k kind, meta Metadata, sp
 		Kind:        pulumi.String(k.name),
 		Metadata:    objectMeta(meta, meta.annotationsWaitingFor(k.readyCondition)),
 		OtherFields: kubernetes.UntypedArgs{"spec": spec},
-	}, withFixedNameOptions(meta, opts)...)
+	}, utilities.PkgResourceDefaultOpts(withFixedNameOptions(meta, opts))...)
 }
 
 // objectMeta converts meta to the Kubernetes SDK's metadata, leaving out what is empty.
