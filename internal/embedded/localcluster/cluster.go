@@ -112,10 +112,6 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	if err := os.WriteFile(c.KubeconfigPath, c.env.KubeConfig, 0o600); err != nil {
 		return nil, err
 	}
-	if err := c.startControllerManager(binDir, dir); err != nil {
-		return nil, err
-	}
-
 	scheme := runtime.NewScheme()
 	if err := clientgoscheme.AddToScheme(scheme); err != nil {
 		return nil, err
@@ -127,10 +123,20 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 		return nil, err
 	}
 
+	var all []*unstructured.Unstructured
 	for _, set := range loaded {
 		if err := InstallCRDs(ctx, c.Client, set.crds); err != nil {
 			return nil, fmt.Errorf("install %s CRDs: %w", set.name, err)
 		}
+		all = append(all, set.crds...)
+	}
+	// The garbage collector discovers resource types when it starts and again only every 30 s: started after the
+	// CRDs are served, it handles the first foreground delete of a custom resource at once instead of stalling.
+	if err := waitForDiscovery(ctx, c.Config, all); err != nil {
+		return nil, err
+	}
+	if err := c.startControllerManager(binDir, dir); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

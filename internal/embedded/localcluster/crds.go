@@ -8,14 +8,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/util/wait"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/rest"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
 
@@ -153,6 +157,33 @@ func readCRDs(file string) ([]*unstructured.Unstructured, error) {
 			crds = append(crds, u)
 		}
 	}
+}
+
+// waitForDiscovery waits until the API server's discovery lists the plural of every CRD's versions.
+func waitForDiscovery(ctx context.Context, cfg *rest.Config, crds []*unstructured.Unstructured) error {
+	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	if err != nil {
+		return err
+	}
+	for _, crd := range crds {
+		group, _, _ := unstructured.NestedString(crd.Object, "spec", "group")
+		plural, _, _ := unstructured.NestedString(crd.Object, "spec", "names", "plural")
+		versions, _, _ := unstructured.NestedSlice(crd.Object, "spec", "versions")
+		for _, v := range versions {
+			version, _ := v.(map[string]any)["name"].(string)
+			err := wait.PollUntilContextTimeout(ctx, 50*time.Millisecond, time.Minute, true, func(context.Context) (bool, error) {
+				list, err := dc.ServerResourcesForGroupVersion(group + "/" + version)
+				if err != nil {
+					return false, nil //nolint:nilerr // not served yet: poll again
+				}
+				return slices.ContainsFunc(list.APIResources, func(r metav1.APIResource) bool { return r.Name == plural }), nil
+			})
+			if err != nil {
+				return fmt.Errorf("CRD %s not discoverable: %w", crd.GetName(), err)
+			}
+		}
+	}
+	return nil
 }
 
 // InstallCRDs applies the CRDs server-side (the KegDataPlane CRD is too large
