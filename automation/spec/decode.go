@@ -83,8 +83,12 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 			return
 		}
 		v.Set(reflect.MakeMap(v.Type()))
+		seen := map[string]int{}
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			key, value := node.Content[i], node.Content[i+1]
+			if d.duplicate(seen, key, path.Key(key.Value)) {
+				continue
+			}
 			elem := reflect.New(v.Type().Elem()).Elem()
 			d.decode(value, elem, path.Key(key.Value))
 			v.SetMapIndex(reflect.ValueOf(key.Value).Convert(v.Type().Key()), elem)
@@ -95,6 +99,11 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 			return
 		}
 		target := reflect.New(v.Type())
+		if isInteger(v.Kind()) && node.ShortTag() != "!!int" {
+			// YAML would truncate 3.5 to 3.
+			d.problems.Add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
+			return
+		}
 		if err := node.Decode(target.Interface()); err != nil {
 			d.problems.Add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
 			return
@@ -109,9 +118,13 @@ func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.P
 		return
 	}
 	fields := structFields(v.Type())
+	seen := map[string]int{}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		key, value := node.Content[i], node.Content[i+1]
 		child := path.Field(key.Value)
+		if d.duplicate(seen, key, child) {
+			continue
+		}
 		index, ok := fields[key.Value]
 		if !ok {
 			d.lines[string(child)] = key.Line
@@ -120,6 +133,18 @@ func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.P
 		}
 		d.decode(value, v.Field(index), child)
 	}
+}
+
+// duplicate reports a mapping key seen before in the same mapping (YAML would silently keep the last value); seen
+// maps the keys met so far to their lines.
+func (d *decoder) duplicate(seen map[string]int, key *yaml.Node, path validate.Path) bool {
+	if first, ok := seen[key.Value]; ok {
+		d.lines[string(path)] = key.Line
+		d.problems.Add(path, "duplicate key (first at line %d)", first)
+		return true
+	}
+	seen[key.Value] = key.Line
+	return false
 }
 
 // structFields maps a struct's pulumi tag names to field indexes.
@@ -147,16 +172,25 @@ func describe(node *yaml.Node) string {
 	}
 }
 
-func kindName(k reflect.Kind) string {
+// isInteger reports whether k is an integer kind.
+func isInteger(k reflect.Kind) bool {
 	switch k {
-	case reflect.Bool:
-		return "true or false"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
+func kindName(k reflect.Kind) string {
+	switch {
+	case k == reflect.Bool:
+		return "true or false"
+	case isInteger(k):
 		return "an integer"
-	case reflect.Float32, reflect.Float64:
+	case k == reflect.Float32 || k == reflect.Float64:
 		return "a number"
-	case reflect.String:
+	case k == reflect.String:
 		return "a string"
 	default:
 		return k.String()

@@ -61,6 +61,9 @@ func TestParseRejects(t *testing.T) {
 		{"list where a mapping goes", "gateways:\n  - name: pm\n    portMapped: [1]\n", 3, "gateways[0].portMapped", "want a mapping"},
 		{"unknown kubernetes field", "kubernetes:\n  kubeconf: x\ngateways: []\n", 2, "kubernetes.kubeconf", "unknown field"},
 		{"bool where int goes", "gateways:\n  - name: pm\n    portMapped:\n      basePort: true\n", 4, "gateways[0].portMapped.basePort", "want an integer"},
+		{"fraction where int goes", "gateways:\n  - name: pm\n    portMapped:\n      backendCluster:\n        brokerCount: 3.5\n", 5, "gateways[0].portMapped.backendCluster.brokerCount", `want an integer, got "3.5"`},
+		{"duplicate field", "gateways:\n  - name: pm\n    name: other\n    portMapped: {}\n", 3, "gateways[0].name", "duplicate key (first at line 2)"},
+		{"duplicate map key", "gateways:\n  - name: pm\n    portMapped:\n      labels:\n        team: a\n        team: b\n", 6, `gateways[0].portMapped.labels["team"]`, "duplicate key (first at line 5)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
