@@ -22,7 +22,7 @@ LDFLAGS_BASE := -s -w
 BUILD_FLAGS  := -trimpath
 
 # moddir prints a module's directory, downloading it first when the module cache
-# lacks it (`go list -m -f {{.Dir}}` prints nothing on a cold cache). Run it in a
+# lacks it (a listing of the build list alone names no directory on a cold cache). Run it in a
 # module that requires $(1).
 moddir = $(GO) mod download -json $(1) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'
 KUBE_LDFLAGS := $(LDFLAGS_BASE) \

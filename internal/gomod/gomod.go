@@ -1,5 +1,5 @@
 // Package gomod locates Go modules for the project's generators and tests, through `go mod download -json`, which
-// downloads a module the cache lacks (`go list -m -f {{.Dir}}` prints nothing for it). Nothing that ships calls it:
+// downloads a module the cache lacks (listing the build list alone names no directory for it). Nothing that ships calls it:
 // the embedded runtime reads only what the build put beside or inside its binaries.
 package gomod
 

@@ -37,25 +37,32 @@ func writeSpec(t *testing.T, body string) string {
 	return file
 }
 
-func TestCLILifecycle(t *testing.T) {
-	const ns = "keg-cli"
+// portMappedSpec writes a spec deploying one port-mapped gateway, named like its stack, with three brokers into
+// namespace ns of the shared cluster, which it creates.
+func portMappedSpec(t *testing.T, stack, ns string) string {
+	t.Helper()
 	require.NoError(t, client.IgnoreAlreadyExists(local.Cluster.Client.Create(context.Background(),
 		&corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}})))
-	file := writeSpec(t, fmt.Sprintf(`
-stack: cli
+	return writeSpec(t, fmt.Sprintf(`
+stack: %[1]s
 kubernetes:
-  kubeconfig: %s
+  kubeconfig: %[2]s
 gateways:
-  - name: cli
+  - name: %[1]s
     portMapped:
-      namespace: %s
+      namespace: %[3]s
       advertisedHost: 10.0.1.1
       backendCluster:
         bootstrapServers: [kafka:9092]
         brokerCount: 3
       virtualClusters:
         - name: example_virtual_cluster
-`, local.Cluster.KubeconfigPath, ns))
+`, stack, local.Cluster.KubeconfigPath, ns))
+}
+
+func TestCLILifecycle(t *testing.T) {
+	const ns = "keg-cli"
+	file := portMappedSpec(t, "cli", ns)
 	state := t.TempDir()
 	run := func(args ...string) (int, string, string) {
 		return keg(t, append(args, "-f", file, "--state-dir", state)...)

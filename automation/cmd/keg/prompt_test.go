@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"github.com/creack/pty"
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
 
@@ -90,20 +88,7 @@ func (term *terminal) exitCode(limit time.Duration) int {
 // up) and asks about it; "n" and Ctrl-C at the prompt leave everything in place, Ctrl-C at once.
 func TestTerminalConfirmation(t *testing.T) {
 	const ns = "keg-prompt"
-	require.NoError(t, client.IgnoreAlreadyExists(local.Cluster.Client.Create(context.Background(),
-		&corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}})))
-	file := writeSpec(t, fmt.Sprintf(`
-stack: prompt
-kubernetes:
-  kubeconfig: %s
-gateways:
-  - name: prompt
-    portMapped:
-      namespace: %s
-      advertisedHost: 10.0.1.1
-      backendCluster: {bootstrapServers: ["kafka:9092"], brokerCount: 1}
-      virtualClusters: [{name: orders}]
-`, local.Cluster.KubeconfigPath, ns))
+	file := portMappedSpec(t, "prompt", ns)
 	args := []string{"-f", file, "--state-dir", t.TempDir(), "--bin", local.BinDir}
 	bin := buildKeg(t, t.TempDir())
 
