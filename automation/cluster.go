@@ -3,6 +3,8 @@ package automation
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/url"
 	"time"
 
 	"k8s.io/client-go/discovery"
@@ -22,6 +24,9 @@ type ClusterUnreachableError struct {
 
 func (e *ClusterUnreachableError) Error() string {
 	where := "kubeconfig " + e.Kubeconfig
+	if e.Kubeconfig == "" {
+		where = "kubeconfig from $KUBECONFIG or ~/.kube/config"
+	}
 	if e.Context != "" {
 		where += ", context " + e.Context
 	}
@@ -33,18 +38,31 @@ func (e *ClusterUnreachableError) Error() string {
 
 func (e *ClusterUnreachableError) Unwrap() error { return e.Err }
 
-// checkCluster reads the kubeconfig and asks the API server for its version, so an unreachable cluster fails in
-// seconds with its address, before any stack operation.
-func checkCluster(ctx context.Context, kubeconfig, kubeContext string) error {
+// NotLocalClusterError says the cluster offered for a local spec is not a local control plane: the emulator's
+// token must never reach a cluster on another host.
+type NotLocalClusterError struct{ Kubeconfig, Server string }
+
+func (e *NotLocalClusterError) Error() string {
+	return fmt.Sprintf("the local cluster of %s serves %s, not a loopback address: a local spec deploys the Konnect "+
+		"emulator's token, so it only goes to a control plane on this host", e.Kubeconfig, e.Server)
+}
+
+// checkCluster reads the kubeconfig (when empty, $KUBECONFIG or ~/.kube/config) and asks the API server for its
+// version, so an unreachable cluster fails in seconds with its address, before any stack operation. With
+// loopbackOnly, a server on any other address is refused before it is asked.
+func checkCluster(ctx context.Context, kubeconfig, kubeContext string, loopbackOnly bool) error {
 	fail := func(server string, err error) error {
 		return &ClusterUnreachableError{Kubeconfig: kubeconfig, Context: kubeContext, Server: server, Err: err}
 	}
-	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
-		&clientcmd.ClientConfigLoadingRules{ExplicitPath: kubeconfig},
-		&clientcmd.ConfigOverrides{CurrentContext: kubeContext},
-	).ClientConfig()
+	rules := clientcmd.NewDefaultClientConfigLoadingRules()
+	rules.ExplicitPath = kubeconfig
+	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(rules,
+		&clientcmd.ConfigOverrides{CurrentContext: kubeContext}).ClientConfig()
 	if err != nil {
 		return fail("", err)
+	}
+	if loopbackOnly && !isLoopback(cfg.Host) {
+		return &NotLocalClusterError{Kubeconfig: kubeconfig, Server: cfg.Host}
 	}
 	cfg.Timeout = clusterCheckTimeout
 	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
@@ -55,4 +73,17 @@ func checkCluster(ctx context.Context, kubeconfig, kubeContext string) error {
 		return fail(cfg.Host, err)
 	}
 	return nil
+}
+
+// isLoopback reports whether an API server URL names localhost or a loopback address.
+func isLoopback(server string) bool {
+	u, err := url.Parse(server)
+	if err != nil {
+		return false
+	}
+	if u.Hostname() == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(u.Hostname())
+	return ip != nil && ip.IsLoopback()
 }

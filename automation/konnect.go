@@ -8,23 +8,15 @@ import (
 
 	"github.com/Kong/sdk-konnect-go/models/sdkerrors"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
-// serverURL turns a Konnect host such as eu.api.konghq.com into a base URL.
-func serverURL(host string) string {
+// baseURL turns a Konnect host such as eu.api.konghq.com into a base URL.
+func baseURL(host string) string {
 	if strings.Contains(host, "://") {
 		return host
 	}
 	return "https://" + host
-}
-
-func tokenEnv(k spec.Konnect) string {
-	if k.TokenEnv != "" {
-		return k.TokenEnv
-	}
-	return spec.DefaultTokenEnv
 }
 
 // checkKonnectToken asks Konnect which organization the token belongs to
@@ -41,7 +33,19 @@ func checkKonnectToken(ctx context.Context, url, token string, httpClient *http.
 		if errors.As(err, &unauthorized) {
 			return &KonnectAuthError{Reason: "the token was rejected by " + url, Err: err}
 		}
-		return &KonnectAuthError{Reason: "could not reach " + url, Err: err}
+		return &KonnectUnreachableError{URL: url, Err: err}
 	}
 	return nil
 }
+
+// KonnectUnreachableError says Konnect did not answer the token check.
+type KonnectUnreachableError struct {
+	URL string
+	Err error
+}
+
+func (e *KonnectUnreachableError) Error() string {
+	return "could not reach Konnect at " + e.URL + ": " + e.Err.Error()
+}
+
+func (e *KonnectUnreachableError) Unwrap() error { return e.Err }

@@ -6,17 +6,14 @@ package automation
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optrefresh"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
@@ -33,12 +30,51 @@ type Options struct {
 	// KongCRDsDir holds the Kong Operator CRDs the embedded cluster installs; when empty, $KEG_KONG_CRDS_DIR or
 	// shared/crds/kong-operator beside the checkout that holds the working directory or the binaries.
 	KongCRDsDir string
-	// StateDir holds the Pulumi home, local state and the embedded cluster's data. Defaults to .state.
+	// StateDir holds the default local state, the Pulumi home of a local spec and the embedded cluster's data.
+	// Defaults to .state.
 	StateDir string
-	// Passphrase protects secrets in state. Defaults to $PULUMI_CONFIG_PASSPHRASE, then a fixed local one.
+	// LocalCluster is the kubeconfig of an already running local control plane (its API server on a loopback
+	// address, such as the one `localcluster` starts) that a local spec uses instead of starting one.
+	LocalCluster string
+	// Stack overrides the spec's stack name.
+	Stack string
+	// Passphrase protects secrets in state when the secrets provider is passphrase. Defaults to
+	// $PULUMI_CONFIG_PASSPHRASE or $PULUMI_CONFIG_PASSPHRASE_FILE; a local spec with local state falls back to a
+	// fixed passphrase and says so through Status.
 	Passphrase string
-	// Events receives every engine event of every operation; it is closed by nobody (the caller owns it).
+	// KonnectToken is the token of a real spec when it comes from elsewhere than the spec's konnect section (keg
+	// reads it from standard input).
+	KonnectToken string
+	// KonnectHTTPClient carries the Konnect calls Open makes itself (the token check); http.DefaultClient's
+	// transport when nil.
+	KonnectHTTPClient *http.Client
+	// StateOnly opens an existing stack to read its outputs: no cluster, no Konnect and no token are needed.
+	StateOnly bool
+	// SkipKonnect is for operations that run no program (destroy): no Konnect token is read or checked.
+	SkipKonnect bool
+	// Force, once closed, stops a running operation at once (its CLI and plugins are killed) instead of letting
+	// an interrupted one finish the steps in flight.
+	Force <-chan struct{}
+
+	// Events receives every engine event of every operation.
 	Events func(events.EngineEvent)
+	// Progress receives the Pulumi CLI's own display of each operation (ErrorProgress its diagnostics log at
+	// OpOptions.Verbosity); Color is its color mode: always, never, raw or auto (the default).
+	Progress, ErrorProgress io.Writer
+	Color                   string
+	// Status is told what Open does before any operation, and how long it took.
+	Status func(Status)
+}
+
+// Status is one start-up step of Open, or a notice.
+type Status struct {
+	// Message says what happens, such as "starting the embedded local cluster".
+	Message string `json:"message"`
+	// Done says the step ended, after Elapsed.
+	Done    bool          `json:"done,omitempty"`
+	Elapsed time.Duration `json:"elapsedNanoseconds,omitempty"`
+	// Notice says Message is a fact to know rather than a step.
+	Notice bool `json:"notice,omitempty"`
 }
 
 // Runner runs one spec's stack.
@@ -51,18 +87,17 @@ type Runner struct {
 	opts     Options
 }
 
-// Open prepares the stack: it starts the embedded local cluster and Konnect
-// emulator when the spec names no real ones, checks the Konnect token, and
-// selects or creates the stack. Close releases what Open started.
+// Open prepares the stack. It decides how secrets are protected and finds the Konnect token before anything
+// starts; a local spec then gets the embedded local cluster and Konnect emulator, a real spec's cluster and token
+// are checked; finally the stack is selected or created. Close releases what Open started.
 func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err error) {
 	if opts.StateDir == "" {
 		opts.StateDir = ".state"
 	}
-	if opts.Passphrase == "" {
-		opts.Passphrase = os.Getenv("PULUMI_CONFIG_PASSPHRASE")
-	}
-	if opts.Passphrase == "" {
-		opts.Passphrase = "keg-local-state"
+	if opts.Stack != "" {
+		copied := *p
+		copied.Stack = opts.Stack
+		p = &copied
 	}
 	r := &Runner{spec: p, opts: opts}
 	defer func() {
@@ -70,6 +105,18 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 			r.Close()
 		}
 	}()
+	sec, err := secretsFor(p, opts.Passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if sec.fixed {
+		r.report(Status{Notice: true, Message: "secrets in local state use keg's fixed local passphrase (local " +
+			"specs only; set PULUMI_CONFIG_PASSPHRASE to choose one)"})
+	}
+	token, err := r.token()
+	if err != nil {
+		return nil, err
+	}
 
 	tools := pulumihome.Locator{Dir: opts.BinDir}
 	kubernetesPlugin, err := pulumihome.KubernetesPlugin(tools)
@@ -77,61 +124,142 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 		return nil, err
 	}
 	env := map[string]string{}
-	if p.Kubernetes.Embedded() {
-		if r.cluster, err = startEmbeddedCluster(ctx, tools, opts); err != nil {
-			return nil, err
-		}
-		env["KUBECONFIG"] = r.cluster.KubeconfigPath
-	} else {
-		if env["KUBECONFIG"], err = filepath.Abs(p.Kubernetes.Kubeconfig); err != nil {
-			return nil, err
-		}
-		if err := checkCluster(ctx, env["KUBECONFIG"], p.Kubernetes.Context); err != nil {
+	target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
+	if !opts.StateOnly {
+		if env["KUBECONFIG"], err = r.kubeconfig(ctx, tools); err != nil {
 			return nil, err
 		}
 	}
-
-	target, err := r.konnectTarget(ctx)
-	if err != nil {
-		return nil, err
+	if !opts.StateOnly && !opts.SkipKonnect {
+		if target.KonnectServerURL, target.KonnectToken, err = r.konnect(ctx, token); err != nil {
+			return nil, err
+		}
 	}
-
+	if env["KUBECONFIG"] == "" {
+		delete(env, "KUBECONFIG")
+	}
 	home, err := pulumihome.NewHome(ctx, pulumihome.HomeOptions{
-		Tools:      tools,
-		Dir:        opts.StateDir,
-		BackendURL: p.Backend,
-		Passphrase: opts.Passphrase,
-		Plugins:    []pulumihome.Plugin{kubernetesPlugin},
-		Env:        env,
+		Tools:           tools,
+		Dir:             opts.StateDir,
+		UserHome:        !p.Local,
+		BackendURL:      p.Backend,
+		SecretsProvider: sec.provider,
+		Passphrase:      sec.passphrase,
+		Plugins:         []pulumihome.Plugin{kubernetesPlugin},
+		Env:             env,
+		Force:           opts.Force,
 	})
 	if err != nil {
 		return nil, err
 	}
-	target.KubeContext = p.Kubernetes.Context
-	r.stack, err = home.Stack(ctx, p.Project, p.Stack, Program(p.Spec, target))
+	if opts.StateOnly {
+		r.stack, err = home.ExistingStack(ctx, p.Project, p.Stack, Program(p.Spec, target))
+	} else {
+		r.stack, err = home.Stack(ctx, p.Project, p.Stack, Program(p.Spec, target))
+	}
 	if err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	return r, nil
 }
 
-// startEmbeddedCluster starts the local control plane with its data under the state directory: etcd,
-// kube-apiserver and kube-controller-manager from one directory, the CRDs make tools staged beside them, and the
-// Kong Operator CRDs.
-func startEmbeddedCluster(ctx context.Context, tools pulumihome.Locator, opts Options) (*localcluster.Cluster, error) {
+// report passes s to the Status callback.
+func (r *Runner) report(s Status) {
+	if r.opts.Status != nil {
+		r.opts.Status(s)
+	}
+}
+
+// step reports message, runs do and reports how long it took.
+func (r *Runner) step(message string, do func() error) error {
+	r.report(Status{Message: message})
+	start := time.Now()
+	if err := do(); err != nil {
+		return err
+	}
+	r.report(Status{Message: message, Done: true, Elapsed: time.Since(start)})
+	return nil
+}
+
+// token returns the Konnect token of a real spec, or "" when none is needed; a missing token fails here, before
+// anything starts.
+func (r *Runner) token() (string, error) {
+	if r.spec.Local || r.opts.StateOnly || r.opts.SkipKonnect {
+		return "", nil
+	}
+	if r.opts.KonnectToken != "" {
+		return r.opts.KonnectToken, nil
+	}
+	k := r.spec.Konnect
+	token, err := k.Token()
+	if err != nil {
+		return "", &KonnectAuthError{Reason: "no token", Err: err}
+	}
+	if token == "" {
+		return "", &KonnectAuthError{Reason: "no token: set " + k.TokenSource() +
+			" (or konnect.tokenFile in the spec, or pass the token on standard input)"}
+	}
+	return token, nil
+}
+
+// kubeconfig returns the kubeconfig the program deploys with ("" for the ambient one) after making sure its cluster
+// answers: the embedded local cluster (started here unless LocalCluster names a running one) for a local spec,
+// the spec's cluster or $KUBECONFIG's for a real one.
+func (r *Runner) kubeconfig(ctx context.Context, tools pulumihome.Locator) (string, error) {
+	if !r.spec.Local {
+		path := r.spec.Kubernetes.Kubeconfig
+		if path != "" {
+			var err error
+			if path, err = filepath.Abs(path); err != nil {
+				return "", err
+			}
+		}
+		return path, r.step("checking the Kubernetes cluster", func() error {
+			return checkCluster(ctx, path, r.spec.Kubernetes.Context, false)
+		})
+	}
+	if r.opts.LocalCluster != "" {
+		path, err := filepath.Abs(r.opts.LocalCluster)
+		if err != nil {
+			return "", err
+		}
+		return path, checkCluster(ctx, path, "", true)
+	}
+	binDir, kongDir, err := embeddedClusterFiles(tools, r.opts.KongCRDsDir)
+	if err != nil {
+		return "", err
+	}
+	err = r.step("starting the embedded local cluster", func() (err error) {
+		r.cluster, err = startEmbeddedCluster(ctx, binDir, kongDir, r.opts.StateDir)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return r.cluster.KubeconfigPath, nil
+}
+
+// embeddedClusterFiles finds the directory of etcd, kube-apiserver and kube-controller-manager (with the CRDs make
+// tools staged beside them in crds/) and the Kong Operator CRDs: kongDir, else looked for from the working
+// directory and the binaries.
+func embeddedClusterFiles(tools pulumihome.Locator, kongDir string) (binDir, kongCRDs string, err error) {
 	etcd, err := tools.Find("etcd")
 	if err != nil {
-		return nil, err
+		return "", "", err
 	}
-	binDir := filepath.Dir(etcd.Path)
-	kongDir := opts.KongCRDsDir
+	binDir = filepath.Dir(etcd.Path)
 	if kongDir == "" {
 		cwd, _ := os.Getwd()
 		if kongDir, err = localcluster.FindKongCRDs(cwd, binDir); err != nil {
-			return nil, err
+			return "", "", err
 		}
 	}
-	dir, err := filepath.Abs(filepath.Join(opts.StateDir, "cluster"))
+	return binDir, kongDir, nil
+}
+
+// startEmbeddedCluster starts the local control plane with its data under the state directory.
+func startEmbeddedCluster(ctx context.Context, binDir, kongDir, stateDir string) (*localcluster.Cluster, error) {
+	dir, err := filepath.Abs(filepath.Join(stateDir, "cluster"))
 	if err != nil {
 		return nil, err
 	}
@@ -145,39 +273,36 @@ func startEmbeddedCluster(ctx context.Context, tools pulumihome.Locator, opts Op
 	return cluster, nil
 }
 
-// konnectTarget starts the emulator in embedded mode, then checks the token
-// against Konnect so a bad token fails before any stack operation.
-func (r *Runner) konnectTarget(ctx context.Context) (Target, error) {
-	k := r.spec.Konnect
-	if k.Embedded() {
+// konnect returns the Konnect server URL and token the program writes into the auth configuration: the embedded
+// emulator's for a local spec, or the spec's after Konnect accepted the token.
+func (r *Runner) konnect(ctx context.Context, token string) (serverURL, programToken string, err error) {
+	if r.spec.Local {
 		emu, err := konnectemu.New()
 		if err != nil {
-			return Target{}, fmt.Errorf("start the embedded Konnect emulator: %w", err)
+			return "", "", fmt.Errorf("start the embedded Konnect emulator: %w", err)
 		}
 		r.emulator = emu
 		if err := checkKonnectToken(ctx, emu.URL(), emu.Token(), emu.HTTPClient()); err != nil {
-			return Target{}, err
+			return "", "", err
 		}
 		// No operator runs on the embedded cluster, so nothing would ever
 		// report the objects Programmed; the region is a placeholder.
-		return Target{KonnectServerURL: "eu.api.konghq.com", KonnectToken: emu.Token()}, nil
+		return "eu.api.konghq.com", emu.Token(), nil
 	}
-	token := k.Token()
-	if token == "" {
-		return Target{}, &KonnectAuthError{Reason: "no token: set " + tokenEnv(k)}
-	}
-	if err := checkKonnectToken(ctx, serverURL(k.ServerURL), token, nil); err != nil {
-		return Target{}, err
-	}
-	return Target{KonnectServerURL: k.ServerURL, KonnectToken: token, WaitForProgrammed: true}, nil
+	k := r.spec.Konnect
+	err = r.step("checking the Konnect token with "+k.ServerURL, func() error {
+		return checkKonnectToken(ctx, baseURL(k.ServerURL), token, r.opts.KonnectHTTPClient)
+	})
+	return k.ServerURL, token, err
 }
 
-// Embedded reports whether the runner started the embedded local cluster and
-// Konnect emulator: no Kong Operator runs there, so the objects are accepted
-// by the real apiserver (CRD schemas and CEL rules) but nothing reconciles them.
-func (r *Runner) Embedded() (cluster, konnect bool) {
-	return r.cluster != nil, r.emulator != nil
-}
+// Local reports whether the runner deploys to the embedded local cluster and Konnect emulator: no Kong Operator
+// runs there, so the objects are accepted by the real apiserver (CRD schemas and CEL rules) but nothing reconciles
+// them.
+func (r *Runner) Local() bool { return r.spec.Local }
+
+// StackName is the name of the stack the runner operates on.
+func (r *Runner) StackName() string { return r.spec.Stack }
 
 // Close stops what Open started.
 func (r *Runner) Close() {
@@ -189,135 +314,4 @@ func (r *Runner) Close() {
 		_ = r.cluster.Stop()
 		r.cluster = nil
 	}
-}
-
-// Summary counts what an operation did to each resource.
-type Summary = pulumihome.Summary
-
-// Result is what an operation did.
-type Result struct {
-	Summary
-	// Connections is the client connection info after up (and for outputs).
-	Connections Connections
-}
-
-// Preview shows what up would do.
-func (r *Runner) Preview(ctx context.Context) (Result, error) {
-	var opts []optpreview.Option
-	if ch := r.eventStream(); ch != nil {
-		opts = append(opts, optpreview.EventStreams(ch))
-	}
-	sum, err := r.stack.Preview(ctx, opts...)
-	return Result{Summary: sum}, classify(err)
-}
-
-// Up deploys the spec and returns the connection info.
-func (r *Runner) Up(ctx context.Context) (Result, error) {
-	var opts []optup.Option
-	if ch := r.eventStream(); ch != nil {
-		opts = append(opts, optup.EventStreams(ch))
-	}
-	sum, err := r.stack.Up(ctx, opts...)
-	if err != nil {
-		return Result{Summary: sum}, classify(err)
-	}
-	conns, err := connectionsFrom(sum.Outputs)
-	return Result{Summary: sum, Connections: conns}, err
-}
-
-// Refresh reads the live state into the stack.
-func (r *Runner) Refresh(ctx context.Context) (Result, error) {
-	var opts []optrefresh.Option
-	if ch := r.eventStream(); ch != nil {
-		opts = append(opts, optrefresh.EventStreams(ch))
-	}
-	sum, err := r.stack.Refresh(ctx, opts...)
-	return Result{Summary: sum}, classify(err)
-}
-
-// PreviewDestroy shows what destroy would delete.
-func (r *Runner) PreviewDestroy(ctx context.Context) (Result, error) {
-	var opts []optdestroy.Option
-	if ch := r.eventStream(); ch != nil {
-		opts = append(opts, optdestroy.EventStreams(ch))
-	}
-	sum, err := r.stack.PreviewDestroy(ctx, opts...)
-	return Result{Summary: sum}, classify(err)
-}
-
-// StackName is the name of the spec's stack.
-func (r *Runner) StackName() string { return r.spec.Stack }
-
-// Destroy deletes everything the stack deployed and removes the stack.
-func (r *Runner) Destroy(ctx context.Context) (Result, error) {
-	var opts []optdestroy.Option
-	if ch := r.eventStream(); ch != nil {
-		opts = append(opts, optdestroy.EventStreams(ch))
-	}
-	sum, err := r.stack.Destroy(ctx, opts...)
-	return Result{Summary: sum}, classify(err)
-}
-
-// Outputs returns the connection info of the last up.
-func (r *Runner) Outputs(ctx context.Context) (Connections, error) {
-	outputs, err := r.stack.Outputs(ctx)
-	if err != nil {
-		return nil, classify(err)
-	}
-	return connectionsFrom(outputs)
-}
-
-// eventStream returns a channel forwarding engine events to the Events
-// callback, or nil without one. The Automation API closes the channel when
-// the operation ends.
-func (r *Runner) eventStream() chan<- events.EngineEvent {
-	if r.opts.Events == nil {
-		return nil
-	}
-	ch := make(chan events.EngineEvent)
-	go func() {
-		for ev := range ch {
-			r.opts.Events(ev)
-		}
-	}()
-	return ch
-}
-
-// ConcurrentUpdateError says another operation holds the stack's lock.
-type ConcurrentUpdateError struct{ Err error }
-
-func (e *ConcurrentUpdateError) Error() string {
-	return "another operation is updating this stack; retry when it is done: " + e.Err.Error()
-}
-
-func (e *ConcurrentUpdateError) Unwrap() error { return e.Err }
-
-// KonnectAuthError says Konnect rejected or could not check the token.
-type KonnectAuthError struct {
-	Reason string
-	Err    error
-}
-
-func (e *KonnectAuthError) Error() string {
-	if e.Err != nil {
-		return "Konnect authentication failed: " + e.Reason + ": " + e.Err.Error()
-	}
-	return "Konnect authentication failed: " + e.Reason
-}
-
-func (e *KonnectAuthError) Unwrap() error { return e.Err }
-
-// classify turns Automation API errors into the package's typed errors.
-func classify(err error) error {
-	if err == nil {
-		return nil
-	}
-	if auto.IsConcurrentUpdateError(err) {
-		return &ConcurrentUpdateError{Err: err}
-	}
-	var invalid *spec.InvalidError
-	if errors.As(err, &invalid) {
-		return invalid
-	}
-	return err
 }

@@ -80,6 +80,7 @@ func parseSpec(v values) error {
         - name: team_a
           dnsLabel: %q
           aclMode: %q
+local: true
 `, v.backendName, v.bootstrapServer, v.labelKey, v.dnsLabel, v.aclMode)))
 	return err
 }

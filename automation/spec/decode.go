@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
@@ -128,11 +129,62 @@ func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.P
 		index, ok := fields[key.Value]
 		if !ok {
 			d.lines[string(child)] = key.Line
-			d.problems.Add(child, "unknown field (known: %s)", strings.Join(slices.Sorted(maps.Keys(fields)), ", "))
+			d.problems.Add(child, "%s", unknownField(key.Value, v.Type(), fields))
 			continue
 		}
 		d.decode(value, v.Field(index), child)
 	}
+}
+
+// unknownField is the message for key, which names no field of struct type t a spec file may set (fields): why it
+// may not when t has such a field, otherwise the near field it may be a typo of, and the fields it could name.
+func unknownField(key string, t reflect.Type, fields map[string]int) string {
+	for i := 0; i < t.NumField(); i++ {
+		if name, refused := FieldName(t.Field(i)); name == key && refused != "" {
+			return refused
+		}
+	}
+	known := slices.Sorted(maps.Keys(fields))
+	if near := nearest(key, known); near != "" {
+		return fmt.Sprintf("unknown field; did you mean %s? (known: %s)", near, strings.Join(known, ", "))
+	}
+	return fmt.Sprintf("unknown field (known: %s)", strings.Join(known, ", "))
+}
+
+// nearest returns the candidate closest to name, ignoring case, when it is at most two edits away; the first such
+// candidate on a tie, and "" when none is that close.
+func nearest(name string, candidates []string) string {
+	best, bestDistance := "", 3
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDistance {
+			best, bestDistance = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b: the fewest rune insertions, deletions and substitutions
+// that turn one into the other.
+func editDistance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	// prev[j] is the distance between the runes of s seen so far and t[:j].
+	prev := make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := range s {
+		cur := make([]int, len(t)+1)
+		cur[0] = i + 1
+		for j := range t {
+			substitute := prev[j]
+			if s[i] != t[j] {
+				substitute++
+			}
+			cur[j+1] = min(substitute, prev[j+1]+1, cur[j]+1)
+		}
+		prev = cur
+	}
+	return prev[len(t)]
 }
 
 // duplicate reports a mapping key seen before in the same mapping (YAML would silently keep the last value); seen
@@ -147,18 +199,30 @@ func (d *decoder) duplicate(seen map[string]int, key *yaml.Node, path validate.P
 	return false
 }
 
-// structFields maps a struct's pulumi tag names to field indexes.
+// structFields maps the names of the fields of struct type t a spec file may set to their indexes.
 func structFields(t reflect.Type) map[string]int {
 	fields := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
-		if name == "" || !f.IsExported() {
-			continue
+		if name, refused := FieldName(t.Field(i)); name != "" && refused == "" {
+			fields[name] = i
 		}
-		fields[name] = i
 	}
 	return fields
+}
+
+// FieldName is the name a spec file gives struct field f, the name of its pulumi tag; "" when f is unexported or
+// has none. refused, when not "", says why a spec file may not set the field: a gateway's konnect arguments (whose
+// token is a Pulumi input, which YAML cannot hold) come from the spec's top-level konnect section.
+func FieldName(f reflect.StructField) (name, refused string) {
+	name, _, _ = strings.Cut(f.Tag.Get("pulumi"), ",")
+	switch {
+	case name == "" || !f.IsExported():
+		return "", ""
+	case f.Type == reflect.TypeFor[components.KonnectArgs]():
+		return name, "not set per gateway: every gateway uses the top-level konnect section (konnect.serverURL, " +
+			"konnect.tokenEnv, konnect.tokenFile)"
+	}
+	return name, ""
 }
 
 func describe(node *yaml.Node) string {

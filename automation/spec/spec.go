@@ -4,6 +4,7 @@ package spec
 
 import (
 	_ "embed"
+	"fmt"
 	"os"
 	"strings"
 
@@ -22,11 +23,22 @@ type Spec struct {
 	Project string `pulumi:"project,optional"`
 	// Stack is the stack name. Defaults to dev.
 	Stack string `pulumi:"stack,optional"`
-	// Backend is the Pulumi state backend URL. Defaults to a local directory.
+	// Local deploys to the embedded local cluster and Konnect emulator that keg starts: a demo and test bed where
+	// the apiserver checks every object but no operator reconciles it. It excludes kubernetes and konnect. A spec
+	// without it is real: the cluster of kubernetes (or $KUBECONFIG and its current context) and the Konnect of
+	// konnect.serverURL.
+	Local bool `pulumi:"local,optional"`
+	// Backend is the Pulumi state backend URL (file://, s3://, gs://, azblob://, https://api.pulumi.com, ...), whose
+	// credentials come from `pulumi login`. Defaults to the state directory.
 	Backend string `pulumi:"backend,optional"`
-	// Kubernetes says which cluster to deploy to; empty means the embedded local cluster.
+	// SecretsProvider encrypts the secrets in state, as `pulumi stack init --secrets-provider`: passphrase
+	// ($PULUMI_CONFIG_PASSPHRASE or $PULUMI_CONFIG_PASSPHRASE_FILE), awskms://..., gcpkms://..., azurekeyvault://...,
+	// hashivault://..., or default (Pulumi Cloud's). Defaults to default on Pulumi Cloud, passphrase elsewhere. It is
+	// used when the stack is created.
+	SecretsProvider string `pulumi:"secretsProvider,optional"`
+	// Kubernetes selects the cluster of a real spec; $KUBECONFIG and its current context when empty.
 	Kubernetes Kubernetes `pulumi:"kubernetes,optional"`
-	// Konnect says which Konnect to use; empty means the embedded Konnect emulator.
+	// Konnect selects the Konnect of a real spec and where its token comes from.
 	Konnect Konnect `pulumi:"konnect,optional"`
 	// Gateways are deployed in order.
 	Gateways []Gateway `pulumi:"gateways"`
@@ -34,33 +46,48 @@ type Spec struct {
 
 // Kubernetes selects the target cluster.
 type Kubernetes struct {
-	// Kubeconfig is a kubeconfig file path.
+	// Kubeconfig is a kubeconfig file path, relative to the working directory. Defaults to $KUBECONFIG, then
+	// ~/.kube/config.
 	Kubeconfig string `pulumi:"kubeconfig,optional"`
 	// Context is a context in that kubeconfig. Defaults to its current context.
 	Context string `pulumi:"context,optional"`
 }
 
-// Embedded reports whether the embedded local cluster is used.
-func (k Kubernetes) Embedded() bool { return k.Kubeconfig == "" }
-
 // Konnect selects the Konnect region and the token source.
 type Konnect struct {
-	// ServerURL is the regional API host, such as eu.api.konghq.com.
+	// ServerURL is the regional API host, such as eu.api.konghq.com. A real spec needs it.
 	ServerURL string `pulumi:"serverURL,optional"`
 	// TokenEnv names the environment variable holding the token. Defaults to KONNECT_TOKEN.
 	TokenEnv string `pulumi:"tokenEnv,optional"`
+	// TokenFile is a file holding the token (surrounding white space ignored), instead of an environment variable.
+	TokenFile string `pulumi:"tokenFile,optional"`
 }
 
-// Embedded reports whether the embedded Konnect emulator is used.
-func (k Konnect) Embedded() bool { return k.ServerURL == "" }
-
-// Token reads the token from its environment variable.
-func (k Konnect) Token() string {
-	env := k.TokenEnv
-	if env == "" {
-		env = DefaultTokenEnv
+// TokenSource says where the token is read from, for messages: "file F" or "$VAR".
+func (k Konnect) TokenSource() string {
+	if k.TokenFile != "" {
+		return "file " + k.TokenFile
 	}
-	return os.Getenv(env)
+	return "$" + k.tokenEnv()
+}
+
+func (k Konnect) tokenEnv() string {
+	if k.TokenEnv != "" {
+		return k.TokenEnv
+	}
+	return DefaultTokenEnv
+}
+
+// Token reads the token from its file or environment variable; "" when the variable is unset or empty.
+func (k Konnect) Token() (string, error) {
+	if k.TokenFile == "" {
+		return os.Getenv(k.tokenEnv()), nil
+	}
+	data, err := os.ReadFile(k.TokenFile)
+	if err != nil {
+		return "", fmt.Errorf("read the Konnect token: %w", err)
+	}
+	return strings.TrimSpace(string(data)), nil
 }
 
 // Gateway is one gateway; exactly one of PortMapped and Sni is set. Its
@@ -164,6 +191,8 @@ func parentPath(path string) string {
 // validate checks what the decoder cannot: required fields, names, and the
 // components' own validation of each gateway.
 func (p *Parsed) validate(problems *validate.Problems) {
+	p.validateTarget(problems)
+	problems.Check("secretsProvider", validate.SecretsProvider(p.SecretsProvider))
 	const gateways validate.Path = "gateways"
 	problems.Check(gateways, validate.NotEmpty(len(p.Gateways)))
 	names := validate.Seen{}
@@ -174,6 +203,42 @@ func (p *Parsed) validate(problems *validate.Problems) {
 		if problems.Check(path, validate.ExactlyOne("portMapped", gw.PortMapped != nil, "sni", gw.Sni != nil)) {
 			validateArgs(problems, path, gw)
 		}
+	}
+}
+
+// validateTarget refuses a spec mixing the embedded local target with a real cluster or Konnect, and a real spec
+// without a Konnect region: either would deploy the emulator's token into a real cluster or wait for an operator
+// that does not run.
+func (p *Parsed) validateTarget(problems *validate.Problems) {
+	k, c := p.Konnect, p.Kubernetes
+	if p.Local {
+		for _, f := range []struct {
+			path validate.Path
+			set  bool
+			what string
+		}{
+			{"kubernetes.kubeconfig", c.Kubeconfig != "", "a real cluster"},
+			{"kubernetes.context", c.Context != "", "a real cluster"},
+			{"konnect.serverURL", k.ServerURL != "", "a real Konnect"},
+			{"konnect.tokenEnv", k.TokenEnv != "", "a real Konnect"},
+			{"konnect.tokenFile", k.TokenFile != "", "a real Konnect"},
+		} {
+			if f.set {
+				problems.Add(f.path, "local: true deploys to the embedded local cluster and Konnect emulator, "+
+					"and %s names %s: remove %s, or remove local: true and set both kubernetes and "+
+					"konnect.serverURL to deploy for real", f.path, f.what, f.path)
+			}
+		}
+		return
+	}
+	if k.ServerURL == "" {
+		problems.Add("konnect.serverURL", "required: a spec without local: true deploys for real, to the cluster "+
+			"of kubernetes (or $KUBECONFIG) and the Konnect region named here (such as eu.api.konghq.com); "+
+			"add local: true to use the embedded local cluster and Konnect emulator")
+	}
+	problems.Check("konnect.serverURL", validate.KonnectServerURL(k.ServerURL))
+	if k.TokenEnv != "" && k.TokenFile != "" {
+		problems.Add("konnect.tokenFile", "set at most one of konnect.tokenEnv and konnect.tokenFile")
 	}
 }
 

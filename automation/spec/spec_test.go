@@ -9,6 +9,7 @@ import (
 
 const validSpec = `
 stack: ci
+local: true
 gateways:
   - name: pm
     portMapped:
@@ -32,8 +33,7 @@ func TestParseValid(t *testing.T) {
 	require.Equal(t, 3, gw.PortMapped.BackendCluster.BrokerCount)
 	require.Equal(t, []string{"kafka:9092"}, gw.PortMapped.BackendCluster.BootstrapServers)
 	require.Equal(t, "team_a", gw.PortMapped.VirtualClusters[0].Name)
-	require.True(t, p.Kubernetes.Embedded())
-	require.True(t, p.Konnect.Embedded())
+	require.True(t, p.Local)
 }
 
 func TestDefaultSpecParses(t *testing.T) {
@@ -63,6 +63,11 @@ func TestParseRejects(t *testing.T) {
 		{"bool where int goes", "gateways:\n  - name: pm\n    portMapped:\n      basePort: true\n", 4, "gateways[0].portMapped.basePort", "want an integer"},
 		{"fraction where int goes", "gateways:\n  - name: pm\n    portMapped:\n      backendCluster:\n        brokerCount: 3.5\n", 5, "gateways[0].portMapped.backendCluster.brokerCount", `want an integer, got "3.5"`},
 		{"duplicate field", "gateways:\n  - name: pm\n    name: other\n    portMapped: {}\n", 3, "gateways[0].name", "duplicate key (first at line 2)"},
+		{"near field suggested", "local: true\ngateways:\n  - name: pm\n    portMaped: {}\n", 4, "gateways[0].portMaped", "unknown field; did you mean portMapped? (known: name, portMapped, sni)"},
+		{"field in another case suggested", "konnect:\n  serverUrl: eu.api.konghq.com\ngateways: []\n", 2, "konnect.serverUrl", "unknown field; did you mean serverURL? (known: serverURL, tokenEnv, tokenFile)"},
+		{"nested near field suggested", "local: true\ngateways:\n  - name: pm\n    sni:\n      tls:\n        isuer: {name: x}\n", 6, "gateways[0].sni.tls.isuer", "unknown field; did you mean issuer?"},
+		{"no field near", "local: true\nkubernetes:\n  cluster: x\ngateways: []\n", 3, "kubernetes.cluster", "unknown field (known: context, kubeconfig)"},
+		{"konnect per gateway", "local: true\ngateways:\n  - name: pm\n    portMapped:\n      konnect: {token: kpat_x}\n", 5, "gateways[0].portMapped.konnect", "not set per gateway: every gateway uses the top-level konnect section"},
 		{"duplicate map key", "gateways:\n  - name: pm\n    portMapped:\n      labels:\n        team: a\n        team: b\n", 6, `gateways[0].portMapped.labels["team"]`, "duplicate key (first at line 5)"},
 	}
 	for _, tc := range cases {

@@ -34,6 +34,7 @@ const graceDelay = 15 * time.Second
 type Command struct {
 	path    string
 	version semver.Version
+	force   <-chan struct{}
 }
 
 var _ auto.PulumiCommand = (*Command)(nil)
@@ -88,8 +89,18 @@ func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
 	ownProcessGroup(cmd)
 	cmd.WaitDelay = graceDelay
 
-	err := cmd.Run()
-	if cmd.Process != nil {
+	err := cmd.Start()
+	if err == nil {
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-c.force:
+				killProcessGroup(cmd)
+			case <-done:
+			}
+		}()
+		err = cmd.Wait()
+		close(done)
 		// Plugins the CLI started share its group; none may outlive it.
 		killProcessGroup(cmd)
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 )
 
 // Plugin is a resource plugin binary installed into a Home's PULUMI_HOME.
@@ -23,21 +25,29 @@ type Plugin struct {
 type HomeOptions struct {
 	// Tools finds the pulumi CLI.
 	Tools Locator
-	// Dir holds PULUMI_HOME (Dir/home) and, unless BackendURL is set, the state (Dir/state).
+	// Dir holds PULUMI_HOME (Dir/home, unless UserHome) and, unless BackendURL is set, the state (Dir/state).
 	Dir string
+	// UserHome keeps the user's PULUMI_HOME ($PULUMI_HOME or ~/.pulumi), with its `pulumi login` credentials,
+	// instead of one under Dir.
+	UserHome bool
 	// BackendURL is the state backend; file://Dir/state when empty.
 	BackendURL string
-	// Passphrase protects secrets in state.
+	// SecretsProvider is the secrets provider of stacks this Home creates; passphrase when empty.
+	SecretsProvider string
+	// Passphrase protects secrets in state; when empty, the CLI reads $PULUMI_CONFIG_PASSPHRASE or
+	// $PULUMI_CONFIG_PASSPHRASE_FILE.
 	Passphrase string
+	// Force, once closed, kills the CLI of a running operation and its plugins at once instead of waiting for
+	// an interrupted operation to finish.
+	Force <-chan struct{}
 	// Plugins are installed into PULUMI_HOME when missing.
 	Plugins []Plugin
 	// Env adds environment variables for every operation.
 	Env map[string]string
 }
 
-// Home is a self-contained Pulumi installation: a located CLI, its own
-// PULUMI_HOME with the project's plugins, a state backend and a passphrase
-// secrets provider; plugins are never downloaded.
+// Home is a Pulumi installation: a located CLI, a PULUMI_HOME (its own or the user's) with the project's plugins,
+// a state backend and a secrets provider; plugins are never downloaded.
 type Home struct {
 	// Dir is the root of everything the Home writes.
 	Dir string
@@ -46,7 +56,9 @@ type Home struct {
 	// Command runs the pinned CLI.
 	Command *Command
 
-	vars map[string]string
+	pulumiHome      string
+	secretsProvider string
+	vars            map[string]string
 }
 
 // NewHome prepares the directories and installs missing plugins.
@@ -59,7 +71,11 @@ func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Home{Dir: dir, BackendURL: opts.BackendURL, Command: cmd}
+	cmd.force = opts.Force
+	h := &Home{Dir: dir, BackendURL: opts.BackendURL, Command: cmd, secretsProvider: opts.SecretsProvider}
+	if h.secretsProvider == "" {
+		h.secretsProvider = "passphrase"
+	}
 	if h.BackendURL == "" {
 		if err := os.MkdirAll(filepath.Join(dir, "state"), 0o700); err != nil {
 			return nil, err
@@ -67,12 +83,21 @@ func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
 		h.BackendURL = "file://" + filepath.Join(dir, "state")
 	}
 	h.vars = map[string]string{
-		"PULUMI_HOME":                                 filepath.Join(dir, "home"),
-		"PULUMI_CONFIG_PASSPHRASE":                    opts.Passphrase,
 		"PULUMI_BACKEND_URL":                          h.BackendURL,
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
 		"PULUMI_IGNORE_AMBIENT_PLUGINS":               "true",
+	}
+	if opts.Passphrase != "" {
+		h.vars["PULUMI_CONFIG_PASSPHRASE"] = opts.Passphrase
+	}
+	if opts.UserHome {
+		if h.pulumiHome, err = workspace.GetPulumiHomeDir(); err != nil {
+			return nil, err
+		}
+	} else {
+		h.pulumiHome = filepath.Join(dir, "home")
+		h.vars["PULUMI_HOME"] = h.pulumiHome
 	}
 	for k, v := range opts.Env {
 		h.vars[k] = v
@@ -88,7 +113,7 @@ func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
 // installPlugin installs p unless that version is already completely installed in PULUMI_HOME. An install that
 // was cut short (its directory without the binary, or Pulumi's ".partial" marker beside it) is removed first.
 func (h *Home) installPlugin(ctx context.Context, p Plugin) error {
-	installed := filepath.Join(h.vars["PULUMI_HOME"], "plugins", "resource-"+p.Name+"-"+p.Version)
+	installed := filepath.Join(h.pulumiHome, "plugins", "resource-"+p.Name+"-"+p.Version)
 	_, binErr := os.Stat(filepath.Join(installed, "pulumi-resource-"+p.Name+filepath.Ext(p.File)))
 	_, partialErr := os.Stat(installed + ".partial")
 	if binErr == nil && errors.Is(partialErr, os.ErrNotExist) {

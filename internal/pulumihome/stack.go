@@ -39,6 +39,31 @@ type Stack struct {
 // Stack creates or selects the stack project/name running program. Each
 // stack gets its own workspace directory, so stacks can run concurrently.
 func (e *Home) Stack(ctx context.Context, project, name string, program pulumi.RunFunc, opts ...auto.LocalWorkspaceOption) (*Stack, error) {
+	return e.stack(ctx, project, name, program, auto.UpsertStackInlineSource, opts)
+}
+
+// ExistingStack selects the stack project/name, which must exist: a *StackNotFoundError says it does not.
+func (e *Home) ExistingStack(ctx context.Context, project, name string, program pulumi.RunFunc) (*Stack, error) {
+	s, err := e.stack(ctx, project, name, program, auto.SelectStackInlineSource, nil)
+	if auto.IsSelectStack404Error(err) {
+		return nil, &StackNotFoundError{Stack: name, Backend: e.BackendURL}
+	}
+	return s, err
+}
+
+// StackNotFoundError says a stack that must exist does not.
+type StackNotFoundError struct{ Stack, Backend string }
+
+func (e *StackNotFoundError) Error() string {
+	return fmt.Sprintf("stack %s does not exist in %s: run up first", e.Stack, e.Backend)
+}
+
+type openStack func(ctx context.Context, stackName, projectName string, program pulumi.RunFunc,
+	opts ...auto.LocalWorkspaceOption) (auto.Stack, error)
+
+func (e *Home) stack(ctx context.Context, project, name string, program pulumi.RunFunc, open openStack,
+	opts []auto.LocalWorkspaceOption,
+) (*Stack, error) {
 	workDir := filepath.Join(e.Dir, "work", project, name)
 	if err := os.MkdirAll(workDir, 0o700); err != nil {
 		return nil, err
@@ -53,11 +78,11 @@ func (e *Home) Stack(ctx context.Context, project, name string, program pulumi.R
 		auto.WorkDir(workDir),
 		auto.Project(proj),
 		auto.EnvVars(e.Vars()),
-		auto.SecretsProvider("passphrase"),
+		auto.SecretsProvider(e.secretsProvider),
 	}, opts...)
 	s := &Stack{project: project, name: name, home: e}
 	s.clearLock()
-	stack, err := auto.UpsertStackInlineSource(ctx, name, project, program, opts...)
+	stack, err := open(ctx, name, project, program, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -42,9 +42,9 @@ func (p Path) Key(key string) Path {
 // FieldError is one invalid field.
 type FieldError struct {
 	// Field is the field's path, such as "virtualClusters[1].dnsLabel".
-	Field string
+	Field string `json:"field"`
 	// Message says what is wrong with it.
-	Message string
+	Message string `json:"message"`
 }
 
 // Error is "field: message".
@@ -74,7 +74,7 @@ func FieldErrors(err error) []*FieldError {
 // LineError is a FieldError located at a line of a file.
 type LineError struct {
 	// Line is the field's 1-based line; 0 when unknown.
-	Line int
+	Line int `json:"line,omitempty"`
 	FieldError
 }
 

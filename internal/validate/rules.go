@@ -301,6 +301,22 @@ func KonnectServerURL(v string) string {
 		"or an https URL of one", v)
 }
 
+// secretsSchemes are the URL schemes of the secrets providers Pulumi supports besides passphrase and default.
+var secretsSchemes = []string{"awskms://", "gcpkms://", "azurekeyvault://", "hashivault://"}
+
+// SecretsProvider reports a secrets provider Pulumi does not know.
+func SecretsProvider(v string) string {
+	if v == "" || v == "passphrase" || v == "default" {
+		return ""
+	}
+	for _, scheme := range secretsSchemes {
+		if strings.HasPrefix(v, scheme) && len(v) > len(scheme) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%q must be passphrase, default, or a key URL starting with %s", v, strings.Join(secretsSchemes, ", "))
+}
+
 // KonnectEntity checks what every Konnect entity at path has: a name, a description, and labels in the field
 // labelsField.
 func (p *Problems) KonnectEntity(path Path, name, description, labelsField string, labels map[string]string) {

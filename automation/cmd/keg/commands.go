@@ -2,31 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
-)
-
-// Exit codes scripts can rely on.
-const (
-	exitOK           = 0
-	exitFailed       = 1
-	exitInvalid      = 2
-	exitConcurrent   = 3
-	exitKonnectAuth  = 4
-	exitNotConfirmed = 5
-	// exitEnvironment: a binary or CRD directory keg needs is missing, or the cluster is unreachable.
-	exitEnvironment = 6
 )
 
 const (
@@ -36,138 +21,243 @@ const (
 
 // flags are the options every command shares.
 type flags struct {
-	file, binDir, kongCRDs, stateDir string
-	json, yes                        bool
+	file, binDir, kongCRDs, stateDir, localCluster, stack, color string
+	json                                                         bool
+	verbose                                                      int
 }
 
-// execute runs the CLI and returns its exit code.
-func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	f := &flags{}
+// opFlags are the options of one stack operation.
+type opFlags struct {
+	automation.OpOptions
+	yes, tokenStdin bool
+}
+
+// Which operation flags a command takes.
+const (
+	withYes = 1 << iota
+	withTarget
+	withRefresh
+	withExpectNoChanges
+	withDiff
+	withParallel
+	withTokenStdin
+)
+
+// operation is a command that runs one stack operation.
+type operation struct {
+	use, short, long, example string
+	flags                     int
+	// confirm, when set, previews the operation and asks before it runs.
+	confirm *confirmation
+	// noKonnect: the operation runs no program, so it needs no Konnect token.
+	noKonnect bool
+	run       func(*automation.Runner, context.Context, automation.OpOptions) (automation.Result, error)
+}
+
+var operations = []operation{
+	{
+		use: "preview", short: "Show what up would change",
+		long:    "Preview runs the spec's program and shows, resource by resource, what up would create, update or delete. Nothing changes.",
+		example: "  keg preview\n  keg preview -f gateway.yaml --diff\n  keg preview -f gateway.yaml --expect-no-changes   # exit code 7 when anything would change",
+		flags:   withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
+		run:     (*automation.Runner).Preview,
+	},
+	{
+		use: "up", short: "Deploy the spec and print where Kafka clients connect",
+		long: "Up previews the changes, asks for confirmation on a terminal (--yes elsewhere), deploys them and prints " +
+			"each virtual cluster's bootstrap servers and broker addresses.",
+		example: "  keg up                                   # the embedded default, on the embedded local cluster\n" +
+			"  keg up -f gateway.yaml --yes\n  keg up -f gateway.yaml --yes --json | jq 'select(.type == \"connections\")'\n" +
+			"  op read op://kong/konnect/token | keg up -f gateway.yaml --yes --konnect-token-stdin",
+		flags:   withYes | withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
+		confirm: confirmUp,
+		run:     (*automation.Runner).Up,
+	},
+	{
+		use: "refresh", short: "Read the live state into the stack",
+		long:    "Refresh reads every resource of the stack from the cluster and records what changed outside keg.",
+		example: "  keg refresh -f gateway.yaml\n  keg refresh -f gateway.yaml --expect-no-changes   # exit code 7 on drift",
+		flags:   withTarget | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
+		run:     (*automation.Runner).Refresh,
+	},
+	{
+		use: "destroy", short: "Delete everything the stack deployed",
+		long: "Destroy previews the deletions, asks \"Destroy N resources of stack S?\" on a terminal (--yes elsewhere), " +
+			"deletes them and removes the stack. It runs no program, so it needs no Konnect token.",
+		example:   "  keg destroy -f gateway.yaml\n  keg destroy -f gateway.yaml --yes",
+		flags:     withYes | withTarget | withRefresh | withDiff | withParallel,
+		confirm:   confirmDestroy,
+		noKonnect: true,
+		run:       (*automation.Runner).Destroy,
+	},
+}
+
+// newRoot builds the command tree; run receives each stack operation's command and flags.
+func newRoot(f *flags, stdin io.Reader, stdout, stderr io.Writer, sig *interrupts) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "keg",
-		Short:         "Deploy Kong Event Gateway on Kubernetes with Pulumi",
+		Use:   "keg",
+		Short: "Deploy Kong Event Gateway on Kubernetes with Pulumi",
+		Long: "keg deploys Kong Event Gateway stacks described by a spec file (YAML or JSON) through the Pulumi " +
+			"Automation API, and prints where Kafka clients connect.\n\n" + specHelp + "\n\n" + environmentHelp() +
+			"\n\n" + exitCodesHelp(),
+		Example: "  keg up                          # both example gateways on the embedded local cluster\n" +
+			"  keg validate -f gateway.yaml\n  keg preview -f gateway.yaml --diff\n  keg up -f gateway.yaml --yes\n" +
+			"  keg outputs -f gateway.yaml -o json\n  keg destroy -f gateway.yaml",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVarP(&f.file, "file", "f", "", "spec file (YAML or JSON); the embedded default when empty")
-	root.PersistentFlags().StringVar(&f.binDir, "bin", os.Getenv(binDirEnv),
+	pf := root.PersistentFlags()
+	pf.StringVarP(&f.file, "file", "f", "", "spec file (YAML or JSON); the embedded default when empty")
+	pf.StringVarP(&f.stack, "stack", "s", "", "stack name, instead of the spec's stack")
+	pf.StringVar(&f.binDir, "bin", "",
 		"directory of the pulumi CLI, plugins and local-cluster binaries ($"+binDirEnv+"); default: beside keg, then PATH")
-	root.PersistentFlags().StringVar(&f.kongCRDs, "kong-crds", "",
+	pf.StringVar(&f.kongCRDs, "kong-crds", "",
 		"Kong Operator CRD directory for the embedded local cluster ($"+localcluster.KongCRDsDirEnv+"); default: ../shared/crds/kong-operator beside the checkout")
-	root.PersistentFlags().StringVar(&f.stateDir, "state-dir", defaultStateDir, "directory for local state, the Pulumi home and the embedded cluster")
-	root.PersistentFlags().BoolVar(&f.json, "json", false, "print engine events and results as JSON, one per line")
-	root.PersistentFlags().BoolVarP(&f.yes, "yes", "y", false, "do not ask for confirmation")
-	root.SetArgs(args)
+	pf.StringVar(&f.localCluster, "local-cluster", "",
+		"kubeconfig of a running local control plane (loopback only) a local spec uses instead of starting one")
+	pf.StringVar(&f.stateDir, "state-dir", defaultStateDir,
+		"directory for local state, a local spec's Pulumi home and the embedded cluster")
+	pf.BoolVar(&f.json, "json", false, "print one JSON object per line: {\"type\", \"time\", \"payload\"}, errors included")
+	pf.StringVar(&f.color, "color", "auto", "colorize the Pulumi display: auto, always, never or raw")
+	pf.IntVarP(&f.verbose, "verbose", "v", 0, "Pulumi CLI log level (1-11), written to stderr")
+	root.SetArgs(nil)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{msg: err.Error()} })
 
-	type op func(context.Context, *automation.Runner, *output) (automation.Result, error)
-	add := func(use, short string, confirm *confirmation, run op) {
-		root.AddCommand(&cobra.Command{
-			Use:   use,
-			Short: short,
-			Args:  cobra.NoArgs,
-			RunE: func(cmd *cobra.Command, _ []string) error {
-				return withRunner(cmd.Context(), f, stdin, stdout, stderr, confirm, run)
-			},
-		})
+	for _, op := range operations {
+		root.AddCommand(op.command(f, stdin, stdout, stderr, sig))
 	}
-	add("preview", "Show what up would change", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
-		return r.Preview(ctx)
-	})
-	add("up", "Deploy the spec and print where Kafka clients connect", confirmUp, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
-		return r.Up(ctx)
-	})
-	add("refresh", "Read the live state into the stack", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
-		return r.Refresh(ctx)
-	})
-	add("destroy", "Delete everything the stack deployed", confirmDestroy, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
-		return r.Destroy(ctx)
-	})
-	root.AddCommand(&cobra.Command{
-		Use:   "version",
-		Short: "Print keg's version and the Pulumi CLI and plugins it would use",
-		Args:  cobra.NoArgs,
+	root.AddCommand(validateCommand(f, stdout, stderr), outputsCommand(f, stdout, stderr), &cobra.Command{
+		Use:     "version",
+		Short:   "Print keg's version and the Pulumi CLI and plugins it would use",
+		Example: "  keg version\n  keg version --json",
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return printVersions(stdout, f)
 		},
 	})
-	add("outputs", "Print where Kafka clients connect", nil, func(ctx context.Context, r *automation.Runner, _ *output) (automation.Result, error) {
-		conns, err := r.Outputs(ctx)
-		return automation.Result{Connections: conns}, err
-	})
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return exitOK
-	}
-	fmt.Fprintln(stderr, "error:", err)
-	if hint := environmentHint(err); hint != "" {
-		fmt.Fprintln(stderr, hint)
-		return exitEnvironment
-	}
-	var (
-		invalid    *spec.InvalidError
-		concurrent *automation.ConcurrentUpdateError
-		auth       *automation.KonnectAuthError
-		notOK      notConfirmedError
-	)
-	switch {
-	case errors.As(err, &invalid):
-		return exitInvalid
-	case errors.As(err, &concurrent):
-		return exitConcurrent
-	case errors.As(err, &auth):
-		return exitKonnectAuth
-	case errors.As(err, &notOK):
-		return exitNotConfirmed
-	case isUsage(err):
-		return exitInvalid
-	}
-	return exitFailed
+	return root
 }
 
-// withRunner loads the spec, opens the runner, asks for confirmation where
-// needed, runs the operation and prints its result.
-func withRunner(ctx context.Context, f *flags, stdin io.Reader, stdout, stderr io.Writer, confirm *confirmation,
-	run func(context.Context, *automation.Runner, *output) (automation.Result, error),
+// command builds op's cobra command.
+func (op operation) command(f *flags, stdin io.Reader, stdout, stderr io.Writer, sig *interrupts) *cobra.Command {
+	o := &opFlags{}
+	cmd := &cobra.Command{
+		Use: op.use, Short: op.short, Long: op.long, Example: op.example, Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.Verbosity = f.verbose
+			return op.execute(cmd.Context(), f, o, stdin, stdout, stderr, sig)
+		},
+	}
+	fl := cmd.Flags()
+	if op.flags&withYes != 0 {
+		fl.BoolVarP(&o.yes, "yes", "y", false, "do not ask for confirmation (needed without a terminal)")
+	}
+	if op.flags&withTarget != 0 {
+		fl.StringArrayVar(&o.Targets, "target", nil, "only this resource URN (repeatable)")
+	}
+	if op.flags&withRefresh != 0 {
+		fl.BoolVar(&o.Refresh, "refresh", false, "refresh the state first")
+	}
+	if op.flags&withExpectNoChanges != 0 {
+		fl.BoolVar(&o.ExpectNoChanges, "expect-no-changes", false, "fail with exit code 7 if anything would change")
+	}
+	if op.flags&withDiff != 0 {
+		fl.BoolVar(&o.Diff, "diff", false, "show property-level diffs (secrets masked)")
+	}
+	if op.flags&withParallel != 0 {
+		fl.IntVarP(&o.Parallel, "parallel", "p", 0, "resource operations run at once (default: the Pulumi CLI's)")
+	}
+	if op.flags&withTokenStdin != 0 {
+		fl.BoolVar(&o.tokenStdin, "konnect-token-stdin", false, "read the Konnect token of a real spec from standard input")
+	}
+	return cmd
+}
+
+// execute loads the spec, opens the runner, asks for confirmation where needed, runs the operation and prints its
+// result.
+func (op operation) execute(ctx context.Context, f *flags, o *opFlags, stdin io.Reader, stdout, stderr io.Writer,
+	sig *interrupts,
 ) error {
-	p := spec.Default()
-	if f.file != "" {
-		var err error
-		if p, err = spec.Load(f.file); err != nil {
+	p, err := loadSpec(f)
+	if err != nil {
+		return err
+	}
+	confirm := op.confirm != nil && !o.yes
+	if confirm && (f.json || o.tokenStdin || !isTerminal(stdin)) {
+		return usageError{msg: op.use + " asks for confirmation on a terminal: pass --yes to run it without one"}
+	}
+	opts := f.runnerOptions(stdout, stderr, sig)
+	if o.tokenStdin {
+		if opts.KonnectToken, err = readToken(stdin); err != nil {
 			return err
 		}
 	}
-	out := &output{w: stdout, json: f.json}
-	r, err := automation.Open(ctx, p, automation.Options{
-		BinDir: f.binDir, KongCRDsDir: f.kongCRDs, StateDir: f.stateDir, Events: out.event,
-	})
+	out := sig.out
+	opts.SkipKonnect = op.noKonnect
+	r, err := automation.Open(ctx, p, opts)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	if confirm != nil && !f.yes {
-		if err := confirm.ask(ctx, r, out, stdin, stderr); err != nil {
+	if confirm {
+		if err := op.confirm.ask(ctx, r, o.OpOptions, out, stdin, stderr); err != nil {
 			return err
 		}
 	}
-	res, err := run(ctx, r, out)
-	out.result(res)
-	if cluster, _ := r.Embedded(); cluster && !f.json && err == nil {
-		fmt.Fprintf(stdout, "\nRan on the embedded local cluster (state in %s): the apiserver validated every object\n"+
-			"against the Kong Operator CRDs, but no operator reconciles them. Set kubernetes.kubeconfig and\n"+
-			"konnect.serverURL in a spec (-f) to deploy for real.\n", f.stateDir)
+	out.begin(op.use)
+	res, err := op.run(r, ctx, o.OpOptions)
+	if err != nil {
+		return err
 	}
-	return err
+	out.result(op.use, res)
+	if r.Local() && !f.json {
+		fmt.Fprintf(stderr, "\nkeg: ran on the embedded local cluster (state in %s): the apiserver checked every object "+
+			"against the Kong Operator CRDs, but no operator reconciles them. Write a spec without local: true "+
+			"(see keg help) to deploy for real.\n", f.stateDir)
+	}
+	return nil
+}
+
+// loadSpec reads -f, or the embedded default.
+func loadSpec(f *flags) (*spec.Parsed, error) {
+	if f.file == "" {
+		return spec.Default(), nil
+	}
+	return spec.Load(f.file)
+}
+
+// runnerOptions are the automation options every command's flags give.
+func (f *flags) runnerOptions(stdout, stderr io.Writer, sig *interrupts) automation.Options {
+	out := sig.out
+	opts := automation.Options{
+		BinDir: f.binDir, KongCRDsDir: f.kongCRDs, StateDir: f.stateDir, LocalCluster: f.localCluster, Stack: f.stack,
+		Force: sig.force, Events: out.event, Status: out.status, Color: f.color, ErrorProgress: stderr,
+	}
+	if !f.json {
+		opts.Progress = stdout
+	}
+	return opts
+}
+
+// readToken reads a Konnect token from standard input.
+func readToken(stdin io.Reader) (string, error) {
+	data, err := io.ReadAll(stdin)
+	if err != nil {
+		return "", fmt.Errorf("read the Konnect token from standard input: %w", err)
+	}
+	token := strings.TrimSpace(string(data))
+	if token == "" {
+		return "", &automation.KonnectAuthError{Reason: "no token on standard input"}
+	}
+	return token, nil
 }
 
 // confirmation is how a command that changes the stack previews its own operation and asks before running it.
 type confirmation struct {
-	preview  func(*automation.Runner, context.Context) (automation.Result, error)
+	preview  func(*automation.Runner, context.Context, automation.OpOptions) (automation.Result, error)
 	question func(sum automation.Summary, stack string) string
 }
 
@@ -186,17 +276,17 @@ var (
 	}
 )
 
-// ask previews the operation, then asks on a terminal; elsewhere it needs --yes. Ctrl-C at the prompt answers no
-// at once.
-func (c *confirmation) ask(ctx context.Context, r *automation.Runner, out *output, stdin io.Reader, stderr io.Writer) error {
-	if file, ok := stdin.(*os.File); !ok || !isTerminal(file) {
-		return notConfirmedError{reason: "pass --yes to run without a terminal prompt"}
-	}
-	res, err := c.preview(r, ctx)
+// ask previews the operation (the Pulumi display shows it), then asks on the terminal. Ctrl-C at the prompt
+// answers no at once.
+func (c *confirmation) ask(ctx context.Context, r *automation.Runner, o automation.OpOptions, out *output,
+	stdin io.Reader, stderr io.Writer,
+) error {
+	out.begin("preview")
+	res, err := c.preview(r, ctx, o)
 	if err != nil {
 		return err
 	}
-	out.result(automation.Result{Summary: res.Summary})
+	out.result("", automation.Result{})
 	fmt.Fprintf(stderr, "%s [y/N] ", c.question(res.Summary, r.StackName()))
 	answers := make(chan string, 1)
 	go func() {
@@ -223,12 +313,12 @@ func (e notConfirmedError) Error() string {
 	return "not confirmed: " + e.reason
 }
 
-func isTerminal(f *os.File) bool {
+// isTerminal reports whether r is a terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-func isUsage(err error) bool {
-	var syntax *json.SyntaxError
-	return errors.As(err, &syntax) || errors.Is(err, os.ErrNotExist)
 }

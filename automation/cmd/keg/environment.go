@@ -2,19 +2,64 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 )
 
-// environmentHint returns the sentence that tells the user what to pass when err says a binary or CRD directory is
-// missing or the cluster is unreachable, or "" for any other error.
-func environmentHint(err error) string {
+// environmentVariables documents every variable keg reads, for --help and the README.
+var environmentVariables = []struct{ Name, Meaning string }{
+	{binDirEnv, "directory of the pulumi CLI, the Kubernetes plugin and the local-cluster binaries (--bin)"},
+	{localcluster.KongCRDsDirEnv, "Kong Operator CRD directory for the embedded local cluster (--kong-crds)"},
+	{"KONNECT_TOKEN", "the Konnect token of a real spec (konnect.tokenEnv names another variable; konnect.tokenFile or --konnect-token-stdin replace it)"},
+	{"PULUMI_CONFIG_PASSPHRASE", "passphrase of the passphrase secrets provider (PULUMI_CONFIG_PASSPHRASE_FILE: a file holding it); a real spec or a remote backend needs one of them or secretsProvider"},
+	{"KUBECONFIG", "the kubeconfig of a real spec without kubernetes.kubeconfig (default ~/.kube/config)"},
+	{"PULUMI_HOME", "the Pulumi home of a real spec, with its `pulumi login` credentials (default ~/.pulumi); a local spec keeps its own under --state-dir"},
+	{"PULUMI_ACCESS_TOKEN", "the Pulumi Cloud token, for a Pulumi Cloud backend without `pulumi login`"},
+}
+
+// environmentHelp lists the environment variables.
+func environmentHelp() string {
+	var b strings.Builder
+	b.WriteString("Environment variables:")
+	for _, v := range environmentVariables {
+		fmt.Fprintf(&b, "\n  %-30s %s", v.Name, v.Meaning)
+	}
+	return b.String()
+}
+
+// exitCodesHelp lists the exit codes.
+func exitCodesHelp() string {
+	var b strings.Builder
+	b.WriteString("Exit codes (the Pulumi CLI's numbering):")
+	for _, c := range exitCodes {
+		fmt.Fprintf(&b, "\n  %d  %s", c.Code, c.Meaning)
+	}
+	return b.String()
+}
+
+// specHelp summarizes the spec file.
+const specHelp = `The spec (-f; the JSON Schema automation/spec/keg-spec.schema.json documents every field):
+  project, stack        Pulumi project and stack (default kong-event-gateway, dev; -s overrides the stack)
+  local: true           the embedded local cluster and Konnect emulator keg starts: a demo and test bed
+  kubernetes            a real spec's cluster: kubeconfig, context (default $KUBECONFIG, current context)
+  konnect               a real spec's Konnect: serverURL (required, e.g. eu.api.konghq.com), tokenEnv or tokenFile
+  backend               Pulumi state backend URL (default: --state-dir/state)
+  secretsProvider       passphrase (default), default (Pulumi Cloud), awskms://, gcpkms://, azurekeyvault://, hashivault://
+  gateways              each a name and portMapped or sni: the arguments of PortMappedGateway or SniGateway
+A spec is local or real; mixing them (local: true with kubernetes or konnect, or a real spec without
+konnect.serverURL) is a spec error.`
+
+// hintFor returns the sentence that tells the user what to do about err, or "".
+func hintFor(err error) string {
 	var (
 		tool    *pulumihome.MissingToolError
 		crds    *localcluster.MissingCRDsError
 		cluster *automation.ClusterUnreachableError
+		konnect *automation.KonnectUnreachableError
 	)
 	switch {
 	case errors.As(err, &tool):
@@ -23,14 +68,15 @@ func environmentHint(err error) string {
 			"that holds them; `make tools` builds them into ./bin of the checkout."
 	case errors.As(err, &crds) && crds.Name == "Kong Operator":
 		return "The embedded local cluster installs the Kong Operator CRDs: pass --kong-crds DIR (or set " +
-			localcluster.KongCRDsDirEnv + "), or set kubernetes.kubeconfig in a spec (-f) to deploy to a real cluster."
+			localcluster.KongCRDsDirEnv + "), or write a real spec (without local: true) to deploy to a real cluster."
 	case errors.As(err, &crds):
 		return "The embedded local cluster installs the CRDs `make tools` stages into bin/crds: pass --bin DIR " +
-			"(or set " + binDirEnv + ") to a directory holding crds/, or set kubernetes.kubeconfig in a spec (-f) " +
-			"to deploy to a real cluster."
+			"(or set " + binDirEnv + ") to a directory holding crds/, or write a real spec (without local: true)."
 	case errors.As(err, &cluster):
-		return "Check kubernetes.kubeconfig and kubernetes.context in the spec, and that the cluster's API server " +
-			"is running and reachable from here; nothing was deployed."
+		return "Check kubernetes.kubeconfig and kubernetes.context in the spec (or $KUBECONFIG), and that the " +
+			"cluster's API server is running and reachable from here; nothing was deployed."
+	case errors.As(err, &konnect):
+		return "Check konnect.serverURL and that this host reaches it; nothing was deployed."
 	}
 	return ""
 }

@@ -26,7 +26,7 @@ func buildKeg(t *testing.T, dir string) string {
 // TestStandaloneBinary builds keg the way a user installs it: one binary in a directory with the Pulumi CLI and
 // the Kubernetes plugin beside it, run from an unrelated directory with a PATH whose `go` only records that it was
 // called. `keg version` finds the binaries beside it; `keg up` against a kubeconfig whose API port is closed fails
-// with the address and exit code 6, before anything is deployed, and nothing runs `go`.
+// with the address and exit code 1, before anything is deployed, and nothing runs `go`.
 func TestStandaloneBinary(t *testing.T) {
 	install := t.TempDir()
 	keg := buildKeg(t, install)
@@ -44,7 +44,8 @@ func TestStandaloneBinary(t *testing.T) {
 		defer cancel()
 		cmd := exec.CommandContext(ctx, keg, args...)
 		cmd.Dir = work
-		cmd.Env = []string{"PATH=" + fakeBin + ":/usr/bin:/bin", "HOME=" + work}
+		cmd.Env = []string{"PATH=" + fakeBin + ":/usr/bin:/bin", "HOME=" + work,
+			"PULUMI_CONFIG_PASSPHRASE=standalone", "KONNECT_TOKEN=kpat_standalone"}
 		out, err := cmd.CombinedOutput()
 		var exitErr *exec.ExitError
 		if err != nil {
@@ -81,6 +82,8 @@ current-context: down
 	require.NoError(t, os.WriteFile(spec, []byte(`
 kubernetes:
   kubeconfig: kubeconfig
+konnect:
+  serverURL: eu.api.konghq.com
 gateways:
   - name: standalone
     portMapped:
@@ -89,7 +92,7 @@ gateways:
       virtualClusters: [{name: orders}]
 `), 0o600))
 	code, out = run("up", "--yes", "-f", spec)
-	require.Equal(t, exitEnvironment, code, out)
+	require.Equal(t, exitFailed, code, out)
 	require.Contains(t, out, "Kubernetes API "+server+" (kubeconfig "+kubeconfig+") is unreachable")
 	require.Contains(t, out, "connection refused")
 	require.NotContains(t, out, "goroutine", "no stack trace")
@@ -97,7 +100,7 @@ gateways:
 
 	// The embedded default needs the local control plane's binaries: one sentence says what to pass.
 	code, out = run("preview")
-	require.Equal(t, exitEnvironment, code, out)
+	require.Equal(t, exitConfig, code, out)
 	require.Contains(t, out, "error: etcd not found (looked in "+install+", PATH)")
 	require.Contains(t, out, "pass --bin DIR (or set KEG_BIN_DIR)")
 	require.Equal(t, 2, strings.Count(strings.TrimSpace(out), "\n")+1, "an error line and a hint:\n%s", out)

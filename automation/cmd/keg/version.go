@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -83,7 +82,8 @@ func printVersions(w io.Writer, f *flags) error {
 		r.Tools = append(r.Tools, report)
 	}
 	if f.json {
-		return json.NewEncoder(w).Encode(r)
+		newOutput(w, nil, true).emit("version", r)
+		return nil
 	}
 	fmt.Fprintf(w, "keg %s (%s, %s)\n", r.Keg, r.Go, r.Platform)
 	fmt.Fprintln(w, "components run inside keg, built with:")

@@ -12,16 +12,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/format"
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
-	"reflect"
-	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/doccomment"
 )
 
 const outputFile = "zz_annotations.go"
@@ -68,84 +65,35 @@ type annotatedField struct{ name, doc string }
 
 // generate returns the contents of dir's zz_annotations.go.
 func generate(dir string, tokens tokenFlags) ([]byte, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	pkg, err := doccomment.Read(dir, outputFile)
 	if err != nil {
 		return nil, err
 	}
-	fset := token.NewFileSet()
-	var pkgName string
 	var types []annotatedType
-	for _, path := range paths {
-		if name := filepath.Base(path); strings.HasSuffix(name, "_test.go") || name == outputFile {
-			continue
+	for _, s := range pkg.Structs {
+		if t, ok := annotate(s, tokens[s.Name]); ok {
+			types = append(types, t)
 		}
-		file, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
-		if err != nil {
-			return nil, err
-		}
-		if pkgName != "" && file.Name.Name != pkgName {
-			return nil, fmt.Errorf("%s: want one package, found %s and %s", dir, pkgName, file.Name.Name)
-		}
-		pkgName = file.Name.Name
-		types = append(types, structsOf(file, tokens)...)
 	}
-	sort.Slice(types, func(i, j int) bool { return types[i].name < types[j].name })
-	return render(pkgName, types)
+	return render(pkg.Name, types)
 }
 
-// structsOf finds the exported structs of file that have pulumi-tagged fields.
-func structsOf(file *ast.File, tokens tokenFlags) []annotatedType {
-	var types []annotatedType
-	for _, decl := range file.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.TYPE {
+// annotate describes s, an exported struct with pulumi-tagged fields or a token module.
+func annotate(s doccomment.Struct, module string) (annotatedType, bool) {
+	if !token.IsExported(s.Name) {
+		return annotatedType{}, false
+	}
+	t := annotatedType{name: s.Name, doc: doccomment.Describe(s.Doc, s.Name, s.Name), module: module}
+	for _, f := range s.Fields {
+		pulumiName, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
+		if pulumiName == "" {
 			continue
 		}
-		for _, spec := range gen.Specs {
-			ts := spec.(*ast.TypeSpec)
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok || !ts.Name.IsExported() {
-				continue
-			}
-			doc := ts.Doc
-			if doc == nil {
-				doc = gen.Doc
-			}
-			t := annotatedType{name: ts.Name.Name, doc: describe(doc, ts.Name.Name, ts.Name.Name), module: tokens[ts.Name.Name]}
-			for _, f := range st.Fields.List {
-				if f.Tag == nil || len(f.Names) == 0 {
-					continue
-				}
-				tag, _ := strconv.Unquote(f.Tag.Value)
-				pulumiName, _, _ := strings.Cut(reflect.StructTag(tag).Get("pulumi"), ",")
-				if pulumiName == "" {
-					continue
-				}
-				for _, n := range f.Names {
-					if d := describe(f.Doc, n.Name, pulumiName); d != "" {
-						t.fields = append(t.fields, annotatedField{name: n.Name, doc: d})
-					}
-				}
-			}
-			if len(t.fields) > 0 || t.module != "" {
-				types = append(types, t)
-			}
+		if d := doccomment.Describe(f.Doc, f.Name, pulumiName); d != "" {
+			t.fields = append(t.fields, annotatedField{name: f.Name, doc: d})
 		}
 	}
-	return types
-}
-
-// describe turns a doc comment into a schema description, replacing a
-// leading Go name with the schema name.
-func describe(doc *ast.CommentGroup, goName, schemaName string) string {
-	if doc == nil {
-		return ""
-	}
-	text := strings.TrimSpace(doc.Text())
-	if rest, ok := strings.CutPrefix(text, goName+" "); ok {
-		text = schemaName + " " + rest
-	}
-	return strings.Join(strings.Fields(text), " ")
+	return t, len(t.fields) > 0 || t.module != ""
 }
 
 func render(pkg string, types []annotatedType) ([]byte, error) {
