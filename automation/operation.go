@@ -38,7 +38,8 @@ type OpOptions struct {
 	Verbosity int
 }
 
-// The Automation API's option types read OpOptions and the Runner's display settings.
+// The Automation API's option types read OpOptions and the Runner's display settings. The display leaves out the
+// stack outputs: Result.Connections carries them.
 type (
 	upOptions      struct{ *call }
 	previewOptions struct{ *call }
@@ -49,21 +50,25 @@ type (
 func (o upOptions) ApplyOption(u *optup.Options) {
 	u.Target, u.Refresh, u.ExpectNoChanges, u.Diff, u.Parallel = o.Targets, o.Refresh, o.ExpectNoChanges, o.Diff, o.Parallel
 	u.ProgressStreams, u.ErrorProgressStreams, u.EventStreams, u.Color, u.DebugLogOpts = o.display()
+	u.SuppressOutputs = true
 }
 
 func (o previewOptions) ApplyOption(p *optpreview.Options) {
 	p.Target, p.Refresh, p.ExpectNoChanges, p.Diff, p.Parallel = o.Targets, o.Refresh, o.ExpectNoChanges, o.Diff, o.Parallel
 	p.ProgressStreams, p.ErrorProgressStreams, p.EventStreams, p.Color, p.DebugLogOpts = o.display()
+	p.SuppressOutputs = true
 }
 
 func (o refreshOptions) ApplyOption(r *optrefresh.Options) {
 	r.Target, r.ExpectNoChanges, r.Diff, r.Parallel = o.Targets, o.ExpectNoChanges, o.Diff, o.Parallel
 	r.ProgressStreams, r.ErrorProgressStreams, r.EventStreams, r.Color, r.DebugLogOpts = o.display()
+	r.SuppressOutputs = true
 }
 
 func (o destroyOptions) ApplyOption(d *optdestroy.Options) {
 	d.Target, d.Refresh, d.Diff, d.Parallel = o.Targets, o.Refresh, o.Diff, o.Parallel
 	d.ProgressStreams, d.ErrorProgressStreams, d.EventStreams, d.Color, d.DebugLogOpts = o.display()
+	d.SuppressOutputs = true
 }
 
 // call is one operation in progress: its options, and what its engine events said went wrong.
@@ -186,44 +191,46 @@ type Result struct {
 	Connections Connections
 }
 
+// operate runs one operation of the stack with o and the Runner's display, its engine events recorded.
+func operate[Opt any](ctx context.Context, r *Runner, name string, o OpOptions, options func(*call) Opt,
+	op func(context.Context, ...Opt) (pulumihome.Summary, error),
+) (Result, error) {
+	c := r.newCall(name, o)
+	sum, err := op(ctx, options(c))
+	return Result{Summary: sum}, c.end(ctx, err)
+}
+
 // Preview shows what up would do.
 func (r *Runner) Preview(ctx context.Context, o OpOptions) (Result, error) {
-	c := r.newCall("preview", o)
-	sum, err := r.stack.Preview(ctx, previewOptions{c})
-	return Result{Summary: sum}, c.end(ctx, err)
+	return operate(ctx, r, "preview", o, func(c *call) optpreview.Option { return previewOptions{c} }, r.stack.Preview)
 }
 
 // Up deploys the spec and returns the connection info.
 func (r *Runner) Up(ctx context.Context, o OpOptions) (Result, error) {
-	c := r.newCall("up", o)
-	sum, err := r.stack.Up(ctx, upOptions{c})
-	if err = c.end(ctx, err); err != nil {
-		return Result{Summary: sum}, err
+	res, err := operate(ctx, r, "up", o, func(c *call) optup.Option { return upOptions{c} }, r.stack.Up)
+	if err != nil {
+		return res, err
 	}
-	conns, err := connectionsFrom(sum.Outputs)
-	return Result{Summary: sum, Connections: conns}, err
+	res.Connections, err = connectionsFrom(res.Outputs)
+	return res, err
 }
 
 // Refresh reads the live state into the stack.
 func (r *Runner) Refresh(ctx context.Context, o OpOptions) (Result, error) {
-	c := r.newCall("refresh", o)
-	sum, err := r.stack.Refresh(ctx, refreshOptions{c})
-	return Result{Summary: sum}, c.end(ctx, err)
+	return operate(ctx, r, "refresh", o, func(c *call) optrefresh.Option { return refreshOptions{c} }, r.stack.Refresh)
 }
 
 // PreviewDestroy shows what destroy would delete.
 func (r *Runner) PreviewDestroy(ctx context.Context, o OpOptions) (Result, error) {
-	c := r.newCall("destroy preview", o)
-	sum, err := r.stack.PreviewDestroy(ctx, destroyOptions{c})
-	return Result{Summary: sum}, c.end(ctx, err)
+	return operate(ctx, r, "destroy preview", o, destroyOption, r.stack.PreviewDestroy)
 }
 
 // Destroy deletes everything the stack deployed and removes the stack.
 func (r *Runner) Destroy(ctx context.Context, o OpOptions) (Result, error) {
-	c := r.newCall("destroy", o)
-	sum, err := r.stack.Destroy(ctx, destroyOptions{c})
-	return Result{Summary: sum}, c.end(ctx, err)
+	return operate(ctx, r, "destroy", o, destroyOption, r.stack.Destroy)
 }
+
+func destroyOption(c *call) optdestroy.Option { return destroyOptions{c} }
 
 // Outputs returns the connection info of the last up.
 func (r *Runner) Outputs(ctx context.Context) (Connections, error) {

@@ -69,12 +69,12 @@ type Options struct {
 // Status is one start-up step of Open, or a notice.
 type Status struct {
 	// Message says what happens, such as "starting the embedded local cluster".
-	Message string `json:"message"`
+	Message string
 	// Done says the step ended, after Elapsed.
-	Done    bool          `json:"done,omitempty"`
-	Elapsed time.Duration `json:"elapsedNanoseconds,omitempty"`
+	Done    bool
+	Elapsed time.Duration
 	// Notice says Message is a fact to know rather than a step.
-	Notice bool `json:"notice,omitempty"`
+	Notice bool
 }
 
 // Runner runs one spec's stack.
@@ -141,7 +141,7 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	home, err := pulumihome.NewHome(ctx, pulumihome.HomeOptions{
 		Tools:           tools,
 		Dir:             opts.StateDir,
-		UserHome:        !p.Local,
+		UserHome:        !p.Local || p.Backend != "",
 		BackendURL:      p.Backend,
 		SecretsProvider: sec.provider,
 		Passphrase:      sec.passphrase,

@@ -98,8 +98,7 @@ func newRoot(f *flags, stdin io.Reader, stdout, stderr io.Writer, sig *interrupt
 		Use:   "keg",
 		Short: "Deploy Kong Event Gateway on Kubernetes with Pulumi",
 		Long: "keg deploys Kong Event Gateway stacks described by a spec file (YAML or JSON) through the Pulumi " +
-			"Automation API, and prints where Kafka clients connect.\n\n" + specHelp + "\n\n" + environmentHelp() +
-			"\n\n" + exitCodesHelp(),
+			"Automation API, and prints where Kafka clients connect." + referenceHelp(),
 		Example: "  keg up                          # both example gateways on the embedded local cluster\n" +
 			"  keg validate -f gateway.yaml\n  keg preview -f gateway.yaml --diff\n  keg up -f gateway.yaml --yes\n" +
 			"  keg outputs -f gateway.yaml -o json\n  keg destroy -f gateway.yaml",
@@ -145,7 +144,7 @@ func newRoot(f *flags, stdin io.Reader, stdout, stderr io.Writer, sig *interrupt
 func (op operation) command(f *flags, stdin io.Reader, stdout, stderr io.Writer, sig *interrupts) *cobra.Command {
 	o := &opFlags{}
 	cmd := &cobra.Command{
-		Use: op.use, Short: op.short, Long: op.long, Example: op.example, Args: cobra.NoArgs,
+		Use: op.use, Short: op.short, Long: op.long + referenceHelp(), Example: op.example, Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Verbosity = f.verbose
 			return op.execute(cmd.Context(), f, o, stdin, stdout, stderr, sig)

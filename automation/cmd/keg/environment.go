@@ -21,24 +21,27 @@ var environmentVariables = []struct{ Name, Meaning string }{
 	{"PULUMI_ACCESS_TOKEN", "the Pulumi Cloud token, for a Pulumi Cloud backend without `pulumi login`"},
 }
 
+// referenceHelp is what every command's help ends with: the spec, the environment variables and the exit codes.
+func referenceHelp() string {
+	return "\n\n" + specHelp + "\n\n" + environmentHelp() + "\n\n" + exitCodesHelp()
+}
+
 // environmentHelp lists the environment variables.
 func environmentHelp() string {
-	var b strings.Builder
-	b.WriteString("Environment variables:")
+	lines := []string{"Environment variables:"}
 	for _, v := range environmentVariables {
-		fmt.Fprintf(&b, "\n  %-30s %s", v.Name, v.Meaning)
+		lines = append(lines, fmt.Sprintf("  %-30s %s", v.Name, v.Meaning))
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // exitCodesHelp lists the exit codes.
 func exitCodesHelp() string {
-	var b strings.Builder
-	b.WriteString("Exit codes (the Pulumi CLI's numbering):")
+	lines := []string{"Exit codes (the Pulumi CLI's numbering):"}
 	for _, c := range exitCodes {
-		fmt.Fprintf(&b, "\n  %d  %s", c.Code, c.Meaning)
+		lines = append(lines, fmt.Sprintf("  %d  %s", c.Code, c.Meaning))
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // specHelp summarizes the spec file.

@@ -33,7 +33,7 @@ func validateCommand(f *flags, stdout, _ io.Writer) *cobra.Command {
 		Short: "Check a spec without touching any cluster, Konnect or state",
 		Long: "Validate decodes the spec and runs every check up and preview run before anything starts: unknown " +
 			"fields, types, the local/real target rules and each gateway's component validation. Problems are listed " +
-			"with their line and field; exit code 2.",
+			"with their line and field; exit code 2." + referenceHelp(),
 		Example: "  keg validate -f gateway.yaml\n  keg validate -f gateway.yaml --json",
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -89,7 +89,7 @@ func outputsCommand(f *flags, stdout, stderr io.Writer) *cobra.Command {
 		Use:   "outputs",
 		Short: "Print where Kafka clients connect",
 		Long: "Outputs reads the connection info of the last up from the stack's state: no cluster, Konnect or " +
-			"token is needed. Exit code 6 when the stack does not exist.",
+			"token is needed. Exit code 6 when the stack does not exist." + referenceHelp(),
 		Example: "  keg outputs -f gateway.yaml\n  keg outputs -f gateway.yaml -o json | jq -r '.portmapped.bootstrapServers.orders'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -142,7 +142,7 @@ func TestCLILifecycle(t *testing.T) {
 	edited := portMappedSpec(t, "cli", ns, "10.0.1.2")
 	code, out, errOut = keg(t, "preview", "--diff", "--expect-no-changes", "-f", edited, "--state-dir", state)
 	require.Equal(t, exitChanges, code, out+errOut)
-	require.Contains(t, out, `"10.0.1.1:9092" => "10.0.1.2:9092"`, "the diff shows the changed bootstrap address")
+	require.Contains(t, out, `~ advertisedHost: "10.0.1.1" => "10.0.1.2"`, "the diff names the changed field")
 	require.NotContains(t, out+errOut, konnectemu.DefaultToken)
 
 	code, out, errOut = run("destroy", "--yes", "--json")

@@ -50,6 +50,14 @@ type stepPayload struct {
 	Status string `json:"status"`
 }
 
+// statusPayload is a start-up step's start, its end (done, with its duration), or a notice.
+type statusPayload struct {
+	Message        string  `json:"message"`
+	Done           bool    `json:"done,omitempty"`
+	ElapsedSeconds float64 `json:"elapsedSeconds,omitempty"`
+	Notice         bool    `json:"notice,omitempty"`
+}
+
 // emit writes one --json line; the caller holds mu.
 func (o *output) emit(kind string, payload any) {
 	_ = json.NewEncoder(o.stdout).Encode(envelope{Type: kind, Time: o.now().UTC(), Payload: payload})
@@ -61,7 +69,7 @@ func (o *output) status(s automation.Status) {
 	defer o.mu.Unlock()
 	switch {
 	case o.json:
-		o.emit("status", s)
+		o.emit("status", statusPayload{Message: s.Message, Done: s.Done, ElapsedSeconds: s.Elapsed.Seconds(), Notice: s.Notice})
 	case s.Notice:
 		fmt.Fprintf(o.stderr, "keg: %s\n", s.Message)
 	case s.Done:
@@ -149,7 +157,7 @@ func (o *output) interrupting() {
 		return
 	}
 	if o.json {
-		o.emit("status", automation.Status{Notice: true, Message: "interrupting; send the signal again to force"})
+		o.emit("status", statusPayload{Notice: true, Message: "interrupting; send the signal again to force"})
 		return
 	}
 	fmt.Fprintln(o.stderr, "\nkeg: interrupting: the steps in flight finish and are saved; press Ctrl-C again to force")

@@ -15,6 +15,7 @@ import (
 	"github.com/creack/pty"
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 )
 
@@ -120,8 +121,12 @@ func TestTerminalConfirmation(t *testing.T) {
 	term.waitFor("interrupted at the prompt; nothing was changed")
 	require.NoError(t, secret(), "nothing may be deleted")
 
-	code, _, errOut = keg(t, "destroy", "--yes", "-f", file, "--state-dir", state)
-	require.Equal(t, exitOK, code, errOut)
+	term = startOnTerminal(t, bin, append([]string{"destroy"}, args...)...)
+	term.waitFor("[y/N] ")
+	_, err = term.tty.Write([]byte("y\r"))
+	require.NoError(t, err)
+	require.Equal(t, exitOK, term.exitCode(time.Minute), term.output())
+	require.True(t, apierrors.IsNotFound(secret()), "destroy deleted the token Secret")
 }
 
 // TestTerminalInterrupt presses Ctrl-C during an up that cannot finish (it waits for an operator that does not run

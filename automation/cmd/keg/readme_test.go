@@ -35,6 +35,21 @@ func TestREADMEMatchesHelp(t *testing.T) {
 	require.Equal(t, want, got, "README.md's keg reference is stale: KEG_UPDATE_README=1 go test -run TestREADMEMatchesHelp ./automation/cmd/keg")
 }
 
+// TestHelp checks that every command's help has examples, the spec reference, the environment variables and the
+// exit codes.
+func TestHelp(t *testing.T) {
+	root := newRoot(&flags{}, nil, nil, nil, &interrupts{out: newOutput(nil, nil, false)})
+	for _, c := range root.Commands() {
+		if !c.IsAvailableCommand() || c.Name() == "completion" || c.Name() == "version" {
+			continue
+		}
+		require.NotEmpty(t, c.Example, "keg %s --help has examples", c.Name())
+		for _, section := range []string{"The spec (-f;", "Environment variables:", "Exit codes (the Pulumi CLI's numbering):"} {
+			require.Contains(t, c.Long, section, "keg %s --help", c.Name())
+		}
+	}
+}
+
 // cliReference renders the command tree as Markdown.
 func cliReference(root *cobra.Command) string {
 	var b strings.Builder
