@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
@@ -312,12 +313,8 @@ func (e notConfirmedError) Error() string {
 	return "not confirmed: " + e.reason
 }
 
-// isTerminal reports whether r is a terminal.
+// isTerminal reports whether r is a terminal (not merely a character device such as /dev/null).
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }

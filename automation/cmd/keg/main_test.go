@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
@@ -19,18 +22,52 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
-var local *testenv.Local
+var (
+	local *testenv.Local
+	// kegBin is the keg binary the tests run, built once for the package.
+	kegBin string
+)
 
-func TestMain(m *testing.M) { testenv.Main(m, &local) }
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "keg-test-")
+	if err == nil {
+		kegBin = filepath.Join(dir, "keg")
+		err = build(kegBin)
+	}
+	code := 1
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	} else {
+		code = testenv.Run(m, &local)
+	}
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
 
-// keg runs the CLI in-process on the shared test cluster (standing in for the embedded local cluster) and
-// returns its exit code and output.
+// build builds keg into path.
+func build(path string) error {
+	out, err := exec.Command("go", "build", "-trimpath", "-o", path, ".").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("go build keg: %w\n%s", err, out)
+	}
+	return nil
+}
+
+// keg runs the built binary on the shared test cluster (standing in for the embedded local cluster), with no
+// terminal, and returns its exit code and output.
 func keg(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
 	var stdout, stderr bytes.Buffer
-	code := execute(append(args, "--bin", local.BinDir, "--local-cluster", local.Cluster.KubeconfigPath),
-		strings.NewReader(""), &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
+	cmd := exec.CommandContext(ctx, kegBin, append(args, "--bin", local.BinDir, "--local-cluster", local.Cluster.KubeconfigPath)...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		require.NoError(t, err)
+	}
+	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
 }
 
 func writeSpec(t *testing.T, body string) string {

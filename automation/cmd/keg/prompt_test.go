@@ -93,7 +93,7 @@ func TestTerminalConfirmation(t *testing.T) {
 	file := portMappedSpec(t, "prompt", ns, "10.0.1.1")
 	state := t.TempDir()
 	args := []string{"-f", file, "--state-dir", state, "--bin", local.BinDir, "--local-cluster", local.Cluster.KubeconfigPath}
-	bin := buildKeg(t, t.TempDir())
+	bin := kegBin
 
 	code, _, errOut := keg(t, "up", "--yes", "-f", file, "--state-dir", state)
 	require.Equal(t, exitOK, code, errOut)
@@ -132,7 +132,7 @@ func TestTerminalConfirmation(t *testing.T) {
 // TestTerminalInterrupt presses Ctrl-C during an up that cannot finish (it waits for an operator that does not run
 // here): the steps in flight end, and keg exits 8 with a short summary.
 func TestTerminalInterrupt(t *testing.T) {
-	bin := buildKeg(t, t.TempDir())
+	bin := kegBin
 	file := portMappedSpec(t, "interrupt", "keg-interrupt", "10.0.1.1")
 	data, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -167,7 +167,7 @@ exit 0
 // TestTerminalForceStop presses Ctrl-C twice during an up whose Pulumi CLI ignores the first: the second stops it
 // and its process group at once, exit code 8, and the summary says the stop was forced.
 func TestTerminalForceStop(t *testing.T) {
-	bin := buildKeg(t, t.TempDir())
+	bin := kegBin
 	tools := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(tools, "pulumi"), []byte(fakePulumi), 0o755))
 	require.NoError(t, os.Symlink(filepath.Join(local.BinDir, "pulumi-resource-kubernetes"),

@@ -14,22 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// buildKeg builds keg into dir and returns its path.
-func buildKeg(t *testing.T, dir string) string {
-	t.Helper()
-	path := filepath.Join(dir, "keg")
-	out, err := exec.Command("go", "build", "-trimpath", "-o", path, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	return path
-}
-
 // TestStandaloneBinary builds keg the way a user installs it: one binary in a directory with the Pulumi CLI and
 // the Kubernetes plugin beside it, run from an unrelated directory with a PATH whose `go` only records that it was
 // called. `keg version` finds the binaries beside it; `keg up` against a kubeconfig whose API port is closed fails
 // with the address and exit code 1, before anything is deployed, and nothing runs `go`.
 func TestStandaloneBinary(t *testing.T) {
 	install := t.TempDir()
-	keg := buildKeg(t, install)
+	keg := filepath.Join(install, "keg")
+	require.NoError(t, build(keg))
 	for _, tool := range []string{"pulumi", "pulumi-resource-kubernetes"} {
 		require.NoError(t, os.Symlink(filepath.Join(local.BinDir, tool), filepath.Join(install, tool)))
 	}

@@ -68,15 +68,20 @@ func (l *Local) Stop() {
 // Main is a TestMain body: it starts a Local into *local, runs the tests and
 // stops it, so every test in the package shares one control plane.
 func Main(m *testing.M, local **Local, plugins ...pulumihome.Plugin) {
+	os.Exit(Run(m, local, plugins...))
+}
+
+// Run is Main for a TestMain with work of its own around the tests: it returns the exit code instead of exiting.
+func Run(m *testing.M, local **Local, plugins ...pulumihome.Plugin) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	l, err := Start(ctx, plugins...)
 	cancel()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testenv:", err)
-		os.Exit(1)
+		return 1
 	}
 	*local = l
 	code := m.Run()
 	l.Stop()
-	os.Exit(code)
+	return code
 }
