@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,7 +171,9 @@ func TestStack(t *testing.T) {
 	assert.Zero(t, emu.WriteCalls(), "a preview writes nothing")
 
 	// Everything is created, with valid requests only.
+	emu.ResetCalls()
 	up := s.up(ctx)
+	createCalls := emu.Calls()
 	assert.Equal(t, fullSetResources, up.Creates, "up creates")
 	// up --diff prints every input; the secret ones are masked.
 	assert.Contains(t, up.Stdout, "password: [secret]")
@@ -177,6 +181,9 @@ func TestStack(t *testing.T) {
 	assert.Equal(t, fullSetKinds, kinds(gatewayID), "objects in the emulator")
 	assert.Equal(t, 10, emu.Count(), "nothing else in the emulator")
 	assertValidTraffic(t)
+	// One create per object, and no list: a create looks up by name only after an ambiguous failure.
+	assert.Equal(t, emu.Count(), callsOf(createCalls, http.MethodPost, true), "creates: %v", createCalls)
+	assert.Zero(t, callsOf(createCalls, http.MethodGet, true), "lists during create: %v", createCalls)
 
 	// A second up has nothing to do and sends no write.
 	emu.ResetCalls()
@@ -198,6 +205,8 @@ func TestStack(t *testing.T) {
 	assert.Equal(t, 2, refresh.Updates, "refresh sees both changes")
 	assert.Contains(t, refresh.Stdout, `"SNI listener of the e2e test" => "edited in the Konnect UI"`, "refresh --diff shows the change")
 	assert.Zero(t, emu.WriteCalls(), "a refresh writes nothing")
+	assert.Equal(t, emu.Count(), callsOf(emu.Calls(), http.MethodGet, false), "a refresh reads each object once: %v", emu.Calls())
+	assert.Zero(t, callsOf(emu.Calls(), http.MethodGet, true), "lists during refresh: %v", emu.Calls())
 	assert.Equal(t, "edited in the Konnect UI", stored(t, konnectemu.KindListener, listenerID)["description"])
 
 	repair := s.up(ctx)
@@ -220,4 +229,17 @@ func TestStack(t *testing.T) {
 	assert.Zero(t, emu.Count(), "objects left in the emulator: %v", kinds(gatewayID))
 	assertValidTraffic(t)
 	secrets.assertNoLeaks(t, "the CLI output", s.printed.String())
+}
+
+// callsOf counts the calls of method in calls (keyed "METHOD /path/{template}"): those on collections (a path that
+// does not end in a template parameter: creates and lists) when collections, else those on single objects.
+func callsOf(calls map[string]int, method string, collections bool) int {
+	n := 0
+	for key, count := range calls {
+		m, path, _ := strings.Cut(key, " ")
+		if m == method && strings.HasSuffix(path, "}") != collections {
+			n += count
+		}
+	}
+	return n
 }
