@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
@@ -124,41 +125,50 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 		return nil, err
 	}
 	env := map[string]string{}
-	target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
+	var startCluster func(context.Context) error
 	if !opts.StateOnly {
-		if env["KUBECONFIG"], err = r.kubeconfig(ctx, tools); err != nil {
-			return nil, err
-		}
-	}
-	if !opts.StateOnly && !opts.SkipKonnect {
-		if target.KonnectServerURL, target.KonnectToken, err = r.konnect(ctx, token); err != nil {
+		if env["KUBECONFIG"], startCluster, err = r.kubeconfig(ctx, tools); err != nil {
 			return nil, err
 		}
 	}
 	if env["KUBECONFIG"] == "" {
 		delete(env, "KUBECONFIG")
 	}
-	home, err := pulumihome.NewHome(ctx, pulumihome.HomeOptions{
-		Tools:           tools,
-		Dir:             opts.StateDir,
-		UserHome:        !p.Local || p.Backend != "",
-		BackendURL:      p.Backend,
-		SecretsProvider: sec.provider,
-		Passphrase:      sec.passphrase,
-		Plugins:         []pulumihome.Plugin{kubernetesPlugin},
-		Env:             env,
-		Force:           opts.Force,
+	// The embedded cluster takes seconds to start; the emulator, the Pulumi home and the stack need none of it.
+	g, gctx := errgroup.WithContext(ctx)
+	if startCluster != nil {
+		g.Go(func() error { return startCluster(gctx) })
+	}
+	g.Go(func() error {
+		target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
+		if !opts.StateOnly && !opts.SkipKonnect {
+			if target.KonnectServerURL, target.KonnectToken, err = r.konnect(gctx, token); err != nil {
+				return err
+			}
+		}
+		home, err := pulumihome.NewHome(gctx, pulumihome.HomeOptions{
+			Tools:           tools,
+			Dir:             opts.StateDir,
+			UserHome:        !p.Local || p.Backend != "",
+			BackendURL:      p.Backend,
+			SecretsProvider: sec.provider,
+			Passphrase:      sec.passphrase,
+			Plugins:         []pulumihome.Plugin{kubernetesPlugin},
+			Env:             env,
+			Force:           opts.Force,
+		})
+		if err != nil {
+			return err
+		}
+		if opts.StateOnly {
+			r.stack, err = home.ExistingStack(gctx, p.Project, p.Stack, Program(p.Spec, target))
+		} else {
+			r.stack, err = home.Stack(gctx, p.Project, p.Stack, Program(p.Spec, target))
+		}
+		return classify(err)
 	})
-	if err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
-	}
-	if opts.StateOnly {
-		r.stack, err = home.ExistingStack(ctx, p.Project, p.Stack, Program(p.Spec, target))
-	} else {
-		r.stack, err = home.Stack(ctx, p.Project, p.Stack, Program(p.Spec, target))
-	}
-	if err != nil {
-		return nil, classify(err)
 	}
 	return r, nil
 }
@@ -203,40 +213,43 @@ func (r *Runner) token() (string, error) {
 }
 
 // kubeconfig returns the kubeconfig the program deploys with ("" for the ambient one) after making sure its cluster
-// answers: the embedded local cluster (started here unless LocalCluster names a running one) for a local spec,
-// the spec's cluster or $KUBECONFIG's for a real one.
-func (r *Runner) kubeconfig(ctx context.Context, tools pulumihome.Locator) (string, error) {
+// answers: the spec's cluster or $KUBECONFIG's for a real spec, LocalCluster's for a local one. Otherwise it is the
+// embedded local cluster's, and start starts that cluster.
+func (r *Runner) kubeconfig(ctx context.Context, tools pulumihome.Locator) (string, func(context.Context) error, error) {
 	if !r.spec.Local {
 		path := r.spec.Kubernetes.Kubeconfig
 		if path != "" {
 			var err error
 			if path, err = filepath.Abs(path); err != nil {
-				return "", err
+				return "", nil, err
 			}
 		}
-		return path, r.step("checking the Kubernetes cluster", func() error {
+		return path, nil, r.step("checking the Kubernetes cluster", func() error {
 			return checkCluster(ctx, path, r.spec.Kubernetes.Context, false)
 		})
 	}
 	if r.opts.LocalCluster != "" {
 		path, err := filepath.Abs(r.opts.LocalCluster)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		return path, checkCluster(ctx, path, "", true)
+		return path, nil, checkCluster(ctx, path, "", true)
 	}
 	binDir, kongDir, err := embeddedClusterFiles(tools, r.opts.KongCRDsDir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	err = r.step("starting the embedded local cluster", func() (err error) {
-		r.cluster, err = startEmbeddedCluster(ctx, binDir, kongDir, r.opts.StateDir)
-		return err
-	})
+	dir, err := filepath.Abs(filepath.Join(r.opts.StateDir, "cluster"))
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return r.cluster.KubeconfigPath, nil
+	start := func(ctx context.Context) error {
+		return r.step("starting the embedded local cluster", func() (err error) {
+			r.cluster, err = startEmbeddedCluster(ctx, binDir, kongDir, dir)
+			return err
+		})
+	}
+	return filepath.Join(dir, localcluster.KubeconfigFile), start, nil
 }
 
 // embeddedClusterFiles finds the directory of etcd, kube-apiserver and kube-controller-manager (with the CRDs make
@@ -257,12 +270,8 @@ func embeddedClusterFiles(tools pulumihome.Locator, kongDir string) (binDir, kon
 	return binDir, kongDir, nil
 }
 
-// startEmbeddedCluster starts the local control plane with its data under the state directory.
-func startEmbeddedCluster(ctx context.Context, binDir, kongDir, stateDir string) (*localcluster.Cluster, error) {
-	dir, err := filepath.Abs(filepath.Join(stateDir, "cluster"))
-	if err != nil {
-		return nil, err
-	}
+// startEmbeddedCluster starts the local control plane with its data in dir.
+func startEmbeddedCluster(ctx context.Context, binDir, kongDir, dir string) (*localcluster.Cluster, error) {
 	cluster, err := localcluster.Start(ctx, localcluster.Options{
 		BinDir: binDir, Dir: dir, EtcdDataDir: filepath.Join(dir, "etcd"),
 		CRDs: localcluster.DefaultCRDs(kongDir, filepath.Join(binDir, "crds")),

@@ -158,7 +158,7 @@ func TestCLILifecycle(t *testing.T) {
 	require.Contains(t, out, "brokers           = 10.0.1.1:9093, 10.0.1.1:9094, 10.0.1.1:9095")
 	require.Contains(t, errOut, "ran on the embedded local cluster")
 
-	code, out, errOut = run("up", "--yes", "--expect-no-changes")
+	code, out, errOut = run("up", "--yes", "--expect-no-changes", "--refresh")
 	require.Equal(t, exitOK, code, "a no-op up expects no changes: %s%s", out, errOut)
 
 	code, out, errOut = run("outputs", "--json")
@@ -181,6 +181,19 @@ func TestCLILifecycle(t *testing.T) {
 	require.Equal(t, exitChanges, code, out+errOut)
 	require.Contains(t, out, `~ advertisedHost: "10.0.1.1" => "10.0.1.2"`, "the diff names the changed field")
 	require.NotContains(t, out+errOut, konnectemu.DefaultToken)
+
+	// --target limits an operation to the URNs given: the edit is invisible to the token Secret, and applying it to
+	// the one policy it changes leaves nothing else to do.
+	const urn = "urn:pulumi:cli::kong-event-gateway::kong-event-gateway:index:PortMappedGateway$kubernetes:"
+	secret, policy := urn+"core/v1:Secret::cli-konnect-token",
+		urn+"configuration.konghq.com/v1alpha1:EventGatewayListenerPolicy::cli-example-virtual-cluster-forward"
+	code, out, errOut = keg(t, "preview", "--expect-no-changes", "--target", secret, "-f", edited, "--state-dir", state)
+	require.Equal(t, exitOK, code, out+errOut)
+	code, out, errOut = keg(t, "up", "--yes", "--target", policy, "-f", edited, "--state-dir", state)
+	require.Equal(t, exitOK, code, out+errOut)
+	require.Contains(t, out, "~ 1 updated")
+	code, out, errOut = keg(t, "preview", "--expect-no-changes", "-f", edited, "--state-dir", state)
+	require.Equal(t, exitOK, code, out+errOut)
 
 	code, out, errOut = run("destroy", "--yes", "--json")
 	require.Equal(t, exitOK, code, errOut)
@@ -289,4 +302,9 @@ gateways:
 	require.Equal(t, exitAuth, code, errOut)
 	require.Contains(t, errOut, "Konnect authentication failed: no token: set $KONNECT_TOKEN")
 	require.NotContains(t, errOut, "checking the Kubernetes cluster")
+	code, _, errOut = keg(t, "preview", "--konnect-token-stdin", "-f", file, "--state-dir", state)
+	require.Equal(t, exitAuth, code, errOut)
+	require.Contains(t, errOut, "Konnect authentication failed: no token on standard input")
+	code, _, errOut = keg(t, "up", "--konnect-token-stdin", "-f", file, "--state-dir", state)
+	require.Equal(t, exitConfig, code, "the token on stdin leaves no terminal for the prompt: %s", errOut)
 }

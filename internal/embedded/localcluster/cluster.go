@@ -22,6 +22,9 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/envtest"
 )
 
+// KubeconfigFile is the name of the admin kubeconfig Start writes into Options.Dir.
+const KubeconfigFile = "kubeconfig"
+
 // Options configure Start.
 type Options struct {
 	// BinDir holds etcd, kube-apiserver and kube-controller-manager (the
@@ -108,7 +111,7 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	}
 	c.startWatchdog()
 
-	c.KubeconfigPath = filepath.Join(dir, "kubeconfig")
+	c.KubeconfigPath = filepath.Join(dir, KubeconfigFile)
 	if err := os.WriteFile(c.KubeconfigPath, c.env.KubeConfig, 0o600); err != nil {
 		return nil, err
 	}
