@@ -180,6 +180,11 @@ func (r *Runner) report(s Status) {
 	}
 }
 
+// notice reports message as a line of its own.
+func (r *Runner) notice(message string) {
+	r.report(Status{Message: message, Notice: true})
+}
+
 // step reports message, runs do and reports how long it took.
 func (r *Runner) step(message string, do func() error) error {
 	r.report(Status{Message: message})
@@ -198,7 +203,7 @@ func (r *Runner) token() (string, error) {
 		return "", nil
 	}
 	if r.opts.KonnectToken != "" {
-		return r.opts.KonnectToken, nil
+		return r.opts.KonnectToken, checkTokenPrefix(r.opts.KonnectToken, "standard input")
 	}
 	k := r.spec.Konnect
 	token, err := k.Token()
@@ -209,7 +214,7 @@ func (r *Runner) token() (string, error) {
 		return "", &KonnectAuthError{Reason: "no token: set " + k.TokenSource() +
 			" (or konnect.tokenFile in the spec, or pass the token on standard input)"}
 	}
-	return token, nil
+	return token, checkTokenPrefix(token, k.TokenSource())
 }
 
 // kubeconfig returns the kubeconfig the program deploys with ("" for the ambient one) after making sure its cluster
@@ -291,7 +296,7 @@ func (r *Runner) konnect(ctx context.Context, token string) (serverURL, programT
 			return "", "", fmt.Errorf("start the embedded Konnect emulator: %w", err)
 		}
 		r.emulator = emu
-		if err := checkKonnectToken(ctx, emu.URL(), emu.Token(), emu.HTTPClient()); err != nil {
+		if err := checkKonnectToken(ctx, emu.URL(), emu.Token(), emu.HTTPClient(), r.notice); err != nil {
 			return "", "", err
 		}
 		// No operator runs on the embedded cluster, so nothing would ever
@@ -300,7 +305,7 @@ func (r *Runner) konnect(ctx context.Context, token string) (serverURL, programT
 	}
 	k := r.spec.Konnect
 	err = r.step("checking the Konnect token with "+k.ServerURL, func() error {
-		return checkKonnectToken(ctx, baseURL(k.ServerURL), token, r.opts.KonnectHTTPClient)
+		return checkKonnectToken(ctx, baseURL(k.ServerURL), token, r.opts.KonnectHTTPClient, r.notice)
 	})
 	return k.ServerURL, token, err
 }

@@ -123,7 +123,11 @@ func TestPortMappedGatewayWaitsForReadinessByDefault(t *testing.T) {
 	args.WaitForProgrammed = &off
 	recorder, _ = render(t, "example", args)
 	for _, registered := range recorder.Resources() {
-		assert.Nil(t, at(registered.Plain(), "metadata", "annotations"), registered.Name)
+		if registered.Type == "kong-event-gateway:index:PortMappedGateway" {
+			continue
+		}
+		assert.Equal(t, map[string]any{eventgateway.PatchForceAnnotation: "true"},
+			at(registered.Plain(), "metadata", "annotations"), "%s waits for nothing", registered.Name)
 	}
 }
 

@@ -10,6 +10,9 @@ const maxServicePorts = 64
 // errors.Join, each a *FieldError naming its field.
 func (a PortMappedGatewayArgs) Validate(name string) error {
 	var p validate.Problems
+	if !validateCounts(&p, a.BackendCluster, len(a.VirtualClusters)) {
+		return p.Err()
+	}
 	validateNames(&p, name, a.VirtualClusters, longestPortMappedVC)
 	validateKonnect(&p, a.Konnect)
 	p.Check("advertisedHost", validate.Required(a.AdvertisedHost), validate.AdvertisedHost(a.AdvertisedHost))
@@ -28,14 +31,18 @@ func (a PortMappedGatewayArgs) Validate(name string) error {
 // the data plane's health port, and that the Service stays within its port limit.
 func validatePorts(p *validate.Problems, args PortMappedGatewayArgs, blocks []listenerBlock) {
 	if args.BackendCluster.BrokerCount < 1 {
-		return // reported by validateBackendCluster; the blocks are meaningless
+		return // reported by validateCounts; the blocks are meaningless
 	}
 	healthPort, healthKnown := args.dataPlane().healthPort()
 	total := 0
 	for i, block := range blocks {
 		portField := validate.Path("virtualClusters").Index(i).Field("port")
 		total += block.size()
-		if block.first < 1 || block.last() > 65535 {
+		switch {
+		case block.first < 1 || block.first > 65535:
+			p.Add(portField, "%d falls outside 1-65535", block.first)
+			continue
+		case block.last() > 65535:
 			p.Add(portField, "listener ports %d-%d fall outside 1-65535", block.first, block.last())
 			continue
 		}

@@ -86,8 +86,10 @@ func TestSniGatewayEdgeObjects(t *testing.T) {
 	}, spec("sni-vc-tls-1-route"))
 	assert.Equal(t, "gateway.networking.k8s.io/v1", mustNamed(t, recorder, "sni-vc-tls-1-route").Plain()["apiVersion"])
 	for _, name := range []string{"sni-edge", "sni-vc-tls-1-route"} {
-		assert.Nil(t, at(mustNamed(t, recorder, name).Plain(), "metadata", "annotations"),
-			"%s waits for no Kong condition, and for no address without DNS", name)
+		assert.Equal(t, map[string]any{eventgateway.PatchForceAnnotation: "true"},
+			at(mustNamed(t, recorder, name).Plain(), "metadata", "annotations"),
+			"%s takes its fields back from other managers, and waits for no Kong condition, and for no address "+
+				"without DNS", name)
 	}
 
 	assert.Equal(t, []any{"19092"}, at(spec("sni-listener"), "apiSpec", "ports"))

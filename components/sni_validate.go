@@ -12,6 +12,9 @@ import (
 // errors.Join, each a *FieldError naming its field.
 func (a SniGatewayArgs) Validate(name string) error {
 	var p validate.Problems
+	if !validateCounts(&p, a.BackendCluster, len(a.VirtualClusters)) {
+		return p.Err()
+	}
 	virtualClusters := a.virtualClusters()
 	validateNames(&p, name, virtualClusters, longestSNIVC)
 	validateKonnect(&p, a.Konnect)

@@ -8,7 +8,8 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
-// validateBackendCluster checks the upstream cluster, its authentication and its TLS.
+// validateBackendCluster checks the upstream cluster, its authentication and its TLS; validateCounts checks its
+// brokers.
 func validateBackendCluster(p *validate.Problems, backend BackendClusterArgs) {
 	p.KonnectEntity("backendCluster", backend.Name, backend.Description, "konnectLabels", backend.KonnectLabels)
 	servers := validate.Path("backendCluster.bootstrapServers")
@@ -16,8 +17,6 @@ func validateBackendCluster(p *validate.Problems, backend BackendClusterArgs) {
 	for i, server := range backend.BootstrapServers {
 		p.Check(servers.Index(i), validate.Required(server), validate.HostPort(server))
 	}
-	p.Check("backendCluster.brokerCount", validate.AtLeast(backend.BrokerCount, 1))
-	p.Check("backendCluster.minBrokerID", validate.AtLeast(backend.MinBrokerID, 0))
 	if seconds := backend.MetadataUpdateIntervalSeconds; seconds != 0 {
 		p.Check("backendCluster.metadataUpdateIntervalSeconds", validate.Between(seconds, 1, 43200))
 	}

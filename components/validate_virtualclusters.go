@@ -77,7 +77,8 @@ func validateClientAuthentication(p *validate.Problems, path validate.Path,
 			validate.OneOf(oauth.Mediation, eventgateway.OAuthBearerPassthrough, eventgateway.OAuthBearerValidateForward,
 				eventgateway.OAuthBearerTerminate))
 		if oauth.JWKS != nil {
-			p.Check(path.Field("oauthBearer.jwks.endpoint"), validate.Required(oauth.JWKS.Endpoint))
+			p.Check(path.Field("oauthBearer.jwks.endpoint"), validate.Required(oauth.JWKS.Endpoint),
+				validate.HTTPURL(oauth.JWKS.Endpoint))
 		}
 	}
 }

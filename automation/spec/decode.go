@@ -1,11 +1,15 @@
 package spec
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -39,12 +43,56 @@ func (e *InvalidError) Error() string {
 	return b.String()
 }
 
+// Limits of a spec file, so that no input costs more memory or time than its size: they are checked while the
+// file is decoded, before anything is derived from it.
+const (
+	// MaxSize is the largest spec file, in bytes.
+	MaxSize = 1 << 20
+	// maxAliases is the most alias uses (*name) a spec may make: each decodes its anchor's value once more, so a
+	// few nested ones expand a small file to billions of values.
+	maxAliases = 64
+	// maxValues is the most values (scalars, lists and mappings, aliases expanded) a spec may decode to.
+	maxValues = 100_000
+	// maxListEntries is the most entries of any list.
+	maxListEntries = 1000
+)
+
 // decoder fills Go values from a YAML node tree, naming fields by their
 // `pulumi` tags (the names the package schema uses), reporting unknown fields
-// and wrong types, and remembering the line of every field path.
+// and wrong types, and remembering the line of every field path. It stops at
+// the first limit a file exceeds.
 type decoder struct {
 	problems *validate.Problems
 	lines    map[string]int
+	// aliases and values count the alias uses and the values decoded so far; exceeded is set once either
+	// passes its limit.
+	aliases, values int
+	exceeded        bool
+}
+
+// withinLimits counts node, an alias use or a value to decode at path, and reports whether the file is still within
+// its limits.
+func (d *decoder) withinLimits(node *yaml.Node, path validate.Path) bool {
+	if d.exceeded {
+		return false
+	}
+	if node.Kind == yaml.AliasNode {
+		d.aliases++
+	} else {
+		d.values++
+	}
+	switch {
+	case d.aliases > maxAliases:
+		d.problems.Add(path, "uses alias *%s, one of more than %d alias uses; a spec may use at most %d",
+			node.Value, maxAliases, maxAliases)
+	case d.values > maxValues:
+		d.problems.Add(path, "is beyond the %d values a spec may hold (aliases expanded)", maxValues)
+	default:
+		return true
+	}
+	d.lines[string(path)] = node.Line
+	d.exceeded = true
+	return false
 }
 
 func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
@@ -54,8 +102,12 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 		}
 		node = node.Content[0]
 	}
+	if !d.withinLimits(node, path) {
+		return
+	}
 	if node.Kind == yaml.AliasNode {
-		node = node.Alias
+		d.decode(node.Alias, v, path)
+		return
 	}
 	d.lines[string(path)] = node.Line
 	if node.Tag == "!!null" {
@@ -72,6 +124,10 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 	case reflect.Slice:
 		if node.Kind != yaml.SequenceNode {
 			d.problems.Add(path, "want a list, got %s", describe(node))
+			return
+		}
+		if problem := validate.MaxEntries(len(node.Content), maxListEntries); problem != "" {
+			d.problems.Add(path, "%s", problem)
 			return
 		}
 		v.Set(reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content)))
@@ -261,20 +317,37 @@ func kindName(k reflect.Kind) string {
 	}
 }
 
-// decodeInto parses YAML data into out (a pointer to a struct), reports its problems and returns the line of
-// every field path.
+// fileField stands for the whole file in problems that concern no field.
+const fileField validate.Path = "(file)"
+
+// yamlErrorLine splits the line off a YAML syntax error: "yaml: line 3: did not find expected key".
+var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// decodeInto parses YAML data, one document of at most MaxSize bytes, into out (a pointer to a struct), reports its
+// problems and returns the line of every field path.
 func decodeInto(data []byte, out any, problems *validate.Problems) map[string]int {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		var typeErr *yaml.TypeError
-		msg := err.Error()
-		if errors.As(err, &typeErr) {
-			msg = strings.Join(typeErr.Errors, "; ")
-		}
-		problems.Add("(file)", "%s", msg)
-		return nil
+	lines := map[string]int{string(fileField): 1}
+	if len(data) > MaxSize {
+		problems.Add(fileField, "has more than %d bytes; a spec may have at most %d", MaxSize, MaxSize)
+		return lines
 	}
-	d := &decoder{problems: problems, lines: map[string]int{}}
+	var root, next yaml.Node
+	documents := yaml.NewDecoder(bytes.NewReader(data))
+	if err := documents.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+		msg := err.Error()
+		if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
+			lines[string(fileField)], _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		problems.Add(fileField, "%s", msg)
+		return lines
+	}
+	if err := documents.Decode(&next); !errors.Is(err, io.EOF) {
+		lines[string(fileField)] = max(next.Line, 1)
+		problems.Add(fileField, "holds more than one YAML document; a spec is one document")
+		return lines
+	}
+	d := &decoder{problems: problems, lines: lines}
 	d.decode(&root, reflect.ValueOf(out).Elem(), "")
 	return d.lines
 }

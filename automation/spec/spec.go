@@ -5,6 +5,7 @@ package spec
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -137,9 +138,14 @@ type Parsed struct {
 	lines map[string]int
 }
 
-// Load reads and validates a spec file.
+// Load reads and validates a spec file, reading no more than one byte past MaxSize.
 func Load(path string) (*Parsed, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +199,7 @@ func parentPath(path string) string {
 func (p *Parsed) validate(problems *validate.Problems) {
 	p.validateTarget(problems)
 	problems.Check("secretsProvider", validate.SecretsProvider(p.SecretsProvider))
+	problems.Check("backend", validate.BackendURL(p.Backend))
 	const gateways validate.Path = "gateways"
 	problems.Check(gateways, validate.NotEmpty(len(p.Gateways)))
 	names := validate.Seen{}

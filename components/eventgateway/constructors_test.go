@@ -44,10 +44,11 @@ func TestConstructorsRegisterCustomResources(t *testing.T) {
 			assert.Equal(t, f.apiVersion, object["apiVersion"])
 			assert.Equal(t, f.kind, object["kind"])
 			assert.Equal(t, map[string]any{
-				"name":        f.name,
-				"namespace":   "kong",
-				"labels":      map[string]any{"app": "keg"},
-				"annotations": map[string]any{"note": "x", WaitForAnnotation: "condition=" + f.condition},
+				"name":      f.name,
+				"namespace": "kong",
+				"labels":    map[string]any{"app": "keg"},
+				"annotations": map[string]any{"note": "x", WaitForAnnotation: "condition=" + f.condition,
+					PatchForceAnnotation: "true"},
 			}, object["metadata"])
 			assert.False(t, pulumimock.IsSecret(registered.Inputs, "spec"), "only sensitive leaves are secrets")
 			for _, path := range f.secretPaths {
@@ -72,7 +73,9 @@ func TestRenderedCustomResourcesMatchCRDSchemas(t *testing.T) {
 	}
 }
 
-func TestWaitForProgrammedOffLeavesAnnotationsAlone(t *testing.T) {
+// TestWaitForProgrammedOffWaitsForNothing: without WaitForProgrammed an object gets no wait annotation, only the
+// patch-force one.
+func TestWaitForProgrammedOffWaitsForNothing(t *testing.T) {
 	recorder, err := pulumimock.Run(func(ctx *pulumi.Context) error {
 		_, err := NewKonnectEventGateway(ctx, "gw", Metadata{Name: "gw"}, KonnectEventGatewaySpec{
 			APISpec: KonnectEventGatewayAPISpec{Name: "gw"},
@@ -82,7 +85,8 @@ func TestWaitForProgrammedOffLeavesAnnotationsAlone(t *testing.T) {
 	})
 	require.NoError(t, err)
 	registered, _ := recorder.Named("gw")
-	assert.Equal(t, map[string]any{"name": "gw"}, registered.Plain()["metadata"])
+	assert.Equal(t, map[string]any{"name": "gw", "annotations": map[string]any{PatchForceAnnotation: "true"}},
+		registered.Plain()["metadata"])
 }
 
 func TestKonnectTokenSecret(t *testing.T) {
@@ -102,10 +106,12 @@ func TestKonnectTokenSecret(t *testing.T) {
 	object := secret.Plain()
 	assert.Equal(t, "Opaque", object["type"])
 	assert.Equal(t, map[string]any{
-		"name":      "token",
-		"namespace": "kong",
-		"labels":    map[string]any{"app": "keg", "konghq.com/credential": "konnect", "konghq.com/secret": "true"},
-	}, object["metadata"], "a Secret has no readiness condition to wait for")
+		"name":        "token",
+		"namespace":   "kong",
+		"labels":      map[string]any{"app": "keg", "konghq.com/credential": "konnect", "konghq.com/secret": "true"},
+		"annotations": map[string]any{PatchForceAnnotation: "true"},
+	}, object["metadata"], "a Secret has no readiness condition to wait for; Pulumi takes its fields back from "+
+		"other managers")
 	token, err := base64.StdEncoding.DecodeString(object["data"].(map[string]any)[KonnectTokenSecretKey].(string))
 	require.NoError(t, err)
 	assert.Equal(t, "kpat_secret", string(token))

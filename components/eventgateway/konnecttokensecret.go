@@ -34,7 +34,7 @@ func NewKonnectTokenSecret(ctx *pulumi.Context, name string, meta Metadata, toke
 		return base64.StdEncoding.EncodeToString([]byte(t))
 	})).(pulumi.StringOutput)
 	return corev1.NewSecret(ctx, name, &corev1.SecretArgs{
-		Metadata: objectMeta(Metadata{Name: meta.Name, Namespace: meta.Namespace, Labels: labels}, meta.Annotations),
+		Metadata: objectMeta(Metadata{Name: meta.Name, Namespace: meta.Namespace, Labels: labels}, meta.annotationsWaitingFor("")),
 		Type:     pulumi.String("Opaque"),
 		Data:     pulumi.StringMap{KonnectTokenSecretKey: encoded},
 	}, withFixedNameOptions(meta, opts)...)

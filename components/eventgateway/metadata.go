@@ -36,16 +36,21 @@ type Metadata struct {
 	WaitForProgrammed bool
 }
 
-// annotationsWaitingFor returns the annotations to write, with the wait annotation for condition when asked for and
-// the kind has one.
+// PatchForceAnnotation is the pulumi-kubernetes annotation that makes its server-side apply force: Pulumi takes the
+// fields it sets back from any other field manager (such as kubectl patch), so an up repairs drift instead of
+// failing on a conflict.
+const PatchForceAnnotation = "pulumi.com/patchForce"
+
+// annotationsWaitingFor returns the annotations to write: m's, PatchForceAnnotation, and the wait annotation for
+// condition when asked for and the kind has one.
 func (m Metadata) annotationsWaitingFor(condition string) map[string]string {
-	if !m.WaitForProgrammed || condition == "" {
-		return m.Annotations
-	}
 	annotations := maps.Clone(m.Annotations)
 	if annotations == nil {
 		annotations = map[string]string{}
 	}
-	annotations[WaitForAnnotation] = "condition=" + condition
+	annotations[PatchForceAnnotation] = "true"
+	if m.WaitForProgrammed && condition != "" {
+		annotations[WaitForAnnotation] = "condition=" + condition
+	}
 	return annotations
 }

@@ -103,6 +103,14 @@ func AtLeast(n, least int) string {
 	return ""
 }
 
+// AtMost reports n above most.
+func AtMost(n, most int) string {
+	if n > most {
+		return fmt.Sprintf("%d must be at most %d", n, most)
+	}
+	return ""
+}
+
 // Between reports n outside lo-hi.
 func Between(n, lo, hi int) string {
 	if n < lo || n > hi {
@@ -284,12 +292,14 @@ func PortRange(v string) string {
 }
 
 // KonnectServerURL reports a Konnect server that is neither an RFC 1123 host name (the CRD's form) nor an https
-// URL of one, or whose first label is no region (such as eu, or global), which Kong Operator reads from it.
+// URL of one with no port, path, query or credentials, or whose first label is no region (such as eu, or global),
+// which Kong Operator reads from it.
 func KonnectServerURL(v string) string {
 	host := v
 	if strings.Contains(v, "://") {
 		host = ""
-		if u, err := url.Parse(v); err == nil && u.Scheme == "https" {
+		if u, err := url.Parse(v); err == nil && u.Scheme == "https" && u.User == nil && u.Port() == "" &&
+			u.EscapedPath() == "" && !u.ForceQuery && u.RawQuery == "" && u.Fragment == "" {
 			host = u.Hostname()
 		}
 	}
@@ -297,8 +307,42 @@ func KonnectServerURL(v string) string {
 	if v == "" || hostNamePattern.MatchString(host) && regionPattern.MatchString(region) {
 		return ""
 	}
+	shown := v
+	if u, err := url.Parse(v); err == nil && u.User != nil {
+		shown = u.Redacted() // no password in messages
+	}
 	return fmt.Sprintf("%q must be a Konnect API host starting with its region, such as eu.api.konghq.com, "+
-		"or an https URL of one", v)
+		"or an https URL of one", shown)
+}
+
+// HTTPURL reports a value that is no absolute http or https URL with a host, such as a JWKS endpoint (the API's
+// format: uri).
+func HTTPURL(v string) string {
+	if v == "" {
+		return ""
+	}
+	if u, err := url.Parse(v); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return ""
+	}
+	return fmt.Sprintf("%q must be an http or https URL, such as https://idp.example.com/.well-known/jwks.json", v)
+}
+
+// backendSchemes are the URL schemes of the Pulumi state backends.
+var backendSchemes = []string{"file", "s3", "gs", "azblob", "postgres", "https", "http"}
+
+// BackendURL reports a Pulumi state backend URL with no scheme Pulumi knows, or a Pulumi service URL with no host.
+// The report does not quote the value, which may hold credentials.
+func BackendURL(v string) string {
+	if v == "" {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err == nil && slices.Contains(backendSchemes, u.Scheme) && strings.HasPrefix(v, u.Scheme+"://") &&
+		(u.Host != "" || u.Scheme != "https" && u.Scheme != "http") {
+		return ""
+	}
+	return "must be a Pulumi backend URL: file://, s3://, gs://, azblob://, postgres:// or https:// (Pulumi Cloud " +
+		"or a self-hosted service)"
 }
 
 // secretsSchemes are the URL schemes of the secrets providers Pulumi supports besides passphrase and default.
@@ -353,7 +397,19 @@ func match(v string, maxLength int, pattern *regexp.Regexp, predicate string) st
 	if v == "" || (maxLength == 0 || utf8.RuneCountInString(v) <= maxLength) && pattern.MatchString(v) {
 		return ""
 	}
-	return fmt.Sprintf("%q %s", v, predicate)
+	return fmt.Sprintf("%s %s", quoteShort(v), predicate)
+}
+
+// maxQuoted is the most characters of a value a report quotes.
+const maxQuoted = 256
+
+// quoteShort quotes v, cut to its first maxQuoted characters and "..." when longer, so that a report stays one
+// readable line whatever the input.
+func quoteShort(v string) string {
+	if utf8.RuneCountInString(v) <= maxQuoted {
+		return strconv.Quote(v)
+	}
+	return strconv.Quote(string([]rune(v)[:maxQuoted])) + "..."
 }
 
 // quoteAll lists values as "a", "b", "c".

@@ -27,7 +27,9 @@ func TestRules(t *testing.T) {
 		glob            = "must be at most 253 letters, digits, '.', '_', '?', '*' and '-'"
 		gatewayHostname = `must be a lowercase host name of at most 253 characters, optionally starting with "*."`
 		portRange       = `must be a port or a range of ports within 1-65535, such as "9092" or "9092-9095"`
-		serverURL       = "must be a Konnect API host starting with its region, such as eu.api.konghq.com, or an " +
+		backendURL      = "must be a Pulumi backend URL: file://, s3://, gs://, azblob://, postgres:// or " +
+			"https:// (Pulumi Cloud or a self-hosted service)"
+		serverURL = "must be a Konnect API host starting with its region, such as eu.api.konghq.com, or an " +
 			"https URL of one"
 	)
 	long := func(n int) string { return strings.Repeat("a", n) }
@@ -112,6 +114,24 @@ func TestRules(t *testing.T) {
 		{"KonnectServerURL reports no region", validate.KonnectServerURL("api.konghq.com"),
 			`"api.konghq.com" ` + serverURL},
 		{"KonnectServerURL reports no host name", validate.KonnectServerURL("eu api"), `"eu api" ` + serverURL},
+		{"KonnectServerURL reports a path", validate.KonnectServerURL("https://eu.api.konghq.com/ not a url"),
+			`"https://eu.api.konghq.com/ not a url" ` + serverURL},
+		{"KonnectServerURL reports a port", validate.KonnectServerURL("https://eu.api.konghq.com:8443"),
+			`"https://eu.api.konghq.com:8443" ` + serverURL},
+		{"KonnectServerURL reports credentials", validate.KonnectServerURL("https://u:p@eu.api.konghq.com"),
+			`"https://u:xxxxx@eu.api.konghq.com" ` + serverURL},
+		{"KonnectServerURL reports a query", validate.KonnectServerURL("https://eu.api.konghq.com?x=1"),
+			`"https://eu.api.konghq.com?x=1" ` + serverURL},
+		{"HTTPURL reports a relative URL", validate.HTTPURL("/jwks"),
+			`"/jwks" must be an http or https URL, such as https://idp.example.com/.well-known/jwks.json`},
+		{"HTTPURL passes https", validate.HTTPURL("https://idp.example.com/jwks"), ""},
+		{"BackendURL reports a path", validate.BackendURL("./state"), backendURL},
+		{"BackendURL reports an unknown scheme", validate.BackendURL("ftp://x"), backendURL},
+		{"BackendURL reports https without a host", validate.BackendURL("https:///x"), backendURL},
+		{"BackendURL hides a password", validate.BackendURL("postgres:/u:secret@db"),
+			backendURL},
+		{"BackendURL passes file", validate.BackendURL("file://~/.keg-state"), ""},
+		{"BackendURL passes s3", validate.BackendURL("s3://bucket/prefix?region=eu-west-1"), ""},
 		{"KonnectServerURL passes a host", validate.KonnectServerURL("eu.api.konghq.com"), ""},
 		{"KonnectServerURL passes an https URL", validate.KonnectServerURL("https://global.api.konghq.com"), ""},
 	} {
@@ -151,4 +171,9 @@ func TestMapRules(t *testing.T) {
 			"letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
 		"many: must have at most 50 entries, not 52",
 	}, "\n"), p.Err().Error())
+}
+
+func TestReportsQuoteLongValuesShort(t *testing.T) {
+	long := strings.Repeat("X", 100_000)
+	assert.Equal(t, `"`+strings.Repeat("X", 256)+`"... must be a UUID`, validate.UUID(long))
 }

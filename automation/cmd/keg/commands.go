@@ -52,16 +52,19 @@ type operation struct {
 	confirm *confirmation
 	// noKonnect: the operation runs no program, so it needs no Konnect token.
 	noKonnect bool
+	// refreshes: the operation reads the live state first unless --refresh=false, so it sees and repairs drift.
+	refreshes bool
 	run       func(*automation.Runner, context.Context, automation.OpOptions) (automation.Result, error)
 }
 
 var operations = []operation{
 	{
 		use: "preview", short: "Show what up would change",
-		long:    "Preview runs the spec's program and shows, resource by resource, what up would create, update or delete. Nothing changes.",
-		example: "  keg preview\n  keg preview -f gateway.yaml --diff\n  keg preview -f gateway.yaml --expect-no-changes   # exit code 7 when anything would change",
-		flags:   withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
-		run:     (*automation.Runner).Preview,
+		long:      "Preview runs the spec's program and shows, resource by resource, what up would create, update or delete. Nothing changes.",
+		example:   "  keg preview\n  keg preview -f gateway.yaml --diff\n  keg preview -f gateway.yaml --expect-no-changes   # exit code 7 when anything would change",
+		flags:     withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
+		refreshes: true,
+		run:       (*automation.Runner).Preview,
 	},
 	{
 		use: "up", short: "Deploy the spec and print where Kafka clients connect",
@@ -70,9 +73,10 @@ var operations = []operation{
 		example: "  keg up                                   # the embedded default, on the embedded local cluster\n" +
 			"  keg up -f gateway.yaml --yes\n  keg up -f gateway.yaml --yes --json | jq 'select(.type == \"connections\")'\n" +
 			"  op read op://kong/konnect/token | keg up -f gateway.yaml --yes --konnect-token-stdin",
-		flags:   withYes | withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
-		confirm: confirmUp,
-		run:     (*automation.Runner).Up,
+		flags:     withYes | withTarget | withRefresh | withExpectNoChanges | withDiff | withParallel | withTokenStdin,
+		confirm:   confirmUp,
+		refreshes: true,
+		run:       (*automation.Runner).Up,
 	},
 	{
 		use: "refresh", short: "Read the live state into the stack",
@@ -159,7 +163,11 @@ func (op operation) command(f *flags, stdin io.Reader, stdout, stderr io.Writer,
 		fl.StringArrayVar(&o.Targets, "target", nil, "only this resource URN (repeatable)")
 	}
 	if op.flags&withRefresh != 0 {
-		fl.BoolVar(&o.Refresh, "refresh", false, "refresh the state first")
+		usage := "refresh the state from the cluster first"
+		if op.refreshes {
+			usage += ", to see and repair changes made outside keg (--refresh=false skips it)"
+		}
+		fl.BoolVar(&o.Refresh, "refresh", op.refreshes, usage)
 	}
 	if op.flags&withExpectNoChanges != 0 {
 		fl.BoolVar(&o.ExpectNoChanges, "expect-no-changes", false, "fail with exit code 7 if anything would change")

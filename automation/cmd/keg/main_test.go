@@ -19,6 +19,7 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/hostilespec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
@@ -234,6 +235,25 @@ func TestCLIRejectsBadSpecs(t *testing.T) {
 			code, _, errOut = keg(t, "up", "--yes", "-f", file, "--state-dir", state)
 			require.Equal(t, exitConfig, code, errOut)
 			require.Contains(t, errOut, tc.want)
+			entries, err := os.ReadDir(state)
+			require.NoError(t, err)
+			require.Empty(t, entries, "nothing may be deployed or written for an invalid spec")
+		})
+	}
+}
+
+// TestCLIRefusesHostileSpecs: each hostile or odd spec (alias bombs, huge counts, integer edges, bad URLs, several
+// documents, an oversized file) exits with the spec-error code naming its line and field, and writes nothing.
+func TestCLIRefusesHostileSpecs(t *testing.T) {
+	for _, tc := range hostilespec.Cases() {
+		t.Run(tc.Name, func(t *testing.T) {
+			state, file := t.TempDir(), writeSpec(t, string(tc.Spec))
+			start := time.Now()
+			code, out, errOut := keg(t, "up", "--yes", "-f", file, "--state-dir", state)
+			t.Logf("refused in %s", time.Since(start).Round(time.Millisecond))
+			require.Equal(t, exitConfig, code, out+errOut)
+			require.Contains(t, errOut, "\n  "+tc.Problem)
+			require.Less(t, len(errOut), 4096, "one line a problem, values cut short")
 			entries, err := os.ReadDir(state)
 			require.NoError(t, err)
 			require.Empty(t, entries, "nothing may be deployed or written for an invalid spec")

@@ -83,12 +83,14 @@ gateways:
       backendCluster: {bootstrapServers: ["kafka:9092"], brokerCount: 1}
       virtualClusters: [{name: orders}]
 `), 0o600))
-	code, out = run("up", "--yes", "-f", spec)
-	require.Equal(t, exitFailed, code, out)
-	require.Contains(t, out, "Kubernetes API "+server+" (kubeconfig "+kubeconfig+") is unreachable")
-	require.Contains(t, out, "connection refused")
-	require.NotContains(t, out, "goroutine", "no stack trace")
-	require.NoDirExists(t, filepath.Join(work, ".state"), "nothing may be written before the cluster answers")
+	for _, command := range [][]string{{"up", "--yes"}, {"preview"}} {
+		code, out = run(append(command, "-f", spec)...)
+		require.Equal(t, exitFailed, code, "%s on a cluster that is down fails: %s", command[0], out)
+		require.Contains(t, out, "Kubernetes API "+server+" (kubeconfig "+kubeconfig+") is unreachable")
+		require.Contains(t, out, "connection refused")
+		require.NotContains(t, out, "goroutine", "no stack trace")
+		require.NoDirExists(t, filepath.Join(work, ".state"), "nothing may be written before the cluster answers")
+	}
 
 	// The embedded default needs the local control plane's binaries: one sentence says what to pass.
 	code, out = run("preview")

@@ -13,9 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	corev1 "k8s.io/api/core/v1"
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/util/wait"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/rest"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -30,12 +33,15 @@ type Options struct {
 	// BinDir holds etcd, kube-apiserver and kube-controller-manager (the
 	// project's ./bin, built by `make tools`).
 	BinDir string
-	// Dir receives the kubeconfig and logs; a temporary directory when empty.
+	// Dir receives the kubeconfig and logs, and in run/ the certificates, keys and temporary files of the control
+	// plane (removed by Stop, and by the next Start after a killed run); a temporary directory when empty. Start
+	// holds a lock in it while the cluster runs.
 	Dir string
 	// CRDs to install, in order.
 	CRDs []CRDSet
 	// EtcdDataDir keeps etcd's data across restarts, so a cluster stopped and
 	// started again still holds its objects; a temporary directory when empty.
+	// Start holds a lock beside it, EtcdDataDir+".lock", while the cluster runs.
 	EtcdDataDir string
 }
 
@@ -48,17 +54,21 @@ type Cluster struct {
 	// Client is a controller-runtime client with core and apiextensions types.
 	Client client.Client
 
-	env      *envtest.Environment
+	cp       *envtest.ControlPlane
+	childEnv []string
 	kcm      *exec.Cmd
 	kcmDone  chan struct{}
 	watchdog *exec.Cmd
 	ownDir   string
+	run      string
+	locks    []*os.File
 }
 
 // Start brings up etcd and kube-apiserver (through envtest), then
 // kube-controller-manager with the garbage-collector and namespace controllers
 // (without them foreground deletes and namespace deletion never finish), and
-// installs the CRDs server-side.
+// installs the CRDs server-side. It fails at once with a *BusyError when
+// another running cluster holds opts.Dir or opts.EtcdDataDir.
 func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	binDir, err := filepath.Abs(opts.BinDir)
 	if err != nil {
@@ -82,38 +92,55 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 		}
 		loaded = append(loaded, loadedSet{name: set.Name, crds: crds})
 	}
+	removeStaleDirs()
 	c := &Cluster{}
-	dir := opts.Dir
-	if dir == "" {
-		if dir, err = os.MkdirTemp("", "keg-localcluster-"); err != nil {
-			return nil, err
-		}
-		c.ownDir = dir
-	}
 	defer func() {
 		if err != nil {
 			_ = c.Stop()
 		}
 	}()
-
-	c.env = &envtest.Environment{BinaryAssetsDirectory: binDir}
-	if opts.EtcdDataDir != "" {
-		if err := os.MkdirAll(opts.EtcdDataDir, 0o700); err != nil {
+	dir := opts.Dir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", ownDirPrefix); err != nil {
+			return nil, fmt.Errorf("create the cluster directory: %w", err)
+		}
+		c.ownDir = dir
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create the cluster directory: %w", err)
+	}
+	if err := c.lock(filepath.Join(dir, lockFile), dir); err != nil {
+		return nil, err
+	}
+	etcdDataDir := opts.EtcdDataDir
+	if etcdDataDir != "" {
+		if err := os.MkdirAll(etcdDataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("create the etcd data directory: %w", err)
+		}
+		if err := c.lock(filepath.Clean(etcdDataDir)+".lock", etcdDataDir); err != nil {
 			return nil, err
 		}
-		c.env.ControlPlane.Etcd = &envtest.Etcd{DataDir: opts.EtcdDataDir}
 	}
-	c.env.ControlPlane.GetAPIServer().Configure().
-		Set("bind-address", "127.0.0.1").
-		Set("advertise-address", "127.0.0.1")
-	if c.Config, err = c.env.Start(); err != nil {
-		return nil, fmt.Errorf("start etcd and kube-apiserver: %w", err)
+	c.run = filepath.Join(dir, runDir)
+	if err := os.RemoveAll(c.run); err != nil {
+		return nil, fmt.Errorf("remove the files of an earlier run: %w", err)
+	}
+	if etcdDataDir == "" {
+		etcdDataDir = filepath.Join(c.run, "etcd")
+	}
+	admin, err := c.startControlPlane(binDir, etcdDataDir)
+	if err != nil {
+		return nil, err
 	}
 	c.startWatchdog()
 
+	c.Config = admin.Config()
+	kubeconfig, err := admin.KubeConfig()
+	if err != nil {
+		return nil, fmt.Errorf("admin kubeconfig: %w", err)
+	}
 	c.KubeconfigPath = filepath.Join(dir, KubeconfigFile)
-	if err := os.WriteFile(c.KubeconfigPath, c.env.KubeConfig, 0o600); err != nil {
-		return nil, err
+	if err := os.WriteFile(c.KubeconfigPath, kubeconfig, 0o600); err != nil {
+		return nil, fmt.Errorf("write the admin kubeconfig: %w", err)
 	}
 	scheme := runtime.NewScheme()
 	if err := clientgoscheme.AddToScheme(scheme); err != nil {
@@ -124,6 +151,13 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	}
 	if c.Client, err = client.New(c.Config, client.Options{Scheme: scheme}); err != nil {
 		return nil, err
+	}
+	// kube-apiserver creates the default namespace shortly after it first answers on a new etcd.
+	err = wait.PollUntilContextTimeout(ctx, 50*time.Millisecond, time.Minute, true, func(ctx context.Context) (bool, error) {
+		return c.Client.Get(ctx, client.ObjectKey{Name: metav1.NamespaceDefault}, &corev1.Namespace{}) == nil, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("default namespace not created: %w", err)
 	}
 
 	var all []*unstructured.Unstructured
@@ -161,6 +195,7 @@ func (c *Cluster) startControllerManager(binDir, dir string) error {
 		"--concurrent-namespace-syncs=5",
 	)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.Env = c.childEnv
 	cmd.SysProcAttr = groupAttrs(true)
 	if err := cmd.Start(); err != nil {
 		_ = logFile.Close()
@@ -186,13 +221,15 @@ func (c *Cluster) startWatchdog() {
 	}
 	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; kill -KILL %s 2>/dev/null", os.Getpid(), pgids)
 	cmd := exec.Command("/bin/sh", "-c", script)
+	cmd.Env = c.childEnv
 	cmd.SysProcAttr = groupAttrs(false)
 	if cmd.Start() == nil {
 		c.watchdog = cmd
 	}
 }
 
-// Stop stops every process and removes the temporary directory; it leaves no
+// Stop stops every process, removes the run files (certificates and keys among
+// them) and the temporary directory, and releases the locks; it leaves no
 // process behind.
 func (c *Cluster) Stop() error {
 	var errs []error
@@ -206,22 +243,29 @@ func (c *Cluster) Stop() error {
 		}
 		c.kcm = nil
 	}
-	if c.env != nil {
-		if err := c.env.Stop(); err != nil {
+	if c.cp != nil {
+		if err := c.cp.Stop(); err != nil {
 			errs = append(errs, fmt.Errorf("stop control plane: %w", err))
 		}
-		c.env = nil
+		c.cp = nil
 	}
 	if c.watchdog != nil {
 		signalGroup(c.watchdog.Process, syscall.SIGKILL)
 		_ = c.watchdog.Wait()
 		c.watchdog = nil
 	}
-	if c.ownDir != "" {
-		if err := os.RemoveAll(c.ownDir); err != nil {
-			errs = append(errs, err)
+	for _, dir := range []string{c.run, c.ownDir} {
+		if dir == "" {
+			continue
 		}
-		c.ownDir = ""
+		if err := os.RemoveAll(dir); err != nil {
+			errs = append(errs, fmt.Errorf("remove the cluster's files: %w", err))
+		}
 	}
+	c.run, c.ownDir = "", ""
+	for _, f := range c.locks {
+		_ = f.Close()
+	}
+	c.locks = nil
 	return errors.Join(errs...)
 }

@@ -12,9 +12,24 @@ import (
 // children as kill(1) arguments ("-123 -456"). envtest starts etcd and
 // kube-apiserver with Setpgid, so each child leads its own group.
 func childProcessGroups() string {
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	self := os.Getpid()
 	var groups []string
+	for _, child := range childProcesses() {
+		if child.pgrp != self && child.pgrp > 0 {
+			groups = append(groups, fmt.Sprintf("-%d", child.pgrp))
+		}
+	}
+	return strings.Join(groups, " ")
+}
+
+// childProcess is a direct child of this process.
+type childProcess struct{ pid, pgrp int }
+
+// childProcesses lists this process's direct children from /proc (none where there is no /proc).
+func childProcesses() []childProcess {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	self := os.Getpid()
+	var children []childProcess
 	for _, stat := range stats {
 		data, err := os.ReadFile(stat)
 		if err != nil {
@@ -32,9 +47,9 @@ func childProcessGroups() string {
 		if ppid, _ := strconv.Atoi(fields[1]); ppid != self {
 			continue
 		}
-		if pgrp, _ := strconv.Atoi(fields[2]); pgrp != self && pgrp > 0 {
-			groups = append(groups, fmt.Sprintf("-%d", pgrp))
-		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(stat)))
+		pgrp, _ := strconv.Atoi(fields[2])
+		children = append(children, childProcess{pid: pid, pgrp: pgrp})
 	}
-	return strings.Join(groups, " ")
+	return children
 }

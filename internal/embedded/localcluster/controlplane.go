@@ -1,0 +1,122 @@
+package localcluster
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"k8s.io/client-go/rest"
+	"sigs.k8s.io/controller-runtime/pkg/envtest"
+)
+
+// runDir is the directory, under the cluster's own, of everything a run writes and the next start removes: the
+// certificates and keys of etcd and kube-apiserver, the process wrappers, the processes' temporary files and, when
+// Options.EtcdDataDir is empty, etcd's data.
+const runDir = "run"
+
+// startControlPlane starts etcd, which serves clients and peers only over TLS with client-certificate auth, and
+// kube-apiserver bound to 127.0.0.1, each with childEnv as its whole environment, and returns the admin user.
+// envtest's Environment is not used: it writes a webhook CA into the system temporary directory.
+func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.AuthenticatedUser, error) {
+	pkiDir, certDir, wrapDir, tmpDir := filepath.Join(c.run, "pki"), filepath.Join(c.run, "apiserver"),
+		filepath.Join(c.run, "bin"), filepath.Join(c.run, "tmp")
+	for _, dir := range []string{pkiDir, certDir, wrapDir, tmpDir, etcdDataDir} {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create the control plane's directories: %w", err)
+		}
+	}
+	pki, err := writeEtcdPKI(pkiDir)
+	if err != nil {
+		return nil, err
+	}
+	c.childEnv = childEnv(tmpDir)
+	etcdPath, err := wrap(wrapDir, filepath.Join(binDir, "etcd"), c.childEnv)
+	if err != nil {
+		return nil, err
+	}
+	apiserverPath, err := wrap(wrapDir, filepath.Join(binDir, "kube-apiserver"), c.childEnv)
+	if err != nil {
+		return nil, err
+	}
+	ports, err := freePorts(3)
+	if err != nil {
+		return nil, err
+	}
+	clientURL := "https://127.0.0.1:" + ports[0]
+	// envtest health-checks etcd at URL/health and hands URL to kube-apiserver (overridden below): URL is the
+	// metrics listener, the only one answering without a client certificate, and it serves no keys.
+	metricsURL := "http://127.0.0.1:" + ports[2]
+	healthURL, err := url.Parse(metricsURL)
+	if err != nil {
+		return nil, fmt.Errorf("etcd metrics URL: %w", err)
+	}
+	c.cp = &envtest.ControlPlane{
+		Etcd:      &envtest.Etcd{Path: etcdPath, DataDir: etcdDataDir, URL: healthURL},
+		APIServer: &envtest.APIServer{Path: apiserverPath, CertDir: certDir},
+	}
+	c.cp.Etcd.Configure().
+		Set("listen-client-urls", clientURL).Set("advertise-client-urls", clientURL).
+		Set("listen-peer-urls", "https://127.0.0.1:"+ports[1]).Set("listen-metrics-urls", metricsURL).
+		Set("client-cert-auth", "true").Set("trusted-ca-file", pki.ca).
+		Set("cert-file", pki.serverCert).Set("key-file", pki.serverKey).
+		Set("peer-client-cert-auth", "true").Set("peer-trusted-ca-file", pki.ca).
+		Set("peer-cert-file", pki.serverCert).Set("peer-key-file", pki.serverKey)
+	c.cp.APIServer.Configure().
+		Set("bind-address", "127.0.0.1").Set("advertise-address", "127.0.0.1").
+		Set("etcd-servers", clientURL).Set("etcd-cafile", pki.ca).
+		Set("etcd-certfile", pki.clientCert).Set("etcd-keyfile", pki.clientKey)
+	if err := c.cp.Start(); err != nil {
+		return nil, fmt.Errorf("start etcd and kube-apiserver: %w", err)
+	}
+	admin, err := c.cp.AddUser(envtest.User{Name: "admin", Groups: []string{"system:masters"}}, &rest.Config{QPS: 1000, Burst: 2000})
+	if err != nil {
+		return nil, fmt.Errorf("provision the admin user: %w", err)
+	}
+	return admin, nil
+}
+
+// childEnv is the whole environment of the control-plane processes: PATH, HOME and TMPDIR=tmp, so no secret of
+// this process (a Konnect token, a passphrase) reaches them.
+func childEnv(tmp string) []string {
+	env := []string{"TMPDIR=" + tmp}
+	for _, name := range []string{"PATH", "HOME"} {
+		if v, ok := os.LookupEnv(name); ok {
+			env = append(env, name+"="+v)
+		}
+	}
+	return env
+}
+
+// wrap writes into dir a script of bin's name that runs bin with env as its whole environment: envtest starts
+// etcd and kube-apiserver with this process's environment and offers no way to change it.
+func wrap(dir, bin string, env []string) (string, error) {
+	var script strings.Builder
+	script.WriteString("#!/bin/sh\nexec /usr/bin/env -i")
+	for _, word := range append(env, bin) {
+		script.WriteString(" '" + strings.ReplaceAll(word, "'", `'\''`) + "'")
+	}
+	script.WriteString(" \"$@\"\n")
+	path := filepath.Join(dir, filepath.Base(bin))
+	if err := os.WriteFile(path, []byte(script.String()), 0o700); err != nil { //nolint:gosec // a script this user runs
+		return "", fmt.Errorf("write %s wrapper: %w", filepath.Base(bin), err)
+	}
+	return path, nil
+}
+
+// freePorts returns n distinct ports free on 127.0.0.1.
+func freePorts(n int) ([]string, error) {
+	var ports []string
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, fmt.Errorf("find a free port: %w", err)
+		}
+		defer l.Close() // open until all are picked, so they differ
+		ports = append(ports, strconv.Itoa(l.Addr().(*net.TCPAddr).Port))
+	}
+	return ports, nil
+}
