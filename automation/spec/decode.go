@@ -83,16 +83,24 @@ func (d *decoder) withinLimits(node *yaml.Node, path validate.Path) bool {
 	}
 	switch {
 	case d.aliases > maxAliases:
-		d.problems.Add(path, "uses alias *%s, one of more than %d alias uses; a spec may use at most %d",
+		d.add(path, "uses alias *%s, one of more than %d alias uses; a spec may use at most %d",
 			node.Value, maxAliases, maxAliases)
 	case d.values > maxValues:
-		d.problems.Add(path, "is beyond the %d values a spec may hold (aliases expanded)", maxValues)
+		d.add(path, "is beyond the %d values a spec may hold (aliases expanded)", maxValues)
 	default:
 		return true
 	}
 	d.lines[string(path)] = node.Line
 	d.exceeded = true
 	return false
+}
+
+// add reports a problem at path; the document itself (path "") is reported as the file.
+func (d *decoder) add(path validate.Path, format string, args ...any) {
+	if path == "" {
+		path = fileField
+	}
+	d.problems.Add(path, format, args...)
 }
 
 func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
@@ -123,11 +131,11 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 		d.decodeStruct(node, v, path)
 	case reflect.Slice:
 		if node.Kind != yaml.SequenceNode {
-			d.problems.Add(path, "want a list, got %s", describe(node))
+			d.add(path, "want a list, got %s", describe(node))
 			return
 		}
 		if problem := validate.MaxEntries(len(node.Content), maxListEntries); problem != "" {
-			d.problems.Add(path, "%s", problem)
+			d.add(path, "%s", problem)
 			return
 		}
 		v.Set(reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content)))
@@ -136,7 +144,7 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 		}
 	case reflect.Map:
 		if node.Kind != yaml.MappingNode {
-			d.problems.Add(path, "want a mapping, got %s", describe(node))
+			d.add(path, "want a mapping, got %s", describe(node))
 			return
 		}
 		v.Set(reflect.MakeMap(v.Type()))
@@ -152,17 +160,17 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 		}
 	default:
 		if node.Kind != yaml.ScalarNode {
-			d.problems.Add(path, "want %s, got %s", kindName(v.Kind()), describe(node))
+			d.add(path, "want %s, got %s", kindName(v.Kind()), describe(node))
 			return
 		}
 		target := reflect.New(v.Type())
 		if isInteger(v.Kind()) && node.ShortTag() != "!!int" {
 			// YAML would truncate 3.5 to 3.
-			d.problems.Add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
+			d.add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
 			return
 		}
 		if err := node.Decode(target.Interface()); err != nil {
-			d.problems.Add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
+			d.add(path, "want %s, got %q", kindName(v.Kind()), node.Value)
 			return
 		}
 		v.Set(target.Elem())
@@ -171,7 +179,7 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 
 func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.Path) {
 	if node.Kind != yaml.MappingNode {
-		d.problems.Add(path, "want a mapping, got %s", describe(node))
+		d.add(path, "want a mapping, got %s", describe(node))
 		return
 	}
 	fields := structFields(v.Type())
@@ -185,7 +193,7 @@ func (d *decoder) decodeStruct(node *yaml.Node, v reflect.Value, path validate.P
 		index, ok := fields[key.Value]
 		if !ok {
 			d.lines[string(child)] = key.Line
-			d.problems.Add(child, "%s", unknownField(key.Value, v.Type(), fields))
+			d.add(child, "%s", unknownField(key.Value, v.Type(), fields))
 			continue
 		}
 		d.decode(value, v.Field(index), child)
@@ -248,7 +256,7 @@ func editDistance(a, b string) int {
 func (d *decoder) duplicate(seen map[string]int, key *yaml.Node, path validate.Path) bool {
 	if first, ok := seen[key.Value]; ok {
 		d.lines[string(path)] = key.Line
-		d.problems.Add(path, "duplicate key (first at line %d)", first)
+		d.add(path, "duplicate key (first at line %d)", first)
 		return true
 	}
 	seen[key.Value] = key.Line
@@ -333,7 +341,11 @@ func decodeInto(data []byte, out any, problems *validate.Problems) map[string]in
 	}
 	var root, next yaml.Node
 	documents := yaml.NewDecoder(bytes.NewReader(data))
-	if err := documents.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+	err := documents.Decode(&root)
+	if errors.Is(err, io.EOF) {
+		return lines // an empty file: validation reports what it lacks
+	}
+	if err != nil {
 		msg := err.Error()
 		if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
 			lines[string(fileField)], _ = strconv.Atoi(m[1])

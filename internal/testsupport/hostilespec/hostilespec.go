@@ -94,6 +94,8 @@ func Cases() []Case {
 			"line 3: (file): holds more than one YAML document; a spec is one document"},
 		{"a file over 1 MiB", []byte("local: true\n# " + strings.Repeat("x", 1<<20) + "\ngateways: []\n"),
 			"line 1: (file): has more than 1048576 bytes"},
+		{"an empty file", nil, "gateways: must have at least one entry"},
+		{"a scalar document", []byte("gateways\n"), `line 1: (file): want a mapping, got "gateways"`},
 		{"deep nesting", []byte("local: true\ngateways: " + strings.Repeat("[", 20_000) + "\n"),
 			"line 2: (file): exceeded max depth of 10000"},
 	}
