@@ -12,6 +12,7 @@ import (
 	"github.com/Kong/sdk-konnect-go/models/sdkerrors"
 	"github.com/Kong/sdk-konnect-go/retry"
 
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
@@ -23,19 +24,13 @@ func baseURL(host string) string {
 	return "https://" + host
 }
 
-// tokenPrefixes start every Konnect access token: personal (kpat_) and system account (spat_).
-var tokenPrefixes = []string{"kpat_", "spat_"}
-
 // checkTokenPrefix refuses, without sending it anywhere, a token that is no Konnect access token; source says where
 // it came from. The token itself is never quoted.
 func checkTokenPrefix(token, source string) error {
-	for _, prefix := range tokenPrefixes {
-		if strings.HasPrefix(token, prefix) {
-			return nil
-		}
+	if problem := validate.KonnectToken(token); problem != "" {
+		return &KonnectAuthError{Reason: "the token from " + source + " " + problem + "; it was not sent"}
 	}
-	return &KonnectAuthError{Reason: "the token from " + source + " does not start with kpat_ or spat_, so it is " +
-		"no Konnect personal or system account access token; it was not sent"}
+	return nil
 }
 
 // retryPolicy bounds a network wait: attempts of at most timeout each, pause apart.
@@ -72,13 +67,13 @@ func checkKonnectToken(ctx context.Context, url, token string, httpClient *http.
 			return nil
 		case ctx.Err() != nil:
 			return ctx.Err()
-		case isStatus(err, http.StatusUnauthorized, http.StatusForbidden):
+		case rejected(err):
 			return &KonnectAuthError{Reason: "the token was rejected by " + url, Err: err}
 		case errors.As(err, &apiErr) && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests,
 			attempt == policy.attempts:
 			return &KonnectUnreachableError{URL: url, Attempts: attempt, Deadline: policy.deadline(), Err: err}
 		}
-		progress(fmt.Sprintf("Konnect at %s not answering (%s), retrying %d/%d", url, reason(err), attempt,
+		progress(fmt.Sprintf("Konnect at %s not answering (%s), retrying %d/%d", url, reason(err, policy), attempt,
 			policy.attempts-1))
 		select {
 		case <-ctx.Done():
@@ -88,30 +83,20 @@ func checkKonnectToken(ctx context.Context, url, token string, httpClient *http.
 	}
 }
 
-// isStatus reports an SDK error of one of the HTTP statuses.
-func isStatus(err error, statuses ...int) bool {
+// rejected reports an answer that refuses the token: the SDK's typed 401 error, or a 401 or 403 it did not type.
+func rejected(err error) bool {
 	var unauthorized *sdkerrors.UnauthorizedError
-	if errors.As(err, &unauthorized) {
-		return true
-	}
 	var apiErr *sdkerrors.SDKError
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	for _, status := range statuses {
-		if apiErr.StatusCode == status {
-			return true
-		}
-	}
-	return false
+	return errors.As(err, &unauthorized) ||
+		errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden)
 }
 
-// reason says in a few words why an attempt failed.
-func reason(err error) string {
+// reason says in a few words why an attempt of policy failed.
+func reason(err error, policy retryPolicy) string {
 	var apiErr *sdkerrors.SDKError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		return "no answer in " + tokenCheckRetry.timeout.String()
+		return "no answer in " + policy.timeout.String()
 	case errors.As(err, &apiErr):
 		return fmt.Sprintf("HTTP %d", apiErr.StatusCode)
 	}

@@ -108,7 +108,7 @@ func TestTokenPrefix(t *testing.T) {
 	})
 	var auth *automation.KonnectAuthError
 	require.ErrorAs(t, err, &auth)
-	require.EqualError(t, err, "Konnect authentication failed: the token from $ODD_KONNECT_TOKEN does not start "+
-		"with kpat_ or spat_, so it is no Konnect personal or system account access token; it was not sent")
+	require.EqualError(t, err, "Konnect authentication failed: the token from $ODD_KONNECT_TOKEN must start "+
+		"with kpat_ or spat_ (a Konnect personal or system account access token); it was not sent")
 	require.Zero(t, dials.Load(), "nothing was sent")
 }

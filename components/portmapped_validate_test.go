@@ -172,7 +172,7 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 		{
 			name:   "token without kpat_ or spat_",
 			mutate: func(a *PortMappedGatewayArgs) { a.Konnect.Token = pulumi.String("ghp_not-a-konnect-token") },
-			want:   []string{"konnect.token: must start with kpat_ or spat_"},
+			want:   []string{"konnect.token: must start with kpat_ or spat_ (a Konnect personal or system account access token)"},
 		},
 		{
 			name:   "no token",

@@ -174,7 +174,7 @@ func TestInvalidSNIArgumentsRegisterNothing(t *testing.T) {
 				a.TLS = SniTLSArgs{}
 				a.Edge = EdgeArgs{}
 			},
-			want: []string{"konnect.token: must start with kpat_ or spat_", "sniSuffix:", "tls: set", "edge: set"},
+			want: []string{"konnect.token: must start with kpat_ or spat_ (a Konnect personal or system account access token)", "sniSuffix:", "tls: set", "edge: set"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -54,8 +54,8 @@ func validateKonnect(p *validate.Problems, konnect KonnectArgs) {
 	token, known := konnect.Token.(pulumi.String)
 	if konnect.Token == nil || known && token == "" {
 		p.Check("konnect.token", validate.Required(""))
-	} else if known && !strings.HasPrefix(string(token), "kpat_") && !strings.HasPrefix(string(token), "spat_") {
-		p.Add("konnect.token", "must start with kpat_ or spat_")
+	} else if known {
+		p.Check("konnect.token", validate.KonnectToken(string(token)))
 	}
 	p.Check("konnect.serverURL", validate.Required(konnect.ServerURL), validate.KonnectServerURL(konnect.ServerURL))
 }

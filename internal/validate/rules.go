@@ -291,6 +291,17 @@ func PortRange(v string) string {
 	return fmt.Sprintf(`%q must be a port or a range of ports within 1-65535, such as "9092" or "9092-9095"`, v)
 }
 
+// KonnectTokenPrefixes start every Konnect access token: personal (kpat_) and system account (spat_).
+var KonnectTokenPrefixes = []string{"kpat_", "spat_"}
+
+// KonnectToken reports a set token that is no Konnect access token (no kpat_ or spat_ prefix), without quoting it.
+func KonnectToken(v string) string {
+	if v == "" || slices.ContainsFunc(KonnectTokenPrefixes, func(prefix string) bool { return strings.HasPrefix(v, prefix) }) {
+		return ""
+	}
+	return "must start with kpat_ or spat_ (a Konnect personal or system account access token)"
+}
+
 // KonnectServerURL reports a Konnect server that is neither an RFC 1123 host name (the CRD's form) nor an https
 // URL of one with no port, path, query or credentials, or whose first label is no region (such as eu, or global),
 // which Kong Operator reads from it.
