@@ -11,8 +11,9 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 )
 
-// clusterCheckTimeout bounds the reachability check of a real cluster.
-const clusterCheckTimeout = 15 * time.Second
+// clusterCheckTimeout bounds the reachability check of a cluster: an API server that answers nothing within it
+// (a host that accepts connections and hangs) fails the command, well within 10 s.
+var clusterCheckTimeout = 8 * time.Second
 
 // ClusterUnreachableError says the Kubernetes API of the spec's kubeconfig could not be reached or its kubeconfig
 // not read; nothing was deployed.
@@ -64,12 +65,16 @@ func checkCluster(ctx context.Context, kubeconfig, kubeContext string, loopbackO
 	if loopbackOnly && !isLoopback(cfg.Host) {
 		return &NotLocalClusterError{Kubeconfig: kubeconfig, Server: cfg.Host}
 	}
-	cfg.Timeout = clusterCheckTimeout
 	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
 	if err != nil {
 		return fail(cfg.Host, err)
 	}
-	if _, err := dc.RESTClient().Get().AbsPath("/version").Do(ctx).Raw(); err != nil {
+	checkCtx, cancel := context.WithTimeout(ctx, clusterCheckTimeout)
+	defer cancel()
+	if _, err := dc.RESTClient().Get().AbsPath("/version").Do(checkCtx).Raw(); err != nil {
+		if ctx.Err() == nil && checkCtx.Err() != nil {
+			err = fmt.Errorf("no answer within %s", clusterCheckTimeout)
+		}
 		return fail(cfg.Host, err)
 	}
 	return nil

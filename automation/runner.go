@@ -155,7 +155,10 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 			Passphrase:      sec.passphrase,
 			Plugins:         []pulumihome.Plugin{kubernetesPlugin},
 			Env:             env,
-			Force:           opts.Force,
+			// The program holds the token; the CLI and its plugins have no use for it.
+			Unset:  []string{spec.DefaultTokenEnv, p.Konnect.TokenEnv},
+			Force:  opts.Force,
+			Notify: r.notice,
 		})
 		if err != nil {
 			return err
@@ -169,6 +172,11 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	})
 	if err := g.Wait(); err != nil {
 		return nil, err
+	}
+	if !opts.StateOnly {
+		if err := r.stack.ResolvePending(ctx); err != nil {
+			return nil, classify(err)
+		}
 	}
 	return r, nil
 }
@@ -250,7 +258,10 @@ func (r *Runner) kubeconfig(ctx context.Context, tools pulumihome.Locator) (stri
 	}
 	start := func(ctx context.Context) error {
 		return r.step("starting the embedded local cluster", func() (err error) {
-			r.cluster, err = startEmbeddedCluster(ctx, binDir, kongDir, dir)
+			if r.cluster, err = startEmbeddedCluster(ctx, binDir, kongDir, dir); err == nil && r.cluster.Leftovers > 0 {
+				r.notice(fmt.Sprintf("stopped %s of the embedded cluster that a killed run left running",
+					pulumihome.Count(r.cluster.Leftovers, "process", "processes")))
+			}
 			return err
 		})
 	}

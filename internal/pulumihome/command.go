@@ -1,8 +1,9 @@
 // Package pulumihome runs Pulumi from a self-contained installation, for keg and the tests: it finds the pulumi CLI
 // and plugins (an explicit directory, beside the running binary, or PATH; never through the Go toolchain), keeps a
 // PULUMI_HOME of its own with the plugins installed from those files, and runs the CLI for the Automation API so
-// that an interrupted operation leaves no plugin process behind: the CLI runs in its own process group,
-// cancellation interrupts the whole group, and whatever is still alive in the group when the CLI exits is killed.
+// that an interrupted operation leaves no plugin process behind: the CLI runs in its own process group, which
+// cancellation interrupts; every process of a run is marked in its environment, and whatever of a run is still
+// alive when the CLI exits is killed, as are the processes a killed keg left behind when the next Home opens.
 package pulumihome
 
 import (
@@ -35,6 +36,9 @@ type Command struct {
 	path    string
 	version semver.Version
 	force   <-chan struct{}
+	// owner marks the runs of a Home (ownerEnv); unset names environment variables the CLI must not inherit.
+	owner string
+	unset []string
 }
 
 var _ auto.PulumiCommand = (*Command)(nil)
@@ -79,9 +83,13 @@ func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
 	}
 	cmd := exec.CommandContext(ctx, c.path, args...)
 	cmd.Dir = workdir
-	cmd.Env = append(os.Environ(), additionalEnv...)
-	cmd.Env = append(cmd.Env, "PULUMI_AUTOMATION_API=true",
+	run := newRunID()
+	cmd.Env = append(c.environ(), additionalEnv...)
+	cmd.Env = append(cmd.Env, "PULUMI_AUTOMATION_API=true", runEnv+"="+run,
 		"PATH="+filepath.Dir(c.path)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	if c.owner != "" {
+		cmd.Env = append(cmd.Env, ownerEnv+"="+c.owner)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = io.MultiWriter(append(additionalOutput, &stdout)...)
 	cmd.Stderr = io.MultiWriter(append(additionalErrorOutput, &stderr)...)
@@ -101,8 +109,9 @@ func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
 		}()
 		err = cmd.Wait()
 		close(done)
-		// Plugins the CLI started share its group; none may outlive it.
+		// Nothing the CLI started may outlive it: its group, and the plugins, which lead groups of their own.
 		killProcessGroup(cmd)
+		killMarked(func(getenv func(string) string) bool { return getenv(runEnv) == run })
 	}
 	code := -2
 	var exitErr *exec.ExitError
@@ -113,4 +122,12 @@ func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
 		code = exitErr.ExitCode()
 	}
 	return stdout.String(), stderr.String(), code, err
+}
+
+// environ is this process's environment without the variables the CLI must not inherit.
+func (c *Command) environ() []string {
+	return slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		name, _, _ := strings.Cut(kv, "=")
+		return slices.Contains(c.unset, name)
+	})
 }

@@ -44,6 +44,12 @@ type HomeOptions struct {
 	Plugins []Plugin
 	// Env adds environment variables for every operation.
 	Env map[string]string
+	// Unset names variables of this process's environment that the CLI and its plugins must not inherit, such as
+	// a Konnect token the program already holds.
+	Unset []string
+	// Notify is told, in a sentence, what the Home repaired after a killed run: processes it left running, or
+	// operations it left pending in a stack.
+	Notify func(string)
 }
 
 // Home is a Pulumi installation: a located CLI, a PULUMI_HOME (its own or the user's) with the project's plugins,
@@ -59,6 +65,7 @@ type Home struct {
 	pulumiHome      string
 	secretsProvider string
 	vars            map[string]string
+	notify          func(string)
 }
 
 // NewHome prepares the directories and installs missing plugins.
@@ -71,8 +78,16 @@ func NewHome(ctx context.Context, opts HomeOptions) (*Home, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd.force = opts.Force
-	h := &Home{Dir: dir, BackendURL: opts.BackendURL, Command: cmd, secretsProvider: opts.SecretsProvider}
+	cmd.force, cmd.owner, cmd.unset = opts.Force, ownerValue(dir), opts.Unset
+	h := &Home{Dir: dir, BackendURL: opts.BackendURL, Command: cmd, secretsProvider: opts.SecretsProvider,
+		notify: opts.Notify}
+	if h.notify == nil {
+		h.notify = func(string) {}
+	}
+	if n := killMarked(orphanedFrom(dir)); n > 0 {
+		h.notify(fmt.Sprintf("stopped %s (the Pulumi CLI or its plugins) that a killed run on %s left running",
+			Count(n, "process", "processes"), dir))
+	}
 	if h.secretsProvider == "" {
 		h.secretsProvider = "passphrase"
 	}
@@ -142,9 +157,10 @@ func (h *Home) Vars() map[string]string {
 	return vars
 }
 
-// Environ returns os.Environ plus Vars, for commands run outside the Automation API.
+// Environ returns this process's environment without HomeOptions.Unset, plus Vars, for commands run outside the
+// Automation API.
 func (h *Home) Environ() []string {
-	env := os.Environ()
+	env := h.Command.environ()
 	for k, v := range h.vars {
 		env = append(env, k+"="+v)
 	}

@@ -7,9 +7,10 @@ import (
 	"syscall"
 )
 
-// ownProcessGroup makes cmd lead a process group of its own, so the plugins it starts can be signalled with it.
+// ownProcessGroup makes cmd lead a process group of its own, which cancellation interrupts (the CLI then stops the
+// plugins it started).
 func ownProcessGroup(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = processAttrs()
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGINT) }
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -101,6 +102,7 @@ func (s *Stack) clearLock() {
 	for _, lock := range locks {
 		if staleLock(lock) {
 			_ = os.Remove(lock)
+			_ = os.Remove(lock + ".attrs") // the blob store's metadata beside it
 		}
 	}
 }
@@ -133,12 +135,34 @@ func (s *Stack) after(ctx context.Context, err error) error {
 	return err
 }
 
+// operationFile, in a stack's work directory, holds the pid of the process running an up, refresh or destroy on
+// the stack. It is removed when the operation succeeds, so one found later means the operation was killed or
+// failed and may have left operations pending.
+const operationFile = "operation.pid"
+
+// begin records that an operation that writes state starts; end forgets it when the operation succeeded.
+func (s *Stack) begin() error {
+	return os.WriteFile(filepath.Join(s.Workspace().WorkDir(), operationFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
+}
+
+func (s *Stack) end(ctx context.Context, err error) error {
+	if err == nil {
+		if rmErr := os.Remove(filepath.Join(s.Workspace().WorkDir(), operationFile)); rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) {
+			return rmErr
+		}
+	}
+	return s.after(ctx, err)
+}
+
 // Up runs `pulumi up`.
 func (s *Stack) Up(ctx context.Context, opts ...optup.Option) (Summary, error) {
+	if err := s.begin(); err != nil {
+		return Summary{}, err
+	}
 	res, err := s.Stack.Up(ctx, opts...)
 	sum := fromUpdate(res.Summary)
 	sum.Outputs, sum.Stdout = res.Outputs, res.StdOut
-	return sum, s.after(ctx, err)
+	return sum, s.end(ctx, err)
 }
 
 // Preview runs `pulumi preview`.
@@ -159,18 +183,24 @@ func (s *Stack) PreviewDestroy(ctx context.Context, opts ...optdestroy.Option) (
 
 // Refresh runs `pulumi refresh`.
 func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary, error) {
+	if err := s.begin(); err != nil {
+		return Summary{}, err
+	}
 	res, err := s.Stack.Refresh(ctx, opts...)
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
-	return sum, s.after(ctx, err)
+	return sum, s.end(ctx, err)
 }
 
 // Destroy runs `pulumi destroy` and removes the stack.
 func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary, error) {
+	if err := s.begin(); err != nil {
+		return Summary{}, err
+	}
 	res, err := s.Stack.Destroy(ctx, append(opts, optdestroy.Remove())...)
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
-	return sum, s.after(ctx, err)
+	return sum, s.end(ctx, err)
 }
 
 // ExportJSON returns `pulumi stack export` as stored: secrets stay encrypted

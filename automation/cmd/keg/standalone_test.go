@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 // TestStandaloneBinary builds keg the way a user installs it: one binary in a directory with the Pulumi CLI and
@@ -62,14 +63,7 @@ func TestStandaloneBinary(t *testing.T) {
 	require.NoError(t, err)
 	server := "https://" + listener.Addr().String()
 	require.NoError(t, listener.Close())
-	kubeconfig := filepath.Join(work, "kubeconfig")
-	require.NoError(t, os.WriteFile(kubeconfig, []byte(fmt.Sprintf(`apiVersion: v1
-kind: Config
-clusters: [{name: down, cluster: {server: %s, insecure-skip-tls-verify: true}}]
-users: [{name: admin, user: {token: t}}]
-contexts: [{name: down, context: {cluster: down, user: admin}}]
-current-context: down
-`, server)), 0o600))
+	kubeconfig := testenv.KubeconfigFor(t, work, server)
 	spec := filepath.Join(work, "gateway.yaml")
 	require.NoError(t, os.WriteFile(spec, []byte(`
 kubernetes:

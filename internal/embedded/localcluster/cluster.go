@@ -53,6 +53,8 @@ type Cluster struct {
 	Config *rest.Config
 	// Client is a controller-runtime client with core and apiextensions types.
 	Client client.Client
+	// Leftovers counts the processes of an earlier, killed run of this directory that Start stopped.
+	Leftovers int
 
 	cp       *envtest.ControlPlane
 	childEnv []string
@@ -121,9 +123,20 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 		}
 	}
 	c.run = filepath.Join(dir, runDir)
+	if c.Leftovers, err = stopLeftovers(c.run); err != nil {
+		return nil, err
+	}
 	if err := os.RemoveAll(c.run); err != nil {
 		return nil, fmt.Errorf("remove the files of an earlier run: %w", err)
 	}
+	tmpDir := filepath.Join(c.run, "tmp")
+	for _, d := range []string{filepath.Join(c.run, pidsDir), tmpDir} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return nil, fmt.Errorf("create the run directory: %w", err)
+		}
+	}
+	c.childEnv = childEnv(tmpDir)
+	c.startWatchdog()
 	if etcdDataDir == "" {
 		etcdDataDir = filepath.Join(c.run, "etcd")
 	}
@@ -131,7 +144,6 @@ func Start(ctx context.Context, opts Options) (_ *Cluster, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c.startWatchdog()
 
 	c.Config = admin.Config()
 	kubeconfig, err := admin.KubeConfig()
@@ -202,6 +214,9 @@ func (c *Cluster) startControllerManager(binDir, dir string) error {
 		return fmt.Errorf("start kube-controller-manager: %w", err)
 	}
 	c.kcm = cmd
+	if err := recordPID(c.run, "kube-controller-manager", cmd.Process.Pid); err != nil {
+		return err
+	}
 	c.kcmDone = make(chan struct{})
 	go func() {
 		_ = cmd.Wait()
@@ -211,20 +226,20 @@ func (c *Cluster) startControllerManager(binDir, dir string) error {
 	return nil
 }
 
-// startWatchdog starts a shell that kills the control-plane process groups if
-// this process dies without calling Stop (a test binary killed by its timeout
-// runs no deferred code). envtest starts each process in its own group.
+// startWatchdog starts a shell that, once this process has died without calling Stop (SIGKILL, or a test binary
+// killed by its timeout), kills every process the run directory's pid files list, with its process group: the
+// control-plane processes record themselves there as they start.
 func (c *Cluster) startWatchdog() {
-	pgids := childProcessGroups()
-	if len(pgids) == 0 {
-		return
-	}
-	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; kill -KILL %s 2>/dev/null", os.Getpid(), pgids)
+	pids := filepath.Join(c.run, pidsDir)
+	script := fmt.Sprintf(`while kill -0 %d 2>/dev/null; do sleep 1; done
+for f in %s/*; do p=$(cat "$f") && kill -KILL "-$p"; kill -KILL "$p"; done 2>/dev/null`, os.Getpid(), shellQuote(pids))
 	cmd := exec.Command("/bin/sh", "-c", script)
 	cmd.Env = c.childEnv
 	cmd.SysProcAttr = groupAttrs(false)
 	if cmd.Start() == nil {
 		c.watchdog = cmd
+		// Listed too, so the next Start stops it before it could act on that run's processes.
+		_ = recordPID(c.run, "watchdog", cmd.Process.Pid)
 	}
 }
 

@@ -11,10 +11,12 @@ import (
 	"maps"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -176,20 +178,46 @@ func TestControlPlaneEnvironmentHasNoSecrets(t *testing.T) {
 	}
 	require.Equal(t, "kpat_secret", os.Getenv("KONNECT_TOKEN"))
 	comms := map[int]string{}
-	for _, child := range childProcesses() {
-		comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", child.pid))
+	for _, pid := range recordedPIDs(shared.c.run) { // the watchdog among them
+		comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
 		require.NoError(t, err)
-		environ, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", child.pid))
+		environ, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", pid))
 		require.NoError(t, err)
 		for _, kv := range bytes.Split(bytes.TrimRight(environ, "\x00"), []byte{0}) {
 			name, _, _ := strings.Cut(string(kv), "=")
-			require.Contains(t, []string{"PATH", "HOME", "TMPDIR"}, name, "%s (pid %d)", comm, child.pid)
+			require.Contains(t, []string{"PATH", "HOME", "TMPDIR"}, name, "%s (pid %d)", comm, pid)
 		}
-		comms[child.pid] = strings.TrimSpace(string(comm))
+		comms[pid] = strings.TrimSpace(string(comm))
 	}
-	require.Contains(t, comms, shared.c.kcm.Process.Pid)
-	require.Contains(t, comms, shared.c.watchdog.Process.Pid)
-	for _, want := range []string{"etcd", "kube-apiserver"} {
-		require.Contains(t, slices.Collect(maps.Values(comms)), want)
+	require.ElementsMatch(t, []string{"etcd", "kube-apiserver", "kube-controller", "sh"}, // comm: 15 bytes
+		slices.Collect(maps.Values(comms)))
+}
+
+// TestStopLeftovers: the processes a killed run recorded are stopped with their process groups when their command
+// line names the run directory; a recorded pid now used by another process is left alone.
+func TestStopLeftovers(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc/<pid>/cmdline")
 	}
+	run := filepath.Join(t.TempDir(), runDir)
+	require.NoError(t, os.MkdirAll(filepath.Join(run, pidsDir), 0o700))
+	start := func(args ...string) *exec.Cmd {
+		cmd := exec.Command("/bin/sh", args...)
+		cmd.SysProcAttr = groupAttrs(false)
+		require.NoError(t, cmd.Start())
+		t.Cleanup(func() { signalGroup(cmd.Process, syscall.SIGKILL); _ = cmd.Wait() })
+		return cmd
+	}
+	// The shell stays (its script goes on after sleep) with the run directory among its arguments; sleep is its
+	// child in its group.
+	leftover := start("-c", "sleep 300; :", filepath.Join(run, "etcd"))
+	other := start("-c", "sleep 300; :")
+	require.NoError(t, recordPID(run, "etcd", leftover.Process.Pid))
+	require.NoError(t, recordPID(run, "kube-apiserver", other.Process.Pid))
+
+	stopped, err := stopLeftovers(run)
+	require.NoError(t, err)
+	require.Equal(t, 1, stopped)
+	require.Error(t, leftover.Wait(), "killed")
+	require.True(t, commandLineMentions(other.Process.Pid, "sleep 300"), "the unrelated process still runs")
 }

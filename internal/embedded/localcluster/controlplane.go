@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,9 +23,8 @@ const runDir = "run"
 // kube-apiserver bound to 127.0.0.1, each with childEnv as its whole environment, and returns the admin user.
 // envtest's Environment is not used: it writes a webhook CA into the system temporary directory.
 func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.AuthenticatedUser, error) {
-	pkiDir, certDir, wrapDir, tmpDir := filepath.Join(c.run, "pki"), filepath.Join(c.run, "apiserver"),
-		filepath.Join(c.run, "bin"), filepath.Join(c.run, "tmp")
-	for _, dir := range []string{pkiDir, certDir, wrapDir, tmpDir, etcdDataDir} {
+	pkiDir, certDir, wrapDir := filepath.Join(c.run, "pki"), filepath.Join(c.run, "apiserver"), filepath.Join(c.run, "bin")
+	for _, dir := range []string{pkiDir, certDir, wrapDir, etcdDataDir} {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create the control plane's directories: %w", err)
 		}
@@ -33,12 +33,11 @@ func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.Authen
 	if err != nil {
 		return nil, err
 	}
-	c.childEnv = childEnv(tmpDir)
-	etcdPath, err := wrap(wrapDir, filepath.Join(binDir, "etcd"), c.childEnv)
+	etcdPath, err := c.wrap(wrapDir, filepath.Join(binDir, "etcd"))
 	if err != nil {
 		return nil, err
 	}
-	apiserverPath, err := wrap(wrapDir, filepath.Join(binDir, "kube-apiserver"), c.childEnv)
+	apiserverPath, err := c.wrap(wrapDir, filepath.Join(binDir, "kube-apiserver"))
 	if err != nil {
 		return nil, err
 	}
@@ -91,13 +90,15 @@ func childEnv(tmp string) []string {
 	return env
 }
 
-// wrap writes into dir a script of bin's name that runs bin with env as its whole environment: envtest starts
-// etcd and kube-apiserver with this process's environment and offers no way to change it.
-func wrap(dir, bin string, env []string) (string, error) {
+// wrap writes into dir a script of bin's name that records its pid in the run directory and runs bin with childEnv
+// as its whole environment: envtest starts etcd and kube-apiserver with this process's environment and offers no
+// way to change it.
+func (c *Cluster) wrap(dir, bin string) (string, error) {
 	var script strings.Builder
-	script.WriteString("#!/bin/sh\nexec /usr/bin/env -i")
-	for _, word := range append(env, bin) {
-		script.WriteString(" '" + strings.ReplaceAll(word, "'", `'\''`) + "'")
+	script.WriteString("#!/bin/sh\necho $$ > " + shellQuote(filepath.Join(c.run, pidsDir, filepath.Base(bin))) +
+		"\nexec /usr/bin/env -i")
+	for _, word := range append(slices.Clone(c.childEnv), bin) {
+		script.WriteString(" " + shellQuote(word))
 	}
 	script.WriteString(" \"$@\"\n")
 	path := filepath.Join(dir, filepath.Base(bin))
@@ -106,6 +107,9 @@ func wrap(dir, bin string, env []string) (string, error) {
 	}
 	return path, nil
 }
+
+// shellQuote quotes s as one word of a POSIX shell.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 // freePorts returns n distinct ports free on 127.0.0.1.
 func freePorts(n int) ([]string, error) {

@@ -16,6 +16,7 @@ import (
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/util/wait"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"k8s.io/client-go/discovery"
@@ -188,6 +189,10 @@ func waitForDiscovery(ctx context.Context, cfg *rest.Config, crds []*unstructure
 
 // InstallCRDs applies the CRDs server-side (the KegDataPlane CRD is too large
 // for client-side apply's annotation) and waits until each is Established.
+//
+// A CRD whose names an earlier apiserver accepted but which it did not establish before it was killed is never
+// established by the next one: its establishing controller acts on update events only. Such a CRD is updated
+// (an annotation), once, when it is still not Established a second after the apply.
 func InstallCRDs(ctx context.Context, c client.Client, crds []*unstructured.Unstructured) error {
 	for _, crd := range crds {
 		crd.SetManagedFields(nil)
@@ -197,16 +202,22 @@ func InstallCRDs(ctx context.Context, c client.Client, crds []*unstructured.Unst
 			return fmt.Errorf("apply CRD %s: %w", crd.GetName(), err)
 		}
 	}
+	applied := time.Now()
 	for _, crd := range crds {
-		name := crd.GetName()
+		name, nudged := crd.GetName(), false
 		err := wait.PollUntilContextTimeout(ctx, 50*time.Millisecond, time.Minute, true, func(ctx context.Context) (bool, error) {
 			var got apiextensionsv1.CustomResourceDefinition
 			if err := c.Get(ctx, client.ObjectKey{Name: name}, &got); err != nil {
 				return false, err
 			}
-			for _, cond := range got.Status.Conditions {
-				if cond.Type == apiextensionsv1.Established && cond.Status == apiextensionsv1.ConditionTrue {
-					return true, nil
+			if condition(&got, apiextensionsv1.Established) {
+				return true, nil
+			}
+			if !nudged && condition(&got, apiextensionsv1.NamesAccepted) && time.Since(applied) > time.Second {
+				nudged = true
+				patch := fmt.Sprintf(`{"metadata":{"annotations":{%q:%q}}}`, establishAnnotation, time.Now().UTC().Format(time.RFC3339Nano))
+				if err := c.Patch(ctx, &got, client.RawPatch(types.MergePatchType, []byte(patch))); err != nil {
+					return false, err
 				}
 			}
 			return false, nil
@@ -216,4 +227,17 @@ func InstallCRDs(ctx context.Context, c client.Client, crds []*unstructured.Unst
 		}
 	}
 	return nil
+}
+
+// establishAnnotation records when InstallCRDs updated a CRD so that the apiserver establishes it.
+const establishAnnotation = "keg-localcluster-establish"
+
+// condition reports whether the CRD's condition of type kind is True.
+func condition(crd *apiextensionsv1.CustomResourceDefinition, kind apiextensionsv1.CustomResourceDefinitionConditionType) bool {
+	for _, cond := range crd.Status.Conditions {
+		if cond.Type == kind && cond.Status == apiextensionsv1.ConditionTrue {
+			return true
+		}
+	}
+	return false
 }

@@ -85,3 +85,21 @@ func Run(m *testing.M, local **Local, plugins ...pulumihome.Plugin) int {
 	l.Stop()
 	return code
 }
+
+// KubeconfigFor writes, into dir, a kubeconfig whose current context points at server (TLS not verified), for tests
+// of clusters that are down or never answer; it returns the file.
+func KubeconfigFor(t *testing.T, dir, server string) string {
+	t.Helper()
+	file := filepath.Join(dir, "kubeconfig")
+	config := fmt.Sprintf(`apiVersion: v1
+kind: Config
+clusters: [{name: test, cluster: {server: %s, insecure-skip-tls-verify: true}}]
+users: [{name: admin, user: {token: t}}]
+contexts: [{name: test, context: {cluster: test, user: admin}}]
+current-context: test
+`, server)
+	if err := os.WriteFile(file, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
