@@ -56,7 +56,7 @@ CROSS_PLATFORMS := darwin/arm64 darwin/amd64 windows/amd64
 
 TEST_FLAGS ?= -count=1 -timeout 40m
 
-.PHONY: all tools build test bench lint schema sdks run cross check-fresh clean FORCE
+.PHONY: all tools build test bench bench-e2e lint schema sdks run cross check-fresh clean FORCE
 
 all: build
 
@@ -136,6 +136,13 @@ sdks:
 test: tools build
 	$(GO) vet $(BUILD_FLAGS) ./...
 	$(GO) test $(BUILD_FLAGS) $(TEST_FLAGS) ./...
+
+## bench-e2e: keg against a raw Pulumi program of the same objects and against kubectl apply, on one local
+## cluster: SniGateway with N virtual clusters, interleaved repetitions, medians and ratios printed
+## (BENCH_E2E_FLAGS="-n 1,10,50 -reps 3" by default).
+BENCH_E2E_FLAGS ?= -n 1,10,50 -reps 3
+bench-e2e: tools build
+	$(GO) run $(BUILD_FLAGS) ./internal/cmd/bench-e2e -bin $(BIN) $(BENCH_E2E_FLAGS)
 
 ## bench: run the benchmarks (mock engine, no cluster needed).
 BENCH_PKGS ?= ./components/

@@ -44,8 +44,9 @@ func (p retryPolicy) deadline() time.Duration {
 	return time.Duration(p.attempts)*p.timeout + time.Duration(p.attempts-1)*p.pause
 }
 
-// tokenCheckRetry bounds the token check: five attempts of five seconds, a second apart (29 s in all).
-var tokenCheckRetry = retryPolicy{attempts: 5, timeout: 5 * time.Second, pause: time.Second}
+// tokenCheckRetry bounds the token check: five attempts of four seconds, a second apart (24 s in all), so the first
+// progress line comes within 5 s.
+var tokenCheckRetry = retryPolicy{attempts: 5, timeout: 4 * time.Second, pause: time.Second}
 
 // checkKonnectToken asks the Konnect at url (its regional API, as Kong Operator does) which organization the token
 // belongs to (GET /v3/organizations/me), each attempt bounded by tokenCheckRetry; progress reports each failed
