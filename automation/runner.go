@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
@@ -134,15 +135,29 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	if env["KUBECONFIG"] == "" {
 		delete(env, "KUBECONFIG")
 	}
-	// The embedded cluster takes seconds to start; the emulator, the Pulumi home and the stack need none of it.
+	// The embedded cluster takes seconds to start and the emulator's Konnect check about one (it parses its
+	// OpenAPI spec); the Pulumi home and the stack need neither, so for a local spec the three run side by side.
+	// A real spec's token is checked before anything is written. The program reads target only when an operation
+	// runs it, after Open.
 	g, gctx := errgroup.WithContext(ctx)
 	if startCluster != nil {
 		g.Go(func() error { return startCluster(gctx) })
 	}
+	target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
+	checkKonnect := func() (err error) {
+		if opts.StateOnly || opts.SkipKonnect {
+			return nil
+		}
+		target.KonnectServerURL, target.KonnectToken, err = r.konnect(gctx, token)
+		return err
+	}
+	if p.Local {
+		g.Go(checkKonnect)
+	}
+	program := func(ctx *pulumi.Context) error { return Program(p.Spec, target)(ctx) }
 	g.Go(func() error {
-		target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
-		if !opts.StateOnly && !opts.SkipKonnect {
-			if target.KonnectServerURL, target.KonnectToken, err = r.konnect(gctx, token); err != nil {
+		if !p.Local {
+			if err := checkKonnect(); err != nil {
 				return err
 			}
 		}
@@ -164,9 +179,9 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 			return err
 		}
 		if opts.StateOnly {
-			r.stack, err = home.ExistingStack(gctx, p.Project, p.Stack, Program(p.Spec, target))
+			r.stack, err = home.ExistingStack(gctx, p.Project, p.Stack, program)
 		} else {
-			r.stack, err = home.Stack(gctx, p.Project, p.Stack, Program(p.Spec, target))
+			r.stack, err = home.Stack(gctx, p.Project, p.Stack, program)
 		}
 		return classify(err)
 	})
