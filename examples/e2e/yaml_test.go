@@ -24,19 +24,8 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/examples/portmapped-go/portmapped"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
-
-// Kinds a PortMappedGateway creates.
-var portMappedKinds = []schema.GroupVersionKind{
-	{Version: "v1", Kind: "Secret"},
-	{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectAPIAuthConfiguration"},
-	{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"},
-	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayBackendCluster"},
-	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualCluster"},
-	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListener"},
-	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicy"},
-	{Group: "eventgateway.konghq.com", Version: "v1alpha1", Kind: "KegDataPlane"},
-}
 
 // token is the Konnect token both programs get; nothing calls Konnect here.
 const token = "kpat_multilanguage0000000000000000000000000000000000"
@@ -105,7 +94,7 @@ func TestYAMLPortMappedExample(t *testing.T) {
 	require.NoError(t, err)
 	destroyed = true
 	t.Logf("YAML destroy: %s", time.Since(start).Round(time.Millisecond))
-	for _, kind := range portMappedKinds {
+	for _, kind := range testenv.PortMappedKinds {
 		assert.Empty(t, list(t, ctx, kind, yamlNS), "%s objects left in %s", kind.Kind, yamlNS)
 	}
 	namespace := &corev1.Namespace{}
@@ -192,7 +181,7 @@ func list(t *testing.T, ctx context.Context, kind schema.GroupVersionKind, names
 func objects(t *testing.T, ctx context.Context, namespace string) map[string]any {
 	t.Helper()
 	found := map[string]any{}
-	for _, kind := range portMappedKinds {
+	for _, kind := range testenv.PortMappedKinds {
 		for _, o := range list(t, ctx, kind, namespace) {
 			content := map[string]any{}
 			for k, v := range o.Object {

@@ -19,12 +19,11 @@ import (
 	"github.com/stretchr/testify/require"
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/tools/clientcmd"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 // killSpec deploys one port-mapped gateway (8 objects) on keg's own embedded cluster.
@@ -259,22 +258,10 @@ func requireNoObjects(t *testing.T, state string) {
 	})
 	require.NoError(t, err)
 	defer func() { require.NoError(t, c.Stop()) }()
-	dataPlane := schema.FromAPIVersionAndKind(eventgateway.EventGatewayAPIVersion, "KegDataPlaneList")
-	for _, gvk := range []schema.GroupVersionKind{dataPlane,
-		{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectAPIAuthConfigurationList"},
-		{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGatewayList"},
-		{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayBackendClusterList"},
-		{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterList"},
-		{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerList"},
-		{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicyList"},
-	} {
+	for _, gvk := range testenv.PortMappedKinds {
 		var list unstructured.UnstructuredList
-		list.SetGroupVersionKind(gvk)
-		require.NoError(t, c.Client.List(context.Background(), &list), gvk.Kind)
+		list.SetGroupVersionKind(gvk.GroupVersion().WithKind(gvk.Kind + "List"))
+		require.NoError(t, c.Client.List(context.Background(), &list, client.InNamespace("default")), gvk.Kind)
 		require.Empty(t, list.Items, gvk.Kind)
 	}
-	var secrets unstructured.UnstructuredList
-	secrets.SetGroupVersionKind(schema.GroupVersionKind{Version: "v1", Kind: "SecretList"})
-	require.NoError(t, c.Client.List(context.Background(), &secrets, client.HasLabels{"konghq.com/credential"}))
-	require.Empty(t, secrets.Items)
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"k8s.io/apimachinery/pkg/runtime/schema"
+
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/pulumitest"
@@ -102,4 +104,16 @@ current-context: test
 		t.Fatal(err)
 	}
 	return file
+}
+
+// PortMappedKinds are the kinds of the objects a PortMappedGateway creates.
+var PortMappedKinds = []schema.GroupVersionKind{
+	{Version: "v1", Kind: "Secret"},
+	{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectAPIAuthConfiguration"},
+	{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"},
+	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayBackendCluster"},
+	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualCluster"},
+	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListener"},
+	{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicy"},
+	{Group: "eventgateway.konghq.com", Version: "v1alpha1", Kind: "KegDataPlane"},
 }
