@@ -109,9 +109,12 @@ func (c *Command) Run(ctx context.Context, workdir string, stdin io.Reader,
 		}()
 		err = cmd.Wait()
 		close(done)
-		// Nothing the CLI started may outlive it: its group, and the plugins, which lead groups of their own.
+		// Nothing the CLI started may outlive it: its group, and the plugins, which lead groups of their own. A CLI
+		// that exits cleanly has stopped its plugins, so /proc is searched only after a failed or killed one.
 		killProcessGroup(cmd)
-		killMarked(func(getenv func(string) string) bool { return getenv(runEnv) == run })
+		if err != nil {
+			killMarked(func(getenv func(string) string) bool { return getenv(runEnv) == run })
+		}
 	}
 	code := -2
 	var exitErr *exec.ExitError

@@ -178,16 +178,21 @@ func killedRunsConverge(t *testing.T, sig syscall.Signal) {
 	// CLI nor its plugins hold the Konnect token.
 	run = up()
 	run.waitForLine(t, `"op":"create"`, `"resourceType":"kubernetes:`, `"status":"done"`)
+	pulumiProcesses := 0
 	for _, pid := range processesOf(t, state) {
 		if pid == run.cmd.Process.Pid {
 			continue // keg itself
 		}
 		environ, _ := os.ReadFile(fmt.Sprintf("/proc/%d/environ", pid))
 		require.NotContains(t, string(environ), "kpat_interrupted", "pid %d", pid)
+		if bytes.Contains(environ, []byte("KEG_PULUMI_RUN=")) {
+			pulumiProcesses++
+		}
 	}
+	require.NotZero(t, pulumiProcesses, "the CLI and its plugins were among the processes checked")
 	run.stop(t, sig)
 
-	// The next up converges: it says what it repaired, and every object exists.
+	// The next up converges: it exits 0 with a summary.
 	run = up()
 	<-run.done
 	require.NoError(t, run.cmd.Wait(), run.output())
