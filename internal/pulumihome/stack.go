@@ -40,13 +40,32 @@ type Stack struct {
 // Stack creates or selects the stack project/name running program. Each
 // stack gets its own workspace directory, so stacks can run concurrently.
 func (e *Home) Stack(ctx context.Context, project, name string, program pulumi.RunFunc, opts ...auto.LocalWorkspaceOption) (*Stack, error) {
-	return e.stack(ctx, project, name, program, auto.UpsertStackInlineSource, opts)
+	return e.stack(ctx, project, name, program, upsertStack, opts)
 }
+
+// upsertStack selects the stack, or creates it when it does not exist (known without the CLI for a local backend).
+func upsertStack(ctx context.Context, stackName string, ws localWorkspace) (auto.Stack, error) {
+	if exists, known := ws.stackExists(stackName); known && !exists {
+		return auto.NewStack(ctx, stackName, ws)
+	}
+	return auto.UpsertStack(ctx, stackName, ws)
+}
+
+// selectStack selects the stack, which must exist.
+func selectStack(ctx context.Context, stackName string, ws localWorkspace) (auto.Stack, error) {
+	if exists, known := ws.stackExists(stackName); known && !exists {
+		return auto.Stack{}, errStackNotFound
+	}
+	return auto.SelectStack(ctx, stackName, ws)
+}
+
+// errStackNotFound says a local backend does not hold a stack.
+var errStackNotFound = errors.New("stack not found")
 
 // ExistingStack selects the stack project/name, which must exist: a *StackNotFoundError says it does not.
 func (e *Home) ExistingStack(ctx context.Context, project, name string, program pulumi.RunFunc) (*Stack, error) {
-	s, err := e.stack(ctx, project, name, program, auto.SelectStackInlineSource, nil)
-	if auto.IsSelectStack404Error(err) {
+	s, err := e.stack(ctx, project, name, program, selectStack, nil)
+	if errors.Is(err, errStackNotFound) || auto.IsSelectStack404Error(err) {
 		return nil, &StackNotFoundError{Stack: name, Backend: e.BackendURL}
 	}
 	return s, err
@@ -59,8 +78,7 @@ func (e *StackNotFoundError) Error() string {
 	return fmt.Sprintf("stack %s does not exist in %s: run up first", e.Stack, e.Backend)
 }
 
-type openStack func(ctx context.Context, stackName, projectName string, program pulumi.RunFunc,
-	opts ...auto.LocalWorkspaceOption) (auto.Stack, error)
+type openStack func(ctx context.Context, stackName string, ws localWorkspace) (auto.Stack, error)
 
 func (e *Home) stack(ctx context.Context, project, name string, program pulumi.RunFunc, open openStack,
 	opts []auto.LocalWorkspaceOption,
@@ -80,10 +98,15 @@ func (e *Home) stack(ctx context.Context, project, name string, program pulumi.R
 		auto.Project(proj),
 		auto.EnvVars(e.Vars()),
 		auto.SecretsProvider(e.secretsProvider),
+		auto.Program(program),
 	}, opts...)
 	s := &Stack{project: project, name: name, home: e}
 	s.clearLock()
-	stack, err := open(ctx, name, project, program, opts...)
+	ws, err := auto.NewLocalWorkspace(ctx, opts...)
+	if err != nil {
+		return nil, err
+	}
+	stack, err := open(ctx, name, localWorkspace{Workspace: ws, home: e, project: project})
 	if err != nil {
 		return nil, err
 	}
@@ -206,16 +229,7 @@ func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary
 // ExportJSON returns `pulumi stack export` as stored: secrets stay encrypted
 // (the Automation API's Export decrypts them).
 func (s *Stack) ExportJSON(ctx context.Context) ([]byte, error) {
-	var env []string
-	for k, v := range s.home.Vars() {
-		env = append(env, k+"="+v)
-	}
-	stdout, stderr, _, err := s.home.Command.Run(ctx, s.Workspace().WorkDir(), nil, nil, nil, env,
-		"stack", "export", "--stack", s.name)
-	if err != nil {
-		return nil, fmt.Errorf("pulumi stack export: %w: %s", err, stderr)
-	}
-	return []byte(stdout), nil
+	return s.home.cli(ctx, s.Workspace().WorkDir(), "stack", "export", "--stack", s.name)
 }
 
 func fromUpdate(sum auto.UpdateSummary) Summary {
