@@ -24,8 +24,7 @@ type PortMappedGatewayArgs struct {
 	Labels map[string]string `pulumi:"labels,optional"`
 	// Gateway describes the Event Gateway control plane in Konnect.
 	Gateway *GatewayArgs `pulumi:"gateway,optional"`
-	// BasePort is the first listener port; virtual clusters without Port get consecutive blocks from it.
-	// Defaults to 9092.
+	// BasePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
 	BasePort int `pulumi:"basePort,optional"`
 	// DataPlane shapes the KegDataPlane and its LoadBalancer Service.
 	DataPlane *DataPlaneArgs `pulumi:"dataPlane,optional"`
@@ -101,8 +100,9 @@ type VirtualClusterArgs struct {
 	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases,optional"`
 	// BootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 	BootstrapPort eventgateway.BootstrapPort `pulumi:"bootstrapPort,optional"`
-	// Port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort
-	// for the first).
+	// Port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and
+	// depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster
+	// may leave it unset and takes BasePort; every other needs it.
 	Port int `pulumi:"port,optional"`
 }
 

@@ -54,7 +54,7 @@ func fullArgs() PortMappedGatewayArgs {
 				}},
 				Namespace: &eventgateway.VirtualClusterNamespace{Mode: eventgateway.NamespaceHidePrefix, Prefix: "a."},
 			},
-			{Name: "team_b", DNSLabel: "b", BootstrapPort: eventgateway.BootstrapPortNone},
+			{Name: "team_b", DNSLabel: "b", BootstrapPort: eventgateway.BootstrapPortNone, Port: 19096},
 		},
 		DataPlane: &DataPlaneArgs{
 			Replicas: &replicas, Image: "kong/kong-event-gateway:1.2.1",
@@ -77,12 +77,12 @@ func TestMultipleVirtualClustersShareOneService(t *testing.T) {
 	}
 	assert.Equal(t, []map[string]any{
 		{"name": "kafka", "port": 19092.0},
-		{"name": "kafka-broker-1", "port": 19093.0},
-		{"name": "kafka-broker-2", "port": 19094.0},
-		{"name": "kafka-broker-3", "port": 19095.0},
-		{"name": "vc1-broker-1", "port": 19096.0},
-		{"name": "vc1-broker-2", "port": 19097.0},
-		{"name": "vc1-broker-3", "port": 19098.0},
+		{"name": "broker-19093", "port": 19093.0},
+		{"name": "broker-19094", "port": 19094.0},
+		{"name": "broker-19095", "port": 19095.0},
+		{"name": "broker-19096", "port": 19096.0},
+		{"name": "broker-19097", "port": 19097.0},
+		{"name": "broker-19098", "port": 19098.0},
 	}, got)
 
 	assert.Equal(t, map[string]string{"team_a": "19092-19095", "team_b": "19096-19098"}, await(t, gateway.ListenerPorts))

@@ -27,17 +27,31 @@ func (a PortMappedGatewayArgs) Validate(name string) error {
 	return p.Err()
 }
 
-// validatePorts checks that every listener block lies in 1-65535, that no two blocks share a port, that none takes
-// the data plane's health port, and that the Service stays within its port limit.
+// validatePorts checks that at most one virtual cluster leaves port unset (it takes basePort), that every listener
+// block lies in 1-65535, that no two blocks share a port, that none takes the data plane's health port, and that the
+// Service stays within its port limit.
 func validatePorts(p *validate.Problems, args PortMappedGatewayArgs, blocks []listenerBlock) {
 	if args.BackendCluster.BrokerCount < 1 {
 		return // reported by validateCounts; the blocks are meaningless
 	}
 	healthPort, healthKnown := args.dataPlane().healthPort()
 	total := 0
+	atBase := -1 // the virtual cluster without port, which takes basePort
+	placed := make([]bool, len(blocks))
 	for i, block := range blocks {
 		portField := validate.Path("virtualClusters").Index(i).Field("port")
 		total += block.size()
+		if args.VirtualClusters[i].Port == 0 {
+			if atBase >= 0 {
+				p.Add(portField, "required: only one virtual cluster takes basePort (%d, %s), so that no cluster's "+
+					"ports depend on the others; set port: %d (where earlier versions placed %s)",
+					block.first, args.VirtualClusters[atBase].Name, consecutiveFirstPort(args, blocks, i),
+					args.VirtualClusters[i].Name)
+				continue
+			}
+			atBase = i
+		}
+		placed[i] = true
 		switch {
 		case block.first < 1 || block.first > 65535:
 			p.Add(portField, "%d falls outside 1-65535", block.first)
@@ -47,7 +61,7 @@ func validatePorts(p *validate.Problems, args PortMappedGatewayArgs, blocks []li
 			continue
 		}
 		for j := range i {
-			if block.overlaps(blocks[j]) {
+			if placed[j] && block.overlaps(blocks[j]) {
 				p.Add(portField, "listener ports %d-%d overlap virtualClusters[%d] ports %d-%d",
 					block.first, block.last(), j, blocks[j].first, blocks[j].last())
 			}

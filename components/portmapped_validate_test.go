@@ -97,6 +97,15 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 			want: []string{"virtualClusters[1].port: listener ports 9094-9097 overlap virtualClusters[0] ports 9092-9095"},
 		},
 		{
+			name: "two virtual clusters without port",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: "b"})
+			},
+			want: []string{"virtualClusters[1].port: required: only one virtual cluster takes basePort (9092, " +
+				"example_virtual_cluster), so that no cluster's ports depend on the others; set port: 9096 (where " +
+				"earlier versions placed b)"},
+		},
+		{
 			name:   "listener ports taking the health port",
 			mutate: func(a *PortMappedGatewayArgs) { a.BasePort = 8078 },
 			want:   []string{"virtualClusters[0].port: listener ports 8078-8081 include the data plane's health port 8080"},
@@ -106,7 +115,8 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters = nil
 				for i := range 17 {
-					a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: fmt.Sprintf("vc%d", i)})
+					a.VirtualClusters = append(a.VirtualClusters,
+						VirtualClusterArgs{Name: fmt.Sprintf("vc%d", i), Port: 10000 + 4*i})
 				}
 			},
 			want: []string{"virtualClusters: need 68 Service ports; a KegDataPlane Service takes at most 64"},

@@ -1,8 +1,9 @@
 package components
 
 import (
-	"fmt"
+	"cmp"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,27 +16,33 @@ type listenerBlock struct {
 	first       int
 	bootstrap   bool
 	brokerCount int
-	minBrokerID int
 }
 
-// newListenerBlocks places each virtual cluster's block at its Port, or right after the previous block.
+// newListenerBlocks places each virtual cluster's block at its Port, or at BasePort for the one virtual cluster
+// that leaves Port unset. A block depends only on its own virtual cluster and the gateway's fixed inputs, never on
+// the other virtual clusters or their order, so adding, removing or reordering one never moves another's ports.
 func newListenerBlocks(args PortMappedGatewayArgs) []listenerBlock {
-	next := args.basePort()
 	blocks := make([]listenerBlock, 0, len(args.VirtualClusters))
 	for _, vc := range args.VirtualClusters {
-		block := listenerBlock{
-			first:       next,
+		blocks = append(blocks, listenerBlock{
+			first:       valueOr(vc.Port, args.basePort()),
 			bootstrap:   vc.bootstrapPort() == eventgateway.BootstrapPortAtStart,
 			brokerCount: args.BackendCluster.BrokerCount,
-			minBrokerID: args.BackendCluster.MinBrokerID,
-		}
-		if vc.Port != 0 {
-			block.first = vc.Port
-		}
-		blocks = append(blocks, block)
-		next = block.last() + 1
+		})
 	}
 	return blocks
+}
+
+// consecutiveFirstPort is where virtual cluster i's block starts when each block without Port follows the previous
+// one, as earlier
+// versions placed them: the port that keeps what such a version deployed.
+func consecutiveFirstPort(args PortMappedGatewayArgs, blocks []listenerBlock, i int) int {
+	next := args.basePort()
+	for j := range i {
+		first := valueOr(args.VirtualClusters[j].Port, next)
+		next = first + blocks[j].size()
+	}
+	return next
 }
 
 // size is the number of ports in the block.
@@ -56,7 +63,7 @@ func (b listenerBlock) listenerPort() eventgateway.ListenerPort {
 	return eventgateway.PortRange(b.first, b.last())
 }
 
-// brokerPort is the port of the n-th broker (broker id minBrokerID+n).
+// brokerPort is the port of the n-th broker in broker-id order.
 func (b listenerBlock) brokerPort(n int) int {
 	if b.bootstrap {
 		return b.first + 1 + n
@@ -92,29 +99,32 @@ func (b listenerBlock) brokerAddresses(host string) []string {
 	return addresses
 }
 
-// servicePorts lists one Service port per listener port, block by block. The first port is named "kafka" so it
-// replaces the operator's default {kafka, 9092} port and the Service ends up with exactly these ports. The others
-// are named after their role: kafka-broker-<id> for the first virtual cluster, vc<i>-bootstrap and
-// vc<i>-broker-<id> for virtual cluster i.
+// servicePorts lists one Service port per listener port, in port order. The lowest is named "kafka" so it
+// replaces the operator's default {kafka, 9092} port and the Service ends up with exactly these ports; the others
+// are named after their role and number, bootstrap-<port> or broker-<port>, so no name depends on the order of the
+// virtual clusters either.
 func servicePorts(blocks []listenerBlock) []eventgateway.ServicePort {
-	var ports []eventgateway.ServicePort
-	add := func(name string, port int) {
-		if len(ports) == 0 {
-			name = kafkaServicePortName
-		}
-		ports = append(ports, servicePort(name, port))
+	type role struct {
+		port int
+		name string
 	}
-	for i, block := range blocks {
-		prefix := fmt.Sprintf("vc%d-", i)
-		if i == 0 {
-			prefix = "kafka-"
-		}
+	var roles []role
+	for _, block := range blocks {
 		if block.bootstrap {
-			add(prefix+"bootstrap", block.first)
+			roles = append(roles, role{block.first, "bootstrap"})
 		}
 		for n := range block.brokerCount {
-			add(prefix+"broker-"+strconv.Itoa(block.minBrokerID+n), block.brokerPort(n))
+			roles = append(roles, role{block.brokerPort(n), "broker"})
 		}
+	}
+	slices.SortFunc(roles, func(a, b role) int { return cmp.Compare(a.port, b.port) })
+	ports := make([]eventgateway.ServicePort, 0, len(roles))
+	for i, r := range roles {
+		name := r.name + "-" + strconv.Itoa(r.port)
+		if i == 0 {
+			name = kafkaServicePortName
+		}
+		ports = append(ports, servicePort(name, r.port))
 	}
 	return ports
 }

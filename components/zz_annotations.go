@@ -116,7 +116,7 @@ func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Namespace, "namespace holds every object; it must exist. Defaults to \"kong\".")
 	a.Describe(&x.Labels, "labels are Kubernetes labels added to the metadata of every object created.")
 	a.Describe(&x.Gateway, "gateway describes the Event Gateway control plane in Konnect.")
-	a.Describe(&x.BasePort, "basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.")
+	a.Describe(&x.BasePort, "basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.")
 	a.Describe(&x.DataPlane, "dataPlane shapes the KegDataPlane and its LoadBalancer Service.")
 	a.Describe(&x.WaitForProgrammed, "waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.")
 }
@@ -207,5 +207,5 @@ func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Namespace, "namespace limits the cluster to backend topics and groups with a prefix.")
 	a.Describe(&x.TopicAliases, "topicAliases need data plane 1.2 or later.")
 	a.Describe(&x.BootstrapPort, "bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.")
-	a.Describe(&x.Port, "port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).")
+	a.Describe(&x.Port, "port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.")
 }

@@ -32,8 +32,8 @@ func portMappedArgs(namespace string) components.PortMappedGatewayArgs {
 }
 
 // TestPortMappedGatewayLifecycle is the port-mapping acceptance: the API server accepts every object, a second up
-// changes nothing, more brokers update only the listener and the data plane, a second virtual cluster takes the
-// next free ports, and destroy leaves nothing behind.
+// changes nothing, more brokers update only the listener and the data plane, adding and removing virtual clusters
+// never moves another's ports, and destroy leaves nothing behind.
 func TestPortMappedGatewayLifecycle(t *testing.T) {
 	ctx := testContext(t)
 	const ns = "e2e-portmapped"
@@ -46,6 +46,7 @@ func TestPortMappedGatewayLifecycle(t *testing.T) {
 		}
 		ctx.Export("bootstrapServers", gateway.BootstrapServers)
 		ctx.Export("listenerPorts", gateway.ListenerPorts)
+		ctx.Export("brokerAddresses", gateway.BrokerAddresses)
 		return nil
 	})
 	require.NoError(t, err)
@@ -77,16 +78,38 @@ func TestPortMappedGatewayLifecycle(t *testing.T) {
 		"spec", "apiSpec", "ports"))
 	assert.Equal(t, []int64{9092, 9093, 9094, 9095, 9096, 9097}, servicePorts(t, get(t, ctx, dataPlaneKind, ns, "pm-dp")))
 
-	args.VirtualClusters = append(args.VirtualClusters, components.VirtualClusterArgs{Name: "team_b"})
+	// Day 2: a team added first in the list, then another team removed, leaves every other team's listener ports,
+	// Service ports and advertised broker addresses where they were.
+	args.VirtualClusters = append([]components.VirtualClusterArgs{{Name: "team_b", Port: 9098}}, args.VirtualClusters...)
 	added, err := stack.Up(ctx)
 	require.NoError(t, err, added.Stdout)
 	assert.Equal(t, 3, added.Creates, "virtual cluster, listener and policy: %s", added.Stdout)
 	assert.Equal(t, 1, added.Updates, "the data plane's Service ports: %s", added.Stdout)
 	assert.Zero(t, added.Deletes+added.Replaces, added.Stdout)
 	assert.Equal(t, []any{"9098-9103"}, field(t, get(t, ctx, listenerKind, ns, "pm-team-b-listener"),
-		"spec", "apiSpec", "ports"), "the next free block")
+		"spec", "apiSpec", "ports"))
+	assert.Equal(t, []any{"9092-9097"}, field(t, get(t, ctx, listenerKind, ns, "pm-example-virtual-cluster-listener"),
+		"spec", "apiSpec", "ports"), "kept")
 	assert.Equal(t, map[string]any{"example_virtual_cluster": "9092-9097", "team_b": "9098-9103"},
 		added.Outputs["listenerPorts"].Value)
+	assert.Equal(t, grown.Outputs["brokerAddresses"].Value.(map[string]any)["example_virtual_cluster"],
+		added.Outputs["brokerAddresses"].Value.(map[string]any)["example_virtual_cluster"], "kept")
+
+	placed := args.VirtualClusters
+	args.VirtualClusters = append(placed, components.VirtualClusterArgs{Name: "team_c"})
+	_, err = stack.Preview(ctx)
+	require.ErrorContains(t, err, "virtualClusters[2].port: required: only one virtual cluster takes basePort (9092, "+
+		"example_virtual_cluster)", "a second cluster without port fails at preview")
+
+	args.VirtualClusters = placed[:1]
+	removed, err := stack.Up(ctx)
+	require.NoError(t, err, removed.Stdout)
+	assert.Equal(t, 3, removed.Deletes, removed.Stdout)
+	assert.Equal(t, []any{"9098-9103"}, field(t, get(t, ctx, listenerKind, ns, "pm-team-b-listener"),
+		"spec", "apiSpec", "ports"), "kept")
+	assert.Equal(t, []int64{9098, 9099, 9100, 9101, 9102, 9103}, servicePorts(t, get(t, ctx, dataPlaneKind, ns, "pm-dp")))
+	assert.Equal(t, added.Outputs["brokerAddresses"].Value.(map[string]any)["team_b"],
+		removed.Outputs["brokerAddresses"].Value.(map[string]any)["team_b"], "kept")
 
 	export, err := stack.ExportJSON(ctx)
 	require.NoError(t, err)

@@ -161,7 +161,7 @@ export interface PortMappedGatewayArgs {
      */
     backendCluster: pulumi.Input<inputs.components.BackendClusterArgsArgs>;
     /**
-     * basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+     * basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
      */
     basePort?: number;
     /**

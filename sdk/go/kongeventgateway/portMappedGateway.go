@@ -77,7 +77,7 @@ type portMappedGatewayArgs struct {
 	AdvertisedHost string `pulumi:"advertisedHost"`
 	// backendCluster is the upstream Kafka cluster.
 	BackendCluster components.BackendClusterArgs `pulumi:"backendCluster"`
-	// basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
 	BasePort *int `pulumi:"basePort"`
 	// dataPlane shapes the KegDataPlane and its LoadBalancer Service.
 	DataPlane *components.DataPlaneArgs `pulumi:"dataPlane"`
@@ -101,7 +101,7 @@ type PortMappedGatewayArgs struct {
 	AdvertisedHost string
 	// backendCluster is the upstream Kafka cluster.
 	BackendCluster components.BackendClusterArgsInput
-	// basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
 	BasePort *int
 	// dataPlane shapes the KegDataPlane and its LoadBalancer Service.
 	DataPlane components.DataPlaneArgsPtrInput

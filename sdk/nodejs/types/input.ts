@@ -311,7 +311,7 @@ export namespace components {
          */
         namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
         /**
-         * port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+         * port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
          */
         port?: pulumi.Input<number | undefined>;
         /**

@@ -38,7 +38,7 @@ class PortMappedGatewayArgs:
         :param pulumi.Input['_components.BackendClusterArgsArgs'] backend_cluster: backendCluster is the upstream Kafka cluster.
         :param pulumi.Input['_components.KonnectArgsArgs'] konnect: konnect holds the access token and the regional API server.
         :param pulumi.Input[Sequence[pulumi.Input['_components.VirtualClusterArgsArgs']]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
-        :param _builtins.int base_port: basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+        :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
         :param pulumi.Input['_components.DataPlaneArgsArgs'] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
         :param pulumi.Input['_components.GatewayArgsArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
@@ -114,7 +114,7 @@ class PortMappedGatewayArgs:
     @pulumi.getter(name="basePort")
     def base_port(self) -> Optional[_builtins.int]:
         """
-        basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+        basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
         """
         return pulumi.get(self, "base_port")
 
@@ -207,7 +207,7 @@ class PortMappedGateway(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
         :param pulumi.Input[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster.
-        :param _builtins.int base_port: basePort is the first listener port; virtual clusters without Port get consecutive blocks from it. Defaults to 9092.
+        :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
         :param pulumi.Input[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
         :param pulumi.Input[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']] gateway: gateway describes the Event Gateway control plane in Konnect.
         :param pulumi.Input[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']] konnect: konnect holds the access token and the regional API server.

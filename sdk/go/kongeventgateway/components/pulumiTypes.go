@@ -1683,7 +1683,7 @@ type VirtualClusterArgs struct {
 	Name string `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
 	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace"`
-	// port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port *int `pulumi:"port"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases"`
@@ -1718,7 +1718,7 @@ type VirtualClusterArgsArgs struct {
 	Name pulumi.StringInput `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
 	Namespace eventgateway.VirtualClusterNamespacePtrInput `pulumi:"namespace"`
-	// port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port pulumi.IntPtrInput `pulumi:"port"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases eventgateway.TopicAliasArrayInput `pulumi:"topicAliases"`
@@ -1816,7 +1816,7 @@ func (o VirtualClusterArgsOutput) Namespace() eventgateway.VirtualClusterNamespa
 	return o.ApplyT(func(v VirtualClusterArgs) *eventgateway.VirtualClusterNamespace { return v.Namespace }).(eventgateway.VirtualClusterNamespacePtrOutput)
 }
 
-// port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 func (o VirtualClusterArgsOutput) Port() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v VirtualClusterArgs) *int { return v.Port }).(pulumi.IntPtrOutput)
 }

@@ -1226,7 +1226,7 @@ class VirtualClusterArgsArgsDict(TypedDict):
     """
     port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+    port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
     """
     topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgsDict']]]]]
     """
@@ -1257,7 +1257,7 @@ class VirtualClusterArgsArgs:
         :param pulumi.Input[_builtins.str] dns_label: dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the virtual cluster in Konnect.
         :param pulumi.Input['_eventgateway.VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
-        :param pulumi.Input[_builtins.int] port: port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+        :param pulumi.Input[_builtins.int] port: port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
         :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
         """
         pulumi.set(__self__, "name", name)
@@ -1380,7 +1380,7 @@ class VirtualClusterArgsArgs:
     @pulumi.getter
     def port(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        port is the first listener port. Defaults to the port after the previous virtual cluster's block (BasePort for the first).
+        port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
         """
         return pulumi.get(self, "port")
 
