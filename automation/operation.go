@@ -72,6 +72,9 @@ func (o refreshOptions) ApplyOption(r *optrefresh.Options) {
 func (o destroyOptions) ApplyOption(d *optdestroy.Options) {
 	d.Target, d.Refresh, d.Diff, d.Parallel = o.Targets, o.Refresh, o.Diff, o.Parallel
 	d.ProgressStreams, d.ErrorProgressStreams, d.EventStreams, d.Color, d.DebugLogOpts = o.display()
+	for i, w := range d.ProgressStreams {
+		d.ProgressStreams[i] = &lineFilter{w: w, drop: destroyHints}
+	}
 	d.SuppressOutputs = true
 }
 

@@ -127,6 +127,8 @@ func TestTerminalConfirmation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exitOK, term.exitCode(time.Minute), term.output())
 	require.True(t, apierrors.IsNotFound(secret()), "destroy deleted the token Secret")
+	term.waitFor("no operator reconciles them") // keg's last line, after the CLI's display
+	require.NotContains(t, term.output(), "stack rm", "keg removes the stack itself: no hint to do it by hand")
 }
 
 // TestTerminalInterrupt presses Ctrl-C during an up that cannot finish (it waits for an operator that does not run
