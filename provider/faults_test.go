@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -110,4 +112,21 @@ func TestUpdateAndDeleteUnderFaults(t *testing.T) {
 	t.Cleanup(emu.ClearFaults)
 	e.h.remove(o)
 	assert.Empty(t, e.h.read(o).ID)
+}
+
+// TestCreateOfATakenName: a create refused because Konnect holds an object of that name that the stack does not
+// manage says so, with the `pulumi import` line that adopts it.
+func TestCreateOfATakenName(t *testing.T) {
+	e := newEnv(t)
+	inputs, _ := faultTargets[1].inputs(e, "taken")
+	existing := e.h.create("BackendCluster", "taken", inputs)
+
+	checked := e.h.check("BackendCluster", "again", property.Map{}, inputs)
+	_, err := e.h.s.Create(p.CreateRequest{Urn: urn("BackendCluster", "again"), Properties: checked})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "a BackendCluster of this name already exists in Konnect (ID "+existing.ID+")")
+	assert.Contains(t, err.Error(),
+		"`pulumi import kong-event-gateway:konnect:BackendCluster again "+e.gatewayID+"/"+existing.ID+"`")
+	adopted := e.h.importID("BackendCluster", "again", e.gatewayID+"/"+existing.ID)
+	assert.Equal(t, existing.ID, adopted.ID, "the printed ID imports the object")
 }

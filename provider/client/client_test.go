@@ -143,7 +143,7 @@ func TestCreateNeverRecreatesWhileTheLookupFails(t *testing.T) {
 }
 
 func TestCreateReturnsRejections(t *testing.T) {
-	for _, code := range []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusConflict} {
+	for _, code := range []int{http.StatusBadRequest, http.StatusUnauthorized} {
 		c, posts := fakeKonnect(t, status(code))
 		find, finds := findScript(found)
 		_, err := c.Create(t.Context(), createGateway(c), find)
@@ -151,6 +151,51 @@ func TestCreateReturnsRejections(t *testing.T) {
 		assert.EqualValues(t, 1, posts.Load(), "%d", code)
 		assert.Zero(t, *finds, "%d", code)
 	}
+}
+
+// TestCreateReportsAnExistingObject: a 409 that no lost answer explains is an *ExistsError carrying the object
+// that holds the name, when the lookup finds it; the API's refusal as is when it does not.
+func TestCreateReportsAnExistingObject(t *testing.T) {
+	c, posts := fakeKonnect(t, status(http.StatusConflict))
+	find, finds := findScript(found)
+	_, err := c.Create(t.Context(), createGateway(c), find)
+	var exists *ExistsError
+	require.ErrorAs(t, err, &exists)
+	assert.JSONEq(t, gatewayJSON, string(exists.Object))
+	assert.EqualValues(t, 1, posts.Load())
+	assert.Equal(t, 1, *finds)
+
+	find, _ = findScript(none)
+	_, err = c.Create(t.Context(), createGateway(c), find)
+	require.Error(t, err)
+	assert.NotErrorAs(t, err, &exists)
+}
+
+// TestCreateFindsAfterCancellation: a create cancelled while its request is in flight (the server accepts it and
+// never answers) looks once more, past the cancellation, for the object the server may have committed.
+func TestCreateFindsAfterCancellation(t *testing.T) {
+	hang := make(chan struct{})
+	c, posts := fakeKonnect(t, func(http.ResponseWriter) { <-hang })
+	t.Cleanup(func() { close(hang) }) // before the server's Close, which waits for its handlers
+	for _, tc := range []struct {
+		name string
+		find func() (json.RawMessage, error)
+	}{{"committed", found}, {"not committed", none}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			time.AfterFunc(200*time.Millisecond, cancel)
+			find, finds := findScript(tc.find)
+			raw, err := c.Create(ctx, createGateway(c), find)
+			if tc.name == "committed" {
+				require.NoError(t, err)
+				assert.JSONEq(t, gatewayJSON, string(raw))
+			} else {
+				assert.ErrorIs(t, err, context.Canceled)
+			}
+			assert.Equal(t, 1, *finds)
+		})
+	}
+	assert.EqualValues(t, 2, posts.Load(), "no second request")
 }
 
 func TestCursor(t *testing.T) {

@@ -28,8 +28,10 @@ var noRetries = operations.WithRetries(retry.Config{Strategy: "none"})
 // A 429 is retried after the server's Retry-After. After an ambiguous failure (5xx, dropped connection,
 // timeout) the server may have committed the object, so find runs before any new attempt and its result is
 // adopted; a failing find is retried rather than risking a duplicate. A 409 after an ambiguous failure means
-// the earlier attempt may have landed late, so find decides then too. Other rejections (4xx) are returned as
-// is. Retrying stops when ctx ends or the backoff's MaxElapsed has passed.
+// the earlier attempt may have landed late, so find decides then too; a 409 otherwise is an *ExistsError when
+// find sees the object. When ctx ends during a request, which the server may still commit, find runs once on
+// its own short deadline and a found object is returned. Other rejections (4xx) are returned as is. Retrying
+// stops when ctx ends or the backoff's MaxElapsed has passed.
 func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (json.RawMessage, error) {
 	start := time.Now()
 	var (
@@ -59,19 +61,25 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			}
 			lastErr = err
 			if ctx.Err() != nil {
-				return nil, err
+				return findAfterCancel(ctx, find, err)
 			}
 			var kind outcome
 			kind, wait = classify(err)
 			switch {
 			case kind == ambiguous:
 				mustFind, wasAmbiguous = true, true
-			case kind == conflict && wasAmbiguous:
-				// The object exists: an earlier attempt whose answer was lost may have made it after all.
-				if found, ferr := find(ctx); ferr == nil && found != nil {
+			case kind == conflict:
+				// The object exists. After a lost answer an earlier attempt may have made it; otherwise it is
+				// not this create's, and the caller says how to adopt it.
+				found, ferr := find(ctx)
+				switch {
+				case ferr != nil || found == nil:
+					return nil, err
+				case wasAmbiguous:
 					return found, nil
+				default:
+					return nil, &ExistsError{Object: found, Err: err}
 				}
-				return nil, err
 			case kind != throttled:
 				return nil, err
 			}
@@ -83,10 +91,41 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			wait = c.backoff.interval(attempt)
 		}
 		if err := sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("%w (last error: %w)", err, lastErr)
+			err = fmt.Errorf("%w (last error: %w)", err, lastErr)
+			if mustFind {
+				return findAfterCancel(ctx, find, err)
+			}
+			return nil, err
 		}
 	}
 }
+
+// cancelledFindTimeout bounds the lookup after a create cancelled mid-request.
+const cancelledFindTimeout = 10 * time.Second
+
+// findAfterCancel looks, past the ended ctx, for the object a cancelled create request may have made: returned,
+// it is recorded in the state instead of left behind for the next create to collide with.
+func findAfterCancel(ctx context.Context, find FindFunc, err error) (json.RawMessage, error) {
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cancelledFindTimeout)
+	defer cancel()
+	if found, ferr := find(fctx); ferr == nil && found != nil {
+		return found, nil
+	}
+	return nil, err
+}
+
+// ExistsError says a create was refused because an object of that name exists that this create did not make.
+type ExistsError struct {
+	// Object is the existing object's JSON.
+	Object json.RawMessage
+	// Err is the API's refusal.
+	Err error
+}
+
+func (e *ExistsError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the API's refusal.
+func (e *ExistsError) Unwrap() error { return e.Err }
 
 // sleep waits for d or until ctx ends.
 func sleep(ctx context.Context, d time.Duration) error {

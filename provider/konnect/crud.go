@@ -3,8 +3,11 @@ package konnect
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"reflect"
+	"strings"
 
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -90,6 +93,9 @@ func (k kind[A, S]) Create(ctx context.Context, req infer.CreateRequest[A]) (inf
 			return k.create(ctx, c, req.Inputs, opts...)
 		},
 		func(ctx context.Context) (json.RawMessage, error) { return k.find(ctx, c, req.Inputs) })
+	if exists := (*client.ExistsError)(nil); errors.As(err, &exists) {
+		return infer.CreateResponse[S]{}, k.existsError(req, exists)
+	}
 	if err != nil {
 		return infer.CreateResponse[S]{}, err
 	}
@@ -100,6 +106,27 @@ func (k kind[A, S]) Create(ctx context.Context, req infer.CreateRequest[A]) (inf
 	k.setArgs(&state, req.Inputs, *k.args(&state))
 	err = k.seal(&state, secrets.Sealed{}, req.Inputs)
 	return infer.CreateResponse[S]{ID: id, Output: state}, err
+}
+
+// packageName is the Pulumi package of the resource type tokens, kong-event-gateway:konnect:<Kind>.
+const packageName = "kong-event-gateway"
+
+// existsError says that Konnect already holds an object of the name a create asked for, which this stack does not
+// manage, and how to adopt it.
+func (k kind[A, S]) existsError(req infer.CreateRequest[A], exists *client.ExistsError) error {
+	id, _, err := k.decodeRaw(exists.Object)
+	if err != nil {
+		return exists
+	}
+	ids := make([]string, 0, 3)
+	for _, p := range k.parents(&req.Inputs) {
+		ids = append(ids, *p.id)
+	}
+	kindName := strings.TrimSuffix(reflect.TypeFor[A]().Name(), "Args")
+	return fmt.Errorf("a %s of this name already exists in Konnect (ID %s) and this stack does not manage it: "+
+		"choose another name, or adopt it with `pulumi import %s:konnect:%s %s %s` (or the import resource "+
+		"option): %w",
+		kindName, id, packageName, kindName, req.Name, strings.Join(append(ids, id), "/"), exists.Err)
 }
 
 // Read refreshes the object. Without prior state it imports the object named by a composite ID.
