@@ -41,7 +41,8 @@ var faultTargets = []faultTarget{
 		}},
 }
 
-// TestCreateUnderFaults: throttling, server errors and lost answers never leave a duplicate.
+// TestCreateUnderFaults: throttling, server errors and lost answers never leave a duplicate, and a Retry-After (in
+// seconds or as a date) is honoured.
 func TestCreateUnderFaults(t *testing.T) {
 	faults := []struct {
 		name  string
@@ -52,7 +53,13 @@ func TestCreateUnderFaults(t *testing.T) {
 		minElapsed time.Duration
 	}{
 		{"429", konnectemu.Fault{Kind: konnectemu.Fault429, Times: 2, RetryAfter: time.Second}, 3, 2 * time.Second},
+		{"429 with a date", konnectemu.Fault{Kind: konnectemu.Fault429, Times: 1, RetryAfter: time.Second,
+			RetryAfterDate: true}, 2, 900 * time.Millisecond},
 		{"500", konnectemu.Fault{Kind: konnectemu.Fault500, Times: 2}, 3, 0},
+		{"502", konnectemu.Fault{Kind: konnectemu.FaultStatus(http.StatusBadGateway), Times: 1}, 2, 0},
+		{"503 with Retry-After", konnectemu.Fault{Kind: konnectemu.FaultStatus(http.StatusServiceUnavailable),
+			Times: 1, RetryAfter: time.Second}, 2, time.Second},
+		{"504", konnectemu.Fault{Kind: konnectemu.FaultStatus(http.StatusGatewayTimeout), Times: 1}, 2, 0},
 		{"commit-then-drop", konnectemu.Fault{Kind: konnectemu.FaultCommitThenDrop, Times: 1}, 1, 0},
 	}
 	for _, target := range faultTargets {

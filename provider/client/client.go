@@ -26,7 +26,7 @@ var Regions = map[string]string{
 const DefaultRequestTimeout = 30 * time.Second
 
 // Backoff is an exponential retry policy. A Retry-After (or retry-after-ms) header overrides the computed
-// interval.
+// interval: Create gives up at once when it exceeds the budget left; the SDK's own retries wait at most Max.
 type Backoff struct {
 	// Initial is the wait before the first retry.
 	Initial time.Duration
@@ -95,7 +95,7 @@ func New(o Options) (*Client, error) {
 	sdk := sdkkonnectgo.New(
 		sdkkonnectgo.WithServerURL(strings.TrimRight(o.ServerURL, "/")),
 		sdkkonnectgo.WithSecurity(security),
-		sdkkonnectgo.WithClient(o.HTTPClient),
+		sdkkonnectgo.WithClient(withBoundRetryAfter(o.HTTPClient, o.Retry.Max)),
 		sdkkonnectgo.WithRetryConfig(retry.Config{
 			Strategy: "backoff",
 			Backoff: &retry.BackoffStrategy{

@@ -100,8 +100,61 @@ func TestCreateHonoursRetryAfter(t *testing.T) {
 	assert.Zero(t, *finds, "a 429 is not ambiguous")
 }
 
+// TestCreateHonoursRetryAfterOnServerErrors: a 503, which the SDK decodes without its response, is retried after
+// its Retry-After given as an HTTP date, and looked for first since it may have committed.
+func TestCreateHonoursRetryAfterOnServerErrors(t *testing.T) {
+	c, posts := fakeKonnect(t, func(w http.ResponseWriter) {
+		status(http.StatusServiceUnavailable, "Retry-After", time.Now().Add(2*time.Second).UTC().Format(http.TimeFormat))(w)
+	}, created)
+	find, finds := findScript(none)
+	start := time.Now()
+	raw, err := c.Create(t.Context(), createGateway(c), find)
+	require.NoError(t, err)
+	assert.JSONEq(t, gatewayJSON, string(raw))
+	assert.GreaterOrEqual(t, time.Since(start), time.Second, "the date is whole seconds away, at least 1")
+	assert.EqualValues(t, 2, posts.Load())
+	assert.Equal(t, 1, *finds)
+}
+
+// TestCreateGivesUpOnARetryAfterBeyondItsBudget: a Retry-After longer than the budget left ends the create at once,
+// saying so, instead of sleeping past the budget.
+func TestCreateGivesUpOnARetryAfterBeyondItsBudget(t *testing.T) {
+	c, posts := fakeKonnect(t, status(http.StatusTooManyRequests, "Retry-After", "3600"))
+	find, _ := findScript(none)
+	start := time.Now()
+	_, err := c.Create(t.Context(), createGateway(c), find)
+	require.ErrorContains(t, err, "gave up after 1 attempts")
+	require.ErrorContains(t, err, "Konnect asked to retry after 1h0m0s (Retry-After), beyond the")
+	require.ErrorContains(t, err, "left of the retry budget of 10s")
+	assert.Less(t, time.Since(start), 2*time.Second)
+	assert.EqualValues(t, 1, posts.Load())
+}
+
+// TestSDKRetriesWaitAtMostOneBackoffStep: the SDK's own retries of a read sleep at most Backoff.Max, whatever
+// Retry-After asks.
+func TestSDKRetriesWaitAtMostOneBackoffStep(t *testing.T) {
+	var gets atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if gets.Add(1) == 1 {
+			status(http.StatusTooManyRequests, "Retry-After", "3600")(w)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(gatewayJSON))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New(Options{ServerURL: srv.URL, Token: "kpat_test",
+		Retry: Backoff{Initial: 10 * time.Millisecond, Max: time.Second, Exponent: 2, MaxElapsed: 10 * time.Second}})
+	require.NoError(t, err)
+	start := time.Now()
+	_, err = c.SDK.EventGateways.GetEventGateway(t.Context(), "0b8f3a57-2f7e-4d55-9a3c-6a1d2f0e4b11")
+	require.NoError(t, err)
+	assert.Less(t, time.Since(start), 3*time.Second)
+	assert.EqualValues(t, 2, gets.Load())
+}
+
 func TestCreateStopsWhenTheContextEnds(t *testing.T) {
-	c, _ := fakeKonnect(t, status(http.StatusTooManyRequests, "Retry-After", "30"))
+	c, _ := fakeKonnect(t, status(http.StatusTooManyRequests, "Retry-After", "5"))
 	find, _ := findScript(none)
 	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
 	defer cancel()

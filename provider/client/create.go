@@ -25,9 +25,10 @@ var noRetries = operations.WithRetries(retry.Config{Strategy: "none"})
 
 // Create creates an object exactly once and returns its JSON.
 //
-// A 429 is retried after the server's Retry-After. After an ambiguous failure (5xx, dropped connection,
-// timeout) the server may have committed the object, so find runs before any new attempt and its result is
-// adopted; a failing find is retried rather than risking a duplicate. A 409 after an ambiguous failure means
+// A 429 or 5xx is retried after the server's Retry-After (seconds or an HTTP date), or the backoff's interval
+// when it sends none; a Retry-After beyond the budget left (MaxElapsed) ends the create at once. After an
+// ambiguous failure (5xx, dropped connection, timeout) the server may have committed the object, so find runs
+// before any new attempt and its result is adopted; a failing find is retried rather than risking a duplicate. A 409 after an ambiguous failure means
 // the earlier attempt may have landed late, so find decides then too; a 409 otherwise is an *ExistsError when
 // find sees the object. When ctx ends during a request, which the server may still commit, find runs once on
 // its own short deadline and a found object is returned. Other rejections (4xx) are returned as is. Retrying
@@ -55,7 +56,8 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			}
 		}
 		if !mustFind {
-			res, err := create(ctx, noRetries)
+			actx, asked := withRetryAfterSlot(ctx)
+			res, err := create(actx, noRetries)
 			if err == nil {
 				return Body(res)
 			}
@@ -63,8 +65,8 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			if ctx.Err() != nil {
 				return findAfterCancel(ctx, find, err)
 			}
-			var kind outcome
-			kind, wait = classify(err)
+			kind := classify(err)
+			wait = asked.get()
 			switch {
 			case kind == ambiguous:
 				mustFind, wasAmbiguous = true, true
@@ -84,8 +86,15 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 				return nil, err
 			}
 		}
-		if time.Since(start) >= c.backoff.MaxElapsed {
-			return nil, fmt.Errorf("gave up after %d attempts in %s: %w", attempt+1, time.Since(start).Round(time.Millisecond), lastErr)
+		elapsed := time.Since(start)
+		if elapsed >= c.backoff.MaxElapsed {
+			return nil, fmt.Errorf("gave up after %d attempts in %s (the retry budget is %s): %w", attempt+1,
+				elapsed.Round(time.Millisecond), c.backoff.MaxElapsed, lastErr)
+		}
+		if remaining := c.backoff.MaxElapsed - elapsed; wait > remaining {
+			return nil, fmt.Errorf("gave up after %d attempts in %s: Konnect asked to retry after %s (Retry-After), "+
+				"beyond the %s left of the retry budget of %s: %w", attempt+1, elapsed.Round(time.Millisecond),
+				wait.Round(time.Second), remaining.Round(time.Millisecond), c.backoff.MaxElapsed, lastErr)
 		}
 		if wait <= 0 {
 			wait = c.backoff.interval(attempt)

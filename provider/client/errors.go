@@ -3,10 +3,8 @@ package client
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/Kong/sdk-konnect-go/models/sdkerrors"
-	"github.com/Kong/sdk-konnect-go/retry"
 )
 
 // IsNotFound reports whether err is the API's answer that the object does not exist.
@@ -34,25 +32,24 @@ const (
 	ambiguous
 )
 
-// classify tells how a create failed, and how long the server asked us to wait (0 if it did not say).
+// classify tells how a create failed.
 //
 // The SDK maps most 4xx answers to typed errors without a status code, 500/503 with a problem document to
 // BaseError, and every other status to SDKError; anything that is not an SDK error got no answer
 // (connection dropped, per-attempt timeout), so the object may have been created. The caller checks its own
 // context before classifying.
-func classify(err error) (outcome, time.Duration) {
+func classify(err error) outcome {
 	var se *sdkerrors.SDKError
 	if errors.As(err, &se) {
-		wait := retryAfter(se.RawResponse)
 		switch {
 		case se.StatusCode == http.StatusTooManyRequests:
-			return throttled, wait
+			return throttled
 		case se.StatusCode >= 500:
-			return ambiguous, wait
+			return ambiguous
 		case se.StatusCode == http.StatusConflict:
-			return conflict, 0
+			return conflict
 		default:
-			return rejected, 0
+			return rejected
 		}
 	}
 	var (
@@ -65,21 +62,12 @@ func classify(err error) (outcome, time.Duration) {
 	)
 	switch {
 	case errors.As(err, &base):
-		return ambiguous, 0
+		return ambiguous
 	case errors.As(err, &conflictErr):
-		return conflict, 0
+		return conflict
 	case errors.As(err, &badRequest), errors.As(err, &unauthorized), errors.As(err, &forbidden), errors.As(err, &notFound):
-		return rejected, 0
+		return rejected
 	default:
-		return ambiguous, 0
+		return ambiguous
 	}
-}
-
-// retryAfter parses Retry-After / retry-after-ms the same way the SDK's retry loop does.
-func retryAfter(res *http.Response) time.Duration {
-	var t *retry.TemporaryError
-	if errors.As(retry.TemporaryFromResponse("", res), &t) {
-		return t.RetryAfter()
-	}
-	return 0
 }

@@ -11,27 +11,32 @@ import (
 type faultMode int
 
 const (
-	mode429 faultMode = iota + 1
-	mode500
+	modeStatus faultMode = iota + 1
 	modeLatency
 	modeCommitThenDrop
 )
 
-// FaultKind is what an injected fault does: Fault429, Fault500, FaultLatency(d) or FaultCommitThenDrop.
+// FaultKind is what an injected fault does: FaultStatus(code) (Fault429, Fault500), FaultLatency(d) or
+// FaultCommitThenDrop.
 type FaultKind struct {
-	mode  faultMode
-	delay time.Duration
+	mode   faultMode
+	status int
+	delay  time.Duration
 }
 
 var (
 	// Fault429 answers 429 Too Many Requests with a Retry-After header, without performing the operation.
-	Fault429 = FaultKind{mode: mode429}
+	Fault429 = FaultStatus(http.StatusTooManyRequests)
 	// Fault500 answers 500 Internal Server Error without performing the operation.
-	Fault500 = FaultKind{mode: mode500}
+	Fault500 = FaultStatus(http.StatusInternalServerError)
 	// FaultCommitThenDrop performs the operation, then closes the connection without a response: an ambiguous
 	// outcome for the client.
 	FaultCommitThenDrop = FaultKind{mode: modeCommitThenDrop}
 )
+
+// FaultStatus answers status (429, or a 5xx such as 502, 503 or 504) with a problem document, without performing
+// the operation.
+func FaultStatus(status int) FaultKind { return FaultKind{mode: modeStatus, status: status} }
 
 // FaultLatency delays the request by d, then serves it normally.
 func FaultLatency(d time.Duration) FaultKind { return FaultKind{mode: modeLatency, delay: d} }
@@ -47,8 +52,11 @@ type Fault struct {
 	Times int
 	// Kind is what the fault does.
 	Kind FaultKind
-	// RetryAfter is the Retry-After of Fault429, rounded up to whole seconds; default 1s.
+	// RetryAfter is the Retry-After of a FaultStatus answer, rounded up to whole seconds; a 429's defaults to 1s,
+	// other statuses send none by default.
 	RetryAfter time.Duration
+	// RetryAfterDate sends RetryAfter as an HTTP date instead of seconds.
+	RetryAfterDate bool
 }
 
 func (f *Fault) matches(method, template, path string) bool {
@@ -95,19 +103,31 @@ func (f *Fault) before(w http.ResponseWriter, r *http.Request) bool {
 		case <-r.Context().Done():
 			return true
 		}
-	case mode429:
-		retry := f.RetryAfter
-		if retry <= 0 {
-			retry = time.Second
+	case modeStatus:
+		f.setRetryAfter(w.Header())
+		detail := "injected fault"
+		if f.Kind.status == http.StatusTooManyRequests {
+			detail = "API rate limit exceeded"
 		}
-		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))
-		writeReply(w, errorReply(newError(http.StatusTooManyRequests, "API rate limit exceeded")))
-		return true
-	case mode500:
-		writeReply(w, errorReply(newError(http.StatusInternalServerError, "injected fault")))
+		writeReply(w, errorReply(newError(f.Kind.status, "%s", detail)))
 		return true
 	}
 	return false
+}
+
+// setRetryAfter sets the answer's Retry-After header, in seconds or as an HTTP date.
+func (f *Fault) setRetryAfter(h http.Header) {
+	retry := f.RetryAfter
+	if retry <= 0 && f.Kind.status == http.StatusTooManyRequests {
+		retry = time.Second
+	}
+	switch {
+	case retry <= 0:
+	case f.RetryAfterDate:
+		h.Set("Retry-After", time.Now().Add(retry).Add(time.Second-1).UTC().Format(http.TimeFormat))
+	default:
+		h.Set("Retry-After", strconv.Itoa(int(math.Ceil(retry.Seconds()))))
+	}
 }
 
 // drops reports whether the answer must be swallowed by closing the connection.

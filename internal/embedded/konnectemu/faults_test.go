@@ -22,6 +22,25 @@ func TestFault429(t *testing.T) {
 	assert.Equal(t, 2, emu.Calls()["POST /v1/event-gateways"])
 }
 
+// TestFaultStatus: a 5xx answers with its status, a Retry-After only when asked for, in seconds or as an HTTP date.
+func TestFaultStatus(t *testing.T) {
+	emu := newEmulator(t)
+	emu.InjectFault(Fault{Method: http.MethodPost, Times: 1, Kind: FaultStatus(http.StatusBadGateway)})
+	emu.InjectFault(Fault{Method: http.MethodPost, Times: 1, Kind: FaultStatus(http.StatusServiceUnavailable),
+		RetryAfter: 3 * time.Second, RetryAfterDate: true})
+
+	status, body, header := rawWithHeader(t, emu, http.MethodPost, "/v1/event-gateways", gatewayBody("gw"))
+	assert.Equal(t, http.StatusBadGateway, status, string(body))
+	assert.Empty(t, header.Get("Retry-After"))
+
+	status, body, header = rawWithHeader(t, emu, http.MethodPost, "/v1/event-gateways", gatewayBody("gw"))
+	assert.Equal(t, http.StatusServiceUnavailable, status, string(body))
+	at, err := http.ParseTime(header.Get("Retry-After"))
+	require.NoError(t, err)
+	assert.WithinRange(t, at, time.Now().Add(2*time.Second), time.Now().Add(4*time.Second))
+	assert.Zero(t, emu.Count(), "the operation was not performed")
+}
+
 func TestFault500MatchesTemplateOrPath(t *testing.T) {
 	emu := newEmulator(t)
 	gw := mustCreate(t, emu, "/v1/event-gateways", gatewayBody("gw"))
