@@ -57,6 +57,7 @@ gateways:
       virtualClusters:
         - name: orders
         - name: payments
+          port: 9096
 `, stack, target, ns)))
 	require.NoError(t, err)
 	return p

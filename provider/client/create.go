@@ -48,7 +48,7 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			found, err := find(ctx)
 			switch {
 			case err != nil:
-				lastErr = fmt.Errorf("looking for an object a failed create may have made: %w", err)
+				lastErr = fmt.Errorf("looking for an object a failed create may have made: %w", Explain(err))
 			case found != nil:
 				return found, nil
 			default:
@@ -61,6 +61,7 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			if err == nil {
 				return Body(res)
 			}
+			err = Explain(err)
 			lastErr = err
 			if ctx.Err() != nil {
 				return findAfterCancel(ctx, find, err)

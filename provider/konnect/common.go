@@ -112,10 +112,10 @@ func pick(items []json.RawMessage, err error, name, typ string) (json.RawMessage
 	return findNamed(items, name, typ)
 }
 
-// rawResponse returns the HTTP response of an SDK call.
+// rawResponse returns the HTTP response of an SDK call, or its error explained (client.Explain).
 func rawResponse(res interface{ GetRawResponse() *http.Response }, err error) (*http.Response, error) {
 	if err != nil {
-		return nil, err
+		return nil, client.Explain(err)
 	}
 	return res.GetRawResponse(), nil
 }

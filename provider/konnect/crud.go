@@ -152,7 +152,7 @@ func (k kind[A, S]) Read(ctx context.Context, req infer.ReadRequest[A, S]) (infe
 		return infer.ReadResponse[A, S]{}, nil
 	}
 	if err != nil {
-		return infer.ReadResponse[A, S]{}, err
+		return infer.ReadResponse[A, S]{}, client.Explain(err)
 	}
 	raw, err := client.Body(res)
 	if err != nil {
@@ -195,7 +195,7 @@ func (k kind[A, S]) Update(ctx context.Context, req infer.UpdateRequest[A, S]) (
 	}
 	res, err := k.update(ctx, c, req.Inputs, req.ID)
 	if err != nil {
-		return infer.UpdateResponse[S]{}, err
+		return infer.UpdateResponse[S]{}, client.Explain(err)
 	}
 	raw, err := client.Body(res)
 	if err != nil {
@@ -216,7 +216,7 @@ func (k kind[A, S]) Delete(ctx context.Context, req infer.DeleteRequest[S]) (inf
 	if err != nil {
 		return infer.DeleteResponse{}, err
 	}
-	return infer.DeleteResponse{}, ignoreNotFound(k.remove(ctx, c, *k.args(&req.State), req.ID))
+	return infer.DeleteResponse{}, client.Explain(ignoreNotFound(k.remove(ctx, c, *k.args(&req.State), req.ID)))
 }
 
 // setArgs stores api in the state, spelled like prior where they mean the same, without secrets.
