@@ -49,6 +49,11 @@ func TestSecretRotation(t *testing.T) {
 	assert.NotEqual(t, hashes.Get("authentication.password"), updated.State.Get("secretHashes").AsMap().Get("authentication.password"))
 	assertNoChanges(t, h.diff(h.read(updated), saslCluster(e, second)))
 	assertUpdates(t, h.diff(updated, saslCluster(e, first)), "authentication.password")
+	for _, o := range []obj{created, read, updated, h.read(updated)} {
+		for _, sealed := range []string{"secretSalt", "secretHashes"} {
+			assert.True(t, o.State.Get(sealed).Secret(), "%s is a Pulumi secret: no hash to guess against in state", sealed)
+		}
+	}
 }
 
 // storedPassword returns the SASL password Konnect holds for a backend cluster.

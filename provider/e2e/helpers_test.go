@@ -202,8 +202,34 @@ func (s *stack) export(ctx context.Context) {
 	data := s.exportCLI(ctx)
 	assert.Empty(s.t, s.secrets.leaksJSON(data), "secrets in plain text in the stack export")
 	assert.Contains(s.t, string(data), `"ciphertext"`, "the export holds encrypted secrets")
+	assertSealedEncrypted(s.t, data)
 	assert.ElementsMatch(s.t, s.secrets.names, s.secrets.leaksJSON(s.exportCLI(ctx, "--show-secrets")),
 		"secrets the state holds (encrypted)")
+}
+
+// assertSealedEncrypted fails when a resource's secret hashes or their salt are in plain text in a stack export:
+// with them, guesses of a weak password could be tested offline.
+func assertSealedEncrypted(t *testing.T, export []byte) {
+	t.Helper()
+	var checkpoint struct {
+		Deployment struct {
+			Resources []struct {
+				URN     string                     `json:"urn"`
+				Outputs map[string]json.RawMessage `json:"outputs"`
+			} `json:"resources"`
+		} `json:"deployment"`
+	}
+	require.NoError(t, json.Unmarshal(export, &checkpoint))
+	sealed := 0
+	for _, r := range checkpoint.Deployment.Resources {
+		for _, name := range []string{"secretSalt", "secretHashes"} {
+			if v, ok := r.Outputs[name]; ok {
+				sealed++
+				assert.Contains(t, string(v), `"ciphertext"`, "%s of %s is encrypted", name, r.URN)
+			}
+		}
+	}
+	assert.NotZero(t, sealed, "the stack has resources with sealed secrets")
 }
 
 // exportCLI runs `pulumi stack export` with extra flags.

@@ -51,12 +51,24 @@ type kind[A, S any] struct {
 // resource is what every resource gets from kind: infer's whole lifecycle, and a description for the schema.
 type resource[A, S any] interface {
 	infer.CustomResource[A, S]
+	infer.ExplicitDependencies[A, S]
 	infer.CustomCheck[A]
 	infer.CustomDiff[A, S]
 	infer.CustomRead[A, S]
 	infer.CustomUpdate[A, S]
 	infer.CustomDelete[S]
 	infer.Annotated
+}
+
+// WireDependencies keeps infer's default flow of secrets and unknowns from inputs to outputs, and makes the sealed
+// secret hashes Pulumi secrets, so the state holds them encrypted.
+func (k kind[A, S]) WireDependencies(f infer.FieldSelector, _ *A, state *S) {
+	if k.sealed == nil {
+		return
+	}
+	sealed := k.sealed(state)
+	f.OutputField(&sealed.Salt).AlwaysSecret()
+	f.OutputField(&sealed.Hashes).AlwaysSecret()
 }
 
 // Check validates the inputs.

@@ -18,19 +18,23 @@ import (
 
 // Sealed records which secret values were last applied to an object: HMAC-SHA256 of each value, keyed by a
 // random per-resource salt. Embed it in a resource's state.
+//
+// Both are Pulumi secrets: the state holds them encrypted, so nobody who reads a state file can test guesses of
+// a weak password against a hash offline.
 type Sealed struct {
 	// Salt is the hex-encoded HMAC key; empty until the first secret is sealed (e.g. after an import).
-	Salt string `pulumi:"secretSalt,optional" api:"-"`
+	Salt string `pulumi:"secretSalt,optional" api:"-" provider:"secret"`
 	// Hashes maps the property path of each secret input to the hex HMAC of its value.
-	Hashes map[string]string `pulumi:"secretHashes,optional" api:"-"`
+	Hashes map[string]string `pulumi:"secretHashes,optional" api:"-" provider:"secret"`
 }
 
 // Annotate describes the sealed-secret outputs.
 func (s *Sealed) Annotate(a infer.Annotator) {
-	a.Describe(&s.Salt, "Random per-resource key of the secret hashes in `secretHashes`.")
+	a.Describe(&s.Salt, "Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.")
 	a.Describe(&s.Hashes, "HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret "+
 		"inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider "+
-		"compares these hashes to detect a rotated secret.")
+		"compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test "+
+		"guesses against.")
 }
 
 // Seal returns the hashes of the secrets in args (a pointer to an input struct). It keeps s's salt, or

@@ -83,11 +83,11 @@ export class BackendCluster extends pulumi.CustomResource {
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
      */
     declare public /*out*/ readonly secretHashes: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Random per-resource key of the secret hashes in `secretHashes`.
+     * Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
      */
     declare public /*out*/ readonly secretSalt: pulumi.Output<string | undefined>;
     /**
@@ -154,6 +154,8 @@ export class BackendCluster extends pulumi.CustomResource {
             resourceInputs["updatedAt"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const secretOpts = { additionalSecretOutputs: ["secretHashes", "secretSalt"] };
+        opts = pulumi.mergeOptions(opts, secretOpts);
         super(BackendCluster.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -71,11 +71,11 @@ export class SchemaRegistry extends pulumi.CustomResource {
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
      */
     declare public /*out*/ readonly secretHashes: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Random per-resource key of the secret hashes in `secretHashes`.
+     * Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
      */
     declare public /*out*/ readonly secretSalt: pulumi.Output<string | undefined>;
     /**
@@ -130,6 +130,8 @@ export class SchemaRegistry extends pulumi.CustomResource {
             resourceInputs["updatedAt"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const secretOpts = { additionalSecretOutputs: ["secretHashes", "secretSalt"] };
+        opts = pulumi.mergeOptions(opts, secretOpts);
         super(SchemaRegistry.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -65,11 +65,11 @@ export class StaticKey extends pulumi.CustomResource {
      */
     declare public readonly name: pulumi.Output<string>;
     /**
-     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+     * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
      */
     declare public /*out*/ readonly secretHashes: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Random per-resource key of the secret hashes in `secretHashes`.
+     * Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
      */
     declare public /*out*/ readonly secretSalt: pulumi.Output<string | undefined>;
     /**
@@ -122,7 +122,7 @@ export class StaticKey extends pulumi.CustomResource {
             resourceInputs["value"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const secretOpts = { additionalSecretOutputs: ["value"] };
+        const secretOpts = { additionalSecretOutputs: ["secretHashes", "secretSalt", "value"] };
         opts = pulumi.mergeOptions(opts, secretOpts);
         super(StaticKey.__pulumiType, name, resourceInputs, opts);
     }

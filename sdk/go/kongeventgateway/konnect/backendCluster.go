@@ -34,9 +34,9 @@ type BackendCluster struct {
 	MetadataUpdateIntervalSeconds pulumi.IntPtrOutput `pulumi:"metadataUpdateIntervalSeconds"`
 	// Name, unique within the gateway (1-255 characters).
 	Name pulumi.StringOutput `pulumi:"name"`
-	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
-	// Random per-resource key of the secret hashes in `secretHashes`.
+	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// TLS settings of the connection to the cluster.
 	Tls BackendClusterTLSOutput `pulumi:"tls"`
@@ -66,6 +66,11 @@ func NewBackendCluster(ctx *pulumi.Context,
 	if args.Tls == nil {
 		return nil, errors.New("invalid value for required argument 'Tls'")
 	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretHashes",
+		"secretSalt",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource BackendCluster
 	err := ctx.RegisterResource("kong-event-gateway:konnect:BackendCluster", name, args, &resource, opts...)
@@ -279,12 +284,12 @@ func (o BackendClusterOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *BackendCluster) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 func (o BackendClusterOutput) SecretHashes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *BackendCluster) pulumi.StringMapOutput { return v.SecretHashes }).(pulumi.StringMapOutput)
 }
 
-// Random per-resource key of the secret hashes in `secretHashes`.
+// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 func (o BackendClusterOutput) SecretSalt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *BackendCluster) pulumi.StringPtrOutput { return v.SecretSalt }).(pulumi.StringPtrOutput)
 }

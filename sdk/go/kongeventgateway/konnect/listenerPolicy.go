@@ -32,9 +32,9 @@ type ListenerPolicy struct {
 	ListenerId pulumi.StringOutput `pulumi:"listenerId"`
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
-	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
-	// Random per-resource key of the secret hashes in `secretHashes`.
+	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// Settings of a `tls_server` policy.
 	TlsServer TLSServerConfigPtrOutput `pulumi:"tlsServer"`
@@ -60,6 +60,11 @@ func NewListenerPolicy(ctx *pulumi.Context,
 	if args.Type == nil {
 		return nil, errors.New("invalid value for required argument 'Type'")
 	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretHashes",
+		"secretSalt",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource ListenerPolicy
 	err := ctx.RegisterResource("kong-event-gateway:konnect:ListenerPolicy", name, args, &resource, opts...)
@@ -268,12 +273,12 @@ func (o ListenerPolicyOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ListenerPolicy) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 func (o ListenerPolicyOutput) SecretHashes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *ListenerPolicy) pulumi.StringMapOutput { return v.SecretHashes }).(pulumi.StringMapOutput)
 }
 
-// Random per-resource key of the secret hashes in `secretHashes`.
+// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 func (o ListenerPolicyOutput) SecretSalt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ListenerPolicy) pulumi.StringPtrOutput { return v.SecretSalt }).(pulumi.StringPtrOutput)
 }

@@ -28,9 +28,9 @@ type SchemaRegistry struct {
 	Labels pulumi.StringMapOutput `pulumi:"labels"`
 	// Name, unique within the gateway (1-255 characters).
 	Name pulumi.StringOutput `pulumi:"name"`
-	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
-	// Random per-resource key of the secret hashes in `secretHashes`.
+	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// Registry type; only `confluent` exists.
 	Type pulumi.StringPtrOutput `pulumi:"type"`
@@ -58,6 +58,11 @@ func NewSchemaRegistry(ctx *pulumi.Context,
 	if args.Type == nil {
 		args.Type = pulumi.StringPtr("confluent")
 	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretHashes",
+		"secretSalt",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource SchemaRegistry
 	err := ctx.RegisterResource("kong-event-gateway:konnect:SchemaRegistry", name, args, &resource, opts...)
@@ -244,12 +249,12 @@ func (o SchemaRegistryOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *SchemaRegistry) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 func (o SchemaRegistryOutput) SecretHashes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SchemaRegistry) pulumi.StringMapOutput { return v.SecretHashes }).(pulumi.StringMapOutput)
 }
 
-// Random per-resource key of the secret hashes in `secretHashes`.
+// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 func (o SchemaRegistryOutput) SecretSalt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SchemaRegistry) pulumi.StringPtrOutput { return v.SecretSalt }).(pulumi.StringPtrOutput)
 }

@@ -26,9 +26,9 @@ type StaticKey struct {
 	Labels pulumi.StringMapOutput `pulumi:"labels"`
 	// Name, unique within the gateway (1-255 characters); policies may reference the key by it.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
-	// Random per-resource key of the secret hashes in `secretHashes`.
+	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
@@ -56,6 +56,8 @@ func NewStaticKey(ctx *pulumi.Context,
 		args.Value = pulumi.ToSecret(args.Value).(pulumi.StringInput)
 	}
 	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretHashes",
+		"secretSalt",
 		"value",
 	})
 	opts = append(opts, secrets)
@@ -236,12 +238,12 @@ func (o StaticKeyOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *StaticKey) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 func (o StaticKeyOutput) SecretHashes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *StaticKey) pulumi.StringMapOutput { return v.SecretHashes }).(pulumi.StringMapOutput)
 }
 
-// Random per-resource key of the secret hashes in `secretHashes`.
+// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 func (o StaticKeyOutput) SecretSalt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *StaticKey) pulumi.StringPtrOutput { return v.SecretSalt }).(pulumi.StringPtrOutput)
 }

@@ -36,9 +36,9 @@ type VirtualCluster struct {
 	Name pulumi.StringOutput `pulumi:"name"`
 	// Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
 	Namespace VirtualClusterNamespacePtrOutput `pulumi:"namespace"`
-	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
-	// Random per-resource key of the secret hashes in `secretHashes`.
+	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// Extra names for backend topics (runtime 1.2 or later).
 	TopicAliases TopicAliasArrayOutput `pulumi:"topicAliases"`
@@ -71,6 +71,11 @@ func NewVirtualCluster(ctx *pulumi.Context,
 	if args.Name == nil {
 		return nil, errors.New("invalid value for required argument 'Name'")
 	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretHashes",
+		"secretSalt",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource VirtualCluster
 	err := ctx.RegisterResource("kong-event-gateway:konnect:VirtualCluster", name, args, &resource, opts...)
@@ -293,12 +298,12 @@ func (o VirtualClusterOutput) Namespace() VirtualClusterNamespacePtrOutput {
 	return o.ApplyT(func(v *VirtualCluster) VirtualClusterNamespacePtrOutput { return v.Namespace }).(VirtualClusterNamespacePtrOutput)
 }
 
-// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 func (o VirtualClusterOutput) SecretHashes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *VirtualCluster) pulumi.StringMapOutput { return v.SecretHashes }).(pulumi.StringMapOutput)
 }
 
-// Random per-resource key of the secret hashes in `secretHashes`.
+// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 func (o VirtualClusterOutput) SecretSalt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VirtualCluster) pulumi.StringPtrOutput { return v.SecretSalt }).(pulumi.StringPtrOutput)
 }

@@ -260,6 +260,8 @@ class ListenerPolicy(pulumi.CustomResource):
             __props__.__dict__["secret_hashes"] = None
             __props__.__dict__["secret_salt"] = None
             __props__.__dict__["updated_at"] = None
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["secretHashes", "secretSalt"])
+        opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(ListenerPolicy, __self__).__init__(
             'kong-event-gateway:konnect:ListenerPolicy',
             resource_name,
@@ -371,7 +373,7 @@ class ListenerPolicy(pulumi.CustomResource):
     @pulumi.getter(name="secretHashes")
     def secret_hashes(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret.
+        HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
         """
         return pulumi.get(self, "secret_hashes")
 
@@ -379,7 +381,7 @@ class ListenerPolicy(pulumi.CustomResource):
     @pulumi.getter(name="secretSalt")
     def secret_salt(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Random per-resource key of the secret hashes in `secretHashes`.
+        Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
         """
         return pulumi.get(self, "secret_salt")
 
