@@ -97,6 +97,34 @@ func TestInvalidArgumentsRegisterNothing(t *testing.T) {
 			want: []string{"virtualClusters[1].port: listener ports 9094-9097 overlap virtualClusters[0] ports 9092-9095"},
 		},
 		{
+			name: "principal lookups missing what the CRD requires",
+			mutate: func(a *PortMappedGatewayArgs) {
+				a.VirtualClusters[0].Authentication = []eventgateway.VirtualClusterAuthentication{
+					{Type: eventgateway.VirtualClusterAuthSaslScram, SaslScram: &eventgateway.VirtualClusterSaslScram{
+						Algorithm: eventgateway.SaslScramSHA512,
+						FetchKongIdentityPrincipal: &eventgateway.FetchKongIdentityPrincipal{
+							Directory: "people", FailureMode: eventgateway.PrincipalFailureModeError,
+						},
+					}},
+					{Type: eventgateway.VirtualClusterAuthClientCertificate, ClientCertificate: &eventgateway.ClientCertificateAuth{
+						FetchKongIdentityPrincipal: &eventgateway.FetchKongIdentityPrincipal{
+							FetchBy: eventgateway.PrincipalFetchBy{Key: "cn"},
+						},
+					}},
+					{Type: eventgateway.VirtualClusterAuthOAuthBearer, OAuthBearer: &eventgateway.OAuthBearerAuth{
+						Mediation:                  eventgateway.OAuthBearerPassthrough,
+						FetchKongIdentityPrincipal: &eventgateway.FetchOAuthPrincipal{Directory: "people", FailureMode: "retry"},
+					}},
+				}
+			},
+			want: []string{
+				"virtualClusters[0].authentication[0].saslScram.fetchKongIdentityPrincipal.fetchBy.key: is required",
+				"virtualClusters[0].authentication[1].clientCertificate.fetchKongIdentityPrincipal.directory: is required",
+				"virtualClusters[0].authentication[1].clientCertificate.fetchKongIdentityPrincipal.failureMode: is required",
+				`virtualClusters[0].authentication[2].oauthBearer.fetchKongIdentityPrincipal.failureMode: "retry" must be one of`,
+			},
+		},
+		{
 			name: "two virtual clusters without port",
 			mutate: func(a *PortMappedGatewayArgs) {
 				a.VirtualClusters = append(a.VirtualClusters, VirtualClusterArgs{Name: "b"})

@@ -67,10 +67,16 @@ func validateClientAuthentication(p *validate.Problems, path validate.Path,
 		for i, principal := range plain.Principals {
 			checkCredentials(p, path.Field("saslPlain.principals").Index(i), principal.Username, principal.Password)
 		}
+		validatePrincipalLookup(p, path.Field("saslPlain.fetchKongIdentityPrincipal"), plain.FetchKongIdentityPrincipal)
 	}
 	if scram := auth.SaslScram; scram != nil {
 		p.Check(path.Field("saslScram.algorithm"), validate.Required(scram.Algorithm),
 			validate.OneOf(scram.Algorithm, eventgateway.SaslScramSHA256, eventgateway.SaslScramSHA512))
+		validatePrincipalLookup(p, path.Field("saslScram.fetchKongIdentityPrincipal"), scram.FetchKongIdentityPrincipal)
+	}
+	if cert := auth.ClientCertificate; cert != nil {
+		validatePrincipalLookup(p, path.Field("clientCertificate.fetchKongIdentityPrincipal"),
+			cert.FetchKongIdentityPrincipal)
 	}
 	if oauth := auth.OAuthBearer; oauth != nil {
 		p.Check(path.Field("oauthBearer.mediation"), validate.Required(oauth.Mediation),
@@ -80,7 +86,29 @@ func validateClientAuthentication(p *validate.Problems, path validate.Path,
 			p.Check(path.Field("oauthBearer.jwks.endpoint"), validate.Required(oauth.JWKS.Endpoint),
 				validate.HTTPURL(oauth.JWKS.Endpoint))
 		}
+		if lookup := oauth.FetchKongIdentityPrincipal; lookup != nil {
+			validateDirectory(p, path.Field("oauthBearer.fetchKongIdentityPrincipal"), lookup.Directory,
+				lookup.FailureMode)
+		}
 	}
+}
+
+// validatePrincipalLookup checks a Kong Identity principal lookup by metadata key, as the CRD requires it.
+func validatePrincipalLookup(p *validate.Problems, path validate.Path, lookup *eventgateway.FetchKongIdentityPrincipal) {
+	if lookup == nil {
+		return
+	}
+	validateDirectory(p, path, lookup.Directory, lookup.FailureMode)
+	p.Check(path.Field("fetchBy.key"), validate.Required(lookup.FetchBy.Key), validate.MaxLength(lookup.FetchBy.Key, 253))
+}
+
+// validateDirectory checks the directory and failure mode every Kong Identity principal lookup names.
+func validateDirectory(p *validate.Problems, path validate.Path, directory string,
+	failureMode eventgateway.PrincipalFailureMode,
+) {
+	p.Check(path.Field("directory"), validate.Required(directory), validate.MaxLength(directory, 253))
+	p.Check(path.Field("failureMode"), validate.Required(failureMode),
+		validate.OneOf(failureMode, eventgateway.PrincipalFailureModeError, eventgateway.PrincipalFailureModeIgnore))
 }
 
 // validateTopicNamespace checks a virtual cluster's topic and group namespace.

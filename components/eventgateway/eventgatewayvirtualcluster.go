@@ -83,15 +83,26 @@ type ClientCertificateAuth struct {
 	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
 }
 
-// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain,
+// saslScram and clientCertificate; data plane 1.2 or later).
 type FetchKongIdentityPrincipal struct {
 	// Directory is the Kong Identity directory to search, 1-253 characters.
 	Directory string `json:"directory" pulumi:"directory"`
 	// FailureMode is error (authentication fails when the lookup fails) or ignore (continue without principal
 	// metadata).
 	FailureMode PrincipalFailureMode `json:"failureMode" pulumi:"failureMode"`
-	// FetchBy is required for every scheme but oauthBearer, which has no such field.
-	FetchBy *PrincipalFetchBy `json:"fetchBy,omitempty" pulumi:"fetchBy,optional"`
+	// FetchBy names the metadata key the client's identity is matched against.
+	FetchBy PrincipalFetchBy `json:"fetchBy" pulumi:"fetchBy"`
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims
+// (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipal struct {
+	// Directory is the Kong Identity directory to search, 1-253 characters.
+	Directory string `json:"directory" pulumi:"directory"`
+	// FailureMode is error (authentication fails when the lookup fails) or ignore (continue without principal
+	// metadata).
+	FailureMode PrincipalFailureMode `json:"failureMode" pulumi:"failureMode"`
 }
 
 // PrincipalFailureMode says what happens when the principal lookup fails.
@@ -132,8 +143,8 @@ type OAuthBearerAuth struct {
 	// ClaimsMapping names the claims carrying the subject and scope when they are not sub and scope.
 	ClaimsMapping *ClaimsMapping `json:"claimsMapping,omitempty" pulumi:"claimsMapping,optional"`
 	// FetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data
-	// plane 1.2 or later); leave fetchBy unset.
-	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
+	// plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchOAuthPrincipal `json:"fetchKongIdentityPrincipal,omitempty" pulumi:"fetchKongIdentityPrincipal,optional"`
 }
 
 // JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".

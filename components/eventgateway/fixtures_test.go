@@ -106,7 +106,7 @@ var fixtures = []fixture{
 		},
 		register: func(ctx *pulumi.Context, name string, meta Metadata) error {
 			principal := &FetchKongIdentityPrincipal{
-				Directory: "dir", FailureMode: PrincipalFailureModeIgnore, FetchBy: &PrincipalFetchBy{Key: "sub"},
+				Directory: "dir", FailureMode: PrincipalFailureModeIgnore, FetchBy: PrincipalFetchBy{Key: "sub"},
 			}
 			_, err := NewEventGatewayVirtualCluster(ctx, name, meta, EventGatewayVirtualClusterSpec{
 				EventGatewayBackendClusterRef: RefByName("backend"),
@@ -130,7 +130,7 @@ var fixtures = []fixture{
 							JWKS:          &JWKS{Endpoint: "https://idp/jwks", Timeout: "10s", CacheExpiration: "1h"},
 							Validate:      &OAuthBearerValidation{Audiences: []Audience{{Name: "kafka"}}, Issuer: "https://idp"},
 							ClaimsMapping: &ClaimsMapping{Sub: "client_id", Scope: "scp"},
-							FetchKongIdentityPrincipal: &FetchKongIdentityPrincipal{
+							FetchKongIdentityPrincipal: &FetchOAuthPrincipal{
 								Directory: "dir", FailureMode: PrincipalFailureModeError,
 							},
 						}},

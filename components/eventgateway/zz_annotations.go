@@ -187,10 +187,17 @@ func (x *EventGatewayBackendClusterSpec) Annotate(a infer.Annotator) {
 
 // Annotate describes FetchKongIdentityPrincipal for the package schema.
 func (x *FetchKongIdentityPrincipal) Annotate(a infer.Annotator) {
-	a.Describe(x, "FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).")
+	a.Describe(x, "FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).")
 	a.Describe(&x.Directory, "directory is the Kong Identity directory to search, 1-253 characters.")
 	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
-	a.Describe(&x.FetchBy, "fetchBy is required for every scheme but oauthBearer, which has no such field.")
+	a.Describe(&x.FetchBy, "fetchBy names the metadata key the client's identity is matched against.")
+}
+
+// Annotate describes FetchOAuthPrincipal for the package schema.
+func (x *FetchOAuthPrincipal) Annotate(a infer.Annotator) {
+	a.Describe(x, "FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).")
+	a.Describe(&x.Directory, "directory is the Kong Identity directory to search, 1-253 characters.")
+	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
 }
 
 // Annotate describes GatewayListener for the package schema.
@@ -263,7 +270,7 @@ func (x *OAuthBearerAuth) Annotate(a infer.Annotator) {
 	a.Describe(&x.JWKS, "jwks is where the gateway fetches the keys that verify token signatures.")
 	a.Describe(&x.Validate, "validate sets the audiences and issuer a token must carry.")
 	a.Describe(&x.ClaimsMapping, "claimsMapping names the claims carrying the subject and scope when they are not sub and scope.")
-	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.")
+	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).")
 }
 
 // Annotate describes OAuthBearerValidation for the package schema.

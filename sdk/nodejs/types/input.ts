@@ -592,7 +592,7 @@ export namespace eventgateway {
     }
 
     /**
-     * FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+     * FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
      */
     export interface FetchKongIdentityPrincipalArgs {
         /**
@@ -604,9 +604,23 @@ export namespace eventgateway {
          */
         failureMode: pulumi.Input<string>;
         /**
-         * fetchBy is required for every scheme but oauthBearer, which has no such field.
+         * fetchBy names the metadata key the client's identity is matched against.
          */
-        fetchBy?: pulumi.Input<inputs.eventgateway.PrincipalFetchByArgs | undefined>;
+        fetchBy: pulumi.Input<inputs.eventgateway.PrincipalFetchByArgs>;
+    }
+
+    /**
+     * FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+     */
+    export interface FetchOAuthPrincipalArgs {
+        /**
+         * directory is the Kong Identity directory to search, 1-253 characters.
+         */
+        directory: pulumi.Input<string>;
+        /**
+         * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+         */
+        failureMode: pulumi.Input<string>;
     }
 
     /**
@@ -650,9 +664,9 @@ export namespace eventgateway {
          */
         claimsMapping?: pulumi.Input<inputs.eventgateway.ClaimsMappingArgs | undefined>;
         /**
-         * fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
+         * fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
          */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchKongIdentityPrincipalArgs | undefined>;
+        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchOAuthPrincipalArgs | undefined>;
         /**
          * jwks is where the gateway fetches the keys that verify token signatures.
          */

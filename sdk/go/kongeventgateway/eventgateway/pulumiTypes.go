@@ -2787,14 +2787,14 @@ func (o EmptyObjectPtrOutput) Elem() EmptyObjectOutput {
 	}).(EmptyObjectOutput)
 }
 
-// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
 type FetchKongIdentityPrincipal struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory string `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
 	FailureMode string `pulumi:"failureMode"`
-	// fetchBy is required for every scheme but oauthBearer, which has no such field.
-	FetchBy *PrincipalFetchBy `pulumi:"fetchBy"`
+	// fetchBy names the metadata key the client's identity is matched against.
+	FetchBy PrincipalFetchBy `pulumi:"fetchBy"`
 }
 
 // FetchKongIdentityPrincipalInput is an input type that accepts FetchKongIdentityPrincipalArgs and FetchKongIdentityPrincipalOutput values.
@@ -2808,14 +2808,14 @@ type FetchKongIdentityPrincipalInput interface {
 	ToFetchKongIdentityPrincipalOutputWithContext(context.Context) FetchKongIdentityPrincipalOutput
 }
 
-// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
 type FetchKongIdentityPrincipalArgs struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory pulumi.StringInput `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
-	// fetchBy is required for every scheme but oauthBearer, which has no such field.
-	FetchBy PrincipalFetchByPtrInput `pulumi:"fetchBy"`
+	// fetchBy names the metadata key the client's identity is matched against.
+	FetchBy PrincipalFetchByInput `pulumi:"fetchBy"`
 }
 
 func (FetchKongIdentityPrincipalArgs) ElementType() reflect.Type {
@@ -2871,7 +2871,7 @@ func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutpu
 	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalPtrOutput)
 }
 
-// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
 type FetchKongIdentityPrincipalOutput struct{ *pulumi.OutputState }
 
 func (FetchKongIdentityPrincipalOutput) ElementType() reflect.Type {
@@ -2906,9 +2906,9 @@ func (o FetchKongIdentityPrincipalOutput) FailureMode() pulumi.StringOutput {
 	return o.ApplyT(func(v FetchKongIdentityPrincipal) string { return v.FailureMode }).(pulumi.StringOutput)
 }
 
-// fetchBy is required for every scheme but oauthBearer, which has no such field.
-func (o FetchKongIdentityPrincipalOutput) FetchBy() PrincipalFetchByPtrOutput {
-	return o.ApplyT(func(v FetchKongIdentityPrincipal) *PrincipalFetchBy { return v.FetchBy }).(PrincipalFetchByPtrOutput)
+// fetchBy names the metadata key the client's identity is matched against.
+func (o FetchKongIdentityPrincipalOutput) FetchBy() PrincipalFetchByOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipal) PrincipalFetchBy { return v.FetchBy }).(PrincipalFetchByOutput)
 }
 
 type FetchKongIdentityPrincipalPtrOutput struct{ *pulumi.OutputState }
@@ -2955,14 +2955,173 @@ func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutpu
 	}).(pulumi.StringPtrOutput)
 }
 
-// fetchBy is required for every scheme but oauthBearer, which has no such field.
+// fetchBy names the metadata key the client's identity is matched against.
 func (o FetchKongIdentityPrincipalPtrOutput) FetchBy() PrincipalFetchByPtrOutput {
 	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *PrincipalFetchBy {
 		if v == nil {
 			return nil
 		}
-		return v.FetchBy
+		return &v.FetchBy
 	}).(PrincipalFetchByPtrOutput)
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipal struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory string `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode string `pulumi:"failureMode"`
+}
+
+// FetchOAuthPrincipalInput is an input type that accepts FetchOAuthPrincipalArgs and FetchOAuthPrincipalOutput values.
+// You can construct a concrete instance of `FetchOAuthPrincipalInput` via:
+//
+//	FetchOAuthPrincipalArgs{...}
+type FetchOAuthPrincipalInput interface {
+	pulumi.Input
+
+	ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput
+	ToFetchOAuthPrincipalOutputWithContext(context.Context) FetchOAuthPrincipalOutput
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipalArgs struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory pulumi.StringInput `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+}
+
+func (FetchOAuthPrincipalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput {
+	return i.ToFetchOAuthPrincipalOutputWithContext(context.Background())
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalOutputWithContext(ctx context.Context) FetchOAuthPrincipalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalOutput)
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return i.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalOutput).ToFetchOAuthPrincipalPtrOutputWithContext(ctx)
+}
+
+// FetchOAuthPrincipalPtrInput is an input type that accepts FetchOAuthPrincipalArgs, FetchOAuthPrincipalPtr and FetchOAuthPrincipalPtrOutput values.
+// You can construct a concrete instance of `FetchOAuthPrincipalPtrInput` via:
+//
+//	        FetchOAuthPrincipalArgs{...}
+//
+//	or:
+//
+//	        nil
+type FetchOAuthPrincipalPtrInput interface {
+	pulumi.Input
+
+	ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput
+	ToFetchOAuthPrincipalPtrOutputWithContext(context.Context) FetchOAuthPrincipalPtrOutput
+}
+
+type fetchOAuthPrincipalPtrType FetchOAuthPrincipalArgs
+
+func FetchOAuthPrincipalPtr(v *FetchOAuthPrincipalArgs) FetchOAuthPrincipalPtrInput {
+	return (*fetchOAuthPrincipalPtrType)(v)
+}
+
+func (*fetchOAuthPrincipalPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (i *fetchOAuthPrincipalPtrType) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return i.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i *fetchOAuthPrincipalPtrType) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalPtrOutput)
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipalOutput struct{ *pulumi.OutputState }
+
+func (FetchOAuthPrincipalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalOutputWithContext(ctx context.Context) FetchOAuthPrincipalOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return o.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FetchOAuthPrincipal) *FetchOAuthPrincipal {
+		return &v
+	}).(FetchOAuthPrincipalPtrOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchOAuthPrincipalOutput) Directory() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchOAuthPrincipal) string { return v.Directory }).(pulumi.StringOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchOAuthPrincipalOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchOAuthPrincipal) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+type FetchOAuthPrincipalPtrOutput struct{ *pulumi.OutputState }
+
+func (FetchOAuthPrincipalPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (o FetchOAuthPrincipalPtrOutput) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalPtrOutput) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalPtrOutput) Elem() FetchOAuthPrincipalOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) FetchOAuthPrincipal {
+		if v != nil {
+			return *v
+		}
+		var ret FetchOAuthPrincipal
+		return ret
+	}).(FetchOAuthPrincipalOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchOAuthPrincipalPtrOutput) Directory() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Directory
+	}).(pulumi.StringPtrOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchOAuthPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
 }
 
 // JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
@@ -3306,8 +3465,8 @@ func (o NamespaceAdditionalPtrOutput) Topics() TopicSelectorArrayOutput {
 type OAuthBearerAuth struct {
 	// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
 	ClaimsMapping *ClaimsMapping `pulumi:"claimsMapping"`
-	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
-	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
+	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchOAuthPrincipal `pulumi:"fetchKongIdentityPrincipal"`
 	// jwks is where the gateway fetches the keys that verify token signatures.
 	Jwks *JWKS `pulumi:"jwks"`
 	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
@@ -3331,8 +3490,8 @@ type OAuthBearerAuthInput interface {
 type OAuthBearerAuthArgs struct {
 	// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
 	ClaimsMapping ClaimsMappingPtrInput `pulumi:"claimsMapping"`
-	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
-	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+	FetchKongIdentityPrincipal FetchOAuthPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
 	// jwks is where the gateway fetches the keys that verify token signatures.
 	Jwks JWKSPtrInput `pulumi:"jwks"`
 	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
@@ -3424,9 +3583,9 @@ func (o OAuthBearerAuthOutput) ClaimsMapping() ClaimsMappingPtrOutput {
 	return o.ApplyT(func(v OAuthBearerAuth) *ClaimsMapping { return v.ClaimsMapping }).(ClaimsMappingPtrOutput)
 }
 
-// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
-func (o OAuthBearerAuthOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
-	return o.ApplyT(func(v OAuthBearerAuth) *FetchKongIdentityPrincipal { return v.FetchKongIdentityPrincipal }).(FetchKongIdentityPrincipalPtrOutput)
+// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+func (o OAuthBearerAuthOutput) FetchKongIdentityPrincipal() FetchOAuthPrincipalPtrOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) *FetchOAuthPrincipal { return v.FetchKongIdentityPrincipal }).(FetchOAuthPrincipalPtrOutput)
 }
 
 // jwks is where the gateway fetches the keys that verify token signatures.
@@ -3478,14 +3637,14 @@ func (o OAuthBearerAuthPtrOutput) ClaimsMapping() ClaimsMappingPtrOutput {
 	}).(ClaimsMappingPtrOutput)
 }
 
-// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
-func (o OAuthBearerAuthPtrOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
-	return o.ApplyT(func(v *OAuthBearerAuth) *FetchKongIdentityPrincipal {
+// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+func (o OAuthBearerAuthPtrOutput) FetchKongIdentityPrincipal() FetchOAuthPrincipalPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *FetchOAuthPrincipal {
 		if v == nil {
 			return nil
 		}
 		return v.FetchKongIdentityPrincipal
-	}).(FetchKongIdentityPrincipalPtrOutput)
+	}).(FetchOAuthPrincipalPtrOutput)
 }
 
 // jwks is where the gateway fetches the keys that verify token signatures.
@@ -5703,6 +5862,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*EmptyObjectPtrInput)(nil)).Elem(), EmptyObjectArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalPtrInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalPtrInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JWKSInput)(nil)).Elem(), JWKSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JWKSPtrInput)(nil)).Elem(), JWKSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalInput)(nil)).Elem(), NamespaceAdditionalArgs{})
@@ -5775,6 +5936,8 @@ func init() {
 	pulumi.RegisterOutputType(EmptyObjectPtrOutput{})
 	pulumi.RegisterOutputType(FetchKongIdentityPrincipalOutput{})
 	pulumi.RegisterOutputType(FetchKongIdentityPrincipalPtrOutput{})
+	pulumi.RegisterOutputType(FetchOAuthPrincipalOutput{})
+	pulumi.RegisterOutputType(FetchOAuthPrincipalPtrOutput{})
 	pulumi.RegisterOutputType(JWKSOutput{})
 	pulumi.RegisterOutputType(JWKSPtrOutput{})
 	pulumi.RegisterOutputType(NamespaceAdditionalOutput{})

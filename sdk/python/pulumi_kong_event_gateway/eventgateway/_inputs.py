@@ -53,6 +53,8 @@ __all__ = [
     'EmptyObjectArgsDict',
     'FetchKongIdentityPrincipalArgs',
     'FetchKongIdentityPrincipalArgsDict',
+    'FetchOAuthPrincipalArgs',
+    'FetchOAuthPrincipalArgsDict',
     'JWKSArgs',
     'JWKSArgsDict',
     'NamespaceAdditionalArgs',
@@ -1143,7 +1145,7 @@ class EmptyObjectArgs:
 
 class FetchKongIdentityPrincipalArgsDict(TypedDict):
     """
-    FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+    FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
     """
     directory: pulumi.Input[_builtins.str]
     """
@@ -1153,9 +1155,9 @@ class FetchKongIdentityPrincipalArgsDict(TypedDict):
     """
     failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
     """
-    fetch_by: NotRequired[pulumi.Input[Optional['PrincipalFetchByArgsDict']]]
+    fetch_by: pulumi.Input['PrincipalFetchByArgsDict']
     """
-    fetchBy is required for every scheme but oauthBearer, which has no such field.
+    fetchBy names the metadata key the client's identity is matched against.
     """
 
 @pulumi.input_type
@@ -1163,18 +1165,17 @@ class FetchKongIdentityPrincipalArgs:
     def __init__(__self__, *,
                  directory: pulumi.Input[_builtins.str],
                  failure_mode: pulumi.Input[_builtins.str],
-                 fetch_by: pulumi.Input[Optional['PrincipalFetchByArgs']] = None):
+                 fetch_by: pulumi.Input['PrincipalFetchByArgs']):
         """
-        FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory (data plane 1.2 or later).
+        FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
 
         :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
         :param pulumi.Input[_builtins.str] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-        :param pulumi.Input['PrincipalFetchByArgs'] fetch_by: fetchBy is required for every scheme but oauthBearer, which has no such field.
+        :param pulumi.Input['PrincipalFetchByArgs'] fetch_by: fetchBy names the metadata key the client's identity is matched against.
         """
         pulumi.set(__self__, "directory", directory)
         pulumi.set(__self__, "failure_mode", failure_mode)
-        if fetch_by is not None:
-            pulumi.set(__self__, "fetch_by", fetch_by)
+        pulumi.set(__self__, "fetch_by", fetch_by)
 
     @_builtins.property
     @pulumi.getter
@@ -1202,15 +1203,67 @@ class FetchKongIdentityPrincipalArgs:
 
     @_builtins.property
     @pulumi.getter(name="fetchBy")
-    def fetch_by(self) -> pulumi.Input[Optional['PrincipalFetchByArgs']]:
+    def fetch_by(self) -> pulumi.Input['PrincipalFetchByArgs']:
         """
-        fetchBy is required for every scheme but oauthBearer, which has no such field.
+        fetchBy names the metadata key the client's identity is matched against.
         """
         return pulumi.get(self, "fetch_by")
 
     @fetch_by.setter
-    def fetch_by(self, value: pulumi.Input[Optional['PrincipalFetchByArgs']]):
+    def fetch_by(self, value: pulumi.Input['PrincipalFetchByArgs']):
         pulumi.set(self, "fetch_by", value)
+
+
+class FetchOAuthPrincipalArgsDict(TypedDict):
+    """
+    FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+    """
+    directory: pulumi.Input[_builtins.str]
+    """
+    directory is the Kong Identity directory to search, 1-253 characters.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+    """
+
+@pulumi.input_type
+class FetchOAuthPrincipalArgs:
+    def __init__(__self__, *,
+                 directory: pulumi.Input[_builtins.str],
+                 failure_mode: pulumi.Input[_builtins.str]):
+        """
+        FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+
+        :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        """
+        pulumi.set(__self__, "directory", directory)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+
+    @_builtins.property
+    @pulumi.getter
+    def directory(self) -> pulumi.Input[_builtins.str]:
+        """
+        directory is the Kong Identity directory to search, 1-253 characters.
+        """
+        return pulumi.get(self, "directory")
+
+    @directory.setter
+    def directory(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "directory", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
 
 
 class JWKSArgsDict(TypedDict):
@@ -1352,9 +1405,9 @@ class OAuthBearerAuthArgsDict(TypedDict):
     """
     claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
     """
-    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalArgsDict']]]
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchOAuthPrincipalArgsDict']]]
     """
-    fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
+    fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
     """
     jwks: NotRequired[pulumi.Input[Optional['JWKSArgsDict']]]
     """
@@ -1370,7 +1423,7 @@ class OAuthBearerAuthArgs:
     def __init__(__self__, *,
                  mediation: pulumi.Input[_builtins.str],
                  claims_mapping: pulumi.Input[Optional['ClaimsMappingArgs']] = None,
-                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None,
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchOAuthPrincipalArgs']] = None,
                  jwks: pulumi.Input[Optional['JWKSArgs']] = None,
                  validate: pulumi.Input[Optional['OAuthBearerValidationArgs']] = None):
         """
@@ -1378,7 +1431,7 @@ class OAuthBearerAuthArgs:
 
         :param pulumi.Input[_builtins.str] mediation: mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
         :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
-        :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
+        :param pulumi.Input['FetchOAuthPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
         :param pulumi.Input['JWKSArgs'] jwks: jwks is where the gateway fetches the keys that verify token signatures.
         :param pulumi.Input['OAuthBearerValidationArgs'] validate: validate sets the audiences and issuer a token must carry.
         """
@@ -1418,14 +1471,14 @@ class OAuthBearerAuthArgs:
 
     @_builtins.property
     @pulumi.getter(name="fetchKongIdentityPrincipal")
-    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]:
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchOAuthPrincipalArgs']]:
         """
-        fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later); leave fetchBy unset.
+        fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
         """
         return pulumi.get(self, "fetch_kong_identity_principal")
 
     @fetch_kong_identity_principal.setter
-    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]):
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchOAuthPrincipalArgs']]):
         pulumi.set(self, "fetch_kong_identity_principal", value)
 
     @_builtins.property
