@@ -9,4 +9,4 @@
 // package eventgateway.
 package components
 
-//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index -token SniGateway=index
+//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index -token SniGateway=index -types index

@@ -6,6 +6,7 @@ import "github.com/pulumi/pulumi-go-provider/infer"
 
 // Annotate describes BackendClusterArgs for the package schema.
 func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendCluster")
 	a.Describe(x, "BackendClusterArgs describes the upstream Kafka cluster.")
 	a.Describe(&x.Name, "name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.")
 	a.Describe(&x.Description, "description is the backend cluster's description in Konnect, at most 512 characters.")
@@ -20,6 +21,7 @@ func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes ContainerResources for the package schema.
 func (x *ContainerResources) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ContainerResources")
 	a.Describe(x, "ContainerResources are Kubernetes resource quantities by resource name, such as {\"cpu\": \"500m\"}.")
 	a.Describe(&x.Requests, "requests are the quantities the data-plane container is scheduled with, such as {\"cpu\": \"500m\", \"memory\": \"256Mi\"}.")
 	a.Describe(&x.Limits, "limits cap what the data-plane container may use, such as {\"memory\": \"512Mi\"}.")
@@ -27,6 +29,7 @@ func (x *ContainerResources) Annotate(a infer.Annotator) {
 
 // Annotate describes DNSArgs for the package schema.
 func (x *DNSArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DNS")
 	a.Describe(x, "DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.")
 	a.Describe(&x.TTL, "ttl of each record in seconds; 0 leaves it to ExternalDNS.")
 	a.Describe(&x.Labels, "labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.")
@@ -34,6 +37,7 @@ func (x *DNSArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes DataPlaneArgs for the package schema.
 func (x *DataPlaneArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlane")
 	a.Describe(x, "DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.")
 	a.Describe(&x.Replicas, "replicas defaults to 1.")
 	a.Describe(&x.Image, "image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.")
@@ -45,6 +49,7 @@ func (x *DataPlaneArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes EdgeArgs for the package schema.
 func (x *EdgeArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Edge")
 	a.Describe(x, "EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.")
 	a.Describe(&x.GatewayClassName, "gatewayClassName creates a Gateway of this class with one TLS Passthrough listener on Port.")
 	a.Describe(&x.ExistingGateway, "existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.")
@@ -56,6 +61,7 @@ func (x *EdgeArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes ExistingGatewayArgs for the package schema.
 func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ExistingGateway")
 	a.Describe(x, "ExistingGatewayArgs names a Gateway listener managed elsewhere.")
 	a.Describe(&x.Name, "name is the Gateway API Gateway's name.")
 	a.Describe(&x.Namespace, "namespace defaults to the component's namespace.")
@@ -64,6 +70,7 @@ func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes GatewayArgs for the package schema.
 func (x *GatewayArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Gateway")
 	a.Describe(x, "GatewayArgs describes the KonnectEventGateway.")
 	a.Describe(&x.Name, "name is the gateway's name in Konnect. Defaults to the component name.")
 	a.Describe(&x.Description, "description is the gateway's description in Konnect, at most 512 characters.")
@@ -73,6 +80,7 @@ func (x *GatewayArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes IssuerArgs for the package schema.
 func (x *IssuerArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Issuer")
 	a.Describe(x, "IssuerArgs names a cert-manager issuer.")
 	a.Describe(&x.Name, "name is the name of the Issuer or ClusterIssuer.")
 	a.Describe(&x.Kind, "kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.")
@@ -81,6 +89,7 @@ func (x *IssuerArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes KonnectArgs for the package schema.
 func (x *KonnectArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Konnect")
 	a.Describe(x, "KonnectArgs says how Kong Operator reaches Konnect.")
 	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.")
 	a.Describe(&x.ServerURL, "serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.")
@@ -174,6 +183,7 @@ func (x *SniGatewayArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes SniTLSArgs for the package schema.
 func (x *SniTLSArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SniTLS")
 	a.Describe(x, "SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.")
 	a.Describe(&x.SecretName, "secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: \"true\", or Kong Operator cannot read it.")
 	a.Describe(&x.CertificateDNSNames, "certificateDnsNames lists the names the certificate in SecretName covers, precise or \"*.\" wildcards; the component checks them against every advertised host name.")
@@ -184,6 +194,7 @@ func (x *SniTLSArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes SniVirtualClusterArgs for the package schema.
 func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SniVirtualCluster")
 	a.Describe(x, "SniVirtualClusterArgs describes one virtual cluster reached by SNI.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by \"-\".")
@@ -197,6 +208,7 @@ func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 
 // Annotate describes VirtualClusterArgs for the package schema.
 func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualCluster")
 	a.Describe(x, "VirtualClusterArgs describes one virtual cluster and how clients reach it.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by \"-\".")

@@ -54,3 +54,13 @@ func TestComponentTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeTokensReadNaturally: no schema type is named with an Args suffix, which every SDK would double
+// (BackendClusterArgsArgs).
+func TestTypeTokensReadNaturally(t *testing.T) {
+	_, spec := generated(t)
+	require.NotEmpty(t, spec.Types)
+	for token := range spec.Types {
+		assert.NotRegexp(t, `Args$`, token, "a type token the SDKs would name %sArgs", token)
+	}
+}

@@ -159,7 +159,7 @@ export interface PortMappedGatewayArgs {
     /**
      * backendCluster is the upstream Kafka cluster.
      */
-    backendCluster: pulumi.Input<inputs.components.BackendClusterArgsArgs>;
+    backendCluster: pulumi.Input<inputs.BackendClusterArgs>;
     /**
      * basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
      */
@@ -167,15 +167,15 @@ export interface PortMappedGatewayArgs {
     /**
      * dataPlane shapes the KegDataPlane and its LoadBalancer Service.
      */
-    dataPlane?: pulumi.Input<inputs.components.DataPlaneArgsArgs | undefined>;
+    dataPlane?: pulumi.Input<inputs.DataPlaneArgs | undefined>;
     /**
      * gateway describes the Event Gateway control plane in Konnect.
      */
-    gateway?: pulumi.Input<inputs.components.GatewayArgsArgs | undefined>;
+    gateway?: pulumi.Input<inputs.GatewayArgs | undefined>;
     /**
      * konnect holds the access token and the regional API server.
      */
-    konnect: pulumi.Input<inputs.components.KonnectArgsArgs>;
+    konnect: pulumi.Input<inputs.KonnectArgs>;
     /**
      * labels are Kubernetes labels added to the metadata of every object created.
      */
@@ -187,7 +187,7 @@ export interface PortMappedGatewayArgs {
     /**
      * virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
      */
-    virtualClusters: pulumi.Input<pulumi.Input<inputs.components.VirtualClusterArgsArgs>[]>;
+    virtualClusters: pulumi.Input<pulumi.Input<inputs.VirtualClusterArgs>[]>;
     /**
      * waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
      */

@@ -234,7 +234,7 @@ export interface SniGatewayArgs {
     /**
      * backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
      */
-    backendCluster: pulumi.Input<inputs.components.BackendClusterArgsArgs>;
+    backendCluster: pulumi.Input<inputs.BackendClusterArgs>;
     /**
      * brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).
      */
@@ -242,23 +242,23 @@ export interface SniGatewayArgs {
     /**
      * dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
      */
-    dataPlane?: pulumi.Input<inputs.components.DataPlaneArgsArgs | undefined>;
+    dataPlane?: pulumi.Input<inputs.DataPlaneArgs | undefined>;
     /**
      * dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
      */
-    dns?: pulumi.Input<inputs.components.DNSArgsArgs | undefined>;
+    dns?: pulumi.Input<inputs.DNSArgs | undefined>;
     /**
      * edge is the Kubernetes Gateway clients connect to.
      */
-    edge: pulumi.Input<inputs.components.EdgeArgsArgs>;
+    edge: pulumi.Input<inputs.EdgeArgs>;
     /**
      * gateway describes the Event Gateway control plane in Konnect.
      */
-    gateway?: pulumi.Input<inputs.components.GatewayArgsArgs | undefined>;
+    gateway?: pulumi.Input<inputs.GatewayArgs | undefined>;
     /**
      * konnect holds the access token and the regional API server.
      */
-    konnect: pulumi.Input<inputs.components.KonnectArgsArgs>;
+    konnect: pulumi.Input<inputs.KonnectArgs>;
     /**
      * labels are Kubernetes labels added to the metadata of every object created.
      */
@@ -278,11 +278,11 @@ export interface SniGatewayArgs {
     /**
      * tls is the certificate the data plane presents; the Gateway passes TLS through.
      */
-    tls: pulumi.Input<inputs.components.SniTLSArgsArgs>;
+    tls: pulumi.Input<inputs.SniTLSArgs>;
     /**
      * virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
      */
-    virtualClusters: pulumi.Input<pulumi.Input<inputs.components.SniVirtualClusterArgsArgs>[]>;
+    virtualClusters: pulumi.Input<pulumi.Input<inputs.SniVirtualClusterArgs>[]>;
     /**
      * waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
      */

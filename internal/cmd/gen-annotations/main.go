@@ -5,7 +5,12 @@
 //
 // Each annotated package configures it in one //go:generate line of its doc.go, which the test reads too:
 //
-//	//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index
+//	//go:generate go run ../internal/cmd/gen-annotations -token PortMappedGateway=index -types index
+//
+// With -types, every other annotated struct gets a token in that module too, named without a trailing Args (the
+// SDKs append their own: BackendClusterArgs in Go stays BackendClusterArgs in TypeScript, Python and the Go SDK,
+// never BackendClusterArgsArgs); the arguments of a -token type (PortMappedGatewayArgs) keep none, being its
+// inputs rather than a type of the schema.
 package main
 
 import (
@@ -27,8 +32,9 @@ func main() {
 	dir := flag.String("dir", ".", "package directory")
 	var tokens tokenFlags
 	flag.Var(&tokens, "token", "Type=module: give Type the token <pkg>:module:Type (repeatable)")
+	types := flag.String("types", "", "module of every other annotated struct's token, named without a trailing Args")
 	flag.Parse()
-	src, err := generate(*dir, tokens)
+	src, err := generate(*dir, tokens, *types)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, outputFile), src, 0o644)
 	}
@@ -57,33 +63,38 @@ func (t *tokenFlags) Set(v string) error {
 
 // annotatedType is one struct to annotate.
 type annotatedType struct {
-	name, doc, module string
-	fields            []annotatedField
+	// name is the Go type's; token the schema name that module gives it.
+	name, doc, module, token string
+	fields                   []annotatedField
 }
 
 type annotatedField struct{ name, doc string }
 
 // generate returns the contents of dir's zz_annotations.go.
-func generate(dir string, tokens tokenFlags) ([]byte, error) {
+func generate(dir string, tokens tokenFlags, typesModule string) ([]byte, error) {
 	pkg, err := doccomment.Read(dir, outputFile)
 	if err != nil {
 		return nil, err
 	}
 	var types []annotatedType
 	for _, s := range pkg.Structs {
-		if t, ok := annotate(s, tokens[s.Name]); ok {
+		module, name := tokens[s.Name], s.Name
+		if _, isInputs := tokens[strings.TrimSuffix(s.Name, "Args")]; module == "" && typesModule != "" && !isInputs {
+			module, name = typesModule, strings.TrimSuffix(s.Name, "Args")
+		}
+		if t, ok := annotate(s, module, name); ok {
 			types = append(types, t)
 		}
 	}
 	return render(pkg.Name, types)
 }
 
-// annotate describes s, an exported struct with pulumi-tagged fields or a token module.
-func annotate(s doccomment.Struct, module string) (annotatedType, bool) {
+// annotate describes s, an exported struct with pulumi-tagged fields or a token module, as module:name.
+func annotate(s doccomment.Struct, module, name string) (annotatedType, bool) {
 	if !token.IsExported(s.Name) {
 		return annotatedType{}, false
 	}
-	t := annotatedType{name: s.Name, doc: doccomment.Describe(s.Doc, s.Name, s.Name), module: module}
+	t := annotatedType{name: s.Name, doc: doccomment.Describe(s.Doc, s.Name, s.Name), module: module, token: name}
 	for _, f := range s.Fields {
 		pulumiName, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
 		if pulumiName == "" {
@@ -104,7 +115,7 @@ func render(pkg string, types []annotatedType) ([]byte, error) {
 		fmt.Fprintf(&b, "\n// Annotate describes %s for the package schema.\n", t.name)
 		fmt.Fprintf(&b, "func (x *%s) Annotate(a infer.Annotator) {\n", t.name)
 		if t.module != "" {
-			fmt.Fprintf(&b, "\ta.SetToken(%q, %q)\n", t.module, t.name)
+			fmt.Fprintf(&b, "\ta.SetToken(%q, %q)\n", t.module, t.token)
 		}
 		if t.doc != "" {
 			fmt.Fprintf(&b, "\ta.Describe(x, %q)\n", t.doc)

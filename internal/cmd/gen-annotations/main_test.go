@@ -17,7 +17,8 @@ var annotatedPackages = []string{"../../../components", "../../../components/eve
 // are read from its //go:generate line, the one place they are written.
 func TestAnnotationsUpToDate(t *testing.T) {
 	for _, dir := range annotatedPackages {
-		want, err := generate(dir, generateTokens(t, dir))
+		tokens, types := generateFlags(t, dir)
+		want, err := generate(dir, tokens, types)
 		require.NoError(t, err)
 		got, err := os.ReadFile(filepath.Join(dir, outputFile))
 		require.NoError(t, err)
@@ -25,8 +26,8 @@ func TestAnnotationsUpToDate(t *testing.T) {
 	}
 }
 
-// generateTokens parses the -token flags of the gen-annotations //go:generate line in dir's doc.go.
-func generateTokens(t *testing.T, dir string) tokenFlags {
+// generateFlags parses the -token and -types flags of the gen-annotations //go:generate line in dir's doc.go.
+func generateFlags(t *testing.T, dir string) (tokenFlags, string) {
 	t.Helper()
 	doc, err := os.ReadFile(filepath.Join(dir, "doc.go"))
 	require.NoError(t, err)
@@ -38,9 +39,10 @@ func generateTokens(t *testing.T, dir string) tokenFlags {
 		var tokens tokenFlags
 		flags := flag.NewFlagSet("gen-annotations", flag.ContinueOnError)
 		flags.Var(&tokens, "token", "")
+		types := flags.String("types", "", "")
 		require.NoError(t, flags.Parse(strings.Fields(args)[1:]))
-		return tokens
+		return tokens, *types
 	}
 	t.Fatalf("%s/doc.go has no gen-annotations //go:generate line", dir)
-	return nil
+	return nil, ""
 }

@@ -8,7 +8,6 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/components"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -76,21 +75,21 @@ type portMappedGatewayArgs struct {
 	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
 	AdvertisedHost string `pulumi:"advertisedHost"`
 	// backendCluster is the upstream Kafka cluster.
-	BackendCluster components.BackendClusterArgs `pulumi:"backendCluster"`
+	BackendCluster BackendCluster `pulumi:"backendCluster"`
 	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
 	BasePort *int `pulumi:"basePort"`
 	// dataPlane shapes the KegDataPlane and its LoadBalancer Service.
-	DataPlane *components.DataPlaneArgs `pulumi:"dataPlane"`
+	DataPlane *DataPlane `pulumi:"dataPlane"`
 	// gateway describes the Event Gateway control plane in Konnect.
-	Gateway *components.GatewayArgs `pulumi:"gateway"`
+	Gateway *Gateway `pulumi:"gateway"`
 	// konnect holds the access token and the regional API server.
-	Konnect components.KonnectArgs `pulumi:"konnect"`
+	Konnect Konnect `pulumi:"konnect"`
 	// labels are Kubernetes labels added to the metadata of every object created.
 	Labels map[string]string `pulumi:"labels"`
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string `pulumi:"namespace"`
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
-	VirtualClusters []components.VirtualClusterArgs `pulumi:"virtualClusters"`
+	VirtualClusters []VirtualCluster `pulumi:"virtualClusters"`
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
 	WaitForProgrammed *bool `pulumi:"waitForProgrammed"`
 }
@@ -100,21 +99,21 @@ type PortMappedGatewayArgs struct {
 	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
 	AdvertisedHost string
 	// backendCluster is the upstream Kafka cluster.
-	BackendCluster components.BackendClusterArgsInput
+	BackendCluster BackendClusterInput
 	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
 	BasePort *int
 	// dataPlane shapes the KegDataPlane and its LoadBalancer Service.
-	DataPlane components.DataPlaneArgsPtrInput
+	DataPlane DataPlanePtrInput
 	// gateway describes the Event Gateway control plane in Konnect.
-	Gateway components.GatewayArgsPtrInput
+	Gateway GatewayPtrInput
 	// konnect holds the access token and the regional API server.
-	Konnect components.KonnectArgsInput
+	Konnect KonnectInput
 	// labels are Kubernetes labels added to the metadata of every object created.
 	Labels pulumi.StringMapInput
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
-	VirtualClusters components.VirtualClusterArgsArrayInput
+	VirtualClusters VirtualClusterArrayInput
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
 	WaitForProgrammed *bool
 }

@@ -8,7 +8,6 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/components"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -104,19 +103,19 @@ type sniGatewayArgs struct {
 	// advertisedPort is the port brokers are advertised on. It is always the Gateway listener port (edge.port); set it only to have that checked.
 	AdvertisedPort *int `pulumi:"advertisedPort"`
 	// backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
-	BackendCluster components.BackendClusterArgs `pulumi:"backendCluster"`
+	BackendCluster BackendCluster `pulumi:"backendCluster"`
 	// brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).
 	BrokerHostFormat *string `pulumi:"brokerHostFormat"`
 	// dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
-	DataPlane *components.DataPlaneArgs `pulumi:"dataPlane"`
+	DataPlane *DataPlane `pulumi:"dataPlane"`
 	// dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
-	Dns *components.DNSArgs `pulumi:"dns"`
+	Dns *DNS `pulumi:"dns"`
 	// edge is the Kubernetes Gateway clients connect to.
-	Edge components.EdgeArgs `pulumi:"edge"`
+	Edge Edge `pulumi:"edge"`
 	// gateway describes the Event Gateway control plane in Konnect.
-	Gateway *components.GatewayArgs `pulumi:"gateway"`
+	Gateway *Gateway `pulumi:"gateway"`
 	// konnect holds the access token and the regional API server.
-	Konnect components.KonnectArgs `pulumi:"konnect"`
+	Konnect Konnect `pulumi:"konnect"`
 	// labels are Kubernetes labels added to the metadata of every object created.
 	Labels map[string]string `pulumi:"labels"`
 	// listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
@@ -126,9 +125,9 @@ type sniGatewayArgs struct {
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string `pulumi:"sniSuffix"`
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.
-	Tls components.SniTLSArgs `pulumi:"tls"`
+	Tls SniTLS `pulumi:"tls"`
 	// virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
-	VirtualClusters []components.SniVirtualClusterArgs `pulumi:"virtualClusters"`
+	VirtualClusters []SniVirtualCluster `pulumi:"virtualClusters"`
 	// waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
 	WaitForProgrammed *bool `pulumi:"waitForProgrammed"`
 }
@@ -138,19 +137,19 @@ type SniGatewayArgs struct {
 	// advertisedPort is the port brokers are advertised on. It is always the Gateway listener port (edge.port); set it only to have that checked.
 	AdvertisedPort *int
 	// backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
-	BackendCluster components.BackendClusterArgsInput
+	BackendCluster BackendClusterInput
 	// brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).
 	BrokerHostFormat *string
 	// dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
-	DataPlane components.DataPlaneArgsPtrInput
+	DataPlane DataPlanePtrInput
 	// dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
-	Dns components.DNSArgsPtrInput
+	Dns DNSPtrInput
 	// edge is the Kubernetes Gateway clients connect to.
-	Edge components.EdgeArgsInput
+	Edge EdgeInput
 	// gateway describes the Event Gateway control plane in Konnect.
-	Gateway components.GatewayArgsPtrInput
+	Gateway GatewayPtrInput
 	// konnect holds the access token and the regional API server.
-	Konnect components.KonnectArgsInput
+	Konnect KonnectInput
 	// labels are Kubernetes labels added to the metadata of every object created.
 	Labels pulumi.StringMapInput
 	// listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
@@ -160,9 +159,9 @@ type SniGatewayArgs struct {
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.
-	Tls components.SniTLSArgsInput
+	Tls SniTLSInput
 	// virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
-	VirtualClusters components.SniVirtualClusterArgsArrayInput
+	VirtualClusters SniVirtualClusterArrayInput
 	// waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
 	WaitForProgrammed *bool
 }

@@ -7,320 +7,317 @@ import * as outputs from "../types/output";
 
 import * as utilities from "../utilities";
 
-export namespace components {
+/**
+ * BackendClusterArgs describes the upstream Kafka cluster.
+ */
+export interface BackendClusterArgs {
     /**
-     * BackendClusterArgs describes the upstream Kafka cluster.
+     * authentication towards the brokers. Defaults to anonymous.
      */
-    export interface BackendClusterArgsArgs {
-        /**
-         * authentication towards the brokers. Defaults to anonymous.
-         */
-        authentication?: pulumi.Input<inputs.eventgateway.BackendClusterAuthenticationArgs | undefined>;
-        /**
-         * bootstrapServers are the brokers the gateway bootstraps from, each host:port.
-         */
-        bootstrapServers: pulumi.Input<pulumi.Input<string>[]>;
-        /**
-         * brokerCount is the number of brokers; each virtual cluster gets one port per broker.
-         */
-        brokerCount: pulumi.Input<number>;
-        /**
-         * description is the backend cluster's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * konnectLabels are labels of the backend cluster in Konnect.
-         */
-        konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.
-         */
-        metadataUpdateIntervalSeconds?: pulumi.Input<number | undefined>;
-        /**
-         * minBrokerID is the lowest broker id; broker ids run from it to MinBrokerID+BrokerCount-1.
-         */
-        minBrokerID?: pulumi.Input<number | undefined>;
-        /**
-         * name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
-         */
-        name?: pulumi.Input<string | undefined>;
-        /**
-         * tls towards the brokers. Defaults to disabled.
-         */
-        tls?: pulumi.Input<inputs.eventgateway.BackendClusterTLSArgs | undefined>;
-    }
-
+    authentication?: pulumi.Input<inputs.eventgateway.BackendClusterAuthenticationArgs | undefined>;
     /**
-     * ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
+     * bootstrapServers are the brokers the gateway bootstraps from, each host:port.
      */
-    export interface ContainerResourcesArgs {
-        /**
-         * limits cap what the data-plane container may use, such as {"memory": "512Mi"}.
-         */
-        limits?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * requests are the quantities the data-plane container is scheduled with, such as {"cpu": "500m", "memory": "256Mi"}.
-         */
-        requests?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-    }
-
+    bootstrapServers: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+     * brokerCount is the number of brokers; each virtual cluster gets one port per broker.
      */
-    export interface DNSArgsArgs {
-        /**
-         * labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * ttl of each record in seconds; 0 leaves it to ExternalDNS.
-         */
-        ttl?: pulumi.Input<number | undefined>;
-    }
-
+    brokerCount: pulumi.Input<number>;
     /**
-     * DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+     * description is the backend cluster's description in Konnect, at most 512 characters.
      */
-    export interface DataPlaneArgsArgs {
-        /**
-         * config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
-         */
-        config?: pulumi.Input<inputs.eventgateway.DataPlaneConfigArgs | undefined>;
-        /**
-         * externalTrafficPolicy of the Service; Local keeps client source addresses.
-         */
-        externalTrafficPolicy?: pulumi.Input<string | undefined>;
-        /**
-         * image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
-         */
-        image?: pulumi.Input<string | undefined>;
-        /**
-         * replicas defaults to 1.
-         */
-        replicas?: pulumi.Input<number | undefined>;
-        /**
-         * resources of the data-plane container.
-         */
-        resources?: pulumi.Input<inputs.components.ContainerResourcesArgs | undefined>;
-        /**
-         * serviceAnnotations go on the LoadBalancer Service: use them for a static IP or an internal load balancer, such as metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4 or networking.gke.io/load-balancer-type: Internal.
-         */
-        serviceAnnotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-    }
-
+    description?: pulumi.Input<string | undefined>;
     /**
-     * EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+     * konnectLabels are labels of the backend cluster in Konnect.
      */
-    export interface EdgeArgsArgs {
-        /**
-         * address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
-         */
-        address?: pulumi.Input<string | undefined>;
-        /**
-         * existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
-         */
-        existingGateway?: pulumi.Input<inputs.components.ExistingGatewayArgsArgs | undefined>;
-        /**
-         * gatewayAnnotations go on the created Gateway, such as load-balancer options of its controller.
-         */
-        gatewayAnnotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * gatewayClassName creates a Gateway of this class with one TLS Passthrough listener on Port.
-         */
-        gatewayClassName?: pulumi.Input<string | undefined>;
-        /**
-         * port is the Gateway listener's port: the port clients connect to and the one brokers are advertised on. Defaults to 9092 for a created Gateway; required with ExistingGateway.
-         */
-        port?: pulumi.Input<number | undefined>;
-        /**
-         * routeAPIVersion is the TLSRoute version the Gateway controller serves: v1 (default), v1alpha3 or v1alpha2.
-         */
-        routeAPIVersion?: pulumi.Input<string | undefined>;
-    }
-
+    konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * ExistingGatewayArgs names a Gateway listener managed elsewhere.
+     * metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.
      */
-    export interface ExistingGatewayArgsArgs {
-        /**
-         * name is the Gateway API Gateway's name.
-         */
-        name: pulumi.Input<string>;
-        /**
-         * namespace defaults to the component's namespace.
-         */
-        namespace?: pulumi.Input<string | undefined>;
-        /**
-         * sectionName is the name of its TLS Passthrough listener; EdgeArgs.Port must be that listener's port.
-         */
-        sectionName: pulumi.Input<string>;
-    }
-
+    metadataUpdateIntervalSeconds?: pulumi.Input<number | undefined>;
     /**
-     * GatewayArgs describes the KonnectEventGateway.
+     * minBrokerID is the lowest broker id; broker ids run from it to MinBrokerID+BrokerCount-1.
      */
-    export interface GatewayArgsArgs {
-        /**
-         * description is the gateway's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * konnectLabels are labels of the gateway in Konnect.
-         */
-        konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * minRuntimeVersion ("1.2") pins the oldest data-plane version.
-         */
-        minRuntimeVersion?: pulumi.Input<string | undefined>;
-        /**
-         * name is the gateway's name in Konnect. Defaults to the component name.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
+    minBrokerID?: pulumi.Input<number | undefined>;
     /**
-     * IssuerArgs names a cert-manager issuer.
+     * name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
      */
-    export interface IssuerArgsArgs {
-        /**
-         * group defaults to cert-manager.io; set it for an external issuer.
-         */
-        group?: pulumi.Input<string | undefined>;
-        /**
-         * kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.
-         */
-        kind?: pulumi.Input<string | undefined>;
-        /**
-         * name is the name of the Issuer or ClusterIssuer.
-         */
-        name: pulumi.Input<string>;
-    }
-
+    name?: pulumi.Input<string | undefined>;
     /**
-     * KonnectArgs says how Kong Operator reaches Konnect.
+     * tls towards the brokers. Defaults to disabled.
      */
-    export interface KonnectArgsArgs {
-        /**
-         * serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
-         */
-        serverURL: pulumi.Input<string>;
-        /**
-         * token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
-         */
-        token: pulumi.Input<string>;
-    }
-
-    /**
-     * SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
-     */
-    export interface SniTLSArgsArgs {
-        /**
-         * certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
-         */
-        certificateDnsNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-        /**
-         * issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
-         */
-        issuer?: pulumi.Input<inputs.components.IssuerArgsArgs | undefined>;
-        /**
-         * requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
-         */
-        requireCertificateCoverage?: pulumi.Input<boolean | undefined>;
-        /**
-         * secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
-         */
-        secretName?: pulumi.Input<string | undefined>;
-        /**
-         * versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
-         */
-        versions?: pulumi.Input<inputs.eventgateway.TLSServerVersionsArgs | undefined>;
-    }
-
-    /**
-     * SniVirtualClusterArgs describes one virtual cluster reached by SNI.
-     */
-    export interface SniVirtualClusterArgsArgs {
-        /**
-         * aclMode defaults to passthrough.
-         */
-        aclMode?: pulumi.Input<string | undefined>;
-        /**
-         * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-         */
-        authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
-        /**
-         * description is the virtual cluster's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
-         */
-        dnsLabel?: pulumi.Input<string | undefined>;
-        /**
-         * konnectLabels are labels of the virtual cluster in Konnect.
-         */
-        konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the virtual cluster's name in Konnect. Outputs are keyed by it.
-         */
-        name: pulumi.Input<string>;
-        /**
-         * namespace limits the cluster to backend topics and groups with a prefix.
-         */
-        namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
-        /**
-         * topicAliases need data plane 1.2 or later.
-         */
-        topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
-    }
-
-    /**
-     * VirtualClusterArgs describes one virtual cluster and how clients reach it.
-     */
-    export interface VirtualClusterArgsArgs {
-        /**
-         * aclMode defaults to passthrough.
-         */
-        aclMode?: pulumi.Input<string | undefined>;
-        /**
-         * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-         */
-        authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
-        /**
-         * bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
-         */
-        bootstrapPort?: pulumi.Input<string | undefined>;
-        /**
-         * description is the virtual cluster's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
-         */
-        dnsLabel?: pulumi.Input<string | undefined>;
-        /**
-         * konnectLabels are labels of the virtual cluster in Konnect.
-         */
-        konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
-         */
-        name: pulumi.Input<string>;
-        /**
-         * namespace limits the cluster to backend topics and groups with a prefix.
-         */
-        namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
-        /**
-         * port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
-         */
-        port?: pulumi.Input<number | undefined>;
-        /**
-         * topicAliases need data plane 1.2 or later.
-         */
-        topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
-    }
+    tls?: pulumi.Input<inputs.eventgateway.BackendClusterTLSArgs | undefined>;
 }
 
+/**
+ * ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
+ */
+export interface ContainerResourcesArgs {
+    /**
+     * limits cap what the data-plane container may use, such as {"memory": "512Mi"}.
+     */
+    limits?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * requests are the quantities the data-plane container is scheduled with, such as {"cpu": "500m", "memory": "256Mi"}.
+     */
+    requests?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
+ * DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+ */
+export interface DNSArgs {
+    /**
+     * labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * ttl of each record in seconds; 0 leaves it to ExternalDNS.
+     */
+    ttl?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+ */
+export interface DataPlaneArgs {
+    /**
+     * config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
+     */
+    config?: pulumi.Input<inputs.eventgateway.DataPlaneConfigArgs | undefined>;
+    /**
+     * externalTrafficPolicy of the Service; Local keeps client source addresses.
+     */
+    externalTrafficPolicy?: pulumi.Input<string | undefined>;
+    /**
+     * image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
+     */
+    image?: pulumi.Input<string | undefined>;
+    /**
+     * replicas defaults to 1.
+     */
+    replicas?: pulumi.Input<number | undefined>;
+    /**
+     * resources of the data-plane container.
+     */
+    resources?: pulumi.Input<inputs.ContainerResourcesArgs | undefined>;
+    /**
+     * serviceAnnotations go on the LoadBalancer Service: use them for a static IP or an internal load balancer, such as metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4 or networking.gke.io/load-balancer-type: Internal.
+     */
+    serviceAnnotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+
+/**
+ * EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+ */
+export interface EdgeArgs {
+    /**
+     * address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
+     */
+    address?: pulumi.Input<string | undefined>;
+    /**
+     * existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
+     */
+    existingGateway?: pulumi.Input<inputs.ExistingGatewayArgs | undefined>;
+    /**
+     * gatewayAnnotations go on the created Gateway, such as load-balancer options of its controller.
+     */
+    gatewayAnnotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * gatewayClassName creates a Gateway of this class with one TLS Passthrough listener on Port.
+     */
+    gatewayClassName?: pulumi.Input<string | undefined>;
+    /**
+     * port is the Gateway listener's port: the port clients connect to and the one brokers are advertised on. Defaults to 9092 for a created Gateway; required with ExistingGateway.
+     */
+    port?: pulumi.Input<number | undefined>;
+    /**
+     * routeAPIVersion is the TLSRoute version the Gateway controller serves: v1 (default), v1alpha3 or v1alpha2.
+     */
+    routeAPIVersion?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * ExistingGatewayArgs names a Gateway listener managed elsewhere.
+ */
+export interface ExistingGatewayArgs {
+    /**
+     * name is the Gateway API Gateway's name.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * namespace defaults to the component's namespace.
+     */
+    namespace?: pulumi.Input<string | undefined>;
+    /**
+     * sectionName is the name of its TLS Passthrough listener; EdgeArgs.Port must be that listener's port.
+     */
+    sectionName: pulumi.Input<string>;
+}
+
+/**
+ * GatewayArgs describes the KonnectEventGateway.
+ */
+export interface GatewayArgs {
+    /**
+     * description is the gateway's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * konnectLabels are labels of the gateway in Konnect.
+     */
+    konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * minRuntimeVersion ("1.2") pins the oldest data-plane version.
+     */
+    minRuntimeVersion?: pulumi.Input<string | undefined>;
+    /**
+     * name is the gateway's name in Konnect. Defaults to the component name.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * IssuerArgs names a cert-manager issuer.
+ */
+export interface IssuerArgs {
+    /**
+     * group defaults to cert-manager.io; set it for an external issuer.
+     */
+    group?: pulumi.Input<string | undefined>;
+    /**
+     * kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.
+     */
+    kind?: pulumi.Input<string | undefined>;
+    /**
+     * name is the name of the Issuer or ClusterIssuer.
+     */
+    name: pulumi.Input<string>;
+}
+
+/**
+ * KonnectArgs says how Kong Operator reaches Konnect.
+ */
+export interface KonnectArgs {
+    /**
+     * serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
+     */
+    serverURL: pulumi.Input<string>;
+    /**
+     * token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
+     */
+    token: pulumi.Input<string>;
+}
+
+/**
+ * SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+ */
+export interface SniTLSArgs {
+    /**
+     * certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
+     */
+    certificateDnsNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
+     */
+    issuer?: pulumi.Input<inputs.IssuerArgs | undefined>;
+    /**
+     * requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
+     */
+    requireCertificateCoverage?: pulumi.Input<boolean | undefined>;
+    /**
+     * secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
+     */
+    secretName?: pulumi.Input<string | undefined>;
+    /**
+     * versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
+     */
+    versions?: pulumi.Input<inputs.eventgateway.TLSServerVersionsArgs | undefined>;
+}
+
+/**
+ * SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+ */
+export interface SniVirtualClusterArgs {
+    /**
+     * aclMode defaults to passthrough.
+     */
+    aclMode?: pulumi.Input<string | undefined>;
+    /**
+     * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+     */
+    authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
+    /**
+     * description is the virtual cluster's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
+     */
+    dnsLabel?: pulumi.Input<string | undefined>;
+    /**
+     * konnectLabels are labels of the virtual cluster in Konnect.
+     */
+    konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the virtual cluster's name in Konnect. Outputs are keyed by it.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * namespace limits the cluster to backend topics and groups with a prefix.
+     */
+    namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
+    /**
+     * topicAliases need data plane 1.2 or later.
+     */
+    topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
+}
+
+/**
+ * VirtualClusterArgs describes one virtual cluster and how clients reach it.
+ */
+export interface VirtualClusterArgs {
+    /**
+     * aclMode defaults to passthrough.
+     */
+    aclMode?: pulumi.Input<string | undefined>;
+    /**
+     * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+     */
+    authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
+    /**
+     * bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
+     */
+    bootstrapPort?: pulumi.Input<string | undefined>;
+    /**
+     * description is the virtual cluster's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
+     */
+    dnsLabel?: pulumi.Input<string | undefined>;
+    /**
+     * konnectLabels are labels of the virtual cluster in Konnect.
+     */
+    konnectLabels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * namespace limits the cluster to backend topics and groups with a prefix.
+     */
+    namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
+    /**
+     * port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
+     */
+    port?: pulumi.Input<number | undefined>;
+    /**
+     * topicAliases need data plane 1.2 or later.
+     */
+    topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
+}
 export namespace eventgateway {
     /**
      * Audience is one accepted token audience.

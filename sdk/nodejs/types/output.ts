@@ -7,9 +7,6 @@ import * as outputs from "../types/output";
 
 import * as utilities from "../utilities";
 
-export namespace components {
-}
-
 export namespace eventgateway {
 }
 

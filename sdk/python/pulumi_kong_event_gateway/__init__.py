@@ -9,11 +9,10 @@ import typing
 from .port_mapped_gateway import *
 from .provider import *
 from .sni_gateway import *
+from ._inputs import *
 
 # Make subpackages available:
 if typing.TYPE_CHECKING:
-    import pulumi_kong_event_gateway.components as __components
-    components = __components
     import pulumi_kong_event_gateway.config as __config
     config = __config
     import pulumi_kong_event_gateway.eventgateway as __eventgateway
@@ -21,7 +20,6 @@ if typing.TYPE_CHECKING:
     import pulumi_kong_event_gateway.konnect as __konnect
     konnect = __konnect
 else:
-    components = _utilities.lazy_import('pulumi_kong_event_gateway.components')
     config = _utilities.lazy_import('pulumi_kong_event_gateway.config')
     eventgateway = _utilities.lazy_import('pulumi_kong_event_gateway.eventgateway')
     konnect = _utilities.lazy_import('pulumi_kong_event_gateway.konnect')

@@ -13,8 +13,8 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import components as _components
 from . import eventgateway as _eventgateway
+from ._inputs import *
 
 __all__ = ['PortMappedGatewayArgs', 'PortMappedGateway']
 
@@ -22,12 +22,12 @@ __all__ = ['PortMappedGatewayArgs', 'PortMappedGateway']
 class PortMappedGatewayArgs:
     def __init__(__self__, *,
                  advertised_host: _builtins.str,
-                 backend_cluster: pulumi.Input['_components.BackendClusterArgsArgs'],
-                 konnect: pulumi.Input['_components.KonnectArgsArgs'],
-                 virtual_clusters: pulumi.Input[Sequence[pulumi.Input['_components.VirtualClusterArgsArgs']]],
+                 backend_cluster: pulumi.Input['BackendClusterArgs'],
+                 konnect: pulumi.Input['KonnectArgs'],
+                 virtual_clusters: pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]],
                  base_port: Optional[_builtins.int] = None,
-                 data_plane: pulumi.Input[Optional['_components.DataPlaneArgsArgs']] = None,
-                 gateway: pulumi.Input[Optional['_components.GatewayArgsArgs']] = None,
+                 data_plane: pulumi.Input[Optional['DataPlaneArgs']] = None,
+                 gateway: pulumi.Input[Optional['GatewayArgs']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None):
@@ -35,12 +35,12 @@ class PortMappedGatewayArgs:
         The set of arguments for constructing a PortMappedGateway resource.
 
         :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
-        :param pulumi.Input['_components.BackendClusterArgsArgs'] backend_cluster: backendCluster is the upstream Kafka cluster.
-        :param pulumi.Input['_components.KonnectArgsArgs'] konnect: konnect holds the access token and the regional API server.
-        :param pulumi.Input[Sequence[pulumi.Input['_components.VirtualClusterArgsArgs']]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
+        :param pulumi.Input['BackendClusterArgs'] backend_cluster: backendCluster is the upstream Kafka cluster.
+        :param pulumi.Input['KonnectArgs'] konnect: konnect holds the access token and the regional API server.
+        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
         :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
-        :param pulumi.Input['_components.DataPlaneArgsArgs'] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
-        :param pulumi.Input['_components.GatewayArgsArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
+        :param pulumi.Input['DataPlaneArgs'] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
+        :param pulumi.Input['GatewayArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
@@ -76,38 +76,38 @@ class PortMappedGatewayArgs:
 
     @_builtins.property
     @pulumi.getter(name="backendCluster")
-    def backend_cluster(self) -> pulumi.Input['_components.BackendClusterArgsArgs']:
+    def backend_cluster(self) -> pulumi.Input['BackendClusterArgs']:
         """
         backendCluster is the upstream Kafka cluster.
         """
         return pulumi.get(self, "backend_cluster")
 
     @backend_cluster.setter
-    def backend_cluster(self, value: pulumi.Input['_components.BackendClusterArgsArgs']):
+    def backend_cluster(self, value: pulumi.Input['BackendClusterArgs']):
         pulumi.set(self, "backend_cluster", value)
 
     @_builtins.property
     @pulumi.getter
-    def konnect(self) -> pulumi.Input['_components.KonnectArgsArgs']:
+    def konnect(self) -> pulumi.Input['KonnectArgs']:
         """
         konnect holds the access token and the regional API server.
         """
         return pulumi.get(self, "konnect")
 
     @konnect.setter
-    def konnect(self, value: pulumi.Input['_components.KonnectArgsArgs']):
+    def konnect(self, value: pulumi.Input['KonnectArgs']):
         pulumi.set(self, "konnect", value)
 
     @_builtins.property
     @pulumi.getter(name="virtualClusters")
-    def virtual_clusters(self) -> pulumi.Input[Sequence[pulumi.Input['_components.VirtualClusterArgsArgs']]]:
+    def virtual_clusters(self) -> pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]]:
         """
         virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
         """
         return pulumi.get(self, "virtual_clusters")
 
     @virtual_clusters.setter
-    def virtual_clusters(self, value: pulumi.Input[Sequence[pulumi.Input['_components.VirtualClusterArgsArgs']]]):
+    def virtual_clusters(self, value: pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]]):
         pulumi.set(self, "virtual_clusters", value)
 
     @_builtins.property
@@ -124,26 +124,26 @@ class PortMappedGatewayArgs:
 
     @_builtins.property
     @pulumi.getter(name="dataPlane")
-    def data_plane(self) -> pulumi.Input[Optional['_components.DataPlaneArgsArgs']]:
+    def data_plane(self) -> pulumi.Input[Optional['DataPlaneArgs']]:
         """
         dataPlane shapes the KegDataPlane and its LoadBalancer Service.
         """
         return pulumi.get(self, "data_plane")
 
     @data_plane.setter
-    def data_plane(self, value: pulumi.Input[Optional['_components.DataPlaneArgsArgs']]):
+    def data_plane(self, value: pulumi.Input[Optional['DataPlaneArgs']]):
         pulumi.set(self, "data_plane", value)
 
     @_builtins.property
     @pulumi.getter
-    def gateway(self) -> pulumi.Input[Optional['_components.GatewayArgsArgs']]:
+    def gateway(self) -> pulumi.Input[Optional['GatewayArgs']]:
         """
         gateway describes the Event Gateway control plane in Konnect.
         """
         return pulumi.get(self, "gateway")
 
     @gateway.setter
-    def gateway(self, value: pulumi.Input[Optional['_components.GatewayArgsArgs']]):
+    def gateway(self, value: pulumi.Input[Optional['GatewayArgs']]):
         pulumi.set(self, "gateway", value)
 
     @_builtins.property
@@ -190,14 +190,14 @@ class PortMappedGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_host: Optional[_builtins.str] = None,
-                 backend_cluster: pulumi.Input[Optional[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']]] = None,
+                 backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  base_port: Optional[_builtins.int] = None,
-                 data_plane: pulumi.Input[Optional[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']]] = None,
-                 gateway: pulumi.Input[Optional[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']]] = None,
-                 konnect: pulumi.Input[Optional[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']]] = None,
+                 data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
+                 gateway: pulumi.Input[Optional[Union['GatewayArgs', 'GatewayArgsDict']]] = None,
+                 konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
-                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_components.VirtualClusterArgsArgs', '_components.VirtualClusterArgsArgsDict']]]]] = None,
+                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
         """
@@ -206,14 +206,14 @@ class PortMappedGateway(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
-        :param pulumi.Input[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster.
+        :param pulumi.Input[Union['BackendClusterArgs', 'BackendClusterArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster.
         :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
-        :param pulumi.Input[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
-        :param pulumi.Input[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']] gateway: gateway describes the Event Gateway control plane in Konnect.
-        :param pulumi.Input[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']] konnect: konnect holds the access token and the regional API server.
+        :param pulumi.Input[Union['DataPlaneArgs', 'DataPlaneArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
+        :param pulumi.Input[Union['GatewayArgs', 'GatewayArgsDict']] gateway: gateway describes the Event Gateway control plane in Konnect.
+        :param pulumi.Input[Union['KonnectArgs', 'KonnectArgsDict']] konnect: konnect holds the access token and the regional API server.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
-        :param pulumi.Input[Sequence[pulumi.Input[Union['_components.VirtualClusterArgsArgs', '_components.VirtualClusterArgsArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         ...
@@ -241,14 +241,14 @@ class PortMappedGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_host: Optional[_builtins.str] = None,
-                 backend_cluster: pulumi.Input[Optional[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']]] = None,
+                 backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  base_port: Optional[_builtins.int] = None,
-                 data_plane: pulumi.Input[Optional[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']]] = None,
-                 gateway: pulumi.Input[Optional[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']]] = None,
-                 konnect: pulumi.Input[Optional[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']]] = None,
+                 data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
+                 gateway: pulumi.Input[Optional[Union['GatewayArgs', 'GatewayArgsDict']]] = None,
+                 konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
-                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_components.VirtualClusterArgsArgs', '_components.VirtualClusterArgsArgsDict']]]]] = None,
+                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

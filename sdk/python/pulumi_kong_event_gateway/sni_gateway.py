@@ -13,25 +13,25 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import components as _components
 from . import eventgateway as _eventgateway
+from ._inputs import *
 
 __all__ = ['SniGatewayArgs', 'SniGateway']
 
 @pulumi.input_type
 class SniGatewayArgs:
     def __init__(__self__, *,
-                 backend_cluster: pulumi.Input['_components.BackendClusterArgsArgs'],
-                 edge: pulumi.Input['_components.EdgeArgsArgs'],
-                 konnect: pulumi.Input['_components.KonnectArgsArgs'],
+                 backend_cluster: pulumi.Input['BackendClusterArgs'],
+                 edge: pulumi.Input['EdgeArgs'],
+                 konnect: pulumi.Input['KonnectArgs'],
                  sni_suffix: _builtins.str,
-                 tls: pulumi.Input['_components.SniTLSArgsArgs'],
-                 virtual_clusters: pulumi.Input[Sequence[pulumi.Input['_components.SniVirtualClusterArgsArgs']]],
+                 tls: pulumi.Input['SniTLSArgs'],
+                 virtual_clusters: pulumi.Input[Sequence[pulumi.Input['SniVirtualClusterArgs']]],
                  advertised_port: Optional[_builtins.int] = None,
                  broker_host_format: Optional[_builtins.str] = None,
-                 data_plane: pulumi.Input[Optional['_components.DataPlaneArgsArgs']] = None,
-                 dns: pulumi.Input[Optional['_components.DNSArgsArgs']] = None,
-                 gateway: pulumi.Input[Optional['_components.GatewayArgsArgs']] = None,
+                 data_plane: pulumi.Input[Optional['DataPlaneArgs']] = None,
+                 dns: pulumi.Input[Optional['DNSArgs']] = None,
+                 gateway: pulumi.Input[Optional['GatewayArgs']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
@@ -39,17 +39,17 @@ class SniGatewayArgs:
         """
         The set of arguments for constructing a SniGateway resource.
 
-        :param pulumi.Input['_components.BackendClusterArgsArgs'] backend_cluster: backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
-        :param pulumi.Input['_components.EdgeArgsArgs'] edge: edge is the Kubernetes Gateway clients connect to.
-        :param pulumi.Input['_components.KonnectArgsArgs'] konnect: konnect holds the access token and the regional API server.
+        :param pulumi.Input['BackendClusterArgs'] backend_cluster: backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
+        :param pulumi.Input['EdgeArgs'] edge: edge is the Kubernetes Gateway clients connect to.
+        :param pulumi.Input['KonnectArgs'] konnect: konnect holds the access token and the regional API server.
         :param _builtins.str sni_suffix: sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
-        :param pulumi.Input['_components.SniTLSArgsArgs'] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
-        :param pulumi.Input[Sequence[pulumi.Input['_components.SniVirtualClusterArgsArgs']]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
+        :param pulumi.Input['SniTLSArgs'] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
+        :param pulumi.Input[Sequence[pulumi.Input['SniVirtualClusterArgs']]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
         :param _builtins.int advertised_port: advertisedPort is the port brokers are advertised on. It is always the Gateway listener port (edge.port); set it only to have that checked.
         :param _builtins.str broker_host_format: brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).
-        :param pulumi.Input['_components.DataPlaneArgsArgs'] data_plane: dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
-        :param pulumi.Input['_components.DNSArgsArgs'] dns: dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
-        :param pulumi.Input['_components.GatewayArgsArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
+        :param pulumi.Input['DataPlaneArgs'] data_plane: dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
+        :param pulumi.Input['DNSArgs'] dns: dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
+        :param pulumi.Input['GatewayArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.int listen_port: listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
@@ -82,38 +82,38 @@ class SniGatewayArgs:
 
     @_builtins.property
     @pulumi.getter(name="backendCluster")
-    def backend_cluster(self) -> pulumi.Input['_components.BackendClusterArgsArgs']:
+    def backend_cluster(self) -> pulumi.Input['BackendClusterArgs']:
         """
         backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
         """
         return pulumi.get(self, "backend_cluster")
 
     @backend_cluster.setter
-    def backend_cluster(self, value: pulumi.Input['_components.BackendClusterArgsArgs']):
+    def backend_cluster(self, value: pulumi.Input['BackendClusterArgs']):
         pulumi.set(self, "backend_cluster", value)
 
     @_builtins.property
     @pulumi.getter
-    def edge(self) -> pulumi.Input['_components.EdgeArgsArgs']:
+    def edge(self) -> pulumi.Input['EdgeArgs']:
         """
         edge is the Kubernetes Gateway clients connect to.
         """
         return pulumi.get(self, "edge")
 
     @edge.setter
-    def edge(self, value: pulumi.Input['_components.EdgeArgsArgs']):
+    def edge(self, value: pulumi.Input['EdgeArgs']):
         pulumi.set(self, "edge", value)
 
     @_builtins.property
     @pulumi.getter
-    def konnect(self) -> pulumi.Input['_components.KonnectArgsArgs']:
+    def konnect(self) -> pulumi.Input['KonnectArgs']:
         """
         konnect holds the access token and the regional API server.
         """
         return pulumi.get(self, "konnect")
 
     @konnect.setter
-    def konnect(self, value: pulumi.Input['_components.KonnectArgsArgs']):
+    def konnect(self, value: pulumi.Input['KonnectArgs']):
         pulumi.set(self, "konnect", value)
 
     @_builtins.property
@@ -130,26 +130,26 @@ class SniGatewayArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tls(self) -> pulumi.Input['_components.SniTLSArgsArgs']:
+    def tls(self) -> pulumi.Input['SniTLSArgs']:
         """
         tls is the certificate the data plane presents; the Gateway passes TLS through.
         """
         return pulumi.get(self, "tls")
 
     @tls.setter
-    def tls(self, value: pulumi.Input['_components.SniTLSArgsArgs']):
+    def tls(self, value: pulumi.Input['SniTLSArgs']):
         pulumi.set(self, "tls", value)
 
     @_builtins.property
     @pulumi.getter(name="virtualClusters")
-    def virtual_clusters(self) -> pulumi.Input[Sequence[pulumi.Input['_components.SniVirtualClusterArgsArgs']]]:
+    def virtual_clusters(self) -> pulumi.Input[Sequence[pulumi.Input['SniVirtualClusterArgs']]]:
         """
         virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
         """
         return pulumi.get(self, "virtual_clusters")
 
     @virtual_clusters.setter
-    def virtual_clusters(self, value: pulumi.Input[Sequence[pulumi.Input['_components.SniVirtualClusterArgsArgs']]]):
+    def virtual_clusters(self, value: pulumi.Input[Sequence[pulumi.Input['SniVirtualClusterArgs']]]):
         pulumi.set(self, "virtual_clusters", value)
 
     @_builtins.property
@@ -178,38 +178,38 @@ class SniGatewayArgs:
 
     @_builtins.property
     @pulumi.getter(name="dataPlane")
-    def data_plane(self) -> pulumi.Input[Optional['_components.DataPlaneArgsArgs']]:
+    def data_plane(self) -> pulumi.Input[Optional['DataPlaneArgs']]:
         """
         dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
         """
         return pulumi.get(self, "data_plane")
 
     @data_plane.setter
-    def data_plane(self, value: pulumi.Input[Optional['_components.DataPlaneArgsArgs']]):
+    def data_plane(self, value: pulumi.Input[Optional['DataPlaneArgs']]):
         pulumi.set(self, "data_plane", value)
 
     @_builtins.property
     @pulumi.getter
-    def dns(self) -> pulumi.Input[Optional['_components.DNSArgsArgs']]:
+    def dns(self) -> pulumi.Input[Optional['DNSArgs']]:
         """
         dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
         """
         return pulumi.get(self, "dns")
 
     @dns.setter
-    def dns(self, value: pulumi.Input[Optional['_components.DNSArgsArgs']]):
+    def dns(self, value: pulumi.Input[Optional['DNSArgs']]):
         pulumi.set(self, "dns", value)
 
     @_builtins.property
     @pulumi.getter
-    def gateway(self) -> pulumi.Input[Optional['_components.GatewayArgsArgs']]:
+    def gateway(self) -> pulumi.Input[Optional['GatewayArgs']]:
         """
         gateway describes the Event Gateway control plane in Konnect.
         """
         return pulumi.get(self, "gateway")
 
     @gateway.setter
-    def gateway(self, value: pulumi.Input[Optional['_components.GatewayArgsArgs']]):
+    def gateway(self, value: pulumi.Input[Optional['GatewayArgs']]):
         pulumi.set(self, "gateway", value)
 
     @_builtins.property
@@ -268,19 +268,19 @@ class SniGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_port: Optional[_builtins.int] = None,
-                 backend_cluster: pulumi.Input[Optional[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']]] = None,
+                 backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  broker_host_format: Optional[_builtins.str] = None,
-                 data_plane: pulumi.Input[Optional[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']]] = None,
-                 dns: pulumi.Input[Optional[Union['_components.DNSArgsArgs', '_components.DNSArgsArgsDict']]] = None,
-                 edge: pulumi.Input[Optional[Union['_components.EdgeArgsArgs', '_components.EdgeArgsArgsDict']]] = None,
-                 gateway: pulumi.Input[Optional[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']]] = None,
-                 konnect: pulumi.Input[Optional[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']]] = None,
+                 data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
+                 dns: pulumi.Input[Optional[Union['DNSArgs', 'DNSArgsDict']]] = None,
+                 edge: pulumi.Input[Optional[Union['EdgeArgs', 'EdgeArgsDict']]] = None,
+                 gateway: pulumi.Input[Optional[Union['GatewayArgs', 'GatewayArgsDict']]] = None,
+                 konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
                  sni_suffix: Optional[_builtins.str] = None,
-                 tls: pulumi.Input[Optional[Union['_components.SniTLSArgsArgs', '_components.SniTLSArgsArgsDict']]] = None,
-                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_components.SniVirtualClusterArgsArgs', '_components.SniVirtualClusterArgsArgsDict']]]]] = None,
+                 tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
+                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
         """
@@ -289,19 +289,19 @@ class SniGateway(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.int advertised_port: advertisedPort is the port brokers are advertised on. It is always the Gateway listener port (edge.port); set it only to have that checked.
-        :param pulumi.Input[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
+        :param pulumi.Input[Union['BackendClusterArgs', 'BackendClusterArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
         :param _builtins.str broker_host_format: brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).
-        :param pulumi.Input[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
-        :param pulumi.Input[Union['_components.DNSArgsArgs', '_components.DNSArgsArgsDict']] dns: dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
-        :param pulumi.Input[Union['_components.EdgeArgsArgs', '_components.EdgeArgsArgsDict']] edge: edge is the Kubernetes Gateway clients connect to.
-        :param pulumi.Input[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']] gateway: gateway describes the Event Gateway control plane in Konnect.
-        :param pulumi.Input[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']] konnect: konnect holds the access token and the regional API server.
+        :param pulumi.Input[Union['DataPlaneArgs', 'DataPlaneArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its ClusterIP Service (externalTrafficPolicy does not apply).
+        :param pulumi.Input[Union['DNSArgs', 'DNSArgsDict']] dns: dns publishes the advertised names through ExternalDNS; without it, the dnsRecordNames output lists the names to point at the Gateway yourself.
+        :param pulumi.Input[Union['EdgeArgs', 'EdgeArgsDict']] edge: edge is the Kubernetes Gateway clients connect to.
+        :param pulumi.Input[Union['GatewayArgs', 'GatewayArgsDict']] gateway: gateway describes the Event Gateway control plane in Konnect.
+        :param pulumi.Input[Union['KonnectArgs', 'KonnectArgsDict']] konnect: konnect holds the access token and the regional API server.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.int listen_port: listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param _builtins.str sni_suffix: sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
-        :param pulumi.Input[Union['_components.SniTLSArgsArgs', '_components.SniTLSArgsArgsDict']] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['_components.SniVirtualClusterArgsArgs', '_components.SniVirtualClusterArgsArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
+        :param pulumi.Input[Union['SniTLSArgs', 'SniTLSArgsDict']] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         ...
@@ -329,19 +329,19 @@ class SniGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_port: Optional[_builtins.int] = None,
-                 backend_cluster: pulumi.Input[Optional[Union['_components.BackendClusterArgsArgs', '_components.BackendClusterArgsArgsDict']]] = None,
+                 backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  broker_host_format: Optional[_builtins.str] = None,
-                 data_plane: pulumi.Input[Optional[Union['_components.DataPlaneArgsArgs', '_components.DataPlaneArgsArgsDict']]] = None,
-                 dns: pulumi.Input[Optional[Union['_components.DNSArgsArgs', '_components.DNSArgsArgsDict']]] = None,
-                 edge: pulumi.Input[Optional[Union['_components.EdgeArgsArgs', '_components.EdgeArgsArgsDict']]] = None,
-                 gateway: pulumi.Input[Optional[Union['_components.GatewayArgsArgs', '_components.GatewayArgsArgsDict']]] = None,
-                 konnect: pulumi.Input[Optional[Union['_components.KonnectArgsArgs', '_components.KonnectArgsArgsDict']]] = None,
+                 data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
+                 dns: pulumi.Input[Optional[Union['DNSArgs', 'DNSArgsDict']]] = None,
+                 edge: pulumi.Input[Optional[Union['EdgeArgs', 'EdgeArgsDict']]] = None,
+                 gateway: pulumi.Input[Optional[Union['GatewayArgs', 'GatewayArgsDict']]] = None,
+                 konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
                  sni_suffix: Optional[_builtins.str] = None,
-                 tls: pulumi.Input[Optional[Union['_components.SniTLSArgsArgs', '_components.SniTLSArgsArgsDict']]] = None,
-                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_components.SniVirtualClusterArgsArgs', '_components.SniVirtualClusterArgsArgsDict']]]]] = None,
+                 tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
+                 virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

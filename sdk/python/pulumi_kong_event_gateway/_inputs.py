@@ -12,37 +12,37 @@ if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict, TypeAlias
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
-from .. import _utilities
-from .. import eventgateway as _eventgateway
+from . import _utilities
+from . import eventgateway as _eventgateway
 
 __all__ = [
-    'BackendClusterArgsArgs',
-    'BackendClusterArgsArgsDict',
+    'BackendClusterArgs',
+    'BackendClusterArgsDict',
     'ContainerResourcesArgs',
     'ContainerResourcesArgsDict',
-    'DNSArgsArgs',
-    'DNSArgsArgsDict',
-    'DataPlaneArgsArgs',
-    'DataPlaneArgsArgsDict',
-    'EdgeArgsArgs',
-    'EdgeArgsArgsDict',
-    'ExistingGatewayArgsArgs',
-    'ExistingGatewayArgsArgsDict',
-    'GatewayArgsArgs',
-    'GatewayArgsArgsDict',
-    'IssuerArgsArgs',
-    'IssuerArgsArgsDict',
-    'KonnectArgsArgs',
-    'KonnectArgsArgsDict',
-    'SniTLSArgsArgs',
-    'SniTLSArgsArgsDict',
-    'SniVirtualClusterArgsArgs',
-    'SniVirtualClusterArgsArgsDict',
-    'VirtualClusterArgsArgs',
-    'VirtualClusterArgsArgsDict',
+    'DNSArgs',
+    'DNSArgsDict',
+    'DataPlaneArgs',
+    'DataPlaneArgsDict',
+    'EdgeArgs',
+    'EdgeArgsDict',
+    'ExistingGatewayArgs',
+    'ExistingGatewayArgsDict',
+    'GatewayArgs',
+    'GatewayArgsDict',
+    'IssuerArgs',
+    'IssuerArgsDict',
+    'KonnectArgs',
+    'KonnectArgsDict',
+    'SniTLSArgs',
+    'SniTLSArgsDict',
+    'SniVirtualClusterArgs',
+    'SniVirtualClusterArgsDict',
+    'VirtualClusterArgs',
+    'VirtualClusterArgsDict',
 ]
 
-class BackendClusterArgsArgsDict(TypedDict):
+class BackendClusterArgsDict(TypedDict):
     """
     BackendClusterArgs describes the upstream Kafka cluster.
     """
@@ -84,7 +84,7 @@ class BackendClusterArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class BackendClusterArgsArgs:
+class BackendClusterArgs:
     def __init__(__self__, *,
                  bootstrap_servers: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  broker_count: pulumi.Input[_builtins.int],
@@ -288,7 +288,7 @@ class ContainerResourcesArgs:
         pulumi.set(self, "requests", value)
 
 
-class DNSArgsArgsDict(TypedDict):
+class DNSArgsDict(TypedDict):
     """
     DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
     """
@@ -302,7 +302,7 @@ class DNSArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class DNSArgsArgs:
+class DNSArgs:
     def __init__(__self__, *,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  ttl: pulumi.Input[Optional[_builtins.int]] = None):
@@ -342,7 +342,7 @@ class DNSArgsArgs:
         pulumi.set(self, "ttl", value)
 
 
-class DataPlaneArgsArgsDict(TypedDict):
+class DataPlaneArgsDict(TypedDict):
     """
     DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
     """
@@ -372,7 +372,7 @@ class DataPlaneArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class DataPlaneArgsArgs:
+class DataPlaneArgs:
     def __init__(__self__, *,
                  config: pulumi.Input[Optional['_eventgateway.DataPlaneConfigArgs']] = None,
                  external_traffic_policy: pulumi.Input[Optional[_builtins.str]] = None,
@@ -476,7 +476,7 @@ class DataPlaneArgsArgs:
         pulumi.set(self, "service_annotations", value)
 
 
-class EdgeArgsArgsDict(TypedDict):
+class EdgeArgsDict(TypedDict):
     """
     EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
     """
@@ -484,7 +484,7 @@ class EdgeArgsArgsDict(TypedDict):
     """
     address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
     """
-    existing_gateway: NotRequired[pulumi.Input[Optional['ExistingGatewayArgsArgsDict']]]
+    existing_gateway: NotRequired[pulumi.Input[Optional['ExistingGatewayArgsDict']]]
     """
     existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
     """
@@ -506,10 +506,10 @@ class EdgeArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class EdgeArgsArgs:
+class EdgeArgs:
     def __init__(__self__, *,
                  address: pulumi.Input[Optional[_builtins.str]] = None,
-                 existing_gateway: pulumi.Input[Optional['ExistingGatewayArgsArgs']] = None,
+                 existing_gateway: pulumi.Input[Optional['ExistingGatewayArgs']] = None,
                  gateway_annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  gateway_class_name: pulumi.Input[Optional[_builtins.str]] = None,
                  port: pulumi.Input[Optional[_builtins.int]] = None,
@@ -518,7 +518,7 @@ class EdgeArgsArgs:
         EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
 
         :param pulumi.Input[_builtins.str] address: address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
-        :param pulumi.Input['ExistingGatewayArgsArgs'] existing_gateway: existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
+        :param pulumi.Input['ExistingGatewayArgs'] existing_gateway: existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] gateway_annotations: gatewayAnnotations go on the created Gateway, such as load-balancer options of its controller.
         :param pulumi.Input[_builtins.str] gateway_class_name: gatewayClassName creates a Gateway of this class with one TLS Passthrough listener on Port.
         :param pulumi.Input[_builtins.int] port: port is the Gateway listener's port: the port clients connect to and the one brokers are advertised on. Defaults to 9092 for a created Gateway; required with ExistingGateway.
@@ -551,14 +551,14 @@ class EdgeArgsArgs:
 
     @_builtins.property
     @pulumi.getter(name="existingGateway")
-    def existing_gateway(self) -> pulumi.Input[Optional['ExistingGatewayArgsArgs']]:
+    def existing_gateway(self) -> pulumi.Input[Optional['ExistingGatewayArgs']]:
         """
         existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
         """
         return pulumi.get(self, "existing_gateway")
 
     @existing_gateway.setter
-    def existing_gateway(self, value: pulumi.Input[Optional['ExistingGatewayArgsArgs']]):
+    def existing_gateway(self, value: pulumi.Input[Optional['ExistingGatewayArgs']]):
         pulumi.set(self, "existing_gateway", value)
 
     @_builtins.property
@@ -610,7 +610,7 @@ class EdgeArgsArgs:
         pulumi.set(self, "route_api_version", value)
 
 
-class ExistingGatewayArgsArgsDict(TypedDict):
+class ExistingGatewayArgsDict(TypedDict):
     """
     ExistingGatewayArgs names a Gateway listener managed elsewhere.
     """
@@ -628,7 +628,7 @@ class ExistingGatewayArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class ExistingGatewayArgsArgs:
+class ExistingGatewayArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  section_name: pulumi.Input[_builtins.str],
@@ -682,7 +682,7 @@ class ExistingGatewayArgsArgs:
         pulumi.set(self, "namespace", value)
 
 
-class GatewayArgsArgsDict(TypedDict):
+class GatewayArgsDict(TypedDict):
     """
     GatewayArgs describes the KonnectEventGateway.
     """
@@ -704,7 +704,7 @@ class GatewayArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class GatewayArgsArgs:
+class GatewayArgs:
     def __init__(__self__, *,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -776,7 +776,7 @@ class GatewayArgsArgs:
         pulumi.set(self, "name", value)
 
 
-class IssuerArgsArgsDict(TypedDict):
+class IssuerArgsDict(TypedDict):
     """
     IssuerArgs names a cert-manager issuer.
     """
@@ -794,7 +794,7 @@ class IssuerArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class IssuerArgsArgs:
+class IssuerArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  group: pulumi.Input[Optional[_builtins.str]] = None,
@@ -849,7 +849,7 @@ class IssuerArgsArgs:
         pulumi.set(self, "kind", value)
 
 
-class KonnectArgsArgsDict(TypedDict):
+class KonnectArgsDict(TypedDict):
     """
     KonnectArgs says how Kong Operator reaches Konnect.
     """
@@ -863,7 +863,7 @@ class KonnectArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class KonnectArgsArgs:
+class KonnectArgs:
     def __init__(__self__, *,
                  server_url: pulumi.Input[_builtins.str],
                  token: pulumi.Input[_builtins.str]):
@@ -901,7 +901,7 @@ class KonnectArgsArgs:
         pulumi.set(self, "token", value)
 
 
-class SniTLSArgsArgsDict(TypedDict):
+class SniTLSArgsDict(TypedDict):
     """
     SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
     """
@@ -909,7 +909,7 @@ class SniTLSArgsArgsDict(TypedDict):
     """
     certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
     """
-    issuer: NotRequired[pulumi.Input[Optional['IssuerArgsArgsDict']]]
+    issuer: NotRequired[pulumi.Input[Optional['IssuerArgsDict']]]
     """
     issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
     """
@@ -927,10 +927,10 @@ class SniTLSArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class SniTLSArgsArgs:
+class SniTLSArgs:
     def __init__(__self__, *,
                  certificate_dns_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 issuer: pulumi.Input[Optional['IssuerArgsArgs']] = None,
+                 issuer: pulumi.Input[Optional['IssuerArgs']] = None,
                  require_certificate_coverage: pulumi.Input[Optional[_builtins.bool]] = None,
                  secret_name: pulumi.Input[Optional[_builtins.str]] = None,
                  versions: pulumi.Input[Optional['_eventgateway.TLSServerVersionsArgs']] = None):
@@ -938,7 +938,7 @@ class SniTLSArgsArgs:
         SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] certificate_dns_names: certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
-        :param pulumi.Input['IssuerArgsArgs'] issuer: issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
+        :param pulumi.Input['IssuerArgs'] issuer: issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
         :param pulumi.Input[_builtins.bool] require_certificate_coverage: requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
         :param pulumi.Input[_builtins.str] secret_name: secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
         :param pulumi.Input['_eventgateway.TLSServerVersionsArgs'] versions: versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
@@ -968,14 +968,14 @@ class SniTLSArgsArgs:
 
     @_builtins.property
     @pulumi.getter
-    def issuer(self) -> pulumi.Input[Optional['IssuerArgsArgs']]:
+    def issuer(self) -> pulumi.Input[Optional['IssuerArgs']]:
         """
         issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
         """
         return pulumi.get(self, "issuer")
 
     @issuer.setter
-    def issuer(self, value: pulumi.Input[Optional['IssuerArgsArgs']]):
+    def issuer(self, value: pulumi.Input[Optional['IssuerArgs']]):
         pulumi.set(self, "issuer", value)
 
     @_builtins.property
@@ -1015,7 +1015,7 @@ class SniTLSArgsArgs:
         pulumi.set(self, "versions", value)
 
 
-class SniVirtualClusterArgsArgsDict(TypedDict):
+class SniVirtualClusterArgsDict(TypedDict):
     """
     SniVirtualClusterArgs describes one virtual cluster reached by SNI.
     """
@@ -1053,7 +1053,7 @@ class SniVirtualClusterArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class SniVirtualClusterArgsArgs:
+class SniVirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -1188,7 +1188,7 @@ class SniVirtualClusterArgsArgs:
         pulumi.set(self, "topic_aliases", value)
 
 
-class VirtualClusterArgsArgsDict(TypedDict):
+class VirtualClusterArgsDict(TypedDict):
     """
     VirtualClusterArgs describes one virtual cluster and how clients reach it.
     """
@@ -1234,7 +1234,7 @@ class VirtualClusterArgsArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class VirtualClusterArgsArgs:
+class VirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
