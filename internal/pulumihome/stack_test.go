@@ -2,6 +2,7 @@ package pulumihome
 
 import (
 	"context"
+	"maps"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -31,28 +32,26 @@ func TestStackLifecycleOnLocalBackend(t *testing.T) {
 	require.ErrorAs(t, err, &notFound)
 	require.Equal(t, "dev", notFound.Stack)
 
-	stack, err := home.Stack(ctx, "proj", "dev", program)
-	require.NoError(t, err)
-	sum, err := stack.Up(ctx)
-	require.NoError(t, err)
-	require.Equal(t, auto.OutputMap{
+	plainOutputs := auto.OutputMap{
 		"endpoint": {Value: "bootstrap.kafka.example:9092"},
 		"ports":    {Value: []any{float64(19092), float64(19093)}},
-		"token":    {Value: "s3cret", Secret: true},
-	}, sum.Outputs)
-
-	withSecret = false
-	for _, open := range []func() (*Stack, error){
-		func() (*Stack, error) { return home.Stack(ctx, "proj", "dev", program) },
-		func() (*Stack, error) { return home.ExistingStack(ctx, "proj", "dev", program) },
+	}
+	withSecretOutput := maps.Clone(plainOutputs)
+	withSecretOutput["token"] = auto.OutputValue{Value: "s3cret", Secret: true}
+	for _, step := range []struct {
+		open   func() (*Stack, error)
+		secret bool
+		want   auto.OutputMap
+	}{
+		{func() (*Stack, error) { return home.Stack(ctx, "proj", "dev", program) }, true, withSecretOutput},
+		{func() (*Stack, error) { return home.Stack(ctx, "proj", "dev", program) }, false, plainOutputs},
+		{func() (*Stack, error) { return home.ExistingStack(ctx, "proj", "dev", program) }, false, plainOutputs},
 	} {
-		stack, err := open()
+		withSecret = step.secret
+		stack, err := step.open()
 		require.NoError(t, err)
 		sum, err := stack.Up(ctx)
 		require.NoError(t, err)
-		require.Equal(t, auto.OutputMap{
-			"endpoint": {Value: "bootstrap.kafka.example:9092"},
-			"ports":    {Value: []any{float64(19092), float64(19093)}},
-		}, sum.Outputs)
+		require.Equal(t, step.want, sum.Outputs)
 	}
 }
