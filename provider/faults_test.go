@@ -88,18 +88,24 @@ func TestCreateUnderFaults(t *testing.T) {
 	}
 }
 
-// TestCreateAfterTimeout: the request times out but the server creates the object late; the retry must not
-// leave a second one.
+// TestCreateAfterTimeout: the create request times out at the client (300 ms) and the server commits it later
+// (400 ms); the lookup that follows (slowed to finish after the commit) finds the object, which is adopted: one
+// create request, one object.
 func TestCreateAfterTimeout(t *testing.T) {
 	e := newEnv(t)
 	h := newHarnessWith(t, 300*time.Millisecond)
 	inputs, parent := faultTargets[1].inputs(e, "slow")
+	before := len(objects(konnectemu.KindBackendCluster, parent))
+	emu.ResetCalls()
 	emu.InjectFault(konnectemu.Fault{Method: http.MethodPost, PathPattern: faultTargets[1].path, Times: 1,
-		Kind: konnectemu.FaultLatency(time.Second)})
+		Kind: konnectemu.FaultCommitLate(400 * time.Millisecond)})
+	emu.InjectFault(konnectemu.Fault{Method: http.MethodGet, PathPattern: faultTargets[1].path, Times: 1,
+		Kind: konnectemu.FaultLatency(200 * time.Millisecond)})
 	t.Cleanup(emu.ClearFaults)
 	o := h.create("BackendCluster", "slow", inputs)
-	time.Sleep(1200 * time.Millisecond) // let the delayed request land
-	require.Len(t, objects(konnectemu.KindBackendCluster, parent), 2, "the env's cluster and this one")
+	assert.Equal(t, 1, emu.Calls()["POST "+faultTargets[1].path], "the late commit is adopted, not created again")
+	created := objects(konnectemu.KindBackendCluster, parent)
+	require.Len(t, created, before+1)
 	assert.Equal(t, o.ID, h.read(o).ID)
 }
 

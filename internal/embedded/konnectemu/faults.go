@@ -1,6 +1,8 @@
 package konnectemu
 
 import (
+	"bytes"
+	"io"
 	"math"
 	"net/http"
 	"slices"
@@ -13,11 +15,12 @@ type faultMode int
 const (
 	modeStatus faultMode = iota + 1
 	modeLatency
+	modeCommitLate
 	modeCommitThenDrop
 )
 
-// FaultKind is what an injected fault does: FaultStatus(code) (Fault429, Fault500), FaultLatency(d) or
-// FaultCommitThenDrop.
+// FaultKind is what an injected fault does: FaultStatus(code) (Fault429, Fault500), FaultLatency(d),
+// FaultCommitLate(d) or FaultCommitThenDrop.
 type FaultKind struct {
 	mode   faultMode
 	status int
@@ -38,8 +41,12 @@ var (
 // the operation.
 func FaultStatus(status int) FaultKind { return FaultKind{mode: modeStatus, status: status} }
 
-// FaultLatency delays the request by d, then serves it normally.
+// FaultLatency delays the request by d, then serves it normally; a client that gives up first gets nothing done.
 func FaultLatency(d time.Duration) FaultKind { return FaultKind{mode: modeLatency, delay: d} }
+
+// FaultCommitLate performs the operation d after the request arrived, whether or not the client is still waiting:
+// a client that times out first has a create land after it gave up.
+func FaultCommitLate(d time.Duration) FaultKind { return FaultKind{mode: modeCommitLate, delay: d} }
 
 // Fault describes requests to disturb and how.
 type Fault struct {
@@ -103,6 +110,14 @@ func (f *Fault) before(w http.ResponseWriter, r *http.Request) bool {
 		case <-r.Context().Done():
 			return true
 		}
+	case modeCommitLate:
+		// Keep the body: the client's connection may be gone when the operation runs.
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return true
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		time.Sleep(f.Kind.delay)
 	case modeStatus:
 		f.setRetryAfter(w.Header())
 		detail := "injected fault"

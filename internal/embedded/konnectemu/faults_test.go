@@ -1,7 +1,9 @@
 package konnectemu
 
 import (
+	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,4 +89,23 @@ func TestFaultLatency(t *testing.T) {
 	status, _ := raw(t, emu, http.MethodGet, "/v1/event-gateways", nil)
 	assert.Equal(t, http.StatusOK, status)
 	assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond)
+}
+
+// TestFaultCommitLate: a create whose client gave up before the answer still lands, after the delay.
+func TestFaultCommitLate(t *testing.T) {
+	emu := newEmulator(t)
+	emu.InjectFault(Fault{Method: http.MethodPost, PathPattern: "/v1/event-gateways", Times: 1,
+		Kind: FaultCommitLate(300 * time.Millisecond)})
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, emu.URL()+"/v1/event-gateways",
+		strings.NewReader(`{"name":"late"}`))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+emu.Token())
+	req.Header.Set("Content-Type", "application/json")
+	_, err = http.DefaultClient.Do(req)
+	require.ErrorIs(t, err, context.DeadlineExceeded, "the client gave up")
+	assert.Zero(t, emu.Count(), "not committed yet")
+	assert.Eventually(t, func() bool { return emu.Count() == 1 }, 2*time.Second, 20*time.Millisecond,
+		"committed after the client gave up")
 }
