@@ -166,6 +166,9 @@ func (s *Server) handle(rt route, r *http.Request) reply {
 		s.recordRequestErrors(r, errs)
 		return errorReply(validationError(errs))
 	}
+	if r.ContentLength != 0 {
+		s.spec.Defaults.ValidateHttpRequest(r) // accepted above; this fills in the schema defaults
+	}
 	body, err := decodeBody(r)
 	if err != nil {
 		return errorReply(badRequest(invalidParameter{Field: "body", Source: "body", Reason: err.Error()}))

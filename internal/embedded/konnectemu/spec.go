@@ -40,8 +40,11 @@ type Spec struct {
 	LoadTime time.Duration
 	// Model is the OpenAPI 3.1 model of the served paths.
 	Model *v3.Document
-	// Validator validates requests and responses against Model.
+	// Validator validates requests as they are sent, and responses, against Model.
 	Validator validator.Validator
+	// Defaults validates requests too, filling schema defaults into their bodies as Konnect stores them; it runs
+	// after Validator accepted a request, so a field the spec requires is required even where it has a default.
+	Defaults validator.Validator
 }
 
 var (
@@ -70,18 +73,23 @@ func loadSpec() (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build Konnect spec model: %w", err)
 	}
-	schemas := &lazySchemaCache{SchemaCache: cache.NewDefaultCache()}
-	schemas.building.Store(true)
-	v := validator.NewValidatorFromV3Model(&model.Model,
-		config.WithFormatAssertions(),
-		// Fill schema defaults into request bodies, as Konnect stores them.
-		config.WithRequestDefaults(),
-		// Konnect answers 404 and 409 on operations whose spec does not declare them.
-		config.WithoutResponseStatusValidation(),
-		config.WithSchemaCache(schemas),
-	)
-	schemas.building.Store(false)
-	return &Spec{Source: source, Model: &model.Model, Validator: v, LoadTime: time.Since(start)}, nil
+	newValidator := func(opts ...config.Option) validator.Validator {
+		schemas := &lazySchemaCache{SchemaCache: cache.NewDefaultCache()}
+		schemas.building.Store(true)
+		defer schemas.building.Store(false)
+		return validator.NewValidatorFromV3Model(&model.Model, append([]config.Option{
+			config.WithFormatAssertions(),
+			// Konnect answers 404 and 409 on operations whose spec does not declare them.
+			config.WithoutResponseStatusValidation(),
+			config.WithSchemaCache(schemas),
+		}, opts...)...)
+	}
+	return &Spec{
+		Source: source, Model: &model.Model,
+		Validator: newValidator(),
+		Defaults:  newValidator(config.WithRequestDefaults()),
+		LoadTime:  time.Since(start),
+	}, nil
 }
 
 // lazySchemaCache is the validator's schema cache, filled as requests and responses are validated. Built with a
