@@ -58,9 +58,10 @@ func newHarness(t *testing.T) *harness {
 // newHarnessWith is newHarness with a per-request timeout.
 func newHarnessWith(t *testing.T, timeout time.Duration) *harness {
 	t.Helper()
-	seen := len(emu.ValidationErrors())
+	seen, seenResponses := len(emu.ValidationErrors()), len(emu.ResponseValidationErrors())
 	t.Cleanup(func() {
 		assert.Empty(t, emu.ValidationErrors()[seen:], "requests the Konnect spec rejects")
+		assert.Empty(t, emu.ResponseValidationErrors()[seenResponses:], "emulator answers outside the spec")
 	})
 	prov, err := provider.Provider(provider.WithClientFactory(func(_ context.Context, o client.Options) (*client.Client, error) {
 		hc := emu.HTTPClient()

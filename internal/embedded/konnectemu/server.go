@@ -147,6 +147,7 @@ func (s *Server) serve(rt route) http.Handler {
 		}
 		rep := s.handle(rt, r)
 		ctype, data := encodeReply(rep)
+		s.checkStatus(rt, r, rep.status)
 		s.checkResponse(rt.kind, r, rep.status, ctype, data)
 		if fault.drops() {
 			drop(w)
@@ -208,6 +209,41 @@ func (s *Server) recordRequestErrors(r *http.Request, errs []*liberrors.Validati
 	for _, e := range errs {
 		s.reqErrors = append(s.reqErrors, fmt.Sprintf("%s %s: %s", r.Method, r.URL.Path, e.Error()))
 	}
+}
+
+// undeclaredStatuses are the answers real Konnect gives on operations whose spec does not declare them, which the
+// emulator gives too; any other undeclared status is recorded as a response the spec does not allow.
+var undeclaredStatuses = map[int]string{
+	http.StatusBadRequest: "a parameter is invalid",
+	http.StatusNotFound:   "an object or its parent is gone",
+	http.StatusConflict:   "a name is taken, or the object is still referenced",
+}
+
+// checkStatus records an answer whose status the operation's spec does not declare (the validator is configured
+// not to check statuses, so that undeclaredStatuses can pass).
+func (s *Server) checkStatus(rt route, r *http.Request, status int) {
+	if _, known := undeclaredStatuses[status]; known || rt.path == "" {
+		return
+	}
+	item, ok := s.spec.Model.Paths.PathItems.Get(rt.path)
+	if !ok {
+		return
+	}
+	op, ok := item.GetOperations().Get(strings.ToLower(rt.method))
+	if !ok || op.Responses == nil {
+		return
+	}
+	code := strconv.Itoa(status)
+	if _, declared := op.Responses.Codes.Get(code); declared || op.Responses.Default != nil {
+		return
+	}
+	if _, declared := op.Responses.Codes.Get(code[:1] + "XX"); declared {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.respErrors = append(s.respErrors, fmt.Sprintf("%s %s -> %d: the spec declares no such status for %s",
+		r.Method, r.URL.Path, status, op.OperationId))
 }
 
 // checkResponse validates an answer against the spec and records what is wrong with it.

@@ -104,6 +104,25 @@ func TestResponseValidationCatchesOffSpecAnswers(t *testing.T) {
 	assert.Contains(t, emu.ResponseValidationErrors()[0], "GET /v1/event-gateways/9524ec7d-36d9-465d-a8c5-83a3c9390458 -> 200")
 }
 
+// TestUndeclaredStatusesAreRecorded: an answer whose status the operation does not declare is recorded, unless it
+// is one real Konnect gives anywhere (400, 404, 409).
+func TestUndeclaredStatusesAreRecorded(t *testing.T) {
+	emu, err := New()
+	require.NoError(t, err)
+	t.Cleanup(emu.Close)
+	rt := route{method: http.MethodGet, path: "/v1/event-gateways/{gatewayId}"}
+	req := httptest.NewRequest(http.MethodGet, "/v1/event-gateways/9524ec7d-36d9-465d-a8c5-83a3c9390458", nil)
+
+	for _, status := range []int{http.StatusOK, http.StatusNotFound, http.StatusConflict, http.StatusBadRequest} {
+		emu.checkStatus(rt, req, status)
+	}
+	assert.Empty(t, emu.ResponseValidationErrors())
+
+	emu.checkStatus(rt, req, http.StatusAccepted)
+	require.Len(t, emu.ResponseValidationErrors(), 1)
+	assert.Contains(t, emu.ResponseValidationErrors()[0], "-> 202: the spec declares no such status for get-event-gateway")
+}
+
 // TestEveryOperationIsRouted checks the routing table against the spec, both ways.
 func TestEveryOperationIsRouted(t *testing.T) {
 	spec, err := LoadSpec()
