@@ -37,8 +37,8 @@ var (
 	FaultCommitThenDrop = FaultKind{mode: modeCommitThenDrop}
 )
 
-// FaultStatus answers status (429, or a 5xx such as 502, 503 or 504) with a problem document, without performing
-// the operation.
+// FaultStatus answers status (429, 500, 502, 503 or 504) with a problem document, without performing the
+// operation. Its answer is checked against the spec like any other; another status is recorded as off-spec.
 func FaultStatus(status int) FaultKind { return FaultKind{mode: modeStatus, status: status} }
 
 // FaultLatency delays the request by d, then serves it normally; a client that gives up first gets nothing done.
@@ -101,20 +101,21 @@ func (s *Server) takeFault(r *http.Request, template string) *Fault {
 	return nil
 }
 
-// before applies the part of the fault that precedes the operation; it reports whether the request is answered.
-func (f *Fault) before(w http.ResponseWriter, r *http.Request) bool {
+// before applies the part of the fault that precedes the operation. It returns the fault's own answer, if it has
+// one, and whether the request is done with (answered, or given up by its client).
+func (f *Fault) before(w http.ResponseWriter, r *http.Request) (*reply, bool) {
 	switch f.Kind.mode {
 	case modeLatency:
 		select {
 		case <-time.After(f.Kind.delay):
 		case <-r.Context().Done():
-			return true
+			return nil, true
 		}
 	case modeCommitLate:
 		// Keep the body: the client's connection may be gone when the operation runs.
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
-			return true
+			return nil, true
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		time.Sleep(f.Kind.delay)
@@ -124,10 +125,20 @@ func (f *Fault) before(w http.ResponseWriter, r *http.Request) bool {
 		if f.Kind.status == http.StatusTooManyRequests {
 			detail = "API rate limit exceeded"
 		}
-		writeReply(w, errorReply(newError(f.Kind.status, "%s", detail)))
-		return true
+		rep := errorReply(newError(f.Kind.status, "%s", detail))
+		return &rep, true
 	}
-	return false
+	return nil, false
+}
+
+// injectedStatuses are the statuses FaultStatus may answer with on any operation, declared there or not: every
+// Konnect operation can meet throttling and a failing or unreachable upstream.
+var injectedStatuses = map[int]bool{
+	http.StatusTooManyRequests:     true,
+	http.StatusInternalServerError: true,
+	http.StatusBadGateway:          true,
+	http.StatusServiceUnavailable:  true,
+	http.StatusGatewayTimeout:      true,
 }
 
 // setRetryAfter sets the answer's Retry-After header, in seconds or as an HTTP date.

@@ -142,12 +142,21 @@ func (s *Server) serve(rt route) http.Handler {
 		s.calls[rt.pattern()]++
 		fault := s.takeFault(r, rt.path)
 		s.mu.Unlock()
-		if fault != nil && fault.before(w, r) {
-			return
+		var injected *reply
+		if fault != nil {
+			var done bool
+			if injected, done = fault.before(w, r); done && injected == nil {
+				return
+			}
 		}
-		rep := s.handle(rt, r)
+		rep := reply{}
+		if injected != nil {
+			rep = *injected
+		} else {
+			rep = s.handle(rt, r)
+		}
 		ctype, data := encodeReply(rep)
-		s.checkStatus(rt, r, rep.status)
+		s.checkStatus(rt, r, rep.status, injected != nil)
 		s.checkResponse(rt.kind, r, rep.status, ctype, data)
 		if fault.drops() {
 			drop(w)
@@ -220,9 +229,9 @@ var undeclaredStatuses = map[int]string{
 }
 
 // checkStatus records an answer whose status the operation's spec does not declare (the validator is configured
-// not to check statuses, so that undeclaredStatuses can pass).
-func (s *Server) checkStatus(rt route, r *http.Request, status int) {
-	if _, known := undeclaredStatuses[status]; known || rt.path == "" {
+// not to check statuses, so that undeclaredStatuses, and injectedStatuses of a fault, can pass).
+func (s *Server) checkStatus(rt route, r *http.Request, status int, injected bool) {
+	if _, known := undeclaredStatuses[status]; known || (injected && injectedStatuses[status]) || rt.path == "" {
 		return
 	}
 	item, ok := s.spec.Model.Paths.PathItems.Get(rt.path)

@@ -105,7 +105,7 @@ func TestResponseValidationCatchesOffSpecAnswers(t *testing.T) {
 }
 
 // TestUndeclaredStatusesAreRecorded: an answer whose status the operation does not declare is recorded, unless it
-// is one real Konnect gives anywhere (400, 404, 409).
+// is one real Konnect gives anywhere (400, 404, 409) or an injected fault's throttling or server error.
 func TestUndeclaredStatusesAreRecorded(t *testing.T) {
 	emu, err := New()
 	require.NoError(t, err)
@@ -114,13 +114,16 @@ func TestUndeclaredStatusesAreRecorded(t *testing.T) {
 	req := httptest.NewRequest(http.MethodGet, "/v1/event-gateways/9524ec7d-36d9-465d-a8c5-83a3c9390458", nil)
 
 	for _, status := range []int{http.StatusOK, http.StatusNotFound, http.StatusConflict, http.StatusBadRequest} {
-		emu.checkStatus(rt, req, status)
+		emu.checkStatus(rt, req, status, false)
 	}
+	emu.checkStatus(rt, req, http.StatusBadGateway, true)
 	assert.Empty(t, emu.ResponseValidationErrors())
 
-	emu.checkStatus(rt, req, http.StatusAccepted)
-	require.Len(t, emu.ResponseValidationErrors(), 1)
-	assert.Contains(t, emu.ResponseValidationErrors()[0], "-> 202: the spec declares no such status for get-event-gateway")
+	emu.checkStatus(rt, req, http.StatusBadGateway, false)
+	emu.checkStatus(rt, req, http.StatusAccepted, true)
+	require.Len(t, emu.ResponseValidationErrors(), 2)
+	assert.Contains(t, emu.ResponseValidationErrors()[0], "-> 502: the spec declares no such status for get-event-gateway")
+	assert.Contains(t, emu.ResponseValidationErrors()[1], "-> 202: the spec declares no such status for get-event-gateway")
 }
 
 // TestEveryOperationIsRouted checks the routing table against the spec, both ways.
