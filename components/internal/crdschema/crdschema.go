@@ -49,36 +49,56 @@ type crd struct {
 
 // Load compiles the schema of every CRD version found in the YAML files of dir.
 func Load(dir string) (*Validator, error) {
+	v := &Validator{schemas: map[string]*jsonschema.Schema{}}
+	err := eachVersion(dir, func(key string, schema map[string]any) error {
+		compiled, err := compile(key, strict(schema))
+		v.schemas[key] = compiled
+		return err
+	})
+	return v, err
+}
+
+// OpenAPISchemas returns the OpenAPI v3 schema of every CRD version found in the YAML files of dir, keyed by
+// group/version/kind.
+func OpenAPISchemas(dir string) (map[string]map[string]any, error) {
+	schemas := map[string]map[string]any{}
+	err := eachVersion(dir, func(key string, schema map[string]any) error {
+		schemas[key] = schema
+		return nil
+	})
+	return schemas, err
+}
+
+// eachVersion calls f with the group/version/kind key and OpenAPI v3 schema of every CRD version in the YAML files
+// of dir; it fails when there is none.
+func eachVersion(dir string, f func(key string, schema map[string]any) error) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no CRD files in %s", dir)
+		return fmt.Errorf("no CRD files in %s", dir)
 	}
-	v := &Validator{schemas: map[string]*jsonschema.Schema{}}
 	for _, file := range files {
 		raw, err := os.ReadFile(file)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		var definition crd
 		if err := yaml.Unmarshal(raw, &definition); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return fmt.Errorf("%s: %w", file, err)
 		}
 		if definition.Kind != "CustomResourceDefinition" {
 			continue
 		}
 		for _, version := range definition.Spec.Versions {
 			key := definition.Spec.Group + "/" + version.Name + "/" + definition.Spec.Names.Kind
-			schema, err := compile(key, strict(version.Schema.OpenAPIV3Schema))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", file, err)
+			if err := f(key, version.Schema.OpenAPIV3Schema); err != nil {
+				return fmt.Errorf("%s: %w", file, err)
 			}
-			v.schemas[key] = schema
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // compile compiles one OpenAPI v3 schema as a JSON schema.
