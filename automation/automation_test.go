@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -192,6 +193,10 @@ func TestRealSpec(t *testing.T) {
 	emu, err := konnectemu.New()
 	require.NoError(t, err)
 	defer emu.Close()
+	defer func() {
+		assert.Empty(t, emu.ValidationErrors(), "requests the Konnect spec rejects")
+		assert.Empty(t, emu.ResponseValidationErrors(), "emulator answers outside the spec")
+	}()
 	pulumiHome, state := t.TempDir(), t.TempDir()
 	t.Setenv("PULUMI_HOME", pulumiHome)
 	t.Setenv("PULUMI_CONFIG_PASSPHRASE", "real spec passphrase")
