@@ -34,8 +34,7 @@ func newListenerBlocks(args PortMappedGatewayArgs) []listenerBlock {
 }
 
 // consecutiveFirstPort is where virtual cluster i's block starts when each block without Port follows the previous
-// one, as earlier
-// versions placed them: the port that keeps what such a version deployed.
+// one, as earlier versions placed them: the port that keeps what such a version deployed.
 func consecutiveFirstPort(args PortMappedGatewayArgs, blocks []listenerBlock, i int) int {
 	next := args.basePort()
 	for j := range i {

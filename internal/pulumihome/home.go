@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 )
@@ -160,9 +161,19 @@ func (h *Home) Vars() map[string]string {
 // Environ returns this process's environment without HomeOptions.Unset, plus Vars, for commands run outside the
 // Automation API.
 func (h *Home) Environ() []string {
-	env := h.Command.environ()
+	return append(h.Command.environ(), h.varList()...)
+}
+
+// varList returns Vars as KEY=value entries.
+func (h *Home) varList() []string {
+	env := make([]string, 0, len(h.vars))
 	for k, v := range h.vars {
 		env = append(env, k+"="+v)
 	}
 	return env
+}
+
+// localStateDir returns the directory of a local (file://) backend, and whether the backend is local.
+func (h *Home) localStateDir() (string, bool) {
+	return strings.CutPrefix(h.BackendURL, "file://")
 }

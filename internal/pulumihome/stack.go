@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
@@ -117,7 +116,7 @@ func (e *Home) stack(ctx context.Context, project, name string, program pulumi.R
 // clearLock removes a lock that a killed operation on this stack left in a
 // local backend. A lock held by a live process is kept: its pid is checked.
 func (s *Stack) clearLock() {
-	dir, ok := strings.CutPrefix(s.home.BackendURL, "file://")
+	dir, ok := s.home.localStateDir()
 	if !ok {
 		return
 	}

@@ -27,7 +27,7 @@ type localWorkspace struct {
 // stackExists reports whether a local backend holds the stack, and whether that is known without the CLI (for a
 // local backend and a plain stack name).
 func (w localWorkspace) stackExists(stackName string) (exists, known bool) {
-	dir, ok := strings.CutPrefix(w.home.BackendURL, "file://")
+	dir, ok := w.home.localStateDir()
 	if !ok || strings.Contains(stackName, "/") {
 		return false, false
 	}
@@ -75,11 +75,7 @@ func (w localWorkspace) StackOutputs(ctx context.Context, stackName string) (aut
 
 // cli runs the Pulumi CLI with the home's environment in workDir and returns its standard output.
 func (h *Home) cli(ctx context.Context, workDir string, args ...string) ([]byte, error) {
-	env := make([]string, 0, len(h.vars))
-	for k, v := range h.vars {
-		env = append(env, k+"="+v)
-	}
-	stdout, stderr, _, err := h.Command.Run(ctx, workDir, nil, nil, nil, env, args...)
+	stdout, stderr, _, err := h.Command.Run(ctx, workDir, nil, nil, nil, h.varList(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("pulumi %s: %w: %s", args[0]+" "+args[1], err, stderr)
 	}

@@ -28,11 +28,11 @@ var noRetries = operations.WithRetries(retry.Config{Strategy: "none"})
 // A 429 or 5xx is retried after the server's Retry-After (seconds or an HTTP date), or the backoff's interval
 // when it sends none; a Retry-After beyond the budget left (MaxElapsed) ends the create at once. After an
 // ambiguous failure (5xx, dropped connection, timeout) the server may have committed the object, so find runs
-// before any new attempt and its result is adopted; a failing find is retried rather than risking a duplicate. A 409 after an ambiguous failure means
-// the earlier attempt may have landed late, so find decides then too; a 409 otherwise is an *ExistsError when
-// find sees the object. When ctx ends during a request, which the server may still commit, find runs once on
-// its own short deadline and a found object is returned. Other rejections (4xx) are returned as is. Retrying
-// stops when ctx ends or the backoff's MaxElapsed has passed.
+// before any new attempt and its result is adopted; a failing find is retried rather than risking a duplicate.
+// A 409 after an ambiguous failure means the earlier attempt may have landed late, so find decides then too; a
+// 409 otherwise is an *ExistsError when find sees the object. When ctx ends during a request, which the server
+// may still commit, find runs once on its own short deadline and a found object is returned. Other rejections
+// (4xx) are returned as is. Retrying stops when ctx ends or the backoff's MaxElapsed has passed.
 func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (json.RawMessage, error) {
 	start := time.Now()
 	var (
@@ -48,7 +48,7 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			found, err := find(ctx)
 			switch {
 			case err != nil:
-				lastErr = fmt.Errorf("looking for an object a failed create may have made: %w", Explain(err))
+				lastErr = fmt.Errorf("looking for an object a failed create may have made: %w", err)
 			case found != nil:
 				return found, nil
 			default:
@@ -61,7 +61,6 @@ func (c *Client) Create(ctx context.Context, create CreateFunc, find FindFunc) (
 			if err == nil {
 				return Body(res)
 			}
-			err = Explain(err)
 			lastErr = err
 			if ctx.Err() != nil {
 				return findAfterCancel(ctx, find, err)

@@ -164,7 +164,7 @@ func (k kind[A, S]) Read(ctx context.Context, req infer.ReadRequest[A, S]) (infe
 		return infer.ReadResponse[A, S]{}, nil
 	}
 	if err != nil {
-		return infer.ReadResponse[A, S]{}, client.Explain(err)
+		return infer.ReadResponse[A, S]{}, err
 	}
 	raw, err := client.Body(res)
 	if err != nil {
@@ -207,7 +207,7 @@ func (k kind[A, S]) Update(ctx context.Context, req infer.UpdateRequest[A, S]) (
 	}
 	res, err := k.update(ctx, c, req.Inputs, req.ID)
 	if err != nil {
-		return infer.UpdateResponse[S]{}, client.Explain(err)
+		return infer.UpdateResponse[S]{}, err
 	}
 	raw, err := client.Body(res)
 	if err != nil {
@@ -228,6 +228,7 @@ func (k kind[A, S]) Delete(ctx context.Context, req infer.DeleteRequest[S]) (inf
 	if err != nil {
 		return infer.DeleteResponse{}, err
 	}
+	// remove returns the SDK's error as is (a delete answers no body, so it skips rawResponse).
 	return infer.DeleteResponse{}, client.Explain(ignoreNotFound(k.remove(ctx, c, *k.args(&req.State), req.ID)))
 }
 

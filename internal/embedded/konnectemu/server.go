@@ -176,9 +176,7 @@ func (s *Server) handle(rt route, r *http.Request) reply {
 		s.recordRequestErrors(r, errs)
 		return errorReply(validationError(errs))
 	}
-	if r.ContentLength != 0 {
-		s.spec.Defaults.ValidateHttpRequest(r) // accepted above; this fills in the schema defaults
-	}
+	s.spec.Defaults.ValidateHttpRequest(r) // accepted above; this fills in the schema defaults
 	body, err := decodeBody(r)
 	if err != nil {
 		return errorReply(badRequest(invalidParameter{Field: "body", Source: "body", Reason: err.Error()}))
@@ -231,7 +229,7 @@ var undeclaredStatuses = map[int]string{
 // checkStatus records an answer whose status the operation's spec does not declare (the validator is configured
 // not to check statuses, so that undeclaredStatuses, and injectedStatuses of a fault, can pass).
 func (s *Server) checkStatus(rt route, r *http.Request, status int, injected bool) {
-	if _, known := undeclaredStatuses[status]; known || (injected && injectedStatuses[status]) || rt.path == "" {
+	if _, known := undeclaredStatuses[status]; known || (injected && injectedStatuses[status]) {
 		return
 	}
 	item, ok := s.spec.Model.Paths.PathItems.Get(rt.path)

@@ -42,8 +42,9 @@ type Spec struct {
 	Model *v3.Document
 	// Validator validates requests as they are sent, and responses, against Model.
 	Validator validator.Validator
-	// Defaults validates requests too, filling schema defaults into their bodies as Konnect stores them; it runs
-	// after Validator accepted a request, so a field the spec requires is required even where it has a default.
+	// Defaults validates requests too, filling schema defaults into their bodies, query and headers as Konnect
+	// applies them; it runs after Validator accepted a request, so a field the spec requires is required even where
+	// it has a default.
 	Defaults validator.Validator
 }
 
@@ -73,10 +74,11 @@ func loadSpec() (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build Konnect spec model: %w", err)
 	}
+	// One cache for both validators: a compiled schema does not depend on whether defaults are filled in.
+	schemas := &lazySchemaCache{SchemaCache: cache.NewDefaultCache()}
+	schemas.building.Store(true)
+	defer schemas.building.Store(false)
 	newValidator := func(opts ...config.Option) validator.Validator {
-		schemas := &lazySchemaCache{SchemaCache: cache.NewDefaultCache()}
-		schemas.building.Store(true)
-		defer schemas.building.Store(false)
 		return validator.NewValidatorFromV3Model(&model.Model, append([]config.Option{
 			config.WithFormatAssertions(),
 			// Statuses are checked by Server.checkStatus, which allows the ones Konnect gives undeclared.
