@@ -2,11 +2,13 @@ package provider_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -109,6 +111,83 @@ func TestStaticKey(t *testing.T) {
 	assertNoChanges(t, h.diff(sealed, program))
 	program["value"] = rotated
 	assertReplaces(t, h.diff(sealed, program), "value")
+}
+
+// TestStaticKeyGeneratedName: a key without a name gets the resource name and a random suffix, kept by later checks
+// and drawn anew when the engine checks a replacement (without the prior inputs); such a key is replaced by creating
+// the new one first, while a policy still uses the old one.
+func TestStaticKeyGeneratedName(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	inputs := func(v string) map[string]any { return map[string]any{"gatewayId": e.gatewayID, "value": v} }
+	key := h.create("StaticKey", "rotating", inputs(staticKeyValue(t)))
+	name := str(t, key.State, "name")
+	assert.Regexp(t, `^rotating-[0-9a-f]{8}$`, name)
+	assert.Equal(t, true, key.State.Get("nameGenerated").AsBool())
+	assert.Equal(t, name, h.check("StaticKey", "rotating", key.Inputs, inputs("x")).Get("name").AsString(),
+		"a later check keeps the generated name")
+	replacement := h.check("StaticKey", "rotating", property.Map{}, inputs("x")).Get("name").AsString()
+	assert.Regexp(t, `^rotating-[0-9a-f]{8}$`, replacement)
+	assert.NotEqual(t, name, replacement, "a replacement gets a name of its own")
+
+	d := h.diff(key, inputs(staticKeyValue(t)))
+	assertReplaces(t, d, "value")
+	assert.False(t, d.DeleteBeforeReplace, "the replacement is created first, under its own name")
+
+	// A name that was given and is then left out is replaced by a generated one: from then on, rotations
+	// create first.
+	named := h.create("StaticKey", "named", map[string]any{"gatewayId": e.gatewayID, "name": "fixed", "value": "v"})
+	assert.Equal(t, false, named.State.Get("nameGenerated").AsBool())
+	d = h.diff(named, map[string]any{"gatewayId": e.gatewayID, "value": "v"})
+	assertReplaces(t, d, "name")
+	assert.False(t, d.DeleteBeforeReplace)
+	assert.Equal(t, false, h.read(named).State.Get("nameGenerated").AsBool(), "a refresh keeps the flag")
+}
+
+// TestPolicyChain: a chain resource puts the listed policies first, in the listed order, and the others after
+// them in their order; a refresh reports the order Konnect holds; an import lists the whole chain.
+func TestPolicyChain(t *testing.T) {
+	e := newEnv(t)
+	h := e.h
+	policy := func(name string) string {
+		return h.create("ConsumePolicy", name, map[string]any{
+			"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "modify_headers",
+			"modifyHeaders": map[string]any{"actions": []any{map[string]any{"op": "remove", "key": name}}},
+		}).ID
+	}
+	a, b, c := policy("a"), policy("b"), policy("c")
+	chain := func(ids ...string) map[string]any {
+		return map[string]any{"gatewayId": e.gatewayID, "virtualClusterId": e.virtualClusterID, "type": "consume",
+			"policies": anyList(ids)}
+	}
+	emu.ResetCalls()
+	o := h.create("PolicyChain", "order", chain(c, a))
+	assert.Equal(t, e.gatewayID+"/"+e.virtualClusterID+"/consume", o.ID)
+	assert.Equal(t, []any{c, a, b}, plainValue(o.State.Get("chain")), "listed first, the rest after")
+	assert.Equal(t, 1, emu.WriteCalls(), "one chain update: %v", emu.Calls())
+
+	emu.ResetCalls()
+	assertNoChanges(t, h.diff(h.read(o), chain(c, a)))
+	assert.Zero(t, emu.WriteCalls())
+
+	// Reordered in Konnect: the refresh shows it, the update restores the order.
+	status, body := apiDo(t, http.MethodPut, "/v1/event-gateways/"+e.gatewayID+"/virtual-clusters/"+e.virtualClusterID+
+		"/consume-policy-chain", map[string]any{"policies": []string{a, b, c}})
+	require.Equal(t, http.StatusOK, status, string(body))
+	read := h.read(o)
+	assert.Equal(t, []any{a, c}, plainValue(read.Inputs.Get("policies")))
+	assertUpdates(t, h.diff(read, chain(c, a)), "policies")
+	updated := h.update(read, chain(c, a))
+	assert.Equal(t, []any{c, a, b}, plainValue(updated.State.Get("chain")))
+
+	imported := h.importID("PolicyChain", "imported", o.ID)
+	assert.Equal(t, []any{c, a, b}, plainValue(imported.Inputs.Get("policies")))
+
+	_, err := h.s.Create(p.CreateRequest{Urn: urn("PolicyChain", "bad"),
+		Properties: h.check("PolicyChain", "bad", property.Map{}, chain("no-such-policy"))})
+	assert.ErrorContains(t, err, "policy no-such-policy is not in the consume chain")
+	h.remove(o)
+	assert.Len(t, objects(konnectemu.KindConsumePolicy, e.virtualClusterID), 3, "deleting the chain deletes no policy")
 }
 
 // TestReplacement: parent IDs, policy types and parent policies cannot change in place.
@@ -299,4 +378,13 @@ func TestPreviewWithUnknowns(t *testing.T) {
 	assert.Empty(t, res.Failures)
 	_, err = h.s.Create(p.CreateRequest{Urn: urn("ListenerPolicy", "preview"), Properties: res.Inputs, DryRun: true})
 	assert.NoError(t, err)
+}
+
+// anyList converts strings to the []any of property inputs.
+func anyList(values []string) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = v
+	}
+	return out
 }

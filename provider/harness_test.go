@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -259,21 +260,30 @@ func stored(t *testing.T, k konnectemu.Kind, id string) map[string]any {
 // apiPost creates an object out of band with a plain API call and returns its ID.
 func apiPost(t *testing.T, path string, body any) string {
 	t.Helper()
+	status, answer := apiDo(t, http.MethodPost, path, body)
+	require.Equal(t, http.StatusCreated, status, "out-of-band POST %s: %s", path, answer)
+	var created struct {
+		ID string `json:"id"`
+	}
+	require.NoError(t, json.Unmarshal(answer, &created))
+	return created.ID
+}
+
+// apiDo sends a plain API call out of band and returns the status and body of the answer.
+func apiDo(t *testing.T, method, path string, body any) (int, []byte) {
+	t.Helper()
 	b, err := json.Marshal(body)
 	require.NoError(t, err)
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, emu.URL()+path, bytes.NewReader(b))
+	req, err := http.NewRequestWithContext(t.Context(), method, emu.URL()+path, bytes.NewReader(b))
 	require.NoError(t, err)
 	req.Header.Set("Authorization", "Bearer "+emu.Token())
 	req.Header.Set("Content-Type", "application/json")
 	res, err := emu.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer res.Body.Close()
-	var created struct {
-		ID string `json:"id"`
-	}
-	require.NoError(t, json.NewDecoder(res.Body).Decode(&created))
-	require.Equal(t, http.StatusCreated, res.StatusCode, "out-of-band POST %s", path)
-	return created.ID
+	answer, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res.StatusCode, answer
 }
 
 // assertNoChanges fails if d reports changes.

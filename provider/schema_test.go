@@ -32,7 +32,7 @@ func TestSchema(t *testing.T) {
 		}
 	}
 	assert.ElementsMatch(t, []string{"EventGateway", "BackendCluster", "VirtualCluster", "Listener", "ListenerPolicy",
-		"ClusterPolicy", "ConsumePolicy", "ProducePolicy", "SchemaRegistry", "StaticKey", "TLSTrustBundle",
+		"ClusterPolicy", "ConsumePolicy", "ProducePolicy", "SchemaRegistry", "StaticKey", "PolicyChain", "TLSTrustBundle",
 		"DataPlaneCertificate"}, resources)
 	assert.Contains(t, spec.Functions, "kong-event-gateway:konnect:getEventGateway")
 	assert.Contains(t, spec.Functions, "kong-event-gateway:konnect:getDataPlaneNodes")

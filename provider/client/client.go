@@ -59,8 +59,10 @@ type Options struct {
 	ServerURL string
 	// Token is a Konnect personal (kpat_) or system-account (spat_) access token.
 	Token string
-	// HTTPClient sends the requests; nil means an http.Client with DefaultRequestTimeout per attempt.
+	// HTTPClient sends the requests; nil means an http.Client with RequestTimeout per attempt.
 	HTTPClient *http.Client
+	// RequestTimeout bounds one attempt of the default HTTPClient; zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
 	// Retry is the retry policy; the zero value means DefaultBackoff.
 	Retry Backoff
 }
@@ -86,7 +88,10 @@ func New(o Options) (*Client, error) {
 	}
 	if o.HTTPClient == nil {
 		// A per-attempt timeout: the SDK's WithTimeout would bound the whole retry loop instead.
-		o.HTTPClient = &http.Client{Timeout: DefaultRequestTimeout}
+		if o.RequestTimeout == 0 {
+			o.RequestTimeout = DefaultRequestTimeout
+		}
+		o.HTTPClient = &http.Client{Timeout: o.RequestTimeout}
 	}
 	security := components.Security{PersonalAccessToken: &o.Token}
 	if strings.HasPrefix(o.Token, "spat_") {

@@ -278,19 +278,39 @@ func assertValidTraffic(t *testing.T) {
 
 // kinds counts the emulator's objects under a gateway (the gateway included) by kind.
 func kinds(gatewayID string) map[konnectemu.Kind]int {
+	out := map[konnectemu.Kind]int{}
+	for _, o := range underGateway(gatewayID) {
+		out[o.Kind]++
+	}
+	return out
+}
+
+// objectsOf returns the emulator's objects of kind k under a gateway.
+func objectsOf(gatewayID string, k konnectemu.Kind) []konnectemu.Object {
+	var out []konnectemu.Object
+	for _, o := range underGateway(gatewayID) {
+		if o.Kind == k {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// underGateway returns the emulator's objects under a gateway at any depth, the gateway included.
+func underGateway(gatewayID string) []konnectemu.Object {
 	snap := emu.Snapshot()
 	parent := map[string]string{}
 	for _, o := range snap {
 		parent[o.ID] = o.ParentID
 	}
-	out := map[konnectemu.Kind]int{}
+	var out []konnectemu.Object
 	for _, o := range snap {
-		id := o.ID
-		for parent[id] != "" {
-			id = parent[id]
+		root := o.ID
+		for parent[root] != "" {
+			root = parent[root]
 		}
-		if id == gatewayID {
-			out[o.Kind]++
+		if root == gatewayID {
+			out = append(out, o)
 		}
 	}
 	return out
@@ -316,6 +336,21 @@ func output(t *testing.T, sum pulumihome.Summary, name string) string {
 	s, ok := v.Value.(string)
 	require.True(t, ok, "stack output %s is %T", name, v.Value)
 	return s
+}
+
+// outputList returns a stack output that is a list of strings.
+func outputList(t *testing.T, sum pulumihome.Summary, name string) []string {
+	t.Helper()
+	v, ok := sum.Outputs[name]
+	require.True(t, ok, "no stack output %s", name)
+	list, ok := v.Value.([]any)
+	require.True(t, ok, "stack output %s is %T", name, v.Value)
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i], ok = e.(string)
+		require.True(t, ok, "stack output %s[%d] is %T", name, i, e)
+	}
+	return out
 }
 
 // resource is any provider resource; only its ID is used.

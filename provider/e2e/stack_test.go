@@ -24,6 +24,8 @@ type fullSet struct {
 	secret func(string) pulumi.Input
 	// tokenSecret marks the provider's token secret in the program.
 	tokenSecret bool
+	// requestTimeout is the provider's requestTimeoutSeconds; zero leaves the default.
+	requestTimeout time.Duration
 
 	saslPassword, principalPassword, staticKey, certPEM, keyPEM string
 }
@@ -53,7 +55,11 @@ func (f *fullSet) program(ctx *pulumi.Context) error {
 	if f.tokenSecret {
 		tok = pulumi.ToSecret(pulumi.String(token))
 	}
-	r := newRegistrar(ctx, pulumi.Map{"serverUrl": pulumi.String(emu.URL()), "token": tok})
+	config := pulumi.Map{"serverUrl": pulumi.String(emu.URL()), "token": tok}
+	if f.requestTimeout != 0 {
+		config["requestTimeoutSeconds"] = pulumi.Int(int(f.requestTimeout / time.Second))
+	}
+	r := newRegistrar(ctx, config)
 	gw := r.reg("EventGateway", "gateway", pulumi.Map{
 		"name": pulumi.String(f.gateway), "description": pulumi.String("created by the e2e test"),
 		"labels": pulumi.StringMap{"env": pulumi.String("e2e")},

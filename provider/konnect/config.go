@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi-go-provider/infer"
 
@@ -28,6 +29,8 @@ type Config struct {
 	ServerURL *string `pulumi:"serverUrl,optional"`
 	Region    *string `pulumi:"region,optional"`
 	Token     string  `pulumi:"token,optional" provider:"secret"`
+	// RequestTimeoutSeconds bounds one HTTP attempt.
+	RequestTimeoutSeconds *int `pulumi:"requestTimeoutSeconds,optional"`
 
 	factory ClientFactory
 	client  *client.Client
@@ -55,7 +58,13 @@ func (c *Config) Annotate(a infer.Annotator) {
 	a.Describe(&c.Token, "Konnect personal (`kpat_`) or system-account (`spat_`) access token. "+
 		"Defaults to the `KONNECT_TOKEN` environment variable.")
 	a.SetDefault(&c.Token, nil, "KONNECT_TOKEN")
+	a.Describe(&c.RequestTimeoutSeconds, fmt.Sprintf("Seconds one HTTP request to Konnect may take (1-%d) before it "+
+		"is abandoned and retried; a create that times out first looks for the object the server may have made. "+
+		"Default %d.", int(maxRequestTimeout/time.Second), int(client.DefaultRequestTimeout/time.Second)))
 }
+
+// maxRequestTimeout bounds requestTimeoutSeconds.
+const maxRequestTimeout = 10 * time.Minute
 
 // errNoToken is what Konnect resources and functions report when the provider has no token; the components
 // need none, so a program using only them configures the provider without one.
@@ -67,7 +76,14 @@ func (c *Config) Configure(ctx context.Context) error {
 	if err != nil || c.Token == "" {
 		return err
 	}
-	c.client, err = c.factory(ctx, client.Options{ServerURL: serverURL, Token: c.Token})
+	o := client.Options{ServerURL: serverURL, Token: c.Token}
+	if c.RequestTimeoutSeconds != nil {
+		if problem := validate.Between(*c.RequestTimeoutSeconds, 1, int(maxRequestTimeout/time.Second)); problem != "" {
+			return &validate.FieldError{Field: "requestTimeoutSeconds", Message: problem}
+		}
+		o.RequestTimeout = time.Duration(*c.RequestTimeoutSeconds) * time.Second
+	}
+	c.client, err = c.factory(ctx, o)
 	return err
 }
 

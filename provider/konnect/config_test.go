@@ -1,9 +1,14 @@
 package konnect
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
 func TestServerURL(t *testing.T) {
@@ -29,4 +34,18 @@ func TestServerURL(t *testing.T) {
 		assert.NoError(t, err)
 		assert.Equal(t, c.want, got)
 	}
+}
+
+func TestRequestTimeout(t *testing.T) {
+	var got client.Options
+	c := NewConfig(func(_ context.Context, o client.Options) (*client.Client, error) {
+		got = o
+		return client.New(o)
+	})
+	c.Token, c.RequestTimeoutSeconds = "kpat_x", new(5)
+	require.NoError(t, c.Configure(t.Context()))
+	assert.Equal(t, 5*time.Second, got.RequestTimeout)
+
+	c.RequestTimeoutSeconds = new(0)
+	assert.EqualError(t, c.Configure(t.Context()), "requestTimeoutSeconds: 0 must be between 1 and 600")
 }

@@ -15,6 +15,7 @@ func Resources() []infer.InferredResource {
 		infer.Resource(&ProducePolicy{producePolicies}),
 		infer.Resource(&SchemaRegistry{schemaRegistries}),
 		infer.Resource(&StaticKey{staticKeys}),
+		infer.Resource(&PolicyChain{}),
 		infer.Resource(&TLSTrustBundle{tlsTrustBundles}),
 		infer.Resource(&DataPlaneCertificate{dataPlaneCertificates}),
 	}

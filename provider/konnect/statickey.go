@@ -2,12 +2,17 @@ package konnect
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"regexp"
+	"strings"
 
 	"github.com/Kong/sdk-konnect-go/models/components"
 	"github.com/Kong/sdk-konnect-go/models/operations"
 	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
@@ -15,7 +20,9 @@ import (
 )
 
 // StaticKey is a symmetric key that encrypt and decrypt policies use. Konnect cannot update static keys, so
-// every change, including a rotated value, replaces the key.
+// every change, including a rotated value, replaces the key. Unless the inputs name the key, its name is
+// generated, so that a replacement creates the new key before it deletes the old one, which Konnect refuses
+// while a policy uses it.
 type StaticKey struct {
 	kind[StaticKeyArgs, StaticKeyState]
 }
@@ -25,7 +32,7 @@ var _ resource[StaticKeyArgs, StaticKeyState] = (*StaticKey)(nil)
 // StaticKeyArgs are the inputs of a StaticKey.
 type StaticKeyArgs struct {
 	GatewayID   string            `pulumi:"gatewayId" api:"-"`
-	Name        string            `pulumi:"name" api:"name"`
+	Name        string            `pulumi:"name,optional" api:"name"`
 	Description *string           `pulumi:"description,optional" api:"description,omitempty"`
 	Value       string            `pulumi:"value" api:"value" provider:"secret"`
 	Labels      map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
@@ -34,6 +41,8 @@ type StaticKeyArgs struct {
 // StaticKeyState is the state of a StaticKey. The value is not kept; its hash is.
 type StaticKeyState struct {
 	StaticKeyArgs
+	// NameGenerated says the provider generated the name.
+	NameGenerated bool `pulumi:"nameGenerated"`
 	Timestamps
 	secrets.Sealed
 }
@@ -41,17 +50,87 @@ type StaticKeyState struct {
 // Annotate describes the resource.
 func (k *StaticKey) Annotate(a infer.Annotator) {
 	a.Describe(k, "A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any "+
-		"change, including a new value (detected by its hash), replaces the key. Import it with the ID "+
-		"`<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.")
+		"change, including a new value (detected by its hash), replaces the key. Leave `name` unset and reference "+
+		"the key by its `id` (or its `name` output): the replacement is then created under a new name first, "+
+		"the policies are pointed at it, and the old key is deleted last. A key with a fixed name must be "+
+		"deleted first, which Konnect refuses while a policy uses it. Records encrypted with a deleted key "+
+		"cannot be decrypted any more: to keep them readable, add the new key as another resource, move the "+
+		"policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; "+
+		"the first update afterwards only records the value's hash.")
+}
+
+// Annotate describes the state.
+func (k *StaticKeyState) Annotate(a infer.Annotator) {
+	a.Describe(&k.NameGenerated, "Whether the provider generated the name (no `name` input).")
 }
 
 // Annotate describes the inputs.
 func (k *StaticKeyArgs) Annotate(a infer.Annotator) {
 	a.Describe(&k.GatewayID, "ID of the event gateway.")
-	a.Describe(&k.Name, "Name, unique within the gateway (1-255 characters); policies may reference the key by it.")
+	a.Describe(&k.Name, "Name, unique within the gateway (1-255 characters); policies may reference the key by it. "+
+		"Default: the resource name and a random suffix, drawn anew for each replacement.")
 	a.Describe(&k.Description, "Description (at most 512 characters).")
 	a.Describe(&k.Value, "The key material (literal or `${vault...}` reference).")
 	a.Describe(&k.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
+}
+
+// Check generates the name of a key whose inputs set none, or keeps the one generated before. The engine checks
+// the inputs of a replacement again without the prior ones, so a replacement gets a new name.
+func (k *StaticKey) Check(ctx context.Context, req infer.CheckRequest) (infer.CheckResponse[StaticKeyArgs], error) {
+	if name := req.NewInputs.Get("name"); name.IsNull() {
+		old := req.OldInputs.Get("name")
+		if !old.IsString() || !isGeneratedName(req.Name, old.AsString()) {
+			generated, err := generateName(req.Name)
+			if err != nil {
+				return infer.CheckResponse[StaticKeyArgs]{}, err
+			}
+			old = property.New(generated)
+		}
+		req.NewInputs = req.NewInputs.Set("name", old)
+	}
+	return k.kind.Check(ctx, req)
+}
+
+// Create creates the key and records whether its name was generated.
+func (k *StaticKey) Create(ctx context.Context, req infer.CreateRequest[StaticKeyArgs]) (infer.CreateResponse[StaticKeyState], error) {
+	res, err := k.kind.Create(ctx, req)
+	res.Output.NameGenerated = isGeneratedName(req.Name, req.Inputs.Name)
+	return res, err
+}
+
+// Read refreshes or imports the key; an imported key's name counts as given.
+func (k *StaticKey) Read(ctx context.Context, req infer.ReadRequest[StaticKeyArgs, StaticKeyState]) (infer.ReadResponse[StaticKeyArgs, StaticKeyState], error) {
+	res, err := k.kind.Read(ctx, req)
+	res.State.NameGenerated = req.State.NameGenerated
+	return res, err
+}
+
+// Diff replaces a key with a generated name before deleting it: the replacement gets a name of its own.
+func (k *StaticKey) Diff(ctx context.Context, req infer.DiffRequest[StaticKeyArgs, StaticKeyState]) (infer.DiffResponse, error) {
+	res, err := k.kind.Diff(ctx, req)
+	if req.State.NameGenerated && req.Inputs.Name == req.State.Name {
+		res.DeleteBeforeReplace = false
+	}
+	return res, err
+}
+
+// generatedSuffix is what generateName appends to the resource name.
+var generatedSuffix = regexp.MustCompile(`^-[0-9a-f]{8}$`)
+
+// generateName returns resource plus a random suffix, within Konnect's 255 characters.
+func generateName(resource string) (string, error) {
+	b := make([]byte, 4)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return resource[:min(len(resource), 255-9)] + "-" + hex.EncodeToString(b), nil
+}
+
+// isGeneratedName says whether generateName could have made name for the resource.
+func isGeneratedName(resource, name string) bool {
+	base := resource[:min(len(resource), 255-9)]
+	rest, ok := strings.CutPrefix(name, base)
+	return ok && generatedSuffix.MatchString(rest)
 }
 
 func (k *StaticKeyArgs) validate(problems *validate.Problems) {

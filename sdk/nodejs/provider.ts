@@ -44,6 +44,7 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             resourceInputs["region"] = args?.region;
+            resourceInputs["requestTimeoutSeconds"] = pulumi.output(args?.requestTimeoutSeconds).apply(JSON.stringify);
             resourceInputs["serverUrl"] = args?.serverUrl;
             resourceInputs["token"] = (args?.token ? pulumi.secret(args.token) : undefined) ?? utilities.getEnv("KONNECT_TOKEN");
         }
@@ -62,6 +63,10 @@ export interface ProviderArgs {
      * Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
      */
     region?: pulumi.Input<string | undefined>;
+    /**
+     * Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+     */
+    requestTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
      * Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
      */

@@ -53,6 +53,8 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
 	Region *string `pulumi:"region"`
+	// Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+	RequestTimeoutSeconds *int `pulumi:"requestTimeoutSeconds"`
 	// Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
 	ServerUrl *string `pulumi:"serverUrl"`
 	// Konnect personal (`kpat_`) or system-account (`spat_`) access token. Defaults to the `KONNECT_TOKEN` environment variable.
@@ -63,6 +65,8 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
 	Region pulumi.StringPtrInput
+	// Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+	RequestTimeoutSeconds pulumi.IntPtrInput
 	// Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
 	ServerUrl pulumi.StringPtrInput
 	// Konnect personal (`kpat_`) or system-account (`spat_`) access token. Defaults to the `KONNECT_TOKEN` environment variable.

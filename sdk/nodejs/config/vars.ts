@@ -19,6 +19,17 @@ Object.defineProperty(exports, "region", {
 });
 
 /**
+ * Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+ */
+export declare const requestTimeoutSeconds: number | undefined;
+Object.defineProperty(exports, "requestTimeoutSeconds", {
+    get() {
+        return __config.getObject<number>("requestTimeoutSeconds");
+    },
+    enumerable: true,
+});
+
+/**
  * Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
  */
 export declare const serverUrl: string | undefined;

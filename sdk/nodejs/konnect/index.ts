@@ -50,6 +50,11 @@ export type ListenerPolicy = import("./listenerPolicy").ListenerPolicy;
 export const ListenerPolicy: typeof import("./listenerPolicy").ListenerPolicy = null as any;
 utilities.lazyLoad(exports, ["ListenerPolicy"], () => require("./listenerPolicy"));
 
+export { PolicyChainArgs } from "./policyChain";
+export type PolicyChain = import("./policyChain").PolicyChain;
+export const PolicyChain: typeof import("./policyChain").PolicyChain = null as any;
+utilities.lazyLoad(exports, ["PolicyChain"], () => require("./policyChain"));
+
 export { ProducePolicyArgs } from "./producePolicy";
 export type ProducePolicy = import("./producePolicy").ProducePolicy;
 export const ProducePolicy: typeof import("./producePolicy").ProducePolicy = null as any;
@@ -94,6 +99,8 @@ const _module = {
                 return new Listener(name, <any>undefined, { urn })
             case "kong-event-gateway:konnect:ListenerPolicy":
                 return new ListenerPolicy(name, <any>undefined, { urn })
+            case "kong-event-gateway:konnect:PolicyChain":
+                return new PolicyChain(name, <any>undefined, { urn })
             case "kong-event-gateway:konnect:ProducePolicy":
                 return new ProducePolicy(name, <any>undefined, { urn })
             case "kong-event-gateway:konnect:SchemaRegistry":

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "../utilities";
 
 /**
- * A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Import it with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
+ * A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Leave `name` unset and reference the key by its `id` (or its `name` output): the replacement is then created under a new name first, the policies are pointed at it, and the old key is deleted last. A key with a fixed name must be deleted first, which Konnect refuses while a policy uses it. Records encrypted with a deleted key cannot be decrypted any more: to keep them readable, add the new key as another resource, move the policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
  */
 export class StaticKey extends pulumi.CustomResource {
     /**
@@ -61,9 +61,13 @@ export class StaticKey extends pulumi.CustomResource {
      */
     declare public readonly labels: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * Name, unique within the gateway (1-255 characters); policies may reference the key by it.
+     * Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
      */
-    declare public readonly name: pulumi.Output<string>;
+    declare public readonly name: pulumi.Output<string | undefined>;
+    /**
+     * Whether the provider generated the name (no `name` input).
+     */
+    declare public /*out*/ readonly nameGenerated: pulumi.Output<boolean>;
     /**
      * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
      */
@@ -95,9 +99,6 @@ export class StaticKey extends pulumi.CustomResource {
             if (args?.gatewayId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'gatewayId'");
             }
-            if (args?.name === undefined && !opts.urn) {
-                throw new Error("Missing required property 'name'");
-            }
             if (args?.value === undefined && !opts.urn) {
                 throw new Error("Missing required property 'value'");
             }
@@ -107,6 +108,7 @@ export class StaticKey extends pulumi.CustomResource {
             resourceInputs["name"] = args?.name;
             resourceInputs["value"] = args?.value ? pulumi.secret(args.value) : undefined;
             resourceInputs["createdAt"] = undefined /*out*/;
+            resourceInputs["nameGenerated"] = undefined /*out*/;
             resourceInputs["secretHashes"] = undefined /*out*/;
             resourceInputs["secretSalt"] = undefined /*out*/;
             resourceInputs["updatedAt"] = undefined /*out*/;
@@ -116,6 +118,7 @@ export class StaticKey extends pulumi.CustomResource {
             resourceInputs["gatewayId"] = undefined /*out*/;
             resourceInputs["labels"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["nameGenerated"] = undefined /*out*/;
             resourceInputs["secretHashes"] = undefined /*out*/;
             resourceInputs["secretSalt"] = undefined /*out*/;
             resourceInputs["updatedAt"] = undefined /*out*/;
@@ -145,9 +148,9 @@ export interface StaticKeyArgs {
      */
     labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Name, unique within the gateway (1-255 characters); policies may reference the key by it.
+     * Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
      */
-    name: pulumi.Input<string>;
+    name?: pulumi.Input<string | undefined>;
     /**
      * The key material (literal or `${vault...}` reference).
      */

@@ -48,6 +48,7 @@ _utilities.register(
    "kong-event-gateway:konnect:EventGateway": "EventGateway",
    "kong-event-gateway:konnect:Listener": "Listener",
    "kong-event-gateway:konnect:ListenerPolicy": "ListenerPolicy",
+   "kong-event-gateway:konnect:PolicyChain": "PolicyChain",
    "kong-event-gateway:konnect:ProducePolicy": "ProducePolicy",
    "kong-event-gateway:konnect:SchemaRegistry": "SchemaRegistry",
    "kong-event-gateway:konnect:StaticKey": "StaticKey",

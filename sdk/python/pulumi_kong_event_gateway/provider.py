@@ -20,17 +20,21 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  server_url: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] region: Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
+        :param pulumi.Input[_builtins.int] request_timeout_seconds: Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
         :param pulumi.Input[_builtins.str] server_url: Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
         :param pulumi.Input[_builtins.str] token: Konnect personal (`kpat_`) or system-account (`spat_`) access token. Defaults to the `KONNECT_TOKEN` environment variable.
         """
         if region is not None:
             pulumi.set(__self__, "region", region)
+        if request_timeout_seconds is not None:
+            pulumi.set(__self__, "request_timeout_seconds", request_timeout_seconds)
         if server_url is not None:
             pulumi.set(__self__, "server_url", server_url)
         if token is None:
@@ -49,6 +53,18 @@ class ProviderArgs:
     @region.setter
     def region(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "region", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requestTimeoutSeconds")
+    def request_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+        """
+        return pulumi.get(self, "request_timeout_seconds")
+
+    @request_timeout_seconds.setter
+    def request_timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "request_timeout_seconds", value)
 
     @_builtins.property
     @pulumi.getter(name="serverUrl")
@@ -82,6 +98,7 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  server_url: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -91,6 +108,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] region: Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
+        :param pulumi.Input[_builtins.int] request_timeout_seconds: Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
         :param pulumi.Input[_builtins.str] server_url: Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
         :param pulumi.Input[_builtins.str] token: Konnect personal (`kpat_`) or system-account (`spat_`) access token. Defaults to the `KONNECT_TOKEN` environment variable.
         """
@@ -119,6 +137,7 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  server_url: pulumi.Input[Optional[_builtins.str]] = None,
                  token: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -131,6 +150,7 @@ class Provider(pulumi.ProviderResource):
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
             __props__.__dict__["region"] = region
+            __props__.__dict__["request_timeout_seconds"] = pulumi.Output.from_input(request_timeout_seconds).apply(pulumi.runtime.to_json) if request_timeout_seconds is not None else None
             __props__.__dict__["server_url"] = server_url
             if token is None:
                 token = _utilities.get_env('KONNECT_TOKEN')

@@ -16,6 +16,11 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "kong-event-gateway:region")
 }
 
+// Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+func GetRequestTimeoutSeconds(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "kong-event-gateway:requestTimeoutSeconds")
+}
+
 // Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.
 func GetServerUrl(ctx *pulumi.Context) string {
 	return config.Get(ctx, "kong-event-gateway:serverUrl")

@@ -35,6 +35,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &Listener{}
 	case "kong-event-gateway:konnect:ListenerPolicy":
 		r = &ListenerPolicy{}
+	case "kong-event-gateway:konnect:PolicyChain":
+		r = &PolicyChain{}
 	case "kong-event-gateway:konnect:ProducePolicy":
 		r = &ProducePolicy{}
 	case "kong-event-gateway:konnect:SchemaRegistry":

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Import it with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
+// A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Leave `name` unset and reference the key by its `id` (or its `name` output): the replacement is then created under a new name first, the policies are pointed at it, and the old key is deleted last. A key with a fixed name must be deleted first, which Konnect refuses while a policy uses it. Records encrypted with a deleted key cannot be decrypted any more: to keep them readable, add the new key as another resource, move the policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
 type StaticKey struct {
 	pulumi.CustomResourceState
 
@@ -24,8 +24,10 @@ type StaticKey struct {
 	GatewayId pulumi.StringOutput `pulumi:"gatewayId"`
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapOutput `pulumi:"labels"`
-	// Name, unique within the gateway (1-255 characters); policies may reference the key by it.
-	Name pulumi.StringOutput `pulumi:"name"`
+	// Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
+	Name pulumi.StringPtrOutput `pulumi:"name"`
+	// Whether the provider generated the name (no `name` input).
+	NameGenerated pulumi.BoolOutput `pulumi:"nameGenerated"`
 	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
 	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
@@ -45,9 +47,6 @@ func NewStaticKey(ctx *pulumi.Context,
 
 	if args.GatewayId == nil {
 		return nil, errors.New("invalid value for required argument 'GatewayId'")
-	}
-	if args.Name == nil {
-		return nil, errors.New("invalid value for required argument 'Name'")
 	}
 	if args.Value == nil {
 		return nil, errors.New("invalid value for required argument 'Value'")
@@ -106,8 +105,8 @@ type staticKeyArgs struct {
 	GatewayId string `pulumi:"gatewayId"`
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels map[string]string `pulumi:"labels"`
-	// Name, unique within the gateway (1-255 characters); policies may reference the key by it.
-	Name string `pulumi:"name"`
+	// Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
+	Name *string `pulumi:"name"`
 	// The key material (literal or `${vault...}` reference).
 	Value string `pulumi:"value"`
 }
@@ -120,8 +119,8 @@ type StaticKeyArgs struct {
 	GatewayId pulumi.StringInput
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapInput
-	// Name, unique within the gateway (1-255 characters); policies may reference the key by it.
-	Name pulumi.StringInput
+	// Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
+	Name pulumi.StringPtrInput
 	// The key material (literal or `${vault...}` reference).
 	Value pulumi.StringInput
 }
@@ -233,9 +232,14 @@ func (o StaticKeyOutput) Labels() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *StaticKey) pulumi.StringMapOutput { return v.Labels }).(pulumi.StringMapOutput)
 }
 
-// Name, unique within the gateway (1-255 characters); policies may reference the key by it.
-func (o StaticKeyOutput) Name() pulumi.StringOutput {
-	return o.ApplyT(func(v *StaticKey) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
+// Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
+func (o StaticKeyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *StaticKey) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// Whether the provider generated the name (no `name` input).
+func (o StaticKeyOutput) NameGenerated() pulumi.BoolOutput {
+	return o.ApplyT(func(v *StaticKey) pulumi.BoolOutput { return v.NameGenerated }).(pulumi.BoolOutput)
 }
 
 // HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.

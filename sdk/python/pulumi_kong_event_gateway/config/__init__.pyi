@@ -19,6 +19,11 @@ region: Optional[str]
 Konnect region: `us`, `eu`, `au` or `global`; selects `https://<region>.api.konghq.com`. Defaults to `us` when `serverUrl` is not set either.
 """
 
+requestTimeoutSeconds: Optional[int]
+"""
+Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+"""
+
 serverUrl: Optional[str]
 """
 Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.

@@ -28,6 +28,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('region')
 
     @_builtins.property
+    def request_timeout_seconds(self) -> Optional[int]:
+        """
+        Seconds one HTTP request to Konnect may take (1-600) before it is abandoned and retried; a create that times out first looks for the object the server may have made. Default 30.
+        """
+        return __config__.get_int('requestTimeoutSeconds')
+
+    @_builtins.property
     def server_url(self) -> Optional[str]:
         """
         Base URL of the Konnect API, e.g. `https://eu.api.konghq.com`. A bare host name gets `https://`. Takes precedence over `region`.

@@ -15,6 +15,7 @@ from .get_data_plane_nodes import *
 from .get_event_gateway import *
 from .listener import *
 from .listener_policy import *
+from .policy_chain import *
 from .produce_policy import *
 from .schema_registry import *
 from .static_key import *

@@ -20,26 +20,27 @@ __all__ = ['StaticKeyArgs', 'StaticKey']
 class StaticKeyArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
-                 name: pulumi.Input[_builtins.str],
                  value: pulumi.Input[_builtins.str],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
-                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a StaticKey resource.
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway.
-        :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters); policies may reference the key by it.
         :param pulumi.Input[_builtins.str] value: The key material (literal or `${vault...}` reference).
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+        :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
         """
         pulumi.set(__self__, "gateway_id", gateway_id)
-        pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "value", value)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if labels is not None:
             pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
 
     @_builtins.property
     @pulumi.getter(name="gatewayId")
@@ -52,18 +53,6 @@ class StaticKeyArgs:
     @gateway_id.setter
     def gateway_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "gateway_id", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def name(self) -> pulumi.Input[_builtins.str]:
-        """
-        Name, unique within the gateway (1-255 characters); policies may reference the key by it.
-        """
-        return pulumi.get(self, "name")
-
-    @name.setter
-    def name(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "name", value)
 
     @_builtins.property
     @pulumi.getter
@@ -101,6 +90,18 @@ class StaticKeyArgs:
     def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "labels", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
 
 @pulumi.type_token("kong-event-gateway:konnect:StaticKey")
 class StaticKey(pulumi.CustomResource):
@@ -115,14 +116,14 @@ class StaticKey(pulumi.CustomResource):
                  value: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Import it with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
+        A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Leave `name` unset and reference the key by its `id` (or its `name` output): the replacement is then created under a new name first, the policies are pointed at it, and the old key is deleted last. A key with a fixed name must be deleted first, which Konnect refuses while a policy uses it. Records encrypted with a deleted key cannot be decrypted any more: to keep them readable, add the new key as another resource, move the policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters); policies may reference the key by it.
+        :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
         :param pulumi.Input[_builtins.str] value: The key material (literal or `${vault...}` reference).
         """
         ...
@@ -132,7 +133,7 @@ class StaticKey(pulumi.CustomResource):
                  args: StaticKeyArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Import it with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
+        A static encryption key for `encrypt`/`decrypt` policies. Konnect cannot update static keys: any change, including a new value (detected by its hash), replaces the key. Leave `name` unset and reference the key by its `id` (or its `name` output): the replacement is then created under a new name first, the policies are pointed at it, and the old key is deleted last. A key with a fixed name must be deleted first, which Konnect refuses while a policy uses it. Records encrypted with a deleted key cannot be decrypted any more: to keep them readable, add the new key as another resource, move the policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; the first update afterwards only records the value's hash.
 
         :param str resource_name: The name of the resource.
         :param StaticKeyArgs args: The arguments to use to populate this resource's properties.
@@ -168,13 +169,12 @@ class StaticKey(pulumi.CustomResource):
                 raise TypeError("Missing required property 'gateway_id'")
             __props__.__dict__["gateway_id"] = gateway_id
             __props__.__dict__["labels"] = labels
-            if name is None and not opts.urn:
-                raise TypeError("Missing required property 'name'")
             __props__.__dict__["name"] = name
             if value is None and not opts.urn:
                 raise TypeError("Missing required property 'value'")
             __props__.__dict__["value"] = None if value is None else pulumi.Output.secret(value)
             __props__.__dict__["created_at"] = None
+            __props__.__dict__["name_generated"] = None
             __props__.__dict__["secret_hashes"] = None
             __props__.__dict__["secret_salt"] = None
             __props__.__dict__["updated_at"] = None
@@ -207,6 +207,7 @@ class StaticKey(pulumi.CustomResource):
         __props__.__dict__["gateway_id"] = None
         __props__.__dict__["labels"] = None
         __props__.__dict__["name"] = None
+        __props__.__dict__["name_generated"] = None
         __props__.__dict__["secret_hashes"] = None
         __props__.__dict__["secret_salt"] = None
         __props__.__dict__["updated_at"] = None
@@ -253,11 +254,19 @@ class StaticKey(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> pulumi.Output[_builtins.str]:
+    def name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Name, unique within the gateway (1-255 characters); policies may reference the key by it.
+        Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource name and a random suffix, drawn anew for each replacement.
         """
         return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="nameGenerated")
+    def name_generated(self) -> pulumi.Output[_builtins.bool]:
+        """
+        Whether the provider generated the name (no `name` input).
+        """
+        return pulumi.get(self, "name_generated")
 
     @_builtins.property
     @pulumi.getter(name="secretHashes")
