@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -139,6 +140,20 @@ func TestSniGatewayLifecycle(t *testing.T) {
 	requireObjects(t, ctx, ns, append(teamObjects("team-a"), teamObjects("team-c")...))
 	assert.Equal(t, []any{"*.team-a.keg.example.com", "*.team-c.keg.example.com"},
 		field(t, get(t, ctx, certificateKind, ns, "sni-tls"), "spec", "dnsNames"))
+
+	// A team added first in the list gets its own objects; the others' host names, routes and records stay.
+	args.VirtualClusters = append([]components.SniVirtualClusterArgs{{Name: "team_z"}}, args.VirtualClusters...)
+	added, err := stack.Up(ctx)
+	require.NoError(t, err, added.Stdout)
+	assert.Equal(t, 3, added.Creates, "team_z's virtual cluster, route and DNS records: %s", added.Stdout)
+	assert.Equal(t, 1, added.Updates, "the certificate's names: %s", added.Stdout)
+	assert.Zero(t, added.Deletes+added.Replaces, added.Stdout)
+	assert.Equal(t, map[string]any{
+		"team_z": "bootstrap.team-z.keg.example.com:9092",
+		"team_a": "bootstrap.team-a.keg.example.com:9092",
+		"team_c": "bootstrap.team-c.keg.example.com:9092",
+	}, added.Outputs["bootstrapServers"].Value)
+	requireObjects(t, ctx, ns, slices.Concat(teamObjects("team-z"), teamObjects("team-a"), teamObjects("team-c")))
 
 	_, err = stack.Destroy(ctx)
 	require.NoError(t, err)
