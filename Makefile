@@ -56,7 +56,7 @@ CROSS_PLATFORMS := darwin/arm64 darwin/amd64 windows/amd64
 
 TEST_FLAGS ?= -count=1 -timeout 40m
 
-.PHONY: all tools build test bench bench-e2e lint schema sdks run cross check-fresh clean FORCE
+.PHONY: all tools build test bench bench-e2e lint schema sdks run cross check-fresh release clean FORCE
 
 all: build
 
@@ -120,6 +120,25 @@ $(BIN)/keg: FORCE
 ## and local state under .state/; prints where Kafka clients connect.
 run: tools $(BIN)/keg
 	$(BIN)/keg up --yes
+
+## release: VERSION=x.y.z sets provider.Version (the one version of the provider, schema.json and the SDKs),
+## regenerates schema.json and sdk/, dates CHANGELOG.md's "## x.y.z" section (required), commits, and tags vx.y.z
+## and sdk/go/vx.y.z (the Go SDK's module). Needs a clean working tree; pushes nothing.
+release:
+	@echo "$(VERSION)" | grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$$' || \
+		{ echo "release: set VERSION=x.y.z (got '$(VERSION)')" >&2; exit 1; }
+	@test -z "$$(git status --porcelain)" || { echo "release: the working tree has changes; commit them first" >&2; exit 1; }
+	@grep -Eq '^## $(subst .,\.,$(VERSION))( |$$)' CHANGELOG.md || \
+		{ echo "release: CHANGELOG.md has no '## $(VERSION)' section; describe the release there first" >&2; exit 1; }
+	@! git rev-parse -q --verify refs/tags/v$(VERSION) >/dev/null || { echo "release: tag v$(VERSION) exists" >&2; exit 1; }
+	sed -i.bak 's/^var Version = ".*"/var Version = "$(VERSION)"/' provider/provider.go && rm provider/provider.go.bak
+	sed -i.bak 's/^## $(subst .,\.,$(VERSION)) (unreleased)$$/## $(VERSION) ($(shell date -u +%Y-%m-%d))/' CHANGELOG.md && rm CHANGELOG.md.bak
+	$(MAKE) --no-print-directory schema sdks
+	git add -A provider/provider.go CHANGELOG.md schema.json sdk
+	git commit -q -m "Release $(VERSION)"
+	git tag -a v$(VERSION) -m "Release $(VERSION)"
+	git tag -a sdk/go/v$(VERSION) -m "Release $(VERSION) (Go SDK)"
+	@echo "==> tagged v$(VERSION) and sdk/go/v$(VERSION); push both tags with the commit"
 
 ## schema: regenerate the schema annotations from doc comments, then schema.json from the provider (each
 ## generator is configured in the //go:generate line beside what it writes).

@@ -14,8 +14,7 @@ import (
 // Name is the Pulumi package name.
 const Name = "kong-event-gateway"
 
-// Version is the provider version; release builds set it with
-// -ldflags "-X github.com/kong-event-gateway/pulumi-kong-event-gateway/provider.Version=<version>".
+// Version is the version of the provider, schema.json and the SDKs; `make release VERSION=x.y.z` sets it.
 var Version = "0.1.0"
 
 // Option customises the provider.

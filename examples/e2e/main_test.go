@@ -18,13 +18,12 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
 )
 
-const (
-	// pluginVersion is the version the plugin is built with and installed as.
-	pluginVersion = "0.1.0"
-	versionFlag   = "github.com/kong-event-gateway/pulumi-kong-event-gateway/provider.Version"
-)
+// pluginVersion is the version the plugin is built with (provider.Version, the one place it is written) and
+// installed as.
+var pluginVersion = provider.Version
 
 var (
 	// local is the cluster and Pulumi environment every test shares.
@@ -68,8 +67,7 @@ func buildPlugin(dir string) (pulumihome.Plugin, error) {
 	file := filepath.Join(dir, "pulumi-resource-kong-event-gateway")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
-		"-o", file, "./provider/cmd/pulumi-resource-kong-event-gateway")
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", file, "./provider/cmd/pulumi-resource-kong-event-gateway")
 	build.Dir = repoRoot
 	if out, err := build.CombinedOutput(); err != nil {
 		return pulumihome.Plugin{}, fmt.Errorf("building the plugin: %w\n%s", err, out)

@@ -20,13 +20,12 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/pulumitest"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
 )
 
-const (
-	// pluginVersion is the version the plugin is built with and installed as.
-	pluginVersion = "0.1.0"
-	versionFlag   = "github.com/kong-event-gateway/pulumi-kong-event-gateway/provider.Version"
-)
+// pluginVersion is the version the plugin is built with (provider.Version, the one place it is written) and
+// installed as.
+var pluginVersion = provider.Version
 
 var (
 	// emu is the Konnect emulator of the package.
@@ -68,8 +67,7 @@ func setUp() error {
 	plugin := filepath.Join(pluginDir, "pulumi-resource-kong-event-gateway")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-X "+versionFlag+"="+pluginVersion,
-		"-o", plugin, "./provider/cmd/pulumi-resource-kong-event-gateway")
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", plugin, "./provider/cmd/pulumi-resource-kong-event-gateway")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the plugin: %w\n%s", err, out)
