@@ -15,7 +15,9 @@ type coreLayout struct {
 	gateway         GatewayArgs
 	backendCluster  BackendClusterArgs
 	virtualClusters []VirtualClusterArgs
-	names           objectNames
+	// schemaRegistries are the gateway's schema registries.
+	schemaRegistries []SchemaRegistryArgs
+	names            objectNames
 }
 
 // metadata is the Kubernetes metadata of the object called name.

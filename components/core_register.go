@@ -18,7 +18,8 @@ func after(resources ...pulumi.Resource) pulumi.ResourceOption {
 }
 
 // registerKonnectChain creates, as children of parent and in dependency order, the token Secret, the auth
-// configuration, the gateway, the backend cluster and the virtual clusters. With WaitForProgrammed each object is
+// configuration, the gateway, the backend cluster, the schema registries, and the virtual clusters with their
+// policies. With WaitForProgrammed each object is
 // ready in Konnect before its dependents are created.
 func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Resource) (konnectChain, error) {
 	child := pulumi.Parent(parent)
@@ -43,11 +44,18 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 	if err != nil {
 		return konnectChain{}, err
 	}
+	registries, err := l.registerSchemaRegistries(ctx, parent, gateway)
+	if err != nil {
+		return konnectChain{}, err
+	}
 	chain := konnectChain{gateway: gateway}
 	for i, name := range l.names.VirtualClusters {
 		virtualCluster, err := eventgateway.NewEventGatewayVirtualCluster(ctx, name, l.metadata(name),
 			l.virtualClusterSpec(i), child, after(backend))
 		if err != nil {
+			return konnectChain{}, err
+		}
+		if err := l.registerPolicies(ctx, parent, virtualCluster, i, registries); err != nil {
 			return konnectChain{}, err
 		}
 		chain.virtualClusters = append(chain.virtualClusters, virtualCluster)

@@ -1,6 +1,9 @@
 package components
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // objectNames are the Kubernetes names of the objects a component creates, all derived from the component name
 // and the virtual clusters' Konnect names. They double as the Pulumi names of the child resources.
@@ -60,6 +63,29 @@ func (n objectNames) ClusterRoute(i int) string { return n.VirtualClusters[i] + 
 // ClusterDNSEndpoint is the SNI DNSEndpoint of virtual cluster i.
 func (n objectNames) ClusterDNSEndpoint(i int) string {
 	return n.VirtualClusters[i] + dnsEndpointSuffix
+}
+
+// ClusterACLPolicy is the ACL policy of virtual cluster i.
+func (n objectNames) ClusterACLPolicy(i int) string { return n.VirtualClusters[i] + "-acls" }
+
+// ClusterConsumePolicy is consume policy j of virtual cluster i.
+func (n objectNames) ClusterConsumePolicy(i, j int) string {
+	return n.VirtualClusters[i] + "-consume-" + strconv.Itoa(j)
+}
+
+// ClusterProducePolicy is produce policy j of virtual cluster i.
+func (n objectNames) ClusterProducePolicy(i, j int) string {
+	return n.VirtualClusters[i] + "-produce-" + strconv.Itoa(j)
+}
+
+// SchemaRegistry is the EventGatewaySchemaRegistry of the registry called name in Konnect.
+func (n objectNames) SchemaRegistry(name string) string {
+	return n.base + "-registry-" + kubernetesName(name)
+}
+
+// SchemaRegistrySecret is the Secret holding the password of the registry called name in Konnect.
+func (n objectNames) SchemaRegistrySecret(name string) string {
+	return n.SchemaRegistry(name) + "-auth"
 }
 
 // Listener is the SNI pattern's single listener.

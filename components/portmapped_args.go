@@ -16,6 +16,8 @@ type PortMappedGatewayArgs struct {
 	AdvertisedHost string `pulumi:"advertisedHost"`
 	// BackendCluster is the upstream Kafka cluster.
 	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
+	// SchemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries []SchemaRegistryArgs `pulumi:"schemaRegistries,optional"`
 	// VirtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters []VirtualClusterArgs `pulumi:"virtualClusters"`
 	// Namespace holds every object; it must exist. Defaults to "kong".
@@ -104,6 +106,15 @@ type VirtualClusterArgs struct {
 	// depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster
 	// may leave it unset and takes BasePort; every other needs it.
 	Port int `pulumi:"port,optional"`
+	// ACLs are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when
+	// aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	ACLs []eventgateway.ACLRule `pulumi:"acls,optional"`
+	// ConsumePolicies process the records the cluster's clients consume, in the listed order: policy i is the
+	// EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies,optional"`
+	// ProducePolicies process the records the cluster's clients produce, in the listed order: policy i is the
+	// EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies,optional"`
 }
 
 // DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.

@@ -21,7 +21,7 @@ func (a PortMappedGatewayArgs) Validate(name string) error {
 	validateGateway(&p, a.gateway())
 	p.Check("basePort", validate.Port(a.basePort()))
 	validateBackendCluster(&p, a.BackendCluster)
-	validateVirtualClusters(&p, a.VirtualClusters)
+	validateVirtualClusters(&p, a.VirtualClusters, validateSchemaRegistries(&p, a.SchemaRegistries))
 	validatePorts(&p, a, newListenerBlocks(a))
 	validateDataPlane(&p, a.dataPlane())
 	return p.Err()

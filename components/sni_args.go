@@ -15,6 +15,8 @@ type SniGatewayArgs struct {
 	BrokerHostFormat eventgateway.BrokerHostFormatType `pulumi:"brokerHostFormat,optional"`
 	// BackendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.
 	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
+	// SchemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries []SchemaRegistryArgs `pulumi:"schemaRegistries,optional"`
 	// VirtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
 	VirtualClusters []SniVirtualClusterArgs `pulumi:"virtualClusters"`
 	// Edge is the Kubernetes Gateway clients connect to.
@@ -63,6 +65,15 @@ type SniVirtualClusterArgs struct {
 	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace,optional"`
 	// TopicAliases need data plane 1.2 or later.
 	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases,optional"`
+	// ACLs are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when
+	// aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	ACLs []eventgateway.ACLRule `pulumi:"acls,optional"`
+	// ConsumePolicies process the records the cluster's clients consume, in the listed order: policy i is the
+	// EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies,optional"`
+	// ProducePolicies process the records the cluster's clients produce, in the listed order: policy i is the
+	// EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies,optional"`
 }
 
 // EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one

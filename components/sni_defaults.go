@@ -33,14 +33,17 @@ func (a SniGatewayArgs) virtualClusters() []VirtualClusterArgs {
 	converted := make([]VirtualClusterArgs, len(a.VirtualClusters))
 	for i, vc := range a.VirtualClusters {
 		converted[i] = VirtualClusterArgs{
-			Name:           vc.Name,
-			DNSLabel:       vc.DNSLabel,
-			Description:    vc.Description,
-			KonnectLabels:  vc.KonnectLabels,
-			ACLMode:        vc.ACLMode,
-			Authentication: vc.Authentication,
-			Namespace:      vc.Namespace,
-			TopicAliases:   vc.TopicAliases,
+			Name:            vc.Name,
+			DNSLabel:        vc.DNSLabel,
+			Description:     vc.Description,
+			KonnectLabels:   vc.KonnectLabels,
+			ACLMode:         vc.ACLMode,
+			Authentication:  vc.Authentication,
+			Namespace:       vc.Namespace,
+			TopicAliases:    vc.TopicAliases,
+			ACLs:            vc.ACLs,
+			ConsumePolicies: vc.ConsumePolicies,
+			ProducePolicies: vc.ProducePolicies,
 		}
 	}
 	return converted

@@ -26,15 +26,16 @@ func newSNILayout(name string, args SniGatewayArgs) sniLayout {
 	virtualClusters := args.virtualClusters()
 	layout := sniLayout{
 		coreLayout: coreLayout{
-			component:       name,
-			namespace:       args.namespace(),
-			labels:          args.Labels,
-			wait:            args.waitForProgrammed(),
-			konnect:         args.Konnect,
-			gateway:         args.gateway(),
-			backendCluster:  args.BackendCluster,
-			virtualClusters: virtualClusters,
-			names:           newObjectNames(name, virtualClusters),
+			component:        name,
+			namespace:        args.namespace(),
+			labels:           args.Labels,
+			wait:             args.waitForProgrammed(),
+			konnect:          args.Konnect,
+			gateway:          args.gateway(),
+			backendCluster:   args.BackendCluster,
+			virtualClusters:  virtualClusters,
+			schemaRegistries: args.SchemaRegistries,
+			names:            newObjectNames(name, virtualClusters),
 		},
 		args: args,
 	}

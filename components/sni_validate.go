@@ -22,7 +22,7 @@ func (a SniGatewayArgs) Validate(name string) error {
 	p.KubernetesLabels("labels", a.Labels)
 	validateGateway(&p, a.gateway())
 	validateBackendCluster(&p, a.BackendCluster)
-	validateVirtualClusters(&p, virtualClusters)
+	validateVirtualClusters(&p, virtualClusters, validateSchemaRegistries(&p, a.SchemaRegistries))
 	layout := newSNILayout(name, a)
 	validateRouting(&p, a, virtualClusters, layout.hosts)
 	validatePortsSNI(&p, a)

@@ -76,15 +76,16 @@ func checkSensitiveDataSource(p *validate.Problems, path validate.Path, source e
 }
 
 // checkUnion checks a union whose members (each mapped to whether it is set) are named like its types: that its
-// type names a member, and that exactly that member is set.
-func checkUnion[T ~string](p *validate.Problems, path validate.Path, typ T, members map[string]bool) {
+// type names a member, and that exactly that member is set. It returns whether the type names a member.
+func checkUnion[T, K ~string](p *validate.Problems, path validate.Path, typ T, members map[K]bool) bool {
 	names := slices.Sorted(maps.Keys(members))
-	if !p.Check(path.Field("type"), validate.Required(typ), validate.OneOf(string(typ), names...)) {
-		return
+	if !p.Check(path.Field("type"), validate.Required(typ), validate.OneOf(K(typ), names...)) {
+		return false
 	}
 	for _, member := range names {
-		p.Check(path.Field(member), validate.Member(members[member], member == string(typ), "type", string(typ)))
+		p.Check(path.Field(string(member)), validate.Member(members[member], string(member) == string(typ), "type", string(typ)))
 	}
+	return true
 }
 
 // checkCredentials checks a username and password of 1-253 characters, never echoing the password.

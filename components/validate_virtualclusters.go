@@ -7,8 +7,9 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
-// validateVirtualClusters checks each virtual cluster and that names and DNS labels are unique.
-func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClusterArgs) {
+// validateVirtualClusters checks each virtual cluster with its policies (registries are the gateway's schema registry
+// names) and that names and DNS labels are unique.
+func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClusterArgs, registries map[string]bool) {
 	p.Check("virtualClusters", validate.NotEmpty(len(virtualClusters)))
 	names, labels := validate.Seen{}, validate.Seen{}
 	for i, vc := range virtualClusters {
@@ -25,6 +26,7 @@ func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClus
 		}
 		p.Check(labelPath, problem, labels.Repeated(label, labelPath))
 		validateVirtualCluster(p, path, vc)
+		validatePolicies(p, path, vc, registries)
 	}
 }
 

@@ -121,6 +121,7 @@ func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Konnect, "konnect holds the access token and the regional API server.")
 	a.Describe(&x.AdvertisedHost, "advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).")
 	a.Describe(&x.BackendCluster, "backendCluster is the upstream Kafka cluster.")
+	a.Describe(&x.SchemaRegistries, "schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.")
 	a.Describe(&x.VirtualClusters, "virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.")
 	a.Describe(&x.Namespace, "namespace holds every object; it must exist. Defaults to \"kong\".")
 	a.Describe(&x.Labels, "labels are Kubernetes labels added to the metadata of every object created.")
@@ -128,6 +129,19 @@ func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.BasePort, "basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.")
 	a.Describe(&x.DataPlane, "dataPlane shapes the KegDataPlane and its LoadBalancer Service.")
 	a.Describe(&x.WaitForProgrammed, "waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.")
+}
+
+// Annotate describes SchemaRegistryArgs for the package schema.
+func (x *SchemaRegistryArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaRegistry")
+	a.Describe(x, "SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.")
+	a.Describe(&x.Name, "name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.")
+	a.Describe(&x.Description, "description is the registry's description in Konnect, at most 512 characters.")
+	a.Describe(&x.SchemaType, "schemaType is the schema language: avro or json.")
+	a.Describe(&x.Endpoint, "endpoint is the registry's http(s) URL.")
+	a.Describe(&x.TimeoutSeconds, "timeoutSeconds is at least 1; Konnect uses 10 when it is 0.")
+	a.Describe(&x.Username, "username enables HTTP basic authentication towards the registry, with Password.")
+	a.Describe(&x.Password, "password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.")
 }
 
 // Annotate describes SniGateway for the package schema.
@@ -168,6 +182,7 @@ func (x *SniGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.SNISuffix, "sniSuffix follows each virtual cluster's dnsLabel in its host names, such as \".keg.example.com\"; it starts with \".\" or \"-\".")
 	a.Describe(&x.BrokerHostFormat, "brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).")
 	a.Describe(&x.BackendCluster, "backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.")
+	a.Describe(&x.SchemaRegistries, "schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.")
 	a.Describe(&x.VirtualClusters, "virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.")
 	a.Describe(&x.Edge, "edge is the Kubernetes Gateway clients connect to.")
 	a.Describe(&x.TLS, "tls is the certificate the data plane presents; the Gateway passes TLS through.")
@@ -204,6 +219,9 @@ func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Authentication, "authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.")
 	a.Describe(&x.Namespace, "namespace limits the cluster to backend topics and groups with a prefix.")
 	a.Describe(&x.TopicAliases, "topicAliases need data plane 1.2 or later.")
+	a.Describe(&x.ACLs, "acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.")
+	a.Describe(&x.ConsumePolicies, "consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.")
+	a.Describe(&x.ProducePolicies, "producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.")
 }
 
 // Annotate describes VirtualClusterArgs for the package schema.
@@ -220,4 +238,7 @@ func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.TopicAliases, "topicAliases need data plane 1.2 or later.")
 	a.Describe(&x.BootstrapPort, "bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.")
 	a.Describe(&x.Port, "port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.")
+	a.Describe(&x.ACLs, "acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.")
+	a.Describe(&x.ConsumePolicies, "consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.")
+	a.Describe(&x.ProducePolicies, "producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.")
 }

@@ -122,6 +122,12 @@ func (d *decoder) decode(node *yaml.Node, v reflect.Value, path validate.Path) {
 		return
 	}
 	switch v.Kind() {
+	case reflect.Interface:
+		if v.Type() != stringInput {
+			d.add(path, "cannot be set in a spec file")
+			return
+		}
+		d.decodeSecret(node, v, path)
 	case reflect.Pointer:
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))

@@ -73,11 +73,15 @@ gateways:
 func TestSchemaAcceptsValidSpecs(t *testing.T) {
 	defaultSpec, err := os.ReadFile("default.yaml")
 	require.NoError(t, err)
+	policies, err := os.ReadFile("testdata/policies.yaml")
+	require.NoError(t, err)
+	t.Setenv("REGISTRY_PASSWORD", "registry-secret")
 	schema := compileSchema(t)
 	for name, text := range map[string]string{
-		"default.yaml": string(defaultSpec),
-		"real":         realSpec,
-		"minimal":      "local: true\ngateways:\n  - {name: pm, portMapped: {advertisedHost: 10.0.1.1, backendCluster: {bootstrapServers: [k:9092], brokerCount: 1}, virtualClusters: [{name: a}]}}\n",
+		"default.yaml":  string(defaultSpec),
+		"policies.yaml": string(policies),
+		"real":          realSpec,
+		"minimal":       "local: true\ngateways:\n  - {name: pm, portMapped: {advertisedHost: 10.0.1.1, backendCluster: {bootstrapServers: [k:9092], brokerCount: 1}, virtualClusters: [{name: a}]}}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := spec.Parse(name, []byte(text))

@@ -2,8 +2,12 @@ package spec
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
 )
 
@@ -94,4 +98,42 @@ func TestParseRejectsBrokenYAML(t *testing.T) {
 	var invalid *InvalidError
 	require.True(t, errors.As(err, &invalid))
 	require.Contains(t, err.Error(), "line")
+}
+
+// policiesFile gives a virtual cluster an ACL, a produce policy validating against a schema registry whose password
+// comes from $REGISTRY_PASSWORD, and a consume policy decrypting with static keys.
+const policiesFile = "testdata/policies.yaml"
+
+func TestParsePoliciesAndSecretSources(t *testing.T) {
+	t.Setenv("REGISTRY_PASSWORD", "registry-secret")
+	data, err := os.ReadFile(policiesFile)
+	require.NoError(t, err)
+	policySpec := string(data)
+	p, err := Parse("policies.yaml", data)
+	require.NoError(t, err)
+	args := p.Gateways[0].PortMapped
+	require.Equal(t, pulumi.String("registry-secret"), args.SchemaRegistries[0].Password, "read from the variable")
+	vc := args.VirtualClusters[0]
+	require.Equal(t, "orders.*", vc.ACLs[0].ResourceNames.Stat[0].Match)
+	require.Equal(t, "orders", vc.ProducePolicies[0].SchemaValidation.Config.ConfluentSchemaRegistry.SchemaRegistry.Name.Name)
+	require.Len(t, vc.ConsumePolicies, 1)
+
+	file := filepath.Join(t.TempDir(), "password")
+	require.NoError(t, os.WriteFile(file, []byte("from-file\n"), 0o600))
+	p, err = Parse("policies.yaml", []byte(strings.Replace(policySpec, "{env: REGISTRY_PASSWORD}", "{file: "+file+"}", 1)))
+	require.NoError(t, err)
+	require.Equal(t, pulumi.String("from-file"), p.Gateways[0].PortMapped.SchemaRegistries[0].Password, "read from the file")
+
+	for source, want := range map[string]string{
+		"{env: NO_SUCH_VARIABLE_KEG}":    "$NO_SUCH_VARIABLE_KEG is not set",
+		"{}":                             "set exactly one of env and file",
+		"s3cret":                         "want a mapping",
+		"{env: REGISTRY_PASSWORD, x: 1}": "unknown field",
+	} {
+		_, err := Parse("policies.yaml", []byte(strings.Replace(policySpec, "{env: REGISTRY_PASSWORD}", source, 1)))
+		require.ErrorContains(t, err, "gateways[0].portMapped.schemaRegistries[0].password", source)
+		require.ErrorContains(t, err, want, source)
+	}
+	_, err = Parse("policies.yaml", []byte(strings.Replace(policySpec, "name: {name: orders}", "name: {name: payments}", 1)))
+	require.ErrorContains(t, err, `"payments" is no schema registry of the gateway`)
 }

@@ -29,12 +29,17 @@ var (
 	routeKind          = schema.GroupVersionKind{Group: "gateway.networking.k8s.io", Version: "v1", Kind: "TLSRoute"}
 	certificateKind    = schema.GroupVersionKind{Group: "cert-manager.io", Version: "v1", Kind: "Certificate"}
 	dnsEndpointKind    = schema.GroupVersionKind{Group: "externaldns.k8s.io", Version: "v1alpha1", Kind: "DNSEndpoint"}
+	registryKind       = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewaySchemaRegistry"}
+	aclPolicyKind      = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterPolicy"}
+	consumePolicyKind  = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterConsumePolicy"}
+	producePolicyKind  = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterProducePolicy"}
 )
 
 // allKinds are listed to prove a namespace empty after destroy.
 var allKinds = []schema.GroupVersionKind{
 	secretKind, authKind, konnectGatewayKind, backendKind, virtualClusterKind, listenerKind, policyKind,
-	dataPlaneKind, gatewayKind, routeKind, certificateKind, dnsEndpointKind,
+	dataPlaneKind, gatewayKind, routeKind, certificateKind, dnsEndpointKind, registryKind, aclPolicyKind,
+	consumePolicyKind, producePolicyKind,
 }
 
 // object names one object of a namespace.

@@ -54,7 +54,9 @@ type LocalObjectRef struct {
 
 // KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
 type KonnectRef struct {
-	ID   string `json:"id,omitempty" pulumi:"id,optional"`
+	// ID is the entity's Konnect ID.
+	ID string `json:"id,omitempty" pulumi:"id,optional"`
+	// Name is the entity's Konnect name.
 	Name string `json:"name,omitempty" pulumi:"name,optional"`
 }
 

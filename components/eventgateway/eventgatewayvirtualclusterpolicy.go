@@ -40,9 +40,13 @@ type ACLsConfig struct {
 
 // ACLRule allows or denies operations on named resources.
 type ACLRule struct {
-	Action        ACLAction        `json:"action" pulumi:"action"`
-	ResourceType  ACLResourceType  `json:"resourceType" pulumi:"resourceType"`
-	Operations    []ACLOperation   `json:"operations" pulumi:"operations"`
+	// Action is allow or deny.
+	Action ACLAction `json:"action" pulumi:"action"`
+	// ResourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+	ResourceType ACLResourceType `json:"resourceType" pulumi:"resourceType"`
+	// Operations are the Kafka operations the rule allows or denies.
+	Operations []ACLOperation `json:"operations" pulumi:"operations"`
+	// ResourceNames selects the resources by name.
 	ResourceNames ACLResourceNames `json:"resourceNames" pulumi:"resourceNames"`
 }
 
@@ -68,6 +72,8 @@ const (
 
 // ACLOperation names one Kafka operation.
 type ACLOperation struct {
+	// Name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs,
+	// idempotent_write, read or write.
 	Name ACLOperationName `json:"name" pulumi:"name"`
 }
 
@@ -101,13 +107,17 @@ const (
 
 // ACLResourceNames is a union on Type: a list of name patterns or one expression.
 type ACLResourceNames struct {
-	Type  ACLResourceNamesType `json:"type" pulumi:"type"`
-	Stat  []Match              `json:"stat,omitempty" pulumi:"stat,optional"`
-	Dynam string               `json:"dynam,omitempty" pulumi:"dynam,optional"`
+	// Type is stat (patterns listed in stat) or dynam (an expression in dynam).
+	Type ACLResourceNamesType `json:"type" pulumi:"type"`
+	// Stat lists name patterns; for type stat.
+	Stat []Match `json:"stat,omitempty" pulumi:"stat,optional"`
+	// Dynam is an expression computing the names; for type dynam.
+	Dynam string `json:"dynam,omitempty" pulumi:"dynam,optional"`
 }
 
 // Match is one name pattern or field path.
 type Match struct {
+	// Match is a name pattern (such as orders.*) or a field path, 1-253 characters.
 	Match string `json:"match" pulumi:"match"`
 }
 

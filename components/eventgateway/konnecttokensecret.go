@@ -25,17 +25,33 @@ var KonnectTokenSecretLabels = func() map[string]string {
 func NewKonnectTokenSecret(ctx *pulumi.Context, name string, meta Metadata, token pulumi.StringInput,
 	opts ...pulumi.ResourceOption,
 ) (*corev1.Secret, error) {
+	return newSecret(ctx, name, meta, KonnectTokenSecretLabels, KonnectTokenSecretKey, token, opts)
+}
+
+// NewOperatorSecret registers an Opaque Secret holding value under key, labelled with OperatorSecretLabels so that
+// the operator can read it. The value is a Pulumi secret. Point a SensitiveDataSource at it (FromSecretKey) so the
+// value never sits in a custom resource.
+func NewOperatorSecret(ctx *pulumi.Context, name string, meta Metadata, key string, value pulumi.StringInput,
+	opts ...pulumi.ResourceOption,
+) (*corev1.Secret, error) {
+	return newSecret(ctx, name, meta, OperatorSecretLabels, key, value, opts)
+}
+
+// newSecret registers an Opaque Secret with value, a Pulumi secret, under key, and extra labels.
+func newSecret(ctx *pulumi.Context, name string, meta Metadata, extra map[string]string, key string,
+	value pulumi.StringInput, opts []pulumi.ResourceOption,
+) (*corev1.Secret, error) {
 	labels := maps.Clone(meta.Labels)
 	if labels == nil {
 		labels = map[string]string{}
 	}
-	maps.Copy(labels, KonnectTokenSecretLabels)
-	encoded := pulumi.ToSecret(token.ToStringOutput().ApplyT(func(t string) string {
-		return base64.StdEncoding.EncodeToString([]byte(t))
+	maps.Copy(labels, extra)
+	encoded := pulumi.ToSecret(value.ToStringOutput().ApplyT(func(v string) string {
+		return base64.StdEncoding.EncodeToString([]byte(v))
 	})).(pulumi.StringOutput)
 	return corev1.NewSecret(ctx, name, &corev1.SecretArgs{
 		Metadata: objectMeta(Metadata{Name: meta.Name, Namespace: meta.Namespace, Labels: labels}, meta.annotationsWaitingFor("")),
 		Type:     pulumi.String("Opaque"),
-		Data:     pulumi.StringMap{KonnectTokenSecretKey: encoded},
+		Data:     pulumi.StringMap{key: encoded},
 	}, withFixedNameOptions(meta, opts)...)
 }

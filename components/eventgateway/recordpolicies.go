@@ -5,11 +5,13 @@ package eventgateway
 // ModifyHeadersPolicy sets or removes record headers.
 type ModifyHeadersPolicy struct {
 	PolicyInfo
+	// Config lists the header actions.
 	Config ModifyHeadersConfig `json:"config" pulumi:"config"`
 }
 
 // ModifyHeadersConfig lists header actions, applied in order.
 type ModifyHeadersConfig struct {
+	// Actions are applied in order.
 	Actions []HeaderAction `json:"actions,omitempty" pulumi:"actions,optional"`
 }
 
@@ -24,19 +26,25 @@ const (
 
 // HeaderAction is a union on Op.
 type HeaderAction struct {
-	Op     HeaderOp      `json:"op" pulumi:"op"`
-	Set    *SetHeader    `json:"set,omitempty" pulumi:"set,optional"`
+	// Op is set or remove; set the member of that name.
+	Op HeaderOp `json:"op" pulumi:"op"`
+	// Set sets a header.
+	Set *SetHeader `json:"set,omitempty" pulumi:"set,optional"`
+	// Remove removes a header.
 	Remove *RemoveHeader `json:"remove,omitempty" pulumi:"remove,optional"`
 }
 
 // SetHeader sets header Key to Value.
 type SetHeader struct {
-	Key   string `json:"key" pulumi:"key"`
+	// Key is the header name.
+	Key string `json:"key" pulumi:"key"`
+	// Value is the header value.
 	Value string `json:"value" pulumi:"value"`
 }
 
 // RemoveHeader removes header Key.
 type RemoveHeader struct {
+	// Key is the header name.
 	Key string `json:"key" pulumi:"key"`
 }
 
@@ -71,15 +79,21 @@ const (
 
 // KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
 type KeySource struct {
-	Type   KeyType      `json:"type" pulumi:"type"`
-	AWS    *EmptyObject `json:"aws,omitempty" pulumi:"aws,optional"`
+	// Type is aws or static; set the member of that name.
+	Type KeyType `json:"type" pulumi:"type"`
+	// AWS looks keys up in AWS KMS.
+	AWS *EmptyObject `json:"aws,omitempty" pulumi:"aws,optional"`
+	// Static looks keys up among the gateway's Konnect static keys.
 	Static *EmptyObject `json:"static,omitempty" pulumi:"static,optional"`
 }
 
 // EncryptionKey is a union on Type naming the key that encrypts records.
 type EncryptionKey struct {
-	Type   KeyType    `json:"type" pulumi:"type"`
-	AWS    *AWSKey    `json:"aws,omitempty" pulumi:"aws,optional"`
+	// Type is aws or static; set the member of that name.
+	Type KeyType `json:"type" pulumi:"type"`
+	// AWS is a key in AWS KMS.
+	AWS *AWSKey `json:"aws,omitempty" pulumi:"aws,optional"`
+	// Static is a Konnect static key.
 	Static *StaticKey `json:"static,omitempty" pulumi:"static,optional"`
 }
 
@@ -91,6 +105,7 @@ type AWSKey struct {
 
 // StaticKey names a Konnect static key by ID or name.
 type StaticKey struct {
+	// Key names the static key by its Konnect ID or name.
 	Key KonnectRef `json:"key" pulumi:"key"`
 }
 
@@ -105,9 +120,12 @@ const (
 
 // FieldPaths is a union on Type: a list of field paths or one expression.
 type FieldPaths struct {
-	Type       FieldPathsType `json:"type" pulumi:"type"`
-	Array      []Match        `json:"array,omitempty" pulumi:"array,optional"`
-	Expression string         `json:"expression,omitempty" pulumi:"expression,optional"`
+	// Type is array (paths listed in array) or expression.
+	Type FieldPathsType `json:"type" pulumi:"type"`
+	// Array lists the field paths; for type array.
+	Array []Match `json:"array,omitempty" pulumi:"array,optional"`
+	// Expression selects the fields; for type expression.
+	Expression string `json:"expression,omitempty" pulumi:"expression,optional"`
 }
 
 // SchemaValidationType is the kind of schema a record is validated against.

@@ -4,6 +4,29 @@ package eventgateway
 
 import "github.com/pulumi/pulumi-go-provider/infer"
 
+// Annotate describes ACLOperation for the package schema.
+func (x *ACLOperation) Annotate(a infer.Annotator) {
+	a.Describe(x, "ACLOperation names one Kafka operation.")
+	a.Describe(&x.Name, "name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.")
+}
+
+// Annotate describes ACLResourceNames for the package schema.
+func (x *ACLResourceNames) Annotate(a infer.Annotator) {
+	a.Describe(x, "ACLResourceNames is a union on Type: a list of name patterns or one expression.")
+	a.Describe(&x.Type, "type is stat (patterns listed in stat) or dynam (an expression in dynam).")
+	a.Describe(&x.Stat, "stat lists name patterns; for type stat.")
+	a.Describe(&x.Dynam, "dynam is an expression computing the names; for type dynam.")
+}
+
+// Annotate describes ACLRule for the package schema.
+func (x *ACLRule) Annotate(a infer.Annotator) {
+	a.Describe(x, "ACLRule allows or denies operations on named resources.")
+	a.Describe(&x.Action, "action is allow or deny.")
+	a.Describe(&x.ResourceType, "resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.")
+	a.Describe(&x.Operations, "operations are the Kafka operations the rule allows or denies.")
+	a.Describe(&x.ResourceNames, "resourceNames selects the resources by name.")
+}
+
 // Annotate describes AWSKey for the package schema.
 func (x *AWSKey) Annotate(a infer.Annotator) {
 	a.Describe(x, "AWSKey is an AWS KMS key.")
@@ -98,10 +121,40 @@ func (x *ConfluentSchemaRegistryConfig) Annotate(a infer.Annotator) {
 	a.Describe(&x.TimeoutSeconds, "timeoutSeconds is at least 1; Konnect uses 10 when it is 0.")
 }
 
+// Annotate describes ConsumePolicyAPISpec for the package schema.
+func (x *ConsumePolicyAPISpec) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumePolicyAPISpec is a union on Type; set the member Type names.")
+	a.Describe(&x.Type, "type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.")
+	a.Describe(&x.Decrypt, "decrypt decrypts whole record keys or values.")
+	a.Describe(&x.DecryptFields, "decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).")
+	a.Describe(&x.ModifyHeaders, "modifyHeaders sets or removes record headers.")
+	a.Describe(&x.SchemaValidation, "schemaValidation validates consumed records against a schema.")
+	a.Describe(&x.SkipRecord, "skipRecord drops consumed records, usually those its condition selects.")
+}
+
 // Annotate describes ConsumeSchemaValidation for the package schema.
 func (x *ConsumeSchemaValidation) Annotate(a infer.Annotator) {
 	a.Describe(x, "ConsumeSchemaValidation configures validation of consumed records.")
 	a.Describe(&x.SchemaRegistry, "schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.")
+	a.Describe(&x.FailureMode, "failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.")
+	a.Describe(&x.ValidateKey, "validateKey is Enabled to validate record keys.")
+	a.Describe(&x.ValidateValue, "validateValue is Enabled to validate record values.")
+	a.Describe(&x.KeyValidationAction, "keyValidationAction is mark or skip: what happens to a record whose key is invalid.")
+	a.Describe(&x.ValueValidationAction, "valueValidationAction is mark or skip: what happens to a record whose value is invalid.")
+}
+
+// Annotate describes ConsumeSchemaValidationConfig for the package schema.
+func (x *ConsumeSchemaValidationConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumeSchemaValidationConfig is a union on Type; set the member Type names.")
+	a.Describe(&x.Type, "type is confluentSchemaRegistry or json; set the member of that name.")
+	a.Describe(&x.ConfluentSchemaRegistry, "confluentSchemaRegistry validates against the schemas of a registry.")
+	a.Describe(&x.JSON, "json validates that records are JSON.")
+}
+
+// Annotate describes ConsumeSchemaValidationPolicy for the package schema.
+func (x *ConsumeSchemaValidationPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "ConsumeSchemaValidationPolicy validates consumed records against a schema.")
+	a.Describe(&x.Config, "config says which schema to validate against and what to do with invalid records.")
 }
 
 // Annotate describes ConsumerGroupExactList for the package schema.
@@ -179,6 +232,75 @@ func (x *DataPlaneRuntimeConfig) Annotate(a infer.Annotator) {
 	a.Describe(&x.ShutdownTimeoutSeconds, "shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.")
 }
 
+// Annotate describes DecryptConfig for the package schema.
+func (x *DecryptConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptConfig says what to decrypt and where the keys come from.")
+	a.Describe(&x.FailureMode, "failureMode is error or passthrough: what happens to a record that cannot be decrypted.")
+	a.Describe(&x.KeySources, "keySources are where decryption keys are looked up.")
+	a.Describe(&x.PartOfRecord, "partOfRecord lists the parts to decrypt: key and/or value.")
+}
+
+// Annotate describes DecryptFields for the package schema.
+func (x *DecryptFields) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptFields selects the fields to decrypt.")
+	a.Describe(&x.Paths, "paths selects the fields: a list of paths or an expression.")
+}
+
+// Annotate describes DecryptFieldsConfig for the package schema.
+func (x *DecryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptFieldsConfig says which fields to decrypt and where the keys come from.")
+	a.Describe(&x.FailureMode, "failureMode is error, skip, passthrough or mark.")
+	a.Describe(&x.KeySources, "keySources are where decryption keys are looked up.")
+	a.Describe(&x.DecryptFields, "decryptFields selects the fields to decrypt.")
+}
+
+// Annotate describes DecryptFieldsPolicy for the package schema.
+func (x *DecryptFieldsPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.")
+	a.Describe(&x.Config, "config says which fields to decrypt and where the keys come from.")
+}
+
+// Annotate describes DecryptPolicy for the package schema.
+func (x *DecryptPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptPolicy decrypts whole record keys or values.")
+	a.Describe(&x.Config, "config says what to decrypt and where the keys come from.")
+}
+
+// Annotate describes EncryptConfig for the package schema.
+func (x *EncryptConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptConfig says what to encrypt and with which key.")
+	a.Describe(&x.FailureMode, "failureMode is error or passthrough: what happens to a record that cannot be encrypted.")
+	a.Describe(&x.PartOfRecord, "partOfRecord lists the parts to encrypt: key and/or value.")
+	a.Describe(&x.EncryptionKey, "encryptionKey is the key to encrypt with.")
+}
+
+// Annotate describes EncryptFieldsConfig for the package schema.
+func (x *EncryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.")
+	a.Describe(&x.FailureMode, "failureMode is reject, passthrough or mark.")
+	a.Describe(&x.EncryptFields, "encryptFields are the field selections and their keys, at most 256.")
+}
+
+// Annotate describes EncryptFieldsPolicy for the package schema.
+func (x *EncryptFieldsPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.")
+	a.Describe(&x.Config, "config lists the fields to encrypt and their keys.")
+}
+
+// Annotate describes EncryptPolicy for the package schema.
+func (x *EncryptPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptPolicy encrypts whole record keys or values.")
+	a.Describe(&x.Config, "config says what to encrypt and with which key.")
+}
+
+// Annotate describes EncryptionKey for the package schema.
+func (x *EncryptionKey) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptionKey is a union on Type naming the key that encrypts records.")
+	a.Describe(&x.Type, "type is aws or static; set the member of that name.")
+	a.Describe(&x.AWS, "aws is a key in AWS KMS.")
+	a.Describe(&x.Static, "static is a Konnect static key.")
+}
+
 // Annotate describes EventGatewayBackendClusterSpec for the package schema.
 func (x *EventGatewayBackendClusterSpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "EventGatewayBackendClusterSpec is the spec of an EventGatewayBackendCluster: the upstream Kafka cluster.")
@@ -200,11 +322,34 @@ func (x *FetchOAuthPrincipal) Annotate(a infer.Annotator) {
 	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
 }
 
+// Annotate describes FieldEncryption for the package schema.
+func (x *FieldEncryption) Annotate(a infer.Annotator) {
+	a.Describe(x, "FieldEncryption encrypts the fields at Paths with EncryptionKey.")
+	a.Describe(&x.Paths, "paths selects the fields: a list of paths or an expression.")
+	a.Describe(&x.EncryptionKey, "encryptionKey is the key to encrypt with.")
+}
+
+// Annotate describes FieldPaths for the package schema.
+func (x *FieldPaths) Annotate(a infer.Annotator) {
+	a.Describe(x, "FieldPaths is a union on Type: a list of field paths or one expression.")
+	a.Describe(&x.Type, "type is array (paths listed in array) or expression.")
+	a.Describe(&x.Array, "array lists the field paths; for type array.")
+	a.Describe(&x.Expression, "expression selects the fields; for type expression.")
+}
+
 // Annotate describes GatewayListener for the package schema.
 func (x *GatewayListener) Annotate(a infer.Annotator) {
 	a.Describe(x, "GatewayListener is one port of a Gateway.")
 	a.Describe(&x.Name, "name is the listener's section name; routes attach to it by this name.")
 	a.Describe(&x.Hostname, "hostname limits the listener to matching server names; empty accepts all.")
+}
+
+// Annotate describes HeaderAction for the package schema.
+func (x *HeaderAction) Annotate(a infer.Annotator) {
+	a.Describe(x, "HeaderAction is a union on Op.")
+	a.Describe(&x.Op, "op is set or remove; set the member of that name.")
+	a.Describe(&x.Set, "set sets a header.")
+	a.Describe(&x.Remove, "remove removes a header.")
 }
 
 // Annotate describes IssuerRef for the package schema.
@@ -229,6 +374,14 @@ func (x *KafkaServiceOptions) Annotate(a infer.Annotator) {
 	a.Describe(&x.Ports, "ports holds at most 64 entries, all TCP.")
 }
 
+// Annotate describes KeySource for the package schema.
+func (x *KeySource) Annotate(a infer.Annotator) {
+	a.Describe(x, "KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.")
+	a.Describe(&x.Type, "type is aws or static; set the member of that name.")
+	a.Describe(&x.AWS, "aws looks keys up in AWS KMS.")
+	a.Describe(&x.Static, "static looks keys up among the gateway's Konnect static keys.")
+}
+
 // Annotate describes KonnectAPIAuthConfigurationSpec for the package schema.
 func (x *KonnectAPIAuthConfigurationSpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "KonnectAPIAuthConfigurationSpec is the spec of a KonnectAPIAuthConfiguration: how the operator authenticates to the Konnect API. serverURL cannot change after creation.")
@@ -244,6 +397,27 @@ func (x *KonnectEventGatewayAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(&x.MinRuntimeVersion, "minRuntimeVersion (\"1.2\") pins the oldest data-plane version; Konnect picks the latest release when empty.")
 }
 
+// Annotate describes KonnectRef for the package schema.
+func (x *KonnectRef) Annotate(a infer.Annotator) {
+	a.Describe(x, "KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.")
+	a.Describe(&x.ID, "id is the entity's Konnect ID.")
+	a.Describe(&x.Name, "name is the entity's Konnect name.")
+}
+
+// Annotate describes KonnectSchemaRegistryName for the package schema.
+func (x *KonnectSchemaRegistryName) Annotate(a infer.Annotator) {
+	a.Describe(x, "KonnectSchemaRegistryName is a schema registry's Konnect name.")
+	a.Describe(&x.Name, "name is the registry's name in Konnect.")
+}
+
+// Annotate describes KonnectSchemaRegistryRef for the package schema.
+func (x *KonnectSchemaRegistryRef) Annotate(a infer.Annotator) {
+	a.Describe(x, "KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.")
+	a.Describe(&x.Type, "type is name (set name); id has no field for the ID in this CRD version.")
+	a.Describe(&x.ID, "id is reserved: the CRD has no field for the ID.")
+	a.Describe(&x.Name, "name names the registry by its Konnect name.")
+}
+
 // Annotate describes ListenerAPISpec for the package schema.
 func (x *ListenerAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(x, "ListenerAPISpec is the Konnect body of a listener.")
@@ -254,6 +428,24 @@ func (x *ListenerAPISpec) Annotate(a infer.Annotator) {
 func (x *ListenerPolicyInfo) Annotate(a infer.Annotator) {
 	a.Describe(x, "ListenerPolicyInfo holds the fields every listener policy has besides its config.")
 	a.Describe(&x.Enabled, "enabled defaults to Enabled in Konnect.")
+}
+
+// Annotate describes Match for the package schema.
+func (x *Match) Annotate(a infer.Annotator) {
+	a.Describe(x, "Match is one name pattern or field path.")
+	a.Describe(&x.Match, "match is a name pattern (such as orders.*) or a field path, 1-253 characters.")
+}
+
+// Annotate describes ModifyHeadersConfig for the package schema.
+func (x *ModifyHeadersConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "ModifyHeadersConfig lists header actions, applied in order.")
+	a.Describe(&x.Actions, "actions are applied in order.")
+}
+
+// Annotate describes ModifyHeadersPolicy for the package schema.
+func (x *ModifyHeadersPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "ModifyHeadersPolicy sets or removes record headers.")
+	a.Describe(&x.Config, "config lists the header actions.")
 }
 
 // Annotate describes NamespaceAdditional for the package schema.
@@ -290,7 +482,10 @@ func (x *ParentReference) Annotate(a infer.Annotator) {
 // Annotate describes PolicyInfo for the package schema.
 func (x *PolicyInfo) Annotate(a infer.Annotator) {
 	a.Describe(x, "PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.")
+	a.Describe(&x.Name, "name is the policy's name in Konnect, at most 255 characters.")
+	a.Describe(&x.Description, "description is the policy's description in Konnect, at most 512 characters.")
 	a.Describe(&x.Enabled, "enabled defaults to Enabled in Konnect.")
+	a.Describe(&x.Labels, "labels are the policy's labels in Konnect.")
 	a.Describe(&x.Condition, "condition is an expression (at most 1000 characters) that limits when the policy applies.")
 }
 
@@ -315,6 +510,47 @@ func (x *PrincipalFetchBy) Annotate(a infer.Annotator) {
 	a.Describe(&x.Key, "key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.")
 }
 
+// Annotate describes ProducePolicyAPISpec for the package schema.
+func (x *ProducePolicyAPISpec) Annotate(a infer.Annotator) {
+	a.Describe(x, "ProducePolicyAPISpec is a union on Type; set the member Type names.")
+	a.Describe(&x.Type, "type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.")
+	a.Describe(&x.Encrypt, "encrypt encrypts whole record keys or values.")
+	a.Describe(&x.EncryptFields, "encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).")
+	a.Describe(&x.ModifyHeaders, "modifyHeaders sets or removes record headers.")
+	a.Describe(&x.SchemaValidation, "schemaValidation validates produced records against a schema.")
+}
+
+// Annotate describes ProduceSchemaValidation for the package schema.
+func (x *ProduceSchemaValidation) Annotate(a infer.Annotator) {
+	a.Describe(x, "ProduceSchemaValidation configures validation of produced records.")
+	a.Describe(&x.SchemaRegistry, "schemaRegistry names the registry in Konnect.")
+	a.Describe(&x.FailureMode, "failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.")
+	a.Describe(&x.ValidateKey, "validateKey is Enabled to validate record keys.")
+	a.Describe(&x.ValidateValue, "validateValue is Enabled to validate record values.")
+	a.Describe(&x.KeyValidationAction, "keyValidationAction is reject or mark: what happens to a record whose key is invalid.")
+	a.Describe(&x.ValueValidationAction, "valueValidationAction is reject or mark: what happens to a record whose value is invalid.")
+}
+
+// Annotate describes ProduceSchemaValidationConfig for the package schema.
+func (x *ProduceSchemaValidationConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "ProduceSchemaValidationConfig is a union on Type; set the member Type names.")
+	a.Describe(&x.Type, "type is confluentSchemaRegistry or json; set the member of that name.")
+	a.Describe(&x.ConfluentSchemaRegistry, "confluentSchemaRegistry validates against the schemas of a registry.")
+	a.Describe(&x.JSON, "json validates that records are JSON.")
+}
+
+// Annotate describes ProduceSchemaValidationPolicy for the package schema.
+func (x *ProduceSchemaValidationPolicy) Annotate(a infer.Annotator) {
+	a.Describe(x, "ProduceSchemaValidationPolicy validates produced records against a schema.")
+	a.Describe(&x.Config, "config says which schema to validate against and what to do with invalid records.")
+}
+
+// Annotate describes RemoveHeader for the package schema.
+func (x *RemoveHeader) Annotate(a infer.Annotator) {
+	a.Describe(x, "RemoveHeader removes header Key.")
+	a.Describe(&x.Key, "key is the header name.")
+}
+
 // Annotate describes SNIConfig for the package schema.
 func (x *SNIConfig) Annotate(a infer.Annotator) {
 	a.Describe(x, "SNIConfig routes by TLS server name: bootstrap.<dnsLabel><sniSuffix> and broker-<id>.<dnsLabel><sniSuffix>.")
@@ -326,6 +562,7 @@ func (x *SNIConfig) Annotate(a infer.Annotator) {
 func (x *SchemaRegistryRef) Annotate(a infer.Annotator) {
 	a.Describe(x, "SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.")
 	a.Describe(&x.Kind, "kind defaults to EventGatewaySchemaRegistry, the only value.")
+	a.Describe(&x.Name, "name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).")
 	a.Describe(&x.Namespace, "namespace is reserved; leave it empty.")
 }
 
@@ -350,6 +587,19 @@ func (x *ServicePort) Annotate(a infer.Annotator) {
 	a.Describe(x, "ServicePort is one TCP port of a data-plane Service.")
 	a.Describe(&x.Name, "name is a DNS-1123 label, unique within the Service.")
 	a.Describe(&x.NodePort, "nodePort needs Service type NodePort or LoadBalancer.")
+}
+
+// Annotate describes SetHeader for the package schema.
+func (x *SetHeader) Annotate(a infer.Annotator) {
+	a.Describe(x, "SetHeader sets header Key to Value.")
+	a.Describe(&x.Key, "key is the header name.")
+	a.Describe(&x.Value, "value is the header value.")
+}
+
+// Annotate describes StaticKey for the package schema.
+func (x *StaticKey) Annotate(a infer.Annotator) {
+	a.Describe(x, "StaticKey names a Konnect static key by ID or name.")
+	a.Describe(&x.Key, "key names the static key by its Konnect ID or name.")
 }
 
 // Annotate describes TLSRouteSpec for the package schema.

@@ -326,8 +326,8 @@ func KonnectServerURL(v string) string {
 		"or an https URL of one", shown)
 }
 
-// HTTPURL reports a value that is no absolute http or https URL with a host, such as a JWKS endpoint (the API's
-// format: uri).
+// HTTPURL reports a value that is no absolute http or https URL with a host, such as a JWKS endpoint or a schema
+// registry (the API's format: uri).
 func HTTPURL(v string) string {
 	if v == "" {
 		return ""
@@ -335,7 +335,7 @@ func HTTPURL(v string) string {
 	if u, err := url.Parse(v); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
 		return ""
 	}
-	return fmt.Sprintf("%q must be an http or https URL, such as https://idp.example.com/.well-known/jwks.json", v)
+	return fmt.Sprintf("%q must be an http or https URL with a host, such as https://host.example.com/path", v)
 }
 
 // backendSchemes are the URL schemes of the Pulumi state backends.

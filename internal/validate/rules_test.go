@@ -126,7 +126,7 @@ func TestRules(t *testing.T) {
 		{"KonnectServerURL reports a query", validate.KonnectServerURL("https://eu.api.konghq.com?x=1"),
 			`"https://eu.api.konghq.com?x=1" ` + serverURL},
 		{"HTTPURL reports a relative URL", validate.HTTPURL("/jwks"),
-			`"/jwks" must be an http or https URL, such as https://idp.example.com/.well-known/jwks.json`},
+			`"/jwks" must be an http or https URL with a host, such as https://host.example.com/path`},
 		{"HTTPURL passes https", validate.HTTPURL("https://idp.example.com/jwks"), ""},
 		{"BackendURL reports a path", validate.BackendURL("./state"), backendURL},
 		{"BackendURL reports an unknown scheme", validate.BackendURL("ftp://x"), backendURL},

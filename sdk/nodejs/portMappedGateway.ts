@@ -112,6 +112,7 @@ export class PortMappedGateway extends pulumi.ComponentResource {
             resourceInputs["konnect"] = args?.konnect;
             resourceInputs["labels"] = args?.labels;
             resourceInputs["namespace"] = args?.namespace;
+            resourceInputs["schemaRegistries"] = args?.schemaRegistries;
             resourceInputs["virtualClusters"] = args?.virtualClusters;
             resourceInputs["waitForProgrammed"] = args?.waitForProgrammed;
             resourceInputs["authConfigurationName"] = undefined /*out*/;
@@ -184,6 +185,10 @@ export interface PortMappedGatewayArgs {
      * namespace holds every object; it must exist. Defaults to "kong".
      */
     namespace?: string;
+    /**
+     * schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+     */
+    schemaRegistries?: pulumi.Input<pulumi.Input<inputs.SchemaRegistryArgs>[] | undefined>;
     /**
      * virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
      */

@@ -165,6 +165,7 @@ export class SniGateway extends pulumi.ComponentResource {
             resourceInputs["labels"] = args?.labels;
             resourceInputs["listenPort"] = args?.listenPort;
             resourceInputs["namespace"] = args?.namespace;
+            resourceInputs["schemaRegistries"] = args?.schemaRegistries;
             resourceInputs["sniSuffix"] = args?.sniSuffix;
             resourceInputs["tls"] = args?.tls;
             resourceInputs["virtualClusters"] = args?.virtualClusters;
@@ -271,6 +272,10 @@ export interface SniGatewayArgs {
      * namespace holds every object; it must exist. Defaults to "kong".
      */
     namespace?: string;
+    /**
+     * schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+     */
+    schemaRegistries?: pulumi.Input<pulumi.Input<inputs.SchemaRegistryArgs>[] | undefined>;
     /**
      * sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
      */

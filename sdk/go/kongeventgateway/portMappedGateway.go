@@ -88,6 +88,8 @@ type portMappedGatewayArgs struct {
 	Labels map[string]string `pulumi:"labels"`
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string `pulumi:"namespace"`
+	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries []SchemaRegistry `pulumi:"schemaRegistries"`
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters []VirtualCluster `pulumi:"virtualClusters"`
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
@@ -112,6 +114,8 @@ type PortMappedGatewayArgs struct {
 	Labels pulumi.StringMapInput
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string
+	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries SchemaRegistryArrayInput
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters VirtualClusterArrayInput
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.

@@ -1411,6 +1411,160 @@ func (o KonnectOutput) Token() pulumi.StringOutput {
 	return o.ApplyT(func(v Konnect) string { return v.Token }).(pulumi.StringOutput)
 }
 
+// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+type SchemaRegistry struct {
+	// description is the registry's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// endpoint is the registry's http(s) URL.
+	Endpoint string `pulumi:"endpoint"`
+	// name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+	Name string `pulumi:"name"`
+	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+	Password *string `pulumi:"password"`
+	// schemaType is the schema language: avro or json.
+	SchemaType string `pulumi:"schemaType"`
+	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
+	// username enables HTTP basic authentication towards the registry, with Password.
+	Username *string `pulumi:"username"`
+}
+
+// SchemaRegistryInput is an input type that accepts SchemaRegistryArgs and SchemaRegistryOutput values.
+// You can construct a concrete instance of `SchemaRegistryInput` via:
+//
+//	SchemaRegistryArgs{...}
+type SchemaRegistryInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryOutput() SchemaRegistryOutput
+	ToSchemaRegistryOutputWithContext(context.Context) SchemaRegistryOutput
+}
+
+// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+type SchemaRegistryArgs struct {
+	// description is the registry's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// endpoint is the registry's http(s) URL.
+	Endpoint pulumi.StringInput `pulumi:"endpoint"`
+	// name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+	Name pulumi.StringInput `pulumi:"name"`
+	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+	Password pulumi.StringPtrInput `pulumi:"password"`
+	// schemaType is the schema language: avro or json.
+	SchemaType pulumi.StringInput `pulumi:"schemaType"`
+	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
+	// username enables HTTP basic authentication towards the registry, with Password.
+	Username pulumi.StringPtrInput `pulumi:"username"`
+}
+
+func (SchemaRegistryArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistry)(nil)).Elem()
+}
+
+func (i SchemaRegistryArgs) ToSchemaRegistryOutput() SchemaRegistryOutput {
+	return i.ToSchemaRegistryOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryArgs) ToSchemaRegistryOutputWithContext(ctx context.Context) SchemaRegistryOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryOutput)
+}
+
+// SchemaRegistryArrayInput is an input type that accepts SchemaRegistryArray and SchemaRegistryArrayOutput values.
+// You can construct a concrete instance of `SchemaRegistryArrayInput` via:
+//
+//	SchemaRegistryArray{ SchemaRegistryArgs{...} }
+type SchemaRegistryArrayInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryArrayOutput() SchemaRegistryArrayOutput
+	ToSchemaRegistryArrayOutputWithContext(context.Context) SchemaRegistryArrayOutput
+}
+
+type SchemaRegistryArray []SchemaRegistryInput
+
+func (SchemaRegistryArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SchemaRegistry)(nil)).Elem()
+}
+
+func (i SchemaRegistryArray) ToSchemaRegistryArrayOutput() SchemaRegistryArrayOutput {
+	return i.ToSchemaRegistryArrayOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryArray) ToSchemaRegistryArrayOutputWithContext(ctx context.Context) SchemaRegistryArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryArrayOutput)
+}
+
+// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+type SchemaRegistryOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistry)(nil)).Elem()
+}
+
+func (o SchemaRegistryOutput) ToSchemaRegistryOutput() SchemaRegistryOutput {
+	return o
+}
+
+func (o SchemaRegistryOutput) ToSchemaRegistryOutputWithContext(ctx context.Context) SchemaRegistryOutput {
+	return o
+}
+
+// description is the registry's description in Konnect, at most 512 characters.
+func (o SchemaRegistryOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistry) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// endpoint is the registry's http(s) URL.
+func (o SchemaRegistryOutput) Endpoint() pulumi.StringOutput {
+	return o.ApplyT(func(v SchemaRegistry) string { return v.Endpoint }).(pulumi.StringOutput)
+}
+
+// name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+func (o SchemaRegistryOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SchemaRegistry) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+func (o SchemaRegistryOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistry) *string { return v.Password }).(pulumi.StringPtrOutput)
+}
+
+// schemaType is the schema language: avro or json.
+func (o SchemaRegistryOutput) SchemaType() pulumi.StringOutput {
+	return o.ApplyT(func(v SchemaRegistry) string { return v.SchemaType }).(pulumi.StringOutput)
+}
+
+// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+func (o SchemaRegistryOutput) TimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v SchemaRegistry) *int { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
+}
+
+// username enables HTTP basic authentication towards the registry, with Password.
+func (o SchemaRegistryOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistry) *string { return v.Username }).(pulumi.StringPtrOutput)
+}
+
+type SchemaRegistryArrayOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SchemaRegistry)(nil)).Elem()
+}
+
+func (o SchemaRegistryArrayOutput) ToSchemaRegistryArrayOutput() SchemaRegistryArrayOutput {
+	return o
+}
+
+func (o SchemaRegistryArrayOutput) ToSchemaRegistryArrayOutputWithContext(ctx context.Context) SchemaRegistryArrayOutput {
+	return o
+}
+
+func (o SchemaRegistryArrayOutput) Index(i pulumi.IntInput) SchemaRegistryOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SchemaRegistry {
+		return vs[0].([]SchemaRegistry)[vs[1].(int)]
+	}).(SchemaRegistryOutput)
+}
+
 // SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 type SniTLS struct {
 	// certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
@@ -1506,8 +1660,12 @@ func (o SniTLSOutput) Versions() eventgateway.TLSServerVersionsPtrOutput {
 type SniVirtualCluster struct {
 	// aclMode defaults to passthrough.
 	AclMode *string `pulumi:"aclMode"`
+	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	Acls []eventgateway.ACLRule `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 	Authentication []eventgateway.VirtualClusterAuthentication `pulumi:"authentication"`
+	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
@@ -1518,6 +1676,8 @@ type SniVirtualCluster struct {
 	Name string `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
 	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace"`
+	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases"`
 }
@@ -1537,8 +1697,12 @@ type SniVirtualClusterInput interface {
 type SniVirtualClusterArgs struct {
 	// aclMode defaults to passthrough.
 	AclMode pulumi.StringPtrInput `pulumi:"aclMode"`
+	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	Acls eventgateway.ACLRuleArrayInput `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 	Authentication eventgateway.VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
+	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies eventgateway.ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
@@ -1549,6 +1713,8 @@ type SniVirtualClusterArgs struct {
 	Name pulumi.StringInput `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
 	Namespace eventgateway.VirtualClusterNamespacePtrInput `pulumi:"namespace"`
+	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies eventgateway.ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases eventgateway.TopicAliasArrayInput `pulumi:"topicAliases"`
 }
@@ -1610,9 +1776,19 @@ func (o SniVirtualClusterOutput) AclMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SniVirtualCluster) *string { return v.AclMode }).(pulumi.StringPtrOutput)
 }
 
+// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+func (o SniVirtualClusterOutput) Acls() eventgateway.ACLRuleArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ACLRule { return v.Acls }).(eventgateway.ACLRuleArrayOutput)
+}
+
 // authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 func (o SniVirtualClusterOutput) Authentication() eventgateway.VirtualClusterAuthenticationArrayOutput {
 	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.VirtualClusterAuthentication { return v.Authentication }).(eventgateway.VirtualClusterAuthenticationArrayOutput)
+}
+
+// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+func (o SniVirtualClusterOutput) ConsumePolicies() eventgateway.ConsumePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ConsumePolicyAPISpec { return v.ConsumePolicies }).(eventgateway.ConsumePolicyAPISpecArrayOutput)
 }
 
 // description is the virtual cluster's description in Konnect, at most 512 characters.
@@ -1638,6 +1814,11 @@ func (o SniVirtualClusterOutput) Name() pulumi.StringOutput {
 // namespace limits the cluster to backend topics and groups with a prefix.
 func (o SniVirtualClusterOutput) Namespace() eventgateway.VirtualClusterNamespacePtrOutput {
 	return o.ApplyT(func(v SniVirtualCluster) *eventgateway.VirtualClusterNamespace { return v.Namespace }).(eventgateway.VirtualClusterNamespacePtrOutput)
+}
+
+// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+func (o SniVirtualClusterOutput) ProducePolicies() eventgateway.ProducePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ProducePolicyAPISpec { return v.ProducePolicies }).(eventgateway.ProducePolicyAPISpecArrayOutput)
 }
 
 // topicAliases need data plane 1.2 or later.
@@ -1669,10 +1850,14 @@ func (o SniVirtualClusterArrayOutput) Index(i pulumi.IntInput) SniVirtualCluster
 type VirtualCluster struct {
 	// aclMode defaults to passthrough.
 	AclMode *string `pulumi:"aclMode"`
+	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	Acls []eventgateway.ACLRule `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 	Authentication []eventgateway.VirtualClusterAuthentication `pulumi:"authentication"`
 	// bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 	BootstrapPort *string `pulumi:"bootstrapPort"`
+	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
@@ -1685,6 +1870,8 @@ type VirtualCluster struct {
 	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace"`
 	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port *int `pulumi:"port"`
+	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases"`
 }
@@ -1704,10 +1891,14 @@ type VirtualClusterInput interface {
 type VirtualClusterArgs struct {
 	// aclMode defaults to passthrough.
 	AclMode pulumi.StringPtrInput `pulumi:"aclMode"`
+	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+	Acls eventgateway.ACLRuleArrayInput `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 	Authentication eventgateway.VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
 	// bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 	BootstrapPort pulumi.StringPtrInput `pulumi:"bootstrapPort"`
+	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+	ConsumePolicies eventgateway.ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
@@ -1720,6 +1911,8 @@ type VirtualClusterArgs struct {
 	Namespace eventgateway.VirtualClusterNamespacePtrInput `pulumi:"namespace"`
 	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port pulumi.IntPtrInput `pulumi:"port"`
+	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+	ProducePolicies eventgateway.ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
 	TopicAliases eventgateway.TopicAliasArrayInput `pulumi:"topicAliases"`
 }
@@ -1781,6 +1974,11 @@ func (o VirtualClusterOutput) AclMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v VirtualCluster) *string { return v.AclMode }).(pulumi.StringPtrOutput)
 }
 
+// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+func (o VirtualClusterOutput) Acls() eventgateway.ACLRuleArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []eventgateway.ACLRule { return v.Acls }).(eventgateway.ACLRuleArrayOutput)
+}
+
 // authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
 func (o VirtualClusterOutput) Authentication() eventgateway.VirtualClusterAuthenticationArrayOutput {
 	return o.ApplyT(func(v VirtualCluster) []eventgateway.VirtualClusterAuthentication { return v.Authentication }).(eventgateway.VirtualClusterAuthenticationArrayOutput)
@@ -1789,6 +1987,11 @@ func (o VirtualClusterOutput) Authentication() eventgateway.VirtualClusterAuthen
 // bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 func (o VirtualClusterOutput) BootstrapPort() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v VirtualCluster) *string { return v.BootstrapPort }).(pulumi.StringPtrOutput)
+}
+
+// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+func (o VirtualClusterOutput) ConsumePolicies() eventgateway.ConsumePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []eventgateway.ConsumePolicyAPISpec { return v.ConsumePolicies }).(eventgateway.ConsumePolicyAPISpecArrayOutput)
 }
 
 // description is the virtual cluster's description in Konnect, at most 512 characters.
@@ -1819,6 +2022,11 @@ func (o VirtualClusterOutput) Namespace() eventgateway.VirtualClusterNamespacePt
 // port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 func (o VirtualClusterOutput) Port() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v VirtualCluster) *int { return v.Port }).(pulumi.IntPtrOutput)
+}
+
+// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+func (o VirtualClusterOutput) ProducePolicies() eventgateway.ProducePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []eventgateway.ProducePolicyAPISpec { return v.ProducePolicies }).(eventgateway.ProducePolicyAPISpecArrayOutput)
 }
 
 // topicAliases need data plane 1.2 or later.
@@ -1862,6 +2070,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerInput)(nil)).Elem(), IssuerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerPtrInput)(nil)).Elem(), IssuerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*KonnectInput)(nil)).Elem(), KonnectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryInput)(nil)).Elem(), SchemaRegistryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryArrayInput)(nil)).Elem(), SchemaRegistryArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniTLSInput)(nil)).Elem(), SniTLSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterInput)(nil)).Elem(), SniVirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterArrayInput)(nil)).Elem(), SniVirtualClusterArray{})
@@ -1882,6 +2092,8 @@ func init() {
 	pulumi.RegisterOutputType(IssuerOutput{})
 	pulumi.RegisterOutputType(IssuerPtrOutput{})
 	pulumi.RegisterOutputType(KonnectOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryArrayOutput{})
 	pulumi.RegisterOutputType(SniTLSOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterArrayOutput{})

@@ -122,6 +122,8 @@ type sniGatewayArgs struct {
 	ListenPort *int `pulumi:"listenPort"`
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string `pulumi:"namespace"`
+	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries []SchemaRegistry `pulumi:"schemaRegistries"`
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string `pulumi:"sniSuffix"`
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.
@@ -156,6 +158,8 @@ type SniGatewayArgs struct {
 	ListenPort *int
 	// namespace holds every object; it must exist. Defaults to "kong".
 	Namespace *string
+	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+	SchemaRegistries SchemaRegistryArrayInput
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.

@@ -210,6 +210,40 @@ export interface KonnectArgs {
 }
 
 /**
+ * SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+ */
+export interface SchemaRegistryArgs {
+    /**
+     * description is the registry's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * endpoint is the registry's http(s) URL.
+     */
+    endpoint: pulumi.Input<string>;
+    /**
+     * name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+     */
+    password?: pulumi.Input<string | undefined>;
+    /**
+     * schemaType is the schema language: avro or json.
+     */
+    schemaType: pulumi.Input<string>;
+    /**
+     * timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+     */
+    timeoutSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * username enables HTTP basic authentication towards the registry, with Password.
+     */
+    username?: pulumi.Input<string | undefined>;
+}
+
+/**
  * SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
  */
 export interface SniTLSArgs {
@@ -244,9 +278,17 @@ export interface SniVirtualClusterArgs {
      */
     aclMode?: pulumi.Input<string | undefined>;
     /**
+     * acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+     */
+    acls?: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLRuleArgs>[] | undefined>;
+    /**
      * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
      */
     authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
+    /**
+     * consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+     */
+    consumePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumePolicyAPISpecArgs>[] | undefined>;
     /**
      * description is the virtual cluster's description in Konnect, at most 512 characters.
      */
@@ -268,6 +310,10 @@ export interface SniVirtualClusterArgs {
      */
     namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
     /**
+     * producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+     */
+    producePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ProducePolicyAPISpecArgs>[] | undefined>;
+    /**
      * topicAliases need data plane 1.2 or later.
      */
     topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
@@ -282,6 +328,10 @@ export interface VirtualClusterArgs {
      */
     aclMode?: pulumi.Input<string | undefined>;
     /**
+     * acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+     */
+    acls?: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLRuleArgs>[] | undefined>;
+    /**
      * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
      */
     authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
@@ -289,6 +339,10 @@ export interface VirtualClusterArgs {
      * bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
      */
     bootstrapPort?: pulumi.Input<string | undefined>;
+    /**
+     * consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+     */
+    consumePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumePolicyAPISpecArgs>[] | undefined>;
     /**
      * description is the virtual cluster's description in Konnect, at most 512 characters.
      */
@@ -314,11 +368,75 @@ export interface VirtualClusterArgs {
      */
     port?: pulumi.Input<number | undefined>;
     /**
+     * producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+     */
+    producePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ProducePolicyAPISpecArgs>[] | undefined>;
+    /**
      * topicAliases need data plane 1.2 or later.
      */
     topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
 }
 export namespace eventgateway {
+    /**
+     * ACLOperation names one Kafka operation.
+     */
+    export interface ACLOperationArgs {
+        /**
+         * name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    /**
+     * ACLResourceNames is a union on Type: a list of name patterns or one expression.
+     */
+    export interface ACLResourceNamesArgs {
+        /**
+         * dynam is an expression computing the names; for type dynam.
+         */
+        dynam?: pulumi.Input<string | undefined>;
+        /**
+         * stat lists name patterns; for type stat.
+         */
+        stat?: pulumi.Input<pulumi.Input<inputs.eventgateway.MatchArgs>[] | undefined>;
+        /**
+         * type is stat (patterns listed in stat) or dynam (an expression in dynam).
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * ACLRule allows or denies operations on named resources.
+     */
+    export interface ACLRuleArgs {
+        /**
+         * action is allow or deny.
+         */
+        action: pulumi.Input<string>;
+        /**
+         * operations are the Kafka operations the rule allows or denies.
+         */
+        operations: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLOperationArgs>[]>;
+        /**
+         * resourceNames selects the resources by name.
+         */
+        resourceNames: pulumi.Input<inputs.eventgateway.ACLResourceNamesArgs>;
+        /**
+         * resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+         */
+        resourceType: pulumi.Input<string>;
+    }
+
+    /**
+     * AWSKey is an AWS KMS key.
+     */
+    export interface AWSKeyArgs {
+        /**
+         * arn matches ^arn:aws:kms:.+
+         */
+        arn: pulumi.Input<string>;
+    }
+
     /**
      * Audience is one accepted token audience.
      */
@@ -458,6 +576,114 @@ export namespace eventgateway {
     }
 
     /**
+     * ConsumePolicyAPISpec is a union on Type; set the member Type names.
+     */
+    export interface ConsumePolicyAPISpecArgs {
+        /**
+         * decrypt decrypts whole record keys or values.
+         */
+        decrypt?: pulumi.Input<inputs.eventgateway.DecryptPolicyArgs | undefined>;
+        /**
+         * decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+         */
+        decryptFields?: pulumi.Input<inputs.eventgateway.DecryptFieldsPolicyArgs | undefined>;
+        /**
+         * modifyHeaders sets or removes record headers.
+         */
+        modifyHeaders?: pulumi.Input<inputs.eventgateway.ModifyHeadersPolicyArgs | undefined>;
+        /**
+         * schemaValidation validates consumed records against a schema.
+         */
+        schemaValidation?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationPolicyArgs | undefined>;
+        /**
+         * skipRecord drops consumed records, usually those its condition selects.
+         */
+        skipRecord?: pulumi.Input<inputs.eventgateway.SkipRecordPolicyArgs | undefined>;
+        /**
+         * type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * ConsumeSchemaValidation configures validation of consumed records.
+     */
+    export interface ConsumeSchemaValidationArgs {
+        /**
+         * failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+         */
+        failureMode?: pulumi.Input<string | undefined>;
+        /**
+         * keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+         */
+        keyValidationAction?: pulumi.Input<string | undefined>;
+        /**
+         * schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+         */
+        schemaRegistry?: pulumi.Input<inputs.eventgateway.SchemaRegistryRefArgs | undefined>;
+        /**
+         * validateKey is Enabled to validate record keys.
+         */
+        validateKey?: pulumi.Input<string | undefined>;
+        /**
+         * validateValue is Enabled to validate record values.
+         */
+        validateValue?: pulumi.Input<string | undefined>;
+        /**
+         * valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+         */
+        valueValidationAction?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+     */
+    export interface ConsumeSchemaValidationConfigArgs {
+        /**
+         * confluentSchemaRegistry validates against the schemas of a registry.
+         */
+        confluentSchemaRegistry?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationArgs | undefined>;
+        /**
+         * json validates that records are JSON.
+         */
+        json?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationArgs | undefined>;
+        /**
+         * type is confluentSchemaRegistry or json; set the member of that name.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * ConsumeSchemaValidationPolicy validates consumed records against a schema.
+     */
+    export interface ConsumeSchemaValidationPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config says which schema to validate against and what to do with invalid records.
+         */
+        config: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
      * ConsumerGroupExactList selects the listed consumer groups.
      */
     export interface ConsumerGroupExactListArgs {
@@ -585,7 +811,223 @@ export namespace eventgateway {
         shutdownTimeoutSeconds?: pulumi.Input<number | undefined>;
     }
 
+    /**
+     * DecryptConfig says what to decrypt and where the keys come from.
+     */
+    export interface DecryptConfigArgs {
+        /**
+         * failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+         */
+        failureMode: pulumi.Input<string>;
+        /**
+         * keySources are where decryption keys are looked up.
+         */
+        keySources: pulumi.Input<pulumi.Input<inputs.eventgateway.KeySourceArgs>[]>;
+        /**
+         * partOfRecord lists the parts to decrypt: key and/or value.
+         */
+        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+    }
+
+    /**
+     * DecryptFields selects the fields to decrypt.
+     */
+    export interface DecryptFieldsArgs {
+        /**
+         * paths selects the fields: a list of paths or an expression.
+         */
+        paths: pulumi.Input<inputs.eventgateway.FieldPathsArgs>;
+    }
+
+    /**
+     * DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+     */
+    export interface DecryptFieldsConfigArgs {
+        /**
+         * decryptFields selects the fields to decrypt.
+         */
+        decryptFields: pulumi.Input<inputs.eventgateway.DecryptFieldsArgs>;
+        /**
+         * failureMode is error, skip, passthrough or mark.
+         */
+        failureMode: pulumi.Input<string>;
+        /**
+         * keySources are where decryption keys are looked up.
+         */
+        keySources: pulumi.Input<pulumi.Input<inputs.eventgateway.KeySourceArgs>[]>;
+    }
+
+    /**
+     * DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+     */
+    export interface DecryptFieldsPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config says which fields to decrypt and where the keys come from.
+         */
+        config: pulumi.Input<inputs.eventgateway.DecryptFieldsConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * DecryptPolicy decrypts whole record keys or values.
+     */
+    export interface DecryptPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config says what to decrypt and where the keys come from.
+         */
+        config: pulumi.Input<inputs.eventgateway.DecryptConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
     export interface EmptyObjectArgs {
+    }
+
+    /**
+     * EncryptConfig says what to encrypt and with which key.
+     */
+    export interface EncryptConfigArgs {
+        /**
+         * encryptionKey is the key to encrypt with.
+         */
+        encryptionKey: pulumi.Input<inputs.eventgateway.EncryptionKeyArgs>;
+        /**
+         * failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+         */
+        failureMode: pulumi.Input<string>;
+        /**
+         * partOfRecord lists the parts to encrypt: key and/or value.
+         */
+        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+    }
+
+    /**
+     * EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+     */
+    export interface EncryptFieldsConfigArgs {
+        /**
+         * encryptFields are the field selections and their keys, at most 256.
+         */
+        encryptFields: pulumi.Input<pulumi.Input<inputs.eventgateway.FieldEncryptionArgs>[]>;
+        /**
+         * failureMode is reject, passthrough or mark.
+         */
+        failureMode: pulumi.Input<string>;
+    }
+
+    /**
+     * EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+     */
+    export interface EncryptFieldsPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config lists the fields to encrypt and their keys.
+         */
+        config: pulumi.Input<inputs.eventgateway.EncryptFieldsConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * EncryptPolicy encrypts whole record keys or values.
+     */
+    export interface EncryptPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config says what to encrypt and with which key.
+         */
+        config: pulumi.Input<inputs.eventgateway.EncryptConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * EncryptionKey is a union on Type naming the key that encrypts records.
+     */
+    export interface EncryptionKeyArgs {
+        /**
+         * aws is a key in AWS KMS.
+         */
+        aws?: pulumi.Input<inputs.eventgateway.AWSKeyArgs | undefined>;
+        /**
+         * static is a Konnect static key.
+         */
+        static?: pulumi.Input<inputs.eventgateway.StaticKeyArgs | undefined>;
+        /**
+         * type is aws or static; set the member of that name.
+         */
+        type: pulumi.Input<string>;
     }
 
     /**
@@ -621,6 +1063,56 @@ export namespace eventgateway {
     }
 
     /**
+     * FieldEncryption encrypts the fields at Paths with EncryptionKey.
+     */
+    export interface FieldEncryptionArgs {
+        /**
+         * encryptionKey is the key to encrypt with.
+         */
+        encryptionKey: pulumi.Input<inputs.eventgateway.EncryptionKeyArgs>;
+        /**
+         * paths selects the fields: a list of paths or an expression.
+         */
+        paths: pulumi.Input<inputs.eventgateway.FieldPathsArgs>;
+    }
+
+    /**
+     * FieldPaths is a union on Type: a list of field paths or one expression.
+     */
+    export interface FieldPathsArgs {
+        /**
+         * array lists the field paths; for type array.
+         */
+        array?: pulumi.Input<pulumi.Input<inputs.eventgateway.MatchArgs>[] | undefined>;
+        /**
+         * expression selects the fields; for type expression.
+         */
+        expression?: pulumi.Input<string | undefined>;
+        /**
+         * type is array (paths listed in array) or expression.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * HeaderAction is a union on Op.
+     */
+    export interface HeaderActionArgs {
+        /**
+         * op is set or remove; set the member of that name.
+         */
+        op: pulumi.Input<string>;
+        /**
+         * remove removes a header.
+         */
+        remove?: pulumi.Input<inputs.eventgateway.RemoveHeaderArgs | undefined>;
+        /**
+         * set sets a header.
+         */
+        set?: pulumi.Input<inputs.eventgateway.SetHeaderArgs | undefined>;
+    }
+
+    /**
      * JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
      */
     export interface JWKSArgs {
@@ -636,6 +1128,116 @@ export namespace eventgateway {
          * timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
          */
         timeout?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+     */
+    export interface KeySourceArgs {
+        /**
+         * aws looks keys up in AWS KMS.
+         */
+        aws?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
+        /**
+         * static looks keys up among the gateway's Konnect static keys.
+         */
+        static?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
+        /**
+         * type is aws or static; set the member of that name.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+     */
+    export interface KonnectRefArgs {
+        /**
+         * id is the entity's Konnect ID.
+         */
+        id?: pulumi.Input<string | undefined>;
+        /**
+         * name is the entity's Konnect name.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * KonnectSchemaRegistryName is a schema registry's Konnect name.
+     */
+    export interface KonnectSchemaRegistryNameArgs {
+        /**
+         * name is the registry's name in Konnect.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    /**
+     * KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+     */
+    export interface KonnectSchemaRegistryRefArgs {
+        /**
+         * id is reserved: the CRD has no field for the ID.
+         */
+        id?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
+        /**
+         * name names the registry by its Konnect name.
+         */
+        name?: pulumi.Input<inputs.eventgateway.KonnectSchemaRegistryNameArgs | undefined>;
+        /**
+         * type is name (set name); id has no field for the ID in this CRD version.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * Match is one name pattern or field path.
+     */
+    export interface MatchArgs {
+        /**
+         * match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+         */
+        match: pulumi.Input<string>;
+    }
+
+    /**
+     * ModifyHeadersConfig lists header actions, applied in order.
+     */
+    export interface ModifyHeadersConfigArgs {
+        /**
+         * actions are applied in order.
+         */
+        actions?: pulumi.Input<pulumi.Input<inputs.eventgateway.HeaderActionArgs>[] | undefined>;
+    }
+
+    /**
+     * ModifyHeadersPolicy sets or removes record headers.
+     */
+    export interface ModifyHeadersPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config lists the header actions.
+         */
+        config: pulumi.Input<inputs.eventgateway.ModifyHeadersConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
     }
 
     /**
@@ -717,6 +1319,138 @@ export namespace eventgateway {
     }
 
     /**
+     * ProducePolicyAPISpec is a union on Type; set the member Type names.
+     */
+    export interface ProducePolicyAPISpecArgs {
+        /**
+         * encrypt encrypts whole record keys or values.
+         */
+        encrypt?: pulumi.Input<inputs.eventgateway.EncryptPolicyArgs | undefined>;
+        /**
+         * encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+         */
+        encryptFields?: pulumi.Input<inputs.eventgateway.EncryptFieldsPolicyArgs | undefined>;
+        /**
+         * modifyHeaders sets or removes record headers.
+         */
+        modifyHeaders?: pulumi.Input<inputs.eventgateway.ModifyHeadersPolicyArgs | undefined>;
+        /**
+         * schemaValidation validates produced records against a schema.
+         */
+        schemaValidation?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationPolicyArgs | undefined>;
+        /**
+         * type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * ProduceSchemaValidation configures validation of produced records.
+     */
+    export interface ProduceSchemaValidationArgs {
+        /**
+         * failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+         */
+        failureMode?: pulumi.Input<string | undefined>;
+        /**
+         * keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+         */
+        keyValidationAction?: pulumi.Input<string | undefined>;
+        /**
+         * schemaRegistry names the registry in Konnect.
+         */
+        schemaRegistry?: pulumi.Input<inputs.eventgateway.KonnectSchemaRegistryRefArgs | undefined>;
+        /**
+         * validateKey is Enabled to validate record keys.
+         */
+        validateKey?: pulumi.Input<string | undefined>;
+        /**
+         * validateValue is Enabled to validate record values.
+         */
+        validateValue?: pulumi.Input<string | undefined>;
+        /**
+         * valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+         */
+        valueValidationAction?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+     */
+    export interface ProduceSchemaValidationConfigArgs {
+        /**
+         * confluentSchemaRegistry validates against the schemas of a registry.
+         */
+        confluentSchemaRegistry?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationArgs | undefined>;
+        /**
+         * json validates that records are JSON.
+         */
+        json?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationArgs | undefined>;
+        /**
+         * type is confluentSchemaRegistry or json; set the member of that name.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * ProduceSchemaValidationPolicy validates produced records against a schema.
+     */
+    export interface ProduceSchemaValidationPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * config says which schema to validate against and what to do with invalid records.
+         */
+        config: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationConfigArgs>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * RemoveHeader removes header Key.
+     */
+    export interface RemoveHeaderArgs {
+        /**
+         * key is the header name.
+         */
+        key: pulumi.Input<string>;
+    }
+
+    /**
+     * SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+     */
+    export interface SchemaRegistryRefArgs {
+        /**
+         * kind defaults to EventGatewaySchemaRegistry, the only value.
+         */
+        kind?: pulumi.Input<string | undefined>;
+        /**
+         * name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+         */
+        name: pulumi.Input<string>;
+        /**
+         * namespace is reserved; leave it empty.
+         */
+        namespace?: pulumi.Input<string | undefined>;
+    }
+
+    /**
      * SecretKeyRef names one data key of a Secret.
      */
     export interface SecretKeyRefArgs {
@@ -750,6 +1484,56 @@ export namespace eventgateway {
          * value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
          */
         value?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * SetHeader sets header Key to Value.
+     */
+    export interface SetHeaderArgs {
+        /**
+         * key is the header name.
+         */
+        key: pulumi.Input<string>;
+        /**
+         * value is the header value.
+         */
+        value: pulumi.Input<string>;
+    }
+
+    /**
+     * PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+     */
+    export interface SkipRecordPolicyArgs {
+        /**
+         * condition is an expression (at most 1000 characters) that limits when the policy applies.
+         */
+        condition?: pulumi.Input<string | undefined>;
+        /**
+         * description is the policy's description in Konnect, at most 512 characters.
+         */
+        description?: pulumi.Input<string | undefined>;
+        /**
+         * enabled defaults to Enabled in Konnect.
+         */
+        enabled?: pulumi.Input<string | undefined>;
+        /**
+         * labels are the policy's labels in Konnect.
+         */
+        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+        /**
+         * name is the policy's name in Konnect, at most 255 characters.
+         */
+        name?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * StaticKey names a Konnect static key by ID or name.
+     */
+    export interface StaticKeyArgs {
+        /**
+         * key names the static key by its Konnect ID or name.
+         */
+        key: pulumi.Input<inputs.eventgateway.KonnectRefArgs>;
     }
 
     /**

@@ -34,6 +34,8 @@ __all__ = [
     'IssuerArgsDict',
     'KonnectArgs',
     'KonnectArgsDict',
+    'SchemaRegistryArgs',
+    'SchemaRegistryArgsDict',
     'SniTLSArgs',
     'SniTLSArgsDict',
     'SniVirtualClusterArgs',
@@ -901,6 +903,157 @@ class KonnectArgs:
         pulumi.set(self, "token", value)
 
 
+class SchemaRegistryArgsDict(TypedDict):
+    """
+    SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+    """
+    endpoint: pulumi.Input[_builtins.str]
+    """
+    endpoint is the registry's http(s) URL.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+    """
+    schema_type: pulumi.Input[_builtins.str]
+    """
+    schemaType is the schema language: avro or json.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the registry's description in Konnect, at most 512 characters.
+    """
+    password: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+    """
+    timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+    """
+    username: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    username enables HTTP basic authentication towards the registry, with Password.
+    """
+
+@pulumi.input_type
+class SchemaRegistryArgs:
+    def __init__(__self__, *,
+                 endpoint: pulumi.Input[_builtins.str],
+                 name: pulumi.Input[_builtins.str],
+                 schema_type: pulumi.Input[_builtins.str],
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 password: pulumi.Input[Optional[_builtins.str]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 username: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+
+        :param pulumi.Input[_builtins.str] endpoint: endpoint is the registry's http(s) URL.
+        :param pulumi.Input[_builtins.str] name: name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+        :param pulumi.Input[_builtins.str] schema_type: schemaType is the schema language: avro or json.
+        :param pulumi.Input[_builtins.str] description: description is the registry's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] password: password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+        :param pulumi.Input[_builtins.int] timeout_seconds: timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+        :param pulumi.Input[_builtins.str] username: username enables HTTP basic authentication towards the registry, with Password.
+        """
+        pulumi.set(__self__, "endpoint", endpoint)
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "schema_type", schema_type)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if password is not None:
+            pulumi.set(__self__, "password", password)
+        if timeout_seconds is not None:
+            pulumi.set(__self__, "timeout_seconds", timeout_seconds)
+        if username is not None:
+            pulumi.set(__self__, "username", username)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[_builtins.str]:
+        """
+        endpoint is the registry's http(s) URL.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaType")
+    def schema_type(self) -> pulumi.Input[_builtins.str]:
+        """
+        schemaType is the schema language: avro or json.
+        """
+        return pulumi.get(self, "schema_type")
+
+    @schema_type.setter
+    def schema_type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "schema_type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the registry's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter(name="timeoutSeconds")
+    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
+        """
+        return pulumi.get(self, "timeout_seconds")
+
+    @timeout_seconds.setter
+    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "timeout_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        username enables HTTP basic authentication towards the registry, with Password.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "username", value)
+
+
 class SniTLSArgsDict(TypedDict):
     """
     SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
@@ -1027,9 +1180,17 @@ class SniVirtualClusterArgsDict(TypedDict):
     """
     aclMode defaults to passthrough.
     """
+    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgsDict']]]]]
+    """
+    acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+    """
     authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgsDict']]]]]
     """
     authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+    """
+    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgsDict']]]]]
+    """
+    consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
     """
     description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1047,6 +1208,10 @@ class SniVirtualClusterArgsDict(TypedDict):
     """
     namespace limits the cluster to backend topics and groups with a prefix.
     """
+    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgsDict']]]]]
+    """
+    producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+    """
     topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgsDict']]]]]
     """
     topicAliases need data plane 1.2 or later.
@@ -1057,29 +1222,39 @@ class SniVirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]] = None,
                  authentication: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]] = None,
+                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']] = None,
+                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]] = None,
                  topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]] = None):
         """
         SniVirtualClusterArgs describes one virtual cluster reached by SNI.
 
         :param pulumi.Input[_builtins.str] name: name is the virtual cluster's name in Konnect. Outputs are keyed by it.
         :param pulumi.Input[_builtins.str] acl_mode: aclMode defaults to passthrough.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
         :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         :param pulumi.Input[_builtins.str] description: description is the virtual cluster's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] dns_label: dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the virtual cluster in Konnect.
         :param pulumi.Input['_eventgateway.VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
         :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
         """
         pulumi.set(__self__, "name", name)
         if acl_mode is not None:
             pulumi.set(__self__, "acl_mode", acl_mode)
+        if acls is not None:
+            pulumi.set(__self__, "acls", acls)
         if authentication is not None:
             pulumi.set(__self__, "authentication", authentication)
+        if consume_policies is not None:
+            pulumi.set(__self__, "consume_policies", consume_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if dns_label is not None:
@@ -1088,6 +1263,8 @@ class SniVirtualClusterArgs:
             pulumi.set(__self__, "konnect_labels", konnect_labels)
         if namespace is not None:
             pulumi.set(__self__, "namespace", namespace)
+        if produce_policies is not None:
+            pulumi.set(__self__, "produce_policies", produce_policies)
         if topic_aliases is not None:
             pulumi.set(__self__, "topic_aliases", topic_aliases)
 
@@ -1117,6 +1294,18 @@ class SniVirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
+    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]:
+        """
+        acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+        """
+        return pulumi.get(self, "acls")
+
+    @acls.setter
+    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]):
+        pulumi.set(self, "acls", value)
+
+    @_builtins.property
+    @pulumi.getter
     def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]:
         """
         authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
@@ -1126,6 +1315,18 @@ class SniVirtualClusterArgs:
     @authentication.setter
     def authentication(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]):
         pulumi.set(self, "authentication", value)
+
+    @_builtins.property
+    @pulumi.getter(name="consumePolicies")
+    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]:
+        """
+        consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+        """
+        return pulumi.get(self, "consume_policies")
+
+    @consume_policies.setter
+    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]):
+        pulumi.set(self, "consume_policies", value)
 
     @_builtins.property
     @pulumi.getter
@@ -1176,6 +1377,18 @@ class SniVirtualClusterArgs:
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
+    @pulumi.getter(name="producePolicies")
+    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]:
+        """
+        producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+        """
+        return pulumi.get(self, "produce_policies")
+
+    @produce_policies.setter
+    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]):
+        pulumi.set(self, "produce_policies", value)
+
+    @_builtins.property
     @pulumi.getter(name="topicAliases")
     def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]:
         """
@@ -1200,6 +1413,10 @@ class VirtualClusterArgsDict(TypedDict):
     """
     aclMode defaults to passthrough.
     """
+    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgsDict']]]]]
+    """
+    acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+    """
     authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgsDict']]]]]
     """
     authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
@@ -1207,6 +1424,10 @@ class VirtualClusterArgsDict(TypedDict):
     bootstrap_port: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
+    """
+    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgsDict']]]]]
+    """
+    consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
     """
     description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1228,6 +1449,10 @@ class VirtualClusterArgsDict(TypedDict):
     """
     port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
     """
+    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgsDict']]]]]
+    """
+    producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+    """
     topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgsDict']]]]]
     """
     topicAliases need data plane 1.2 or later.
@@ -1238,35 +1463,45 @@ class VirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]] = None,
                  authentication: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]] = None,
                  bootstrap_port: pulumi.Input[Optional[_builtins.str]] = None,
+                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']] = None,
                  port: pulumi.Input[Optional[_builtins.int]] = None,
+                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]] = None,
                  topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]] = None):
         """
         VirtualClusterArgs describes one virtual cluster and how clients reach it.
 
         :param pulumi.Input[_builtins.str] name: name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
         :param pulumi.Input[_builtins.str] acl_mode: aclMode defaults to passthrough.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
         :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
         :param pulumi.Input[_builtins.str] bootstrap_port: bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         :param pulumi.Input[_builtins.str] description: description is the virtual cluster's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] dns_label: dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the virtual cluster in Konnect.
         :param pulumi.Input['_eventgateway.VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
         :param pulumi.Input[_builtins.int] port: port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
+        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
         :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
         """
         pulumi.set(__self__, "name", name)
         if acl_mode is not None:
             pulumi.set(__self__, "acl_mode", acl_mode)
+        if acls is not None:
+            pulumi.set(__self__, "acls", acls)
         if authentication is not None:
             pulumi.set(__self__, "authentication", authentication)
         if bootstrap_port is not None:
             pulumi.set(__self__, "bootstrap_port", bootstrap_port)
+        if consume_policies is not None:
+            pulumi.set(__self__, "consume_policies", consume_policies)
         if description is not None:
             pulumi.set(__self__, "description", description)
         if dns_label is not None:
@@ -1277,6 +1512,8 @@ class VirtualClusterArgs:
             pulumi.set(__self__, "namespace", namespace)
         if port is not None:
             pulumi.set(__self__, "port", port)
+        if produce_policies is not None:
+            pulumi.set(__self__, "produce_policies", produce_policies)
         if topic_aliases is not None:
             pulumi.set(__self__, "topic_aliases", topic_aliases)
 
@@ -1306,6 +1543,18 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
+    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]:
+        """
+        acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+        """
+        return pulumi.get(self, "acls")
+
+    @acls.setter
+    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]):
+        pulumi.set(self, "acls", value)
+
+    @_builtins.property
+    @pulumi.getter
     def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]:
         """
         authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
@@ -1327,6 +1576,18 @@ class VirtualClusterArgs:
     @bootstrap_port.setter
     def bootstrap_port(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "bootstrap_port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="consumePolicies")
+    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]:
+        """
+        consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+        """
+        return pulumi.get(self, "consume_policies")
+
+    @consume_policies.setter
+    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]):
+        pulumi.set(self, "consume_policies", value)
 
     @_builtins.property
     @pulumi.getter
@@ -1387,6 +1648,18 @@ class VirtualClusterArgs:
     @port.setter
     def port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="producePolicies")
+    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]:
+        """
+        producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+        """
+        return pulumi.get(self, "produce_policies")
+
+    @produce_policies.setter
+    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]):
+        pulumi.set(self, "produce_policies", value)
 
     @_builtins.property
     @pulumi.getter(name="topicAliases")

@@ -30,6 +30,7 @@ class PortMappedGatewayArgs:
                  gateway: pulumi.Input[Optional['GatewayArgs']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None):
         """
         The set of arguments for constructing a PortMappedGateway resource.
@@ -43,6 +44,7 @@ class PortMappedGatewayArgs:
         :param pulumi.Input['GatewayArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
+        :param pulumi.Input[Sequence[pulumi.Input['SchemaRegistryArgs']]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         pulumi.set(__self__, "advertised_host", advertised_host)
@@ -59,6 +61,8 @@ class PortMappedGatewayArgs:
             pulumi.set(__self__, "labels", labels)
         if namespace is not None:
             pulumi.set(__self__, "namespace", namespace)
+        if schema_registries is not None:
+            pulumi.set(__self__, "schema_registries", schema_registries)
         if wait_for_programmed is not None:
             pulumi.set(__self__, "wait_for_programmed", wait_for_programmed)
 
@@ -171,6 +175,18 @@ class PortMappedGatewayArgs:
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
+    @pulumi.getter(name="schemaRegistries")
+    def schema_registries(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]]:
+        """
+        schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+        """
+        return pulumi.get(self, "schema_registries")
+
+    @schema_registries.setter
+    def schema_registries(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]]):
+        pulumi.set(self, "schema_registries", value)
+
+    @_builtins.property
     @pulumi.getter(name="waitForProgrammed")
     def wait_for_programmed(self) -> Optional[_builtins.bool]:
         """
@@ -197,6 +213,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
@@ -213,6 +230,7 @@ class PortMappedGateway(pulumi.ComponentResource):
         :param pulumi.Input[Union['KonnectArgs', 'KonnectArgsDict']] konnect: konnect holds the access token and the regional API server.
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
+        :param pulumi.Input[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
         :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
@@ -248,6 +266,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  konnect: pulumi.Input[Optional[Union['KonnectArgs', 'KonnectArgsDict']]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
@@ -275,6 +294,7 @@ class PortMappedGateway(pulumi.ComponentResource):
             __props__.__dict__["konnect"] = konnect
             __props__.__dict__["labels"] = labels
             __props__.__dict__["namespace"] = namespace
+            __props__.__dict__["schema_registries"] = schema_registries
             if virtual_clusters is None and not opts.urn:
                 raise TypeError("Missing required property 'virtual_clusters'")
             __props__.__dict__["virtual_clusters"] = virtual_clusters

@@ -35,6 +35,7 @@ class SniGatewayArgs:
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None):
         """
         The set of arguments for constructing a SniGateway resource.
@@ -53,6 +54,7 @@ class SniGatewayArgs:
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.int listen_port: listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
+        :param pulumi.Input[Sequence[pulumi.Input['SchemaRegistryArgs']]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         pulumi.set(__self__, "backend_cluster", backend_cluster)
@@ -77,6 +79,8 @@ class SniGatewayArgs:
             pulumi.set(__self__, "listen_port", listen_port)
         if namespace is not None:
             pulumi.set(__self__, "namespace", namespace)
+        if schema_registries is not None:
+            pulumi.set(__self__, "schema_registries", schema_registries)
         if wait_for_programmed is not None:
             pulumi.set(__self__, "wait_for_programmed", wait_for_programmed)
 
@@ -249,6 +253,18 @@ class SniGatewayArgs:
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
+    @pulumi.getter(name="schemaRegistries")
+    def schema_registries(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]]:
+        """
+        schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+        """
+        return pulumi.get(self, "schema_registries")
+
+    @schema_registries.setter
+    def schema_registries(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]]):
+        pulumi.set(self, "schema_registries", value)
+
+    @_builtins.property
     @pulumi.getter(name="waitForProgrammed")
     def wait_for_programmed(self) -> Optional[_builtins.bool]:
         """
@@ -278,6 +294,7 @@ class SniGateway(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  sni_suffix: Optional[_builtins.str] = None,
                  tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
@@ -299,6 +316,7 @@ class SniGateway(pulumi.ComponentResource):
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.int listen_port: listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
+        :param pulumi.Input[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
         :param _builtins.str sni_suffix: sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
         :param pulumi.Input[Union['SniTLSArgs', 'SniTLSArgsDict']] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
         :param pulumi.Input[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
@@ -339,6 +357,7 @@ class SniGateway(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
+                 schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  sni_suffix: Optional[_builtins.str] = None,
                  tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
@@ -371,6 +390,7 @@ class SniGateway(pulumi.ComponentResource):
             __props__.__dict__["labels"] = labels
             __props__.__dict__["listen_port"] = listen_port
             __props__.__dict__["namespace"] = namespace
+            __props__.__dict__["schema_registries"] = schema_registries
             if sni_suffix is None and not opts.urn:
                 raise TypeError("Missing required property 'sni_suffix'")
             __props__.__dict__["sni_suffix"] = sni_suffix

@@ -119,6 +119,7 @@ type generator struct {
 
 // of returns a new schema node for values of type t.
 func (g *generator) of(t reflect.Type) (*schema, error) {
+	t = spec.DecodedAs(t)
 	switch t.Kind() {
 	case reflect.Pointer:
 		return g.of(t.Elem())
@@ -144,7 +145,8 @@ func (g *generator) of(t reflect.Type) (*schema, error) {
 		return &schema{Type: "string"}, nil
 	}
 	// Narrower or unsigned integers and floats would need bounds or formats to match the decoder exactly, and an
-	// interface (a Pulumi input) cannot be decoded at all: refuse the field in spec.FieldName instead.
+	// interface other than a string input (spec.DecodedAs) cannot be decoded at all: refuse the field in
+	// spec.FieldName instead.
 	return nil, fmt.Errorf("%s: no schema for a %s", t, t.Kind())
 }
 

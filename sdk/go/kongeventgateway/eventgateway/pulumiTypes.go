@@ -13,6 +13,446 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// ACLOperation names one Kafka operation.
+type ACLOperation struct {
+	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+	Name string `pulumi:"name"`
+}
+
+// ACLOperationInput is an input type that accepts ACLOperationArgs and ACLOperationOutput values.
+// You can construct a concrete instance of `ACLOperationInput` via:
+//
+//	ACLOperationArgs{...}
+type ACLOperationInput interface {
+	pulumi.Input
+
+	ToACLOperationOutput() ACLOperationOutput
+	ToACLOperationOutputWithContext(context.Context) ACLOperationOutput
+}
+
+// ACLOperation names one Kafka operation.
+type ACLOperationArgs struct {
+	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (ACLOperationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLOperation)(nil)).Elem()
+}
+
+func (i ACLOperationArgs) ToACLOperationOutput() ACLOperationOutput {
+	return i.ToACLOperationOutputWithContext(context.Background())
+}
+
+func (i ACLOperationArgs) ToACLOperationOutputWithContext(ctx context.Context) ACLOperationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLOperationOutput)
+}
+
+// ACLOperationArrayInput is an input type that accepts ACLOperationArray and ACLOperationArrayOutput values.
+// You can construct a concrete instance of `ACLOperationArrayInput` via:
+//
+//	ACLOperationArray{ ACLOperationArgs{...} }
+type ACLOperationArrayInput interface {
+	pulumi.Input
+
+	ToACLOperationArrayOutput() ACLOperationArrayOutput
+	ToACLOperationArrayOutputWithContext(context.Context) ACLOperationArrayOutput
+}
+
+type ACLOperationArray []ACLOperationInput
+
+func (ACLOperationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLOperation)(nil)).Elem()
+}
+
+func (i ACLOperationArray) ToACLOperationArrayOutput() ACLOperationArrayOutput {
+	return i.ToACLOperationArrayOutputWithContext(context.Background())
+}
+
+func (i ACLOperationArray) ToACLOperationArrayOutputWithContext(ctx context.Context) ACLOperationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLOperationArrayOutput)
+}
+
+// ACLOperation names one Kafka operation.
+type ACLOperationOutput struct{ *pulumi.OutputState }
+
+func (ACLOperationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLOperation)(nil)).Elem()
+}
+
+func (o ACLOperationOutput) ToACLOperationOutput() ACLOperationOutput {
+	return o
+}
+
+func (o ACLOperationOutput) ToACLOperationOutputWithContext(ctx context.Context) ACLOperationOutput {
+	return o
+}
+
+// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+func (o ACLOperationOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLOperation) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type ACLOperationArrayOutput struct{ *pulumi.OutputState }
+
+func (ACLOperationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLOperation)(nil)).Elem()
+}
+
+func (o ACLOperationArrayOutput) ToACLOperationArrayOutput() ACLOperationArrayOutput {
+	return o
+}
+
+func (o ACLOperationArrayOutput) ToACLOperationArrayOutputWithContext(ctx context.Context) ACLOperationArrayOutput {
+	return o
+}
+
+func (o ACLOperationArrayOutput) Index(i pulumi.IntInput) ACLOperationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLOperation {
+		return vs[0].([]ACLOperation)[vs[1].(int)]
+	}).(ACLOperationOutput)
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNames struct {
+	// dynam is an expression computing the names; for type dynam.
+	Dynam *string `pulumi:"dynam"`
+	// stat lists name patterns; for type stat.
+	Stat []Match `pulumi:"stat"`
+	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+	Type string `pulumi:"type"`
+}
+
+// ACLResourceNamesInput is an input type that accepts ACLResourceNamesArgs and ACLResourceNamesOutput values.
+// You can construct a concrete instance of `ACLResourceNamesInput` via:
+//
+//	ACLResourceNamesArgs{...}
+type ACLResourceNamesInput interface {
+	pulumi.Input
+
+	ToACLResourceNamesOutput() ACLResourceNamesOutput
+	ToACLResourceNamesOutputWithContext(context.Context) ACLResourceNamesOutput
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNamesArgs struct {
+	// dynam is an expression computing the names; for type dynam.
+	Dynam pulumi.StringPtrInput `pulumi:"dynam"`
+	// stat lists name patterns; for type stat.
+	Stat MatchArrayInput `pulumi:"stat"`
+	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ACLResourceNamesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLResourceNames)(nil)).Elem()
+}
+
+func (i ACLResourceNamesArgs) ToACLResourceNamesOutput() ACLResourceNamesOutput {
+	return i.ToACLResourceNamesOutputWithContext(context.Background())
+}
+
+func (i ACLResourceNamesArgs) ToACLResourceNamesOutputWithContext(ctx context.Context) ACLResourceNamesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLResourceNamesOutput)
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNamesOutput struct{ *pulumi.OutputState }
+
+func (ACLResourceNamesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLResourceNames)(nil)).Elem()
+}
+
+func (o ACLResourceNamesOutput) ToACLResourceNamesOutput() ACLResourceNamesOutput {
+	return o
+}
+
+func (o ACLResourceNamesOutput) ToACLResourceNamesOutputWithContext(ctx context.Context) ACLResourceNamesOutput {
+	return o
+}
+
+// dynam is an expression computing the names; for type dynam.
+func (o ACLResourceNamesOutput) Dynam() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ACLResourceNames) *string { return v.Dynam }).(pulumi.StringPtrOutput)
+}
+
+// stat lists name patterns; for type stat.
+func (o ACLResourceNamesOutput) Stat() MatchArrayOutput {
+	return o.ApplyT(func(v ACLResourceNames) []Match { return v.Stat }).(MatchArrayOutput)
+}
+
+// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+func (o ACLResourceNamesOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLResourceNames) string { return v.Type }).(pulumi.StringOutput)
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRule struct {
+	// action is allow or deny.
+	Action string `pulumi:"action"`
+	// operations are the Kafka operations the rule allows or denies.
+	Operations []ACLOperation `pulumi:"operations"`
+	// resourceNames selects the resources by name.
+	ResourceNames ACLResourceNames `pulumi:"resourceNames"`
+	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+	ResourceType string `pulumi:"resourceType"`
+}
+
+// ACLRuleInput is an input type that accepts ACLRuleArgs and ACLRuleOutput values.
+// You can construct a concrete instance of `ACLRuleInput` via:
+//
+//	ACLRuleArgs{...}
+type ACLRuleInput interface {
+	pulumi.Input
+
+	ToACLRuleOutput() ACLRuleOutput
+	ToACLRuleOutputWithContext(context.Context) ACLRuleOutput
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRuleArgs struct {
+	// action is allow or deny.
+	Action pulumi.StringInput `pulumi:"action"`
+	// operations are the Kafka operations the rule allows or denies.
+	Operations ACLOperationArrayInput `pulumi:"operations"`
+	// resourceNames selects the resources by name.
+	ResourceNames ACLResourceNamesInput `pulumi:"resourceNames"`
+	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+	ResourceType pulumi.StringInput `pulumi:"resourceType"`
+}
+
+func (ACLRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+}
+
+func (i ACLRuleArgs) ToACLRuleOutput() ACLRuleOutput {
+	return i.ToACLRuleOutputWithContext(context.Background())
+}
+
+func (i ACLRuleArgs) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleOutput)
+}
+
+// ACLRuleArrayInput is an input type that accepts ACLRuleArray and ACLRuleArrayOutput values.
+// You can construct a concrete instance of `ACLRuleArrayInput` via:
+//
+//	ACLRuleArray{ ACLRuleArgs{...} }
+type ACLRuleArrayInput interface {
+	pulumi.Input
+
+	ToACLRuleArrayOutput() ACLRuleArrayOutput
+	ToACLRuleArrayOutputWithContext(context.Context) ACLRuleArrayOutput
+}
+
+type ACLRuleArray []ACLRuleInput
+
+func (ACLRuleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+}
+
+func (i ACLRuleArray) ToACLRuleArrayOutput() ACLRuleArrayOutput {
+	return i.ToACLRuleArrayOutputWithContext(context.Background())
+}
+
+func (i ACLRuleArray) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleArrayOutput)
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRuleOutput struct{ *pulumi.OutputState }
+
+func (ACLRuleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+}
+
+func (o ACLRuleOutput) ToACLRuleOutput() ACLRuleOutput {
+	return o
+}
+
+func (o ACLRuleOutput) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
+	return o
+}
+
+// action is allow or deny.
+func (o ACLRuleOutput) Action() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLRule) string { return v.Action }).(pulumi.StringOutput)
+}
+
+// operations are the Kafka operations the rule allows or denies.
+func (o ACLRuleOutput) Operations() ACLOperationArrayOutput {
+	return o.ApplyT(func(v ACLRule) []ACLOperation { return v.Operations }).(ACLOperationArrayOutput)
+}
+
+// resourceNames selects the resources by name.
+func (o ACLRuleOutput) ResourceNames() ACLResourceNamesOutput {
+	return o.ApplyT(func(v ACLRule) ACLResourceNames { return v.ResourceNames }).(ACLResourceNamesOutput)
+}
+
+// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+func (o ACLRuleOutput) ResourceType() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLRule) string { return v.ResourceType }).(pulumi.StringOutput)
+}
+
+type ACLRuleArrayOutput struct{ *pulumi.OutputState }
+
+func (ACLRuleArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+}
+
+func (o ACLRuleArrayOutput) ToACLRuleArrayOutput() ACLRuleArrayOutput {
+	return o
+}
+
+func (o ACLRuleArrayOutput) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
+	return o
+}
+
+func (o ACLRuleArrayOutput) Index(i pulumi.IntInput) ACLRuleOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLRule {
+		return vs[0].([]ACLRule)[vs[1].(int)]
+	}).(ACLRuleOutput)
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKey struct {
+	// arn matches ^arn:aws:kms:.+
+	Arn string `pulumi:"arn"`
+}
+
+// AWSKeyInput is an input type that accepts AWSKeyArgs and AWSKeyOutput values.
+// You can construct a concrete instance of `AWSKeyInput` via:
+//
+//	AWSKeyArgs{...}
+type AWSKeyInput interface {
+	pulumi.Input
+
+	ToAWSKeyOutput() AWSKeyOutput
+	ToAWSKeyOutputWithContext(context.Context) AWSKeyOutput
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKeyArgs struct {
+	// arn matches ^arn:aws:kms:.+
+	Arn pulumi.StringInput `pulumi:"arn"`
+}
+
+func (AWSKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AWSKey)(nil)).Elem()
+}
+
+func (i AWSKeyArgs) ToAWSKeyOutput() AWSKeyOutput {
+	return i.ToAWSKeyOutputWithContext(context.Background())
+}
+
+func (i AWSKeyArgs) ToAWSKeyOutputWithContext(ctx context.Context) AWSKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyOutput)
+}
+
+func (i AWSKeyArgs) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return i.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (i AWSKeyArgs) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyOutput).ToAWSKeyPtrOutputWithContext(ctx)
+}
+
+// AWSKeyPtrInput is an input type that accepts AWSKeyArgs, AWSKeyPtr and AWSKeyPtrOutput values.
+// You can construct a concrete instance of `AWSKeyPtrInput` via:
+//
+//	        AWSKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type AWSKeyPtrInput interface {
+	pulumi.Input
+
+	ToAWSKeyPtrOutput() AWSKeyPtrOutput
+	ToAWSKeyPtrOutputWithContext(context.Context) AWSKeyPtrOutput
+}
+
+type awskeyPtrType AWSKeyArgs
+
+func AWSKeyPtr(v *AWSKeyArgs) AWSKeyPtrInput {
+	return (*awskeyPtrType)(v)
+}
+
+func (*awskeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AWSKey)(nil)).Elem()
+}
+
+func (i *awskeyPtrType) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return i.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *awskeyPtrType) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyPtrOutput)
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKeyOutput struct{ *pulumi.OutputState }
+
+func (AWSKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AWSKey)(nil)).Elem()
+}
+
+func (o AWSKeyOutput) ToAWSKeyOutput() AWSKeyOutput {
+	return o
+}
+
+func (o AWSKeyOutput) ToAWSKeyOutputWithContext(ctx context.Context) AWSKeyOutput {
+	return o
+}
+
+func (o AWSKeyOutput) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return o.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (o AWSKeyOutput) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AWSKey) *AWSKey {
+		return &v
+	}).(AWSKeyPtrOutput)
+}
+
+// arn matches ^arn:aws:kms:.+
+func (o AWSKeyOutput) Arn() pulumi.StringOutput {
+	return o.ApplyT(func(v AWSKey) string { return v.Arn }).(pulumi.StringOutput)
+}
+
+type AWSKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (AWSKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AWSKey)(nil)).Elem()
+}
+
+func (o AWSKeyPtrOutput) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return o
+}
+
+func (o AWSKeyPtrOutput) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return o
+}
+
+func (o AWSKeyPtrOutput) Elem() AWSKeyOutput {
+	return o.ApplyT(func(v *AWSKey) AWSKey {
+		if v != nil {
+			return *v
+		}
+		var ret AWSKey
+		return ret
+	}).(AWSKeyOutput)
+}
+
+// arn matches ^arn:aws:kms:.+
+func (o AWSKeyPtrOutput) Arn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AWSKey) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Arn
+	}).(pulumi.StringPtrOutput)
+}
+
 // Audience is one accepted token audience.
 type Audience struct {
 	// name is the audience value, 1-253 characters.
@@ -1421,6 +1861,799 @@ func (o ClientCertificateAuthPtrOutput) FetchKongIdentityPrincipal() FetchKongId
 	}).(FetchKongIdentityPrincipalPtrOutput)
 }
 
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpec struct {
+	// decrypt decrypts whole record keys or values.
+	Decrypt *DecryptPolicy `pulumi:"decrypt"`
+	// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	DecryptFields *DecryptFieldsPolicy `pulumi:"decryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders *ModifyHeadersPolicy `pulumi:"modifyHeaders"`
+	// schemaValidation validates consumed records against a schema.
+	SchemaValidation *ConsumeSchemaValidationPolicy `pulumi:"schemaValidation"`
+	// skipRecord drops consumed records, usually those its condition selects.
+	SkipRecord *SkipRecordPolicy `pulumi:"skipRecord"`
+	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// ConsumePolicyAPISpecInput is an input type that accepts ConsumePolicyAPISpecArgs and ConsumePolicyAPISpecOutput values.
+// You can construct a concrete instance of `ConsumePolicyAPISpecInput` via:
+//
+//	ConsumePolicyAPISpecArgs{...}
+type ConsumePolicyAPISpecInput interface {
+	pulumi.Input
+
+	ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput
+	ToConsumePolicyAPISpecOutputWithContext(context.Context) ConsumePolicyAPISpecOutput
+}
+
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpecArgs struct {
+	// decrypt decrypts whole record keys or values.
+	Decrypt DecryptPolicyPtrInput `pulumi:"decrypt"`
+	// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	DecryptFields DecryptFieldsPolicyPtrInput `pulumi:"decryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders ModifyHeadersPolicyPtrInput `pulumi:"modifyHeaders"`
+	// schemaValidation validates consumed records against a schema.
+	SchemaValidation ConsumeSchemaValidationPolicyPtrInput `pulumi:"schemaValidation"`
+	// skipRecord drops consumed records, usually those its condition selects.
+	SkipRecord SkipRecordPolicyPtrInput `pulumi:"skipRecord"`
+	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ConsumePolicyAPISpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ConsumePolicyAPISpecArgs) ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput {
+	return i.ToConsumePolicyAPISpecOutputWithContext(context.Background())
+}
+
+func (i ConsumePolicyAPISpecArgs) ToConsumePolicyAPISpecOutputWithContext(ctx context.Context) ConsumePolicyAPISpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumePolicyAPISpecOutput)
+}
+
+// ConsumePolicyAPISpecArrayInput is an input type that accepts ConsumePolicyAPISpecArray and ConsumePolicyAPISpecArrayOutput values.
+// You can construct a concrete instance of `ConsumePolicyAPISpecArrayInput` via:
+//
+//	ConsumePolicyAPISpecArray{ ConsumePolicyAPISpecArgs{...} }
+type ConsumePolicyAPISpecArrayInput interface {
+	pulumi.Input
+
+	ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput
+	ToConsumePolicyAPISpecArrayOutputWithContext(context.Context) ConsumePolicyAPISpecArrayOutput
+}
+
+type ConsumePolicyAPISpecArray []ConsumePolicyAPISpecInput
+
+func (ConsumePolicyAPISpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ConsumePolicyAPISpecArray) ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput {
+	return i.ToConsumePolicyAPISpecArrayOutputWithContext(context.Background())
+}
+
+func (i ConsumePolicyAPISpecArray) ToConsumePolicyAPISpecArrayOutputWithContext(ctx context.Context) ConsumePolicyAPISpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumePolicyAPISpecArrayOutput)
+}
+
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpecOutput struct{ *pulumi.OutputState }
+
+func (ConsumePolicyAPISpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ConsumePolicyAPISpecOutput) ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecOutput) ToConsumePolicyAPISpecOutputWithContext(ctx context.Context) ConsumePolicyAPISpecOutput {
+	return o
+}
+
+// decrypt decrypts whole record keys or values.
+func (o ConsumePolicyAPISpecOutput) Decrypt() DecryptPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *DecryptPolicy { return v.Decrypt }).(DecryptPolicyPtrOutput)
+}
+
+// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+func (o ConsumePolicyAPISpecOutput) DecryptFields() DecryptFieldsPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *DecryptFieldsPolicy { return v.DecryptFields }).(DecryptFieldsPolicyPtrOutput)
+}
+
+// modifyHeaders sets or removes record headers.
+func (o ConsumePolicyAPISpecOutput) ModifyHeaders() ModifyHeadersPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *ModifyHeadersPolicy { return v.ModifyHeaders }).(ModifyHeadersPolicyPtrOutput)
+}
+
+// schemaValidation validates consumed records against a schema.
+func (o ConsumePolicyAPISpecOutput) SchemaValidation() ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *ConsumeSchemaValidationPolicy { return v.SchemaValidation }).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// skipRecord drops consumed records, usually those its condition selects.
+func (o ConsumePolicyAPISpecOutput) SkipRecord() SkipRecordPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *SkipRecordPolicy { return v.SkipRecord }).(SkipRecordPolicyPtrOutput)
+}
+
+// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+func (o ConsumePolicyAPISpecOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type ConsumePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ConsumePolicyAPISpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) ToConsumePolicyAPISpecArrayOutputWithContext(ctx context.Context) ConsumePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) Index(i pulumi.IntInput) ConsumePolicyAPISpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ConsumePolicyAPISpec {
+		return vs[0].([]ConsumePolicyAPISpec)[vs[1].(int)]
+	}).(ConsumePolicyAPISpecOutput)
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidation struct {
+	// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode *string `pulumi:"failureMode"`
+	// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+	KeyValidationAction *string `pulumi:"keyValidationAction"`
+	// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+	SchemaRegistry *SchemaRegistryRef `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey *string `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue *string `pulumi:"validateValue"`
+	// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+	ValueValidationAction *string `pulumi:"valueValidationAction"`
+}
+
+// ConsumeSchemaValidationInput is an input type that accepts ConsumeSchemaValidationArgs and ConsumeSchemaValidationOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationInput` via:
+//
+//	ConsumeSchemaValidationArgs{...}
+type ConsumeSchemaValidationInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput
+	ToConsumeSchemaValidationOutputWithContext(context.Context) ConsumeSchemaValidationOutput
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidationArgs struct {
+	// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode pulumi.StringPtrInput `pulumi:"failureMode"`
+	// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+	KeyValidationAction pulumi.StringPtrInput `pulumi:"keyValidationAction"`
+	// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+	SchemaRegistry SchemaRegistryRefPtrInput `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey pulumi.StringPtrInput `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue pulumi.StringPtrInput `pulumi:"validateValue"`
+	// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+	ValueValidationAction pulumi.StringPtrInput `pulumi:"valueValidationAction"`
+}
+
+func (ConsumeSchemaValidationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput {
+	return i.ToConsumeSchemaValidationOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationOutputWithContext(ctx context.Context) ConsumeSchemaValidationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationOutput)
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return i.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationOutput).ToConsumeSchemaValidationPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationPtrInput is an input type that accepts ConsumeSchemaValidationArgs, ConsumeSchemaValidationPtr and ConsumeSchemaValidationPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPtrInput` via:
+//
+//	        ConsumeSchemaValidationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput
+	ToConsumeSchemaValidationPtrOutputWithContext(context.Context) ConsumeSchemaValidationPtrOutput
+}
+
+type consumeSchemaValidationPtrType ConsumeSchemaValidationArgs
+
+func ConsumeSchemaValidationPtr(v *ConsumeSchemaValidationArgs) ConsumeSchemaValidationPtrInput {
+	return (*consumeSchemaValidationPtrType)(v)
+}
+
+func (*consumeSchemaValidationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationPtrType) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return i.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationPtrType) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPtrOutput)
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidationOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationOutputWithContext(ctx context.Context) ConsumeSchemaValidationOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return o.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidation) *ConsumeSchemaValidation {
+		return &v
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+func (o ConsumeSchemaValidationOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.FailureMode }).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+func (o ConsumeSchemaValidationOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.KeyValidationAction }).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+func (o ConsumeSchemaValidationOutput) SchemaRegistry() SchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *SchemaRegistryRef { return v.SchemaRegistry }).(SchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ConsumeSchemaValidationOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValidateKey }).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ConsumeSchemaValidationOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValidateValue }).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+func (o ConsumeSchemaValidationOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValueValidationAction }).(pulumi.StringPtrOutput)
+}
+
+type ConsumeSchemaValidationPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPtrOutput) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPtrOutput) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPtrOutput) Elem() ConsumeSchemaValidationOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) ConsumeSchemaValidation {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidation
+		return ret
+	}).(ConsumeSchemaValidationOutput)
+}
+
+// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+func (o ConsumeSchemaValidationPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+func (o ConsumeSchemaValidationPtrOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+func (o ConsumeSchemaValidationPtrOutput) SchemaRegistry() SchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *SchemaRegistryRef {
+		if v == nil {
+			return nil
+		}
+		return v.SchemaRegistry
+	}).(SchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ConsumeSchemaValidationPtrOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ConsumeSchemaValidationPtrOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateValue
+	}).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+func (o ConsumeSchemaValidationPtrOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValueValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfig struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry *ConsumeSchemaValidation `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json *ConsumeSchemaValidation `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// ConsumeSchemaValidationConfigInput is an input type that accepts ConsumeSchemaValidationConfigArgs and ConsumeSchemaValidationConfigOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationConfigInput` via:
+//
+//	ConsumeSchemaValidationConfigArgs{...}
+type ConsumeSchemaValidationConfigInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput
+	ToConsumeSchemaValidationConfigOutputWithContext(context.Context) ConsumeSchemaValidationConfigOutput
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfigArgs struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry ConsumeSchemaValidationPtrInput `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json ConsumeSchemaValidationPtrInput `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ConsumeSchemaValidationConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput {
+	return i.ToConsumeSchemaValidationConfigOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigOutput)
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return i.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigOutput).ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationConfigPtrInput is an input type that accepts ConsumeSchemaValidationConfigArgs, ConsumeSchemaValidationConfigPtr and ConsumeSchemaValidationConfigPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationConfigPtrInput` via:
+//
+//	        ConsumeSchemaValidationConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationConfigPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput
+	ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Context) ConsumeSchemaValidationConfigPtrOutput
+}
+
+type consumeSchemaValidationConfigPtrType ConsumeSchemaValidationConfigArgs
+
+func ConsumeSchemaValidationConfigPtr(v *ConsumeSchemaValidationConfigArgs) ConsumeSchemaValidationConfigPtrInput {
+	return (*consumeSchemaValidationConfigPtrType)(v)
+}
+
+func (*consumeSchemaValidationConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationConfigPtrType) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return i.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationConfigPtrType) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfigOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return o.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidationConfig) *ConsumeSchemaValidationConfig {
+		return &v
+	}).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ConsumeSchemaValidationConfigOutput) ConfluentSchemaRegistry() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) *ConsumeSchemaValidation { return v.ConfluentSchemaRegistry }).(ConsumeSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ConsumeSchemaValidationConfigOutput) Json() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) *ConsumeSchemaValidation { return v.Json }).(ConsumeSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ConsumeSchemaValidationConfigOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type ConsumeSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) Elem() ConsumeSchemaValidationConfigOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) ConsumeSchemaValidationConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidationConfig
+		return ret
+	}).(ConsumeSchemaValidationConfigOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ConsumeSchemaValidationConfigPtrOutput) ConfluentSchemaRegistry() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *ConsumeSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.ConfluentSchemaRegistry
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ConsumeSchemaValidationConfigPtrOutput) Json() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *ConsumeSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.Json
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ConsumeSchemaValidationConfigPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ConsumeSchemaValidationConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ConsumeSchemaValidationPolicyInput is an input type that accepts ConsumeSchemaValidationPolicyArgs and ConsumeSchemaValidationPolicyOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPolicyInput` via:
+//
+//	ConsumeSchemaValidationPolicyArgs{...}
+type ConsumeSchemaValidationPolicyInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput
+	ToConsumeSchemaValidationPolicyOutputWithContext(context.Context) ConsumeSchemaValidationPolicyOutput
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ConsumeSchemaValidationConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ConsumeSchemaValidationPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput {
+	return i.ToConsumeSchemaValidationPolicyOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyOutput)
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return i.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyOutput).ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationPolicyPtrInput is an input type that accepts ConsumeSchemaValidationPolicyArgs, ConsumeSchemaValidationPolicyPtr and ConsumeSchemaValidationPolicyPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPolicyPtrInput` via:
+//
+//	        ConsumeSchemaValidationPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationPolicyPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput
+	ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Context) ConsumeSchemaValidationPolicyPtrOutput
+}
+
+type consumeSchemaValidationPolicyPtrType ConsumeSchemaValidationPolicyArgs
+
+func ConsumeSchemaValidationPolicyPtr(v *ConsumeSchemaValidationPolicyArgs) ConsumeSchemaValidationPolicyPtrInput {
+	return (*consumeSchemaValidationPolicyPtrType)(v)
+}
+
+func (*consumeSchemaValidationPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationPolicyPtrType) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return i.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationPolicyPtrType) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicyOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidationPolicy) *ConsumeSchemaValidationPolicy {
+		return &v
+	}).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ConsumeSchemaValidationPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ConsumeSchemaValidationPolicyOutput) Config() ConsumeSchemaValidationConfigOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) ConsumeSchemaValidationConfig { return v.Config }).(ConsumeSchemaValidationConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ConsumeSchemaValidationPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ConsumeSchemaValidationPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ConsumeSchemaValidationPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ConsumeSchemaValidationPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ConsumeSchemaValidationPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) Elem() ConsumeSchemaValidationPolicyOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) ConsumeSchemaValidationPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidationPolicy
+		return ret
+	}).(ConsumeSchemaValidationPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Config() ConsumeSchemaValidationConfigPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *ConsumeSchemaValidationConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
 // ConsumerGroupExactList selects the listed consumer groups.
 type ConsumerGroupExactList struct {
 	// exactList names the consumer groups.
@@ -2669,6 +3902,972 @@ func (o DataPlaneRuntimeConfigPtrOutput) ShutdownTimeoutSeconds() pulumi.IntPtrO
 	}).(pulumi.IntPtrOutput)
 }
 
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfig struct {
+	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+	FailureMode string `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources []KeySource `pulumi:"keySources"`
+	// partOfRecord lists the parts to decrypt: key and/or value.
+	PartOfRecord []string `pulumi:"partOfRecord"`
+}
+
+// DecryptConfigInput is an input type that accepts DecryptConfigArgs and DecryptConfigOutput values.
+// You can construct a concrete instance of `DecryptConfigInput` via:
+//
+//	DecryptConfigArgs{...}
+type DecryptConfigInput interface {
+	pulumi.Input
+
+	ToDecryptConfigOutput() DecryptConfigOutput
+	ToDecryptConfigOutputWithContext(context.Context) DecryptConfigOutput
+}
+
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfigArgs struct {
+	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources KeySourceArrayInput `pulumi:"keySources"`
+	// partOfRecord lists the parts to decrypt: key and/or value.
+	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
+}
+
+func (DecryptConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigOutput() DecryptConfigOutput {
+	return i.ToDecryptConfigOutputWithContext(context.Background())
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput)
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput).ToDecryptConfigPtrOutputWithContext(ctx)
+}
+
+// DecryptConfigPtrInput is an input type that accepts DecryptConfigArgs, DecryptConfigPtr and DecryptConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptConfigPtrInput` via:
+//
+//	        DecryptConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptConfigPtrInput interface {
+	pulumi.Input
+
+	ToDecryptConfigPtrOutput() DecryptConfigPtrOutput
+	ToDecryptConfigPtrOutputWithContext(context.Context) DecryptConfigPtrOutput
+}
+
+type decryptConfigPtrType DecryptConfigArgs
+
+func DecryptConfigPtr(v *DecryptConfigArgs) DecryptConfigPtrInput {
+	return (*decryptConfigPtrType)(v)
+}
+
+func (*decryptConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
+}
+
+func (i *decryptConfigPtrType) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptConfigPtrType) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigPtrOutput)
+}
+
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfigOutput struct{ *pulumi.OutputState }
+
+func (DecryptConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigOutput() DecryptConfigOutput {
+	return o
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
+	return o
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return o.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptConfig) *DecryptConfig {
+		return &v
+	}).(DecryptConfigPtrOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+func (o DecryptConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v DecryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptConfigOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
+}
+
+// partOfRecord lists the parts to decrypt: key and/or value.
+func (o DecryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DecryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+}
+
+type DecryptConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
+}
+
+func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return o
+}
+
+func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return o
+}
+
+func (o DecryptConfigPtrOutput) Elem() DecryptConfigOutput {
+	return o.ApplyT(func(v *DecryptConfig) DecryptConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptConfig
+		return ret
+	}).(DecryptConfigOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+func (o DecryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptConfigPtrOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptConfig) []KeySource {
+		if v == nil {
+			return nil
+		}
+		return v.KeySources
+	}).(KeySourceArrayOutput)
+}
+
+// partOfRecord lists the parts to decrypt: key and/or value.
+func (o DecryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DecryptConfig) []string {
+		if v == nil {
+			return nil
+		}
+		return v.PartOfRecord
+	}).(pulumi.StringArrayOutput)
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFields struct {
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPaths `pulumi:"paths"`
+}
+
+// DecryptFieldsInput is an input type that accepts DecryptFieldsArgs and DecryptFieldsOutput values.
+// You can construct a concrete instance of `DecryptFieldsInput` via:
+//
+//	DecryptFieldsArgs{...}
+type DecryptFieldsInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsOutput() DecryptFieldsOutput
+	ToDecryptFieldsOutputWithContext(context.Context) DecryptFieldsOutput
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFieldsArgs struct {
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPathsInput `pulumi:"paths"`
+}
+
+func (DecryptFieldsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFields)(nil)).Elem()
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsOutput() DecryptFieldsOutput {
+	return i.ToDecryptFieldsOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsOutputWithContext(ctx context.Context) DecryptFieldsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsOutput)
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return i.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsOutput).ToDecryptFieldsPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsPtrInput is an input type that accepts DecryptFieldsArgs, DecryptFieldsPtr and DecryptFieldsPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsPtrInput` via:
+//
+//	        DecryptFieldsArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput
+	ToDecryptFieldsPtrOutputWithContext(context.Context) DecryptFieldsPtrOutput
+}
+
+type decryptFieldsPtrType DecryptFieldsArgs
+
+func DecryptFieldsPtr(v *DecryptFieldsArgs) DecryptFieldsPtrInput {
+	return (*decryptFieldsPtrType)(v)
+}
+
+func (*decryptFieldsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFields)(nil)).Elem()
+}
+
+func (i *decryptFieldsPtrType) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return i.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsPtrType) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPtrOutput)
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFieldsOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFields)(nil)).Elem()
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsOutput() DecryptFieldsOutput {
+	return o
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsOutputWithContext(ctx context.Context) DecryptFieldsOutput {
+	return o
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return o.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFields) *DecryptFields {
+		return &v
+	}).(DecryptFieldsPtrOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o DecryptFieldsOutput) Paths() FieldPathsOutput {
+	return o.ApplyT(func(v DecryptFields) FieldPaths { return v.Paths }).(FieldPathsOutput)
+}
+
+type DecryptFieldsPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFields)(nil)).Elem()
+}
+
+func (o DecryptFieldsPtrOutput) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPtrOutput) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPtrOutput) Elem() DecryptFieldsOutput {
+	return o.ApplyT(func(v *DecryptFields) DecryptFields {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFields
+		return ret
+	}).(DecryptFieldsOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o DecryptFieldsPtrOutput) Paths() FieldPathsPtrOutput {
+	return o.ApplyT(func(v *DecryptFields) *FieldPaths {
+		if v == nil {
+			return nil
+		}
+		return &v.Paths
+	}).(FieldPathsPtrOutput)
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfig struct {
+	// decryptFields selects the fields to decrypt.
+	DecryptFields DecryptFields `pulumi:"decryptFields"`
+	// failureMode is error, skip, passthrough or mark.
+	FailureMode string `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources []KeySource `pulumi:"keySources"`
+}
+
+// DecryptFieldsConfigInput is an input type that accepts DecryptFieldsConfigArgs and DecryptFieldsConfigOutput values.
+// You can construct a concrete instance of `DecryptFieldsConfigInput` via:
+//
+//	DecryptFieldsConfigArgs{...}
+type DecryptFieldsConfigInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput
+	ToDecryptFieldsConfigOutputWithContext(context.Context) DecryptFieldsConfigOutput
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfigArgs struct {
+	// decryptFields selects the fields to decrypt.
+	DecryptFields DecryptFieldsInput `pulumi:"decryptFields"`
+	// failureMode is error, skip, passthrough or mark.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources KeySourceArrayInput `pulumi:"keySources"`
+}
+
+func (DecryptFieldsConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
+	return i.ToDecryptFieldsConfigOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput)
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput).ToDecryptFieldsConfigPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsConfigPtrInput is an input type that accepts DecryptFieldsConfigArgs, DecryptFieldsConfigPtr and DecryptFieldsConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsConfigPtrInput` via:
+//
+//	        DecryptFieldsConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsConfigPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput
+	ToDecryptFieldsConfigPtrOutputWithContext(context.Context) DecryptFieldsConfigPtrOutput
+}
+
+type decryptFieldsConfigPtrType DecryptFieldsConfigArgs
+
+func DecryptFieldsConfigPtr(v *DecryptFieldsConfigArgs) DecryptFieldsConfigPtrInput {
+	return (*decryptFieldsConfigPtrType)(v)
+}
+
+func (*decryptFieldsConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigPtrOutput)
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfigOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return o.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsConfig) *DecryptFieldsConfig {
+		return &v
+	}).(DecryptFieldsConfigPtrOutput)
+}
+
+// decryptFields selects the fields to decrypt.
+func (o DecryptFieldsConfigOutput) DecryptFields() DecryptFieldsOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) DecryptFields { return v.DecryptFields }).(DecryptFieldsOutput)
+}
+
+// failureMode is error, skip, passthrough or mark.
+func (o DecryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptFieldsConfigOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
+}
+
+type DecryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigPtrOutput) Elem() DecryptFieldsConfigOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) DecryptFieldsConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFieldsConfig
+		return ret
+	}).(DecryptFieldsConfigOutput)
+}
+
+// decryptFields selects the fields to decrypt.
+func (o DecryptFieldsConfigPtrOutput) DecryptFields() DecryptFieldsPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) *DecryptFields {
+		if v == nil {
+			return nil
+		}
+		return &v.DecryptFields
+	}).(DecryptFieldsPtrOutput)
+}
+
+// failureMode is error, skip, passthrough or mark.
+func (o DecryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptFieldsConfigPtrOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) []KeySource {
+		if v == nil {
+			return nil
+		}
+		return v.KeySources
+	}).(KeySourceArrayOutput)
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which fields to decrypt and where the keys come from.
+	Config DecryptFieldsConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// DecryptFieldsPolicyInput is an input type that accepts DecryptFieldsPolicyArgs and DecryptFieldsPolicyOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyInput` via:
+//
+//	DecryptFieldsPolicyArgs{...}
+type DecryptFieldsPolicyInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput
+	ToDecryptFieldsPolicyOutputWithContext(context.Context) DecryptFieldsPolicyOutput
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which fields to decrypt and where the keys come from.
+	Config DecryptFieldsConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (DecryptFieldsPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput {
+	return i.ToDecryptFieldsPolicyOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyOutputWithContext(ctx context.Context) DecryptFieldsPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyOutput)
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return i.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyOutput).ToDecryptFieldsPolicyPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsPolicyPtrInput is an input type that accepts DecryptFieldsPolicyArgs, DecryptFieldsPolicyPtr and DecryptFieldsPolicyPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyPtrInput` via:
+//
+//	        DecryptFieldsPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsPolicyPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput
+	ToDecryptFieldsPolicyPtrOutputWithContext(context.Context) DecryptFieldsPolicyPtrOutput
+}
+
+type decryptFieldsPolicyPtrType DecryptFieldsPolicyArgs
+
+func DecryptFieldsPolicyPtr(v *DecryptFieldsPolicyArgs) DecryptFieldsPolicyPtrInput {
+	return (*decryptFieldsPolicyPtrType)(v)
+}
+
+func (*decryptFieldsPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i *decryptFieldsPolicyPtrType) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return i.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsPolicyPtrType) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyPtrOutput)
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicyOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyOutputWithContext(ctx context.Context) DecryptFieldsPolicyOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return o.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsPolicy) *DecryptFieldsPolicy {
+		return &v
+	}).(DecryptFieldsPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptFieldsPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which fields to decrypt and where the keys come from.
+func (o DecryptFieldsPolicyOutput) Config() DecryptFieldsConfigOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) DecryptFieldsConfig { return v.Config }).(DecryptFieldsConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptFieldsPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptFieldsPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptFieldsPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptFieldsPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type DecryptFieldsPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o DecryptFieldsPolicyPtrOutput) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyPtrOutput) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyPtrOutput) Elem() DecryptFieldsPolicyOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) DecryptFieldsPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFieldsPolicy
+		return ret
+	}).(DecryptFieldsPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptFieldsPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which fields to decrypt and where the keys come from.
+func (o DecryptFieldsPolicyPtrOutput) Config() DecryptFieldsConfigPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *DecryptFieldsConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(DecryptFieldsConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptFieldsPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptFieldsPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptFieldsPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptFieldsPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says what to decrypt and where the keys come from.
+	Config DecryptConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// DecryptPolicyInput is an input type that accepts DecryptPolicyArgs and DecryptPolicyOutput values.
+// You can construct a concrete instance of `DecryptPolicyInput` via:
+//
+//	DecryptPolicyArgs{...}
+type DecryptPolicyInput interface {
+	pulumi.Input
+
+	ToDecryptPolicyOutput() DecryptPolicyOutput
+	ToDecryptPolicyOutputWithContext(context.Context) DecryptPolicyOutput
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says what to decrypt and where the keys come from.
+	Config DecryptConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (DecryptPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicy)(nil)).Elem()
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyOutput() DecryptPolicyOutput {
+	return i.ToDecryptPolicyOutputWithContext(context.Background())
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyOutputWithContext(ctx context.Context) DecryptPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyOutput)
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return i.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyOutput).ToDecryptPolicyPtrOutputWithContext(ctx)
+}
+
+// DecryptPolicyPtrInput is an input type that accepts DecryptPolicyArgs, DecryptPolicyPtr and DecryptPolicyPtrOutput values.
+// You can construct a concrete instance of `DecryptPolicyPtrInput` via:
+//
+//	        DecryptPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptPolicyPtrInput interface {
+	pulumi.Input
+
+	ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput
+	ToDecryptPolicyPtrOutputWithContext(context.Context) DecryptPolicyPtrOutput
+}
+
+type decryptPolicyPtrType DecryptPolicyArgs
+
+func DecryptPolicyPtr(v *DecryptPolicyArgs) DecryptPolicyPtrInput {
+	return (*decryptPolicyPtrType)(v)
+}
+
+func (*decryptPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicy)(nil)).Elem()
+}
+
+func (i *decryptPolicyPtrType) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return i.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptPolicyPtrType) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyPtrOutput)
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicyOutput struct{ *pulumi.OutputState }
+
+func (DecryptPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicy)(nil)).Elem()
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyOutput() DecryptPolicyOutput {
+	return o
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyOutputWithContext(ctx context.Context) DecryptPolicyOutput {
+	return o
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return o.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptPolicy) *DecryptPolicy {
+		return &v
+	}).(DecryptPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says what to decrypt and where the keys come from.
+func (o DecryptPolicyOutput) Config() DecryptConfigOutput {
+	return o.ApplyT(func(v DecryptPolicy) DecryptConfig { return v.Config }).(DecryptConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v DecryptPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type DecryptPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicy)(nil)).Elem()
+}
+
+func (o DecryptPolicyPtrOutput) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptPolicyPtrOutput) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptPolicyPtrOutput) Elem() DecryptPolicyOutput {
+	return o.ApplyT(func(v *DecryptPolicy) DecryptPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptPolicy
+		return ret
+	}).(DecryptPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says what to decrypt and where the keys come from.
+func (o DecryptPolicyPtrOutput) Config() DecryptConfigPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *DecryptConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(DecryptConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *DecryptPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
 type EmptyObject struct {
 }
 
@@ -2785,6 +4984,991 @@ func (o EmptyObjectPtrOutput) Elem() EmptyObjectOutput {
 		var ret EmptyObject
 		return ret
 	}).(EmptyObjectOutput)
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfig struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+	FailureMode string `pulumi:"failureMode"`
+	// partOfRecord lists the parts to encrypt: key and/or value.
+	PartOfRecord []string `pulumi:"partOfRecord"`
+}
+
+// EncryptConfigInput is an input type that accepts EncryptConfigArgs and EncryptConfigOutput values.
+// You can construct a concrete instance of `EncryptConfigInput` via:
+//
+//	EncryptConfigArgs{...}
+type EncryptConfigInput interface {
+	pulumi.Input
+
+	ToEncryptConfigOutput() EncryptConfigOutput
+	ToEncryptConfigOutputWithContext(context.Context) EncryptConfigOutput
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfigArgs struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
+	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// partOfRecord lists the parts to encrypt: key and/or value.
+	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
+}
+
+func (EncryptConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigOutput() EncryptConfigOutput {
+	return i.ToEncryptConfigOutputWithContext(context.Background())
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput)
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput).ToEncryptConfigPtrOutputWithContext(ctx)
+}
+
+// EncryptConfigPtrInput is an input type that accepts EncryptConfigArgs, EncryptConfigPtr and EncryptConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptConfigPtrInput` via:
+//
+//	        EncryptConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptConfigPtrInput interface {
+	pulumi.Input
+
+	ToEncryptConfigPtrOutput() EncryptConfigPtrOutput
+	ToEncryptConfigPtrOutputWithContext(context.Context) EncryptConfigPtrOutput
+}
+
+type encryptConfigPtrType EncryptConfigArgs
+
+func EncryptConfigPtr(v *EncryptConfigArgs) EncryptConfigPtrInput {
+	return (*encryptConfigPtrType)(v)
+}
+
+func (*encryptConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+}
+
+func (i *encryptConfigPtrType) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptConfigPtrType) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigPtrOutput)
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfigOutput struct{ *pulumi.OutputState }
+
+func (EncryptConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigOutput() EncryptConfigOutput {
+	return o
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
+	return o
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return o.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptConfig) *EncryptConfig {
+		return &v
+	}).(EncryptConfigPtrOutput)
+}
+
+// encryptionKey is the key to encrypt with.
+func (o EncryptConfigOutput) EncryptionKey() EncryptionKeyOutput {
+	return o.ApplyT(func(v EncryptConfig) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+func (o EncryptConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+// partOfRecord lists the parts to encrypt: key and/or value.
+func (o EncryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v EncryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+}
+
+type EncryptConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+}
+
+func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return o
+}
+
+func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return o
+}
+
+func (o EncryptConfigPtrOutput) Elem() EncryptConfigOutput {
+	return o.ApplyT(func(v *EncryptConfig) EncryptConfig {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptConfig
+		return ret
+	}).(EncryptConfigOutput)
+}
+
+// encryptionKey is the key to encrypt with.
+func (o EncryptConfigPtrOutput) EncryptionKey() EncryptionKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptConfig) *EncryptionKey {
+		if v == nil {
+			return nil
+		}
+		return &v.EncryptionKey
+	}).(EncryptionKeyPtrOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+func (o EncryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// partOfRecord lists the parts to encrypt: key and/or value.
+func (o EncryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *EncryptConfig) []string {
+		if v == nil {
+			return nil
+		}
+		return v.PartOfRecord
+	}).(pulumi.StringArrayOutput)
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfig struct {
+	// encryptFields are the field selections and their keys, at most 256.
+	EncryptFields []FieldEncryption `pulumi:"encryptFields"`
+	// failureMode is reject, passthrough or mark.
+	FailureMode string `pulumi:"failureMode"`
+}
+
+// EncryptFieldsConfigInput is an input type that accepts EncryptFieldsConfigArgs and EncryptFieldsConfigOutput values.
+// You can construct a concrete instance of `EncryptFieldsConfigInput` via:
+//
+//	EncryptFieldsConfigArgs{...}
+type EncryptFieldsConfigInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput
+	ToEncryptFieldsConfigOutputWithContext(context.Context) EncryptFieldsConfigOutput
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfigArgs struct {
+	// encryptFields are the field selections and their keys, at most 256.
+	EncryptFields FieldEncryptionArrayInput `pulumi:"encryptFields"`
+	// failureMode is reject, passthrough or mark.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+}
+
+func (EncryptFieldsConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
+	return i.ToEncryptFieldsConfigOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput)
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput).ToEncryptFieldsConfigPtrOutputWithContext(ctx)
+}
+
+// EncryptFieldsConfigPtrInput is an input type that accepts EncryptFieldsConfigArgs, EncryptFieldsConfigPtr and EncryptFieldsConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptFieldsConfigPtrInput` via:
+//
+//	        EncryptFieldsConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptFieldsConfigPtrInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput
+	ToEncryptFieldsConfigPtrOutputWithContext(context.Context) EncryptFieldsConfigPtrOutput
+}
+
+type encryptFieldsConfigPtrType EncryptFieldsConfigArgs
+
+func EncryptFieldsConfigPtr(v *EncryptFieldsConfigArgs) EncryptFieldsConfigPtrInput {
+	return (*encryptFieldsConfigPtrType)(v)
+}
+
+func (*encryptFieldsConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigPtrOutput)
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfigOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return o.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsConfig) *EncryptFieldsConfig {
+		return &v
+	}).(EncryptFieldsConfigPtrOutput)
+}
+
+// encryptFields are the field selections and their keys, at most 256.
+func (o EncryptFieldsConfigOutput) EncryptFields() FieldEncryptionArrayOutput {
+	return o.ApplyT(func(v EncryptFieldsConfig) []FieldEncryption { return v.EncryptFields }).(FieldEncryptionArrayOutput)
+}
+
+// failureMode is reject, passthrough or mark.
+func (o EncryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+type EncryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigPtrOutput) Elem() EncryptFieldsConfigOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) EncryptFieldsConfig {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptFieldsConfig
+		return ret
+	}).(EncryptFieldsConfigOutput)
+}
+
+// encryptFields are the field selections and their keys, at most 256.
+func (o EncryptFieldsConfigPtrOutput) EncryptFields() FieldEncryptionArrayOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) []FieldEncryption {
+		if v == nil {
+			return nil
+		}
+		return v.EncryptFields
+	}).(FieldEncryptionArrayOutput)
+}
+
+// failureMode is reject, passthrough or mark.
+func (o EncryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config lists the fields to encrypt and their keys.
+	Config EncryptFieldsConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// EncryptFieldsPolicyInput is an input type that accepts EncryptFieldsPolicyArgs and EncryptFieldsPolicyOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyInput` via:
+//
+//	EncryptFieldsPolicyArgs{...}
+type EncryptFieldsPolicyInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput
+	ToEncryptFieldsPolicyOutputWithContext(context.Context) EncryptFieldsPolicyOutput
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config lists the fields to encrypt and their keys.
+	Config EncryptFieldsConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (EncryptFieldsPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput {
+	return i.ToEncryptFieldsPolicyOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyOutputWithContext(ctx context.Context) EncryptFieldsPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyOutput)
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return i.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyOutput).ToEncryptFieldsPolicyPtrOutputWithContext(ctx)
+}
+
+// EncryptFieldsPolicyPtrInput is an input type that accepts EncryptFieldsPolicyArgs, EncryptFieldsPolicyPtr and EncryptFieldsPolicyPtrOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyPtrInput` via:
+//
+//	        EncryptFieldsPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptFieldsPolicyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput
+	ToEncryptFieldsPolicyPtrOutputWithContext(context.Context) EncryptFieldsPolicyPtrOutput
+}
+
+type encryptFieldsPolicyPtrType EncryptFieldsPolicyArgs
+
+func EncryptFieldsPolicyPtr(v *EncryptFieldsPolicyArgs) EncryptFieldsPolicyPtrInput {
+	return (*encryptFieldsPolicyPtrType)(v)
+}
+
+func (*encryptFieldsPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i *encryptFieldsPolicyPtrType) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return i.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptFieldsPolicyPtrType) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyPtrOutput)
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicyOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyOutputWithContext(ctx context.Context) EncryptFieldsPolicyOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return o.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsPolicy) *EncryptFieldsPolicy {
+		return &v
+	}).(EncryptFieldsPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptFieldsPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config lists the fields to encrypt and their keys.
+func (o EncryptFieldsPolicyOutput) Config() EncryptFieldsConfigOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) EncryptFieldsConfig { return v.Config }).(EncryptFieldsConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptFieldsPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptFieldsPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptFieldsPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptFieldsPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type EncryptFieldsPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o EncryptFieldsPolicyPtrOutput) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyPtrOutput) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyPtrOutput) Elem() EncryptFieldsPolicyOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) EncryptFieldsPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptFieldsPolicy
+		return ret
+	}).(EncryptFieldsPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptFieldsPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config lists the fields to encrypt and their keys.
+func (o EncryptFieldsPolicyPtrOutput) Config() EncryptFieldsConfigPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *EncryptFieldsConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(EncryptFieldsConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptFieldsPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptFieldsPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptFieldsPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptFieldsPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says what to encrypt and with which key.
+	Config EncryptConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// EncryptPolicyInput is an input type that accepts EncryptPolicyArgs and EncryptPolicyOutput values.
+// You can construct a concrete instance of `EncryptPolicyInput` via:
+//
+//	EncryptPolicyArgs{...}
+type EncryptPolicyInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyOutput() EncryptPolicyOutput
+	ToEncryptPolicyOutputWithContext(context.Context) EncryptPolicyOutput
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says what to encrypt and with which key.
+	Config EncryptConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (EncryptPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicy)(nil)).Elem()
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyOutput() EncryptPolicyOutput {
+	return i.ToEncryptPolicyOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyOutputWithContext(ctx context.Context) EncryptPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyOutput)
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return i.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyOutput).ToEncryptPolicyPtrOutputWithContext(ctx)
+}
+
+// EncryptPolicyPtrInput is an input type that accepts EncryptPolicyArgs, EncryptPolicyPtr and EncryptPolicyPtrOutput values.
+// You can construct a concrete instance of `EncryptPolicyPtrInput` via:
+//
+//	        EncryptPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptPolicyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput
+	ToEncryptPolicyPtrOutputWithContext(context.Context) EncryptPolicyPtrOutput
+}
+
+type encryptPolicyPtrType EncryptPolicyArgs
+
+func EncryptPolicyPtr(v *EncryptPolicyArgs) EncryptPolicyPtrInput {
+	return (*encryptPolicyPtrType)(v)
+}
+
+func (*encryptPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicy)(nil)).Elem()
+}
+
+func (i *encryptPolicyPtrType) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return i.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptPolicyPtrType) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyPtrOutput)
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicyOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicy)(nil)).Elem()
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyOutput() EncryptPolicyOutput {
+	return o
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyOutputWithContext(ctx context.Context) EncryptPolicyOutput {
+	return o
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return o.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptPolicy) *EncryptPolicy {
+		return &v
+	}).(EncryptPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says what to encrypt and with which key.
+func (o EncryptPolicyOutput) Config() EncryptConfigOutput {
+	return o.ApplyT(func(v EncryptPolicy) EncryptConfig { return v.Config }).(EncryptConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v EncryptPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type EncryptPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicy)(nil)).Elem()
+}
+
+func (o EncryptPolicyPtrOutput) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyPtrOutput) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyPtrOutput) Elem() EncryptPolicyOutput {
+	return o.ApplyT(func(v *EncryptPolicy) EncryptPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptPolicy
+		return ret
+	}).(EncryptPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says what to encrypt and with which key.
+func (o EncryptPolicyPtrOutput) Config() EncryptConfigPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *EncryptConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(EncryptConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *EncryptPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKey struct {
+	// aws is a key in AWS KMS.
+	Aws *AWSKey `pulumi:"aws"`
+	// static is a Konnect static key.
+	Static *StaticKey `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// EncryptionKeyInput is an input type that accepts EncryptionKeyArgs and EncryptionKeyOutput values.
+// You can construct a concrete instance of `EncryptionKeyInput` via:
+//
+//	EncryptionKeyArgs{...}
+type EncryptionKeyInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyOutput() EncryptionKeyOutput
+	ToEncryptionKeyOutputWithContext(context.Context) EncryptionKeyOutput
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKeyArgs struct {
+	// aws is a key in AWS KMS.
+	Aws AWSKeyPtrInput `pulumi:"aws"`
+	// static is a Konnect static key.
+	Static StaticKeyPtrInput `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (EncryptionKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyOutput() EncryptionKeyOutput {
+	return i.ToEncryptionKeyOutputWithContext(context.Background())
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput)
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput).ToEncryptionKeyPtrOutputWithContext(ctx)
+}
+
+// EncryptionKeyPtrInput is an input type that accepts EncryptionKeyArgs, EncryptionKeyPtr and EncryptionKeyPtrOutput values.
+// You can construct a concrete instance of `EncryptionKeyPtrInput` via:
+//
+//	        EncryptionKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptionKeyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput
+	ToEncryptionKeyPtrOutputWithContext(context.Context) EncryptionKeyPtrOutput
+}
+
+type encryptionKeyPtrType EncryptionKeyArgs
+
+func EncryptionKeyPtr(v *EncryptionKeyArgs) EncryptionKeyPtrInput {
+	return (*encryptionKeyPtrType)(v)
+}
+
+func (*encryptionKeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+}
+
+func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyPtrOutput)
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKeyOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyOutput() EncryptionKeyOutput {
+	return o
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
+	return o
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return o.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptionKey) *EncryptionKey {
+		return &v
+	}).(EncryptionKeyPtrOutput)
+}
+
+// aws is a key in AWS KMS.
+func (o EncryptionKeyOutput) Aws() AWSKeyPtrOutput {
+	return o.ApplyT(func(v EncryptionKey) *AWSKey { return v.Aws }).(AWSKeyPtrOutput)
+}
+
+// static is a Konnect static key.
+func (o EncryptionKeyOutput) Static() StaticKeyPtrOutput {
+	return o.ApplyT(func(v EncryptionKey) *StaticKey { return v.Static }).(StaticKeyPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o EncryptionKeyOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptionKey) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type EncryptionKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+}
+
+func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return o
+}
+
+func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return o
+}
+
+func (o EncryptionKeyPtrOutput) Elem() EncryptionKeyOutput {
+	return o.ApplyT(func(v *EncryptionKey) EncryptionKey {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptionKey
+		return ret
+	}).(EncryptionKeyOutput)
+}
+
+// aws is a key in AWS KMS.
+func (o EncryptionKeyPtrOutput) Aws() AWSKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *AWSKey {
+		if v == nil {
+			return nil
+		}
+		return v.Aws
+	}).(AWSKeyPtrOutput)
+}
+
+// static is a Konnect static key.
+func (o EncryptionKeyPtrOutput) Static() StaticKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *StaticKey {
+		if v == nil {
+			return nil
+		}
+		return v.Static
+	}).(StaticKeyPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o EncryptionKeyPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
 }
 
 // FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
@@ -3124,6 +6308,411 @@ func (o FetchOAuthPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryption struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPaths `pulumi:"paths"`
+}
+
+// FieldEncryptionInput is an input type that accepts FieldEncryptionArgs and FieldEncryptionOutput values.
+// You can construct a concrete instance of `FieldEncryptionInput` via:
+//
+//	FieldEncryptionArgs{...}
+type FieldEncryptionInput interface {
+	pulumi.Input
+
+	ToFieldEncryptionOutput() FieldEncryptionOutput
+	ToFieldEncryptionOutputWithContext(context.Context) FieldEncryptionOutput
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryptionArgs struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPathsInput `pulumi:"paths"`
+}
+
+func (FieldEncryptionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldEncryption)(nil)).Elem()
+}
+
+func (i FieldEncryptionArgs) ToFieldEncryptionOutput() FieldEncryptionOutput {
+	return i.ToFieldEncryptionOutputWithContext(context.Background())
+}
+
+func (i FieldEncryptionArgs) ToFieldEncryptionOutputWithContext(ctx context.Context) FieldEncryptionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldEncryptionOutput)
+}
+
+// FieldEncryptionArrayInput is an input type that accepts FieldEncryptionArray and FieldEncryptionArrayOutput values.
+// You can construct a concrete instance of `FieldEncryptionArrayInput` via:
+//
+//	FieldEncryptionArray{ FieldEncryptionArgs{...} }
+type FieldEncryptionArrayInput interface {
+	pulumi.Input
+
+	ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput
+	ToFieldEncryptionArrayOutputWithContext(context.Context) FieldEncryptionArrayOutput
+}
+
+type FieldEncryptionArray []FieldEncryptionInput
+
+func (FieldEncryptionArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]FieldEncryption)(nil)).Elem()
+}
+
+func (i FieldEncryptionArray) ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput {
+	return i.ToFieldEncryptionArrayOutputWithContext(context.Background())
+}
+
+func (i FieldEncryptionArray) ToFieldEncryptionArrayOutputWithContext(ctx context.Context) FieldEncryptionArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldEncryptionArrayOutput)
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryptionOutput struct{ *pulumi.OutputState }
+
+func (FieldEncryptionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldEncryption)(nil)).Elem()
+}
+
+func (o FieldEncryptionOutput) ToFieldEncryptionOutput() FieldEncryptionOutput {
+	return o
+}
+
+func (o FieldEncryptionOutput) ToFieldEncryptionOutputWithContext(ctx context.Context) FieldEncryptionOutput {
+	return o
+}
+
+// encryptionKey is the key to encrypt with.
+func (o FieldEncryptionOutput) EncryptionKey() EncryptionKeyOutput {
+	return o.ApplyT(func(v FieldEncryption) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o FieldEncryptionOutput) Paths() FieldPathsOutput {
+	return o.ApplyT(func(v FieldEncryption) FieldPaths { return v.Paths }).(FieldPathsOutput)
+}
+
+type FieldEncryptionArrayOutput struct{ *pulumi.OutputState }
+
+func (FieldEncryptionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]FieldEncryption)(nil)).Elem()
+}
+
+func (o FieldEncryptionArrayOutput) ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput {
+	return o
+}
+
+func (o FieldEncryptionArrayOutput) ToFieldEncryptionArrayOutputWithContext(ctx context.Context) FieldEncryptionArrayOutput {
+	return o
+}
+
+func (o FieldEncryptionArrayOutput) Index(i pulumi.IntInput) FieldEncryptionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) FieldEncryption {
+		return vs[0].([]FieldEncryption)[vs[1].(int)]
+	}).(FieldEncryptionOutput)
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPaths struct {
+	// array lists the field paths; for type array.
+	Array []Match `pulumi:"array"`
+	// expression selects the fields; for type expression.
+	Expression *string `pulumi:"expression"`
+	// type is array (paths listed in array) or expression.
+	Type string `pulumi:"type"`
+}
+
+// FieldPathsInput is an input type that accepts FieldPathsArgs and FieldPathsOutput values.
+// You can construct a concrete instance of `FieldPathsInput` via:
+//
+//	FieldPathsArgs{...}
+type FieldPathsInput interface {
+	pulumi.Input
+
+	ToFieldPathsOutput() FieldPathsOutput
+	ToFieldPathsOutputWithContext(context.Context) FieldPathsOutput
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPathsArgs struct {
+	// array lists the field paths; for type array.
+	Array MatchArrayInput `pulumi:"array"`
+	// expression selects the fields; for type expression.
+	Expression pulumi.StringPtrInput `pulumi:"expression"`
+	// type is array (paths listed in array) or expression.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (FieldPathsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldPaths)(nil)).Elem()
+}
+
+func (i FieldPathsArgs) ToFieldPathsOutput() FieldPathsOutput {
+	return i.ToFieldPathsOutputWithContext(context.Background())
+}
+
+func (i FieldPathsArgs) ToFieldPathsOutputWithContext(ctx context.Context) FieldPathsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsOutput)
+}
+
+func (i FieldPathsArgs) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return i.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (i FieldPathsArgs) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsOutput).ToFieldPathsPtrOutputWithContext(ctx)
+}
+
+// FieldPathsPtrInput is an input type that accepts FieldPathsArgs, FieldPathsPtr and FieldPathsPtrOutput values.
+// You can construct a concrete instance of `FieldPathsPtrInput` via:
+//
+//	        FieldPathsArgs{...}
+//
+//	or:
+//
+//	        nil
+type FieldPathsPtrInput interface {
+	pulumi.Input
+
+	ToFieldPathsPtrOutput() FieldPathsPtrOutput
+	ToFieldPathsPtrOutputWithContext(context.Context) FieldPathsPtrOutput
+}
+
+type fieldPathsPtrType FieldPathsArgs
+
+func FieldPathsPtr(v *FieldPathsArgs) FieldPathsPtrInput {
+	return (*fieldPathsPtrType)(v)
+}
+
+func (*fieldPathsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FieldPaths)(nil)).Elem()
+}
+
+func (i *fieldPathsPtrType) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return i.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (i *fieldPathsPtrType) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsPtrOutput)
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPathsOutput struct{ *pulumi.OutputState }
+
+func (FieldPathsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldPaths)(nil)).Elem()
+}
+
+func (o FieldPathsOutput) ToFieldPathsOutput() FieldPathsOutput {
+	return o
+}
+
+func (o FieldPathsOutput) ToFieldPathsOutputWithContext(ctx context.Context) FieldPathsOutput {
+	return o
+}
+
+func (o FieldPathsOutput) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return o.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (o FieldPathsOutput) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FieldPaths) *FieldPaths {
+		return &v
+	}).(FieldPathsPtrOutput)
+}
+
+// array lists the field paths; for type array.
+func (o FieldPathsOutput) Array() MatchArrayOutput {
+	return o.ApplyT(func(v FieldPaths) []Match { return v.Array }).(MatchArrayOutput)
+}
+
+// expression selects the fields; for type expression.
+func (o FieldPathsOutput) Expression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v FieldPaths) *string { return v.Expression }).(pulumi.StringPtrOutput)
+}
+
+// type is array (paths listed in array) or expression.
+func (o FieldPathsOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v FieldPaths) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type FieldPathsPtrOutput struct{ *pulumi.OutputState }
+
+func (FieldPathsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FieldPaths)(nil)).Elem()
+}
+
+func (o FieldPathsPtrOutput) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return o
+}
+
+func (o FieldPathsPtrOutput) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return o
+}
+
+func (o FieldPathsPtrOutput) Elem() FieldPathsOutput {
+	return o.ApplyT(func(v *FieldPaths) FieldPaths {
+		if v != nil {
+			return *v
+		}
+		var ret FieldPaths
+		return ret
+	}).(FieldPathsOutput)
+}
+
+// array lists the field paths; for type array.
+func (o FieldPathsPtrOutput) Array() MatchArrayOutput {
+	return o.ApplyT(func(v *FieldPaths) []Match {
+		if v == nil {
+			return nil
+		}
+		return v.Array
+	}).(MatchArrayOutput)
+}
+
+// expression selects the fields; for type expression.
+func (o FieldPathsPtrOutput) Expression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FieldPaths) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Expression
+	}).(pulumi.StringPtrOutput)
+}
+
+// type is array (paths listed in array) or expression.
+func (o FieldPathsPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FieldPaths) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
+}
+
+// HeaderAction is a union on Op.
+type HeaderAction struct {
+	// op is set or remove; set the member of that name.
+	Op string `pulumi:"op"`
+	// remove removes a header.
+	Remove *RemoveHeader `pulumi:"remove"`
+	// set sets a header.
+	Set *SetHeader `pulumi:"set"`
+}
+
+// HeaderActionInput is an input type that accepts HeaderActionArgs and HeaderActionOutput values.
+// You can construct a concrete instance of `HeaderActionInput` via:
+//
+//	HeaderActionArgs{...}
+type HeaderActionInput interface {
+	pulumi.Input
+
+	ToHeaderActionOutput() HeaderActionOutput
+	ToHeaderActionOutputWithContext(context.Context) HeaderActionOutput
+}
+
+// HeaderAction is a union on Op.
+type HeaderActionArgs struct {
+	// op is set or remove; set the member of that name.
+	Op pulumi.StringInput `pulumi:"op"`
+	// remove removes a header.
+	Remove RemoveHeaderPtrInput `pulumi:"remove"`
+	// set sets a header.
+	Set SetHeaderPtrInput `pulumi:"set"`
+}
+
+func (HeaderActionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+}
+
+func (i HeaderActionArgs) ToHeaderActionOutput() HeaderActionOutput {
+	return i.ToHeaderActionOutputWithContext(context.Background())
+}
+
+func (i HeaderActionArgs) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionOutput)
+}
+
+// HeaderActionArrayInput is an input type that accepts HeaderActionArray and HeaderActionArrayOutput values.
+// You can construct a concrete instance of `HeaderActionArrayInput` via:
+//
+//	HeaderActionArray{ HeaderActionArgs{...} }
+type HeaderActionArrayInput interface {
+	pulumi.Input
+
+	ToHeaderActionArrayOutput() HeaderActionArrayOutput
+	ToHeaderActionArrayOutputWithContext(context.Context) HeaderActionArrayOutput
+}
+
+type HeaderActionArray []HeaderActionInput
+
+func (HeaderActionArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+}
+
+func (i HeaderActionArray) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
+	return i.ToHeaderActionArrayOutputWithContext(context.Background())
+}
+
+func (i HeaderActionArray) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionArrayOutput)
+}
+
+// HeaderAction is a union on Op.
+type HeaderActionOutput struct{ *pulumi.OutputState }
+
+func (HeaderActionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+}
+
+func (o HeaderActionOutput) ToHeaderActionOutput() HeaderActionOutput {
+	return o
+}
+
+func (o HeaderActionOutput) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
+	return o
+}
+
+// op is set or remove; set the member of that name.
+func (o HeaderActionOutput) Op() pulumi.StringOutput {
+	return o.ApplyT(func(v HeaderAction) string { return v.Op }).(pulumi.StringOutput)
+}
+
+// remove removes a header.
+func (o HeaderActionOutput) Remove() RemoveHeaderPtrOutput {
+	return o.ApplyT(func(v HeaderAction) *RemoveHeader { return v.Remove }).(RemoveHeaderPtrOutput)
+}
+
+// set sets a header.
+func (o HeaderActionOutput) Set() SetHeaderPtrOutput {
+	return o.ApplyT(func(v HeaderAction) *SetHeader { return v.Set }).(SetHeaderPtrOutput)
+}
+
+type HeaderActionArrayOutput struct{ *pulumi.OutputState }
+
+func (HeaderActionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+}
+
+func (o HeaderActionArrayOutput) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
+	return o
+}
+
+func (o HeaderActionArrayOutput) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
+	return o
+}
+
+func (o HeaderActionArrayOutput) Index(i pulumi.IntInput) HeaderActionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) HeaderAction {
+		return vs[0].([]HeaderAction)[vs[1].(int)]
+	}).(HeaderActionOutput)
+}
+
 // JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
 type JWKS struct {
 	// cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
@@ -3299,6 +6888,1076 @@ func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.Timeout
+	}).(pulumi.StringPtrOutput)
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySource struct {
+	// aws looks keys up in AWS KMS.
+	Aws *EmptyObject `pulumi:"aws"`
+	// static looks keys up among the gateway's Konnect static keys.
+	Static *EmptyObject `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// KeySourceInput is an input type that accepts KeySourceArgs and KeySourceOutput values.
+// You can construct a concrete instance of `KeySourceInput` via:
+//
+//	KeySourceArgs{...}
+type KeySourceInput interface {
+	pulumi.Input
+
+	ToKeySourceOutput() KeySourceOutput
+	ToKeySourceOutputWithContext(context.Context) KeySourceOutput
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySourceArgs struct {
+	// aws looks keys up in AWS KMS.
+	Aws EmptyObjectPtrInput `pulumi:"aws"`
+	// static looks keys up among the gateway's Konnect static keys.
+	Static EmptyObjectPtrInput `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (KeySourceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeySource)(nil)).Elem()
+}
+
+func (i KeySourceArgs) ToKeySourceOutput() KeySourceOutput {
+	return i.ToKeySourceOutputWithContext(context.Background())
+}
+
+func (i KeySourceArgs) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeySourceOutput)
+}
+
+// KeySourceArrayInput is an input type that accepts KeySourceArray and KeySourceArrayOutput values.
+// You can construct a concrete instance of `KeySourceArrayInput` via:
+//
+//	KeySourceArray{ KeySourceArgs{...} }
+type KeySourceArrayInput interface {
+	pulumi.Input
+
+	ToKeySourceArrayOutput() KeySourceArrayOutput
+	ToKeySourceArrayOutputWithContext(context.Context) KeySourceArrayOutput
+}
+
+type KeySourceArray []KeySourceInput
+
+func (KeySourceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
+}
+
+func (i KeySourceArray) ToKeySourceArrayOutput() KeySourceArrayOutput {
+	return i.ToKeySourceArrayOutputWithContext(context.Background())
+}
+
+func (i KeySourceArray) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeySourceArrayOutput)
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySourceOutput struct{ *pulumi.OutputState }
+
+func (KeySourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeySource)(nil)).Elem()
+}
+
+func (o KeySourceOutput) ToKeySourceOutput() KeySourceOutput {
+	return o
+}
+
+func (o KeySourceOutput) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
+	return o
+}
+
+// aws looks keys up in AWS KMS.
+func (o KeySourceOutput) Aws() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KeySource) *EmptyObject { return v.Aws }).(EmptyObjectPtrOutput)
+}
+
+// static looks keys up among the gateway's Konnect static keys.
+func (o KeySourceOutput) Static() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KeySource) *EmptyObject { return v.Static }).(EmptyObjectPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o KeySourceOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v KeySource) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type KeySourceArrayOutput struct{ *pulumi.OutputState }
+
+func (KeySourceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
+}
+
+func (o KeySourceArrayOutput) ToKeySourceArrayOutput() KeySourceArrayOutput {
+	return o
+}
+
+func (o KeySourceArrayOutput) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
+	return o
+}
+
+func (o KeySourceArrayOutput) Index(i pulumi.IntInput) KeySourceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) KeySource {
+		return vs[0].([]KeySource)[vs[1].(int)]
+	}).(KeySourceOutput)
+}
+
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRef struct {
+	// id is the entity's Konnect ID.
+	Id *string `pulumi:"id"`
+	// name is the entity's Konnect name.
+	Name *string `pulumi:"name"`
+}
+
+// KonnectRefInput is an input type that accepts KonnectRefArgs and KonnectRefOutput values.
+// You can construct a concrete instance of `KonnectRefInput` via:
+//
+//	KonnectRefArgs{...}
+type KonnectRefInput interface {
+	pulumi.Input
+
+	ToKonnectRefOutput() KonnectRefOutput
+	ToKonnectRefOutputWithContext(context.Context) KonnectRefOutput
+}
+
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRefArgs struct {
+	// id is the entity's Konnect ID.
+	Id pulumi.StringPtrInput `pulumi:"id"`
+	// name is the entity's Konnect name.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (KonnectRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectRef)(nil)).Elem()
+}
+
+func (i KonnectRefArgs) ToKonnectRefOutput() KonnectRefOutput {
+	return i.ToKonnectRefOutputWithContext(context.Background())
+}
+
+func (i KonnectRefArgs) ToKonnectRefOutputWithContext(ctx context.Context) KonnectRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefOutput)
+}
+
+func (i KonnectRefArgs) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return i.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (i KonnectRefArgs) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefOutput).ToKonnectRefPtrOutputWithContext(ctx)
+}
+
+// KonnectRefPtrInput is an input type that accepts KonnectRefArgs, KonnectRefPtr and KonnectRefPtrOutput values.
+// You can construct a concrete instance of `KonnectRefPtrInput` via:
+//
+//	        KonnectRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectRefPtrInput interface {
+	pulumi.Input
+
+	ToKonnectRefPtrOutput() KonnectRefPtrOutput
+	ToKonnectRefPtrOutputWithContext(context.Context) KonnectRefPtrOutput
+}
+
+type konnectRefPtrType KonnectRefArgs
+
+func KonnectRefPtr(v *KonnectRefArgs) KonnectRefPtrInput {
+	return (*konnectRefPtrType)(v)
+}
+
+func (*konnectRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectRef)(nil)).Elem()
+}
+
+func (i *konnectRefPtrType) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return i.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (i *konnectRefPtrType) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefPtrOutput)
+}
+
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRefOutput struct{ *pulumi.OutputState }
+
+func (KonnectRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectRef)(nil)).Elem()
+}
+
+func (o KonnectRefOutput) ToKonnectRefOutput() KonnectRefOutput {
+	return o
+}
+
+func (o KonnectRefOutput) ToKonnectRefOutputWithContext(ctx context.Context) KonnectRefOutput {
+	return o
+}
+
+func (o KonnectRefOutput) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return o.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (o KonnectRefOutput) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectRef) *KonnectRef {
+		return &v
+	}).(KonnectRefPtrOutput)
+}
+
+// id is the entity's Konnect ID.
+func (o KonnectRefOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v KonnectRef) *string { return v.Id }).(pulumi.StringPtrOutput)
+}
+
+// name is the entity's Konnect name.
+func (o KonnectRefOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v KonnectRef) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type KonnectRefPtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectRef)(nil)).Elem()
+}
+
+func (o KonnectRefPtrOutput) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return o
+}
+
+func (o KonnectRefPtrOutput) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return o
+}
+
+func (o KonnectRefPtrOutput) Elem() KonnectRefOutput {
+	return o.ApplyT(func(v *KonnectRef) KonnectRef {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectRef
+		return ret
+	}).(KonnectRefOutput)
+}
+
+// id is the entity's Konnect ID.
+func (o KonnectRefPtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+// name is the entity's Konnect name.
+func (o KonnectRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryName struct {
+	// name is the registry's name in Konnect.
+	Name string `pulumi:"name"`
+}
+
+// KonnectSchemaRegistryNameInput is an input type that accepts KonnectSchemaRegistryNameArgs and KonnectSchemaRegistryNameOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryNameInput` via:
+//
+//	KonnectSchemaRegistryNameArgs{...}
+type KonnectSchemaRegistryNameInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput
+	ToKonnectSchemaRegistryNameOutputWithContext(context.Context) KonnectSchemaRegistryNameOutput
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryNameArgs struct {
+	// name is the registry's name in Konnect.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (KonnectSchemaRegistryNameArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput {
+	return i.ToKonnectSchemaRegistryNameOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNameOutputWithContext(ctx context.Context) KonnectSchemaRegistryNameOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNameOutput)
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return i.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNameOutput).ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx)
+}
+
+// KonnectSchemaRegistryNamePtrInput is an input type that accepts KonnectSchemaRegistryNameArgs, KonnectSchemaRegistryNamePtr and KonnectSchemaRegistryNamePtrOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryNamePtrInput` via:
+//
+//	        KonnectSchemaRegistryNameArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectSchemaRegistryNamePtrInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput
+	ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Context) KonnectSchemaRegistryNamePtrOutput
+}
+
+type konnectSchemaRegistryNamePtrType KonnectSchemaRegistryNameArgs
+
+func KonnectSchemaRegistryNamePtr(v *KonnectSchemaRegistryNameArgs) KonnectSchemaRegistryNamePtrInput {
+	return (*konnectSchemaRegistryNamePtrType)(v)
+}
+
+func (*konnectSchemaRegistryNamePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (i *konnectSchemaRegistryNamePtrType) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return i.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (i *konnectSchemaRegistryNamePtrType) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryNameOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryNameOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNameOutputWithContext(ctx context.Context) KonnectSchemaRegistryNameOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return o.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectSchemaRegistryName) *KonnectSchemaRegistryName {
+		return &v
+	}).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// name is the registry's name in Konnect.
+func (o KonnectSchemaRegistryNameOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryName) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type KonnectSchemaRegistryNamePtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryNamePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) Elem() KonnectSchemaRegistryNameOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryName) KonnectSchemaRegistryName {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectSchemaRegistryName
+		return ret
+	}).(KonnectSchemaRegistryNameOutput)
+}
+
+// name is the registry's name in Konnect.
+func (o KonnectSchemaRegistryNamePtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryName) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRef struct {
+	// id is reserved: the CRD has no field for the ID.
+	Id *EmptyObject `pulumi:"id"`
+	// name names the registry by its Konnect name.
+	Name *KonnectSchemaRegistryName `pulumi:"name"`
+	// type is name (set name); id has no field for the ID in this CRD version.
+	Type string `pulumi:"type"`
+}
+
+// KonnectSchemaRegistryRefInput is an input type that accepts KonnectSchemaRegistryRefArgs and KonnectSchemaRegistryRefOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryRefInput` via:
+//
+//	KonnectSchemaRegistryRefArgs{...}
+type KonnectSchemaRegistryRefInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput
+	ToKonnectSchemaRegistryRefOutputWithContext(context.Context) KonnectSchemaRegistryRefOutput
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRefArgs struct {
+	// id is reserved: the CRD has no field for the ID.
+	Id EmptyObjectPtrInput `pulumi:"id"`
+	// name names the registry by its Konnect name.
+	Name KonnectSchemaRegistryNamePtrInput `pulumi:"name"`
+	// type is name (set name); id has no field for the ID in this CRD version.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (KonnectSchemaRegistryRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput {
+	return i.ToKonnectSchemaRegistryRefOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefOutput)
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return i.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefOutput).ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx)
+}
+
+// KonnectSchemaRegistryRefPtrInput is an input type that accepts KonnectSchemaRegistryRefArgs, KonnectSchemaRegistryRefPtr and KonnectSchemaRegistryRefPtrOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryRefPtrInput` via:
+//
+//	        KonnectSchemaRegistryRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectSchemaRegistryRefPtrInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput
+	ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Context) KonnectSchemaRegistryRefPtrOutput
+}
+
+type konnectSchemaRegistryRefPtrType KonnectSchemaRegistryRefArgs
+
+func KonnectSchemaRegistryRefPtr(v *KonnectSchemaRegistryRefArgs) KonnectSchemaRegistryRefPtrInput {
+	return (*konnectSchemaRegistryRefPtrType)(v)
+}
+
+func (*konnectSchemaRegistryRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (i *konnectSchemaRegistryRefPtrType) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return i.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i *konnectSchemaRegistryRefPtrType) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRefOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return o.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectSchemaRegistryRef) *KonnectSchemaRegistryRef {
+		return &v
+	}).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// id is reserved: the CRD has no field for the ID.
+func (o KonnectSchemaRegistryRefOutput) Id() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) *EmptyObject { return v.Id }).(EmptyObjectPtrOutput)
+}
+
+// name names the registry by its Konnect name.
+func (o KonnectSchemaRegistryRefOutput) Name() KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) *KonnectSchemaRegistryName { return v.Name }).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// type is name (set name); id has no field for the ID in this CRD version.
+func (o KonnectSchemaRegistryRefOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type KonnectSchemaRegistryRefPtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) Elem() KonnectSchemaRegistryRefOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) KonnectSchemaRegistryRef {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectSchemaRegistryRef
+		return ret
+	}).(KonnectSchemaRegistryRefOutput)
+}
+
+// id is reserved: the CRD has no field for the ID.
+func (o KonnectSchemaRegistryRefPtrOutput) Id() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *EmptyObject {
+		if v == nil {
+			return nil
+		}
+		return v.Id
+	}).(EmptyObjectPtrOutput)
+}
+
+// name names the registry by its Konnect name.
+func (o KonnectSchemaRegistryRefPtrOutput) Name() KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *KonnectSchemaRegistryName {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// type is name (set name); id has no field for the ID in this CRD version.
+func (o KonnectSchemaRegistryRefPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
+}
+
+// Match is one name pattern or field path.
+type Match struct {
+	// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+	Match string `pulumi:"match"`
+}
+
+// MatchInput is an input type that accepts MatchArgs and MatchOutput values.
+// You can construct a concrete instance of `MatchInput` via:
+//
+//	MatchArgs{...}
+type MatchInput interface {
+	pulumi.Input
+
+	ToMatchOutput() MatchOutput
+	ToMatchOutputWithContext(context.Context) MatchOutput
+}
+
+// Match is one name pattern or field path.
+type MatchArgs struct {
+	// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+	Match pulumi.StringInput `pulumi:"match"`
+}
+
+func (MatchArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Match)(nil)).Elem()
+}
+
+func (i MatchArgs) ToMatchOutput() MatchOutput {
+	return i.ToMatchOutputWithContext(context.Background())
+}
+
+func (i MatchArgs) ToMatchOutputWithContext(ctx context.Context) MatchOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MatchOutput)
+}
+
+// MatchArrayInput is an input type that accepts MatchArray and MatchArrayOutput values.
+// You can construct a concrete instance of `MatchArrayInput` via:
+//
+//	MatchArray{ MatchArgs{...} }
+type MatchArrayInput interface {
+	pulumi.Input
+
+	ToMatchArrayOutput() MatchArrayOutput
+	ToMatchArrayOutputWithContext(context.Context) MatchArrayOutput
+}
+
+type MatchArray []MatchInput
+
+func (MatchArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Match)(nil)).Elem()
+}
+
+func (i MatchArray) ToMatchArrayOutput() MatchArrayOutput {
+	return i.ToMatchArrayOutputWithContext(context.Background())
+}
+
+func (i MatchArray) ToMatchArrayOutputWithContext(ctx context.Context) MatchArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MatchArrayOutput)
+}
+
+// Match is one name pattern or field path.
+type MatchOutput struct{ *pulumi.OutputState }
+
+func (MatchOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Match)(nil)).Elem()
+}
+
+func (o MatchOutput) ToMatchOutput() MatchOutput {
+	return o
+}
+
+func (o MatchOutput) ToMatchOutputWithContext(ctx context.Context) MatchOutput {
+	return o
+}
+
+// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+func (o MatchOutput) Match() pulumi.StringOutput {
+	return o.ApplyT(func(v Match) string { return v.Match }).(pulumi.StringOutput)
+}
+
+type MatchArrayOutput struct{ *pulumi.OutputState }
+
+func (MatchArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Match)(nil)).Elem()
+}
+
+func (o MatchArrayOutput) ToMatchArrayOutput() MatchArrayOutput {
+	return o
+}
+
+func (o MatchArrayOutput) ToMatchArrayOutputWithContext(ctx context.Context) MatchArrayOutput {
+	return o
+}
+
+func (o MatchArrayOutput) Index(i pulumi.IntInput) MatchOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Match {
+		return vs[0].([]Match)[vs[1].(int)]
+	}).(MatchOutput)
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfig struct {
+	// actions are applied in order.
+	Actions []HeaderAction `pulumi:"actions"`
+}
+
+// ModifyHeadersConfigInput is an input type that accepts ModifyHeadersConfigArgs and ModifyHeadersConfigOutput values.
+// You can construct a concrete instance of `ModifyHeadersConfigInput` via:
+//
+//	ModifyHeadersConfigArgs{...}
+type ModifyHeadersConfigInput interface {
+	pulumi.Input
+
+	ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput
+	ToModifyHeadersConfigOutputWithContext(context.Context) ModifyHeadersConfigOutput
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfigArgs struct {
+	// actions are applied in order.
+	Actions HeaderActionArrayInput `pulumi:"actions"`
+}
+
+func (ModifyHeadersConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
+	return i.ToModifyHeadersConfigOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput)
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput).ToModifyHeadersConfigPtrOutputWithContext(ctx)
+}
+
+// ModifyHeadersConfigPtrInput is an input type that accepts ModifyHeadersConfigArgs, ModifyHeadersConfigPtr and ModifyHeadersConfigPtrOutput values.
+// You can construct a concrete instance of `ModifyHeadersConfigPtrInput` via:
+//
+//	        ModifyHeadersConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ModifyHeadersConfigPtrInput interface {
+	pulumi.Input
+
+	ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput
+	ToModifyHeadersConfigPtrOutputWithContext(context.Context) ModifyHeadersConfigPtrOutput
+}
+
+type modifyHeadersConfigPtrType ModifyHeadersConfigArgs
+
+func ModifyHeadersConfigPtr(v *ModifyHeadersConfigArgs) ModifyHeadersConfigPtrInput {
+	return (*modifyHeadersConfigPtrType)(v)
+}
+
+func (*modifyHeadersConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigPtrOutput)
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfigOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return o.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersConfig) *ModifyHeadersConfig {
+		return &v
+	}).(ModifyHeadersConfigPtrOutput)
+}
+
+// actions are applied in order.
+func (o ModifyHeadersConfigOutput) Actions() HeaderActionArrayOutput {
+	return o.ApplyT(func(v ModifyHeadersConfig) []HeaderAction { return v.Actions }).(HeaderActionArrayOutput)
+}
+
+type ModifyHeadersConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigPtrOutput) Elem() ModifyHeadersConfigOutput {
+	return o.ApplyT(func(v *ModifyHeadersConfig) ModifyHeadersConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ModifyHeadersConfig
+		return ret
+	}).(ModifyHeadersConfigOutput)
+}
+
+// actions are applied in order.
+func (o ModifyHeadersConfigPtrOutput) Actions() HeaderActionArrayOutput {
+	return o.ApplyT(func(v *ModifyHeadersConfig) []HeaderAction {
+		if v == nil {
+			return nil
+		}
+		return v.Actions
+	}).(HeaderActionArrayOutput)
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config lists the header actions.
+	Config ModifyHeadersConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ModifyHeadersPolicyInput is an input type that accepts ModifyHeadersPolicyArgs and ModifyHeadersPolicyOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyInput` via:
+//
+//	ModifyHeadersPolicyArgs{...}
+type ModifyHeadersPolicyInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput
+	ToModifyHeadersPolicyOutputWithContext(context.Context) ModifyHeadersPolicyOutput
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config lists the header actions.
+	Config ModifyHeadersConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ModifyHeadersPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput {
+	return i.ToModifyHeadersPolicyOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyOutputWithContext(ctx context.Context) ModifyHeadersPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyOutput)
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return i.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyOutput).ToModifyHeadersPolicyPtrOutputWithContext(ctx)
+}
+
+// ModifyHeadersPolicyPtrInput is an input type that accepts ModifyHeadersPolicyArgs, ModifyHeadersPolicyPtr and ModifyHeadersPolicyPtrOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyPtrInput` via:
+//
+//	        ModifyHeadersPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ModifyHeadersPolicyPtrInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput
+	ToModifyHeadersPolicyPtrOutputWithContext(context.Context) ModifyHeadersPolicyPtrOutput
+}
+
+type modifyHeadersPolicyPtrType ModifyHeadersPolicyArgs
+
+func ModifyHeadersPolicyPtr(v *ModifyHeadersPolicyArgs) ModifyHeadersPolicyPtrInput {
+	return (*modifyHeadersPolicyPtrType)(v)
+}
+
+func (*modifyHeadersPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (i *modifyHeadersPolicyPtrType) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return i.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *modifyHeadersPolicyPtrType) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyPtrOutput)
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicyOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyOutputWithContext(ctx context.Context) ModifyHeadersPolicyOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return o.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersPolicy) *ModifyHeadersPolicy {
+		return &v
+	}).(ModifyHeadersPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ModifyHeadersPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config lists the header actions.
+func (o ModifyHeadersPolicyOutput) Config() ModifyHeadersConfigOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) ModifyHeadersConfig { return v.Config }).(ModifyHeadersConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ModifyHeadersPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ModifyHeadersPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ModifyHeadersPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ModifyHeadersPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ModifyHeadersPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyPtrOutput) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyPtrOutput) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyPtrOutput) Elem() ModifyHeadersPolicyOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) ModifyHeadersPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ModifyHeadersPolicy
+		return ret
+	}).(ModifyHeadersPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ModifyHeadersPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config lists the header actions.
+func (o ModifyHeadersPolicyPtrOutput) Config() ModifyHeadersConfigPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *ModifyHeadersConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ModifyHeadersConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ModifyHeadersPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ModifyHeadersPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ModifyHeadersPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ModifyHeadersPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -4085,6 +8744,1108 @@ func (o PrincipalFetchByPtrOutput) Key() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpec struct {
+	// encrypt encrypts whole record keys or values.
+	Encrypt *EncryptPolicy `pulumi:"encrypt"`
+	// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	EncryptFields *EncryptFieldsPolicy `pulumi:"encryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders *ModifyHeadersPolicy `pulumi:"modifyHeaders"`
+	// schemaValidation validates produced records against a schema.
+	SchemaValidation *ProduceSchemaValidationPolicy `pulumi:"schemaValidation"`
+	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// ProducePolicyAPISpecInput is an input type that accepts ProducePolicyAPISpecArgs and ProducePolicyAPISpecOutput values.
+// You can construct a concrete instance of `ProducePolicyAPISpecInput` via:
+//
+//	ProducePolicyAPISpecArgs{...}
+type ProducePolicyAPISpecInput interface {
+	pulumi.Input
+
+	ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput
+	ToProducePolicyAPISpecOutputWithContext(context.Context) ProducePolicyAPISpecOutput
+}
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpecArgs struct {
+	// encrypt encrypts whole record keys or values.
+	Encrypt EncryptPolicyPtrInput `pulumi:"encrypt"`
+	// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	EncryptFields EncryptFieldsPolicyPtrInput `pulumi:"encryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders ModifyHeadersPolicyPtrInput `pulumi:"modifyHeaders"`
+	// schemaValidation validates produced records against a schema.
+	SchemaValidation ProduceSchemaValidationPolicyPtrInput `pulumi:"schemaValidation"`
+	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ProducePolicyAPISpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ProducePolicyAPISpecArgs) ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput {
+	return i.ToProducePolicyAPISpecOutputWithContext(context.Background())
+}
+
+func (i ProducePolicyAPISpecArgs) ToProducePolicyAPISpecOutputWithContext(ctx context.Context) ProducePolicyAPISpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProducePolicyAPISpecOutput)
+}
+
+// ProducePolicyAPISpecArrayInput is an input type that accepts ProducePolicyAPISpecArray and ProducePolicyAPISpecArrayOutput values.
+// You can construct a concrete instance of `ProducePolicyAPISpecArrayInput` via:
+//
+//	ProducePolicyAPISpecArray{ ProducePolicyAPISpecArgs{...} }
+type ProducePolicyAPISpecArrayInput interface {
+	pulumi.Input
+
+	ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput
+	ToProducePolicyAPISpecArrayOutputWithContext(context.Context) ProducePolicyAPISpecArrayOutput
+}
+
+type ProducePolicyAPISpecArray []ProducePolicyAPISpecInput
+
+func (ProducePolicyAPISpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ProducePolicyAPISpecArray) ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput {
+	return i.ToProducePolicyAPISpecArrayOutputWithContext(context.Background())
+}
+
+func (i ProducePolicyAPISpecArray) ToProducePolicyAPISpecArrayOutputWithContext(ctx context.Context) ProducePolicyAPISpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProducePolicyAPISpecArrayOutput)
+}
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpecOutput struct{ *pulumi.OutputState }
+
+func (ProducePolicyAPISpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ProducePolicyAPISpecOutput) ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecOutput) ToProducePolicyAPISpecOutputWithContext(ctx context.Context) ProducePolicyAPISpecOutput {
+	return o
+}
+
+// encrypt encrypts whole record keys or values.
+func (o ProducePolicyAPISpecOutput) Encrypt() EncryptPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *EncryptPolicy { return v.Encrypt }).(EncryptPolicyPtrOutput)
+}
+
+// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+func (o ProducePolicyAPISpecOutput) EncryptFields() EncryptFieldsPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *EncryptFieldsPolicy { return v.EncryptFields }).(EncryptFieldsPolicyPtrOutput)
+}
+
+// modifyHeaders sets or removes record headers.
+func (o ProducePolicyAPISpecOutput) ModifyHeaders() ModifyHeadersPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *ModifyHeadersPolicy { return v.ModifyHeaders }).(ModifyHeadersPolicyPtrOutput)
+}
+
+// schemaValidation validates produced records against a schema.
+func (o ProducePolicyAPISpecOutput) SchemaValidation() ProduceSchemaValidationPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *ProduceSchemaValidationPolicy { return v.SchemaValidation }).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+func (o ProducePolicyAPISpecOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type ProducePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ProducePolicyAPISpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ProducePolicyAPISpecArrayOutput) ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecArrayOutput) ToProducePolicyAPISpecArrayOutputWithContext(ctx context.Context) ProducePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecArrayOutput) Index(i pulumi.IntInput) ProducePolicyAPISpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ProducePolicyAPISpec {
+		return vs[0].([]ProducePolicyAPISpec)[vs[1].(int)]
+	}).(ProducePolicyAPISpecOutput)
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidation struct {
+	// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode *string `pulumi:"failureMode"`
+	// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+	KeyValidationAction *string `pulumi:"keyValidationAction"`
+	// schemaRegistry names the registry in Konnect.
+	SchemaRegistry *KonnectSchemaRegistryRef `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey *string `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue *string `pulumi:"validateValue"`
+	// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+	ValueValidationAction *string `pulumi:"valueValidationAction"`
+}
+
+// ProduceSchemaValidationInput is an input type that accepts ProduceSchemaValidationArgs and ProduceSchemaValidationOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationInput` via:
+//
+//	ProduceSchemaValidationArgs{...}
+type ProduceSchemaValidationInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput
+	ToProduceSchemaValidationOutputWithContext(context.Context) ProduceSchemaValidationOutput
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidationArgs struct {
+	// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode pulumi.StringPtrInput `pulumi:"failureMode"`
+	// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+	KeyValidationAction pulumi.StringPtrInput `pulumi:"keyValidationAction"`
+	// schemaRegistry names the registry in Konnect.
+	SchemaRegistry KonnectSchemaRegistryRefPtrInput `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey pulumi.StringPtrInput `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue pulumi.StringPtrInput `pulumi:"validateValue"`
+	// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+	ValueValidationAction pulumi.StringPtrInput `pulumi:"valueValidationAction"`
+}
+
+func (ProduceSchemaValidationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput {
+	return i.ToProduceSchemaValidationOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationOutputWithContext(ctx context.Context) ProduceSchemaValidationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationOutput)
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return i.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationOutput).ToProduceSchemaValidationPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationPtrInput is an input type that accepts ProduceSchemaValidationArgs, ProduceSchemaValidationPtr and ProduceSchemaValidationPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPtrInput` via:
+//
+//	        ProduceSchemaValidationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput
+	ToProduceSchemaValidationPtrOutputWithContext(context.Context) ProduceSchemaValidationPtrOutput
+}
+
+type produceSchemaValidationPtrType ProduceSchemaValidationArgs
+
+func ProduceSchemaValidationPtr(v *ProduceSchemaValidationArgs) ProduceSchemaValidationPtrInput {
+	return (*produceSchemaValidationPtrType)(v)
+}
+
+func (*produceSchemaValidationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationPtrType) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return i.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationPtrType) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPtrOutput)
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidationOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationOutputWithContext(ctx context.Context) ProduceSchemaValidationOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return o.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidation) *ProduceSchemaValidation {
+		return &v
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+func (o ProduceSchemaValidationOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.FailureMode }).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+func (o ProduceSchemaValidationOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.KeyValidationAction }).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry names the registry in Konnect.
+func (o ProduceSchemaValidationOutput) SchemaRegistry() KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *KonnectSchemaRegistryRef { return v.SchemaRegistry }).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ProduceSchemaValidationOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValidateKey }).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ProduceSchemaValidationOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValidateValue }).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+func (o ProduceSchemaValidationOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValueValidationAction }).(pulumi.StringPtrOutput)
+}
+
+type ProduceSchemaValidationPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPtrOutput) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPtrOutput) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPtrOutput) Elem() ProduceSchemaValidationOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) ProduceSchemaValidation {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidation
+		return ret
+	}).(ProduceSchemaValidationOutput)
+}
+
+// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+func (o ProduceSchemaValidationPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+func (o ProduceSchemaValidationPtrOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry names the registry in Konnect.
+func (o ProduceSchemaValidationPtrOutput) SchemaRegistry() KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *KonnectSchemaRegistryRef {
+		if v == nil {
+			return nil
+		}
+		return v.SchemaRegistry
+	}).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ProduceSchemaValidationPtrOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ProduceSchemaValidationPtrOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateValue
+	}).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+func (o ProduceSchemaValidationPtrOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValueValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfig struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry *ProduceSchemaValidation `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json *ProduceSchemaValidation `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type string `pulumi:"type"`
+}
+
+// ProduceSchemaValidationConfigInput is an input type that accepts ProduceSchemaValidationConfigArgs and ProduceSchemaValidationConfigOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationConfigInput` via:
+//
+//	ProduceSchemaValidationConfigArgs{...}
+type ProduceSchemaValidationConfigInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput
+	ToProduceSchemaValidationConfigOutputWithContext(context.Context) ProduceSchemaValidationConfigOutput
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfigArgs struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry ProduceSchemaValidationPtrInput `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json ProduceSchemaValidationPtrInput `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (ProduceSchemaValidationConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput {
+	return i.ToProduceSchemaValidationConfigOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigOutput)
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return i.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigOutput).ToProduceSchemaValidationConfigPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationConfigPtrInput is an input type that accepts ProduceSchemaValidationConfigArgs, ProduceSchemaValidationConfigPtr and ProduceSchemaValidationConfigPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationConfigPtrInput` via:
+//
+//	        ProduceSchemaValidationConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationConfigPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput
+	ToProduceSchemaValidationConfigPtrOutputWithContext(context.Context) ProduceSchemaValidationConfigPtrOutput
+}
+
+type produceSchemaValidationConfigPtrType ProduceSchemaValidationConfigArgs
+
+func ProduceSchemaValidationConfigPtr(v *ProduceSchemaValidationConfigArgs) ProduceSchemaValidationConfigPtrInput {
+	return (*produceSchemaValidationConfigPtrType)(v)
+}
+
+func (*produceSchemaValidationConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationConfigPtrType) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return i.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationConfigPtrType) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfigOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return o.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidationConfig) *ProduceSchemaValidationConfig {
+		return &v
+	}).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ProduceSchemaValidationConfigOutput) ConfluentSchemaRegistry() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) *ProduceSchemaValidation { return v.ConfluentSchemaRegistry }).(ProduceSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ProduceSchemaValidationConfigOutput) Json() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) *ProduceSchemaValidation { return v.Json }).(ProduceSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ProduceSchemaValidationConfigOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type ProduceSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) Elem() ProduceSchemaValidationConfigOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) ProduceSchemaValidationConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidationConfig
+		return ret
+	}).(ProduceSchemaValidationConfigOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ProduceSchemaValidationConfigPtrOutput) ConfluentSchemaRegistry() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *ProduceSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.ConfluentSchemaRegistry
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ProduceSchemaValidationConfigPtrOutput) Json() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *ProduceSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.Json
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ProduceSchemaValidationConfigPtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ProduceSchemaValidationConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ProduceSchemaValidationPolicyInput is an input type that accepts ProduceSchemaValidationPolicyArgs and ProduceSchemaValidationPolicyOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPolicyInput` via:
+//
+//	ProduceSchemaValidationPolicyArgs{...}
+type ProduceSchemaValidationPolicyInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput
+	ToProduceSchemaValidationPolicyOutputWithContext(context.Context) ProduceSchemaValidationPolicyOutput
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ProduceSchemaValidationConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ProduceSchemaValidationPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput {
+	return i.ToProduceSchemaValidationPolicyOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyOutput)
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return i.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyOutput).ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationPolicyPtrInput is an input type that accepts ProduceSchemaValidationPolicyArgs, ProduceSchemaValidationPolicyPtr and ProduceSchemaValidationPolicyPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPolicyPtrInput` via:
+//
+//	        ProduceSchemaValidationPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationPolicyPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput
+	ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Context) ProduceSchemaValidationPolicyPtrOutput
+}
+
+type produceSchemaValidationPolicyPtrType ProduceSchemaValidationPolicyArgs
+
+func ProduceSchemaValidationPolicyPtr(v *ProduceSchemaValidationPolicyArgs) ProduceSchemaValidationPolicyPtrInput {
+	return (*produceSchemaValidationPolicyPtrType)(v)
+}
+
+func (*produceSchemaValidationPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationPolicyPtrType) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return i.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationPolicyPtrType) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicyOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return o.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidationPolicy) *ProduceSchemaValidationPolicy {
+		return &v
+	}).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ProduceSchemaValidationPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ProduceSchemaValidationPolicyOutput) Config() ProduceSchemaValidationConfigOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) ProduceSchemaValidationConfig { return v.Config }).(ProduceSchemaValidationConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ProduceSchemaValidationPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ProduceSchemaValidationPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ProduceSchemaValidationPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ProduceSchemaValidationPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ProduceSchemaValidationPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) Elem() ProduceSchemaValidationPolicyOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) ProduceSchemaValidationPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidationPolicy
+		return ret
+	}).(ProduceSchemaValidationPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ProduceSchemaValidationPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ProduceSchemaValidationPolicyPtrOutput) Config() ProduceSchemaValidationConfigPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *ProduceSchemaValidationConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ProduceSchemaValidationPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ProduceSchemaValidationPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ProduceSchemaValidationPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ProduceSchemaValidationPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeader struct {
+	// key is the header name.
+	Key string `pulumi:"key"`
+}
+
+// RemoveHeaderInput is an input type that accepts RemoveHeaderArgs and RemoveHeaderOutput values.
+// You can construct a concrete instance of `RemoveHeaderInput` via:
+//
+//	RemoveHeaderArgs{...}
+type RemoveHeaderInput interface {
+	pulumi.Input
+
+	ToRemoveHeaderOutput() RemoveHeaderOutput
+	ToRemoveHeaderOutputWithContext(context.Context) RemoveHeaderOutput
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeaderArgs struct {
+	// key is the header name.
+	Key pulumi.StringInput `pulumi:"key"`
+}
+
+func (RemoveHeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*RemoveHeader)(nil)).Elem()
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderOutput() RemoveHeaderOutput {
+	return i.ToRemoveHeaderOutputWithContext(context.Background())
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderOutputWithContext(ctx context.Context) RemoveHeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderOutput)
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return i.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderOutput).ToRemoveHeaderPtrOutputWithContext(ctx)
+}
+
+// RemoveHeaderPtrInput is an input type that accepts RemoveHeaderArgs, RemoveHeaderPtr and RemoveHeaderPtrOutput values.
+// You can construct a concrete instance of `RemoveHeaderPtrInput` via:
+//
+//	        RemoveHeaderArgs{...}
+//
+//	or:
+//
+//	        nil
+type RemoveHeaderPtrInput interface {
+	pulumi.Input
+
+	ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput
+	ToRemoveHeaderPtrOutputWithContext(context.Context) RemoveHeaderPtrOutput
+}
+
+type removeHeaderPtrType RemoveHeaderArgs
+
+func RemoveHeaderPtr(v *RemoveHeaderArgs) RemoveHeaderPtrInput {
+	return (*removeHeaderPtrType)(v)
+}
+
+func (*removeHeaderPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**RemoveHeader)(nil)).Elem()
+}
+
+func (i *removeHeaderPtrType) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return i.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i *removeHeaderPtrType) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderPtrOutput)
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeaderOutput struct{ *pulumi.OutputState }
+
+func (RemoveHeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RemoveHeader)(nil)).Elem()
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderOutput() RemoveHeaderOutput {
+	return o
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderOutputWithContext(ctx context.Context) RemoveHeaderOutput {
+	return o
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return o.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v RemoveHeader) *RemoveHeader {
+		return &v
+	}).(RemoveHeaderPtrOutput)
+}
+
+// key is the header name.
+func (o RemoveHeaderOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v RemoveHeader) string { return v.Key }).(pulumi.StringOutput)
+}
+
+type RemoveHeaderPtrOutput struct{ *pulumi.OutputState }
+
+func (RemoveHeaderPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**RemoveHeader)(nil)).Elem()
+}
+
+func (o RemoveHeaderPtrOutput) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return o
+}
+
+func (o RemoveHeaderPtrOutput) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return o
+}
+
+func (o RemoveHeaderPtrOutput) Elem() RemoveHeaderOutput {
+	return o.ApplyT(func(v *RemoveHeader) RemoveHeader {
+		if v != nil {
+			return *v
+		}
+		var ret RemoveHeader
+		return ret
+	}).(RemoveHeaderOutput)
+}
+
+// key is the header name.
+func (o RemoveHeaderPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *RemoveHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRef struct {
+	// kind defaults to EventGatewaySchemaRegistry, the only value.
+	Kind *string `pulumi:"kind"`
+	// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+	Name string `pulumi:"name"`
+	// namespace is reserved; leave it empty.
+	Namespace *string `pulumi:"namespace"`
+}
+
+// SchemaRegistryRefInput is an input type that accepts SchemaRegistryRefArgs and SchemaRegistryRefOutput values.
+// You can construct a concrete instance of `SchemaRegistryRefInput` via:
+//
+//	SchemaRegistryRefArgs{...}
+type SchemaRegistryRefInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryRefOutput() SchemaRegistryRefOutput
+	ToSchemaRegistryRefOutputWithContext(context.Context) SchemaRegistryRefOutput
+}
+
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRefArgs struct {
+	// kind defaults to EventGatewaySchemaRegistry, the only value.
+	Kind pulumi.StringPtrInput `pulumi:"kind"`
+	// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+	Name pulumi.StringInput `pulumi:"name"`
+	// namespace is reserved; leave it empty.
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+}
+
+func (SchemaRegistryRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistryRef)(nil)).Elem()
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefOutput() SchemaRegistryRefOutput {
+	return i.ToSchemaRegistryRefOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefOutputWithContext(ctx context.Context) SchemaRegistryRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefOutput)
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return i.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefOutput).ToSchemaRegistryRefPtrOutputWithContext(ctx)
+}
+
+// SchemaRegistryRefPtrInput is an input type that accepts SchemaRegistryRefArgs, SchemaRegistryRefPtr and SchemaRegistryRefPtrOutput values.
+// You can construct a concrete instance of `SchemaRegistryRefPtrInput` via:
+//
+//	        SchemaRegistryRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type SchemaRegistryRefPtrInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput
+	ToSchemaRegistryRefPtrOutputWithContext(context.Context) SchemaRegistryRefPtrOutput
+}
+
+type schemaRegistryRefPtrType SchemaRegistryRefArgs
+
+func SchemaRegistryRefPtr(v *SchemaRegistryRefArgs) SchemaRegistryRefPtrInput {
+	return (*schemaRegistryRefPtrType)(v)
+}
+
+func (*schemaRegistryRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SchemaRegistryRef)(nil)).Elem()
+}
+
+func (i *schemaRegistryRefPtrType) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return i.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i *schemaRegistryRefPtrType) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefPtrOutput)
+}
+
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRefOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistryRef)(nil)).Elem()
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefOutput() SchemaRegistryRefOutput {
+	return o
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefOutputWithContext(ctx context.Context) SchemaRegistryRefOutput {
+	return o
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return o.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SchemaRegistryRef) *SchemaRegistryRef {
+		return &v
+	}).(SchemaRegistryRefPtrOutput)
+}
+
+// kind defaults to EventGatewaySchemaRegistry, the only value.
+func (o SchemaRegistryRefOutput) Kind() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) *string { return v.Kind }).(pulumi.StringPtrOutput)
+}
+
+// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+func (o SchemaRegistryRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// namespace is reserved; leave it empty.
+func (o SchemaRegistryRefOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) *string { return v.Namespace }).(pulumi.StringPtrOutput)
+}
+
+type SchemaRegistryRefPtrOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SchemaRegistryRef)(nil)).Elem()
+}
+
+func (o SchemaRegistryRefPtrOutput) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o SchemaRegistryRefPtrOutput) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o SchemaRegistryRefPtrOutput) Elem() SchemaRegistryRefOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) SchemaRegistryRef {
+		if v != nil {
+			return *v
+		}
+		var ret SchemaRegistryRef
+		return ret
+	}).(SchemaRegistryRefOutput)
+}
+
+// kind defaults to EventGatewaySchemaRegistry, the only value.
+func (o SchemaRegistryRefPtrOutput) Kind() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Kind
+	}).(pulumi.StringPtrOutput)
+}
+
+// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+func (o SchemaRegistryRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// namespace is reserved; leave it empty.
+func (o SchemaRegistryRefPtrOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Namespace
+	}).(pulumi.StringPtrOutput)
+}
+
 // SecretKeyRef names one data key of a Secret.
 type SecretKeyRef struct {
 	// key is the data key within the Secret, such as tls.crt; 1-253 characters.
@@ -4439,6 +10200,521 @@ func (o SensitiveDataSourcePtrOutput) Value() pulumi.StringPtrOutput {
 		}
 		return v.Value
 	}).(pulumi.StringPtrOutput)
+}
+
+// SetHeader sets header Key to Value.
+type SetHeader struct {
+	// key is the header name.
+	Key string `pulumi:"key"`
+	// value is the header value.
+	Value string `pulumi:"value"`
+}
+
+// SetHeaderInput is an input type that accepts SetHeaderArgs and SetHeaderOutput values.
+// You can construct a concrete instance of `SetHeaderInput` via:
+//
+//	SetHeaderArgs{...}
+type SetHeaderInput interface {
+	pulumi.Input
+
+	ToSetHeaderOutput() SetHeaderOutput
+	ToSetHeaderOutputWithContext(context.Context) SetHeaderOutput
+}
+
+// SetHeader sets header Key to Value.
+type SetHeaderArgs struct {
+	// key is the header name.
+	Key pulumi.StringInput `pulumi:"key"`
+	// value is the header value.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (SetHeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SetHeader)(nil)).Elem()
+}
+
+func (i SetHeaderArgs) ToSetHeaderOutput() SetHeaderOutput {
+	return i.ToSetHeaderOutputWithContext(context.Background())
+}
+
+func (i SetHeaderArgs) ToSetHeaderOutputWithContext(ctx context.Context) SetHeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderOutput)
+}
+
+func (i SetHeaderArgs) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return i.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i SetHeaderArgs) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderOutput).ToSetHeaderPtrOutputWithContext(ctx)
+}
+
+// SetHeaderPtrInput is an input type that accepts SetHeaderArgs, SetHeaderPtr and SetHeaderPtrOutput values.
+// You can construct a concrete instance of `SetHeaderPtrInput` via:
+//
+//	        SetHeaderArgs{...}
+//
+//	or:
+//
+//	        nil
+type SetHeaderPtrInput interface {
+	pulumi.Input
+
+	ToSetHeaderPtrOutput() SetHeaderPtrOutput
+	ToSetHeaderPtrOutputWithContext(context.Context) SetHeaderPtrOutput
+}
+
+type setHeaderPtrType SetHeaderArgs
+
+func SetHeaderPtr(v *SetHeaderArgs) SetHeaderPtrInput {
+	return (*setHeaderPtrType)(v)
+}
+
+func (*setHeaderPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SetHeader)(nil)).Elem()
+}
+
+func (i *setHeaderPtrType) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return i.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i *setHeaderPtrType) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderPtrOutput)
+}
+
+// SetHeader sets header Key to Value.
+type SetHeaderOutput struct{ *pulumi.OutputState }
+
+func (SetHeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SetHeader)(nil)).Elem()
+}
+
+func (o SetHeaderOutput) ToSetHeaderOutput() SetHeaderOutput {
+	return o
+}
+
+func (o SetHeaderOutput) ToSetHeaderOutputWithContext(ctx context.Context) SetHeaderOutput {
+	return o
+}
+
+func (o SetHeaderOutput) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return o.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (o SetHeaderOutput) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SetHeader) *SetHeader {
+		return &v
+	}).(SetHeaderPtrOutput)
+}
+
+// key is the header name.
+func (o SetHeaderOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v SetHeader) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// value is the header value.
+func (o SetHeaderOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v SetHeader) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type SetHeaderPtrOutput struct{ *pulumi.OutputState }
+
+func (SetHeaderPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SetHeader)(nil)).Elem()
+}
+
+func (o SetHeaderPtrOutput) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return o
+}
+
+func (o SetHeaderPtrOutput) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return o
+}
+
+func (o SetHeaderPtrOutput) Elem() SetHeaderOutput {
+	return o.ApplyT(func(v *SetHeader) SetHeader {
+		if v != nil {
+			return *v
+		}
+		var ret SetHeader
+		return ret
+	}).(SetHeaderOutput)
+}
+
+// key is the header name.
+func (o SetHeaderPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SetHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// value is the header value.
+func (o SetHeaderPtrOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SetHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Value
+	}).(pulumi.StringPtrOutput)
+}
+
+// PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+type SkipRecordPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// SkipRecordPolicyInput is an input type that accepts SkipRecordPolicyArgs and SkipRecordPolicyOutput values.
+// You can construct a concrete instance of `SkipRecordPolicyInput` via:
+//
+//	SkipRecordPolicyArgs{...}
+type SkipRecordPolicyInput interface {
+	pulumi.Input
+
+	ToSkipRecordPolicyOutput() SkipRecordPolicyOutput
+	ToSkipRecordPolicyOutputWithContext(context.Context) SkipRecordPolicyOutput
+}
+
+// PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+type SkipRecordPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (SkipRecordPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SkipRecordPolicy)(nil)).Elem()
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyOutput() SkipRecordPolicyOutput {
+	return i.ToSkipRecordPolicyOutputWithContext(context.Background())
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyOutputWithContext(ctx context.Context) SkipRecordPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyOutput)
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return i.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyOutput).ToSkipRecordPolicyPtrOutputWithContext(ctx)
+}
+
+// SkipRecordPolicyPtrInput is an input type that accepts SkipRecordPolicyArgs, SkipRecordPolicyPtr and SkipRecordPolicyPtrOutput values.
+// You can construct a concrete instance of `SkipRecordPolicyPtrInput` via:
+//
+//	        SkipRecordPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type SkipRecordPolicyPtrInput interface {
+	pulumi.Input
+
+	ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput
+	ToSkipRecordPolicyPtrOutputWithContext(context.Context) SkipRecordPolicyPtrOutput
+}
+
+type skipRecordPolicyPtrType SkipRecordPolicyArgs
+
+func SkipRecordPolicyPtr(v *SkipRecordPolicyArgs) SkipRecordPolicyPtrInput {
+	return (*skipRecordPolicyPtrType)(v)
+}
+
+func (*skipRecordPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SkipRecordPolicy)(nil)).Elem()
+}
+
+func (i *skipRecordPolicyPtrType) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return i.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *skipRecordPolicyPtrType) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyPtrOutput)
+}
+
+// PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+type SkipRecordPolicyOutput struct{ *pulumi.OutputState }
+
+func (SkipRecordPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SkipRecordPolicy)(nil)).Elem()
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyOutput() SkipRecordPolicyOutput {
+	return o
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyOutputWithContext(ctx context.Context) SkipRecordPolicyOutput {
+	return o
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return o.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SkipRecordPolicy) *SkipRecordPolicy {
+		return &v
+	}).(SkipRecordPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o SkipRecordPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o SkipRecordPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o SkipRecordPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o SkipRecordPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o SkipRecordPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type SkipRecordPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (SkipRecordPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SkipRecordPolicy)(nil)).Elem()
+}
+
+func (o SkipRecordPolicyPtrOutput) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return o
+}
+
+func (o SkipRecordPolicyPtrOutput) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return o
+}
+
+func (o SkipRecordPolicyPtrOutput) Elem() SkipRecordPolicyOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) SkipRecordPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret SkipRecordPolicy
+		return ret
+	}).(SkipRecordPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o SkipRecordPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o SkipRecordPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o SkipRecordPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o SkipRecordPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o SkipRecordPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// StaticKey names a Konnect static key by ID or name.
+type StaticKey struct {
+	// key names the static key by its Konnect ID or name.
+	Key KonnectRef `pulumi:"key"`
+}
+
+// StaticKeyInput is an input type that accepts StaticKeyArgs and StaticKeyOutput values.
+// You can construct a concrete instance of `StaticKeyInput` via:
+//
+//	StaticKeyArgs{...}
+type StaticKeyInput interface {
+	pulumi.Input
+
+	ToStaticKeyOutput() StaticKeyOutput
+	ToStaticKeyOutputWithContext(context.Context) StaticKeyOutput
+}
+
+// StaticKey names a Konnect static key by ID or name.
+type StaticKeyArgs struct {
+	// key names the static key by its Konnect ID or name.
+	Key KonnectRefInput `pulumi:"key"`
+}
+
+func (StaticKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticKey)(nil)).Elem()
+}
+
+func (i StaticKeyArgs) ToStaticKeyOutput() StaticKeyOutput {
+	return i.ToStaticKeyOutputWithContext(context.Background())
+}
+
+func (i StaticKeyArgs) ToStaticKeyOutputWithContext(ctx context.Context) StaticKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyOutput)
+}
+
+func (i StaticKeyArgs) ToStaticKeyPtrOutput() StaticKeyPtrOutput {
+	return i.ToStaticKeyPtrOutputWithContext(context.Background())
+}
+
+func (i StaticKeyArgs) ToStaticKeyPtrOutputWithContext(ctx context.Context) StaticKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyOutput).ToStaticKeyPtrOutputWithContext(ctx)
+}
+
+// StaticKeyPtrInput is an input type that accepts StaticKeyArgs, StaticKeyPtr and StaticKeyPtrOutput values.
+// You can construct a concrete instance of `StaticKeyPtrInput` via:
+//
+//	        StaticKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type StaticKeyPtrInput interface {
+	pulumi.Input
+
+	ToStaticKeyPtrOutput() StaticKeyPtrOutput
+	ToStaticKeyPtrOutputWithContext(context.Context) StaticKeyPtrOutput
+}
+
+type staticKeyPtrType StaticKeyArgs
+
+func StaticKeyPtr(v *StaticKeyArgs) StaticKeyPtrInput {
+	return (*staticKeyPtrType)(v)
+}
+
+func (*staticKeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**StaticKey)(nil)).Elem()
+}
+
+func (i *staticKeyPtrType) ToStaticKeyPtrOutput() StaticKeyPtrOutput {
+	return i.ToStaticKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *staticKeyPtrType) ToStaticKeyPtrOutputWithContext(ctx context.Context) StaticKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyPtrOutput)
+}
+
+// StaticKey names a Konnect static key by ID or name.
+type StaticKeyOutput struct{ *pulumi.OutputState }
+
+func (StaticKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticKey)(nil)).Elem()
+}
+
+func (o StaticKeyOutput) ToStaticKeyOutput() StaticKeyOutput {
+	return o
+}
+
+func (o StaticKeyOutput) ToStaticKeyOutputWithContext(ctx context.Context) StaticKeyOutput {
+	return o
+}
+
+func (o StaticKeyOutput) ToStaticKeyPtrOutput() StaticKeyPtrOutput {
+	return o.ToStaticKeyPtrOutputWithContext(context.Background())
+}
+
+func (o StaticKeyOutput) ToStaticKeyPtrOutputWithContext(ctx context.Context) StaticKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v StaticKey) *StaticKey {
+		return &v
+	}).(StaticKeyPtrOutput)
+}
+
+// key names the static key by its Konnect ID or name.
+func (o StaticKeyOutput) Key() KonnectRefOutput {
+	return o.ApplyT(func(v StaticKey) KonnectRef { return v.Key }).(KonnectRefOutput)
+}
+
+type StaticKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (StaticKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**StaticKey)(nil)).Elem()
+}
+
+func (o StaticKeyPtrOutput) ToStaticKeyPtrOutput() StaticKeyPtrOutput {
+	return o
+}
+
+func (o StaticKeyPtrOutput) ToStaticKeyPtrOutputWithContext(ctx context.Context) StaticKeyPtrOutput {
+	return o
+}
+
+func (o StaticKeyPtrOutput) Elem() StaticKeyOutput {
+	return o.ApplyT(func(v *StaticKey) StaticKey {
+		if v != nil {
+			return *v
+		}
+		var ret StaticKey
+		return ret
+	}).(StaticKeyOutput)
+}
+
+// key names the static key by its Konnect ID or name.
+func (o StaticKeyPtrOutput) Key() KonnectRefPtrOutput {
+	return o.ApplyT(func(v *StaticKey) *KonnectRef {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(KonnectRefPtrOutput)
 }
 
 // TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
@@ -5824,6 +12100,13 @@ func (o VirtualClusterSaslScramPtrOutput) FetchKongIdentityPrincipal() FetchKong
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLOperationInput)(nil)).Elem(), ACLOperationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLOperationArrayInput)(nil)).Elem(), ACLOperationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLResourceNamesInput)(nil)).Elem(), ACLResourceNamesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleInput)(nil)).Elem(), ACLRuleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleArrayInput)(nil)).Elem(), ACLRuleArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AWSKeyInput)(nil)).Elem(), AWSKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AWSKeyPtrInput)(nil)).Elem(), AWSKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AudienceInput)(nil)).Elem(), AudienceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AudienceArrayInput)(nil)).Elem(), AudienceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationInput)(nil)).Elem(), BackendClusterAuthenticationArgs{})
@@ -5842,6 +12125,14 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ClaimsMappingPtrInput)(nil)).Elem(), ClaimsMappingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientCertificateAuthInput)(nil)).Elem(), ClientCertificateAuthArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientCertificateAuthPtrInput)(nil)).Elem(), ClientCertificateAuthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyAPISpecInput)(nil)).Elem(), ConsumePolicyAPISpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyAPISpecArrayInput)(nil)).Elem(), ConsumePolicyAPISpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationInput)(nil)).Elem(), ConsumeSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPtrInput)(nil)).Elem(), ConsumeSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationConfigInput)(nil)).Elem(), ConsumeSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationConfigPtrInput)(nil)).Elem(), ConsumeSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPolicyInput)(nil)).Elem(), ConsumeSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPolicyPtrInput)(nil)).Elem(), ConsumeSchemaValidationPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupExactListInput)(nil)).Elem(), ConsumerGroupExactListArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupExactListPtrInput)(nil)).Elem(), ConsumerGroupExactListArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupGlobInput)(nil)).Elem(), ConsumerGroupGlobArgs{})
@@ -5858,14 +12149,54 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneObservabilityPtrInput)(nil)).Elem(), DataPlaneObservabilityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneRuntimeConfigInput)(nil)).Elem(), DataPlaneRuntimeConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneRuntimeConfigPtrInput)(nil)).Elem(), DataPlaneRuntimeConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigInput)(nil)).Elem(), DecryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigPtrInput)(nil)).Elem(), DecryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsInput)(nil)).Elem(), DecryptFieldsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPtrInput)(nil)).Elem(), DecryptFieldsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigPtrInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyInput)(nil)).Elem(), DecryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyPtrInput)(nil)).Elem(), DecryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyInput)(nil)).Elem(), DecryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyPtrInput)(nil)).Elem(), DecryptPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EmptyObjectInput)(nil)).Elem(), EmptyObjectArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EmptyObjectPtrInput)(nil)).Elem(), EmptyObjectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigInput)(nil)).Elem(), EncryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigPtrInput)(nil)).Elem(), EncryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigPtrInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyInput)(nil)).Elem(), EncryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyPtrInput)(nil)).Elem(), EncryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyInput)(nil)).Elem(), EncryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyPtrInput)(nil)).Elem(), EncryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyInput)(nil)).Elem(), EncryptionKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyPtrInput)(nil)).Elem(), EncryptionKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalPtrInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalPtrInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldEncryptionInput)(nil)).Elem(), FieldEncryptionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldEncryptionArrayInput)(nil)).Elem(), FieldEncryptionArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldPathsInput)(nil)).Elem(), FieldPathsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldPathsPtrInput)(nil)).Elem(), FieldPathsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionInput)(nil)).Elem(), HeaderActionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionArrayInput)(nil)).Elem(), HeaderActionArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JWKSInput)(nil)).Elem(), JWKSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*JWKSPtrInput)(nil)).Elem(), JWKSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceInput)(nil)).Elem(), KeySourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceArrayInput)(nil)).Elem(), KeySourceArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectRefInput)(nil)).Elem(), KonnectRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectRefPtrInput)(nil)).Elem(), KonnectRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryNameInput)(nil)).Elem(), KonnectSchemaRegistryNameArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryNamePtrInput)(nil)).Elem(), KonnectSchemaRegistryNameArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryRefInput)(nil)).Elem(), KonnectSchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryRefPtrInput)(nil)).Elem(), KonnectSchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MatchInput)(nil)).Elem(), MatchArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MatchArrayInput)(nil)).Elem(), MatchArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigPtrInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyInput)(nil)).Elem(), ModifyHeadersPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyPtrInput)(nil)).Elem(), ModifyHeadersPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalInput)(nil)).Elem(), NamespaceAdditionalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalPtrInput)(nil)).Elem(), NamespaceAdditionalArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OAuthBearerAuthInput)(nil)).Elem(), OAuthBearerAuthArgs{})
@@ -5876,10 +12207,28 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalArrayInput)(nil)).Elem(), PrincipalArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalFetchByInput)(nil)).Elem(), PrincipalFetchByArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalFetchByPtrInput)(nil)).Elem(), PrincipalFetchByArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyAPISpecInput)(nil)).Elem(), ProducePolicyAPISpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyAPISpecArrayInput)(nil)).Elem(), ProducePolicyAPISpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationInput)(nil)).Elem(), ProduceSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPtrInput)(nil)).Elem(), ProduceSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationConfigInput)(nil)).Elem(), ProduceSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationConfigPtrInput)(nil)).Elem(), ProduceSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPolicyInput)(nil)).Elem(), ProduceSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPolicyPtrInput)(nil)).Elem(), ProduceSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RemoveHeaderInput)(nil)).Elem(), RemoveHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RemoveHeaderPtrInput)(nil)).Elem(), RemoveHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryRefInput)(nil)).Elem(), SchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryRefPtrInput)(nil)).Elem(), SchemaRegistryRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SecretKeyRefInput)(nil)).Elem(), SecretKeyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SecretKeyRefPtrInput)(nil)).Elem(), SecretKeyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SensitiveDataSourceInput)(nil)).Elem(), SensitiveDataSourceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SensitiveDataSourcePtrInput)(nil)).Elem(), SensitiveDataSourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SetHeaderInput)(nil)).Elem(), SetHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SetHeaderPtrInput)(nil)).Elem(), SetHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SkipRecordPolicyInput)(nil)).Elem(), SkipRecordPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SkipRecordPolicyPtrInput)(nil)).Elem(), SkipRecordPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyInput)(nil)).Elem(), StaticKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyPtrInput)(nil)).Elem(), StaticKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TLSServerVersionsInput)(nil)).Elem(), TLSServerVersionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TLSServerVersionsPtrInput)(nil)).Elem(), TLSServerVersionsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TopicAliasInput)(nil)).Elem(), TopicAliasArgs{})
@@ -5898,6 +12247,13 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslPlainPtrInput)(nil)).Elem(), VirtualClusterSaslPlainArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslScramInput)(nil)).Elem(), VirtualClusterSaslScramArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslScramPtrInput)(nil)).Elem(), VirtualClusterSaslScramArgs{})
+	pulumi.RegisterOutputType(ACLOperationOutput{})
+	pulumi.RegisterOutputType(ACLOperationArrayOutput{})
+	pulumi.RegisterOutputType(ACLResourceNamesOutput{})
+	pulumi.RegisterOutputType(ACLRuleOutput{})
+	pulumi.RegisterOutputType(ACLRuleArrayOutput{})
+	pulumi.RegisterOutputType(AWSKeyOutput{})
+	pulumi.RegisterOutputType(AWSKeyPtrOutput{})
 	pulumi.RegisterOutputType(AudienceOutput{})
 	pulumi.RegisterOutputType(AudienceArrayOutput{})
 	pulumi.RegisterOutputType(BackendClusterAuthenticationOutput{})
@@ -5916,6 +12272,14 @@ func init() {
 	pulumi.RegisterOutputType(ClaimsMappingPtrOutput{})
 	pulumi.RegisterOutputType(ClientCertificateAuthOutput{})
 	pulumi.RegisterOutputType(ClientCertificateAuthPtrOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyAPISpecOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyAPISpecArrayOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPtrOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationConfigOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationConfigPtrOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPolicyOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPolicyPtrOutput{})
 	pulumi.RegisterOutputType(ConsumerGroupExactListOutput{})
 	pulumi.RegisterOutputType(ConsumerGroupExactListPtrOutput{})
 	pulumi.RegisterOutputType(ConsumerGroupGlobOutput{})
@@ -5932,14 +12296,54 @@ func init() {
 	pulumi.RegisterOutputType(DataPlaneObservabilityPtrOutput{})
 	pulumi.RegisterOutputType(DataPlaneRuntimeConfigOutput{})
 	pulumi.RegisterOutputType(DataPlaneRuntimeConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptConfigOutput{})
+	pulumi.RegisterOutputType(DecryptConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsConfigOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyPtrOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyPtrOutput{})
 	pulumi.RegisterOutputType(EmptyObjectOutput{})
 	pulumi.RegisterOutputType(EmptyObjectPtrOutput{})
+	pulumi.RegisterOutputType(EncryptConfigOutput{})
+	pulumi.RegisterOutputType(EncryptConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsConfigOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyPtrOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyPtrOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyPtrOutput{})
 	pulumi.RegisterOutputType(FetchKongIdentityPrincipalOutput{})
 	pulumi.RegisterOutputType(FetchKongIdentityPrincipalPtrOutput{})
 	pulumi.RegisterOutputType(FetchOAuthPrincipalOutput{})
 	pulumi.RegisterOutputType(FetchOAuthPrincipalPtrOutput{})
+	pulumi.RegisterOutputType(FieldEncryptionOutput{})
+	pulumi.RegisterOutputType(FieldEncryptionArrayOutput{})
+	pulumi.RegisterOutputType(FieldPathsOutput{})
+	pulumi.RegisterOutputType(FieldPathsPtrOutput{})
+	pulumi.RegisterOutputType(HeaderActionOutput{})
+	pulumi.RegisterOutputType(HeaderActionArrayOutput{})
 	pulumi.RegisterOutputType(JWKSOutput{})
 	pulumi.RegisterOutputType(JWKSPtrOutput{})
+	pulumi.RegisterOutputType(KeySourceOutput{})
+	pulumi.RegisterOutputType(KeySourceArrayOutput{})
+	pulumi.RegisterOutputType(KonnectRefOutput{})
+	pulumi.RegisterOutputType(KonnectRefPtrOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryNameOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryNamePtrOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryRefOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryRefPtrOutput{})
+	pulumi.RegisterOutputType(MatchOutput{})
+	pulumi.RegisterOutputType(MatchArrayOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersConfigOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersConfigPtrOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyPtrOutput{})
 	pulumi.RegisterOutputType(NamespaceAdditionalOutput{})
 	pulumi.RegisterOutputType(NamespaceAdditionalPtrOutput{})
 	pulumi.RegisterOutputType(OAuthBearerAuthOutput{})
@@ -5950,10 +12354,28 @@ func init() {
 	pulumi.RegisterOutputType(PrincipalArrayOutput{})
 	pulumi.RegisterOutputType(PrincipalFetchByOutput{})
 	pulumi.RegisterOutputType(PrincipalFetchByPtrOutput{})
+	pulumi.RegisterOutputType(ProducePolicyAPISpecOutput{})
+	pulumi.RegisterOutputType(ProducePolicyAPISpecArrayOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPtrOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationConfigOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationConfigPtrOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPolicyOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPolicyPtrOutput{})
+	pulumi.RegisterOutputType(RemoveHeaderOutput{})
+	pulumi.RegisterOutputType(RemoveHeaderPtrOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryRefOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryRefPtrOutput{})
 	pulumi.RegisterOutputType(SecretKeyRefOutput{})
 	pulumi.RegisterOutputType(SecretKeyRefPtrOutput{})
 	pulumi.RegisterOutputType(SensitiveDataSourceOutput{})
 	pulumi.RegisterOutputType(SensitiveDataSourcePtrOutput{})
+	pulumi.RegisterOutputType(SetHeaderOutput{})
+	pulumi.RegisterOutputType(SetHeaderPtrOutput{})
+	pulumi.RegisterOutputType(SkipRecordPolicyOutput{})
+	pulumi.RegisterOutputType(SkipRecordPolicyPtrOutput{})
+	pulumi.RegisterOutputType(StaticKeyOutput{})
+	pulumi.RegisterOutputType(StaticKeyPtrOutput{})
 	pulumi.RegisterOutputType(TLSServerVersionsOutput{})
 	pulumi.RegisterOutputType(TLSServerVersionsPtrOutput{})
 	pulumi.RegisterOutputType(TopicAliasOutput{})

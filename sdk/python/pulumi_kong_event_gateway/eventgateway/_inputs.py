@@ -15,6 +15,14 @@ else:
 from .. import _utilities
 
 __all__ = [
+    'ACLOperationArgs',
+    'ACLOperationArgsDict',
+    'ACLResourceNamesArgs',
+    'ACLResourceNamesArgsDict',
+    'ACLRuleArgs',
+    'ACLRuleArgsDict',
+    'AWSKeyArgs',
+    'AWSKeyArgsDict',
     'AudienceArgs',
     'AudienceArgsDict',
     'BackendClusterAuthenticationArgs',
@@ -33,6 +41,14 @@ __all__ = [
     'ClaimsMappingArgsDict',
     'ClientCertificateAuthArgs',
     'ClientCertificateAuthArgsDict',
+    'ConsumePolicyAPISpecArgs',
+    'ConsumePolicyAPISpecArgsDict',
+    'ConsumeSchemaValidationArgs',
+    'ConsumeSchemaValidationArgsDict',
+    'ConsumeSchemaValidationConfigArgs',
+    'ConsumeSchemaValidationConfigArgsDict',
+    'ConsumeSchemaValidationPolicyArgs',
+    'ConsumeSchemaValidationPolicyArgsDict',
     'ConsumerGroupExactListArgs',
     'ConsumerGroupExactListArgsDict',
     'ConsumerGroupGlobArgs',
@@ -49,14 +65,54 @@ __all__ = [
     'DataPlaneObservabilityArgsDict',
     'DataPlaneRuntimeConfigArgs',
     'DataPlaneRuntimeConfigArgsDict',
+    'DecryptConfigArgs',
+    'DecryptConfigArgsDict',
+    'DecryptFieldsArgs',
+    'DecryptFieldsArgsDict',
+    'DecryptFieldsConfigArgs',
+    'DecryptFieldsConfigArgsDict',
+    'DecryptFieldsPolicyArgs',
+    'DecryptFieldsPolicyArgsDict',
+    'DecryptPolicyArgs',
+    'DecryptPolicyArgsDict',
     'EmptyObjectArgs',
     'EmptyObjectArgsDict',
+    'EncryptConfigArgs',
+    'EncryptConfigArgsDict',
+    'EncryptFieldsConfigArgs',
+    'EncryptFieldsConfigArgsDict',
+    'EncryptFieldsPolicyArgs',
+    'EncryptFieldsPolicyArgsDict',
+    'EncryptPolicyArgs',
+    'EncryptPolicyArgsDict',
+    'EncryptionKeyArgs',
+    'EncryptionKeyArgsDict',
     'FetchKongIdentityPrincipalArgs',
     'FetchKongIdentityPrincipalArgsDict',
     'FetchOAuthPrincipalArgs',
     'FetchOAuthPrincipalArgsDict',
+    'FieldEncryptionArgs',
+    'FieldEncryptionArgsDict',
+    'FieldPathsArgs',
+    'FieldPathsArgsDict',
+    'HeaderActionArgs',
+    'HeaderActionArgsDict',
     'JWKSArgs',
     'JWKSArgsDict',
+    'KeySourceArgs',
+    'KeySourceArgsDict',
+    'KonnectRefArgs',
+    'KonnectRefArgsDict',
+    'KonnectSchemaRegistryNameArgs',
+    'KonnectSchemaRegistryNameArgsDict',
+    'KonnectSchemaRegistryRefArgs',
+    'KonnectSchemaRegistryRefArgsDict',
+    'MatchArgs',
+    'MatchArgsDict',
+    'ModifyHeadersConfigArgs',
+    'ModifyHeadersConfigArgsDict',
+    'ModifyHeadersPolicyArgs',
+    'ModifyHeadersPolicyArgsDict',
     'NamespaceAdditionalArgs',
     'NamespaceAdditionalArgsDict',
     'OAuthBearerAuthArgs',
@@ -67,10 +123,28 @@ __all__ = [
     'PrincipalArgsDict',
     'PrincipalFetchByArgs',
     'PrincipalFetchByArgsDict',
+    'ProducePolicyAPISpecArgs',
+    'ProducePolicyAPISpecArgsDict',
+    'ProduceSchemaValidationArgs',
+    'ProduceSchemaValidationArgsDict',
+    'ProduceSchemaValidationConfigArgs',
+    'ProduceSchemaValidationConfigArgsDict',
+    'ProduceSchemaValidationPolicyArgs',
+    'ProduceSchemaValidationPolicyArgsDict',
+    'RemoveHeaderArgs',
+    'RemoveHeaderArgsDict',
+    'SchemaRegistryRefArgs',
+    'SchemaRegistryRefArgsDict',
     'SecretKeyRefArgs',
     'SecretKeyRefArgsDict',
     'SensitiveDataSourceArgs',
     'SensitiveDataSourceArgsDict',
+    'SetHeaderArgs',
+    'SetHeaderArgsDict',
+    'SkipRecordPolicyArgs',
+    'SkipRecordPolicyArgsDict',
+    'StaticKeyArgs',
+    'StaticKeyArgsDict',
     'TLSServerVersionsArgs',
     'TLSServerVersionsArgsDict',
     'TopicAliasArgs',
@@ -90,6 +164,235 @@ __all__ = [
     'VirtualClusterSaslScramArgs',
     'VirtualClusterSaslScramArgsDict',
 ]
+
+class ACLOperationArgsDict(TypedDict):
+    """
+    ACLOperation names one Kafka operation.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+    """
+
+@pulumi.input_type
+class ACLOperationArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str]):
+        """
+        ACLOperation names one Kafka operation.
+
+        :param pulumi.Input[_builtins.str] name: name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+
+class ACLResourceNamesArgsDict(TypedDict):
+    """
+    ACLResourceNames is a union on Type: a list of name patterns or one expression.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is stat (patterns listed in stat) or dynam (an expression in dynam).
+    """
+    dynam: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    dynam is an expression computing the names; for type dynam.
+    """
+    stat: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgsDict']]]]]
+    """
+    stat lists name patterns; for type stat.
+    """
+
+@pulumi.input_type
+class ACLResourceNamesArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 dynam: pulumi.Input[Optional[_builtins.str]] = None,
+                 stat: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None):
+        """
+        ACLResourceNames is a union on Type: a list of name patterns or one expression.
+
+        :param pulumi.Input[_builtins.str] type: type is stat (patterns listed in stat) or dynam (an expression in dynam).
+        :param pulumi.Input[_builtins.str] dynam: dynam is an expression computing the names; for type dynam.
+        :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] stat: stat lists name patterns; for type stat.
+        """
+        pulumi.set(__self__, "type", type)
+        if dynam is not None:
+            pulumi.set(__self__, "dynam", dynam)
+        if stat is not None:
+            pulumi.set(__self__, "stat", stat)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is stat (patterns listed in stat) or dynam (an expression in dynam).
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def dynam(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        dynam is an expression computing the names; for type dynam.
+        """
+        return pulumi.get(self, "dynam")
+
+    @dynam.setter
+    def dynam(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "dynam", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def stat(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]:
+        """
+        stat lists name patterns; for type stat.
+        """
+        return pulumi.get(self, "stat")
+
+    @stat.setter
+    def stat(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]):
+        pulumi.set(self, "stat", value)
+
+
+class ACLRuleArgsDict(TypedDict):
+    """
+    ACLRule allows or denies operations on named resources.
+    """
+    action: pulumi.Input[_builtins.str]
+    """
+    action is allow or deny.
+    """
+    operations: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgsDict']]]
+    """
+    operations are the Kafka operations the rule allows or denies.
+    """
+    resource_names: pulumi.Input['ACLResourceNamesArgsDict']
+    """
+    resourceNames selects the resources by name.
+    """
+    resource_type: pulumi.Input[_builtins.str]
+    """
+    resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+    """
+
+@pulumi.input_type
+class ACLRuleArgs:
+    def __init__(__self__, *,
+                 action: pulumi.Input[_builtins.str],
+                 operations: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]],
+                 resource_names: pulumi.Input['ACLResourceNamesArgs'],
+                 resource_type: pulumi.Input[_builtins.str]):
+        """
+        ACLRule allows or denies operations on named resources.
+
+        :param pulumi.Input[_builtins.str] action: action is allow or deny.
+        :param pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]] operations: operations are the Kafka operations the rule allows or denies.
+        :param pulumi.Input['ACLResourceNamesArgs'] resource_names: resourceNames selects the resources by name.
+        :param pulumi.Input[_builtins.str] resource_type: resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+        """
+        pulumi.set(__self__, "action", action)
+        pulumi.set(__self__, "operations", operations)
+        pulumi.set(__self__, "resource_names", resource_names)
+        pulumi.set(__self__, "resource_type", resource_type)
+
+    @_builtins.property
+    @pulumi.getter
+    def action(self) -> pulumi.Input[_builtins.str]:
+        """
+        action is allow or deny.
+        """
+        return pulumi.get(self, "action")
+
+    @action.setter
+    def action(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "action", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def operations(self) -> pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]]:
+        """
+        operations are the Kafka operations the rule allows or denies.
+        """
+        return pulumi.get(self, "operations")
+
+    @operations.setter
+    def operations(self, value: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]]):
+        pulumi.set(self, "operations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceNames")
+    def resource_names(self) -> pulumi.Input['ACLResourceNamesArgs']:
+        """
+        resourceNames selects the resources by name.
+        """
+        return pulumi.get(self, "resource_names")
+
+    @resource_names.setter
+    def resource_names(self, value: pulumi.Input['ACLResourceNamesArgs']):
+        pulumi.set(self, "resource_names", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceType")
+    def resource_type(self) -> pulumi.Input[_builtins.str]:
+        """
+        resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+        """
+        return pulumi.get(self, "resource_type")
+
+    @resource_type.setter
+    def resource_type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "resource_type", value)
+
+
+class AWSKeyArgsDict(TypedDict):
+    """
+    AWSKey is an AWS KMS key.
+    """
+    arn: pulumi.Input[_builtins.str]
+    """
+    arn matches ^arn:aws:kms:.+
+    """
+
+@pulumi.input_type
+class AWSKeyArgs:
+    def __init__(__self__, *,
+                 arn: pulumi.Input[_builtins.str]):
+        """
+        AWSKey is an AWS KMS key.
+
+        :param pulumi.Input[_builtins.str] arn: arn matches ^arn:aws:kms:.+
+        """
+        pulumi.set(__self__, "arn", arn)
+
+    @_builtins.property
+    @pulumi.getter
+    def arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        arn matches ^arn:aws:kms:.+
+        """
+        return pulumi.get(self, "arn")
+
+    @arn.setter
+    def arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "arn", value)
+
 
 class AudienceArgsDict(TypedDict):
     """
@@ -626,6 +929,479 @@ class ClientCertificateAuthArgs:
         pulumi.set(self, "fetch_kong_identity_principal", value)
 
 
+class ConsumePolicyAPISpecArgsDict(TypedDict):
+    """
+    ConsumePolicyAPISpec is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+    """
+    decrypt: NotRequired[pulumi.Input[Optional['DecryptPolicyArgsDict']]]
+    """
+    decrypt decrypts whole record keys or values.
+    """
+    decrypt_fields: NotRequired[pulumi.Input[Optional['DecryptFieldsPolicyArgsDict']]]
+    """
+    decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+    """
+    modify_headers: NotRequired[pulumi.Input[Optional['ModifyHeadersPolicyArgsDict']]]
+    """
+    modifyHeaders sets or removes record headers.
+    """
+    schema_validation: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgsDict']]]
+    """
+    schemaValidation validates consumed records against a schema.
+    """
+    skip_record: NotRequired[pulumi.Input[Optional['SkipRecordPolicyArgsDict']]]
+    """
+    skipRecord drops consumed records, usually those its condition selects.
+    """
+
+@pulumi.input_type
+class ConsumePolicyAPISpecArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 decrypt: pulumi.Input[Optional['DecryptPolicyArgs']] = None,
+                 decrypt_fields: pulumi.Input[Optional['DecryptFieldsPolicyArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
+                 schema_validation: pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']] = None,
+                 skip_record: pulumi.Input[Optional['SkipRecordPolicyArgs']] = None):
+        """
+        ConsumePolicyAPISpec is a union on Type; set the member Type names.
+
+        :param pulumi.Input[_builtins.str] type: type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+        :param pulumi.Input['DecryptPolicyArgs'] decrypt: decrypt decrypts whole record keys or values.
+        :param pulumi.Input['DecryptFieldsPolicyArgs'] decrypt_fields: decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
+        :param pulumi.Input['ConsumeSchemaValidationPolicyArgs'] schema_validation: schemaValidation validates consumed records against a schema.
+        :param pulumi.Input['SkipRecordPolicyArgs'] skip_record: skipRecord drops consumed records, usually those its condition selects.
+        """
+        pulumi.set(__self__, "type", type)
+        if decrypt is not None:
+            pulumi.set(__self__, "decrypt", decrypt)
+        if decrypt_fields is not None:
+            pulumi.set(__self__, "decrypt_fields", decrypt_fields)
+        if modify_headers is not None:
+            pulumi.set(__self__, "modify_headers", modify_headers)
+        if schema_validation is not None:
+            pulumi.set(__self__, "schema_validation", schema_validation)
+        if skip_record is not None:
+            pulumi.set(__self__, "skip_record", skip_record)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def decrypt(self) -> pulumi.Input[Optional['DecryptPolicyArgs']]:
+        """
+        decrypt decrypts whole record keys or values.
+        """
+        return pulumi.get(self, "decrypt")
+
+    @decrypt.setter
+    def decrypt(self, value: pulumi.Input[Optional['DecryptPolicyArgs']]):
+        pulumi.set(self, "decrypt", value)
+
+    @_builtins.property
+    @pulumi.getter(name="decryptFields")
+    def decrypt_fields(self) -> pulumi.Input[Optional['DecryptFieldsPolicyArgs']]:
+        """
+        decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        """
+        return pulumi.get(self, "decrypt_fields")
+
+    @decrypt_fields.setter
+    def decrypt_fields(self, value: pulumi.Input[Optional['DecryptFieldsPolicyArgs']]):
+        pulumi.set(self, "decrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="modifyHeaders")
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyArgs']]:
+        """
+        modifyHeaders sets or removes record headers.
+        """
+        return pulumi.get(self, "modify_headers")
+
+    @modify_headers.setter
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyArgs']]):
+        pulumi.set(self, "modify_headers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaValidation")
+    def schema_validation(self) -> pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']]:
+        """
+        schemaValidation validates consumed records against a schema.
+        """
+        return pulumi.get(self, "schema_validation")
+
+    @schema_validation.setter
+    def schema_validation(self, value: pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']]):
+        pulumi.set(self, "schema_validation", value)
+
+    @_builtins.property
+    @pulumi.getter(name="skipRecord")
+    def skip_record(self) -> pulumi.Input[Optional['SkipRecordPolicyArgs']]:
+        """
+        skipRecord drops consumed records, usually those its condition selects.
+        """
+        return pulumi.get(self, "skip_record")
+
+    @skip_record.setter
+    def skip_record(self, value: pulumi.Input[Optional['SkipRecordPolicyArgs']]):
+        pulumi.set(self, "skip_record", value)
+
+
+class ConsumeSchemaValidationArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidation configures validation of consumed records.
+    """
+    failure_mode: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+    """
+    key_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+    """
+    schema_registry: NotRequired[pulumi.Input[Optional['SchemaRegistryRefArgsDict']]]
+    """
+    schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+    """
+    validate_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateKey is Enabled to validate record keys.
+    """
+    validate_value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateValue is Enabled to validate record values.
+    """
+    value_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 key_validation_action: pulumi.Input[Optional[_builtins.str]] = None,
+                 schema_registry: pulumi.Input[Optional['SchemaRegistryRefArgs']] = None,
+                 validate_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 validate_value: pulumi.Input[Optional[_builtins.str]] = None,
+                 value_validation_action: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ConsumeSchemaValidation configures validation of consumed records.
+
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+        :param pulumi.Input[_builtins.str] key_validation_action: keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+        :param pulumi.Input['SchemaRegistryRefArgs'] schema_registry: schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+        :param pulumi.Input[_builtins.str] validate_key: validateKey is Enabled to validate record keys.
+        :param pulumi.Input[_builtins.str] validate_value: validateValue is Enabled to validate record values.
+        :param pulumi.Input[_builtins.str] value_validation_action: valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+        """
+        if failure_mode is not None:
+            pulumi.set(__self__, "failure_mode", failure_mode)
+        if key_validation_action is not None:
+            pulumi.set(__self__, "key_validation_action", key_validation_action)
+        if schema_registry is not None:
+            pulumi.set(__self__, "schema_registry", schema_registry)
+        if validate_key is not None:
+            pulumi.set(__self__, "validate_key", validate_key)
+        if validate_value is not None:
+            pulumi.set(__self__, "validate_value", validate_value)
+        if value_validation_action is not None:
+            pulumi.set(__self__, "value_validation_action", value_validation_action)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyValidationAction")
+    def key_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+        """
+        return pulumi.get(self, "key_validation_action")
+
+    @key_validation_action.setter
+    def key_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_validation_action", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaRegistry")
+    def schema_registry(self) -> pulumi.Input[Optional['SchemaRegistryRefArgs']]:
+        """
+        schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+        """
+        return pulumi.get(self, "schema_registry")
+
+    @schema_registry.setter
+    def schema_registry(self, value: pulumi.Input[Optional['SchemaRegistryRefArgs']]):
+        pulumi.set(self, "schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateKey")
+    def validate_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateKey is Enabled to validate record keys.
+        """
+        return pulumi.get(self, "validate_key")
+
+    @validate_key.setter
+    def validate_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateValue")
+    def validate_value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateValue is Enabled to validate record values.
+        """
+        return pulumi.get(self, "validate_value")
+
+    @validate_value.setter
+    def validate_value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_value", value)
+
+    @_builtins.property
+    @pulumi.getter(name="valueValidationAction")
+    def value_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+        """
+        return pulumi.get(self, "value_validation_action")
+
+    @value_validation_action.setter
+    def value_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value_validation_action", value)
+
+
+class ConsumeSchemaValidationConfigArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is confluentSchemaRegistry or json; set the member of that name.
+    """
+    confluent_schema_registry: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationArgsDict']]]
+    """
+    confluentSchemaRegistry validates against the schemas of a registry.
+    """
+    json: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationArgsDict']]]
+    """
+    json validates that records are JSON.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationConfigArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 confluent_schema_registry: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None,
+                 json: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None):
+        """
+        ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+
+        :param pulumi.Input[_builtins.str] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['ConsumeSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
+        :param pulumi.Input['ConsumeSchemaValidationArgs'] json: json validates that records are JSON.
+        """
+        pulumi.set(__self__, "type", type)
+        if confluent_schema_registry is not None:
+            pulumi.set(__self__, "confluent_schema_registry", confluent_schema_registry)
+        if json is not None:
+            pulumi.set(__self__, "json", json)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is confluentSchemaRegistry or json; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="confluentSchemaRegistry")
+    def confluent_schema_registry(self) -> pulumi.Input[Optional['ConsumeSchemaValidationArgs']]:
+        """
+        confluentSchemaRegistry validates against the schemas of a registry.
+        """
+        return pulumi.get(self, "confluent_schema_registry")
+
+    @confluent_schema_registry.setter
+    def confluent_schema_registry(self, value: pulumi.Input[Optional['ConsumeSchemaValidationArgs']]):
+        pulumi.set(self, "confluent_schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def json(self) -> pulumi.Input[Optional['ConsumeSchemaValidationArgs']]:
+        """
+        json validates that records are JSON.
+        """
+        return pulumi.get(self, "json")
+
+    @json.setter
+    def json(self, value: pulumi.Input[Optional['ConsumeSchemaValidationArgs']]):
+        pulumi.set(self, "json", value)
+
+
+class ConsumeSchemaValidationPolicyArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidationPolicy validates consumed records against a schema.
+    """
+    config: pulumi.Input['ConsumeSchemaValidationConfigArgsDict']
+    """
+    config says which schema to validate against and what to do with invalid records.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ConsumeSchemaValidationConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ConsumeSchemaValidationPolicy validates consumed records against a schema.
+
+        :param pulumi.Input['ConsumeSchemaValidationConfigArgs'] config: config says which schema to validate against and what to do with invalid records.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ConsumeSchemaValidationConfigArgs']:
+        """
+        config says which schema to validate against and what to do with invalid records.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ConsumeSchemaValidationConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
 class ConsumerGroupExactListArgsDict(TypedDict):
     """
     ConsumerGroupExactList selects the listed consumer groups.
@@ -1134,6 +1910,447 @@ class DataPlaneRuntimeConfigArgs:
         pulumi.set(self, "shutdown_timeout_seconds", value)
 
 
+class DecryptConfigArgsDict(TypedDict):
+    """
+    DecryptConfig says what to decrypt and where the keys come from.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+    """
+    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
+    """
+    keySources are where decryption keys are looked up.
+    """
+    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    partOfRecord lists the parts to decrypt: key and/or value.
+    """
+
+@pulumi.input_type
+class DecryptConfigArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input[_builtins.str],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        DecryptConfig says what to decrypt and where the keys come from.
+
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: keySources are where decryption keys are looked up.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: partOfRecord lists the parts to decrypt: key and/or value.
+        """
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
+        """
+        keySources are where decryption keys are looked up.
+        """
+        return pulumi.get(self, "key_sources")
+
+    @key_sources.setter
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        pulumi.set(self, "key_sources", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        partOfRecord lists the parts to decrypt: key and/or value.
+        """
+        return pulumi.get(self, "part_of_record")
+
+    @part_of_record.setter
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "part_of_record", value)
+
+
+class DecryptFieldsArgsDict(TypedDict):
+    """
+    DecryptFields selects the fields to decrypt.
+    """
+    paths: pulumi.Input['FieldPathsArgsDict']
+    """
+    paths selects the fields: a list of paths or an expression.
+    """
+
+@pulumi.input_type
+class DecryptFieldsArgs:
+    def __init__(__self__, *,
+                 paths: pulumi.Input['FieldPathsArgs']):
+        """
+        DecryptFields selects the fields to decrypt.
+
+        :param pulumi.Input['FieldPathsArgs'] paths: paths selects the fields: a list of paths or an expression.
+        """
+        pulumi.set(__self__, "paths", paths)
+
+    @_builtins.property
+    @pulumi.getter
+    def paths(self) -> pulumi.Input['FieldPathsArgs']:
+        """
+        paths selects the fields: a list of paths or an expression.
+        """
+        return pulumi.get(self, "paths")
+
+    @paths.setter
+    def paths(self, value: pulumi.Input['FieldPathsArgs']):
+        pulumi.set(self, "paths", value)
+
+
+class DecryptFieldsConfigArgsDict(TypedDict):
+    """
+    DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+    """
+    decrypt_fields: pulumi.Input['DecryptFieldsArgsDict']
+    """
+    decryptFields selects the fields to decrypt.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is error, skip, passthrough or mark.
+    """
+    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
+    """
+    keySources are where decryption keys are looked up.
+    """
+
+@pulumi.input_type
+class DecryptFieldsConfigArgs:
+    def __init__(__self__, *,
+                 decrypt_fields: pulumi.Input['DecryptFieldsArgs'],
+                 failure_mode: pulumi.Input[_builtins.str],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        """
+        DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+
+        :param pulumi.Input['DecryptFieldsArgs'] decrypt_fields: decryptFields selects the fields to decrypt.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error, skip, passthrough or mark.
+        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: keySources are where decryption keys are looked up.
+        """
+        pulumi.set(__self__, "decrypt_fields", decrypt_fields)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
+
+    @_builtins.property
+    @pulumi.getter(name="decryptFields")
+    def decrypt_fields(self) -> pulumi.Input['DecryptFieldsArgs']:
+        """
+        decryptFields selects the fields to decrypt.
+        """
+        return pulumi.get(self, "decrypt_fields")
+
+    @decrypt_fields.setter
+    def decrypt_fields(self, value: pulumi.Input['DecryptFieldsArgs']):
+        pulumi.set(self, "decrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is error, skip, passthrough or mark.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
+        """
+        keySources are where decryption keys are looked up.
+        """
+        return pulumi.get(self, "key_sources")
+
+    @key_sources.setter
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        pulumi.set(self, "key_sources", value)
+
+
+class DecryptFieldsPolicyArgsDict(TypedDict):
+    """
+    DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+    """
+    config: pulumi.Input['DecryptFieldsConfigArgsDict']
+    """
+    config says which fields to decrypt and where the keys come from.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class DecryptFieldsPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['DecryptFieldsConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+
+        :param pulumi.Input['DecryptFieldsConfigArgs'] config: config says which fields to decrypt and where the keys come from.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['DecryptFieldsConfigArgs']:
+        """
+        config says which fields to decrypt and where the keys come from.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['DecryptFieldsConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class DecryptPolicyArgsDict(TypedDict):
+    """
+    DecryptPolicy decrypts whole record keys or values.
+    """
+    config: pulumi.Input['DecryptConfigArgsDict']
+    """
+    config says what to decrypt and where the keys come from.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class DecryptPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['DecryptConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        DecryptPolicy decrypts whole record keys or values.
+
+        :param pulumi.Input['DecryptConfigArgs'] config: config says what to decrypt and where the keys come from.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['DecryptConfigArgs']:
+        """
+        config says what to decrypt and where the keys come from.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['DecryptConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
 class EmptyObjectArgsDict(TypedDict):
     pass
 
@@ -1141,6 +2358,468 @@ class EmptyObjectArgsDict(TypedDict):
 class EmptyObjectArgs:
     def __init__(__self__):
         pass
+
+
+class EncryptConfigArgsDict(TypedDict):
+    """
+    EncryptConfig says what to encrypt and with which key.
+    """
+    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
+    """
+    encryptionKey is the key to encrypt with.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+    """
+    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    partOfRecord lists the parts to encrypt: key and/or value.
+    """
+
+@pulumi.input_type
+class EncryptConfigArgs:
+    def __init__(__self__, *,
+                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
+                 failure_mode: pulumi.Input[_builtins.str],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        EncryptConfig says what to encrypt and with which key.
+
+        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: encryptionKey is the key to encrypt with.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: partOfRecord lists the parts to encrypt: key and/or value.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
+        """
+        encryptionKey is the key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @encryption_key.setter
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
+        pulumi.set(self, "encryption_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        partOfRecord lists the parts to encrypt: key and/or value.
+        """
+        return pulumi.get(self, "part_of_record")
+
+    @part_of_record.setter
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "part_of_record", value)
+
+
+class EncryptFieldsConfigArgsDict(TypedDict):
+    """
+    EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+    """
+    encrypt_fields: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgsDict']]]
+    """
+    encryptFields are the field selections and their keys, at most 256.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is reject, passthrough or mark.
+    """
+
+@pulumi.input_type
+class EncryptFieldsConfigArgs:
+    def __init__(__self__, *,
+                 encrypt_fields: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]],
+                 failure_mode: pulumi.Input[_builtins.str]):
+        """
+        EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+
+        :param pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]] encrypt_fields: encryptFields are the field selections and their keys, at most 256.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is reject, passthrough or mark.
+        """
+        pulumi.set(__self__, "encrypt_fields", encrypt_fields)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptFields")
+    def encrypt_fields(self) -> pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]]:
+        """
+        encryptFields are the field selections and their keys, at most 256.
+        """
+        return pulumi.get(self, "encrypt_fields")
+
+    @encrypt_fields.setter
+    def encrypt_fields(self, value: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]]):
+        pulumi.set(self, "encrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is reject, passthrough or mark.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+
+class EncryptFieldsPolicyArgsDict(TypedDict):
+    """
+    EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+    """
+    config: pulumi.Input['EncryptFieldsConfigArgsDict']
+    """
+    config lists the fields to encrypt and their keys.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class EncryptFieldsPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['EncryptFieldsConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+
+        :param pulumi.Input['EncryptFieldsConfigArgs'] config: config lists the fields to encrypt and their keys.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['EncryptFieldsConfigArgs']:
+        """
+        config lists the fields to encrypt and their keys.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['EncryptFieldsConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class EncryptPolicyArgsDict(TypedDict):
+    """
+    EncryptPolicy encrypts whole record keys or values.
+    """
+    config: pulumi.Input['EncryptConfigArgsDict']
+    """
+    config says what to encrypt and with which key.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class EncryptPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['EncryptConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        EncryptPolicy encrypts whole record keys or values.
+
+        :param pulumi.Input['EncryptConfigArgs'] config: config says what to encrypt and with which key.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['EncryptConfigArgs']:
+        """
+        config says what to encrypt and with which key.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['EncryptConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class EncryptionKeyArgsDict(TypedDict):
+    """
+    EncryptionKey is a union on Type naming the key that encrypts records.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is aws or static; set the member of that name.
+    """
+    aws: NotRequired[pulumi.Input[Optional['AWSKeyArgsDict']]]
+    """
+    aws is a key in AWS KMS.
+    """
+    static: NotRequired[pulumi.Input[Optional['StaticKeyArgsDict']]]
+    """
+    static is a Konnect static key.
+    """
+
+@pulumi.input_type
+class EncryptionKeyArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 aws: pulumi.Input[Optional['AWSKeyArgs']] = None,
+                 static: pulumi.Input[Optional['StaticKeyArgs']] = None):
+        """
+        EncryptionKey is a union on Type naming the key that encrypts records.
+
+        :param pulumi.Input[_builtins.str] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['AWSKeyArgs'] aws: aws is a key in AWS KMS.
+        :param pulumi.Input['StaticKeyArgs'] static: static is a Konnect static key.
+        """
+        pulumi.set(__self__, "type", type)
+        if aws is not None:
+            pulumi.set(__self__, "aws", aws)
+        if static is not None:
+            pulumi.set(__self__, "static", static)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is aws or static; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def aws(self) -> pulumi.Input[Optional['AWSKeyArgs']]:
+        """
+        aws is a key in AWS KMS.
+        """
+        return pulumi.get(self, "aws")
+
+    @aws.setter
+    def aws(self, value: pulumi.Input[Optional['AWSKeyArgs']]):
+        pulumi.set(self, "aws", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def static(self) -> pulumi.Input[Optional['StaticKeyArgs']]:
+        """
+        static is a Konnect static key.
+        """
+        return pulumi.get(self, "static")
+
+    @static.setter
+    def static(self, value: pulumi.Input[Optional['StaticKeyArgs']]):
+        pulumi.set(self, "static", value)
 
 
 class FetchKongIdentityPrincipalArgsDict(TypedDict):
@@ -1266,6 +2945,204 @@ class FetchOAuthPrincipalArgs:
         pulumi.set(self, "failure_mode", value)
 
 
+class FieldEncryptionArgsDict(TypedDict):
+    """
+    FieldEncryption encrypts the fields at Paths with EncryptionKey.
+    """
+    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
+    """
+    encryptionKey is the key to encrypt with.
+    """
+    paths: pulumi.Input['FieldPathsArgsDict']
+    """
+    paths selects the fields: a list of paths or an expression.
+    """
+
+@pulumi.input_type
+class FieldEncryptionArgs:
+    def __init__(__self__, *,
+                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
+                 paths: pulumi.Input['FieldPathsArgs']):
+        """
+        FieldEncryption encrypts the fields at Paths with EncryptionKey.
+
+        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: encryptionKey is the key to encrypt with.
+        :param pulumi.Input['FieldPathsArgs'] paths: paths selects the fields: a list of paths or an expression.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "paths", paths)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
+        """
+        encryptionKey is the key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @encryption_key.setter
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
+        pulumi.set(self, "encryption_key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def paths(self) -> pulumi.Input['FieldPathsArgs']:
+        """
+        paths selects the fields: a list of paths or an expression.
+        """
+        return pulumi.get(self, "paths")
+
+    @paths.setter
+    def paths(self, value: pulumi.Input['FieldPathsArgs']):
+        pulumi.set(self, "paths", value)
+
+
+class FieldPathsArgsDict(TypedDict):
+    """
+    FieldPaths is a union on Type: a list of field paths or one expression.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is array (paths listed in array) or expression.
+    """
+    array: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgsDict']]]]]
+    """
+    array lists the field paths; for type array.
+    """
+    expression: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    expression selects the fields; for type expression.
+    """
+
+@pulumi.input_type
+class FieldPathsArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 array: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None,
+                 expression: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        FieldPaths is a union on Type: a list of field paths or one expression.
+
+        :param pulumi.Input[_builtins.str] type: type is array (paths listed in array) or expression.
+        :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] array: array lists the field paths; for type array.
+        :param pulumi.Input[_builtins.str] expression: expression selects the fields; for type expression.
+        """
+        pulumi.set(__self__, "type", type)
+        if array is not None:
+            pulumi.set(__self__, "array", array)
+        if expression is not None:
+            pulumi.set(__self__, "expression", expression)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is array (paths listed in array) or expression.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def array(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]:
+        """
+        array lists the field paths; for type array.
+        """
+        return pulumi.get(self, "array")
+
+    @array.setter
+    def array(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]):
+        pulumi.set(self, "array", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def expression(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        expression selects the fields; for type expression.
+        """
+        return pulumi.get(self, "expression")
+
+    @expression.setter
+    def expression(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "expression", value)
+
+
+class HeaderActionArgsDict(TypedDict):
+    """
+    HeaderAction is a union on Op.
+    """
+    op: pulumi.Input[_builtins.str]
+    """
+    op is set or remove; set the member of that name.
+    """
+    remove: NotRequired[pulumi.Input[Optional['RemoveHeaderArgsDict']]]
+    """
+    remove removes a header.
+    """
+    set: NotRequired[pulumi.Input[Optional['SetHeaderArgsDict']]]
+    """
+    set sets a header.
+    """
+
+@pulumi.input_type
+class HeaderActionArgs:
+    def __init__(__self__, *,
+                 op: pulumi.Input[_builtins.str],
+                 remove: pulumi.Input[Optional['RemoveHeaderArgs']] = None,
+                 set: pulumi.Input[Optional['SetHeaderArgs']] = None):
+        """
+        HeaderAction is a union on Op.
+
+        :param pulumi.Input[_builtins.str] op: op is set or remove; set the member of that name.
+        :param pulumi.Input['RemoveHeaderArgs'] remove: remove removes a header.
+        :param pulumi.Input['SetHeaderArgs'] set: set sets a header.
+        """
+        pulumi.set(__self__, "op", op)
+        if remove is not None:
+            pulumi.set(__self__, "remove", remove)
+        if set is not None:
+            pulumi.set(__self__, "set", set)
+
+    @_builtins.property
+    @pulumi.getter
+    def op(self) -> pulumi.Input[_builtins.str]:
+        """
+        op is set or remove; set the member of that name.
+        """
+        return pulumi.get(self, "op")
+
+    @op.setter
+    def op(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "op", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def remove(self) -> pulumi.Input[Optional['RemoveHeaderArgs']]:
+        """
+        remove removes a header.
+        """
+        return pulumi.get(self, "remove")
+
+    @remove.setter
+    def remove(self, value: pulumi.Input[Optional['RemoveHeaderArgs']]):
+        pulumi.set(self, "remove", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def set(self) -> pulumi.Input[Optional['SetHeaderArgs']]:
+        """
+        set sets a header.
+        """
+        return pulumi.get(self, "set")
+
+    @set.setter
+    def set(self, value: pulumi.Input[Optional['SetHeaderArgs']]):
+        pulumi.set(self, "set", value)
+
+
 class JWKSArgsDict(TypedDict):
     """
     JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
@@ -1337,6 +3214,439 @@ class JWKSArgs:
     @timeout.setter
     def timeout(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "timeout", value)
+
+
+class KeySourceArgsDict(TypedDict):
+    """
+    KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is aws or static; set the member of that name.
+    """
+    aws: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    aws looks keys up in AWS KMS.
+    """
+    static: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    static looks keys up among the gateway's Konnect static keys.
+    """
+
+@pulumi.input_type
+class KeySourceArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 aws: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 static: pulumi.Input[Optional['EmptyObjectArgs']] = None):
+        """
+        KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+
+        :param pulumi.Input[_builtins.str] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['EmptyObjectArgs'] aws: aws looks keys up in AWS KMS.
+        :param pulumi.Input['EmptyObjectArgs'] static: static looks keys up among the gateway's Konnect static keys.
+        """
+        pulumi.set(__self__, "type", type)
+        if aws is not None:
+            pulumi.set(__self__, "aws", aws)
+        if static is not None:
+            pulumi.set(__self__, "static", static)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is aws or static; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def aws(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        aws looks keys up in AWS KMS.
+        """
+        return pulumi.get(self, "aws")
+
+    @aws.setter
+    def aws(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "aws", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def static(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        static looks keys up among the gateway's Konnect static keys.
+        """
+        return pulumi.get(self, "static")
+
+    @static.setter
+    def static(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "static", value)
+
+
+class KonnectRefArgsDict(TypedDict):
+    """
+    KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+    """
+    id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    id is the entity's Konnect ID.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the entity's Konnect name.
+    """
+
+@pulumi.input_type
+class KonnectRefArgs:
+    def __init__(__self__, *,
+                 id: pulumi.Input[Optional[_builtins.str]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+
+        :param pulumi.Input[_builtins.str] id: id is the entity's Konnect ID.
+        :param pulumi.Input[_builtins.str] name: name is the entity's Konnect name.
+        """
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        id is the entity's Konnect ID.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the entity's Konnect name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class KonnectSchemaRegistryNameArgsDict(TypedDict):
+    """
+    KonnectSchemaRegistryName is a schema registry's Konnect name.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the registry's name in Konnect.
+    """
+
+@pulumi.input_type
+class KonnectSchemaRegistryNameArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str]):
+        """
+        KonnectSchemaRegistryName is a schema registry's Konnect name.
+
+        :param pulumi.Input[_builtins.str] name: name is the registry's name in Konnect.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the registry's name in Konnect.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+
+class KonnectSchemaRegistryRefArgsDict(TypedDict):
+    """
+    KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is name (set name); id has no field for the ID in this CRD version.
+    """
+    id: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    id is reserved: the CRD has no field for the ID.
+    """
+    name: NotRequired[pulumi.Input[Optional['KonnectSchemaRegistryNameArgsDict']]]
+    """
+    name names the registry by its Konnect name.
+    """
+
+@pulumi.input_type
+class KonnectSchemaRegistryRefArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 id: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 name: pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']] = None):
+        """
+        KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+
+        :param pulumi.Input[_builtins.str] type: type is name (set name); id has no field for the ID in this CRD version.
+        :param pulumi.Input['EmptyObjectArgs'] id: id is reserved: the CRD has no field for the ID.
+        :param pulumi.Input['KonnectSchemaRegistryNameArgs'] name: name names the registry by its Konnect name.
+        """
+        pulumi.set(__self__, "type", type)
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is name (set name); id has no field for the ID in this CRD version.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        id is reserved: the CRD has no field for the ID.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']]:
+        """
+        name names the registry by its Konnect name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']]):
+        pulumi.set(self, "name", value)
+
+
+class MatchArgsDict(TypedDict):
+    """
+    Match is one name pattern or field path.
+    """
+    match: pulumi.Input[_builtins.str]
+    """
+    match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+    """
+
+@pulumi.input_type
+class MatchArgs:
+    def __init__(__self__, *,
+                 match: pulumi.Input[_builtins.str]):
+        """
+        Match is one name pattern or field path.
+
+        :param pulumi.Input[_builtins.str] match: match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+        """
+        pulumi.set(__self__, "match", match)
+
+    @_builtins.property
+    @pulumi.getter
+    def match(self) -> pulumi.Input[_builtins.str]:
+        """
+        match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+        """
+        return pulumi.get(self, "match")
+
+    @match.setter
+    def match(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "match", value)
+
+
+class ModifyHeadersConfigArgsDict(TypedDict):
+    """
+    ModifyHeadersConfig lists header actions, applied in order.
+    """
+    actions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgsDict']]]]]
+    """
+    actions are applied in order.
+    """
+
+@pulumi.input_type
+class ModifyHeadersConfigArgs:
+    def __init__(__self__, *,
+                 actions: pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]] = None):
+        """
+        ModifyHeadersConfig lists header actions, applied in order.
+
+        :param pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]] actions: actions are applied in order.
+        """
+        if actions is not None:
+            pulumi.set(__self__, "actions", actions)
+
+    @_builtins.property
+    @pulumi.getter
+    def actions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]]:
+        """
+        actions are applied in order.
+        """
+        return pulumi.get(self, "actions")
+
+    @actions.setter
+    def actions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]]):
+        pulumi.set(self, "actions", value)
+
+
+class ModifyHeadersPolicyArgsDict(TypedDict):
+    """
+    ModifyHeadersPolicy sets or removes record headers.
+    """
+    config: pulumi.Input['ModifyHeadersConfigArgsDict']
+    """
+    config lists the header actions.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ModifyHeadersPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ModifyHeadersConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ModifyHeadersPolicy sets or removes record headers.
+
+        :param pulumi.Input['ModifyHeadersConfigArgs'] config: config lists the header actions.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ModifyHeadersConfigArgs']:
+        """
+        config lists the header actions.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ModifyHeadersConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
 
 
 class NamespaceAdditionalArgsDict(TypedDict):
@@ -1645,6 +3955,565 @@ class PrincipalFetchByArgs:
         pulumi.set(self, "key", value)
 
 
+class ProducePolicyAPISpecArgsDict(TypedDict):
+    """
+    ProducePolicyAPISpec is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+    """
+    encrypt: NotRequired[pulumi.Input[Optional['EncryptPolicyArgsDict']]]
+    """
+    encrypt encrypts whole record keys or values.
+    """
+    encrypt_fields: NotRequired[pulumi.Input[Optional['EncryptFieldsPolicyArgsDict']]]
+    """
+    encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+    """
+    modify_headers: NotRequired[pulumi.Input[Optional['ModifyHeadersPolicyArgsDict']]]
+    """
+    modifyHeaders sets or removes record headers.
+    """
+    schema_validation: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationPolicyArgsDict']]]
+    """
+    schemaValidation validates produced records against a schema.
+    """
+
+@pulumi.input_type
+class ProducePolicyAPISpecArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 encrypt: pulumi.Input[Optional['EncryptPolicyArgs']] = None,
+                 encrypt_fields: pulumi.Input[Optional['EncryptFieldsPolicyArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
+                 schema_validation: pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']] = None):
+        """
+        ProducePolicyAPISpec is a union on Type; set the member Type names.
+
+        :param pulumi.Input[_builtins.str] type: type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+        :param pulumi.Input['EncryptPolicyArgs'] encrypt: encrypt encrypts whole record keys or values.
+        :param pulumi.Input['EncryptFieldsPolicyArgs'] encrypt_fields: encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
+        :param pulumi.Input['ProduceSchemaValidationPolicyArgs'] schema_validation: schemaValidation validates produced records against a schema.
+        """
+        pulumi.set(__self__, "type", type)
+        if encrypt is not None:
+            pulumi.set(__self__, "encrypt", encrypt)
+        if encrypt_fields is not None:
+            pulumi.set(__self__, "encrypt_fields", encrypt_fields)
+        if modify_headers is not None:
+            pulumi.set(__self__, "modify_headers", modify_headers)
+        if schema_validation is not None:
+            pulumi.set(__self__, "schema_validation", schema_validation)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def encrypt(self) -> pulumi.Input[Optional['EncryptPolicyArgs']]:
+        """
+        encrypt encrypts whole record keys or values.
+        """
+        return pulumi.get(self, "encrypt")
+
+    @encrypt.setter
+    def encrypt(self, value: pulumi.Input[Optional['EncryptPolicyArgs']]):
+        pulumi.set(self, "encrypt", value)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptFields")
+    def encrypt_fields(self) -> pulumi.Input[Optional['EncryptFieldsPolicyArgs']]:
+        """
+        encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        """
+        return pulumi.get(self, "encrypt_fields")
+
+    @encrypt_fields.setter
+    def encrypt_fields(self, value: pulumi.Input[Optional['EncryptFieldsPolicyArgs']]):
+        pulumi.set(self, "encrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="modifyHeaders")
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyArgs']]:
+        """
+        modifyHeaders sets or removes record headers.
+        """
+        return pulumi.get(self, "modify_headers")
+
+    @modify_headers.setter
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyArgs']]):
+        pulumi.set(self, "modify_headers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaValidation")
+    def schema_validation(self) -> pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']]:
+        """
+        schemaValidation validates produced records against a schema.
+        """
+        return pulumi.get(self, "schema_validation")
+
+    @schema_validation.setter
+    def schema_validation(self, value: pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']]):
+        pulumi.set(self, "schema_validation", value)
+
+
+class ProduceSchemaValidationArgsDict(TypedDict):
+    """
+    ProduceSchemaValidation configures validation of produced records.
+    """
+    failure_mode: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+    """
+    key_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+    """
+    schema_registry: NotRequired[pulumi.Input[Optional['KonnectSchemaRegistryRefArgsDict']]]
+    """
+    schemaRegistry names the registry in Konnect.
+    """
+    validate_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateKey is Enabled to validate record keys.
+    """
+    validate_value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateValue is Enabled to validate record values.
+    """
+    value_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 key_validation_action: pulumi.Input[Optional[_builtins.str]] = None,
+                 schema_registry: pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']] = None,
+                 validate_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 validate_value: pulumi.Input[Optional[_builtins.str]] = None,
+                 value_validation_action: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ProduceSchemaValidation configures validation of produced records.
+
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+        :param pulumi.Input[_builtins.str] key_validation_action: keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+        :param pulumi.Input['KonnectSchemaRegistryRefArgs'] schema_registry: schemaRegistry names the registry in Konnect.
+        :param pulumi.Input[_builtins.str] validate_key: validateKey is Enabled to validate record keys.
+        :param pulumi.Input[_builtins.str] validate_value: validateValue is Enabled to validate record values.
+        :param pulumi.Input[_builtins.str] value_validation_action: valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+        """
+        if failure_mode is not None:
+            pulumi.set(__self__, "failure_mode", failure_mode)
+        if key_validation_action is not None:
+            pulumi.set(__self__, "key_validation_action", key_validation_action)
+        if schema_registry is not None:
+            pulumi.set(__self__, "schema_registry", schema_registry)
+        if validate_key is not None:
+            pulumi.set(__self__, "validate_key", validate_key)
+        if validate_value is not None:
+            pulumi.set(__self__, "validate_value", validate_value)
+        if value_validation_action is not None:
+            pulumi.set(__self__, "value_validation_action", value_validation_action)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyValidationAction")
+    def key_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+        """
+        return pulumi.get(self, "key_validation_action")
+
+    @key_validation_action.setter
+    def key_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_validation_action", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaRegistry")
+    def schema_registry(self) -> pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']]:
+        """
+        schemaRegistry names the registry in Konnect.
+        """
+        return pulumi.get(self, "schema_registry")
+
+    @schema_registry.setter
+    def schema_registry(self, value: pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']]):
+        pulumi.set(self, "schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateKey")
+    def validate_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateKey is Enabled to validate record keys.
+        """
+        return pulumi.get(self, "validate_key")
+
+    @validate_key.setter
+    def validate_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateValue")
+    def validate_value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateValue is Enabled to validate record values.
+        """
+        return pulumi.get(self, "validate_value")
+
+    @validate_value.setter
+    def validate_value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_value", value)
+
+    @_builtins.property
+    @pulumi.getter(name="valueValidationAction")
+    def value_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+        """
+        return pulumi.get(self, "value_validation_action")
+
+    @value_validation_action.setter
+    def value_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value_validation_action", value)
+
+
+class ProduceSchemaValidationConfigArgsDict(TypedDict):
+    """
+    ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is confluentSchemaRegistry or json; set the member of that name.
+    """
+    confluent_schema_registry: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationArgsDict']]]
+    """
+    confluentSchemaRegistry validates against the schemas of a registry.
+    """
+    json: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationArgsDict']]]
+    """
+    json validates that records are JSON.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationConfigArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 confluent_schema_registry: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None,
+                 json: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None):
+        """
+        ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+
+        :param pulumi.Input[_builtins.str] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['ProduceSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
+        :param pulumi.Input['ProduceSchemaValidationArgs'] json: json validates that records are JSON.
+        """
+        pulumi.set(__self__, "type", type)
+        if confluent_schema_registry is not None:
+            pulumi.set(__self__, "confluent_schema_registry", confluent_schema_registry)
+        if json is not None:
+            pulumi.set(__self__, "json", json)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is confluentSchemaRegistry or json; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="confluentSchemaRegistry")
+    def confluent_schema_registry(self) -> pulumi.Input[Optional['ProduceSchemaValidationArgs']]:
+        """
+        confluentSchemaRegistry validates against the schemas of a registry.
+        """
+        return pulumi.get(self, "confluent_schema_registry")
+
+    @confluent_schema_registry.setter
+    def confluent_schema_registry(self, value: pulumi.Input[Optional['ProduceSchemaValidationArgs']]):
+        pulumi.set(self, "confluent_schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def json(self) -> pulumi.Input[Optional['ProduceSchemaValidationArgs']]:
+        """
+        json validates that records are JSON.
+        """
+        return pulumi.get(self, "json")
+
+    @json.setter
+    def json(self, value: pulumi.Input[Optional['ProduceSchemaValidationArgs']]):
+        pulumi.set(self, "json", value)
+
+
+class ProduceSchemaValidationPolicyArgsDict(TypedDict):
+    """
+    ProduceSchemaValidationPolicy validates produced records against a schema.
+    """
+    config: pulumi.Input['ProduceSchemaValidationConfigArgsDict']
+    """
+    config says which schema to validate against and what to do with invalid records.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ProduceSchemaValidationConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ProduceSchemaValidationPolicy validates produced records against a schema.
+
+        :param pulumi.Input['ProduceSchemaValidationConfigArgs'] config: config says which schema to validate against and what to do with invalid records.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ProduceSchemaValidationConfigArgs']:
+        """
+        config says which schema to validate against and what to do with invalid records.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ProduceSchemaValidationConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class RemoveHeaderArgsDict(TypedDict):
+    """
+    RemoveHeader removes header Key.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the header name.
+    """
+
+@pulumi.input_type
+class RemoveHeaderArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str]):
+        """
+        RemoveHeader removes header Key.
+
+        :param pulumi.Input[_builtins.str] key: key is the header name.
+        """
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the header name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+
+class SchemaRegistryRefArgsDict(TypedDict):
+    """
+    SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+    """
+    kind: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    kind defaults to EventGatewaySchemaRegistry, the only value.
+    """
+    namespace: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    namespace is reserved; leave it empty.
+    """
+
+@pulumi.input_type
+class SchemaRegistryRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 kind: pulumi.Input[Optional[_builtins.str]] = None,
+                 namespace: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+
+        :param pulumi.Input[_builtins.str] name: name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+        :param pulumi.Input[_builtins.str] kind: kind defaults to EventGatewaySchemaRegistry, the only value.
+        :param pulumi.Input[_builtins.str] namespace: namespace is reserved; leave it empty.
+        """
+        pulumi.set(__self__, "name", name)
+        if kind is not None:
+            pulumi.set(__self__, "kind", kind)
+        if namespace is not None:
+            pulumi.set(__self__, "namespace", namespace)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def kind(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        kind defaults to EventGatewaySchemaRegistry, the only value.
+        """
+        return pulumi.get(self, "kind")
+
+    @kind.setter
+    def kind(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "kind", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def namespace(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        namespace is reserved; leave it empty.
+        """
+        return pulumi.get(self, "namespace")
+
+    @namespace.setter
+    def namespace(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "namespace", value)
+
+
 class SecretKeyRefArgsDict(TypedDict):
     """
     SecretKeyRef names one data key of a Secret.
@@ -1788,6 +4657,205 @@ class SensitiveDataSourceArgs:
     @value.setter
     def value(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "value", value)
+
+
+class SetHeaderArgsDict(TypedDict):
+    """
+    SetHeader sets header Key to Value.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the header name.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    value is the header value.
+    """
+
+@pulumi.input_type
+class SetHeaderArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 value: pulumi.Input[_builtins.str]):
+        """
+        SetHeader sets header Key to Value.
+
+        :param pulumi.Input[_builtins.str] key: key is the header name.
+        :param pulumi.Input[_builtins.str] value: value is the header value.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the header name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        value is the header value.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
+
+
+class SkipRecordPolicyArgsDict(TypedDict):
+    """
+    PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class SkipRecordPolicyArgs:
+    def __init__(__self__, *,
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
+
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class StaticKeyArgsDict(TypedDict):
+    """
+    StaticKey names a Konnect static key by ID or name.
+    """
+    key: pulumi.Input['KonnectRefArgsDict']
+    """
+    key names the static key by its Konnect ID or name.
+    """
+
+@pulumi.input_type
+class StaticKeyArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input['KonnectRefArgs']):
+        """
+        StaticKey names a Konnect static key by ID or name.
+
+        :param pulumi.Input['KonnectRefArgs'] key: key names the static key by its Konnect ID or name.
+        """
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input['KonnectRefArgs']:
+        """
+        key names the static key by its Konnect ID or name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input['KonnectRefArgs']):
+        pulumi.set(self, "key", value)
 
 
 class TLSServerVersionsArgsDict(TypedDict):
