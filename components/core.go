@@ -17,7 +17,9 @@ type coreLayout struct {
 	virtualClusters []VirtualClusterArgs
 	// schemaRegistries are the gateway's schema registries.
 	schemaRegistries []SchemaRegistryArgs
-	names            objectNames
+	// staticKeys are the gateway's static keys.
+	staticKeys []StaticKeyArgs
+	names      objectNames
 }
 
 // metadata is the Kubernetes metadata of the object called name.

@@ -122,9 +122,9 @@ func (l coreLayout) registerSchemaRegistries(ctx *pulumi.Context, parent, gatewa
 
 // registerPolicies creates virtual cluster i's ACL policy, then its consume and its produce policies, each list
 // one after the other in the listed order, so that Konnect appends them to their chains in that order. A policy
-// naming a schema registry waits for it.
+// naming a schema registry waits for it; one naming a static key gets the key's Konnect ID from keys.
 func (l coreLayout) registerPolicies(ctx *pulumi.Context, parent, virtualCluster pulumi.Resource, i int,
-	registries map[string]pulumi.Resource,
+	registries map[string]pulumi.Resource, keys map[string]pulumi.StringOutput,
 ) error {
 	child := pulumi.Parent(parent)
 	vc := l.virtualClusters[i]
@@ -150,8 +150,17 @@ func (l coreLayout) registerPolicies(ctx *pulumi.Context, parent, virtualCluster
 	for j := range vc.ProducePolicies {
 		name := l.names.ClusterProducePolicy(i, j)
 		spec, registry := l.producePolicySpec(i, j)
-		policy, err := eventgateway.NewEventGatewayVirtualClusterProducePolicy(ctx, name, l.metadata(name), spec,
-			child, after(dependencies(previous, registries[registry])...))
+		opts := []pulumi.ResourceOption{child, after(dependencies(previous, registries[registry])...)}
+		var policy pulumi.Resource
+		var err error
+		if key := staticKeyName(spec.APISpec); key != "" {
+			resolved := keys[key].ApplyT(func(id string) eventgateway.EventGatewayVirtualClusterProducePolicySpec {
+				return withStaticKeyID(spec, id)
+			}).(eventgateway.ProducePolicySpecOutput)
+			policy, err = eventgateway.NewEventGatewayVirtualClusterProducePolicyFromOutput(ctx, name, l.metadata(name), resolved, opts...)
+		} else {
+			policy, err = eventgateway.NewEventGatewayVirtualClusterProducePolicy(ctx, name, l.metadata(name), spec, opts...)
+		}
 		if err != nil {
 			return err
 		}

@@ -18,8 +18,8 @@ func after(resources ...pulumi.Resource) pulumi.ResourceOption {
 }
 
 // registerKonnectChain creates, as children of parent and in dependency order, the token Secret, the auth
-// configuration, the gateway, the backend cluster, the schema registries, and the virtual clusters with their
-// policies. With WaitForProgrammed each object is
+// configuration, the gateway, the backend cluster, the schema registries and static keys, and the virtual clusters
+// with their policies. With WaitForProgrammed each object is
 // ready in Konnect before its dependents are created.
 func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Resource) (konnectChain, error) {
 	child := pulumi.Parent(parent)
@@ -34,8 +34,12 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 	if err != nil {
 		return konnectChain{}, err
 	}
-	gateway, err := eventgateway.NewKonnectEventGateway(ctx, l.names.Gateway, l.metadata(l.names.Gateway),
-		l.gatewaySpec(), child, after(auth))
+	gatewayMeta := l.metadata(l.names.Gateway)
+	if len(l.staticKeys) > 0 {
+		// The static keys are created under the gateway's Konnect ID.
+		gatewayMeta.Annotations = map[string]string{eventgateway.WaitForAnnotation: eventgateway.KonnectGatewayIDWaitFor}
+	}
+	gateway, err := eventgateway.NewKonnectEventGateway(ctx, l.names.Gateway, gatewayMeta, l.gatewaySpec(), child, after(auth))
 	if err != nil {
 		return konnectChain{}, err
 	}
@@ -48,6 +52,10 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 	if err != nil {
 		return konnectChain{}, err
 	}
+	keys, err := l.registerStaticKeys(ctx, parent, gateway)
+	if err != nil {
+		return konnectChain{}, err
+	}
 	chain := konnectChain{gateway: gateway}
 	for i, name := range l.names.VirtualClusters {
 		virtualCluster, err := eventgateway.NewEventGatewayVirtualCluster(ctx, name, l.metadata(name),
@@ -55,7 +63,7 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 		if err != nil {
 			return konnectChain{}, err
 		}
-		if err := l.registerPolicies(ctx, parent, virtualCluster, i, registries); err != nil {
+		if err := l.registerPolicies(ctx, parent, virtualCluster, i, registries, keys); err != nil {
 			return konnectChain{}, err
 		}
 		chain.virtualClusters = append(chain.virtualClusters, virtualCluster)

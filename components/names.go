@@ -88,6 +88,12 @@ func (n objectNames) SchemaRegistrySecret(name string) string {
 	return n.SchemaRegistry(name) + "-auth"
 }
 
+// StaticKey is the Pulumi name of the StaticKey resource of the key called name in the component.
+func (n objectNames) StaticKey(name string) string { return n.base + "-key-" + kubernetesName(name) }
+
+// KonnectProvider is the Pulumi name of the kong-event-gateway provider that manages the static keys.
+func (n objectNames) KonnectProvider() string { return n.base + "-konnect" }
+
 // Listener is the SNI pattern's single listener.
 func (n objectNames) Listener() string { return n.base + listenerSuffix }
 

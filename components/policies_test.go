@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -281,4 +282,88 @@ func TestSniGatewayPolicies(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `virtualClusters[0].consumePolicies[1].schemaValidation.config.confluentSchemaRegistry.`+
 		`schemaRegistry.name: "unknown" is no schema registry of the gateway`)
+}
+
+// keyArgs is policyArgs with a static key that an encrypt policy names.
+func keyArgs() PortMappedGatewayArgs {
+	args := policyArgs()
+	args.StaticKeys = []StaticKeyArgs{{Name: "orders-key", Value: pulumi.String(staticKeyValue)}}
+	args.VirtualClusters[0].ProducePolicies = append(args.VirtualClusters[0].ProducePolicies, eventgateway.ProducePolicyAPISpec{
+		Type: eventgateway.ProducePolicyEncrypt,
+		Encrypt: &eventgateway.EncryptPolicy{Config: eventgateway.EncryptConfig{
+			FailureMode:  eventgateway.CryptoFailureModeError,
+			PartOfRecord: []eventgateway.RecordPart{eventgateway.RecordValue},
+			EncryptionKey: eventgateway.EncryptionKey{Type: eventgateway.KeyStatic,
+				Static: &eventgateway.StaticKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
+		}},
+	})
+	return args
+}
+
+const staticKeyValue = "c3RhdGljLWtleS1tYXRlcmlhbC1vZi0zMi1ieXRlcyE="
+
+func TestStaticKeysAreCreatedThroughTheProvider(t *testing.T) {
+	recorder := &pulumimock.Recorder{Status: func(r pulumimock.Resource) resource.PropertyMap {
+		if r.Kind() == "KonnectEventGateway" {
+			return resource.PropertyMap{"id": resource.NewStringProperty("konnect-gateway-id")}
+		}
+		return nil
+	}}
+	require.NoError(t, recorder.Run(func(ctx *pulumi.Context) error {
+		_, err := NewPortMappedGateway(ctx, "example", keyArgs())
+		return err
+	}))
+
+	provider := mustNamed(t, recorder, "example-konnect")
+	assert.Equal(t, "pulumi:providers:kong-event-gateway", provider.Type)
+	assert.Equal(t, "https://eu.api.konghq.com", provider.Plain()["serverUrl"])
+	assert.True(t, pulumimock.IsSecret(provider.Inputs, "token"))
+
+	key := mustNamed(t, recorder, "example-key-orders-key")
+	assert.Equal(t, "kong-event-gateway:konnect:StaticKey", key.Type)
+	assert.Equal(t, "konnect-gateway-id", key.Plain()["gatewayId"], "the key lives in the gateway the operator reports")
+	assert.True(t, pulumimock.IsSecret(key.Inputs, "value"))
+	assert.Contains(t, key.Provider, "pulumi:providers:kong-event-gateway::example-konnect::example-konnect-id", "the key uses the component's provider")
+	assert.NotContains(t, key.Plain(), "name", "the provider generates the Konnect name, so a new value creates a new key first")
+
+	assert.Equal(t, `["condition=Programmed","jsonpath={.status.id}"]`,
+		at(mustNamed(t, recorder, gatewayName).Plain(), "metadata", "annotations", eventgateway.WaitForAnnotation),
+		"the gateway waits for the operator's Programmed condition and for its Konnect ID (a JSON list: both)")
+	policy := mustNamed(t, recorder, producePolicyName("2"))
+	assert.Equal(t, map[string]any{"id": "example-key-orders-key-id"},
+		at(policy.Plain(), "spec", "apiSpec", "encrypt", "config", "encryptionKey", "static", "key"),
+		"the policy names the key by its Konnect ID")
+	assert.True(t, policy.DependsOn(producePolicyName("1")))
+	for _, registered := range recorder.Resources() {
+		raw, err := json.Marshal(registered.Plain())
+		require.NoError(t, err)
+		if registered.Name != key.Name {
+			assert.NotContains(t, string(raw), staticKeyValue, registered.Name)
+		}
+	}
+}
+
+func TestStaticKeyReferencesAreChecked(t *testing.T) {
+	args := keyArgs()
+	args.StaticKeys = append(args.StaticKeys, StaticKeyArgs{Name: "orders-key"})
+	args.VirtualClusters[0].ProducePolicies[2].Encrypt.Config.EncryptionKey.Static.Key.Name = "payments-key"
+	args.Konnect.APIURL = "konnect-proxy:8443"
+	err := args.Validate("example")
+	require.Error(t, err)
+	assert.ElementsMatch(t, []string{
+		`staticKeys[1].name: "orders-key" is also the value of staticKeys[0].name`,
+		"staticKeys[1].value: is required",
+		`virtualClusters[0].producePolicies[2].encrypt.config.encryptionKey.static.key.name: "payments-key" is no ` +
+			"static key of the gateway: declare it in staticKeys, or name a key managed elsewhere by its id",
+		`konnect.apiURL: "konnect-proxy:8443" must be an http or https URL with a host, such as https://host.example.com/path`,
+	}, fieldErrorTexts(err))
+}
+
+// fieldErrorTexts are the field errors of err as "field: message".
+func fieldErrorTexts(err error) []string {
+	var texts []string
+	for _, fe := range validate.FieldErrors(err) {
+		texts = append(texts, fe.Error())
+	}
+	return texts
 }

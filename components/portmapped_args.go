@@ -18,6 +18,9 @@ type PortMappedGatewayArgs struct {
 	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
 	// SchemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
 	SchemaRegistries []SchemaRegistryArgs `pulumi:"schemaRegistries,optional"`
+	// StaticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create
+	// them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys []StaticKeyArgs `pulumi:"staticKeys,optional"`
 	// VirtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters []VirtualClusterArgs `pulumi:"virtualClusters"`
 	// Namespace holds every object; it must exist. Defaults to "kong".
@@ -45,6 +48,9 @@ type KonnectArgs struct {
 	// ServerURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It
 	// cannot change after creation.
 	ServerURL string `pulumi:"serverURL"`
+	// APIURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through,
+	// by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+	APIURL string `pulumi:"apiURL,optional"`
 }
 
 // GatewayArgs describes the KonnectEventGateway.

@@ -27,6 +27,7 @@ func newPortMappedLayout(name string, args PortMappedGatewayArgs) portMappedLayo
 			backendCluster:   args.BackendCluster,
 			virtualClusters:  args.VirtualClusters,
 			schemaRegistries: args.SchemaRegistries,
+			staticKeys:       args.StaticKeys,
 			names:            newObjectNames(name, args.VirtualClusters),
 		},
 		args:   args,

@@ -21,7 +21,9 @@ func (a PortMappedGatewayArgs) Validate(name string) error {
 	validateGateway(&p, a.gateway())
 	p.Check("basePort", validate.Port(a.basePort()))
 	validateBackendCluster(&p, a.BackendCluster)
-	validateVirtualClusters(&p, a.VirtualClusters, validateSchemaRegistries(&p, a.SchemaRegistries))
+	validateVirtualClusters(&p, a.VirtualClusters, declared{
+		registries: validateSchemaRegistries(&p, a.SchemaRegistries), staticKeys: validateStaticKeys(&p, a.StaticKeys),
+	})
 	validatePorts(&p, a, newListenerBlocks(a))
 	validateDataPlane(&p, a.dataPlane())
 	return p.Err()

@@ -17,6 +17,9 @@ type SniGatewayArgs struct {
 	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
 	// SchemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
 	SchemaRegistries []SchemaRegistryArgs `pulumi:"schemaRegistries,optional"`
+	// StaticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create
+	// them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys []StaticKeyArgs `pulumi:"staticKeys,optional"`
 	// VirtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
 	VirtualClusters []SniVirtualClusterArgs `pulumi:"virtualClusters"`
 	// Edge is the Kubernetes Gateway clients connect to.

@@ -35,6 +35,7 @@ func newSNILayout(name string, args SniGatewayArgs) sniLayout {
 			backendCluster:   args.BackendCluster,
 			virtualClusters:  virtualClusters,
 			schemaRegistries: args.SchemaRegistries,
+			staticKeys:       args.StaticKeys,
 			names:            newObjectNames(name, virtualClusters),
 		},
 		args: args,

@@ -22,7 +22,9 @@ func (a SniGatewayArgs) Validate(name string) error {
 	p.KubernetesLabels("labels", a.Labels)
 	validateGateway(&p, a.gateway())
 	validateBackendCluster(&p, a.BackendCluster)
-	validateVirtualClusters(&p, virtualClusters, validateSchemaRegistries(&p, a.SchemaRegistries))
+	validateVirtualClusters(&p, virtualClusters, declared{
+		registries: validateSchemaRegistries(&p, a.SchemaRegistries), staticKeys: validateStaticKeys(&p, a.StaticKeys),
+	})
 	layout := newSNILayout(name, a)
 	validateRouting(&p, a, virtualClusters, layout.hosts)
 	validatePortsSNI(&p, a)

@@ -58,6 +58,7 @@ func validateKonnect(p *validate.Problems, konnect KonnectArgs) {
 		p.Check("konnect.token", validate.KonnectToken(string(token)))
 	}
 	p.Check("konnect.serverURL", validate.Required(konnect.ServerURL), validate.KonnectServerURL(konnect.ServerURL))
+	p.Check("konnect.apiURL", validate.HTTPURL(konnect.APIURL))
 }
 
 // validateGateway checks the Konnect description of the gateway.

@@ -40,9 +40,30 @@ func validateSchemaRegistries(p *validate.Problems, registries []SchemaRegistryA
 	return names
 }
 
-// validatePolicies checks a virtual cluster's ACL rules and its consume and produce policies; registries are the
-// names of the gateway's schema registries.
-func validatePolicies(p *validate.Problems, path validate.Path, vc VirtualClusterArgs, registries map[string]bool) {
+// declared are the names of the gateway's schema registries and static keys, which policies refer to.
+type declared struct{ registries, staticKeys map[string]bool }
+
+// validateStaticKeys checks the gateway's static keys and returns their names.
+func validateStaticKeys(p *validate.Problems, keys []StaticKeyArgs) map[string]bool {
+	names := map[string]bool{}
+	seen := validate.Seen{}
+	for i, k := range keys {
+		path := validate.Path("staticKeys").Index(i)
+		name := path.Field("name")
+		if p.Check(name, validate.Required(k.Name), seen.Repeated(k.Name, name)) && kubernetesName(k.Name) == "" {
+			p.Add(name, "%q has no letter or digit to build names from", k.Name)
+		}
+		names[k.Name] = true
+		if value, known := k.Value.(pulumi.String); k.Value == nil || known && value == "" {
+			p.Add(path.Field("value"), "is required")
+		}
+	}
+	return names
+}
+
+// validatePolicies checks a virtual cluster's ACL rules and its consume and produce policies against the gateway's
+// declared registries and keys.
+func validatePolicies(p *validate.Problems, path validate.Path, vc VirtualClusterArgs, names declared) {
 	if len(vc.ACLs) > 0 && vc.aclMode() != eventgateway.ACLModeEnforceOnGateway {
 		p.Add(path.Field("acls"), "apply only when aclMode is %s (it is %s)", eventgateway.ACLModeEnforceOnGateway, vc.aclMode())
 	}
@@ -50,10 +71,10 @@ func validatePolicies(p *validate.Problems, path validate.Path, vc VirtualCluste
 		validateACLRule(p, path.Field("acls").Index(i), rule)
 	}
 	for i, policy := range vc.ConsumePolicies {
-		validateConsumePolicy(p, path.Field("consumePolicies").Index(i), policy, registries)
+		validateConsumePolicy(p, path.Field("consumePolicies").Index(i), policy, names.registries)
 	}
 	for i, policy := range vc.ProducePolicies {
-		validateProducePolicy(p, path.Field("producePolicies").Index(i), policy, registries)
+		validateProducePolicy(p, path.Field("producePolicies").Index(i), policy, names)
 	}
 }
 
@@ -153,7 +174,7 @@ func validateConsumePolicy(p *validate.Problems, path validate.Path, policy even
 }
 
 func validateProducePolicy(p *validate.Problems, path validate.Path, policy eventgateway.ProducePolicyAPISpec,
-	registries map[string]bool,
+	names declared,
 ) {
 	if !checkUnion(p, path, policy.Type, map[eventgateway.ProducePolicyType]bool{
 		eventgateway.ProducePolicyEncrypt:          policy.Encrypt != nil,
@@ -172,7 +193,7 @@ func validateProducePolicy(p *validate.Problems, path validate.Path, policy even
 		p.Check(member.Field("config").Field("failureMode"), validate.Required(config.FailureMode),
 			validate.OneOf(config.FailureMode, eventgateway.CryptoFailureModeError, eventgateway.CryptoFailureModePassthrough))
 		checkRecordParts(p, member.Field("config").Field("partOfRecord"), config.PartOfRecord)
-		checkEncryptionKey(p, member.Field("config").Field("encryptionKey"), config.EncryptionKey)
+		checkEncryptionKey(p, member.Field("config").Field("encryptionKey"), config.EncryptionKey, names.staticKeys)
 	case policy.ModifyHeaders != nil:
 		validatePolicyInfo(p, member, policy.ModifyHeaders.PolicyInfo)
 		checkHeaderActions(p, member.Field("config").Field("actions"), policy.ModifyHeaders.Config.Actions)
@@ -200,7 +221,7 @@ func validateProducePolicy(p *validate.Problems, path validate.Path, policy even
 				registry = ref.Name.Name
 			}
 		}
-		checkRegistry(p, validationPath.Field("schemaRegistry").Field("name").Field("name"), registry, config.Type, registries)
+		checkRegistry(p, validationPath.Field("schemaRegistry").Field("name").Field("name"), registry, config.Type, names.registries)
 		p.Check(validationPath.Field("failureMode"), validate.OneOf(validation.FailureMode,
 			eventgateway.ProduceFailureModeReject, eventgateway.ProduceFailureModePassthrough, eventgateway.ProduceFailureModeMark))
 		for field, action := range map[string]eventgateway.ProduceValidationAction{
@@ -267,7 +288,9 @@ func checkRecordParts(p *validate.Problems, path validate.Path, parts []eventgat
 	}
 }
 
-func checkEncryptionKey(p *validate.Problems, path validate.Path, key eventgateway.EncryptionKey) {
+// checkEncryptionKey checks an encryption key; a static key named by name must be one of staticKeys (one managed
+// elsewhere is named by its Konnect ID).
+func checkEncryptionKey(p *validate.Problems, path validate.Path, key eventgateway.EncryptionKey, staticKeys map[string]bool) {
 	if !checkUnion(p, path, key.Type, map[eventgateway.KeyType]bool{
 		eventgateway.KeyAWS: key.AWS != nil, eventgateway.KeyStatic: key.Static != nil,
 	}) {
@@ -277,8 +300,11 @@ func checkEncryptionKey(p *validate.Problems, path validate.Path, key eventgatew
 	case key.AWS != nil:
 		p.Check(path.Field("aws").Field("arn"), validate.Required(key.AWS.ARN), validate.AWSKMSKeyARN(key.AWS.ARN))
 	case key.Static != nil:
-		ref := key.Static.Key
-		p.Check(path.Field("static").Field("key"), validate.ExactlyOne("id", ref.ID != "", "name", ref.Name != ""))
+		ref, refPath := key.Static.Key, path.Field("static").Field("key")
+		if p.Check(refPath, validate.ExactlyOne("id", ref.ID != "", "name", ref.Name != "")) && ref.Name != "" && !staticKeys[ref.Name] {
+			p.Add(refPath.Field("name"), "%q is no static key of the gateway: declare it in staticKeys, or name a key "+
+				"managed elsewhere by its id", ref.Name)
+		}
 	}
 }
 

@@ -7,9 +7,9 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
-// validateVirtualClusters checks each virtual cluster with its policies (registries are the gateway's schema registry
-// names) and that names and DNS labels are unique.
-func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClusterArgs, registries map[string]bool) {
+// validateVirtualClusters checks each virtual cluster with its policies (against the gateway's declared registries
+// and keys) and that names and DNS labels are unique.
+func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClusterArgs, refs declared) {
 	p.Check("virtualClusters", validate.NotEmpty(len(virtualClusters)))
 	names, labels := validate.Seen{}, validate.Seen{}
 	for i, vc := range virtualClusters {
@@ -26,7 +26,7 @@ func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClus
 		}
 		p.Check(labelPath, problem, labels.Repeated(label, labelPath))
 		validateVirtualCluster(p, path, vc)
-		validatePolicies(p, path, vc, registries)
+		validatePolicies(p, path, vc, refs)
 	}
 }
 

@@ -93,6 +93,7 @@ func (x *KonnectArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "KonnectArgs says how Kong Operator reaches Konnect.")
 	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.")
 	a.Describe(&x.ServerURL, "serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.")
+	a.Describe(&x.APIURL, "apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.")
 }
 
 // Annotate describes PortMappedGateway for the package schema.
@@ -122,6 +123,7 @@ func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.AdvertisedHost, "advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).")
 	a.Describe(&x.BackendCluster, "backendCluster is the upstream Kafka cluster.")
 	a.Describe(&x.SchemaRegistries, "schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.")
+	a.Describe(&x.StaticKeys, "staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.")
 	a.Describe(&x.VirtualClusters, "virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.")
 	a.Describe(&x.Namespace, "namespace holds every object; it must exist. Defaults to \"kong\".")
 	a.Describe(&x.Labels, "labels are Kubernetes labels added to the metadata of every object created.")
@@ -183,6 +185,7 @@ func (x *SniGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.BrokerHostFormat, "brokerHostFormat is per_cluster_suffix (default: bootstrap.<dnsLabel><suffix> and broker-<id>.<dnsLabel><suffix>) or shared_suffix (bootstrap-<dnsLabel><suffix> and broker-<id>-<dnsLabel><suffix>, so one wildcard certificate covers every cluster; data plane 1.1 or later).")
 	a.Describe(&x.BackendCluster, "backendCluster is the upstream Kafka cluster; its broker count and lowest broker id give the broker names.")
 	a.Describe(&x.SchemaRegistries, "schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.")
+	a.Describe(&x.StaticKeys, "staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.")
 	a.Describe(&x.VirtualClusters, "virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.")
 	a.Describe(&x.Edge, "edge is the Kubernetes Gateway clients connect to.")
 	a.Describe(&x.TLS, "tls is the certificate the data plane presents; the Gateway passes TLS through.")
@@ -222,6 +225,14 @@ func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.ACLs, "acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.")
 	a.Describe(&x.ConsumePolicies, "consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.")
 	a.Describe(&x.ProducePolicies, "producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.")
+}
+
+// Annotate describes StaticKeyArgs for the package schema.
+func (x *StaticKeyArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "StaticKey")
+	a.Describe(x, "StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.")
+	a.Describe(&x.Name, "name names the key within the component; encrypt policies refer to it by this name.")
+	a.Describe(&x.Value, "value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.")
 }
 
 // Annotate describes VirtualClusterArgs for the package schema.

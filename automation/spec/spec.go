@@ -236,6 +236,13 @@ func (p *Parsed) validateTarget(problems *validate.Problems) {
 					"konnect.serverURL to deploy for real", f.path, f.what, f.path)
 			}
 		}
+		for i, gw := range p.Gateways {
+			if keys, args := gatewayStaticKeys(gw); len(keys) > 0 {
+				problems.Add(validate.Path("gateways").Index(i).Field(args).Field("staticKeys"), "need Kong Operator "+
+					"to report the gateway's Konnect ID, and local: true runs no operator: remove staticKeys, or deploy "+
+					"for real")
+			}
+		}
 		return
 	}
 	if k.ServerURL == "" {
@@ -247,6 +254,17 @@ func (p *Parsed) validateTarget(problems *validate.Problems) {
 	if k.TokenEnv != "" && k.TokenFile != "" {
 		problems.Add("konnect.tokenFile", "set at most one of konnect.tokenEnv and konnect.tokenFile")
 	}
+}
+
+// gatewayStaticKeys returns a gateway's static keys and the field holding its arguments.
+func gatewayStaticKeys(gw Gateway) ([]components.StaticKeyArgs, string) {
+	switch {
+	case gw.PortMapped != nil:
+		return gw.PortMapped.StaticKeys, "portMapped"
+	case gw.Sni != nil:
+		return gw.Sni.StaticKeys, "sni"
+	}
+	return nil, ""
 }
 
 //go:embed default.yaml

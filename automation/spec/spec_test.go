@@ -136,4 +136,9 @@ func TestParsePoliciesAndSecretSources(t *testing.T) {
 	}
 	_, err = Parse("policies.yaml", []byte(strings.Replace(policySpec, "name: {name: orders}", "name: {name: payments}", 1)))
 	require.ErrorContains(t, err, `"payments" is no schema registry of the gateway`)
+
+	withKey := strings.Replace(policySpec, "      schemaRegistries:", "      staticKeys: [{name: k, value: {env: REGISTRY_PASSWORD}}]\n      schemaRegistries:", 1)
+	_, err = Parse("policies.yaml", []byte(withKey))
+	require.ErrorContains(t, err, "gateways[0].portMapped.staticKeys: need Kong Operator to report the gateway's Konnect ID, "+
+		"and local: true runs no operator")
 }

@@ -1,6 +1,8 @@
 package eventgateway
 
 import (
+	"reflect"
+
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -165,4 +167,25 @@ func NewEventGatewayVirtualClusterProducePolicy(ctx *pulumi.Context, name string
 	spec EventGatewayVirtualClusterProducePolicySpec, opts ...pulumi.ResourceOption,
 ) (*apiextensions.CustomResource, error) {
 	return register(ctx, name, eventGatewayVirtualClusterProducePolicyKind, meta, spec, opts...)
+}
+
+// ProducePolicySpecOutput is an EventGatewayVirtualClusterProducePolicySpec known once other resources report what
+// it needs, such as the Konnect ID of a static key: build it with ApplyT on that output.
+type ProducePolicySpecOutput struct{ *pulumi.OutputState }
+
+// ElementType is EventGatewayVirtualClusterProducePolicySpec.
+func (ProducePolicySpecOutput) ElementType() reflect.Type {
+	return reflect.TypeFor[EventGatewayVirtualClusterProducePolicySpec]()
+}
+
+func init() {
+	pulumi.RegisterOutputType(ProducePolicySpecOutput{})
+}
+
+// NewEventGatewayVirtualClusterProducePolicyFromOutput registers an EventGatewayVirtualClusterProducePolicy once
+// spec resolves.
+func NewEventGatewayVirtualClusterProducePolicyFromOutput(ctx *pulumi.Context, name string, meta Metadata,
+	spec ProducePolicySpecOutput, opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	return registerResolved(ctx, name, eventGatewayVirtualClusterProducePolicyKind, meta, spec, opts...)
 }

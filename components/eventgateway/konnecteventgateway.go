@@ -34,3 +34,17 @@ func NewKonnectEventGateway(ctx *pulumi.Context, name string, meta Metadata, spe
 ) (*apiextensions.CustomResource, error) {
 	return register(ctx, name, konnectEventGatewayKind, meta, spec, opts...)
 }
+
+// KonnectGatewayIDWaitFor is the pulumi.com/waitFor value that makes Pulumi wait until the operator reports the
+// gateway's Konnect ID in status.id.
+const KonnectGatewayIDWaitFor = "jsonpath={.status.id}"
+
+// KonnectGatewayID is the Konnect ID the operator reported in gateway's status when Pulumi last read it, or ""
+// when there was none. Annotate the gateway with pulumi.com/waitFor: KonnectGatewayIDWaitFor to have one.
+func KonnectGatewayID(gateway *apiextensions.CustomResource) pulumi.StringOutput {
+	return gateway.OtherFields.ApplyT(func(fields map[string]any) string {
+		status, _ := fields["status"].(map[string]any)
+		id, _ := status["id"].(string)
+		return id
+	}).(pulumi.StringOutput)
+}

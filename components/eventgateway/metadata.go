@@ -1,6 +1,9 @@
 package eventgateway
 
-import "maps"
+import (
+	"encoding/json"
+	"maps"
+)
 
 // API versions of the Kong Operator CRDs.
 const (
@@ -42,7 +45,7 @@ type Metadata struct {
 const PatchForceAnnotation = "pulumi.com/patchForce"
 
 // annotationsWaitingFor returns the annotations to write: m's, PatchForceAnnotation, and the wait annotation for
-// condition when asked for and the kind has one.
+// condition when asked for and the kind has one, next to a wait annotation m has of its own.
 func (m Metadata) annotationsWaitingFor(condition string) map[string]string {
 	annotations := maps.Clone(m.Annotations)
 	if annotations == nil {
@@ -50,7 +53,13 @@ func (m Metadata) annotationsWaitingFor(condition string) map[string]string {
 	}
 	annotations[PatchForceAnnotation] = "true"
 	if m.WaitForProgrammed && condition != "" {
-		annotations[WaitForAnnotation] = "condition=" + condition
+		wait := "condition=" + condition
+		if other := annotations[WaitForAnnotation]; other != "" {
+			// Several expressions are a JSON list; Pulumi waits for all of them.
+			list, _ := json.Marshal([]string{wait, other})
+			wait = string(list)
+		}
+		annotations[WaitForAnnotation] = wait
 	}
 	return annotations
 }

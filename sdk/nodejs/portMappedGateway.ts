@@ -113,6 +113,7 @@ export class PortMappedGateway extends pulumi.ComponentResource {
             resourceInputs["labels"] = args?.labels;
             resourceInputs["namespace"] = args?.namespace;
             resourceInputs["schemaRegistries"] = args?.schemaRegistries;
+            resourceInputs["staticKeys"] = args?.staticKeys;
             resourceInputs["virtualClusters"] = args?.virtualClusters;
             resourceInputs["waitForProgrammed"] = args?.waitForProgrammed;
             resourceInputs["authConfigurationName"] = undefined /*out*/;
@@ -189,6 +190,10 @@ export interface PortMappedGatewayArgs {
      * schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
      */
     schemaRegistries?: pulumi.Input<pulumi.Input<inputs.SchemaRegistryArgs>[] | undefined>;
+    /**
+     * staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+     */
+    staticKeys?: pulumi.Input<pulumi.Input<inputs.StaticKeyArgs>[] | undefined>;
     /**
      * virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
      */

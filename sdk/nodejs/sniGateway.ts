@@ -167,6 +167,7 @@ export class SniGateway extends pulumi.ComponentResource {
             resourceInputs["namespace"] = args?.namespace;
             resourceInputs["schemaRegistries"] = args?.schemaRegistries;
             resourceInputs["sniSuffix"] = args?.sniSuffix;
+            resourceInputs["staticKeys"] = args?.staticKeys;
             resourceInputs["tls"] = args?.tls;
             resourceInputs["virtualClusters"] = args?.virtualClusters;
             resourceInputs["waitForProgrammed"] = args?.waitForProgrammed;
@@ -280,6 +281,10 @@ export interface SniGatewayArgs {
      * sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
      */
     sniSuffix: string;
+    /**
+     * staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+     */
+    staticKeys?: pulumi.Input<pulumi.Input<inputs.StaticKeyArgs>[] | undefined>;
     /**
      * tls is the certificate the data plane presents; the Gateway passes TLS through.
      */

@@ -23,6 +23,8 @@ type Resource struct {
 	Dependencies []string
 	// DeleteBeforeReplace is the resource option of that name.
 	DeleteBeforeReplace bool
+	// Provider is the explicit provider's reference (URN::ID), or "".
+	Provider string
 }
 
 // Kind is the last segment of the type token, such as EventGatewayListener.
@@ -75,6 +77,7 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		registered.Parent = rpc.GetParent()
 		registered.Dependencies = rpc.GetDependencies()
 		registered.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
+		registered.Provider = rpc.GetProvider()
 	}
 	r.mu.Lock()
 	r.resources = append(r.resources, registered)

@@ -90,6 +90,8 @@ type portMappedGatewayArgs struct {
 	Namespace *string `pulumi:"namespace"`
 	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
 	SchemaRegistries []SchemaRegistry `pulumi:"schemaRegistries"`
+	// staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys []StaticKey `pulumi:"staticKeys"`
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters []VirtualCluster `pulumi:"virtualClusters"`
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
@@ -116,6 +118,8 @@ type PortMappedGatewayArgs struct {
 	Namespace *string
 	// schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
 	SchemaRegistries SchemaRegistryArrayInput
+	// staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys StaticKeyArrayInput
 	// virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
 	VirtualClusters VirtualClusterArrayInput
 	// waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.

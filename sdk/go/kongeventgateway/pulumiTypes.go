@@ -1349,6 +1349,8 @@ func (o IssuerPtrOutput) Name() pulumi.StringPtrOutput {
 
 // KonnectArgs says how Kong Operator reaches Konnect.
 type Konnect struct {
+	// apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+	ApiURL *string `pulumi:"apiURL"`
 	// serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
 	ServerURL string `pulumi:"serverURL"`
 	// token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
@@ -1368,6 +1370,8 @@ type KonnectInput interface {
 
 // KonnectArgs says how Kong Operator reaches Konnect.
 type KonnectArgs struct {
+	// apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+	ApiURL pulumi.StringPtrInput `pulumi:"apiURL"`
 	// serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
 	ServerURL pulumi.StringInput `pulumi:"serverURL"`
 	// token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
@@ -1399,6 +1403,11 @@ func (o KonnectOutput) ToKonnectOutput() KonnectOutput {
 
 func (o KonnectOutput) ToKonnectOutputWithContext(ctx context.Context) KonnectOutput {
 	return o
+}
+
+// apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+func (o KonnectOutput) ApiURL() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Konnect) *string { return v.ApiURL }).(pulumi.StringPtrOutput)
 }
 
 // serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
@@ -1846,6 +1855,115 @@ func (o SniVirtualClusterArrayOutput) Index(i pulumi.IntInput) SniVirtualCluster
 	}).(SniVirtualClusterOutput)
 }
 
+// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+type StaticKey struct {
+	// name names the key within the component; encrypt policies refer to it by this name.
+	Name string `pulumi:"name"`
+	// value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+	Value string `pulumi:"value"`
+}
+
+// StaticKeyInput is an input type that accepts StaticKeyArgs and StaticKeyOutput values.
+// You can construct a concrete instance of `StaticKeyInput` via:
+//
+//	StaticKeyArgs{...}
+type StaticKeyInput interface {
+	pulumi.Input
+
+	ToStaticKeyOutput() StaticKeyOutput
+	ToStaticKeyOutputWithContext(context.Context) StaticKeyOutput
+}
+
+// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+type StaticKeyArgs struct {
+	// name names the key within the component; encrypt policies refer to it by this name.
+	Name pulumi.StringInput `pulumi:"name"`
+	// value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (StaticKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticKey)(nil)).Elem()
+}
+
+func (i StaticKeyArgs) ToStaticKeyOutput() StaticKeyOutput {
+	return i.ToStaticKeyOutputWithContext(context.Background())
+}
+
+func (i StaticKeyArgs) ToStaticKeyOutputWithContext(ctx context.Context) StaticKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyOutput)
+}
+
+// StaticKeyArrayInput is an input type that accepts StaticKeyArray and StaticKeyArrayOutput values.
+// You can construct a concrete instance of `StaticKeyArrayInput` via:
+//
+//	StaticKeyArray{ StaticKeyArgs{...} }
+type StaticKeyArrayInput interface {
+	pulumi.Input
+
+	ToStaticKeyArrayOutput() StaticKeyArrayOutput
+	ToStaticKeyArrayOutputWithContext(context.Context) StaticKeyArrayOutput
+}
+
+type StaticKeyArray []StaticKeyInput
+
+func (StaticKeyArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]StaticKey)(nil)).Elem()
+}
+
+func (i StaticKeyArray) ToStaticKeyArrayOutput() StaticKeyArrayOutput {
+	return i.ToStaticKeyArrayOutputWithContext(context.Background())
+}
+
+func (i StaticKeyArray) ToStaticKeyArrayOutputWithContext(ctx context.Context) StaticKeyArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyArrayOutput)
+}
+
+// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+type StaticKeyOutput struct{ *pulumi.OutputState }
+
+func (StaticKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticKey)(nil)).Elem()
+}
+
+func (o StaticKeyOutput) ToStaticKeyOutput() StaticKeyOutput {
+	return o
+}
+
+func (o StaticKeyOutput) ToStaticKeyOutputWithContext(ctx context.Context) StaticKeyOutput {
+	return o
+}
+
+// name names the key within the component; encrypt policies refer to it by this name.
+func (o StaticKeyOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v StaticKey) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+func (o StaticKeyOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v StaticKey) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type StaticKeyArrayOutput struct{ *pulumi.OutputState }
+
+func (StaticKeyArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]StaticKey)(nil)).Elem()
+}
+
+func (o StaticKeyArrayOutput) ToStaticKeyArrayOutput() StaticKeyArrayOutput {
+	return o
+}
+
+func (o StaticKeyArrayOutput) ToStaticKeyArrayOutputWithContext(ctx context.Context) StaticKeyArrayOutput {
+	return o
+}
+
+func (o StaticKeyArrayOutput) Index(i pulumi.IntInput) StaticKeyOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) StaticKey {
+		return vs[0].([]StaticKey)[vs[1].(int)]
+	}).(StaticKeyOutput)
+}
+
 // VirtualClusterArgs describes one virtual cluster and how clients reach it.
 type VirtualCluster struct {
 	// aclMode defaults to passthrough.
@@ -2075,6 +2193,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SniTLSInput)(nil)).Elem(), SniTLSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterInput)(nil)).Elem(), SniVirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterArrayInput)(nil)).Elem(), SniVirtualClusterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyInput)(nil)).Elem(), StaticKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyArrayInput)(nil)).Elem(), StaticKeyArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterInput)(nil)).Elem(), VirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterArrayInput)(nil)).Elem(), VirtualClusterArray{})
 	pulumi.RegisterOutputType(BackendClusterOutput{})
@@ -2097,6 +2217,8 @@ func init() {
 	pulumi.RegisterOutputType(SniTLSOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterArrayOutput{})
+	pulumi.RegisterOutputType(StaticKeyOutput{})
+	pulumi.RegisterOutputType(StaticKeyArrayOutput{})
 	pulumi.RegisterOutputType(VirtualClusterOutput{})
 	pulumi.RegisterOutputType(VirtualClusterArrayOutput{})
 }

@@ -126,6 +126,8 @@ type sniGatewayArgs struct {
 	SchemaRegistries []SchemaRegistry `pulumi:"schemaRegistries"`
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string `pulumi:"sniSuffix"`
+	// staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys []StaticKey `pulumi:"staticKeys"`
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.
 	Tls SniTLS `pulumi:"tls"`
 	// virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
@@ -162,6 +164,8 @@ type SniGatewayArgs struct {
 	SchemaRegistries SchemaRegistryArrayInput
 	// sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
 	SniSuffix string
+	// staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+	StaticKeys StaticKeyArrayInput
 	// tls is the certificate the data plane presents; the Gateway passes TLS through.
 	Tls SniTLSInput
 	// virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.

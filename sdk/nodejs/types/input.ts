@@ -200,6 +200,10 @@ export interface IssuerArgs {
  */
 export interface KonnectArgs {
     /**
+     * apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+     */
+    apiURL?: pulumi.Input<string | undefined>;
+    /**
      * serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
      */
     serverURL: pulumi.Input<string>;
@@ -317,6 +321,20 @@ export interface SniVirtualClusterArgs {
      * topicAliases need data plane 1.2 or later.
      */
     topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
+}
+
+/**
+ * StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+ */
+export interface StaticKeyArgs {
+    /**
+     * name names the key within the component; encrypt policies refer to it by this name.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+     */
+    value: pulumi.Input<string>;
 }
 
 /**

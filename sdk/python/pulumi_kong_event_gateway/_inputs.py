@@ -40,6 +40,8 @@ __all__ = [
     'SniTLSArgsDict',
     'SniVirtualClusterArgs',
     'SniVirtualClusterArgsDict',
+    'StaticKeyArgs',
+    'StaticKeyArgsDict',
     'VirtualClusterArgs',
     'VirtualClusterArgsDict',
 ]
@@ -863,20 +865,28 @@ class KonnectArgsDict(TypedDict):
     """
     token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
     """
+    api_url: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+    """
 
 @pulumi.input_type
 class KonnectArgs:
     def __init__(__self__, *,
                  server_url: pulumi.Input[_builtins.str],
-                 token: pulumi.Input[_builtins.str]):
+                 token: pulumi.Input[_builtins.str],
+                 api_url: pulumi.Input[Optional[_builtins.str]] = None):
         """
         KonnectArgs says how Kong Operator reaches Konnect.
 
         :param pulumi.Input[_builtins.str] server_url: serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
         :param pulumi.Input[_builtins.str] token: token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
+        :param pulumi.Input[_builtins.str] api_url: apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
         """
         pulumi.set(__self__, "server_url", server_url)
         pulumi.set(__self__, "token", token)
+        if api_url is not None:
+            pulumi.set(__self__, "api_url", api_url)
 
     @_builtins.property
     @pulumi.getter(name="serverURL")
@@ -901,6 +911,18 @@ class KonnectArgs:
     @token.setter
     def token(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="apiURL")
+    def api_url(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
+        """
+        return pulumi.get(self, "api_url")
+
+    @api_url.setter
+    def api_url(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "api_url", value)
 
 
 class SchemaRegistryArgsDict(TypedDict):
@@ -1399,6 +1421,58 @@ class SniVirtualClusterArgs:
     @topic_aliases.setter
     def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]):
         pulumi.set(self, "topic_aliases", value)
+
+
+class StaticKeyArgsDict(TypedDict):
+    """
+    StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name names the key within the component; encrypt policies refer to it by this name.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+    """
+
+@pulumi.input_type
+class StaticKeyArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 value: pulumi.Input[_builtins.str]):
+        """
+        StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+
+        :param pulumi.Input[_builtins.str] name: name names the key within the component; encrypt policies refer to it by this name.
+        :param pulumi.Input[_builtins.str] value: value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name names the key within the component; encrypt policies refer to it by this name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
 
 
 class VirtualClusterArgsDict(TypedDict):

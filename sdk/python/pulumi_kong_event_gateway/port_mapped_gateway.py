@@ -31,6 +31,7 @@ class PortMappedGatewayArgs:
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None):
         """
         The set of arguments for constructing a PortMappedGateway resource.
@@ -45,6 +46,7 @@ class PortMappedGatewayArgs:
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param pulumi.Input[Sequence[pulumi.Input['SchemaRegistryArgs']]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+        :param pulumi.Input[Sequence[pulumi.Input['StaticKeyArgs']]] static_keys: staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         pulumi.set(__self__, "advertised_host", advertised_host)
@@ -63,6 +65,8 @@ class PortMappedGatewayArgs:
             pulumi.set(__self__, "namespace", namespace)
         if schema_registries is not None:
             pulumi.set(__self__, "schema_registries", schema_registries)
+        if static_keys is not None:
+            pulumi.set(__self__, "static_keys", static_keys)
         if wait_for_programmed is not None:
             pulumi.set(__self__, "wait_for_programmed", wait_for_programmed)
 
@@ -187,6 +191,18 @@ class PortMappedGatewayArgs:
         pulumi.set(self, "schema_registries", value)
 
     @_builtins.property
+    @pulumi.getter(name="staticKeys")
+    def static_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]]:
+        """
+        staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+        """
+        return pulumi.get(self, "static_keys")
+
+    @static_keys.setter
+    def static_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]]):
+        pulumi.set(self, "static_keys", value)
+
+    @_builtins.property
     @pulumi.getter(name="waitForProgrammed")
     def wait_for_programmed(self) -> Optional[_builtins.bool]:
         """
@@ -214,6 +230,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
@@ -231,6 +248,7 @@ class PortMappedGateway(pulumi.ComponentResource):
         :param pulumi.Input[Mapping[str, _builtins.str]] labels: labels are Kubernetes labels added to the metadata of every object created.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param pulumi.Input[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]] static_keys: staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
         :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
@@ -267,6 +285,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterArgs', 'VirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
                  __props__=None):
@@ -295,6 +314,7 @@ class PortMappedGateway(pulumi.ComponentResource):
             __props__.__dict__["labels"] = labels
             __props__.__dict__["namespace"] = namespace
             __props__.__dict__["schema_registries"] = schema_registries
+            __props__.__dict__["static_keys"] = static_keys
             if virtual_clusters is None and not opts.urn:
                 raise TypeError("Missing required property 'virtual_clusters'")
             __props__.__dict__["virtual_clusters"] = virtual_clusters

@@ -36,6 +36,7 @@ class SniGatewayArgs:
                  listen_port: Optional[_builtins.int] = None,
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input['SchemaRegistryArgs']]]] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None):
         """
         The set of arguments for constructing a SniGateway resource.
@@ -55,6 +56,7 @@ class SniGatewayArgs:
         :param _builtins.int listen_port: listenPort is the data plane's listener port, the port of its ClusterIP Service and of the TLSRoutes' backend. Defaults to 19092.
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param pulumi.Input[Sequence[pulumi.Input['SchemaRegistryArgs']]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
+        :param pulumi.Input[Sequence[pulumi.Input['StaticKeyArgs']]] static_keys: staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
         pulumi.set(__self__, "backend_cluster", backend_cluster)
@@ -81,6 +83,8 @@ class SniGatewayArgs:
             pulumi.set(__self__, "namespace", namespace)
         if schema_registries is not None:
             pulumi.set(__self__, "schema_registries", schema_registries)
+        if static_keys is not None:
+            pulumi.set(__self__, "static_keys", static_keys)
         if wait_for_programmed is not None:
             pulumi.set(__self__, "wait_for_programmed", wait_for_programmed)
 
@@ -265,6 +269,18 @@ class SniGatewayArgs:
         pulumi.set(self, "schema_registries", value)
 
     @_builtins.property
+    @pulumi.getter(name="staticKeys")
+    def static_keys(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]]:
+        """
+        staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
+        """
+        return pulumi.get(self, "static_keys")
+
+    @static_keys.setter
+    def static_keys(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['StaticKeyArgs']]]]):
+        pulumi.set(self, "static_keys", value)
+
+    @_builtins.property
     @pulumi.getter(name="waitForProgrammed")
     def wait_for_programmed(self) -> Optional[_builtins.bool]:
         """
@@ -296,6 +312,7 @@ class SniGateway(pulumi.ComponentResource):
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  sni_suffix: Optional[_builtins.str] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]]] = None,
                  tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
@@ -318,6 +335,7 @@ class SniGateway(pulumi.ComponentResource):
         :param _builtins.str namespace: namespace holds every object; it must exist. Defaults to "kong".
         :param pulumi.Input[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]] schema_registries: schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
         :param _builtins.str sni_suffix: sniSuffix follows each virtual cluster's dnsLabel in its host names, such as ".keg.example.com"; it starts with "." or "-".
+        :param pulumi.Input[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]] static_keys: staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
         :param pulumi.Input[Union['SniTLSArgs', 'SniTLSArgsDict']] tls: tls is the certificate the data plane presents; the Gateway passes TLS through.
         :param pulumi.Input[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]] virtual_clusters: virtualClusters are the clusters clients see, each under its own dnsLabel behind the one listener.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator (and cert-manager) report each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
@@ -359,6 +377,7 @@ class SniGateway(pulumi.ComponentResource):
                  namespace: Optional[_builtins.str] = None,
                  schema_registries: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SchemaRegistryArgs', 'SchemaRegistryArgsDict']]]]] = None,
                  sni_suffix: Optional[_builtins.str] = None,
+                 static_keys: pulumi.Input[Optional[Sequence[pulumi.Input[Union['StaticKeyArgs', 'StaticKeyArgsDict']]]]] = None,
                  tls: pulumi.Input[Optional[Union['SniTLSArgs', 'SniTLSArgsDict']]] = None,
                  virtual_clusters: pulumi.Input[Optional[Sequence[pulumi.Input[Union['SniVirtualClusterArgs', 'SniVirtualClusterArgsDict']]]]] = None,
                  wait_for_programmed: Optional[_builtins.bool] = None,
@@ -394,6 +413,7 @@ class SniGateway(pulumi.ComponentResource):
             if sni_suffix is None and not opts.urn:
                 raise TypeError("Missing required property 'sni_suffix'")
             __props__.__dict__["sni_suffix"] = sni_suffix
+            __props__.__dict__["static_keys"] = static_keys
             if tls is None and not opts.urn:
                 raise TypeError("Missing required property 'tls'")
             __props__.__dict__["tls"] = tls

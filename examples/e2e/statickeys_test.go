@@ -1,0 +1,187 @@
+package e2e
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"net/http"
+	"testing"
+	"time"
+
+	konnectcomponents "github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+)
+
+var (
+	konnectGatewayKind = schema.GroupVersionKind{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"}
+	producePolicyKind  = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterProducePolicy"}
+)
+
+// TestStaticKeysThroughTheProvider: a component with a static key creates it through the kong-event-gateway plugin
+// in the Konnect gateway the operator reports (this test writes the KonnectEventGateway's status.id, as the
+// operator would), and its encrypt policy names the key by Konnect ID; a second up changes nothing; a new key
+// value creates the new key before deleting the old one, which Konnect refuses while a policy uses it, and moves the
+// policy to it.
+func TestStaticKeysThroughTheProvider(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	defer cancel()
+	const ns = "e2e-static-keys"
+	createNamespace(t, ctx, ns)
+	token := "kpat_" + randomHex(t)
+	emu, err := konnectemu.New(konnectemu.WithToken(token))
+	require.NoError(t, err)
+	t.Cleanup(emu.Close)
+	gatewayID := emuGateway(t, emu, "static-keys")
+
+	wait := false
+	keyValue := randomKey(t)
+	args := components.PortMappedGatewayArgs{
+		Konnect:        components.KonnectArgs{Token: pulumi.String(token), ServerURL: "eu.api.konghq.com", APIURL: emu.URL()},
+		AdvertisedHost: "10.0.1.1",
+		Namespace:      ns,
+		BackendCluster: components.BackendClusterArgs{BootstrapServers: []string{"kafka:9092"}, BrokerCount: 1},
+		VirtualClusters: []components.VirtualClusterArgs{{
+			Name: "orders",
+			ProducePolicies: []eventgateway.ProducePolicyAPISpec{{
+				Type: eventgateway.ProducePolicyEncrypt,
+				Encrypt: &eventgateway.EncryptPolicy{Config: eventgateway.EncryptConfig{
+					FailureMode:  eventgateway.CryptoFailureModeError,
+					PartOfRecord: []eventgateway.RecordPart{eventgateway.RecordValue},
+					EncryptionKey: eventgateway.EncryptionKey{Type: eventgateway.KeyStatic,
+						Static: &eventgateway.StaticKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
+				}},
+			}},
+		}},
+		WaitForProgrammed: &wait,
+	}
+	stack, err := local.Env.Stack(ctx, "e2e-static-keys", "dev", func(ctx *pulumi.Context) error {
+		args.StaticKeys = []components.StaticKeyArgs{{Name: "orders-key", Value: pulumi.ToSecret(pulumi.String(keyValue)).(pulumi.StringOutput)}}
+		_, err := components.NewPortMappedGateway(ctx, "pm", args)
+		return err
+	})
+	require.NoError(t, err)
+	t.Cleanup(func() { _, _ = stack.Destroy(context.Background()) })
+
+	operator := playOperatorID(ctx, ns, "pm-gateway", gatewayID)
+	up, err := stack.Up(ctx)
+	require.NoError(t, err, up.Stdout)
+	require.NoError(t, <-operator)
+	keyID := onlyKey(t, emu, gatewayID)
+	assert.Equal(t, keyID, policyKeyID(t, ctx, ns), "the encrypt policy names the key by its Konnect ID")
+
+	again, err := stack.Up(ctx)
+	require.NoError(t, err, again.Stdout)
+	assert.Zero(t, again.Creates+again.Updates+again.Deletes+again.Replaces, again.Stdout)
+
+	keyValue = randomKey(t)
+	rotated, err := stack.Up(ctx)
+	require.NoError(t, err, rotated.Stdout)
+	assert.Equal(t, 1, rotated.Replaces, rotated.Stdout)
+	newID := onlyKey(t, emu, gatewayID)
+	assert.NotEqual(t, keyID, newID, "the key was replaced")
+	assert.Equal(t, newID, policyKeyID(t, ctx, ns), "the policy moved to the new key")
+	assert.Empty(t, emu.ValidationErrors(), "requests the Konnect spec rejects")
+	assert.Empty(t, emu.ResponseValidationErrors(), "emulator answers outside the spec")
+
+	_, err = stack.Destroy(ctx)
+	require.NoError(t, err)
+	for _, o := range emu.Snapshot() {
+		assert.NotEqual(t, konnectemu.KindStaticKey, o.Kind, "destroy deletes the key")
+	}
+}
+
+// playOperatorID stands in for Kong Operator: once the KonnectEventGateway namespace/name exists it writes the
+// Konnect ID id into its status. The returned channel yields the outcome.
+func playOperatorID(ctx context.Context, namespace, name, id string) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				done <- ctx.Err()
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+			gateway := &unstructured.Unstructured{}
+			gateway.SetGroupVersionKind(konnectGatewayKind)
+			err := local.Cluster.Client.Get(ctx, client.ObjectKey{Namespace: namespace, Name: name}, gateway)
+			if apierrors.IsNotFound(err) {
+				continue
+			}
+			if err == nil {
+				err = unstructured.SetNestedField(gateway.Object, id, "status", "id")
+			}
+			if err == nil {
+				err = local.Cluster.Client.Status().Update(ctx, gateway)
+			}
+			if apierrors.IsConflict(err) {
+				continue
+			}
+			done <- err
+			return
+		}
+	}()
+	return done
+}
+
+// onlyKey returns the ID of the one static key of the emulator's gateway gatewayID.
+func onlyKey(t *testing.T, emu *konnectemu.Server, gatewayID string) string {
+	t.Helper()
+	var ids []string
+	for _, o := range emu.Snapshot() {
+		if o.Kind == konnectemu.KindStaticKey && o.ParentID == gatewayID {
+			ids = append(ids, o.ID)
+		}
+	}
+	require.Len(t, ids, 1, "static keys in Konnect")
+	return ids[0]
+}
+
+// policyKeyID is the static key ID the produce policy's custom resource names.
+func policyKeyID(t *testing.T, ctx context.Context, namespace string) string {
+	t.Helper()
+	policy := &unstructured.Unstructured{}
+	policy.SetGroupVersionKind(producePolicyKind)
+	require.NoError(t, local.Cluster.Client.Get(ctx, client.ObjectKey{Namespace: namespace, Name: "pm-orders-produce-0"}, policy))
+	id, _, err := unstructured.NestedString(policy.Object, "spec", "apiSpec", "encrypt", "config", "encryptionKey", "static", "key", "id")
+	require.NoError(t, err)
+	return id
+}
+
+// emuGateway creates an event gateway called name in the emulator and returns its ID.
+func emuGateway(t *testing.T, emu *konnectemu.Server, name string) string {
+	t.Helper()
+	res, err := emu.SDK().EventGateways.CreateEventGateway(t.Context(), konnectcomponents.CreateGatewayRequest{Name: name})
+	require.NoError(t, err)
+	require.Equal(t, http.StatusCreated, res.StatusCode)
+	return res.EventGatewayInfo.ID
+}
+
+// randomKey returns random 256-bit key material, base64-encoded.
+func randomKey(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 32)
+	_, err := rand.Read(b)
+	require.NoError(t, err)
+	return base64.StdEncoding.EncodeToString(b)
+}
+
+// randomHex returns 24 random bytes, hex-encoded.
+func randomHex(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 24)
+	_, err := rand.Read(b)
+	require.NoError(t, err)
+	return hex.EncodeToString(b)
+}
