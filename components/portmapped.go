@@ -17,6 +17,8 @@ type PortMappedGateway struct {
 
 	// Namespace holds every object.
 	Namespace pulumi.StringOutput `pulumi:"namespace"`
+	// AdvertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.
+	AdvertisedHost pulumi.StringOutput `pulumi:"advertisedHost"`
 	// BootstrapServers maps each virtual cluster's Konnect name to the bootstrap.servers of its clients:
 	// advertisedHost:bootstrapPort, or every broker address when bootstrapPort is none.
 	BootstrapServers pulumi.StringMapOutput `pulumi:"bootstrapServers"`
@@ -61,9 +63,10 @@ func NewPortMappedGateway(ctx *pulumi.Context, name string, args PortMappedGatew
 	if err := ctx.RegisterComponentResource(PortMappedGatewayType, name, gateway, opts...); err != nil {
 		return nil, err
 	}
-	if err := layout.register(ctx, gateway); err != nil {
+	host, err := layout.register(ctx, gateway)
+	if err != nil {
 		return nil, err
 	}
-	layout.setOutputs(gateway)
+	layout.setOutputs(gateway, host)
 	return gateway, ctx.RegisterResourceOutputs(gateway, outputsOf(gateway))
 }

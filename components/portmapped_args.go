@@ -12,8 +12,12 @@ type PortMappedGatewayArgs struct {
 	Konnect KonnectArgs `pulumi:"konnect"`
 	// AdvertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are
 	// advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS
-	// name pointing at the LoadBalancer).
-	AdvertisedHost string `pulumi:"advertisedHost"`
+	// name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+	AdvertisedHost string `pulumi:"advertisedHost,optional"`
+	// AdvertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's
+	// LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created
+	// once the address is known. Set it instead of AdvertisedHost.
+	AdvertisedHostFromLoadBalancer *LoadBalancerAddressArgs `pulumi:"advertisedHostFromLoadBalancer,optional"`
 	// BackendCluster is the upstream Kafka cluster.
 	BackendCluster BackendClusterArgs `pulumi:"backendCluster"`
 	// SchemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.
@@ -36,6 +40,12 @@ type PortMappedGatewayArgs struct {
 	// WaitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects
 	// that depend on it. Defaults to true; turn it off when no operator runs.
 	WaitForProgrammed *bool `pulumi:"waitForProgrammed,optional"`
+}
+
+// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+type LoadBalancerAddressArgs struct {
+	// TimeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+	TimeoutSeconds int `pulumi:"timeoutSeconds,optional"`
 }
 
 // KonnectArgs says how Kong Operator reaches Konnect.

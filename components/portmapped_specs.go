@@ -46,7 +46,8 @@ func (l portMappedLayout) listenerSpec(i int) eventgateway.EventGatewayListenerS
 	}
 }
 
-func (l portMappedLayout) listenerPolicySpec(i int) eventgateway.EventGatewayListenerPolicySpec {
+// listenerPolicySpec is virtual cluster i's forwarding policy, advertising its brokers on host.
+func (l portMappedLayout) listenerPolicySpec(i int, host string) eventgateway.EventGatewayListenerPolicySpec {
 	vc := l.args.VirtualClusters[i]
 	return eventgateway.EventGatewayListenerPolicySpec{
 		EventGatewayListenerRef: eventgateway.RefByName(l.names.ClusterListener(i)),
@@ -57,7 +58,7 @@ func (l portMappedLayout) listenerPolicySpec(i int) eventgateway.EventGatewayLis
 				Config: eventgateway.ForwardToVirtualClusterConfig{
 					Type: eventgateway.ForwardPortMapping,
 					PortMapping: &eventgateway.PortMappingConfig{
-						AdvertisedHost: l.args.AdvertisedHost,
+						AdvertisedHost: host,
 						Destination:    eventgateway.KonnectRef{Name: vc.Name},
 						BootstrapPort:  vc.bootstrapPort(),
 						MinBrokerID:    l.args.BackendCluster.MinBrokerID,

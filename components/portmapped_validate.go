@@ -15,7 +15,17 @@ func (a PortMappedGatewayArgs) Validate(name string) error {
 	}
 	validateNames(&p, name, a.VirtualClusters, longestPortMappedVC)
 	validateKonnect(&p, a.Konnect)
-	p.Check("advertisedHost", validate.Required(a.AdvertisedHost), validate.AdvertisedHost(a.AdvertisedHost))
+	switch fromLoadBalancer := a.AdvertisedHostFromLoadBalancer; {
+	case fromLoadBalancer == nil && a.AdvertisedHost == "":
+		p.Add("advertisedHost", "is required: the address clients reach the LoadBalancer on; or set "+
+			"advertisedHostFromLoadBalancer to take the one the cloud assigns")
+	case fromLoadBalancer != nil && a.AdvertisedHost != "":
+		p.Add("advertisedHostFromLoadBalancer", "does not apply when advertisedHost is set: set one of them")
+	case fromLoadBalancer != nil:
+		p.Check("advertisedHostFromLoadBalancer.timeoutSeconds", validate.AtLeast(fromLoadBalancer.TimeoutSeconds, 0))
+	default:
+		p.Check("advertisedHost", validate.AdvertisedHost(a.AdvertisedHost))
+	}
 	p.Check("namespace", validate.DNSLabel(a.namespace()))
 	p.KubernetesLabels("labels", a.Labels)
 	validateGateway(&p, a.gateway())

@@ -96,11 +96,19 @@ func (x *KonnectArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.APIURL, "apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.")
 }
 
+// Annotate describes LoadBalancerAddressArgs for the package schema.
+func (x *LoadBalancerAddressArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "LoadBalancerAddress")
+	a.Describe(x, "LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.")
+	a.Describe(&x.TimeoutSeconds, "timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.")
+}
+
 // Annotate describes PortMappedGateway for the package schema.
 func (x *PortMappedGateway) Annotate(a infer.Annotator) {
 	a.SetToken("index", "PortMappedGateway")
 	a.Describe(x, "PortMappedGateway deploys Kong Event Gateway with the port-mapping pattern: Konnect authentication, a KonnectEventGateway, a backend cluster, and for each virtual cluster a listener on its own block of ports with a portMapping forwarding policy, all served by one KegDataPlane behind a LoadBalancer Service.")
 	a.Describe(&x.Namespace, "namespace holds every object.")
+	a.Describe(&x.AdvertisedHost, "advertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.")
 	a.Describe(&x.BootstrapServers, "bootstrapServers maps each virtual cluster's Konnect name to the bootstrap.servers of its clients: advertisedHost:bootstrapPort, or every broker address when bootstrapPort is none.")
 	a.Describe(&x.BrokerAddresses, "brokerAddresses maps each virtual cluster's Konnect name to its advertised broker addresses in broker-id order.")
 	a.Describe(&x.ListenerPorts, "listenerPorts maps each virtual cluster's Konnect name to its listener's port range, such as \"9092-9095\".")
@@ -120,7 +128,8 @@ func (x *PortMappedGateway) Annotate(a infer.Annotator) {
 func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "PortMappedGatewayArgs configures a PortMappedGateway. Every field is a plain value known at preview.")
 	a.Describe(&x.Konnect, "konnect holds the access token and the regional API server.")
-	a.Describe(&x.AdvertisedHost, "advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).")
+	a.Describe(&x.AdvertisedHost, "advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.")
+	a.Describe(&x.AdvertisedHostFromLoadBalancer, "advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.")
 	a.Describe(&x.BackendCluster, "backendCluster is the upstream Kafka cluster.")
 	a.Describe(&x.SchemaRegistries, "schemaRegistries are the schema registries the virtual clusters' schemaValidation policies name.")
 	a.Describe(&x.StaticKeys, "staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.")

@@ -141,4 +141,9 @@ func TestParsePoliciesAndSecretSources(t *testing.T) {
 	_, err = Parse("policies.yaml", []byte(withKey))
 	require.ErrorContains(t, err, "gateways[0].portMapped.staticKeys: need Kong Operator to report the gateway's Konnect ID, "+
 		"and local: true runs no operator")
+
+	fromLoadBalancer := strings.Replace(policySpec, "advertisedHost: 10.0.1.1", "advertisedHostFromLoadBalancer: {}", 1)
+	_, err = Parse("policies.yaml", []byte(fromLoadBalancer))
+	require.ErrorContains(t, err, "gateways[0].portMapped.advertisedHostFromLoadBalancer: needs Kong Operator and a "+
+		"cloud load balancer, and local: true has neither")
 }

@@ -1,6 +1,8 @@
 package eventgateway
 
 import (
+	"reflect"
+
 	"github.com/pulumi/pulumi-kubernetes/sdk/v4/go/kubernetes/apiextensions"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -163,4 +165,25 @@ func NewEventGatewayListenerPolicy(ctx *pulumi.Context, name string, meta Metada
 	spec EventGatewayListenerPolicySpec, opts ...pulumi.ResourceOption,
 ) (*apiextensions.CustomResource, error) {
 	return register(ctx, name, eventGatewayListenerPolicyKind, meta, spec, opts...)
+}
+
+// ListenerPolicySpecOutput is an EventGatewayListenerPolicySpec known once other resources report what it needs,
+// such as the address a LoadBalancer gets: build it with ApplyT on that output.
+type ListenerPolicySpecOutput struct{ *pulumi.OutputState }
+
+// ElementType is EventGatewayListenerPolicySpec.
+func (ListenerPolicySpecOutput) ElementType() reflect.Type {
+	return reflect.TypeFor[EventGatewayListenerPolicySpec]()
+}
+
+func init() {
+	pulumi.RegisterOutputType(ListenerPolicySpecOutput{})
+}
+
+// NewEventGatewayListenerPolicyFromOutput registers an EventGatewayListenerPolicy once spec resolves. The spec must
+// hold no secret (a tlsServer key): inside an output it cannot stay a secret of its own.
+func NewEventGatewayListenerPolicyFromOutput(ctx *pulumi.Context, name string, meta Metadata,
+	spec ListenerPolicySpecOutput, opts ...pulumi.ResourceOption,
+) (*apiextensions.CustomResource, error) {
+	return registerResolved(ctx, name, eventGatewayListenerPolicyKind, meta, spec, opts...)
 }

@@ -25,6 +25,10 @@ export class PortMappedGateway extends pulumi.ComponentResource {
     }
 
     /**
+     * advertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.
+     */
+    declare public readonly advertisedHost: pulumi.Output<string>;
+    /**
      * authConfigurationName is the KonnectAPIAuthConfiguration.
      */
     declare public /*out*/ readonly authConfigurationName: pulumi.Output<string>;
@@ -92,9 +96,6 @@ export class PortMappedGateway extends pulumi.ComponentResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.advertisedHost === undefined && !opts.urn) {
-                throw new Error("Missing required property 'advertisedHost'");
-            }
             if (args?.backendCluster === undefined && !opts.urn) {
                 throw new Error("Missing required property 'backendCluster'");
             }
@@ -105,6 +106,7 @@ export class PortMappedGateway extends pulumi.ComponentResource {
                 throw new Error("Missing required property 'virtualClusters'");
             }
             resourceInputs["advertisedHost"] = args?.advertisedHost;
+            resourceInputs["advertisedHostFromLoadBalancer"] = args?.advertisedHostFromLoadBalancer;
             resourceInputs["backendCluster"] = args?.backendCluster;
             resourceInputs["basePort"] = args?.basePort;
             resourceInputs["dataPlane"] = args?.dataPlane;
@@ -130,6 +132,7 @@ export class PortMappedGateway extends pulumi.ComponentResource {
             resourceInputs["servicePorts"] = undefined /*out*/;
             resourceInputs["virtualClusterNames"] = undefined /*out*/;
         } else {
+            resourceInputs["advertisedHost"] = undefined /*out*/;
             resourceInputs["authConfigurationName"] = undefined /*out*/;
             resourceInputs["backendClusterName"] = undefined /*out*/;
             resourceInputs["bootstrapServers"] = undefined /*out*/;
@@ -155,9 +158,13 @@ export class PortMappedGateway extends pulumi.ComponentResource {
  */
 export interface PortMappedGatewayArgs {
     /**
-     * advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
+     * advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
      */
-    advertisedHost: string;
+    advertisedHost?: string;
+    /**
+     * advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
+     */
+    advertisedHostFromLoadBalancer?: pulumi.Input<inputs.LoadBalancerAddressArgs | undefined>;
     /**
      * backendCluster is the upstream Kafka cluster.
      */

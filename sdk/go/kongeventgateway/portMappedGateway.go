@@ -16,6 +16,8 @@ import (
 type PortMappedGateway struct {
 	pulumi.ResourceState
 
+	// advertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.
+	AdvertisedHost pulumi.StringOutput `pulumi:"advertisedHost"`
 	// authConfigurationName is the KonnectAPIAuthConfiguration.
 	AuthConfigurationName pulumi.StringOutput `pulumi:"authConfigurationName"`
 	// backendClusterName is the EventGatewayBackendCluster.
@@ -72,8 +74,10 @@ func NewPortMappedGateway(ctx *pulumi.Context,
 }
 
 type portMappedGatewayArgs struct {
-	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
-	AdvertisedHost string `pulumi:"advertisedHost"`
+	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+	AdvertisedHost *string `pulumi:"advertisedHost"`
+	// advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
+	AdvertisedHostFromLoadBalancer *LoadBalancerAddress `pulumi:"advertisedHostFromLoadBalancer"`
 	// backendCluster is the upstream Kafka cluster.
 	BackendCluster BackendCluster `pulumi:"backendCluster"`
 	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
@@ -100,8 +104,10 @@ type portMappedGatewayArgs struct {
 
 // The set of arguments for constructing a PortMappedGateway resource.
 type PortMappedGatewayArgs struct {
-	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
-	AdvertisedHost string
+	// advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+	AdvertisedHost *string
+	// advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
+	AdvertisedHostFromLoadBalancer LoadBalancerAddressPtrInput
 	// backendCluster is the upstream Kafka cluster.
 	BackendCluster BackendClusterInput
 	// basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
@@ -211,6 +217,11 @@ func (o PortMappedGatewayOutput) ToPortMappedGatewayOutput() PortMappedGatewayOu
 
 func (o PortMappedGatewayOutput) ToPortMappedGatewayOutputWithContext(ctx context.Context) PortMappedGatewayOutput {
 	return o
+}
+
+// advertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.
+func (o PortMappedGatewayOutput) AdvertisedHost() pulumi.StringOutput {
+	return o.ApplyT(func(v *PortMappedGateway) pulumi.StringOutput { return v.AdvertisedHost }).(pulumi.StringOutput)
 }
 
 // authConfigurationName is the KonnectAPIAuthConfiguration.

@@ -1420,6 +1420,146 @@ func (o KonnectOutput) Token() pulumi.StringOutput {
 	return o.ApplyT(func(v Konnect) string { return v.Token }).(pulumi.StringOutput)
 }
 
+// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+type LoadBalancerAddress struct {
+	// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
+}
+
+// LoadBalancerAddressInput is an input type that accepts LoadBalancerAddressArgs and LoadBalancerAddressOutput values.
+// You can construct a concrete instance of `LoadBalancerAddressInput` via:
+//
+//	LoadBalancerAddressArgs{...}
+type LoadBalancerAddressInput interface {
+	pulumi.Input
+
+	ToLoadBalancerAddressOutput() LoadBalancerAddressOutput
+	ToLoadBalancerAddressOutputWithContext(context.Context) LoadBalancerAddressOutput
+}
+
+// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+type LoadBalancerAddressArgs struct {
+	// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
+}
+
+func (LoadBalancerAddressArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadBalancerAddress)(nil)).Elem()
+}
+
+func (i LoadBalancerAddressArgs) ToLoadBalancerAddressOutput() LoadBalancerAddressOutput {
+	return i.ToLoadBalancerAddressOutputWithContext(context.Background())
+}
+
+func (i LoadBalancerAddressArgs) ToLoadBalancerAddressOutputWithContext(ctx context.Context) LoadBalancerAddressOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAddressOutput)
+}
+
+func (i LoadBalancerAddressArgs) ToLoadBalancerAddressPtrOutput() LoadBalancerAddressPtrOutput {
+	return i.ToLoadBalancerAddressPtrOutputWithContext(context.Background())
+}
+
+func (i LoadBalancerAddressArgs) ToLoadBalancerAddressPtrOutputWithContext(ctx context.Context) LoadBalancerAddressPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAddressOutput).ToLoadBalancerAddressPtrOutputWithContext(ctx)
+}
+
+// LoadBalancerAddressPtrInput is an input type that accepts LoadBalancerAddressArgs, LoadBalancerAddressPtr and LoadBalancerAddressPtrOutput values.
+// You can construct a concrete instance of `LoadBalancerAddressPtrInput` via:
+//
+//	        LoadBalancerAddressArgs{...}
+//
+//	or:
+//
+//	        nil
+type LoadBalancerAddressPtrInput interface {
+	pulumi.Input
+
+	ToLoadBalancerAddressPtrOutput() LoadBalancerAddressPtrOutput
+	ToLoadBalancerAddressPtrOutputWithContext(context.Context) LoadBalancerAddressPtrOutput
+}
+
+type loadBalancerAddressPtrType LoadBalancerAddressArgs
+
+func LoadBalancerAddressPtr(v *LoadBalancerAddressArgs) LoadBalancerAddressPtrInput {
+	return (*loadBalancerAddressPtrType)(v)
+}
+
+func (*loadBalancerAddressPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadBalancerAddress)(nil)).Elem()
+}
+
+func (i *loadBalancerAddressPtrType) ToLoadBalancerAddressPtrOutput() LoadBalancerAddressPtrOutput {
+	return i.ToLoadBalancerAddressPtrOutputWithContext(context.Background())
+}
+
+func (i *loadBalancerAddressPtrType) ToLoadBalancerAddressPtrOutputWithContext(ctx context.Context) LoadBalancerAddressPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAddressPtrOutput)
+}
+
+// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+type LoadBalancerAddressOutput struct{ *pulumi.OutputState }
+
+func (LoadBalancerAddressOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadBalancerAddress)(nil)).Elem()
+}
+
+func (o LoadBalancerAddressOutput) ToLoadBalancerAddressOutput() LoadBalancerAddressOutput {
+	return o
+}
+
+func (o LoadBalancerAddressOutput) ToLoadBalancerAddressOutputWithContext(ctx context.Context) LoadBalancerAddressOutput {
+	return o
+}
+
+func (o LoadBalancerAddressOutput) ToLoadBalancerAddressPtrOutput() LoadBalancerAddressPtrOutput {
+	return o.ToLoadBalancerAddressPtrOutputWithContext(context.Background())
+}
+
+func (o LoadBalancerAddressOutput) ToLoadBalancerAddressPtrOutputWithContext(ctx context.Context) LoadBalancerAddressPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LoadBalancerAddress) *LoadBalancerAddress {
+		return &v
+	}).(LoadBalancerAddressPtrOutput)
+}
+
+// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+func (o LoadBalancerAddressOutput) TimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v LoadBalancerAddress) *int { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
+}
+
+type LoadBalancerAddressPtrOutput struct{ *pulumi.OutputState }
+
+func (LoadBalancerAddressPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadBalancerAddress)(nil)).Elem()
+}
+
+func (o LoadBalancerAddressPtrOutput) ToLoadBalancerAddressPtrOutput() LoadBalancerAddressPtrOutput {
+	return o
+}
+
+func (o LoadBalancerAddressPtrOutput) ToLoadBalancerAddressPtrOutputWithContext(ctx context.Context) LoadBalancerAddressPtrOutput {
+	return o
+}
+
+func (o LoadBalancerAddressPtrOutput) Elem() LoadBalancerAddressOutput {
+	return o.ApplyT(func(v *LoadBalancerAddress) LoadBalancerAddress {
+		if v != nil {
+			return *v
+		}
+		var ret LoadBalancerAddress
+		return ret
+	}).(LoadBalancerAddressOutput)
+}
+
+// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+func (o LoadBalancerAddressPtrOutput) TimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *LoadBalancerAddress) *int {
+		if v == nil {
+			return nil
+		}
+		return v.TimeoutSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
 // SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
 type SchemaRegistry struct {
 	// description is the registry's description in Konnect, at most 512 characters.
@@ -2188,6 +2328,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerInput)(nil)).Elem(), IssuerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerPtrInput)(nil)).Elem(), IssuerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*KonnectInput)(nil)).Elem(), KonnectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAddressInput)(nil)).Elem(), LoadBalancerAddressArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAddressPtrInput)(nil)).Elem(), LoadBalancerAddressArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryInput)(nil)).Elem(), SchemaRegistryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryArrayInput)(nil)).Elem(), SchemaRegistryArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniTLSInput)(nil)).Elem(), SniTLSArgs{})
@@ -2212,6 +2354,8 @@ func init() {
 	pulumi.RegisterOutputType(IssuerOutput{})
 	pulumi.RegisterOutputType(IssuerPtrOutput{})
 	pulumi.RegisterOutputType(KonnectOutput{})
+	pulumi.RegisterOutputType(LoadBalancerAddressOutput{})
+	pulumi.RegisterOutputType(LoadBalancerAddressPtrOutput{})
 	pulumi.RegisterOutputType(SchemaRegistryOutput{})
 	pulumi.RegisterOutputType(SchemaRegistryArrayOutput{})
 	pulumi.RegisterOutputType(SniTLSOutput{})

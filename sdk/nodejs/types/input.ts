@@ -214,6 +214,16 @@ export interface KonnectArgs {
 }
 
 /**
+ * LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+ */
+export interface LoadBalancerAddressArgs {
+    /**
+     * timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+     */
+    timeoutSeconds?: pulumi.Input<number | undefined>;
+}
+
+/**
  * SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
  */
 export interface SchemaRegistryArgs {

@@ -34,6 +34,8 @@ __all__ = [
     'IssuerArgsDict',
     'KonnectArgs',
     'KonnectArgsDict',
+    'LoadBalancerAddressArgs',
+    'LoadBalancerAddressArgsDict',
     'SchemaRegistryArgs',
     'SchemaRegistryArgsDict',
     'SniTLSArgs',
@@ -923,6 +925,40 @@ class KonnectArgs:
     @api_url.setter
     def api_url(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "api_url", value)
+
+
+class LoadBalancerAddressArgsDict(TypedDict):
+    """
+    LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+    """
+    timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+    """
+
+@pulumi.input_type
+class LoadBalancerAddressArgs:
+    def __init__(__self__, *,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+
+        :param pulumi.Input[_builtins.int] timeout_seconds: timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+        """
+        if timeout_seconds is not None:
+            pulumi.set(__self__, "timeout_seconds", timeout_seconds)
+
+    @_builtins.property
+    @pulumi.getter(name="timeoutSeconds")
+    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
+        """
+        return pulumi.get(self, "timeout_seconds")
+
+    @timeout_seconds.setter
+    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "timeout_seconds", value)
 
 
 class SchemaRegistryArgsDict(TypedDict):

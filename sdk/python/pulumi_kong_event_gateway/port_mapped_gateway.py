@@ -21,10 +21,11 @@ __all__ = ['PortMappedGatewayArgs', 'PortMappedGateway']
 @pulumi.input_type
 class PortMappedGatewayArgs:
     def __init__(__self__, *,
-                 advertised_host: _builtins.str,
                  backend_cluster: pulumi.Input['BackendClusterArgs'],
                  konnect: pulumi.Input['KonnectArgs'],
                  virtual_clusters: pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]],
+                 advertised_host: Optional[_builtins.str] = None,
+                 advertised_host_from_load_balancer: pulumi.Input[Optional['LoadBalancerAddressArgs']] = None,
                  base_port: Optional[_builtins.int] = None,
                  data_plane: pulumi.Input[Optional['DataPlaneArgs']] = None,
                  gateway: pulumi.Input[Optional['GatewayArgs']] = None,
@@ -36,10 +37,11 @@ class PortMappedGatewayArgs:
         """
         The set of arguments for constructing a PortMappedGateway resource.
 
-        :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
         :param pulumi.Input['BackendClusterArgs'] backend_cluster: backendCluster is the upstream Kafka cluster.
         :param pulumi.Input['KonnectArgs'] konnect: konnect holds the access token and the regional API server.
         :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]] virtual_clusters: virtualClusters are the clusters clients see; each gets its own listener and its own block of ports.
+        :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+        :param pulumi.Input['LoadBalancerAddressArgs'] advertised_host_from_load_balancer: advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
         :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
         :param pulumi.Input['DataPlaneArgs'] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
         :param pulumi.Input['GatewayArgs'] gateway: gateway describes the Event Gateway control plane in Konnect.
@@ -49,10 +51,13 @@ class PortMappedGatewayArgs:
         :param pulumi.Input[Sequence[pulumi.Input['StaticKeyArgs']]] static_keys: staticKeys are the gateway's static encryption keys, which encrypt policies name. Kong Operator cannot create them: the kong-event-gateway provider does, under the gateway the operator reports.
         :param _builtins.bool wait_for_programmed: waitForProgrammed makes Pulumi wait until the operator reports each object ready before creating the objects that depend on it. Defaults to true; turn it off when no operator runs.
         """
-        pulumi.set(__self__, "advertised_host", advertised_host)
         pulumi.set(__self__, "backend_cluster", backend_cluster)
         pulumi.set(__self__, "konnect", konnect)
         pulumi.set(__self__, "virtual_clusters", virtual_clusters)
+        if advertised_host is not None:
+            pulumi.set(__self__, "advertised_host", advertised_host)
+        if advertised_host_from_load_balancer is not None:
+            pulumi.set(__self__, "advertised_host_from_load_balancer", advertised_host_from_load_balancer)
         if base_port is not None:
             pulumi.set(__self__, "base_port", base_port)
         if data_plane is not None:
@@ -69,18 +74,6 @@ class PortMappedGatewayArgs:
             pulumi.set(__self__, "static_keys", static_keys)
         if wait_for_programmed is not None:
             pulumi.set(__self__, "wait_for_programmed", wait_for_programmed)
-
-    @_builtins.property
-    @pulumi.getter(name="advertisedHost")
-    def advertised_host(self) -> _builtins.str:
-        """
-        advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
-        """
-        return pulumi.get(self, "advertised_host")
-
-    @advertised_host.setter
-    def advertised_host(self, value: _builtins.str):
-        pulumi.set(self, "advertised_host", value)
 
     @_builtins.property
     @pulumi.getter(name="backendCluster")
@@ -117,6 +110,30 @@ class PortMappedGatewayArgs:
     @virtual_clusters.setter
     def virtual_clusters(self, value: pulumi.Input[Sequence[pulumi.Input['VirtualClusterArgs']]]):
         pulumi.set(self, "virtual_clusters", value)
+
+    @_builtins.property
+    @pulumi.getter(name="advertisedHost")
+    def advertised_host(self) -> Optional[_builtins.str]:
+        """
+        advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+        """
+        return pulumi.get(self, "advertised_host")
+
+    @advertised_host.setter
+    def advertised_host(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "advertised_host", value)
+
+    @_builtins.property
+    @pulumi.getter(name="advertisedHostFromLoadBalancer")
+    def advertised_host_from_load_balancer(self) -> pulumi.Input[Optional['LoadBalancerAddressArgs']]:
+        """
+        advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
+        """
+        return pulumi.get(self, "advertised_host_from_load_balancer")
+
+    @advertised_host_from_load_balancer.setter
+    def advertised_host_from_load_balancer(self, value: pulumi.Input[Optional['LoadBalancerAddressArgs']]):
+        pulumi.set(self, "advertised_host_from_load_balancer", value)
 
     @_builtins.property
     @pulumi.getter(name="basePort")
@@ -222,6 +239,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_host: Optional[_builtins.str] = None,
+                 advertised_host_from_load_balancer: pulumi.Input[Optional[Union['LoadBalancerAddressArgs', 'LoadBalancerAddressArgsDict']]] = None,
                  backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  base_port: Optional[_builtins.int] = None,
                  data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
@@ -239,7 +257,8 @@ class PortMappedGateway(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer).
+        :param _builtins.str advertised_host: advertisedHost is the lowercase DNS name or IP address Kafka clients reach the LoadBalancer on; brokers are advertised on it. Reserve it before deploying (a static IP, see DataPlaneArgs.ServiceAnnotations, or a DNS name pointing at the LoadBalancer), or set AdvertisedHostFromLoadBalancer instead.
+        :param pulumi.Input[Union['LoadBalancerAddressArgs', 'LoadBalancerAddressArgsDict']] advertised_host_from_load_balancer: advertisedHostFromLoadBalancer advertises the brokers on the address the cloud assigns to the data plane's LoadBalancer Service (its first ingress IP or host name), in the same up: the forwarding policies are created once the address is known. Set it instead of AdvertisedHost.
         :param pulumi.Input[Union['BackendClusterArgs', 'BackendClusterArgsDict']] backend_cluster: backendCluster is the upstream Kafka cluster.
         :param _builtins.int base_port: basePort is the first listener port of the one virtual cluster that leaves Port unset. Defaults to 9092.
         :param pulumi.Input[Union['DataPlaneArgs', 'DataPlaneArgsDict']] data_plane: dataPlane shapes the KegDataPlane and its LoadBalancer Service.
@@ -277,6 +296,7 @@ class PortMappedGateway(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  advertised_host: Optional[_builtins.str] = None,
+                 advertised_host_from_load_balancer: pulumi.Input[Optional[Union['LoadBalancerAddressArgs', 'LoadBalancerAddressArgsDict']]] = None,
                  backend_cluster: pulumi.Input[Optional[Union['BackendClusterArgs', 'BackendClusterArgsDict']]] = None,
                  base_port: Optional[_builtins.int] = None,
                  data_plane: pulumi.Input[Optional[Union['DataPlaneArgs', 'DataPlaneArgsDict']]] = None,
@@ -299,9 +319,8 @@ class PortMappedGateway(pulumi.ComponentResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = PortMappedGatewayArgs.__new__(PortMappedGatewayArgs)
 
-            if advertised_host is None and not opts.urn:
-                raise TypeError("Missing required property 'advertised_host'")
             __props__.__dict__["advertised_host"] = advertised_host
+            __props__.__dict__["advertised_host_from_load_balancer"] = advertised_host_from_load_balancer
             if backend_cluster is None and not opts.urn:
                 raise TypeError("Missing required property 'backend_cluster'")
             __props__.__dict__["backend_cluster"] = backend_cluster
@@ -338,6 +357,14 @@ class PortMappedGateway(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="advertisedHost")
+    def advertised_host(self) -> pulumi.Output[_builtins.str]:
+        """
+        advertisedHost is the address brokers are advertised on: advertisedHost, or the LoadBalancer's address.
+        """
+        return pulumi.get(self, "advertised_host")
 
     @_builtins.property
     @pulumi.getter(name="authConfigurationName")
