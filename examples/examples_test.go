@@ -79,27 +79,30 @@ func TestSDKsUpToDate(t *testing.T) {
 	}
 }
 
-// TestTypeScriptExample installs examples/ts-portmapped from its lock file, with the Node.js SDK from sdk/nodejs,
-// and type-checks it with tsc. Both are copied to a temporary directory with the repository's layout, so the
-// file: dependency resolves and the work tree stays clean.
-func TestTypeScriptExample(t *testing.T) {
+// TestTypeScriptExamples installs each TypeScript example from its lock file, with the Node.js SDK from sdk/nodejs,
+// and type-checks it with tsc. Both are copied to a temporary directory with the repository's layout, so the file:
+// dependency resolves and the work tree stays clean.
+func TestTypeScriptExamples(t *testing.T) {
 	if _, err := exec.LookPath("npm"); err != nil {
-		t.Log("npm is not on PATH: the TypeScript example is not checked")
+		t.Log("npm is not on PATH: the TypeScript examples are not checked")
 		t.Skip("npm is not on PATH")
 	}
 	tmp := t.TempDir()
 	copyTree(t, filepath.Join(root, "sdk", "nodejs"), filepath.Join(tmp, "sdk", "nodejs"))
-	example := filepath.Join(tmp, "examples", "ts-portmapped")
-	copyTree(t, filepath.Join(root, "examples", "ts-portmapped"), example)
-
-	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
-	defer cancel()
-	start := time.Now()
-	run(t, ctx, example, "npm", "ci", "--no-audit", "--no-fund")
-	t.Logf("npm ci: %s", time.Since(start).Round(time.Millisecond))
-	start = time.Now()
-	run(t, ctx, example, "npx", "--no-install", "tsc", "--noEmit")
-	t.Logf("tsc --noEmit: %s", time.Since(start).Round(time.Millisecond))
+	for _, name := range []string{"ts-portmapped", "ts-policies"} {
+		t.Run(name, func(t *testing.T) {
+			example := filepath.Join(tmp, "examples", name)
+			copyTree(t, filepath.Join(root, "examples", name), example)
+			ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+			defer cancel()
+			start := time.Now()
+			run(t, ctx, example, "npm", "ci", "--no-audit", "--no-fund")
+			t.Logf("npm ci: %s", time.Since(start).Round(time.Millisecond))
+			start = time.Now()
+			run(t, ctx, example, "npx", "--no-install", "tsc", "--noEmit")
+			t.Logf("tsc --noEmit: %s", time.Since(start).Round(time.Millisecond))
+		})
+	}
 }
 
 // TestPythonSDKCompiles byte-compiles every module of sdk/python, writing the bytecode outside the work tree.
