@@ -19,7 +19,9 @@ type coreLayout struct {
 	schemaRegistries []SchemaRegistryArgs
 	// staticKeys are the gateway's static keys.
 	staticKeys []StaticKeyArgs
-	names      objectNames
+	// trustBundles are the gateway's TLS trust bundles.
+	trustBundles []TrustBundleArgs
+	names        objectNames
 }
 
 // metadata is the Kubernetes metadata of the object called name.

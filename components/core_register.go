@@ -10,6 +10,8 @@ import (
 type konnectChain struct {
 	gateway         pulumi.Resource
 	virtualClusters []pulumi.Resource
+	// objects are the Konnect objects created through the provider.
+	objects providerObjects
 }
 
 // after makes a resource depend on resources.
@@ -18,8 +20,8 @@ func after(resources ...pulumi.Resource) pulumi.ResourceOption {
 }
 
 // registerKonnectChain creates, as children of parent and in dependency order, the token Secret, the auth
-// configuration, the gateway, the backend cluster, the schema registries and static keys, and the virtual clusters
-// with their policies. With WaitForProgrammed each object is
+// configuration, the gateway, the backend cluster, the schema registries, the static keys and trust bundles, and the
+// virtual clusters with their policies. With WaitForProgrammed each object is
 // ready in Konnect before its dependents are created.
 func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Resource) (konnectChain, error) {
 	child := pulumi.Parent(parent)
@@ -35,8 +37,8 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 		return konnectChain{}, err
 	}
 	gatewayMeta := l.metadata(l.names.Gateway)
-	if len(l.staticKeys) > 0 {
-		// The static keys are created under the gateway's Konnect ID.
+	if l.needsProvider() {
+		// Static keys and trust bundles are created under the gateway's Konnect ID.
 		gatewayMeta.Annotations = map[string]string{eventgateway.WaitForAnnotation: eventgateway.KonnectGatewayIDWaitFor}
 	}
 	gateway, err := eventgateway.NewKonnectEventGateway(ctx, l.names.Gateway, gatewayMeta, l.gatewaySpec(), child, after(auth))
@@ -52,18 +54,18 @@ func (l coreLayout) registerKonnectChain(ctx *pulumi.Context, parent pulumi.Reso
 	if err != nil {
 		return konnectChain{}, err
 	}
-	keys, err := l.registerStaticKeys(ctx, parent, gateway)
+	objects, err := l.registerProviderObjects(ctx, parent, gateway)
 	if err != nil {
 		return konnectChain{}, err
 	}
-	chain := konnectChain{gateway: gateway}
+	chain := konnectChain{gateway: gateway, objects: objects}
 	for i, name := range l.names.VirtualClusters {
 		virtualCluster, err := eventgateway.NewEventGatewayVirtualCluster(ctx, name, l.metadata(name),
 			l.virtualClusterSpec(i), child, after(backend))
 		if err != nil {
 			return konnectChain{}, err
 		}
-		if err := l.registerPolicies(ctx, parent, virtualCluster, i, registries, keys); err != nil {
+		if err := l.registerPolicies(ctx, parent, virtualCluster, i, registries, objects.staticKeys); err != nil {
 			return konnectChain{}, err
 		}
 		chain.virtualClusters = append(chain.virtualClusters, virtualCluster)

@@ -17,8 +17,8 @@ type konnectProvider struct {
 	pulumi.ProviderResourceState
 }
 
-// staticKey is a kong-event-gateway:konnect:StaticKey; only its ID is read.
-type staticKey struct {
+// konnectObject is a kong-event-gateway:konnect resource; only its ID is read.
+type konnectObject struct {
 	pulumi.CustomResourceState
 }
 
@@ -33,32 +33,54 @@ func (k KonnectArgs) apiURL() string {
 	return "https://" + k.ServerURL
 }
 
-// registerStaticKeys creates, through a kong-event-gateway provider of its own, one StaticKey per key under the
-// Konnect ID the operator reports for gateway, and returns the keys' Konnect IDs by name.
-func (l coreLayout) registerStaticKeys(ctx *pulumi.Context, parent pulumi.Resource,
+// needsProvider says whether the component creates Konnect objects the operator cannot: static keys or trust bundles.
+func (l coreLayout) needsProvider() bool { return len(l.staticKeys)+len(l.trustBundles) > 0 }
+
+// providerObjects are the Konnect IDs of the objects the component creates through the provider, by name.
+type providerObjects struct {
+	staticKeys, trustBundles map[string]pulumi.StringOutput
+}
+
+// registerProviderObjects creates, through a kong-event-gateway provider of its own, the static keys and TLS trust
+// bundles under the Konnect ID the operator reports for gateway, and returns their Konnect IDs.
+func (l coreLayout) registerProviderObjects(ctx *pulumi.Context, parent pulumi.Resource,
 	gateway *apiextensions.CustomResource,
-) (map[string]pulumi.StringOutput, error) {
-	if len(l.staticKeys) == 0 {
-		return nil, nil
+) (providerObjects, error) {
+	objects := providerObjects{staticKeys: map[string]pulumi.StringOutput{}, trustBundles: map[string]pulumi.StringOutput{}}
+	if !l.needsProvider() {
+		return objects, nil
 	}
 	var provider konnectProvider
 	if err := ctx.RegisterResource("pulumi:providers:"+konnectPackage, l.names.KonnectProvider(), pulumi.Map{
 		"serverUrl": pulumi.String(l.konnect.apiURL()), "token": pulumi.ToSecret(l.konnect.Token),
 	}, &provider, pulumi.Parent(parent)); err != nil {
-		return nil, err
+		return objects, err
 	}
 	gatewayID := eventgateway.KonnectGatewayID(gateway)
-	ids := map[string]pulumi.StringOutput{}
-	for _, k := range l.staticKeys {
-		var key staticKey
-		if err := ctx.RegisterResource(konnectPackage+":konnect:StaticKey", l.names.StaticKey(k.Name), pulumi.Map{
-			"gatewayId": gatewayID, "value": pulumi.ToSecret(k.Value),
-		}, &key, pulumi.Parent(parent), pulumi.Provider(&provider)); err != nil {
-			return nil, err
-		}
-		ids[k.Name] = key.ID().ToStringOutput()
+	register := func(kind, name string, props pulumi.Map) (pulumi.StringOutput, error) {
+		var object konnectObject
+		props["gatewayId"] = gatewayID
+		err := ctx.RegisterResource(konnectPackage+":konnect:"+kind, name, props, &object, pulumi.Parent(parent),
+			pulumi.Provider(&provider))
+		return object.ID().ToStringOutput(), err
 	}
-	return ids, nil
+	for _, k := range l.staticKeys {
+		id, err := register("StaticKey", l.names.StaticKey(k.Name), pulumi.Map{"value": pulumi.ToSecret(k.Value)})
+		if err != nil {
+			return objects, err
+		}
+		objects.staticKeys[k.Name] = id
+	}
+	for _, b := range l.trustBundles {
+		id, err := register("TLSTrustBundle", l.names.TrustBundle(b.Name), pulumi.Map{
+			"name": pulumi.String(b.Name), "config": pulumi.Map{"trustedCa": pulumi.String(b.TrustedCA)},
+		})
+		if err != nil {
+			return objects, err
+		}
+		objects.trustBundles[b.Name] = id
+	}
+	return objects, nil
 }
 
 // staticKeyName is the name of the component's static key an encrypt policy names, or "".

@@ -91,6 +91,11 @@ func (n objectNames) SchemaRegistrySecret(name string) string {
 // StaticKey is the Pulumi name of the StaticKey resource of the key called name in the component.
 func (n objectNames) StaticKey(name string) string { return n.base + "-key-" + kubernetesName(name) }
 
+// TrustBundle is the Pulumi name of the TLSTrustBundle resource of the bundle called name in Konnect.
+func (n objectNames) TrustBundle(name string) string {
+	return n.base + "-trust-" + kubernetesName(name)
+}
+
 // KonnectProvider is the Pulumi name of the kong-event-gateway provider that manages the static keys.
 func (n objectNames) KonnectProvider() string { return n.base + "-konnect" }
 

@@ -126,6 +126,28 @@ type SniTLSArgs struct {
 	Issuer *IssuerArgs `pulumi:"issuer,optional"`
 	// Versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
 	Versions *eventgateway.TLSServerVersions `pulumi:"versions,optional"`
+	// ClientAuthentication has the data plane verify client certificates (mutual TLS).
+	ClientAuthentication *ClientAuthenticationArgs `pulumi:"clientAuthentication,optional"`
+}
+
+// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS
+// trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway
+// the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+type ClientAuthenticationArgs struct {
+	// Mode is required (default: clients must present a certificate) or requested.
+	Mode eventgateway.ClientAuthMode `pulumi:"mode,optional"`
+	// TrustBundles are the CA certificates client certificates are verified against.
+	TrustBundles []TrustBundleArgs `pulumi:"trustBundles"`
+	// PrincipalMapping is an expression mapping a client certificate to a principal name.
+	PrincipalMapping string `pulumi:"principalMapping,optional"`
+}
+
+// TrustBundleArgs is one Konnect TLS trust bundle.
+type TrustBundleArgs struct {
+	// Name is the bundle's name in Konnect, unique within the gateway.
+	Name string `pulumi:"name"`
+	// TrustedCA holds the PEM-encoded CA certificates.
+	TrustedCA string `pulumi:"trustedCA"`
 }
 
 // IssuerArgs names a cert-manager issuer.

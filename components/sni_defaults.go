@@ -81,3 +81,16 @@ func (t SniTLSArgs) coverageRequired() bool {
 func (i IssuerArgs) issuerRef() eventgateway.IssuerRef {
 	return eventgateway.IssuerRef{Name: i.Name, Kind: valueOr(i.Kind, eventgateway.IssuerKindIssuer), Group: i.Group}
 }
+
+// trustBundles are the trust bundles of client authentication, if any.
+func (t SniTLSArgs) trustBundles() []TrustBundleArgs {
+	if t.ClientAuthentication == nil {
+		return nil
+	}
+	return t.ClientAuthentication.TrustBundles
+}
+
+// clientAuthMode is the client authentication mode, required unless set.
+func (c ClientAuthenticationArgs) clientAuthMode() eventgateway.ClientAuthMode {
+	return valueOr(c.Mode, eventgateway.ClientAuthRequired)
+}

@@ -32,8 +32,19 @@ func (l sniLayout) register(ctx *pulumi.Context, parent pulumi.Resource) (pulumi
 		}
 		tlsDependencies = append(tlsDependencies, certificate)
 	}
-	tlsServer, err := eventgateway.NewEventGatewayListenerPolicy(ctx, l.names.TLSServerPolicy(),
-		l.metadata(l.names.TLSServerPolicy()), l.tlsServerPolicySpec(), child, after(tlsDependencies...))
+	var bundleIDs []any
+	for _, b := range l.trustBundles {
+		bundleIDs = append(bundleIDs, chain.objects.trustBundles[b.Name])
+	}
+	tlsServerSpec := pulumi.All(bundleIDs...).ApplyT(func(ids []any) eventgateway.EventGatewayListenerPolicySpec {
+		bundles := make([]string, len(ids))
+		for i, id := range ids {
+			bundles[i] = id.(string)
+		}
+		return l.tlsServerPolicySpec(bundles)
+	}).(eventgateway.ListenerPolicySpecOutput)
+	tlsServer, err := eventgateway.NewEventGatewayListenerPolicyFromOutput(ctx, l.names.TLSServerPolicy(),
+		l.metadata(l.names.TLSServerPolicy()), tlsServerSpec, child, after(tlsDependencies...))
 	if err != nil {
 		return address, err
 	}

@@ -36,6 +36,7 @@ func newSNILayout(name string, args SniGatewayArgs) sniLayout {
 			virtualClusters:  virtualClusters,
 			schemaRegistries: args.SchemaRegistries,
 			staticKeys:       args.StaticKeys,
+			trustBundles:     args.TLS.trustBundles(),
 			names:            newObjectNames(name, virtualClusters),
 		},
 		args: args,
@@ -93,7 +94,9 @@ func (l sniLayout) listenerSpec() eventgateway.EventGatewayListenerSpec {
 	}
 }
 
-func (l sniLayout) tlsServerPolicySpec() eventgateway.EventGatewayListenerPolicySpec {
+// tlsServerPolicySpec is the listener's tlsServer policy; with client authentication it names the trust bundles by
+// the Konnect IDs in bundleIDs (in ClientAuthentication.TrustBundles order).
+func (l sniLayout) tlsServerPolicySpec(bundleIDs []string) eventgateway.EventGatewayListenerPolicySpec {
 	secret := l.tlsSecretName()
 	return eventgateway.EventGatewayListenerPolicySpec{
 		EventGatewayListenerRef: eventgateway.RefByName(l.names.Listener()),
@@ -106,10 +109,26 @@ func (l sniLayout) tlsServerPolicySpec() eventgateway.EventGatewayListenerPolicy
 						Certificate: eventgateway.FromSecretKey(secret, "tls.crt"),
 						Key:         eventgateway.FromSecretKey(secret, "tls.key"),
 					}},
-					Versions: l.args.TLS.Versions,
+					Versions:             l.args.TLS.Versions,
+					ClientAuthentication: l.clientAuthentication(bundleIDs),
 				},
 			},
 		},
+	}
+}
+
+// clientAuthentication is the tlsServer policy's client authentication with the trust bundles bundleIDs, or nil.
+func (l sniLayout) clientAuthentication(bundleIDs []string) *eventgateway.ClientAuthentication {
+	auth := l.args.TLS.ClientAuthentication
+	if auth == nil {
+		return nil
+	}
+	bundles := make([]eventgateway.KonnectRef, len(bundleIDs))
+	for i, id := range bundleIDs {
+		bundles[i] = eventgateway.KonnectRef{ID: id}
+	}
+	return &eventgateway.ClientAuthentication{
+		Mode: auth.clientAuthMode(), TLSTrustBundles: bundles, PrincipalMapping: auth.PrincipalMapping,
 	}
 }
 

@@ -30,6 +30,9 @@ func (a SniGatewayArgs) Validate(name string) error {
 	validatePortsSNI(&p, a)
 	validateEdge(&p, a.Edge)
 	validateTLS(&p, a.TLS, layout.advertisedHosts())
+	if auth := a.TLS.ClientAuthentication; auth != nil {
+		validateMutualTLS(&p, *auth)
+	}
 	validateDNS(&p, a)
 	validateDataPlane(&p, a.dataPlane())
 	if a.dataPlane().ExternalTrafficPolicy != "" {

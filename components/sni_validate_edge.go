@@ -1,6 +1,9 @@
 package components
 
 import (
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
 	"net"
 	"strings"
 
@@ -85,4 +88,44 @@ func validateIssuer(p *validate.Problems, issuer IssuerArgs) {
 	if issuer.Kind == "" {
 		p.Add("tls.issuer.kind", "is required for an external issuer of group %q", issuer.Group)
 	}
+}
+
+// validateMutualTLS checks client authentication: its mode, and trust bundles of unique names holding PEM CA
+// certificates.
+func validateMutualTLS(p *validate.Problems, auth ClientAuthenticationArgs) {
+	const path validate.Path = "tls.clientAuthentication"
+	p.Check(path.Field("mode"), validate.OneOf(auth.Mode, eventgateway.ClientAuthRequired, eventgateway.ClientAuthRequested))
+	p.Check(path.Field("trustBundles"), validate.NotEmpty(len(auth.TrustBundles)))
+	seen := validate.Seen{}
+	for i, b := range auth.TrustBundles {
+		bundle := path.Field("trustBundles").Index(i)
+		p.Check(bundle.Field("name"), validate.Required(b.Name), seen.Repeated(b.Name, bundle.Field("name")))
+		p.KonnectEntity(bundle, b.Name, "", "", nil)
+		p.Check(bundle.Field("trustedCA"), validate.Required(b.TrustedCA), pemCertificates(b.TrustedCA))
+	}
+}
+
+// pemCertificates reports a value that holds no PEM certificate, or one that does not parse.
+func pemCertificates(v string) string {
+	if v == "" {
+		return ""
+	}
+	rest, found := []byte(v), 0
+	for {
+		var block *pem.Block
+		if block, rest = pem.Decode(rest); block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		if _, err := x509.ParseCertificate(block.Bytes); err != nil {
+			return fmt.Sprintf("certificate %d does not parse: %v", found+1, err)
+		}
+		found++
+	}
+	if found == 0 {
+		return "must hold PEM-encoded CA certificates (-----BEGIN CERTIFICATE-----)"
+	}
+	return ""
 }

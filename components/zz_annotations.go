@@ -19,6 +19,15 @@ func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.MetadataUpdateIntervalSeconds, "metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.")
 }
 
+// Annotate describes ClientAuthenticationArgs for the package schema.
+func (x *ClientAuthenticationArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ClientAuthentication")
+	a.Describe(x, "ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.")
+	a.Describe(&x.Mode, "mode is required (default: clients must present a certificate) or requested.")
+	a.Describe(&x.TrustBundles, "trustBundles are the CA certificates client certificates are verified against.")
+	a.Describe(&x.PrincipalMapping, "principalMapping is an expression mapping a client certificate to a principal name.")
+}
+
 // Annotate describes ContainerResources for the package schema.
 func (x *ContainerResources) Annotate(a infer.Annotator) {
 	a.SetToken("index", "ContainerResources")
@@ -217,6 +226,7 @@ func (x *SniTLSArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.RequireCertificateCoverage, "requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.")
 	a.Describe(&x.Issuer, "issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.")
 	a.Describe(&x.Versions, "versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).")
+	a.Describe(&x.ClientAuthentication, "clientAuthentication has the data plane verify client certificates (mutual TLS).")
 }
 
 // Annotate describes SniVirtualClusterArgs for the package schema.
@@ -242,6 +252,14 @@ func (x *StaticKeyArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.")
 	a.Describe(&x.Name, "name names the key within the component; encrypt policies refer to it by this name.")
 	a.Describe(&x.Value, "value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.")
+}
+
+// Annotate describes TrustBundleArgs for the package schema.
+func (x *TrustBundleArgs) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TrustBundle")
+	a.Describe(x, "TrustBundleArgs is one Konnect TLS trust bundle.")
+	a.Describe(&x.Name, "name is the bundle's name in Konnect, unique within the gateway.")
+	a.Describe(&x.TrustedCA, "trustedCA holds the PEM-encoded CA certificates.")
 }
 
 // Annotate describes VirtualClusterArgs for the package schema.

@@ -242,6 +242,11 @@ func (p *Parsed) validateTarget(problems *validate.Problems) {
 					"to report the gateway's Konnect ID, and local: true runs no operator: remove staticKeys, or deploy "+
 					"for real")
 			}
+			if gw.Sni != nil && gw.Sni.TLS.ClientAuthentication != nil {
+				problems.Add(validate.Path("gateways").Index(i).Field("sni").Field("tls").Field("clientAuthentication"),
+					"needs Kong Operator to report the gateway's Konnect ID for its trust bundles, and local: true runs "+
+						"no operator: remove clientAuthentication, or deploy for real")
+			}
 			if gw.PortMapped != nil && gw.PortMapped.AdvertisedHostFromLoadBalancer != nil {
 				problems.Add(validate.Path("gateways").Index(i).Field("portMapped").Field("advertisedHostFromLoadBalancer"),
 					"needs Kong Operator and a cloud load balancer, and local: true has neither: set advertisedHost, "+

@@ -147,3 +147,22 @@ func TestParsePoliciesAndSecretSources(t *testing.T) {
 	require.ErrorContains(t, err, "gateways[0].portMapped.advertisedHostFromLoadBalancer: needs Kong Operator and a "+
 		"cloud load balancer, and local: true has neither")
 }
+
+func TestLocalSpecsRefuseWhatNeedsAnOperator(t *testing.T) {
+	const sni = `
+local: true
+gateways:
+  - name: sni
+    sni:
+      sniSuffix: .keg.example.com
+      backendCluster: {bootstrapServers: [kafka:9092], brokerCount: 1}
+      virtualClusters: [{name: orders}]
+      edge: {gatewayClassName: kong}
+      tls:
+        secretName: keg-tls
+        clientAuthentication: {trustBundles: [{name: clients, trustedCA: "not PEM"}]}
+`
+	_, err := Parse("sni.yaml", []byte(sni))
+	require.ErrorContains(t, err, "gateways[0].sni.tls.clientAuthentication: needs Kong Operator to report the gateway's "+
+		"Konnect ID for its trust bundles, and local: true runs no operator")
+}

@@ -141,6 +141,184 @@ func (o BackendClusterOutput) Tls() eventgateway.BackendClusterTLSPtrOutput {
 	return o.ApplyT(func(v BackendCluster) *eventgateway.BackendClusterTLS { return v.Tls }).(eventgateway.BackendClusterTLSPtrOutput)
 }
 
+// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+type ClientAuthentication struct {
+	// mode is required (default: clients must present a certificate) or requested.
+	Mode *string `pulumi:"mode"`
+	// principalMapping is an expression mapping a client certificate to a principal name.
+	PrincipalMapping *string `pulumi:"principalMapping"`
+	// trustBundles are the CA certificates client certificates are verified against.
+	TrustBundles []TrustBundle `pulumi:"trustBundles"`
+}
+
+// ClientAuthenticationInput is an input type that accepts ClientAuthenticationArgs and ClientAuthenticationOutput values.
+// You can construct a concrete instance of `ClientAuthenticationInput` via:
+//
+//	ClientAuthenticationArgs{...}
+type ClientAuthenticationInput interface {
+	pulumi.Input
+
+	ToClientAuthenticationOutput() ClientAuthenticationOutput
+	ToClientAuthenticationOutputWithContext(context.Context) ClientAuthenticationOutput
+}
+
+// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+type ClientAuthenticationArgs struct {
+	// mode is required (default: clients must present a certificate) or requested.
+	Mode pulumi.StringPtrInput `pulumi:"mode"`
+	// principalMapping is an expression mapping a client certificate to a principal name.
+	PrincipalMapping pulumi.StringPtrInput `pulumi:"principalMapping"`
+	// trustBundles are the CA certificates client certificates are verified against.
+	TrustBundles TrustBundleArrayInput `pulumi:"trustBundles"`
+}
+
+func (ClientAuthenticationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClientAuthentication)(nil)).Elem()
+}
+
+func (i ClientAuthenticationArgs) ToClientAuthenticationOutput() ClientAuthenticationOutput {
+	return i.ToClientAuthenticationOutputWithContext(context.Background())
+}
+
+func (i ClientAuthenticationArgs) ToClientAuthenticationOutputWithContext(ctx context.Context) ClientAuthenticationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientAuthenticationOutput)
+}
+
+func (i ClientAuthenticationArgs) ToClientAuthenticationPtrOutput() ClientAuthenticationPtrOutput {
+	return i.ToClientAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (i ClientAuthenticationArgs) ToClientAuthenticationPtrOutputWithContext(ctx context.Context) ClientAuthenticationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientAuthenticationOutput).ToClientAuthenticationPtrOutputWithContext(ctx)
+}
+
+// ClientAuthenticationPtrInput is an input type that accepts ClientAuthenticationArgs, ClientAuthenticationPtr and ClientAuthenticationPtrOutput values.
+// You can construct a concrete instance of `ClientAuthenticationPtrInput` via:
+//
+//	        ClientAuthenticationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ClientAuthenticationPtrInput interface {
+	pulumi.Input
+
+	ToClientAuthenticationPtrOutput() ClientAuthenticationPtrOutput
+	ToClientAuthenticationPtrOutputWithContext(context.Context) ClientAuthenticationPtrOutput
+}
+
+type clientAuthenticationPtrType ClientAuthenticationArgs
+
+func ClientAuthenticationPtr(v *ClientAuthenticationArgs) ClientAuthenticationPtrInput {
+	return (*clientAuthenticationPtrType)(v)
+}
+
+func (*clientAuthenticationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClientAuthentication)(nil)).Elem()
+}
+
+func (i *clientAuthenticationPtrType) ToClientAuthenticationPtrOutput() ClientAuthenticationPtrOutput {
+	return i.ToClientAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (i *clientAuthenticationPtrType) ToClientAuthenticationPtrOutputWithContext(ctx context.Context) ClientAuthenticationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientAuthenticationPtrOutput)
+}
+
+// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+type ClientAuthenticationOutput struct{ *pulumi.OutputState }
+
+func (ClientAuthenticationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClientAuthentication)(nil)).Elem()
+}
+
+func (o ClientAuthenticationOutput) ToClientAuthenticationOutput() ClientAuthenticationOutput {
+	return o
+}
+
+func (o ClientAuthenticationOutput) ToClientAuthenticationOutputWithContext(ctx context.Context) ClientAuthenticationOutput {
+	return o
+}
+
+func (o ClientAuthenticationOutput) ToClientAuthenticationPtrOutput() ClientAuthenticationPtrOutput {
+	return o.ToClientAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (o ClientAuthenticationOutput) ToClientAuthenticationPtrOutputWithContext(ctx context.Context) ClientAuthenticationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ClientAuthentication) *ClientAuthentication {
+		return &v
+	}).(ClientAuthenticationPtrOutput)
+}
+
+// mode is required (default: clients must present a certificate) or requested.
+func (o ClientAuthenticationOutput) Mode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ClientAuthentication) *string { return v.Mode }).(pulumi.StringPtrOutput)
+}
+
+// principalMapping is an expression mapping a client certificate to a principal name.
+func (o ClientAuthenticationOutput) PrincipalMapping() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ClientAuthentication) *string { return v.PrincipalMapping }).(pulumi.StringPtrOutput)
+}
+
+// trustBundles are the CA certificates client certificates are verified against.
+func (o ClientAuthenticationOutput) TrustBundles() TrustBundleArrayOutput {
+	return o.ApplyT(func(v ClientAuthentication) []TrustBundle { return v.TrustBundles }).(TrustBundleArrayOutput)
+}
+
+type ClientAuthenticationPtrOutput struct{ *pulumi.OutputState }
+
+func (ClientAuthenticationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClientAuthentication)(nil)).Elem()
+}
+
+func (o ClientAuthenticationPtrOutput) ToClientAuthenticationPtrOutput() ClientAuthenticationPtrOutput {
+	return o
+}
+
+func (o ClientAuthenticationPtrOutput) ToClientAuthenticationPtrOutputWithContext(ctx context.Context) ClientAuthenticationPtrOutput {
+	return o
+}
+
+func (o ClientAuthenticationPtrOutput) Elem() ClientAuthenticationOutput {
+	return o.ApplyT(func(v *ClientAuthentication) ClientAuthentication {
+		if v != nil {
+			return *v
+		}
+		var ret ClientAuthentication
+		return ret
+	}).(ClientAuthenticationOutput)
+}
+
+// mode is required (default: clients must present a certificate) or requested.
+func (o ClientAuthenticationPtrOutput) Mode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ClientAuthentication) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Mode
+	}).(pulumi.StringPtrOutput)
+}
+
+// principalMapping is an expression mapping a client certificate to a principal name.
+func (o ClientAuthenticationPtrOutput) PrincipalMapping() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ClientAuthentication) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PrincipalMapping
+	}).(pulumi.StringPtrOutput)
+}
+
+// trustBundles are the CA certificates client certificates are verified against.
+func (o ClientAuthenticationPtrOutput) TrustBundles() TrustBundleArrayOutput {
+	return o.ApplyT(func(v *ClientAuthentication) []TrustBundle {
+		if v == nil {
+			return nil
+		}
+		return v.TrustBundles
+	}).(TrustBundleArrayOutput)
+}
+
 // ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
 type ContainerResources struct {
 	// limits cap what the data-plane container may use, such as {"memory": "512Mi"}.
@@ -1718,6 +1896,8 @@ func (o SchemaRegistryArrayOutput) Index(i pulumi.IntInput) SchemaRegistryOutput
 type SniTLS struct {
 	// certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
 	CertificateDnsNames []string `pulumi:"certificateDnsNames"`
+	// clientAuthentication has the data plane verify client certificates (mutual TLS).
+	ClientAuthentication *ClientAuthentication `pulumi:"clientAuthentication"`
 	// issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
 	Issuer *Issuer `pulumi:"issuer"`
 	// requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
@@ -1743,6 +1923,8 @@ type SniTLSInput interface {
 type SniTLSArgs struct {
 	// certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
 	CertificateDnsNames pulumi.StringArrayInput `pulumi:"certificateDnsNames"`
+	// clientAuthentication has the data plane verify client certificates (mutual TLS).
+	ClientAuthentication ClientAuthenticationPtrInput `pulumi:"clientAuthentication"`
 	// issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
 	Issuer IssuerPtrInput `pulumi:"issuer"`
 	// requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
@@ -1783,6 +1965,11 @@ func (o SniTLSOutput) ToSniTLSOutputWithContext(ctx context.Context) SniTLSOutpu
 // certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
 func (o SniTLSOutput) CertificateDnsNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v SniTLS) []string { return v.CertificateDnsNames }).(pulumi.StringArrayOutput)
+}
+
+// clientAuthentication has the data plane verify client certificates (mutual TLS).
+func (o SniTLSOutput) ClientAuthentication() ClientAuthenticationPtrOutput {
+	return o.ApplyT(func(v SniTLS) *ClientAuthentication { return v.ClientAuthentication }).(ClientAuthenticationPtrOutput)
 }
 
 // issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
@@ -2104,6 +2291,115 @@ func (o StaticKeyArrayOutput) Index(i pulumi.IntInput) StaticKeyOutput {
 	}).(StaticKeyOutput)
 }
 
+// TrustBundleArgs is one Konnect TLS trust bundle.
+type TrustBundle struct {
+	// name is the bundle's name in Konnect, unique within the gateway.
+	Name string `pulumi:"name"`
+	// trustedCA holds the PEM-encoded CA certificates.
+	TrustedCA string `pulumi:"trustedCA"`
+}
+
+// TrustBundleInput is an input type that accepts TrustBundleArgs and TrustBundleOutput values.
+// You can construct a concrete instance of `TrustBundleInput` via:
+//
+//	TrustBundleArgs{...}
+type TrustBundleInput interface {
+	pulumi.Input
+
+	ToTrustBundleOutput() TrustBundleOutput
+	ToTrustBundleOutputWithContext(context.Context) TrustBundleOutput
+}
+
+// TrustBundleArgs is one Konnect TLS trust bundle.
+type TrustBundleArgs struct {
+	// name is the bundle's name in Konnect, unique within the gateway.
+	Name pulumi.StringInput `pulumi:"name"`
+	// trustedCA holds the PEM-encoded CA certificates.
+	TrustedCA pulumi.StringInput `pulumi:"trustedCA"`
+}
+
+func (TrustBundleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TrustBundle)(nil)).Elem()
+}
+
+func (i TrustBundleArgs) ToTrustBundleOutput() TrustBundleOutput {
+	return i.ToTrustBundleOutputWithContext(context.Background())
+}
+
+func (i TrustBundleArgs) ToTrustBundleOutputWithContext(ctx context.Context) TrustBundleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TrustBundleOutput)
+}
+
+// TrustBundleArrayInput is an input type that accepts TrustBundleArray and TrustBundleArrayOutput values.
+// You can construct a concrete instance of `TrustBundleArrayInput` via:
+//
+//	TrustBundleArray{ TrustBundleArgs{...} }
+type TrustBundleArrayInput interface {
+	pulumi.Input
+
+	ToTrustBundleArrayOutput() TrustBundleArrayOutput
+	ToTrustBundleArrayOutputWithContext(context.Context) TrustBundleArrayOutput
+}
+
+type TrustBundleArray []TrustBundleInput
+
+func (TrustBundleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TrustBundle)(nil)).Elem()
+}
+
+func (i TrustBundleArray) ToTrustBundleArrayOutput() TrustBundleArrayOutput {
+	return i.ToTrustBundleArrayOutputWithContext(context.Background())
+}
+
+func (i TrustBundleArray) ToTrustBundleArrayOutputWithContext(ctx context.Context) TrustBundleArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TrustBundleArrayOutput)
+}
+
+// TrustBundleArgs is one Konnect TLS trust bundle.
+type TrustBundleOutput struct{ *pulumi.OutputState }
+
+func (TrustBundleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TrustBundle)(nil)).Elem()
+}
+
+func (o TrustBundleOutput) ToTrustBundleOutput() TrustBundleOutput {
+	return o
+}
+
+func (o TrustBundleOutput) ToTrustBundleOutputWithContext(ctx context.Context) TrustBundleOutput {
+	return o
+}
+
+// name is the bundle's name in Konnect, unique within the gateway.
+func (o TrustBundleOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustBundle) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// trustedCA holds the PEM-encoded CA certificates.
+func (o TrustBundleOutput) TrustedCA() pulumi.StringOutput {
+	return o.ApplyT(func(v TrustBundle) string { return v.TrustedCA }).(pulumi.StringOutput)
+}
+
+type TrustBundleArrayOutput struct{ *pulumi.OutputState }
+
+func (TrustBundleArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TrustBundle)(nil)).Elem()
+}
+
+func (o TrustBundleArrayOutput) ToTrustBundleArrayOutput() TrustBundleArrayOutput {
+	return o
+}
+
+func (o TrustBundleArrayOutput) ToTrustBundleArrayOutputWithContext(ctx context.Context) TrustBundleArrayOutput {
+	return o
+}
+
+func (o TrustBundleArrayOutput) Index(i pulumi.IntInput) TrustBundleOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TrustBundle {
+		return vs[0].([]TrustBundle)[vs[1].(int)]
+	}).(TrustBundleOutput)
+}
+
 // VirtualClusterArgs describes one virtual cluster and how clients reach it.
 type VirtualCluster struct {
 	// aclMode defaults to passthrough.
@@ -2314,6 +2610,8 @@ func (o VirtualClusterArrayOutput) Index(i pulumi.IntInput) VirtualClusterOutput
 
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterInput)(nil)).Elem(), BackendClusterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthenticationInput)(nil)).Elem(), ClientAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthenticationPtrInput)(nil)).Elem(), ClientAuthenticationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerResourcesInput)(nil)).Elem(), ContainerResourcesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerResourcesPtrInput)(nil)).Elem(), ContainerResourcesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSInput)(nil)).Elem(), DNSArgs{})
@@ -2337,9 +2635,13 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterArrayInput)(nil)).Elem(), SniVirtualClusterArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyInput)(nil)).Elem(), StaticKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyArrayInput)(nil)).Elem(), StaticKeyArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TrustBundleInput)(nil)).Elem(), TrustBundleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TrustBundleArrayInput)(nil)).Elem(), TrustBundleArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterInput)(nil)).Elem(), VirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterArrayInput)(nil)).Elem(), VirtualClusterArray{})
 	pulumi.RegisterOutputType(BackendClusterOutput{})
+	pulumi.RegisterOutputType(ClientAuthenticationOutput{})
+	pulumi.RegisterOutputType(ClientAuthenticationPtrOutput{})
 	pulumi.RegisterOutputType(ContainerResourcesOutput{})
 	pulumi.RegisterOutputType(ContainerResourcesPtrOutput{})
 	pulumi.RegisterOutputType(DNSOutput{})
@@ -2363,6 +2665,8 @@ func init() {
 	pulumi.RegisterOutputType(SniVirtualClusterArrayOutput{})
 	pulumi.RegisterOutputType(StaticKeyOutput{})
 	pulumi.RegisterOutputType(StaticKeyArrayOutput{})
+	pulumi.RegisterOutputType(TrustBundleOutput{})
+	pulumi.RegisterOutputType(TrustBundleArrayOutput{})
 	pulumi.RegisterOutputType(VirtualClusterOutput{})
 	pulumi.RegisterOutputType(VirtualClusterArrayOutput{})
 }

@@ -50,6 +50,24 @@ export interface BackendClusterArgs {
 }
 
 /**
+ * ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+ */
+export interface ClientAuthenticationArgs {
+    /**
+     * mode is required (default: clients must present a certificate) or requested.
+     */
+    mode?: pulumi.Input<string | undefined>;
+    /**
+     * principalMapping is an expression mapping a client certificate to a principal name.
+     */
+    principalMapping?: pulumi.Input<string | undefined>;
+    /**
+     * trustBundles are the CA certificates client certificates are verified against.
+     */
+    trustBundles: pulumi.Input<pulumi.Input<inputs.TrustBundleArgs>[]>;
+}
+
+/**
  * ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
  */
 export interface ContainerResourcesArgs {
@@ -266,6 +284,10 @@ export interface SniTLSArgs {
      */
     certificateDnsNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
+     * clientAuthentication has the data plane verify client certificates (mutual TLS).
+     */
+    clientAuthentication?: pulumi.Input<inputs.ClientAuthenticationArgs | undefined>;
+    /**
      * issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
      */
     issuer?: pulumi.Input<inputs.IssuerArgs | undefined>;
@@ -345,6 +367,20 @@ export interface StaticKeyArgs {
      * value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
      */
     value: pulumi.Input<string>;
+}
+
+/**
+ * TrustBundleArgs is one Konnect TLS trust bundle.
+ */
+export interface TrustBundleArgs {
+    /**
+     * name is the bundle's name in Konnect, unique within the gateway.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * trustedCA holds the PEM-encoded CA certificates.
+     */
+    trustedCA: pulumi.Input<string>;
 }
 
 /**

@@ -18,6 +18,8 @@ from . import eventgateway as _eventgateway
 __all__ = [
     'BackendClusterArgs',
     'BackendClusterArgsDict',
+    'ClientAuthenticationArgs',
+    'ClientAuthenticationArgsDict',
     'ContainerResourcesArgs',
     'ContainerResourcesArgsDict',
     'DNSArgs',
@@ -44,6 +46,8 @@ __all__ = [
     'SniVirtualClusterArgsDict',
     'StaticKeyArgs',
     'StaticKeyArgsDict',
+    'TrustBundleArgs',
+    'TrustBundleArgsDict',
     'VirtualClusterArgs',
     'VirtualClusterArgsDict',
 ]
@@ -238,6 +242,79 @@ class BackendClusterArgs:
     @tls.setter
     def tls(self, value: pulumi.Input[Optional['_eventgateway.BackendClusterTLSArgs']]):
         pulumi.set(self, "tls", value)
+
+
+class ClientAuthenticationArgsDict(TypedDict):
+    """
+    ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+    """
+    trust_bundles: pulumi.Input[Sequence[pulumi.Input['TrustBundleArgsDict']]]
+    """
+    trustBundles are the CA certificates client certificates are verified against.
+    """
+    mode: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    mode is required (default: clients must present a certificate) or requested.
+    """
+    principal_mapping: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    principalMapping is an expression mapping a client certificate to a principal name.
+    """
+
+@pulumi.input_type
+class ClientAuthenticationArgs:
+    def __init__(__self__, *,
+                 trust_bundles: pulumi.Input[Sequence[pulumi.Input['TrustBundleArgs']]],
+                 mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 principal_mapping: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+
+        :param pulumi.Input[Sequence[pulumi.Input['TrustBundleArgs']]] trust_bundles: trustBundles are the CA certificates client certificates are verified against.
+        :param pulumi.Input[_builtins.str] mode: mode is required (default: clients must present a certificate) or requested.
+        :param pulumi.Input[_builtins.str] principal_mapping: principalMapping is an expression mapping a client certificate to a principal name.
+        """
+        pulumi.set(__self__, "trust_bundles", trust_bundles)
+        if mode is not None:
+            pulumi.set(__self__, "mode", mode)
+        if principal_mapping is not None:
+            pulumi.set(__self__, "principal_mapping", principal_mapping)
+
+    @_builtins.property
+    @pulumi.getter(name="trustBundles")
+    def trust_bundles(self) -> pulumi.Input[Sequence[pulumi.Input['TrustBundleArgs']]]:
+        """
+        trustBundles are the CA certificates client certificates are verified against.
+        """
+        return pulumi.get(self, "trust_bundles")
+
+    @trust_bundles.setter
+    def trust_bundles(self, value: pulumi.Input[Sequence[pulumi.Input['TrustBundleArgs']]]):
+        pulumi.set(self, "trust_bundles", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        mode is required (default: clients must present a certificate) or requested.
+        """
+        return pulumi.get(self, "mode")
+
+    @mode.setter
+    def mode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="principalMapping")
+    def principal_mapping(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        principalMapping is an expression mapping a client certificate to a principal name.
+        """
+        return pulumi.get(self, "principal_mapping")
+
+    @principal_mapping.setter
+    def principal_mapping(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "principal_mapping", value)
 
 
 class ContainerResourcesArgsDict(TypedDict):
@@ -1120,6 +1197,10 @@ class SniTLSArgsDict(TypedDict):
     """
     certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
     """
+    client_authentication: NotRequired[pulumi.Input[Optional['ClientAuthenticationArgsDict']]]
+    """
+    clientAuthentication has the data plane verify client certificates (mutual TLS).
+    """
     issuer: NotRequired[pulumi.Input[Optional['IssuerArgsDict']]]
     """
     issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
@@ -1141,6 +1222,7 @@ class SniTLSArgsDict(TypedDict):
 class SniTLSArgs:
     def __init__(__self__, *,
                  certificate_dns_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 client_authentication: pulumi.Input[Optional['ClientAuthenticationArgs']] = None,
                  issuer: pulumi.Input[Optional['IssuerArgs']] = None,
                  require_certificate_coverage: pulumi.Input[Optional[_builtins.bool]] = None,
                  secret_name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -1149,6 +1231,7 @@ class SniTLSArgs:
         SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] certificate_dns_names: certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
+        :param pulumi.Input['ClientAuthenticationArgs'] client_authentication: clientAuthentication has the data plane verify client certificates (mutual TLS).
         :param pulumi.Input['IssuerArgs'] issuer: issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
         :param pulumi.Input[_builtins.bool] require_certificate_coverage: requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
         :param pulumi.Input[_builtins.str] secret_name: secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
@@ -1156,6 +1239,8 @@ class SniTLSArgs:
         """
         if certificate_dns_names is not None:
             pulumi.set(__self__, "certificate_dns_names", certificate_dns_names)
+        if client_authentication is not None:
+            pulumi.set(__self__, "client_authentication", client_authentication)
         if issuer is not None:
             pulumi.set(__self__, "issuer", issuer)
         if require_certificate_coverage is not None:
@@ -1176,6 +1261,18 @@ class SniTLSArgs:
     @certificate_dns_names.setter
     def certificate_dns_names(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "certificate_dns_names", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientAuthentication")
+    def client_authentication(self) -> pulumi.Input[Optional['ClientAuthenticationArgs']]:
+        """
+        clientAuthentication has the data plane verify client certificates (mutual TLS).
+        """
+        return pulumi.get(self, "client_authentication")
+
+    @client_authentication.setter
+    def client_authentication(self, value: pulumi.Input[Optional['ClientAuthenticationArgs']]):
+        pulumi.set(self, "client_authentication", value)
 
     @_builtins.property
     @pulumi.getter
@@ -1509,6 +1606,58 @@ class StaticKeyArgs:
     @value.setter
     def value(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "value", value)
+
+
+class TrustBundleArgsDict(TypedDict):
+    """
+    TrustBundleArgs is one Konnect TLS trust bundle.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the bundle's name in Konnect, unique within the gateway.
+    """
+    trusted_ca: pulumi.Input[_builtins.str]
+    """
+    trustedCA holds the PEM-encoded CA certificates.
+    """
+
+@pulumi.input_type
+class TrustBundleArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 trusted_ca: pulumi.Input[_builtins.str]):
+        """
+        TrustBundleArgs is one Konnect TLS trust bundle.
+
+        :param pulumi.Input[_builtins.str] name: name is the bundle's name in Konnect, unique within the gateway.
+        :param pulumi.Input[_builtins.str] trusted_ca: trustedCA holds the PEM-encoded CA certificates.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "trusted_ca", trusted_ca)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the bundle's name in Konnect, unique within the gateway.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="trustedCA")
+    def trusted_ca(self) -> pulumi.Input[_builtins.str]:
+        """
+        trustedCA holds the PEM-encoded CA certificates.
+        """
+        return pulumi.get(self, "trusted_ca")
+
+    @trusted_ca.setter
+    def trusted_ca(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "trusted_ca", value)
 
 
 class VirtualClusterArgsDict(TypedDict):

@@ -2,9 +2,15 @@ package e2e
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/pem"
+	"math/big"
 	"net/http"
 	"testing"
 	"time"
@@ -26,6 +32,7 @@ import (
 var (
 	konnectGatewayKind = schema.GroupVersionKind{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"}
 	producePolicyKind  = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterProducePolicy"}
+	listenerPolicyKind = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicy"}
 )
 
 // TestStaticKeysThroughTheProvider: a component with a static key creates it through the kong-event-gateway plugin
@@ -184,4 +191,84 @@ func randomHex(t *testing.T) string {
 	_, err := rand.Read(b)
 	require.NoError(t, err)
 	return hex.EncodeToString(b)
+}
+
+// TestTrustBundlesThroughTheProvider: an SniGateway with client authentication creates its TLS trust bundle through
+// the kong-event-gateway plugin in the Konnect gateway the operator reports (this test writes status.id), and its
+// tlsServer policy names the bundle by Konnect ID; a second up changes nothing.
+func TestTrustBundlesThroughTheProvider(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	defer cancel()
+	const ns = "e2e-trust-bundles"
+	createNamespace(t, ctx, ns)
+	token := "kpat_" + randomHex(t)
+	emu, err := konnectemu.New(konnectemu.WithToken(token))
+	require.NoError(t, err)
+	t.Cleanup(emu.Close)
+	gatewayID := emuGateway(t, emu, "trust-bundles")
+
+	wait := false
+	ca := caPEM(t)
+	args := components.SniGatewayArgs{
+		Konnect:         components.KonnectArgs{Token: pulumi.String(token), ServerURL: "eu.api.konghq.com", APIURL: emu.URL()},
+		SNISuffix:       ".keg.example.com",
+		Namespace:       ns,
+		BackendCluster:  components.BackendClusterArgs{BootstrapServers: []string{"kafka:9092"}, BrokerCount: 1},
+		VirtualClusters: []components.SniVirtualClusterArgs{{Name: "orders"}},
+		Edge: components.EdgeArgs{
+			ExistingGateway: &components.ExistingGatewayArgs{Name: "shared", SectionName: "kafka"}, Port: 9092,
+			Address: "203.0.113.20",
+		},
+		TLS: components.SniTLSArgs{
+			SecretName:           "keg-tls",
+			ClientAuthentication: &components.ClientAuthenticationArgs{TrustBundles: []components.TrustBundleArgs{{Name: "clients", TrustedCA: ca}}},
+		},
+		WaitForProgrammed: &wait,
+	}
+	stack, err := local.Env.Stack(ctx, "e2e-trust-bundles", "dev", func(ctx *pulumi.Context) error {
+		_, err := components.NewSniGateway(ctx, "sni", args)
+		return err
+	})
+	require.NoError(t, err)
+	t.Cleanup(func() { _, _ = stack.Destroy(context.Background()) })
+
+	operator := playOperatorID(ctx, ns, "sni-gateway", gatewayID)
+	up, err := stack.Up(ctx)
+	require.NoError(t, err, up.Stdout)
+	require.NoError(t, <-operator)
+	var bundles []konnectemu.Object
+	for _, o := range emu.Snapshot() {
+		if o.Kind == konnectemu.KindTLSTrustBundle && o.ParentID == gatewayID {
+			bundles = append(bundles, o)
+		}
+	}
+	require.Len(t, bundles, 1, "trust bundles in Konnect")
+	assert.Equal(t, "clients", bundles[0].Body["name"])
+
+	policy := &unstructured.Unstructured{}
+	policy.SetGroupVersionKind(listenerPolicyKind)
+	require.NoError(t, local.Cluster.Client.Get(ctx, client.ObjectKey{Namespace: ns, Name: "sni-tls-server"}, policy))
+	auth, _, err := unstructured.NestedMap(policy.Object, "spec", "apiSpec", "tlsServer", "config", "clientAuthentication")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"mode": "required", "tlsTrustBundles": []any{map[string]any{"id": bundles[0].ID}}}, auth)
+
+	again, err := stack.Up(ctx)
+	require.NoError(t, err, again.Stdout)
+	assert.Zero(t, again.Creates+again.Updates+again.Deletes+again.Replaces, again.Stdout)
+	assert.Empty(t, emu.ValidationErrors(), "requests the Konnect spec rejects")
+	assert.Empty(t, emu.ResponseValidationErrors(), "emulator answers outside the spec")
+}
+
+// caPEM returns a self-signed CA certificate, PEM-encoded.
+func caPEM(t *testing.T) string {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "clients CA"}, IsCA: true, BasicConstraintsValid: true,
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), KeyUsage: x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	require.NoError(t, err)
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
 }
