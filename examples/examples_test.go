@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -118,6 +119,64 @@ func TestPythonSDKCompiles(t *testing.T) {
 	cmd.Env = append(os.Environ(), "PYTHONPYCACHEPREFIX="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "python3 -m compileall -q sdk/python:\n%s", out)
+}
+
+// checkPythonExample compiles a Python example and checks that every keyword argument it passes a component
+// constructor is a parameter of that constructor's Args class in sdk/python (a stand-in for a type checker, which the
+// machine lacks).
+const checkPythonExample = `
+import ast, sys
+example, sdk = sys.argv[1], sys.argv[2]
+tree = ast.parse(open(example).read(), example)
+compile(tree, example, "exec")
+params = {}
+import glob, os
+for path in glob.glob(os.path.join(sdk, "*.py")):
+    for node in ast.parse(open(path).read()).body:
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Args"):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                    params[node.name[:-4]] = {a.arg for a in item.args.kwonlyargs}
+problems = []
+for node in ast.walk(tree):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in params:
+        for kw in node.keywords:
+            if kw.arg not in params[node.func.attr] | {"opts"}:
+                problems.append(f"{example}:{kw.lineno}: {node.func.attr} has no argument {kw.arg}")
+if problems:
+    sys.exit("\n".join(problems))
+`
+
+// TestPythonExamples compiles each Python example and checks the arguments it gives the components against the
+// generated SDK.
+func TestPythonExamples(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Log("python3 is not on PATH: the Python examples are not checked")
+		t.Skip("python3 is not on PATH")
+	}
+	for _, name := range []string{"python-portmapped", "python-sni"} {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.CommandContext(t.Context(), "python3", "-c", checkPythonExample,
+				filepath.Join("examples", name, "__main__.py"), filepath.Join("sdk", "python", "pulumi_kong_event_gateway"))
+			cmd.Dir = root
+			cmd.Env = append(os.Environ(), "PYTHONPYCACHEPREFIX="+t.TempDir())
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+		})
+	}
+}
+
+// TestExampleProjects: every example directory is a Pulumi project of its language, named after the directory.
+func TestExampleProjects(t *testing.T) {
+	for dir, runtime := range map[string]string{
+		"portmapped-go": "go", "sni-go": "go", "ts-portmapped": "nodejs", "ts-policies": "nodejs",
+		"yaml-portmapped": "yaml", "yaml-sni": "yaml", "python-portmapped": "python", "python-sni": "python",
+	} {
+		project, err := workspace.LoadProject(filepath.Join(root, "examples", dir, "Pulumi.yaml"))
+		require.NoError(t, err, dir)
+		assert.Equal(t, dir, string(project.Name), dir)
+		assert.Equal(t, runtime, project.Runtime.Name(), dir)
+	}
 }
 
 // TestGoSDKBuilds builds and vets every package of the Go SDK module (sdk/go) in a workspace with the root

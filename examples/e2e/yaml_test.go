@@ -48,7 +48,7 @@ func TestYAMLPortMappedExample(t *testing.T) {
 	assert.Equal(t, map[string]any{"example_virtual_cluster": []any{"10.0.1.1:9093", "10.0.1.1:9094", "10.0.1.1:9095"}},
 		up.Outputs["brokerAddresses"].Value)
 	assert.Equal(t, "example-dp-kafka", up.Outputs["dataPlaneService"].Value)
-	requireConstructedByPlugin(t, ctx, yamlStack)
+	requireConstructedByPlugin(t, ctx, yamlStack, "kong-event-gateway:index:PortMappedGateway")
 	destroyed := false
 	t.Cleanup(func() {
 		if !destroyed {
@@ -131,7 +131,7 @@ func upYAML(t *testing.T, ctx context.Context, program []byte, namespace string)
 
 // requireConstructedByPlugin fails unless the stack's state holds the component as a remote component with its
 // children: the plugin, not the language host, constructed it.
-func requireConstructedByPlugin(t *testing.T, ctx context.Context, stack auto.Stack) {
+func requireConstructedByPlugin(t *testing.T, ctx context.Context, stack auto.Stack, componentType string) {
 	t.Helper()
 	state, err := stack.Export(ctx)
 	require.NoError(t, err)
@@ -145,12 +145,12 @@ func requireConstructedByPlugin(t *testing.T, ctx context.Context, stack auto.St
 	var component string
 	children := 0
 	for _, r := range deployment.Resources {
-		if r.Type == "kong-event-gateway:index:PortMappedGateway" {
+		if r.Type == componentType {
 			assert.False(t, r.Custom)
 			component = r.URN
 		}
 	}
-	require.NotEmpty(t, component, "no PortMappedGateway in the state")
+	require.NotEmpty(t, component, "no %s in the state", componentType)
 	for _, r := range deployment.Resources {
 		if r.Parent == component {
 			children++
@@ -210,4 +210,43 @@ func keys(m map[string]any) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// TestYAMLSniExample: the SNI YAML example, through the plugin and the YAML host, creates the SNI graph on the local
+// cluster with the host names the Go component derives; a second up changes nothing and destroy removes it.
+func TestYAMLSniExample(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), 15*time.Minute)
+	defer cancel()
+	const ns = "e2e-yaml-sni"
+	program, err := os.ReadFile(filepath.Join(repoRoot, "examples", "yaml-sni", "Pulumi.yaml"))
+	require.NoError(t, err)
+	stack, up := upYAML(t, ctx, program, ns)
+	destroyed := false
+	t.Cleanup(func() {
+		if !destroyed {
+			_, _ = stack.Destroy(context.Background(), optdestroy.Remove())
+		}
+	})
+	assert.Equal(t, map[string]any{"vc_tls_1": "bootstrap.vc-tls-1.keg.example.com:9092"}, up.Outputs["bootstrapServers"].Value)
+	requireConstructedByPlugin(t, ctx, stack, "kong-event-gateway:index:SniGateway")
+	for kind, want := range map[schema.GroupVersionKind][]string{
+		{Group: "gateway.networking.k8s.io", Version: "v1", Kind: "TLSRoute"}:                        {"sni-vc-tls-1-route"},
+		{Group: "gateway.networking.k8s.io", Version: "v1", Kind: "Gateway"}:                         {"sni-edge"},
+		{Group: "cert-manager.io", Version: "v1", Kind: "Certificate"}:                               {"sni-tls"},
+		{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicy"}: {"sni-forward", "sni-tls-server"},
+		{Group: "eventgateway.konghq.com", Version: "v1alpha1", Kind: "KegDataPlane"}:                {"sni-dp"},
+	} {
+		var names []string
+		for _, o := range list(t, ctx, kind, ns) {
+			names = append(names, o.GetName())
+		}
+		slices.Sort(names)
+		assert.Equal(t, want, names, kind.Kind)
+	}
+
+	again, err := stack.Up(ctx, optup.ExpectNoChanges())
+	require.NoError(t, err, again.StdOut)
+	_, err = stack.Destroy(ctx, optdestroy.Remove())
+	require.NoError(t, err)
+	destroyed = true
 }
