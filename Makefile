@@ -143,7 +143,7 @@ release:
 ## schema: regenerate the schema annotations from doc comments, then schema.json from the provider (each
 ## generator is configured in the //go:generate line beside what it writes).
 schema:
-	$(GO) generate ./components/... ./automation/spec
+	$(GO) generate ./components/... ./provider/konnect ./automation/spec
 	$(GO) generate -run gen-schema .
 
 ## sdks: generate the Node.js, Python and Go SDKs from schema.json into sdk/.

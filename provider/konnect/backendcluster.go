@@ -23,38 +23,58 @@ var _ resource[BackendClusterArgs, BackendClusterState] = (*BackendCluster)(nil)
 
 // BackendClusterArgs are the inputs of a BackendCluster.
 type BackendClusterArgs struct {
-	GatewayID                                string                       `pulumi:"gatewayId" api:"-"`
-	Name                                     string                       `pulumi:"name" api:"name"`
-	Description                              *string                      `pulumi:"description,optional" api:"description,omitempty"`
-	BootstrapServers                         []string                     `pulumi:"bootstrapServers" api:"bootstrap_servers"`
-	Authentication                           BackendClusterAuthentication `pulumi:"authentication" api:"authentication"`
-	TLS                                      BackendClusterTLS            `pulumi:"tls" api:"tls"`
-	InsecureAllowAnonymousVirtualClusterAuth *bool                        `pulumi:"insecureAllowAnonymousVirtualClusterAuth,optional" api:"insecure_allow_anonymous_virtual_cluster_auth,omitempty"`
-	MetadataUpdateIntervalSeconds            *int                         `pulumi:"metadataUpdateIntervalSeconds,optional" api:"metadata_update_interval_seconds,omitempty"`
-	Labels                                   map[string]string            `pulumi:"labels,optional" api:"labels,omitempty"`
+	// ID of the event gateway; changing it replaces the backend cluster.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// Name, unique within the gateway (1-255 characters).
+	Name string `pulumi:"name" api:"name"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// Kafka bootstrap servers as `host:port`.
+	BootstrapServers []string `pulumi:"bootstrapServers" api:"bootstrap_servers"`
+	// How the gateway authenticates to the cluster.
+	Authentication BackendClusterAuthentication `pulumi:"authentication" api:"authentication"`
+	// TLS settings of the connection to the cluster.
+	TLS BackendClusterTLS `pulumi:"tls" api:"tls"`
+	// Let virtual clusters with anonymous authentication use this cluster. Not recommended in production.
+	InsecureAllowAnonymousVirtualClusterAuth *bool `pulumi:"insecureAllowAnonymousVirtualClusterAuth,optional" api:"insecure_allow_anonymous_virtual_cluster_auth,omitempty"`
+	// How often the gateway refreshes the cluster metadata (1-43200 s; default 60).
+	MetadataUpdateIntervalSeconds *int `pulumi:"metadataUpdateIntervalSeconds,optional" api:"metadata_update_interval_seconds,omitempty"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 // BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 type BackendClusterAuthentication struct {
-	Type      string  `pulumi:"type" api:"type"`
-	Username  *string `pulumi:"username,optional" api:"username,omitempty"`
-	Password  *string `pulumi:"password,optional" api:"password,omitempty" provider:"secret"`
+	// `anonymous`, `sasl_plain` or `sasl_scram`.
+	Type string `pulumi:"type" api:"type"`
+	// SASL user name (literal or `${vault...}` reference); required for SASL.
+	Username *string `pulumi:"username,optional" api:"username,omitempty"`
+	// SASL password (literal or `${vault...}` reference); required for SASL.
+	Password *string `pulumi:"password,optional" api:"password,omitempty" provider:"secret"`
+	// SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
 	Algorithm *string `pulumi:"algorithm,optional" api:"algorithm,omitempty"`
 }
 
 // BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 type BackendClusterTLS struct {
-	Enabled            bool            `pulumi:"enabled" api:"enabled"`
-	InsecureSkipVerify *bool           `pulumi:"insecureSkipVerify,optional" api:"insecure_skip_verify,omitempty"`
-	CABundle           *string         `pulumi:"caBundle,optional" api:"ca_bundle,omitempty"`
-	TLSVersions        []string        `pulumi:"tlsVersions,optional" api:"tls_versions,omitempty"`
-	ClientIdentity     *ClientIdentity `pulumi:"clientIdentity,optional" api:"client_identity,omitempty"`
+	// Whether to connect with TLS.
+	Enabled bool `pulumi:"enabled" api:"enabled"`
+	// Skip verifying the cluster's certificate.
+	InsecureSkipVerify *bool `pulumi:"insecureSkipVerify,optional" api:"insecure_skip_verify,omitempty"`
+	// PEM CA bundle to verify the cluster's certificate with.
+	CABundle *string `pulumi:"caBundle,optional" api:"ca_bundle,omitempty"`
+	// Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
+	TLSVersions []string `pulumi:"tlsVersions,optional" api:"tls_versions,omitempty"`
+	// Client certificate for mutual TLS (runtime 1.1 or later).
+	ClientIdentity *ClientIdentity `pulumi:"clientIdentity,optional" api:"client_identity,omitempty"`
 }
 
 // ClientIdentity is a client certificate and its private key.
 type ClientIdentity struct {
+	// PEM client certificate (literal or `${vault...}` reference).
 	Certificate string `pulumi:"certificate" api:"certificate"`
-	Key         string `pulumi:"key" api:"key" provider:"secret"`
+	// PEM private key of the certificate (literal or `${vault...}` reference).
+	Key string `pulumi:"key" api:"key" provider:"secret"`
 }
 
 // BackendClusterState is the state of a BackendCluster. Secret inputs are not kept; their hashes are.
@@ -67,44 +87,6 @@ type BackendClusterState struct {
 // Annotate describes the resource.
 func (b *BackendCluster) Annotate(a infer.Annotator) {
 	a.Describe(b, "A Kafka cluster an event gateway proxies to. Import it with the ID `<gatewayId>/<backendClusterId>`.")
-}
-
-// Annotate describes the inputs.
-func (b *BackendClusterArgs) Annotate(a infer.Annotator) {
-	a.Describe(&b.GatewayID, "ID of the event gateway; changing it replaces the backend cluster.")
-	a.Describe(&b.Name, "Name, unique within the gateway (1-255 characters).")
-	a.Describe(&b.Description, "Description (at most 512 characters).")
-	a.Describe(&b.BootstrapServers, "Kafka bootstrap servers as `host:port`.")
-	a.Describe(&b.Authentication, "How the gateway authenticates to the cluster.")
-	a.Describe(&b.TLS, "TLS settings of the connection to the cluster.")
-	a.Describe(&b.InsecureAllowAnonymousVirtualClusterAuth, "Let virtual clusters with anonymous authentication use "+
-		"this cluster. Not recommended in production.")
-	a.Describe(&b.MetadataUpdateIntervalSeconds, "How often the gateway refreshes the cluster metadata (1-43200 s; "+
-		"default 60).")
-	a.Describe(&b.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
-}
-
-// Annotate describes the authentication settings.
-func (b *BackendClusterAuthentication) Annotate(a infer.Annotator) {
-	a.Describe(&b.Type, "`anonymous`, `sasl_plain` or `sasl_scram`.")
-	a.Describe(&b.Username, "SASL user name (literal or `${vault...}` reference); required for SASL.")
-	a.Describe(&b.Password, "SASL password (literal or `${vault...}` reference); required for SASL.")
-	a.Describe(&b.Algorithm, "SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.")
-}
-
-// Annotate describes the TLS settings.
-func (b *BackendClusterTLS) Annotate(a infer.Annotator) {
-	a.Describe(&b.Enabled, "Whether to connect with TLS.")
-	a.Describe(&b.InsecureSkipVerify, "Skip verifying the cluster's certificate.")
-	a.Describe(&b.CABundle, "PEM CA bundle to verify the cluster's certificate with.")
-	a.Describe(&b.TLSVersions, "Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.")
-	a.Describe(&b.ClientIdentity, "Client certificate for mutual TLS (runtime 1.1 or later).")
-}
-
-// Annotate describes a client identity.
-func (c *ClientIdentity) Annotate(a infer.Annotator) {
-	a.Describe(&c.Certificate, "PEM client certificate (literal or `${vault...}` reference).")
-	a.Describe(&c.Key, "PEM private key of the certificate (literal or `${vault...}` reference).")
 }
 
 func (b *BackendClusterArgs) applyDefaults() {

@@ -32,16 +32,23 @@ type ClusterPolicyArgs struct {
 
 // ACLsConfig is a list of ACL rules.
 type ACLsConfig struct {
+	// ACL rules (at least one).
 	Rules []ACLRule `pulumi:"rules" api:"rules"`
 }
 
 // ACLRule allows or denies operations on resources.
 type ACLRule struct {
-	ResourceType            string   `pulumi:"resourceType"`
-	Action                  string   `pulumi:"action"`
-	Operations              []string `pulumi:"operations"`
-	ResourceNames           []string `pulumi:"resourceNames,optional"`
-	ResourceNamesExpression *string  `pulumi:"resourceNamesExpression,optional"`
+	// `topic`, `group`, `transactional_id` or `cluster`.
+	ResourceType string `pulumi:"resourceType"`
+	// `allow` or `deny`.
+	Action string `pulumi:"action"`
+	// `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read`
+	// or `write`.
+	Operations []string `pulumi:"operations"`
+	// Glob patterns of resource names (at most 50); or set resourceNamesExpression.
+	ResourceNames []string `pulumi:"resourceNames,optional"`
+	// Expression computing the resource names; or set resourceNames.
+	ResourceNamesExpression *string `pulumi:"resourceNamesExpression,optional"`
 }
 
 // aclOperation is the API shape of an ACL operation.
@@ -101,19 +108,6 @@ func (p *ClusterPolicyArgs) Annotate(a infer.Annotator) {
 	a.SetDefault(&p.Type, "acls")
 	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which requests the policy applies to.")
 	a.Describe(&p.ACLs, "The ACL rules.")
-}
-
-// Annotate describes ACLs.
-func (c *ACLsConfig) Annotate(a infer.Annotator) { a.Describe(&c.Rules, "ACL rules (at least one).") }
-
-// Annotate describes an ACL rule.
-func (r *ACLRule) Annotate(a infer.Annotator) {
-	a.Describe(&r.ResourceType, "`topic`, `group`, `transactional_id` or `cluster`.")
-	a.Describe(&r.Action, "`allow` or `deny`.")
-	a.Describe(&r.Operations, "`all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, "+
-		"`idempotent_write`, `read` or `write`.")
-	a.Describe(&r.ResourceNames, "Glob patterns of resource names (at most 50); or set resourceNamesExpression.")
-	a.Describe(&r.ResourceNamesExpression, "Expression computing the resource names; or set resourceNames.")
 }
 
 func (p *ClusterPolicyArgs) validate(problems *validate.Problems) {

@@ -9,36 +9,26 @@ import (
 
 	"github.com/Kong/sdk-konnect-go/models/components"
 	p "github.com/pulumi/pulumi-go-provider"
-	"github.com/pulumi/pulumi-go-provider/infer"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/secrets"
 )
 
-// Ref references another Konnect object of the same gateway by id or by name.
+// Ref is a reference to another object of the same event gateway; set `id` or `name`.
 type Ref struct {
-	ID   *string `pulumi:"id,optional" api:"id,omitempty"`
+	// ID of the referenced object.
+	ID *string `pulumi:"id,optional" api:"id,omitempty"`
+	// Name of the referenced object.
 	Name *string `pulumi:"name,optional" api:"name,omitempty"`
-}
-
-// Annotate describes a reference.
-func (r *Ref) Annotate(a infer.Annotator) {
-	a.Describe(r, "A reference to another object of the same event gateway; set `id` or `name`.")
-	a.Describe(&r.ID, "ID of the referenced object.")
-	a.Describe(&r.Name, "Name of the referenced object.")
 }
 
 // Timestamps are the creation and last-update times Konnect reports for an object.
 type Timestamps struct {
+	// When Konnect created the object (RFC 3339).
 	CreatedAt string `pulumi:"createdAt" api:"created_at"`
+	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt string `pulumi:"updatedAt" api:"updated_at"`
-}
-
-// Annotate describes the timestamps.
-func (t *Timestamps) Annotate(a infer.Annotator) {
-	a.Describe(&t.CreatedAt, "When Konnect created the object (RFC 3339).")
-	a.Describe(&t.UpdatedAt, "When Konnect last updated the object (RFC 3339).")
 }
 
 // checkRef checks a reference: exactly one of id and name (both may be unknown during a preview).

@@ -1,5 +1,3 @@
-// Package konnect holds the provider's configuration, resources and functions for Kong Event Gateway
-// objects in Konnect. Its Go package name is the Pulumi module: tokens are kong-event-gateway:konnect:<Name>.
 package konnect
 
 import (

@@ -23,31 +23,49 @@ var _ resource[ConsumePolicyArgs, ConsumePolicyState] = (*ConsumePolicy)(nil)
 
 // ConsumePolicyArgs are the inputs of a ConsumePolicy.
 type ConsumePolicyArgs struct {
-	GatewayID        string `pulumi:"gatewayId" api:"-"`
+	// ID of the event gateway; changing it replaces the policy.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
-	Type             string `pulumi:"type" api:"type"`
+	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same
+	// name (`skip_record` has none). Changing it replaces the policy.
+	Type string `pulumi:"type" api:"type"`
 	PolicyBase
-	Condition        *string                 `pulumi:"condition,optional" api:"condition,omitempty"`
-	ParentPolicyID   *string                 `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
-	ModifyHeaders    *ModifyHeadersConfig    `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	// Expression (at most 1000 characters) that limits which records the policy applies to.
+	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
+	// ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing
+	// it replaces the policy.
+	ParentPolicyID *string `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
+	// Settings of a `modify_headers` policy.
+	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
-	Decrypt          *DecryptConfig          `pulumi:"decrypt,optional" api:"-" konnect:"decrypt"`
-	DecryptFields    *DecryptFieldsConfig    `pulumi:"decryptFields,optional" api:"-" konnect:"decrypt_fields"`
+	// Settings of a `decrypt` policy.
+	Decrypt *DecryptConfig `pulumi:"decrypt,optional" api:"-" konnect:"decrypt"`
+	// Settings of a `decrypt_fields` policy.
+	DecryptFields *DecryptFieldsConfig `pulumi:"decryptFields,optional" api:"-" konnect:"decrypt_fields"`
 }
 
 // DecryptConfig decrypts whole record keys or values.
 type DecryptConfig struct {
-	FailureMode  string      `pulumi:"failureMode" api:"failure_mode"`
-	KeySources   []KeySource `pulumi:"keySources" api:"key_sources"`
-	PartOfRecord []string    `pulumi:"partOfRecord" api:"part_of_record"`
+	// `error` or `passthrough` when a record cannot be decrypted.
+	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
+	// Where decryption keys may come from.
+	KeySources []KeySource `pulumi:"keySources" api:"key_sources"`
+	// `key` and/or `value`.
+	PartOfRecord []string `pulumi:"partOfRecord" api:"part_of_record"`
 }
 
 // DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 type DecryptFieldsConfig struct {
-	FailureMode     string      `pulumi:"failureMode"`
-	KeySources      []KeySource `pulumi:"keySources"`
-	Paths           []string    `pulumi:"paths,optional"`
-	PathsExpression *string     `pulumi:"pathsExpression,optional"`
+	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
+	FailureMode string `pulumi:"failureMode"`
+	// Where decryption keys may come from.
+	KeySources []KeySource `pulumi:"keySources"`
+	// Field path patterns to decrypt (1-50); or set pathsExpression.
+	Paths []string `pulumi:"paths,optional"`
+	// Expression selecting the fields to decrypt; or set paths.
+	PathsExpression *string `pulumi:"pathsExpression,optional"`
 }
 
 // decryptFieldsJSON is the API shape of DecryptFieldsConfig.
@@ -88,36 +106,6 @@ func (p *ConsumePolicy) Annotate(a infer.Annotator) {
 	a.Describe(p, "A consume policy of a virtual cluster: `modify_headers`, `schema_validation`, `decrypt`, "+
 		"`skip_record` or `decrypt_fields` (field-level decryption under a parent policy). "+
 		"Import it with the ID `<gatewayId>/<virtualClusterId>/<policyId>`.")
-}
-
-// Annotate describes the inputs.
-func (p *ConsumePolicyArgs) Annotate(a infer.Annotator) {
-	a.Describe(&p.GatewayID, "ID of the event gateway; changing it replaces the policy.")
-	a.Describe(&p.VirtualClusterID, "ID of the virtual cluster; changing it replaces the policy.")
-	a.Describe(&p.Type, "`modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the "+
-		"member of the same name (`skip_record` has none). Changing it replaces the policy.")
-	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which records the policy applies to.")
-	a.Describe(&p.ParentPolicyID, "ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` "+
-		"and `skip_record`. Changing it replaces the policy.")
-	a.Describe(&p.ModifyHeaders, "Settings of a `modify_headers` policy.")
-	a.Describe(&p.SchemaValidation, "Settings of a `schema_validation` policy.")
-	a.Describe(&p.Decrypt, "Settings of a `decrypt` policy.")
-	a.Describe(&p.DecryptFields, "Settings of a `decrypt_fields` policy.")
-}
-
-// Annotate describes decryption.
-func (d *DecryptConfig) Annotate(a infer.Annotator) {
-	a.Describe(&d.FailureMode, "`error` or `passthrough` when a record cannot be decrypted.")
-	a.Describe(&d.KeySources, "Where decryption keys may come from.")
-	a.Describe(&d.PartOfRecord, "`key` and/or `value`.")
-}
-
-// Annotate describes field decryption.
-func (d *DecryptFieldsConfig) Annotate(a infer.Annotator) {
-	a.Describe(&d.FailureMode, "`error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.")
-	a.Describe(&d.KeySources, "Where decryption keys may come from.")
-	a.Describe(&d.Paths, "Field path patterns to decrypt (1-50); or set pathsExpression.")
-	a.Describe(&d.PathsExpression, "Expression selecting the fields to decrypt; or set paths.")
 }
 
 func (p *ConsumePolicyArgs) validate(problems *validate.Problems) {

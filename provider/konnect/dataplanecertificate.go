@@ -22,30 +22,46 @@ var _ resource[DataPlaneCertificateArgs, DataPlaneCertificateState] = (*DataPlan
 
 // DataPlaneCertificateArgs are the inputs of a DataPlaneCertificate.
 type DataPlaneCertificateArgs struct {
-	GatewayID   string  `pulumi:"gatewayId" api:"-"`
-	Certificate string  `pulumi:"certificate" api:"certificate"`
-	Name        *string `pulumi:"name,optional" api:"name,omitempty"`
+	// ID of the event gateway; changing it replaces the certificate.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// PEM certificate.
+	Certificate string `pulumi:"certificate" api:"certificate"`
+	// Name (at most 255 characters); defaults to the resource name. The provider uses it to find a certificate an
+	// interrupted create may have made.
+	Name *string `pulumi:"name,optional" api:"name,omitempty"`
+	// Description.
 	Description *string `pulumi:"description,optional" api:"description,omitempty"`
 }
 
 // CertificateMetadata is what Konnect parsed from a certificate.
 type CertificateMetadata struct {
-	Issuer            *string  `pulumi:"issuer,optional" api:"issuer,omitempty"`
-	Subject           *string  `pulumi:"subject,optional" api:"subject,omitempty"`
-	KeyUsages         []string `pulumi:"keyUsages,optional" api:"key_usages,omitempty"`
-	Expiry            *int     `pulumi:"expiry,optional" api:"expiry,omitempty"`
-	SANNames          []string `pulumi:"sanNames,optional" api:"san_names,omitempty"`
-	DNSNames          []string `pulumi:"dnsNames,optional" api:"dns_names,omitempty"`
-	EmailAddresses    []string `pulumi:"emailAddresses,optional" api:"email_addresses,omitempty"`
-	IPAddresses       []string `pulumi:"ipAddresses,optional" api:"ip_addresses,omitempty"`
-	URIs              []string `pulumi:"uris,optional" api:"uris,omitempty"`
-	SHA256Fingerprint *string  `pulumi:"sha256Fingerprint,optional" api:"sha256_fingerprint,omitempty"`
+	// Issuer distinguished name.
+	Issuer *string `pulumi:"issuer,optional" api:"issuer,omitempty"`
+	// Subject distinguished name.
+	Subject *string `pulumi:"subject,optional" api:"subject,omitempty"`
+	// Key usages.
+	KeyUsages []string `pulumi:"keyUsages,optional" api:"key_usages,omitempty"`
+	// Expiry as a Unix timestamp.
+	Expiry *int `pulumi:"expiry,optional" api:"expiry,omitempty"`
+	// Subject alternative names.
+	SANNames []string `pulumi:"sanNames,optional" api:"san_names,omitempty"`
+	// DNS names.
+	DNSNames []string `pulumi:"dnsNames,optional" api:"dns_names,omitempty"`
+	// E-mail addresses.
+	EmailAddresses []string `pulumi:"emailAddresses,optional" api:"email_addresses,omitempty"`
+	// IP addresses.
+	IPAddresses []string `pulumi:"ipAddresses,optional" api:"ip_addresses,omitempty"`
+	// URIs.
+	URIs []string `pulumi:"uris,optional" api:"uris,omitempty"`
+	// SHA-256 fingerprint.
+	SHA256Fingerprint *string `pulumi:"sha256Fingerprint,optional" api:"sha256_fingerprint,omitempty"`
 }
 
 // DataPlaneCertificateState is the state of a DataPlaneCertificate.
 type DataPlaneCertificateState struct {
 	DataPlaneCertificateArgs
 	Timestamps
+	// What Konnect parsed from the certificate.
 	Metadata *CertificateMetadata `pulumi:"metadata,optional" api:"metadata,omitempty"`
 }
 
@@ -53,34 +69,6 @@ type DataPlaneCertificateState struct {
 func (d *DataPlaneCertificate) Annotate(a infer.Annotator) {
 	a.Describe(d, "A client certificate data planes may present to Konnect (mTLS). Import it with the ID "+
 		"`<gatewayId>/<certificateId>`.")
-}
-
-// Annotate describes the inputs.
-func (d *DataPlaneCertificateArgs) Annotate(a infer.Annotator) {
-	a.Describe(&d.GatewayID, "ID of the event gateway; changing it replaces the certificate.")
-	a.Describe(&d.Certificate, "PEM certificate.")
-	a.Describe(&d.Name, "Name (at most 255 characters); defaults to the resource name. The provider uses it to find "+
-		"a certificate an interrupted create may have made.")
-	a.Describe(&d.Description, "Description.")
-}
-
-// Annotate describes the outputs.
-func (d *DataPlaneCertificateState) Annotate(a infer.Annotator) {
-	a.Describe(&d.Metadata, "What Konnect parsed from the certificate.")
-}
-
-// Annotate describes certificate metadata.
-func (m *CertificateMetadata) Annotate(a infer.Annotator) {
-	a.Describe(&m.Issuer, "Issuer distinguished name.")
-	a.Describe(&m.Subject, "Subject distinguished name.")
-	a.Describe(&m.KeyUsages, "Key usages.")
-	a.Describe(&m.Expiry, "Expiry as a Unix timestamp.")
-	a.Describe(&m.SANNames, "Subject alternative names.")
-	a.Describe(&m.DNSNames, "DNS names.")
-	a.Describe(&m.EmailAddresses, "E-mail addresses.")
-	a.Describe(&m.IPAddresses, "IP addresses.")
-	a.Describe(&m.URIs, "URIs.")
-	a.Describe(&m.SHA256Fingerprint, "SHA-256 fingerprint.")
 }
 
 // defaultName names the certificate after its resource when no name is set.

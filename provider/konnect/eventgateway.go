@@ -22,41 +22,33 @@ var _ resource[EventGatewayArgs, EventGatewayState] = (*EventGateway)(nil)
 
 // EventGatewayArgs are the inputs of an EventGateway.
 type EventGatewayArgs struct {
-	Name              string            `pulumi:"name" api:"name"`
-	Description       *string           `pulumi:"description,optional" api:"description,omitempty"`
-	MinRuntimeVersion *string           `pulumi:"minRuntimeVersion,optional" api:"min_runtime_version,omitempty"`
-	Labels            map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
+	// Name of the event gateway (1-255 characters).
+	Name string `pulumi:"name" api:"name"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// Oldest data-plane runtime version (`major.minor`) the configuration must work with. When unset, Konnect pins the
+	// latest release and the provider keeps that value.
+	MinRuntimeVersion *string `pulumi:"minRuntimeVersion,optional" api:"min_runtime_version,omitempty"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 // EventGatewayState is the state of an EventGateway.
 type EventGatewayState struct {
 	EventGatewayArgs
 	Timestamps
-	GatewayVersion       string `pulumi:"gatewayVersion" api:"version"`
-	NodesTotal           int    `pulumi:"nodesTotal" api:"nodes_total"`
-	VirtualClustersTotal int    `pulumi:"virtualClustersTotal" api:"virtual_clusters_total"`
+	// Version Konnect reports for the gateway.
+	GatewayVersion string `pulumi:"gatewayVersion" api:"version"`
+	// Number of data-plane nodes connected to the gateway when last read.
+	NodesTotal int `pulumi:"nodesTotal" api:"nodes_total"`
+	// Number of virtual clusters when last read.
+	VirtualClustersTotal int `pulumi:"virtualClustersTotal" api:"virtual_clusters_total"`
 }
 
 // Annotate describes the resource.
 func (g *EventGateway) Annotate(a infer.Annotator) {
 	a.Describe(g, "A Konnect event gateway: the control plane that Kong Event Gateway data planes connect to. "+
 		"Import it by its ID.")
-}
-
-// Annotate describes the inputs.
-func (g *EventGatewayArgs) Annotate(a infer.Annotator) {
-	a.Describe(&g.Name, "Name of the event gateway (1-255 characters).")
-	a.Describe(&g.Description, "Description (at most 512 characters).")
-	a.Describe(&g.MinRuntimeVersion, "Oldest data-plane runtime version (`major.minor`) the configuration must work "+
-		"with. When unset, Konnect pins the latest release and the provider keeps that value.")
-	a.Describe(&g.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
-}
-
-// Annotate describes the outputs.
-func (g *EventGatewayState) Annotate(a infer.Annotator) {
-	a.Describe(&g.GatewayVersion, "Version Konnect reports for the gateway.")
-	a.Describe(&g.NodesTotal, "Number of data-plane nodes connected to the gateway when last read.")
-	a.Describe(&g.VirtualClustersTotal, "Number of virtual clusters when last read.")
 }
 
 func (g *EventGatewayArgs) validate(problems *validate.Problems) {

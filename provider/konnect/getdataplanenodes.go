@@ -20,29 +20,41 @@ var (
 
 // GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
 type GetDataPlaneNodesArgs struct {
+	// ID of the event gateway.
 	GatewayID string `pulumi:"gatewayId"`
 }
 
 // GetDataPlaneNodesResult lists the nodes.
 type GetDataPlaneNodesResult struct {
+	// The nodes.
 	Nodes []DataPlaneNode `pulumi:"nodes"`
 }
 
 // DataPlaneNode is a data-plane node as Konnect last saw it.
 type DataPlaneNode struct {
-	ID              string               `pulumi:"id" api:"id"`
-	Version         string               `pulumi:"version" api:"version"`
-	LastSeenAt      string               `pulumi:"lastSeenAt" api:"last_seen_at"`
-	CreatedAt       string               `pulumi:"createdAt" api:"created_at"`
-	UpdatedAt       string               `pulumi:"updatedAt" api:"updated_at"`
-	ConfigAppliedAt *string              `pulumi:"configAppliedAt,optional" api:"config_applied_at,omitempty"`
-	ConfigVersion   *string              `pulumi:"configVersion,optional" api:"config_version,omitempty"`
-	Errors          []DataPlaneNodeError `pulumi:"errors" api:"-"`
+	// Node ID.
+	ID string `pulumi:"id" api:"id"`
+	// Runtime version of the node.
+	Version string `pulumi:"version" api:"version"`
+	// When the node last contacted Konnect (RFC 3339).
+	LastSeenAt string `pulumi:"lastSeenAt" api:"last_seen_at"`
+	// When the node first connected (RFC 3339).
+	CreatedAt string `pulumi:"createdAt" api:"created_at"`
+	// When the node record last changed (RFC 3339).
+	UpdatedAt string `pulumi:"updatedAt" api:"updated_at"`
+	// When the node last applied its configuration (RFC 3339).
+	ConfigAppliedAt *string `pulumi:"configAppliedAt,optional" api:"config_applied_at,omitempty"`
+	// Version of the configuration the node applied.
+	ConfigVersion *string `pulumi:"configVersion,optional" api:"config_version,omitempty"`
+	// Errors the node reports; empty when it is healthy.
+	Errors []DataPlaneNodeError `pulumi:"errors" api:"-"`
 }
 
 // DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
 type DataPlaneNodeError struct {
-	Name    string `pulumi:"name" api:"name"`
+	// Error name.
+	Name string `pulumi:"name" api:"name"`
+	// Error message.
 	Message string `pulumi:"message" api:"message"`
 }
 
@@ -50,34 +62,6 @@ type DataPlaneNodeError struct {
 func (g *GetDataPlaneNodes) Annotate(a infer.Annotator) {
 	a.Describe(g, "Lists the data-plane nodes connected to an event gateway with their configuration status and "+
 		"reported errors, e.g. to check a deployment once it is up.")
-}
-
-// Annotate describes the inputs.
-func (g *GetDataPlaneNodesArgs) Annotate(a infer.Annotator) {
-	a.Describe(&g.GatewayID, "ID of the event gateway.")
-}
-
-// Annotate describes the result.
-func (g *GetDataPlaneNodesResult) Annotate(a infer.Annotator) {
-	a.Describe(&g.Nodes, "The nodes.")
-}
-
-// Annotate describes a node.
-func (n *DataPlaneNode) Annotate(a infer.Annotator) {
-	a.Describe(&n.ID, "Node ID.")
-	a.Describe(&n.Version, "Runtime version of the node.")
-	a.Describe(&n.LastSeenAt, "When the node last contacted Konnect (RFC 3339).")
-	a.Describe(&n.CreatedAt, "When the node first connected (RFC 3339).")
-	a.Describe(&n.UpdatedAt, "When the node record last changed (RFC 3339).")
-	a.Describe(&n.ConfigAppliedAt, "When the node last applied its configuration (RFC 3339).")
-	a.Describe(&n.ConfigVersion, "Version of the configuration the node applied.")
-	a.Describe(&n.Errors, "Errors the node reports; empty when it is healthy.")
-}
-
-// Annotate describes a node error.
-func (e *DataPlaneNodeError) Annotate(a infer.Annotator) {
-	a.Describe(&e.Name, "Error name.")
-	a.Describe(&e.Message, "Error message.")
 }
 
 // Invoke lists the nodes, then reads each node's status and errors.

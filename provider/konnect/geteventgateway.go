@@ -17,11 +17,13 @@ var (
 
 // GetEventGatewayArgs are the inputs of getEventGateway.
 type GetEventGatewayArgs struct {
+	// Exact name of the event gateway.
 	Name string `pulumi:"name"`
 }
 
 // GetEventGatewayResult is the gateway getEventGateway found.
 type GetEventGatewayResult struct {
+	// ID of the event gateway.
 	ID string `pulumi:"gatewayId" api:"id"`
 	EventGatewayState
 }
@@ -29,16 +31,6 @@ type GetEventGatewayResult struct {
 // Annotate describes the function.
 func (g *GetEventGateway) Annotate(a infer.Annotator) {
 	a.Describe(g, "Looks up a Konnect event gateway by its exact name, e.g. one created outside this stack.")
-}
-
-// Annotate describes the inputs.
-func (g *GetEventGatewayArgs) Annotate(a infer.Annotator) {
-	a.Describe(&g.Name, "Exact name of the event gateway.")
-}
-
-// Annotate describes the result.
-func (g *GetEventGatewayResult) Annotate(a infer.Annotator) {
-	a.Describe(&g.ID, "ID of the event gateway.")
 }
 
 // Invoke finds the gateway; it fails unless exactly one gateway has the name.

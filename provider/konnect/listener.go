@@ -24,12 +24,19 @@ var _ resource[ListenerArgs, ListenerState] = (*Listener)(nil)
 
 // ListenerArgs are the inputs of a Listener.
 type ListenerArgs struct {
-	GatewayID   string            `pulumi:"gatewayId" api:"-"`
-	Name        string            `pulumi:"name" api:"name"`
-	Description *string           `pulumi:"description,optional" api:"description,omitempty"`
-	Addresses   []string          `pulumi:"addresses" api:"addresses"`
-	Ports       []string          `pulumi:"ports" api:"-"`
-	Labels      map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
+	// ID of the event gateway; changing it replaces the listener.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// Name, unique within the gateway (1-255 characters).
+	Name string `pulumi:"name" api:"name"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// Addresses to listen on, e.g. `0.0.0.0`; `0.0.0.0` and `::` must be the only entry.
+	Addresses []string `pulumi:"addresses" api:"addresses"`
+	// Ports and port ranges to listen on, e.g. `9092` or `9093-9095`. With port mapping, the bootstrap port comes first
+	// and each broker needs one more port.
+	Ports []string `pulumi:"ports" api:"-"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 // ListenerState is the state of a Listener.
@@ -42,17 +49,6 @@ type ListenerState struct {
 func (l *Listener) Annotate(a infer.Annotator) {
 	a.Describe(l, "Addresses and ports the data planes of an event gateway listen on. Listener policies decide "+
 		"what happens to the connections. Import it with the ID `<gatewayId>/<listenerId>`.")
-}
-
-// Annotate describes the inputs.
-func (l *ListenerArgs) Annotate(a infer.Annotator) {
-	a.Describe(&l.GatewayID, "ID of the event gateway; changing it replaces the listener.")
-	a.Describe(&l.Name, "Name, unique within the gateway (1-255 characters).")
-	a.Describe(&l.Description, "Description (at most 512 characters).")
-	a.Describe(&l.Addresses, "Addresses to listen on, e.g. `0.0.0.0`; `0.0.0.0` and `::` must be the only entry.")
-	a.Describe(&l.Ports, "Ports and port ranges to listen on, e.g. `9092` or `9093-9095`. With port mapping, the "+
-		"bootstrap port comes first and each broker needs one more port.")
-	a.Describe(&l.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
 func (l *ListenerArgs) validate(problems *validate.Problems) {

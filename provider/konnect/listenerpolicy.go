@@ -24,56 +24,82 @@ var _ resource[ListenerPolicyArgs, ListenerPolicyState] = (*ListenerPolicy)(nil)
 
 // ListenerPolicyArgs are the inputs of a ListenerPolicy.
 type ListenerPolicyArgs struct {
-	GatewayID  string `pulumi:"gatewayId" api:"-"`
+	// ID of the event gateway; changing it replaces the policy.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// ID of the listener; changing it replaces the policy.
 	ListenerID string `pulumi:"listenerId" api:"-"`
-	Type       string `pulumi:"type" api:"type"`
+	// `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
+	Type string `pulumi:"type" api:"type"`
 	PolicyBase
-	TLSServer               *TLSServerConfig               `pulumi:"tlsServer,optional" api:"-" konnect:"tls_server"`
+	// Settings of a `tls_server` policy.
+	TLSServer *TLSServerConfig `pulumi:"tlsServer,optional" api:"-" konnect:"tls_server"`
+	// Settings of a `forward_to_virtual_cluster` policy.
 	ForwardToVirtualCluster *ForwardToVirtualClusterConfig `pulumi:"forwardToVirtualCluster,optional" api:"-" konnect:"forward_to_virtual_cluster"`
 }
 
 // TLSServerConfig terminates TLS on the listener.
 type TLSServerConfig struct {
-	Certificates         []TLSCertificate         `pulumi:"certificates" api:"certificates"`
-	Versions             *TLSVersionRange         `pulumi:"versions,optional" api:"versions,omitempty"`
-	AllowPlaintext       *bool                    `pulumi:"allowPlaintext,optional" api:"allow_plaintext,omitempty"`
+	// Exactly one server certificate.
+	Certificates []TLSCertificate `pulumi:"certificates" api:"certificates"`
+	// Accepted TLS versions; Konnect's default is TLSv1.2 to TLSv1.3.
+	Versions *TLSVersionRange `pulumi:"versions,optional" api:"versions,omitempty"`
+	// Also accept connections without TLS.
+	AllowPlaintext *bool `pulumi:"allowPlaintext,optional" api:"allow_plaintext,omitempty"`
+	// Require or request client certificates.
 	ClientAuthentication *TLSClientAuthentication `pulumi:"clientAuthentication,optional" api:"client_authentication,omitempty"`
 }
 
 // TLSCertificate is a server certificate and its private key.
 type TLSCertificate struct {
+	// PEM certificate chain (literal or `${vault...}` reference).
 	Certificate string `pulumi:"certificate" api:"certificate"`
-	Key         string `pulumi:"key" api:"key" provider:"secret"`
+	// PEM private key (literal or `${vault...}` reference).
+	Key string `pulumi:"key" api:"key" provider:"secret"`
 }
 
 // TLSVersionRange bounds the accepted TLS versions.
 type TLSVersionRange struct {
+	// `TLSv1.2` (default) or `TLSv1.3`.
 	Min *string `pulumi:"min,optional" api:"min,omitempty"`
+	// `TLSv1.2` or `TLSv1.3` (default).
 	Max *string `pulumi:"max,optional" api:"max,omitempty"`
 }
 
 // TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthentication struct {
-	Mode             string  `pulumi:"mode" api:"mode"`
-	TLSTrustBundles  []Ref   `pulumi:"tlsTrustBundles" api:"tls_trust_bundles"`
+	// `required` or `requested`.
+	Mode string `pulumi:"mode" api:"mode"`
+	// Trust bundles (TLSTrustBundle resources) that verify client certificates.
+	TLSTrustBundles []Ref `pulumi:"tlsTrustBundles" api:"tls_trust_bundles"`
+	// Expression deriving the principal name from the client certificate.
 	PrincipalMapping *string `pulumi:"principalMapping,optional" api:"principal_mapping,omitempty"`
 }
 
 // ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS
 // server name (`sni`).
 type ForwardToVirtualClusterConfig struct {
-	Type             string            `pulumi:"type" api:"type"`
-	Destination      *Ref              `pulumi:"destination,optional" api:"destination,omitempty"`
-	AdvertisedHost   *string           `pulumi:"advertisedHost,optional" api:"advertised_host,omitempty"`
-	BootstrapPort    *string           `pulumi:"bootstrapPort,optional" api:"bootstrap_port,omitempty"`
-	MinBrokerID      *int              `pulumi:"minBrokerId,optional" api:"min_broker_id,omitempty"`
-	SNISuffix        *string           `pulumi:"sniSuffix,optional" api:"sni_suffix,omitempty"`
-	AdvertisedPort   *int              `pulumi:"advertisedPort,optional" api:"advertised_port,omitempty"`
+	// `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
+	Type string `pulumi:"type" api:"type"`
+	// `port_mapping`: the virtual cluster, by ID or name.
+	Destination *Ref `pulumi:"destination,optional" api:"destination,omitempty"`
+	// `port_mapping`: host name or IP address advertised to clients (lower case).
+	AdvertisedHost *string `pulumi:"advertisedHost,optional" api:"advertised_host,omitempty"`
+	// `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
+	BootstrapPort *string `pulumi:"bootstrapPort,optional" api:"bootstrap_port,omitempty"`
+	// `port_mapping`: broker ID of the first broker port (default 0).
+	MinBrokerID *int `pulumi:"minBrokerId,optional" api:"min_broker_id,omitempty"`
+	// `sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.
+	SNISuffix *string `pulumi:"sniSuffix,optional" api:"sni_suffix,omitempty"`
+	// `sni`: port advertised to clients instead of the listener port.
+	AdvertisedPort *int `pulumi:"advertisedPort,optional" api:"advertised_port,omitempty"`
+	// `sni`: broker host names; default `per_cluster_suffix`.
 	BrokerHostFormat *BrokerHostFormat `pulumi:"brokerHostFormat,optional" api:"broker_host_format,omitempty"`
 }
 
 // BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormat struct {
+	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one
+	// wildcard certificate for all clusters; runtime 1.1 or later).
 	Type string `pulumi:"type" api:"type"`
 }
 
@@ -89,61 +115,6 @@ func (l *ListenerPolicy) Annotate(a infer.Annotator) {
 	a.Describe(l, "A listener policy: `tls_server` terminates TLS, `forward_to_virtual_cluster` routes connections "+
 		"to virtual clusters by port or SNI. Policies run in creation order, so create `tls_server` before an SNI "+
 		"forward. Import it with the ID `<gatewayId>/<listenerId>/<policyId>`.")
-}
-
-// Annotate describes the inputs.
-func (l *ListenerPolicyArgs) Annotate(a infer.Annotator) {
-	a.Describe(&l.GatewayID, "ID of the event gateway; changing it replaces the policy.")
-	a.Describe(&l.ListenerID, "ID of the listener; changing it replaces the policy.")
-	a.Describe(&l.Type, "`tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it "+
-		"replaces the policy.")
-	a.Describe(&l.TLSServer, "Settings of a `tls_server` policy.")
-	a.Describe(&l.ForwardToVirtualCluster, "Settings of a `forward_to_virtual_cluster` policy.")
-}
-
-// Annotate describes TLS termination.
-func (t *TLSServerConfig) Annotate(a infer.Annotator) {
-	a.Describe(&t.Certificates, "Exactly one server certificate.")
-	a.Describe(&t.Versions, "Accepted TLS versions; Konnect's default is TLSv1.2 to TLSv1.3.")
-	a.Describe(&t.AllowPlaintext, "Also accept connections without TLS.")
-	a.Describe(&t.ClientAuthentication, "Require or request client certificates.")
-}
-
-// Annotate describes a server certificate.
-func (t *TLSCertificate) Annotate(a infer.Annotator) {
-	a.Describe(&t.Certificate, "PEM certificate chain (literal or `${vault...}` reference).")
-	a.Describe(&t.Key, "PEM private key (literal or `${vault...}` reference).")
-}
-
-// Annotate describes a TLS version range.
-func (t *TLSVersionRange) Annotate(a infer.Annotator) {
-	a.Describe(&t.Min, "`TLSv1.2` (default) or `TLSv1.3`.")
-	a.Describe(&t.Max, "`TLSv1.2` or `TLSv1.3` (default).")
-}
-
-// Annotate describes client authentication.
-func (t *TLSClientAuthentication) Annotate(a infer.Annotator) {
-	a.Describe(&t.Mode, "`required` or `requested`.")
-	a.Describe(&t.TLSTrustBundles, "Trust bundles (TLSTrustBundle resources) that verify client certificates.")
-	a.Describe(&t.PrincipalMapping, "Expression deriving the principal name from the client certificate.")
-}
-
-// Annotate describes forwarding.
-func (f *ForwardToVirtualClusterConfig) Annotate(a infer.Annotator) {
-	a.Describe(&f.Type, "`port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).")
-	a.Describe(&f.Destination, "`port_mapping`: the virtual cluster, by ID or name.")
-	a.Describe(&f.AdvertisedHost, "`port_mapping`: host name or IP address advertised to clients (lower case).")
-	a.Describe(&f.BootstrapPort, "`port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.")
-	a.Describe(&f.MinBrokerID, "`port_mapping`: broker ID of the first broker port (default 0).")
-	a.Describe(&f.SNISuffix, "`sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.")
-	a.Describe(&f.AdvertisedPort, "`sni`: port advertised to clients instead of the listener port.")
-	a.Describe(&f.BrokerHostFormat, "`sni`: broker host names; default `per_cluster_suffix`.")
-}
-
-// Annotate describes a broker host format.
-func (b *BrokerHostFormat) Annotate(a infer.Annotator) {
-	a.Describe(&b.Type, "`per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` "+
-		"(`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).")
 }
 
 func (l *ListenerPolicyArgs) applyDefaults() {

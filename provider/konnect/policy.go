@@ -8,27 +8,21 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/pulumi/pulumi-go-provider/infer"
-
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider/client"
 )
 
 // PolicyBase holds the settings every policy has.
 type PolicyBase struct {
-	Name        *string           `pulumi:"name,optional" api:"name,omitempty"`
-	Description *string           `pulumi:"description,optional" api:"description,omitempty"`
-	Enabled     *bool             `pulumi:"enabled,optional" api:"enabled,omitempty"`
-	Labels      map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
-}
-
-// Annotate describes the common policy settings.
-func (b *PolicyBase) Annotate(a infer.Annotator) {
-	a.Describe(&b.Name, "Name of the policy (at most 255 characters); defaults to the resource name. The provider "+
-		"uses it to find a policy an interrupted create may have made.")
-	a.Describe(&b.Description, "Description (at most 512 characters).")
-	a.Describe(&b.Enabled, "Whether the policy is applied (default true).")
-	a.Describe(&b.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
+	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy
+	// an interrupted create may have made.
+	Name *string `pulumi:"name,optional" api:"name,omitempty"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// Whether the policy is applied (default true).
+	Enabled *bool `pulumi:"enabled,optional" api:"enabled,omitempty"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 func (b *PolicyBase) applyDefaults() {

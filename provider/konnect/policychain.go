@@ -31,18 +31,23 @@ var _ interface {
 
 // PolicyChainArgs are the inputs of a PolicyChain.
 type PolicyChainArgs struct {
+	// ID of the event gateway.
 	GatewayID string `pulumi:"gatewayId"`
-	// Type is the chain: listener, cluster, consume or produce.
-	Type             string   `pulumi:"type"`
-	ListenerID       *string  `pulumi:"listenerId,optional"`
-	VirtualClusterID *string  `pulumi:"virtualClusterId,optional"`
-	Policies         []string `pulumi:"policies"`
+	// Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set
+	// virtualClusterId).
+	Type string `pulumi:"type"`
+	// ID of the listener, for the `listener` chain.
+	ListenerID *string `pulumi:"listenerId,optional"`
+	// ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
+	VirtualClusterID *string `pulumi:"virtualClusterId,optional"`
+	// IDs of the policies in evaluation order.
+	Policies []string `pulumi:"policies"`
 }
 
 // PolicyChainState is the state of a PolicyChain.
 type PolicyChainState struct {
 	PolicyChainArgs
-	// Chain is the whole chain as Konnect last reported it, policies the inputs do not list included.
+	// IDs of every policy of the chain in evaluation order, as Konnect last reported them.
 	Chain []string `pulumi:"chain"`
 }
 
@@ -52,21 +57,6 @@ func (c *PolicyChain) Annotate(a infer.Annotator) {
 		"policy replaced after a change of its type or parent would otherwise move to the end. The listed policies "+
 		"come first, in the listed order; policies the list leaves out follow in their current order. Deleting the "+
 		"resource leaves the order as it is. Import it with the ID `<gatewayId>/<listenerId or virtualClusterId>/<type>`.")
-}
-
-// Annotate describes the inputs.
-func (c *PolicyChainArgs) Annotate(a infer.Annotator) {
-	a.Describe(&c.GatewayID, "ID of the event gateway.")
-	a.Describe(&c.Type, "Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or "+
-		"`produce` policies (set virtualClusterId).")
-	a.Describe(&c.ListenerID, "ID of the listener, for the `listener` chain.")
-	a.Describe(&c.VirtualClusterID, "ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.")
-	a.Describe(&c.Policies, "IDs of the policies in evaluation order.")
-}
-
-// Annotate describes the state.
-func (c *PolicyChainState) Annotate(a infer.Annotator) {
-	a.Describe(&c.Chain, "IDs of every policy of the chain in evaluation order, as Konnect last reported them.")
 }
 
 // chainTypes are the chains of policies, listener's first.

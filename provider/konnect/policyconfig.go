@@ -1,8 +1,6 @@
 package konnect
 
 import (
-	"github.com/pulumi/pulumi-go-provider/infer"
-
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/validate"
 )
 
@@ -15,73 +13,53 @@ func vcPolicyParents(gatewayID, virtualClusterID *string) []parent {
 
 // ModifyHeadersConfig sets or removes record headers.
 type ModifyHeadersConfig struct {
+	// Header changes, applied in order.
 	Actions []HeaderAction `pulumi:"actions" api:"actions"`
 }
 
 // HeaderAction sets or removes one header.
 type HeaderAction struct {
-	Op    string  `pulumi:"op" api:"op"`
-	Key   string  `pulumi:"key" api:"key"`
+	// `set` or `remove`.
+	Op string `pulumi:"op" api:"op"`
+	// Header name.
+	Key string `pulumi:"key" api:"key"`
+	// Header value; required for `set`.
 	Value *string `pulumi:"value,optional" api:"value,omitempty"`
 }
 
 // SchemaValidationConfig validates record keys and values against a schema.
 type SchemaValidationConfig struct {
-	Type                  string  `pulumi:"type" api:"type"`
-	SchemaRegistry        *Ref    `pulumi:"schemaRegistry,optional" api:"schema_registry,omitempty"`
-	FailureMode           *string `pulumi:"failureMode,optional" api:"failure_mode,omitempty"`
-	ValidateKey           *bool   `pulumi:"validateKey,optional" api:"validate_key,omitempty"`
-	ValidateValue         *bool   `pulumi:"validateValue,optional" api:"validate_value,omitempty"`
-	KeyValidationAction   *string `pulumi:"keyValidationAction,optional" api:"key_validation_action,omitempty"`
+	// `confluent_schema_registry` or `json`.
+	Type string `pulumi:"type" api:"type"`
+	// The SchemaRegistry to validate against, by ID or name.
+	SchemaRegistry *Ref `pulumi:"schemaRegistry,optional" api:"schema_registry,omitempty"`
+	// What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`,
+	// `passthrough` or `mark`.
+	FailureMode *string `pulumi:"failureMode,optional" api:"failure_mode,omitempty"`
+	// Validate record keys.
+	ValidateKey *bool `pulumi:"validateKey,optional" api:"validate_key,omitempty"`
+	// Validate record values.
+	ValidateValue *bool `pulumi:"validateValue,optional" api:"validate_value,omitempty"`
+	// Action on an invalid key. Consume: `mark` or `skip`; produce: `reject` or `mark`.
+	KeyValidationAction *string `pulumi:"keyValidationAction,optional" api:"key_validation_action,omitempty"`
+	// Action on an invalid value. Consume: `mark` or `skip`; produce: `reject` or `mark`.
 	ValueValidationAction *string `pulumi:"valueValidationAction,optional" api:"value_validation_action,omitempty"`
 }
 
 // KeySource is where decryption keys may come from.
 type KeySource struct {
+	// `aws` (AWS KMS) or `static` (StaticKey resources).
 	Type string `pulumi:"type" api:"type"`
 }
 
 // EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 type EncryptionKey struct {
-	Type string  `pulumi:"type" api:"type"`
-	Arn  *string `pulumi:"arn,optional" api:"arn,omitempty"`
-	Key  *Ref    `pulumi:"key,optional" api:"key,omitempty"`
-}
-
-// Annotate describes header modification.
-func (m *ModifyHeadersConfig) Annotate(a infer.Annotator) {
-	a.Describe(&m.Actions, "Header changes, applied in order.")
-}
-
-// Annotate describes a header action.
-func (h *HeaderAction) Annotate(a infer.Annotator) {
-	a.Describe(&h.Op, "`set` or `remove`.")
-	a.Describe(&h.Key, "Header name.")
-	a.Describe(&h.Value, "Header value; required for `set`.")
-}
-
-// Annotate describes schema validation.
-func (s *SchemaValidationConfig) Annotate(a infer.Annotator) {
-	a.Describe(&s.Type, "`confluent_schema_registry` or `json`.")
-	a.Describe(&s.SchemaRegistry, "The SchemaRegistry to validate against, by ID or name.")
-	a.Describe(&s.FailureMode, "What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; "+
-		"produce: `reject`, `passthrough` or `mark`.")
-	a.Describe(&s.ValidateKey, "Validate record keys.")
-	a.Describe(&s.ValidateValue, "Validate record values.")
-	a.Describe(&s.KeyValidationAction, "Action on an invalid key. Consume: `mark` or `skip`; produce: `reject` or `mark`.")
-	a.Describe(&s.ValueValidationAction, "Action on an invalid value. Consume: `mark` or `skip`; produce: `reject` or `mark`.")
-}
-
-// Annotate describes a key source.
-func (k *KeySource) Annotate(a infer.Annotator) {
-	a.Describe(&k.Type, "`aws` (AWS KMS) or `static` (StaticKey resources).")
-}
-
-// Annotate describes an encryption key.
-func (k *EncryptionKey) Annotate(a infer.Annotator) {
-	a.Describe(&k.Type, "`aws` or `static`.")
-	a.Describe(&k.Arn, "`aws`: ARN of the KMS key (`arn:aws:kms:...`).")
-	a.Describe(&k.Key, "`static`: the StaticKey, by ID or name.")
+	// `aws` or `static`.
+	Type string `pulumi:"type" api:"type"`
+	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
+	Arn *string `pulumi:"arn,optional" api:"arn,omitempty"`
+	// `static`: the StaticKey, by ID or name.
+	Key *Ref `pulumi:"key,optional" api:"key,omitempty"`
 }
 
 func (m *ModifyHeadersConfig) validate(problems *validate.Problems, path validate.Path) {

@@ -22,36 +22,55 @@ var _ resource[ProducePolicyArgs, ProducePolicyState] = (*ProducePolicy)(nil)
 
 // ProducePolicyArgs are the inputs of a ProducePolicy.
 type ProducePolicyArgs struct {
-	GatewayID        string `pulumi:"gatewayId" api:"-"`
+	// ID of the event gateway; changing it replaces the policy.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
-	Type             string `pulumi:"type" api:"type"`
+	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing
+	// it replaces the policy.
+	Type string `pulumi:"type" api:"type"`
 	PolicyBase
-	Condition        *string                 `pulumi:"condition,optional" api:"condition,omitempty"`
-	ParentPolicyID   *string                 `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
-	ModifyHeaders    *ModifyHeadersConfig    `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	// Expression (at most 1000 characters) that limits which records the policy applies to.
+	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
+	// ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the
+	// policy.
+	ParentPolicyID *string `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
+	// Settings of a `modify_headers` policy.
+	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
-	Encrypt          *EncryptConfig          `pulumi:"encrypt,optional" api:"-" konnect:"encrypt"`
-	EncryptFields    *EncryptFieldsConfig    `pulumi:"encryptFields,optional" api:"-" konnect:"encrypt_fields"`
+	// Settings of an `encrypt` policy.
+	Encrypt *EncryptConfig `pulumi:"encrypt,optional" api:"-" konnect:"encrypt"`
+	// Settings of an `encrypt_fields` policy.
+	EncryptFields *EncryptFieldsConfig `pulumi:"encryptFields,optional" api:"-" konnect:"encrypt_fields"`
 }
 
 // EncryptConfig encrypts whole record keys or values.
 type EncryptConfig struct {
-	FailureMode   string        `pulumi:"failureMode" api:"failure_mode"`
-	PartOfRecord  []string      `pulumi:"partOfRecord" api:"part_of_record"`
+	// `error` or `passthrough` when a record cannot be encrypted.
+	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
+	// `key` and/or `value`.
+	PartOfRecord []string `pulumi:"partOfRecord" api:"part_of_record"`
+	// The key to encrypt with.
 	EncryptionKey EncryptionKey `pulumi:"encryptionKey" api:"encryption_key"`
 }
 
 // EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
 type EncryptFieldsConfig struct {
-	FailureMode string         `pulumi:"failureMode" api:"failure_mode"`
-	Fields      []EncryptField `pulumi:"fields" api:"encrypt_fields"`
+	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
+	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
+	// Field selections and their keys (1-256).
+	Fields []EncryptField `pulumi:"fields" api:"encrypt_fields"`
 }
 
 // EncryptField selects fields and the key that encrypts them.
 type EncryptField struct {
-	Paths           []string      `pulumi:"paths,optional"`
-	PathsExpression *string       `pulumi:"pathsExpression,optional"`
-	EncryptionKey   EncryptionKey `pulumi:"encryptionKey"`
+	// Field path patterns to encrypt (1-50); or set pathsExpression.
+	Paths []string `pulumi:"paths,optional"`
+	// Expression selecting the fields to encrypt; or set paths.
+	PathsExpression *string `pulumi:"pathsExpression,optional"`
+	// The key to encrypt the fields with.
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
 }
 
 // encryptFieldJSON is the API shape of EncryptField.
@@ -86,41 +105,6 @@ func (p *ProducePolicy) Annotate(a infer.Annotator) {
 	a.Describe(p, "A produce policy of a virtual cluster: `modify_headers`, `schema_validation`, `encrypt` or "+
 		"`encrypt_fields` (field-level encryption under a parent policy). "+
 		"Import it with the ID `<gatewayId>/<virtualClusterId>/<policyId>`.")
-}
-
-// Annotate describes the inputs.
-func (p *ProducePolicyArgs) Annotate(a infer.Annotator) {
-	a.Describe(&p.GatewayID, "ID of the event gateway; changing it replaces the policy.")
-	a.Describe(&p.VirtualClusterID, "ID of the virtual cluster; changing it replaces the policy.")
-	a.Describe(&p.Type, "`modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the "+
-		"same name. Changing it replaces the policy.")
-	a.Describe(&p.Condition, "Expression (at most 1000 characters) that limits which records the policy applies to.")
-	a.Describe(&p.ParentPolicyID, "ID of the parent policy; required for `encrypt_fields`, allowed for "+
-		"`modify_headers`. Changing it replaces the policy.")
-	a.Describe(&p.ModifyHeaders, "Settings of a `modify_headers` policy.")
-	a.Describe(&p.SchemaValidation, "Settings of a `schema_validation` policy.")
-	a.Describe(&p.Encrypt, "Settings of an `encrypt` policy.")
-	a.Describe(&p.EncryptFields, "Settings of an `encrypt_fields` policy.")
-}
-
-// Annotate describes encryption.
-func (e *EncryptConfig) Annotate(a infer.Annotator) {
-	a.Describe(&e.FailureMode, "`error` or `passthrough` when a record cannot be encrypted.")
-	a.Describe(&e.PartOfRecord, "`key` and/or `value`.")
-	a.Describe(&e.EncryptionKey, "The key to encrypt with.")
-}
-
-// Annotate describes field encryption.
-func (e *EncryptFieldsConfig) Annotate(a infer.Annotator) {
-	a.Describe(&e.FailureMode, "`reject`, `passthrough` or `mark` when a field cannot be encrypted.")
-	a.Describe(&e.Fields, "Field selections and their keys (1-256).")
-}
-
-// Annotate describes a field selection.
-func (e *EncryptField) Annotate(a infer.Annotator) {
-	a.Describe(&e.Paths, "Field path patterns to encrypt (1-50); or set pathsExpression.")
-	a.Describe(&e.PathsExpression, "Expression selecting the fields to encrypt; or set paths.")
-	a.Describe(&e.EncryptionKey, "The key to encrypt the fields with.")
 }
 
 func (p *ProducePolicyArgs) validate(problems *validate.Problems) {

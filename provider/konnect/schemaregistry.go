@@ -33,9 +33,13 @@ type SchemaRegistryArgs struct {
 
 // SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfig struct {
-	SchemaType     string                        `pulumi:"schemaType" api:"schema_type"`
-	Endpoint       string                        `pulumi:"endpoint" api:"endpoint"`
-	TimeoutSeconds *int                          `pulumi:"timeoutSeconds,optional" api:"timeout_seconds,omitempty"`
+	// `avro` or `json`.
+	SchemaType string `pulumi:"schemaType" api:"schema_type"`
+	// URL of the registry.
+	Endpoint string `pulumi:"endpoint" api:"endpoint"`
+	// Request timeout in seconds (at least 1; default 10).
+	TimeoutSeconds *int `pulumi:"timeoutSeconds,optional" api:"timeout_seconds,omitempty"`
+	// Basic authentication to the registry.
 	Authentication *SchemaRegistryAuthentication `pulumi:"authentication,optional" api:"authentication,omitempty"`
 }
 
@@ -68,14 +72,6 @@ func (s *SchemaRegistryArgs) Annotate(a infer.Annotator) {
 	a.SetDefault(&s.Type, "confluent")
 	a.Describe(&s.Config, "Connection settings.")
 	a.Describe(&s.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
-}
-
-// Annotate describes the connection settings.
-func (s *SchemaRegistryConfig) Annotate(a infer.Annotator) {
-	a.Describe(&s.SchemaType, "`avro` or `json`.")
-	a.Describe(&s.Endpoint, "URL of the registry.")
-	a.Describe(&s.TimeoutSeconds, "Request timeout in seconds (at least 1; default 10).")
-	a.Describe(&s.Authentication, "Basic authentication to the registry.")
 }
 
 // Annotate describes basic authentication.

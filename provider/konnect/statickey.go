@@ -31,17 +31,23 @@ var _ resource[StaticKeyArgs, StaticKeyState] = (*StaticKey)(nil)
 
 // StaticKeyArgs are the inputs of a StaticKey.
 type StaticKeyArgs struct {
-	GatewayID   string            `pulumi:"gatewayId" api:"-"`
-	Name        string            `pulumi:"name,optional" api:"name"`
-	Description *string           `pulumi:"description,optional" api:"description,omitempty"`
-	Value       string            `pulumi:"value" api:"value" provider:"secret"`
-	Labels      map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
+	// ID of the event gateway.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// Name, unique within the gateway (1-255 characters); policies may reference the key by it. Default: the resource
+	// name and a random suffix, drawn anew for each replacement.
+	Name string `pulumi:"name,optional" api:"name"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// The key material (literal or `${vault...}` reference).
+	Value string `pulumi:"value" api:"value" provider:"secret"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 // StaticKeyState is the state of a StaticKey. The value is not kept; its hash is.
 type StaticKeyState struct {
 	StaticKeyArgs
-	// NameGenerated says the provider generated the name.
+	// Whether the provider generated the name (no `name` input).
 	NameGenerated bool `pulumi:"nameGenerated"`
 	Timestamps
 	secrets.Sealed
@@ -57,21 +63,6 @@ func (k *StaticKey) Annotate(a infer.Annotator) {
 		"cannot be decrypted any more: to keep them readable, add the new key as another resource, move the "+
 		"policies to it, and remove the old one later. Import a key with the ID `<gatewayId>/<staticKeyId>`; "+
 		"the first update afterwards only records the value's hash.")
-}
-
-// Annotate describes the state.
-func (k *StaticKeyState) Annotate(a infer.Annotator) {
-	a.Describe(&k.NameGenerated, "Whether the provider generated the name (no `name` input).")
-}
-
-// Annotate describes the inputs.
-func (k *StaticKeyArgs) Annotate(a infer.Annotator) {
-	a.Describe(&k.GatewayID, "ID of the event gateway.")
-	a.Describe(&k.Name, "Name, unique within the gateway (1-255 characters); policies may reference the key by it. "+
-		"Default: the resource name and a random suffix, drawn anew for each replacement.")
-	a.Describe(&k.Description, "Description (at most 512 characters).")
-	a.Describe(&k.Value, "The key material (literal or `${vault...}` reference).")
-	a.Describe(&k.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
 // Check generates the name of a key whose inputs set none, or keeps the one generated before. The engine checks

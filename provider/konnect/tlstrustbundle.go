@@ -22,15 +22,21 @@ var _ resource[TLSTrustBundleArgs, TLSTrustBundleState] = (*TLSTrustBundle)(nil)
 
 // TLSTrustBundleArgs are the inputs of a TLSTrustBundle.
 type TLSTrustBundleArgs struct {
-	GatewayID   string               `pulumi:"gatewayId" api:"-"`
-	Name        string               `pulumi:"name" api:"name"`
-	Description *string              `pulumi:"description,optional" api:"description,omitempty"`
-	Config      TLSTrustBundleConfig `pulumi:"config" api:"config"`
-	Labels      map[string]string    `pulumi:"labels,optional" api:"labels,omitempty"`
+	// ID of the event gateway; changing it replaces the bundle.
+	GatewayID string `pulumi:"gatewayId" api:"-"`
+	// Name, unique within the gateway (1-255 characters).
+	Name string `pulumi:"name" api:"name"`
+	// Description (at most 512 characters).
+	Description *string `pulumi:"description,optional" api:"description,omitempty"`
+	// The trusted certificates.
+	Config TLSTrustBundleConfig `pulumi:"config" api:"config"`
+	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
+	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
 // TLSTrustBundleConfig holds the trusted CA certificates.
 type TLSTrustBundleConfig struct {
+	// PEM CA certificates.
 	TrustedCA string `pulumi:"trustedCa" api:"trusted_ca"`
 }
 
@@ -44,20 +50,6 @@ type TLSTrustBundleState struct {
 func (t *TLSTrustBundle) Annotate(a infer.Annotator) {
 	a.Describe(t, "CA certificates that a `tls_server` listener policy verifies client certificates with. "+
 		"Import it with the ID `<gatewayId>/<tlsTrustBundleId>`.")
-}
-
-// Annotate describes the inputs.
-func (t *TLSTrustBundleArgs) Annotate(a infer.Annotator) {
-	a.Describe(&t.GatewayID, "ID of the event gateway; changing it replaces the bundle.")
-	a.Describe(&t.Name, "Name, unique within the gateway (1-255 characters).")
-	a.Describe(&t.Description, "Description (at most 512 characters).")
-	a.Describe(&t.Config, "The trusted certificates.")
-	a.Describe(&t.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
-}
-
-// Annotate describes the trusted certificates.
-func (t *TLSTrustBundleConfig) Annotate(a infer.Annotator) {
-	a.Describe(&t.TrustedCA, "PEM CA certificates.")
 }
 
 func (t *TLSTrustBundleArgs) validate(problems *validate.Problems) {

@@ -10,7 +10,8 @@
 // With -types, every other annotated struct gets a token in that module too, named without a trailing Args (the
 // SDKs append their own: BackendClusterArgs in Go stays BackendClusterArgs in TypeScript, Python and the Go SDK,
 // never BackendClusterArgsArgs); the arguments of a -token type (PortMappedGatewayArgs) keep none, being its
-// inputs rather than a type of the schema.
+// inputs rather than a type of the schema. -skip leaves out types that annotate themselves (to set defaults), and
+// -verbatim takes doc comments as written, where they do not start with the Go name (the Konnect resources).
 package main
 
 import (
@@ -21,6 +22,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/doccomment"
@@ -33,8 +35,10 @@ func main() {
 	var tokens tokenFlags
 	flag.Var(&tokens, "token", "Type=module: give Type the token <pkg>:module:Type (repeatable)")
 	types := flag.String("types", "", "module of every other annotated struct's token, named without a trailing Args")
+	skip := flag.String("skip", "", "comma-separated types not to annotate (they annotate themselves)")
+	verbatim := flag.Bool("verbatim", false, "use doc comments as written, without replacing a leading Go name")
 	flag.Parse()
-	src, err := generate(*dir, tokens, *types)
+	src, err := generate(*dir, tokens, *types, options{skip: strings.Split(*skip, ","), verbatim: *verbatim})
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, outputFile), src, 0o644)
 	}
@@ -70,37 +74,53 @@ type annotatedType struct {
 
 type annotatedField struct{ name, doc string }
 
+// options are the flags besides the tokens.
+type options struct {
+	// skip are types not to annotate.
+	skip []string
+	// verbatim keeps doc comments as written.
+	verbatim bool
+}
+
 // generate returns the contents of dir's zz_annotations.go.
-func generate(dir string, tokens tokenFlags, typesModule string) ([]byte, error) {
+func generate(dir string, tokens tokenFlags, typesModule string, o options) ([]byte, error) {
 	pkg, err := doccomment.Read(dir, outputFile)
 	if err != nil {
 		return nil, err
 	}
 	var types []annotatedType
 	for _, s := range pkg.Structs {
+		if slices.Contains(o.skip, s.Name) {
+			continue
+		}
 		module, name := tokens[s.Name], s.Name
 		if _, isInputs := tokens[strings.TrimSuffix(s.Name, "Args")]; module == "" && typesModule != "" && !isInputs {
 			module, name = typesModule, strings.TrimSuffix(s.Name, "Args")
 		}
-		if t, ok := annotate(s, module, name); ok {
+		if t, ok := annotate(s, module, name, o.verbatim); ok {
 			types = append(types, t)
 		}
 	}
 	return render(pkg.Name, types)
 }
 
-// annotate describes s, an exported struct with pulumi-tagged fields or a token module, as module:name.
-func annotate(s doccomment.Struct, module, name string) (annotatedType, bool) {
+// annotate describes s, an exported struct with pulumi-tagged fields or a token module, as module:name; verbatim
+// keeps the doc comments as written.
+func annotate(s doccomment.Struct, module, name string, verbatim bool) (annotatedType, bool) {
 	if !token.IsExported(s.Name) {
 		return annotatedType{}, false
 	}
-	t := annotatedType{name: s.Name, doc: doccomment.Describe(s.Doc, s.Name, s.Name), module: module, token: name}
+	describe := doccomment.Describe
+	if verbatim {
+		describe = func(doc, _, _ string) string { return doccomment.Describe(doc, "", "") }
+	}
+	t := annotatedType{name: s.Name, doc: describe(s.Doc, s.Name, s.Name), module: module, token: name}
 	for _, f := range s.Fields {
 		pulumiName, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
 		if pulumiName == "" {
 			continue
 		}
-		if d := doccomment.Describe(f.Doc, f.Name, pulumiName); d != "" {
+		if d := describe(f.Doc, f.Name, pulumiName); d != "" {
 			t.fields = append(t.fields, annotatedField{name: f.Name, doc: d})
 		}
 	}

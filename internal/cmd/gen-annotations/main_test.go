@@ -11,14 +11,14 @@ import (
 )
 
 // annotatedPackages are the packages whose doc.go runs gen-annotations.
-var annotatedPackages = []string{"../../../components", "../../../components/eventgateway"}
+var annotatedPackages = []string{"../../../components", "../../../components/eventgateway", "../../../provider/konnect"}
 
 // TestAnnotationsUpToDate fails when a doc comment changed without `go generate` (make schema). Each package's flags
 // are read from its //go:generate line, the one place they are written.
 func TestAnnotationsUpToDate(t *testing.T) {
 	for _, dir := range annotatedPackages {
-		tokens, types := generateFlags(t, dir)
-		want, err := generate(dir, tokens, types)
+		tokens, types, o := generateFlags(t, dir)
+		want, err := generate(dir, tokens, types, o)
 		require.NoError(t, err)
 		got, err := os.ReadFile(filepath.Join(dir, outputFile))
 		require.NoError(t, err)
@@ -26,8 +26,8 @@ func TestAnnotationsUpToDate(t *testing.T) {
 	}
 }
 
-// generateFlags parses the -token and -types flags of the gen-annotations //go:generate line in dir's doc.go.
-func generateFlags(t *testing.T, dir string) (tokenFlags, string) {
+// generateFlags parses the flags of the gen-annotations //go:generate line in dir's doc.go.
+func generateFlags(t *testing.T, dir string) (tokenFlags, string, options) {
 	t.Helper()
 	doc, err := os.ReadFile(filepath.Join(dir, "doc.go"))
 	require.NoError(t, err)
@@ -40,9 +40,11 @@ func generateFlags(t *testing.T, dir string) (tokenFlags, string) {
 		flags := flag.NewFlagSet("gen-annotations", flag.ContinueOnError)
 		flags.Var(&tokens, "token", "")
 		types := flags.String("types", "", "")
+		skip := flags.String("skip", "", "")
+		verbatim := flags.Bool("verbatim", false, "")
 		require.NoError(t, flags.Parse(strings.Fields(args)[1:]))
-		return tokens, *types
+		return tokens, *types, options{skip: strings.Split(*skip, ","), verbatim: *verbatim}
 	}
 	t.Fatalf("%s/doc.go has no gen-annotations //go:generate line", dir)
-	return nil, ""
+	return nil, "", options{}
 }

@@ -16,6 +16,9 @@ export function getDataPlaneNodes(args: GetDataPlaneNodesArgs, opts?: pulumi.Inv
     }, opts);
 }
 
+/**
+ * GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
+ */
 export interface GetDataPlaneNodesArgs {
     /**
      * ID of the event gateway.
@@ -23,6 +26,9 @@ export interface GetDataPlaneNodesArgs {
     gatewayId: string;
 }
 
+/**
+ * GetDataPlaneNodesResult lists the nodes.
+ */
 export interface GetDataPlaneNodesResult {
     /**
      * The nodes.
@@ -39,6 +45,9 @@ export function getDataPlaneNodesOutput(args: GetDataPlaneNodesOutputArgs, opts?
     }, opts);
 }
 
+/**
+ * GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
+ */
 export interface GetDataPlaneNodesOutputArgs {
     /**
      * ID of the event gateway.

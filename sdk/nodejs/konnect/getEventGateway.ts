@@ -14,6 +14,9 @@ export function getEventGateway(args: GetEventGatewayArgs, opts?: pulumi.InvokeO
     }, opts);
 }
 
+/**
+ * GetEventGatewayArgs are the inputs of getEventGateway.
+ */
 export interface GetEventGatewayArgs {
     /**
      * Exact name of the event gateway.
@@ -21,6 +24,9 @@ export interface GetEventGatewayArgs {
     name: string;
 }
 
+/**
+ * GetEventGatewayResult is the gateway getEventGateway found.
+ */
 export interface GetEventGatewayResult {
     /**
      * When Konnect created the object (RFC 3339).
@@ -73,6 +79,9 @@ export function getEventGatewayOutput(args: GetEventGatewayOutputArgs, opts?: pu
     }, opts);
 }
 
+/**
+ * GetEventGatewayArgs are the inputs of getEventGateway.
+ */
 export interface GetEventGatewayOutputArgs {
     /**
      * Exact name of the event gateway.

@@ -1764,6 +1764,9 @@ export namespace eventgateway {
 }
 
 export namespace konnect {
+    /**
+     * ACLRule allows or denies operations on resources.
+     */
     export interface ACLRuleArgs {
         /**
          * `allow` or `deny`.
@@ -1787,6 +1790,9 @@ export namespace konnect {
         resourceType: pulumi.Input<string>;
     }
 
+    /**
+     * ACLsConfig is a list of ACL rules.
+     */
     export interface ACLsConfigArgs {
         /**
          * ACL rules (at least one).
@@ -1794,6 +1800,9 @@ export namespace konnect {
         rules: pulumi.Input<pulumi.Input<inputs.konnect.ACLRuleArgs>[]>;
     }
 
+    /**
+     * Audience is an accepted token audience.
+     */
     export interface AudienceArgs {
         /**
          * Audience value.
@@ -1801,6 +1810,9 @@ export namespace konnect {
         name: pulumi.Input<string>;
     }
 
+    /**
+     * BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+     */
     export interface BackendClusterAuthenticationArgs {
         /**
          * SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
@@ -1820,6 +1832,9 @@ export namespace konnect {
         username?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+     */
     export interface BackendClusterTLSArgs {
         /**
          * PEM CA bundle to verify the cluster's certificate with.
@@ -1843,6 +1858,9 @@ export namespace konnect {
         tlsVersions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     }
 
+    /**
+     * BrokerHostFormat is the SNI host-name scheme of brokers.
+     */
     export interface BrokerHostFormatArgs {
         /**
          * `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
@@ -1850,6 +1868,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * ClaimsMapping renames the JWT claims the gateway reads.
+     */
     export interface ClaimsMappingArgs {
         /**
          * Claim holding the scopes.
@@ -1861,6 +1882,9 @@ export namespace konnect {
         sub?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * ClientIdentity is a client certificate and its private key.
+     */
     export interface ClientIdentityArgs {
         /**
          * PEM client certificate (literal or `${vault...}` reference).
@@ -1872,6 +1896,9 @@ export namespace konnect {
         key: pulumi.Input<string>;
     }
 
+    /**
+     * DecryptConfig decrypts whole record keys or values.
+     */
     export interface DecryptConfigArgs {
         /**
          * `error` or `passthrough` when a record cannot be decrypted.
@@ -1887,6 +1914,9 @@ export namespace konnect {
         partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
     }
 
+    /**
+     * DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+     */
     export interface DecryptFieldsConfigArgs {
         /**
          * `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
@@ -1906,6 +1936,9 @@ export namespace konnect {
         pathsExpression?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * EncryptConfig encrypts whole record keys or values.
+     */
     export interface EncryptConfigArgs {
         /**
          * The key to encrypt with.
@@ -1921,6 +1954,9 @@ export namespace konnect {
         partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
     }
 
+    /**
+     * EncryptField selects fields and the key that encrypts them.
+     */
     export interface EncryptFieldArgs {
         /**
          * The key to encrypt the fields with.
@@ -1936,6 +1972,9 @@ export namespace konnect {
         pathsExpression?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+     */
     export interface EncryptFieldsConfigArgs {
         /**
          * `reject`, `passthrough` or `mark` when a field cannot be encrypted.
@@ -1947,6 +1986,9 @@ export namespace konnect {
         fields: pulumi.Input<pulumi.Input<inputs.konnect.EncryptFieldArgs>[]>;
     }
 
+    /**
+     * EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+     */
     export interface EncryptionKeyArgs {
         /**
          * `aws`: ARN of the KMS key (`arn:aws:kms:...`).
@@ -1962,6 +2004,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * ExactGroup is one consumer group.
+     */
     export interface ExactGroupArgs {
         /**
          * Consumer group name.
@@ -1969,6 +2014,9 @@ export namespace konnect {
         value: pulumi.Input<string>;
     }
 
+    /**
+     * ExactTopic is one backend topic.
+     */
     export interface ExactTopicArgs {
         /**
          * Backend topic name.
@@ -1976,6 +2024,9 @@ export namespace konnect {
         backend: pulumi.Input<string>;
     }
 
+    /**
+     * FetchBy says which principal attribute to look up.
+     */
     export interface FetchByArgs {
         /**
          * Attribute to look the principal up by.
@@ -1983,6 +2034,9 @@ export namespace konnect {
         key: pulumi.Input<string>;
     }
 
+    /**
+     * FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+     */
     export interface FetchKongIdentityPrincipalArgs {
         /**
          * Kong Identity directory.
@@ -1998,6 +2052,9 @@ export namespace konnect {
         fetchBy?: pulumi.Input<inputs.konnect.FetchByArgs | undefined>;
     }
 
+    /**
+     * ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+     */
     export interface ForwardToVirtualClusterConfigArgs {
         /**
          * `port_mapping`: host name or IP address advertised to clients (lower case).
@@ -2033,6 +2090,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * GroupSelector selects consumer groups by glob or exact list.
+     */
     export interface GroupSelectorArgs {
         /**
          * For `exact_list`: the groups.
@@ -2048,6 +2108,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * HeaderAction sets or removes one header.
+     */
     export interface HeaderActionArgs {
         /**
          * Header name.
@@ -2063,6 +2126,9 @@ export namespace konnect {
         value?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * JWKS is where the gateway fetches the keys that verify OAuth tokens.
+     */
     export interface JWKSArgs {
         /**
          * How long fetched keys are cached (default `1h`).
@@ -2078,6 +2144,9 @@ export namespace konnect {
         timeout?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * KeySource is where decryption keys may come from.
+     */
     export interface KeySourceArgs {
         /**
          * `aws` (AWS KMS) or `static` (StaticKey resources).
@@ -2085,6 +2154,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * ModifyHeadersConfig sets or removes record headers.
+     */
     export interface ModifyHeadersConfigArgs {
         /**
          * Header changes, applied in order.
@@ -2092,6 +2164,9 @@ export namespace konnect {
         actions: pulumi.Input<pulumi.Input<inputs.konnect.HeaderActionArgs>[]>;
     }
 
+    /**
+     * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+     */
     export interface NamespaceAdditionalArgs {
         /**
          * Extra consumer groups.
@@ -2103,6 +2178,9 @@ export namespace konnect {
         topics?: pulumi.Input<pulumi.Input<inputs.konnect.TopicSelectorArgs>[] | undefined>;
     }
 
+    /**
+     * OAuthValidation restricts the accepted OAuth tokens.
+     */
     export interface OAuthValidationArgs {
         /**
          * Accepted audiences.
@@ -2114,6 +2192,9 @@ export namespace konnect {
         issuer?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * Principal is a SASL/PLAIN user the gateway authenticates itself.
+     */
     export interface PrincipalArgs {
         /**
          * Password (literal or `${vault...}` reference).
@@ -2126,7 +2207,7 @@ export namespace konnect {
     }
 
     /**
-     * A reference to another object of the same event gateway; set `id` or `name`.
+     * Ref is a reference to another object of the same event gateway; set `id` or `name`.
      */
     export interface RefArgs {
         /**
@@ -2163,6 +2244,9 @@ export namespace konnect {
         };
     }
 
+    /**
+     * SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+     */
     export interface SchemaRegistryConfigArgs {
         /**
          * Basic authentication to the registry.
@@ -2191,6 +2275,9 @@ export namespace konnect {
         };
     }
 
+    /**
+     * SchemaValidationConfig validates record keys and values against a schema.
+     */
     export interface SchemaValidationConfigArgs {
         /**
          * What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
@@ -2222,6 +2309,9 @@ export namespace konnect {
         valueValidationAction?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * TLSCertificate is a server certificate and its private key.
+     */
     export interface TLSCertificateArgs {
         /**
          * PEM certificate chain (literal or `${vault...}` reference).
@@ -2233,6 +2323,9 @@ export namespace konnect {
         key: pulumi.Input<string>;
     }
 
+    /**
+     * TLSClientAuthentication asks clients for certificates (mutual TLS).
+     */
     export interface TLSClientAuthenticationArgs {
         /**
          * `required` or `requested`.
@@ -2248,6 +2341,9 @@ export namespace konnect {
         tlsTrustBundles: pulumi.Input<pulumi.Input<inputs.konnect.RefArgs>[]>;
     }
 
+    /**
+     * TLSServerConfig terminates TLS on the listener.
+     */
     export interface TLSServerConfigArgs {
         /**
          * Also accept connections without TLS.
@@ -2267,6 +2363,9 @@ export namespace konnect {
         versions?: pulumi.Input<inputs.konnect.TLSVersionRangeArgs | undefined>;
     }
 
+    /**
+     * TLSTrustBundleConfig holds the trusted CA certificates.
+     */
     export interface TLSTrustBundleConfigArgs {
         /**
          * PEM CA certificates.
@@ -2274,6 +2373,9 @@ export namespace konnect {
         trustedCa: pulumi.Input<string>;
     }
 
+    /**
+     * TLSVersionRange bounds the accepted TLS versions.
+     */
     export interface TLSVersionRangeArgs {
         /**
          * `TLSv1.2` or `TLSv1.3` (default).
@@ -2285,6 +2387,9 @@ export namespace konnect {
         min?: pulumi.Input<string | undefined>;
     }
 
+    /**
+     * TopicAlias exposes a topic under another name.
+     */
     export interface TopicAliasArgs {
         /**
          * Name clients use.
@@ -2304,6 +2409,9 @@ export namespace konnect {
         topic: pulumi.Input<string>;
     }
 
+    /**
+     * TopicSelector selects backend topics by glob or exact list.
+     */
     export interface TopicSelectorArgs {
         /**
          * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
@@ -2323,6 +2431,9 @@ export namespace konnect {
         type: pulumi.Input<string>;
     }
 
+    /**
+     * VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+     */
     export interface VirtualClusterAuthenticationArgs {
         /**
          * For `sasl_scram`: `sha256` or `sha512`.
@@ -2358,6 +2469,9 @@ export namespace konnect {
         validate?: pulumi.Input<inputs.konnect.OAuthValidationArgs | undefined>;
     }
 
+    /**
+     * VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+     */
     export interface VirtualClusterNamespaceArgs {
         /**
          * Backend topics and consumer groups outside the prefix to expose as well.

@@ -11,6 +11,9 @@ export namespace eventgateway {
 }
 
 export namespace konnect {
+    /**
+     * ACLRule allows or denies operations on resources.
+     */
     export interface ACLRule {
         /**
          * `allow` or `deny`.
@@ -34,6 +37,9 @@ export namespace konnect {
         resourceType: string;
     }
 
+    /**
+     * ACLsConfig is a list of ACL rules.
+     */
     export interface ACLsConfig {
         /**
          * ACL rules (at least one).
@@ -41,6 +47,9 @@ export namespace konnect {
         rules: outputs.konnect.ACLRule[];
     }
 
+    /**
+     * Audience is an accepted token audience.
+     */
     export interface Audience {
         /**
          * Audience value.
@@ -48,6 +57,9 @@ export namespace konnect {
         name: string;
     }
 
+    /**
+     * BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+     */
     export interface BackendClusterAuthentication {
         /**
          * SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
@@ -67,6 +79,9 @@ export namespace konnect {
         username?: string;
     }
 
+    /**
+     * BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+     */
     export interface BackendClusterTLS {
         /**
          * PEM CA bundle to verify the cluster's certificate with.
@@ -90,6 +105,9 @@ export namespace konnect {
         tlsVersions?: string[];
     }
 
+    /**
+     * BrokerHostFormat is the SNI host-name scheme of brokers.
+     */
     export interface BrokerHostFormat {
         /**
          * `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
@@ -97,6 +115,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * CertificateMetadata is what Konnect parsed from a certificate.
+     */
     export interface CertificateMetadata {
         /**
          * DNS names.
@@ -140,6 +161,9 @@ export namespace konnect {
         uris?: string[];
     }
 
+    /**
+     * ClaimsMapping renames the JWT claims the gateway reads.
+     */
     export interface ClaimsMapping {
         /**
          * Claim holding the scopes.
@@ -151,6 +175,9 @@ export namespace konnect {
         sub?: string;
     }
 
+    /**
+     * ClientIdentity is a client certificate and its private key.
+     */
     export interface ClientIdentity {
         /**
          * PEM client certificate (literal or `${vault...}` reference).
@@ -162,6 +189,9 @@ export namespace konnect {
         key: string;
     }
 
+    /**
+     * DataPlaneNode is a data-plane node as Konnect last saw it.
+     */
     export interface DataPlaneNode {
         /**
          * When the node last applied its configuration (RFC 3339).
@@ -197,6 +227,9 @@ export namespace konnect {
         version: string;
     }
 
+    /**
+     * DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
+     */
     export interface DataPlaneNodeError {
         /**
          * Error message.
@@ -208,6 +241,9 @@ export namespace konnect {
         name: string;
     }
 
+    /**
+     * DecryptConfig decrypts whole record keys or values.
+     */
     export interface DecryptConfig {
         /**
          * `error` or `passthrough` when a record cannot be decrypted.
@@ -223,6 +259,9 @@ export namespace konnect {
         partOfRecord: string[];
     }
 
+    /**
+     * DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+     */
     export interface DecryptFieldsConfig {
         /**
          * `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
@@ -242,6 +281,9 @@ export namespace konnect {
         pathsExpression?: string;
     }
 
+    /**
+     * EncryptConfig encrypts whole record keys or values.
+     */
     export interface EncryptConfig {
         /**
          * The key to encrypt with.
@@ -257,6 +299,9 @@ export namespace konnect {
         partOfRecord: string[];
     }
 
+    /**
+     * EncryptField selects fields and the key that encrypts them.
+     */
     export interface EncryptField {
         /**
          * The key to encrypt the fields with.
@@ -272,6 +317,9 @@ export namespace konnect {
         pathsExpression?: string;
     }
 
+    /**
+     * EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+     */
     export interface EncryptFieldsConfig {
         /**
          * `reject`, `passthrough` or `mark` when a field cannot be encrypted.
@@ -283,6 +331,9 @@ export namespace konnect {
         fields: outputs.konnect.EncryptField[];
     }
 
+    /**
+     * EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+     */
     export interface EncryptionKey {
         /**
          * `aws`: ARN of the KMS key (`arn:aws:kms:...`).
@@ -298,6 +349,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * ExactGroup is one consumer group.
+     */
     export interface ExactGroup {
         /**
          * Consumer group name.
@@ -305,6 +359,9 @@ export namespace konnect {
         value: string;
     }
 
+    /**
+     * ExactTopic is one backend topic.
+     */
     export interface ExactTopic {
         /**
          * Backend topic name.
@@ -312,6 +369,9 @@ export namespace konnect {
         backend: string;
     }
 
+    /**
+     * FetchBy says which principal attribute to look up.
+     */
     export interface FetchBy {
         /**
          * Attribute to look the principal up by.
@@ -319,6 +379,9 @@ export namespace konnect {
         key: string;
     }
 
+    /**
+     * FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+     */
     export interface FetchKongIdentityPrincipal {
         /**
          * Kong Identity directory.
@@ -334,6 +397,9 @@ export namespace konnect {
         fetchBy?: outputs.konnect.FetchBy;
     }
 
+    /**
+     * ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+     */
     export interface ForwardToVirtualClusterConfig {
         /**
          * `port_mapping`: host name or IP address advertised to clients (lower case).
@@ -369,6 +435,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * GroupSelector selects consumer groups by glob or exact list.
+     */
     export interface GroupSelector {
         /**
          * For `exact_list`: the groups.
@@ -384,6 +453,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * HeaderAction sets or removes one header.
+     */
     export interface HeaderAction {
         /**
          * Header name.
@@ -399,6 +471,9 @@ export namespace konnect {
         value?: string;
     }
 
+    /**
+     * JWKS is where the gateway fetches the keys that verify OAuth tokens.
+     */
     export interface JWKS {
         /**
          * How long fetched keys are cached (default `1h`).
@@ -414,6 +489,9 @@ export namespace konnect {
         timeout?: string;
     }
 
+    /**
+     * KeySource is where decryption keys may come from.
+     */
     export interface KeySource {
         /**
          * `aws` (AWS KMS) or `static` (StaticKey resources).
@@ -421,6 +499,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * ModifyHeadersConfig sets or removes record headers.
+     */
     export interface ModifyHeadersConfig {
         /**
          * Header changes, applied in order.
@@ -428,6 +509,9 @@ export namespace konnect {
         actions: outputs.konnect.HeaderAction[];
     }
 
+    /**
+     * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+     */
     export interface NamespaceAdditional {
         /**
          * Extra consumer groups.
@@ -439,6 +523,9 @@ export namespace konnect {
         topics?: outputs.konnect.TopicSelector[];
     }
 
+    /**
+     * OAuthValidation restricts the accepted OAuth tokens.
+     */
     export interface OAuthValidation {
         /**
          * Accepted audiences.
@@ -450,6 +537,9 @@ export namespace konnect {
         issuer?: string;
     }
 
+    /**
+     * Principal is a SASL/PLAIN user the gateway authenticates itself.
+     */
     export interface Principal {
         /**
          * Password (literal or `${vault...}` reference).
@@ -462,7 +552,7 @@ export namespace konnect {
     }
 
     /**
-     * A reference to another object of the same event gateway; set `id` or `name`.
+     * Ref is a reference to another object of the same event gateway; set `id` or `name`.
      */
     export interface Ref {
         /**
@@ -499,6 +589,9 @@ export namespace konnect {
         };
     }
 
+    /**
+     * SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+     */
     export interface SchemaRegistryConfig {
         /**
          * Basic authentication to the registry.
@@ -527,6 +620,9 @@ export namespace konnect {
         };
     }
 
+    /**
+     * SchemaValidationConfig validates record keys and values against a schema.
+     */
     export interface SchemaValidationConfig {
         /**
          * What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
@@ -558,6 +654,9 @@ export namespace konnect {
         valueValidationAction?: string;
     }
 
+    /**
+     * TLSCertificate is a server certificate and its private key.
+     */
     export interface TLSCertificate {
         /**
          * PEM certificate chain (literal or `${vault...}` reference).
@@ -569,6 +668,9 @@ export namespace konnect {
         key: string;
     }
 
+    /**
+     * TLSClientAuthentication asks clients for certificates (mutual TLS).
+     */
     export interface TLSClientAuthentication {
         /**
          * `required` or `requested`.
@@ -584,6 +686,9 @@ export namespace konnect {
         tlsTrustBundles: outputs.konnect.Ref[];
     }
 
+    /**
+     * TLSServerConfig terminates TLS on the listener.
+     */
     export interface TLSServerConfig {
         /**
          * Also accept connections without TLS.
@@ -603,6 +708,9 @@ export namespace konnect {
         versions?: outputs.konnect.TLSVersionRange;
     }
 
+    /**
+     * TLSTrustBundleConfig holds the trusted CA certificates.
+     */
     export interface TLSTrustBundleConfig {
         /**
          * PEM CA certificates.
@@ -610,6 +718,9 @@ export namespace konnect {
         trustedCa: string;
     }
 
+    /**
+     * TLSVersionRange bounds the accepted TLS versions.
+     */
     export interface TLSVersionRange {
         /**
          * `TLSv1.2` or `TLSv1.3` (default).
@@ -621,6 +732,9 @@ export namespace konnect {
         min?: string;
     }
 
+    /**
+     * TopicAlias exposes a topic under another name.
+     */
     export interface TopicAlias {
         /**
          * Name clients use.
@@ -640,6 +754,9 @@ export namespace konnect {
         topic: string;
     }
 
+    /**
+     * TopicSelector selects backend topics by glob or exact list.
+     */
     export interface TopicSelector {
         /**
          * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
@@ -659,6 +776,9 @@ export namespace konnect {
         type: string;
     }
 
+    /**
+     * VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+     */
     export interface VirtualClusterAuthentication {
         /**
          * For `sasl_scram`: `sha256` or `sha512`.
@@ -694,6 +814,9 @@ export namespace konnect {
         validate?: outputs.konnect.OAuthValidation;
     }
 
+    /**
+     * VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+     */
     export interface VirtualClusterNamespace {
         /**
          * Backend topics and consumer groups outside the prefix to expose as well.

@@ -22,11 +22,13 @@ func GetDataPlaneNodes(ctx *pulumi.Context, args *GetDataPlaneNodesArgs, opts ..
 	return &rv, nil
 }
 
+// GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
 type GetDataPlaneNodesArgs struct {
 	// ID of the event gateway.
 	GatewayId string `pulumi:"gatewayId"`
 }
 
+// GetDataPlaneNodesResult lists the nodes.
 type GetDataPlaneNodesResult struct {
 	// The nodes.
 	Nodes []DataPlaneNode `pulumi:"nodes"`
@@ -37,6 +39,7 @@ func GetDataPlaneNodesOutput(ctx *pulumi.Context, args GetDataPlaneNodesOutputAr
 	return ctx.InvokeOutput("kong-event-gateway:konnect:getDataPlaneNodes", args, GetDataPlaneNodesResultOutput{}, options).(GetDataPlaneNodesResultOutput)
 }
 
+// GetDataPlaneNodesArgs are the inputs of getDataPlaneNodes.
 type GetDataPlaneNodesOutputArgs struct {
 	// ID of the event gateway.
 	GatewayId pulumi.StringInput `pulumi:"gatewayId"`
@@ -46,6 +49,7 @@ func (GetDataPlaneNodesOutputArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*GetDataPlaneNodesArgs)(nil)).Elem()
 }
 
+// GetDataPlaneNodesResult lists the nodes.
 type GetDataPlaneNodesResultOutput struct{ *pulumi.OutputState }
 
 func (GetDataPlaneNodesResultOutput) ElementType() reflect.Type {

@@ -22,11 +22,13 @@ func LookupEventGateway(ctx *pulumi.Context, args *LookupEventGatewayArgs, opts 
 	return &rv, nil
 }
 
+// GetEventGatewayArgs are the inputs of getEventGateway.
 type LookupEventGatewayArgs struct {
 	// Exact name of the event gateway.
 	Name string `pulumi:"name"`
 }
 
+// GetEventGatewayResult is the gateway getEventGateway found.
 type LookupEventGatewayResult struct {
 	// When Konnect created the object (RFC 3339).
 	CreatedAt string `pulumi:"createdAt"`
@@ -55,6 +57,7 @@ func LookupEventGatewayOutput(ctx *pulumi.Context, args LookupEventGatewayOutput
 	return ctx.InvokeOutput("kong-event-gateway:konnect:getEventGateway", args, LookupEventGatewayResultOutput{}, options).(LookupEventGatewayResultOutput)
 }
 
+// GetEventGatewayArgs are the inputs of getEventGateway.
 type LookupEventGatewayOutputArgs struct {
 	// Exact name of the event gateway.
 	Name pulumi.StringInput `pulumi:"name"`
@@ -64,6 +67,7 @@ func (LookupEventGatewayOutputArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*LookupEventGatewayArgs)(nil)).Elem()
 }
 
+// GetEventGatewayResult is the gateway getEventGateway found.
 type LookupEventGatewayResultOutput struct{ *pulumi.OutputState }
 
 func (LookupEventGatewayResultOutput) ElementType() reflect.Type {

@@ -13,6 +13,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// ACLRule allows or denies operations on resources.
 type ACLRule struct {
 	// `allow` or `deny`.
 	Action string `pulumi:"action"`
@@ -37,6 +38,7 @@ type ACLRuleInput interface {
 	ToACLRuleOutputWithContext(context.Context) ACLRuleOutput
 }
 
+// ACLRule allows or denies operations on resources.
 type ACLRuleArgs struct {
 	// `allow` or `deny`.
 	Action pulumi.StringInput `pulumi:"action"`
@@ -87,6 +89,7 @@ func (i ACLRuleArray) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRu
 	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleArrayOutput)
 }
 
+// ACLRule allows or denies operations on resources.
 type ACLRuleOutput struct{ *pulumi.OutputState }
 
 func (ACLRuleOutput) ElementType() reflect.Type {
@@ -146,6 +149,7 @@ func (o ACLRuleArrayOutput) Index(i pulumi.IntInput) ACLRuleOutput {
 	}).(ACLRuleOutput)
 }
 
+// ACLsConfig is a list of ACL rules.
 type ACLsConfig struct {
 	// ACL rules (at least one).
 	Rules []ACLRule `pulumi:"rules"`
@@ -162,6 +166,7 @@ type ACLsConfigInput interface {
 	ToACLsConfigOutputWithContext(context.Context) ACLsConfigOutput
 }
 
+// ACLsConfig is a list of ACL rules.
 type ACLsConfigArgs struct {
 	// ACL rules (at least one).
 	Rules ACLRuleArrayInput `pulumi:"rules"`
@@ -220,6 +225,7 @@ func (i *aclsConfigPtrType) ToACLsConfigPtrOutputWithContext(ctx context.Context
 	return pulumi.ToOutputWithContext(ctx, i).(ACLsConfigPtrOutput)
 }
 
+// ACLsConfig is a list of ACL rules.
 type ACLsConfigOutput struct{ *pulumi.OutputState }
 
 func (ACLsConfigOutput) ElementType() reflect.Type {
@@ -283,6 +289,7 @@ func (o ACLsConfigPtrOutput) Rules() ACLRuleArrayOutput {
 	}).(ACLRuleArrayOutput)
 }
 
+// Audience is an accepted token audience.
 type Audience struct {
 	// Audience value.
 	Name string `pulumi:"name"`
@@ -299,6 +306,7 @@ type AudienceInput interface {
 	ToAudienceOutputWithContext(context.Context) AudienceOutput
 }
 
+// Audience is an accepted token audience.
 type AudienceArgs struct {
 	// Audience value.
 	Name pulumi.StringInput `pulumi:"name"`
@@ -341,6 +349,7 @@ func (i AudienceArray) ToAudienceArrayOutputWithContext(ctx context.Context) Aud
 	return pulumi.ToOutputWithContext(ctx, i).(AudienceArrayOutput)
 }
 
+// Audience is an accepted token audience.
 type AudienceOutput struct{ *pulumi.OutputState }
 
 func (AudienceOutput) ElementType() reflect.Type {
@@ -380,6 +389,7 @@ func (o AudienceArrayOutput) Index(i pulumi.IntInput) AudienceOutput {
 	}).(AudienceOutput)
 }
 
+// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 type BackendClusterAuthentication struct {
 	// SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
 	Algorithm *string `pulumi:"algorithm"`
@@ -402,6 +412,7 @@ type BackendClusterAuthenticationInput interface {
 	ToBackendClusterAuthenticationOutputWithContext(context.Context) BackendClusterAuthenticationOutput
 }
 
+// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 type BackendClusterAuthenticationArgs struct {
 	// SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
 	Algorithm pulumi.StringPtrInput `pulumi:"algorithm"`
@@ -425,6 +436,7 @@ func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationOutputWi
 	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationOutput)
 }
 
+// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 type BackendClusterAuthenticationOutput struct{ *pulumi.OutputState }
 
 func (BackendClusterAuthenticationOutput) ElementType() reflect.Type {
@@ -459,6 +471,7 @@ func (o BackendClusterAuthenticationOutput) Username() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v BackendClusterAuthentication) *string { return v.Username }).(pulumi.StringPtrOutput)
 }
 
+// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 type BackendClusterTLS struct {
 	// PEM CA bundle to verify the cluster's certificate with.
 	CaBundle *string `pulumi:"caBundle"`
@@ -483,6 +496,7 @@ type BackendClusterTLSInput interface {
 	ToBackendClusterTLSOutputWithContext(context.Context) BackendClusterTLSOutput
 }
 
+// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 type BackendClusterTLSArgs struct {
 	// PEM CA bundle to verify the cluster's certificate with.
 	CaBundle pulumi.StringPtrInput `pulumi:"caBundle"`
@@ -508,6 +522,7 @@ func (i BackendClusterTLSArgs) ToBackendClusterTLSOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSOutput)
 }
 
+// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 type BackendClusterTLSOutput struct{ *pulumi.OutputState }
 
 func (BackendClusterTLSOutput) ElementType() reflect.Type {
@@ -547,6 +562,7 @@ func (o BackendClusterTLSOutput) TlsVersions() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v BackendClusterTLS) []string { return v.TlsVersions }).(pulumi.StringArrayOutput)
 }
 
+// BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormat struct {
 	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
 	Type string `pulumi:"type"`
@@ -563,6 +579,7 @@ type BrokerHostFormatInput interface {
 	ToBrokerHostFormatOutputWithContext(context.Context) BrokerHostFormatOutput
 }
 
+// BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormatArgs struct {
 	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
 	Type pulumi.StringInput `pulumi:"type"`
@@ -621,6 +638,7 @@ func (i *brokerHostFormatPtrType) ToBrokerHostFormatPtrOutputWithContext(ctx con
 	return pulumi.ToOutputWithContext(ctx, i).(BrokerHostFormatPtrOutput)
 }
 
+// BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormatOutput struct{ *pulumi.OutputState }
 
 func (BrokerHostFormatOutput) ElementType() reflect.Type {
@@ -684,6 +702,7 @@ func (o BrokerHostFormatPtrOutput) Type() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// CertificateMetadata is what Konnect parsed from a certificate.
 type CertificateMetadata struct {
 	// DNS names.
 	DnsNames []string `pulumi:"dnsNames"`
@@ -707,6 +726,7 @@ type CertificateMetadata struct {
 	Uris []string `pulumi:"uris"`
 }
 
+// CertificateMetadata is what Konnect parsed from a certificate.
 type CertificateMetadataOutput struct{ *pulumi.OutputState }
 
 func (CertificateMetadataOutput) ElementType() reflect.Type {
@@ -895,6 +915,7 @@ func (o CertificateMetadataPtrOutput) Uris() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
+// ClaimsMapping renames the JWT claims the gateway reads.
 type ClaimsMapping struct {
 	// Claim holding the scopes.
 	Scope *string `pulumi:"scope"`
@@ -913,6 +934,7 @@ type ClaimsMappingInput interface {
 	ToClaimsMappingOutputWithContext(context.Context) ClaimsMappingOutput
 }
 
+// ClaimsMapping renames the JWT claims the gateway reads.
 type ClaimsMappingArgs struct {
 	// Claim holding the scopes.
 	Scope pulumi.StringPtrInput `pulumi:"scope"`
@@ -973,6 +995,7 @@ func (i *claimsMappingPtrType) ToClaimsMappingPtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingPtrOutput)
 }
 
+// ClaimsMapping renames the JWT claims the gateway reads.
 type ClaimsMappingOutput struct{ *pulumi.OutputState }
 
 func (ClaimsMappingOutput) ElementType() reflect.Type {
@@ -1051,6 +1074,7 @@ func (o ClaimsMappingPtrOutput) Sub() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// ClientIdentity is a client certificate and its private key.
 type ClientIdentity struct {
 	// PEM client certificate (literal or `${vault...}` reference).
 	Certificate string `pulumi:"certificate"`
@@ -1069,6 +1093,7 @@ type ClientIdentityInput interface {
 	ToClientIdentityOutputWithContext(context.Context) ClientIdentityOutput
 }
 
+// ClientIdentity is a client certificate and its private key.
 type ClientIdentityArgs struct {
 	// PEM client certificate (literal or `${vault...}` reference).
 	Certificate pulumi.StringInput `pulumi:"certificate"`
@@ -1129,6 +1154,7 @@ func (i *clientIdentityPtrType) ToClientIdentityPtrOutputWithContext(ctx context
 	return pulumi.ToOutputWithContext(ctx, i).(ClientIdentityPtrOutput)
 }
 
+// ClientIdentity is a client certificate and its private key.
 type ClientIdentityOutput struct{ *pulumi.OutputState }
 
 func (ClientIdentityOutput) ElementType() reflect.Type {
@@ -1207,6 +1233,7 @@ func (o ClientIdentityPtrOutput) Key() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// DataPlaneNode is a data-plane node as Konnect last saw it.
 type DataPlaneNode struct {
 	// When the node last applied its configuration (RFC 3339).
 	ConfigAppliedAt *string `pulumi:"configAppliedAt"`
@@ -1226,6 +1253,7 @@ type DataPlaneNode struct {
 	Version string `pulumi:"version"`
 }
 
+// DataPlaneNode is a data-plane node as Konnect last saw it.
 type DataPlaneNodeOutput struct{ *pulumi.OutputState }
 
 func (DataPlaneNodeOutput) ElementType() reflect.Type {
@@ -1300,6 +1328,7 @@ func (o DataPlaneNodeArrayOutput) Index(i pulumi.IntInput) DataPlaneNodeOutput {
 	}).(DataPlaneNodeOutput)
 }
 
+// DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
 type DataPlaneNodeError struct {
 	// Error message.
 	Message string `pulumi:"message"`
@@ -1307,6 +1336,7 @@ type DataPlaneNodeError struct {
 	Name string `pulumi:"name"`
 }
 
+// DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
 type DataPlaneNodeErrorOutput struct{ *pulumi.OutputState }
 
 func (DataPlaneNodeErrorOutput) ElementType() reflect.Type {
@@ -1351,6 +1381,7 @@ func (o DataPlaneNodeErrorArrayOutput) Index(i pulumi.IntInput) DataPlaneNodeErr
 	}).(DataPlaneNodeErrorOutput)
 }
 
+// DecryptConfig decrypts whole record keys or values.
 type DecryptConfig struct {
 	// `error` or `passthrough` when a record cannot be decrypted.
 	FailureMode string `pulumi:"failureMode"`
@@ -1371,6 +1402,7 @@ type DecryptConfigInput interface {
 	ToDecryptConfigOutputWithContext(context.Context) DecryptConfigOutput
 }
 
+// DecryptConfig decrypts whole record keys or values.
 type DecryptConfigArgs struct {
 	// `error` or `passthrough` when a record cannot be decrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
@@ -1433,6 +1465,7 @@ func (i *decryptConfigPtrType) ToDecryptConfigPtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigPtrOutput)
 }
 
+// DecryptConfig decrypts whole record keys or values.
 type DecryptConfigOutput struct{ *pulumi.OutputState }
 
 func (DecryptConfigOutput) ElementType() reflect.Type {
@@ -1526,6 +1559,7 @@ func (o DecryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
+// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 type DecryptFieldsConfig struct {
 	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
 	FailureMode string `pulumi:"failureMode"`
@@ -1548,6 +1582,7 @@ type DecryptFieldsConfigInput interface {
 	ToDecryptFieldsConfigOutputWithContext(context.Context) DecryptFieldsConfigOutput
 }
 
+// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 type DecryptFieldsConfigArgs struct {
 	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
@@ -1612,6 +1647,7 @@ func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigPtrOutput)
 }
 
+// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 type DecryptFieldsConfigOutput struct{ *pulumi.OutputState }
 
 func (DecryptFieldsConfigOutput) ElementType() reflect.Type {
@@ -1720,6 +1756,7 @@ func (o DecryptFieldsConfigPtrOutput) PathsExpression() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// EncryptConfig encrypts whole record keys or values.
 type EncryptConfig struct {
 	// The key to encrypt with.
 	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
@@ -1740,6 +1777,7 @@ type EncryptConfigInput interface {
 	ToEncryptConfigOutputWithContext(context.Context) EncryptConfigOutput
 }
 
+// EncryptConfig encrypts whole record keys or values.
 type EncryptConfigArgs struct {
 	// The key to encrypt with.
 	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
@@ -1802,6 +1840,7 @@ func (i *encryptConfigPtrType) ToEncryptConfigPtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigPtrOutput)
 }
 
+// EncryptConfig encrypts whole record keys or values.
 type EncryptConfigOutput struct{ *pulumi.OutputState }
 
 func (EncryptConfigOutput) ElementType() reflect.Type {
@@ -1895,6 +1934,7 @@ func (o EncryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
+// EncryptField selects fields and the key that encrypts them.
 type EncryptField struct {
 	// The key to encrypt the fields with.
 	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
@@ -1915,6 +1955,7 @@ type EncryptFieldInput interface {
 	ToEncryptFieldOutputWithContext(context.Context) EncryptFieldOutput
 }
 
+// EncryptField selects fields and the key that encrypts them.
 type EncryptFieldArgs struct {
 	// The key to encrypt the fields with.
 	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
@@ -1961,6 +2002,7 @@ func (i EncryptFieldArray) ToEncryptFieldArrayOutputWithContext(ctx context.Cont
 	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldArrayOutput)
 }
 
+// EncryptField selects fields and the key that encrypts them.
 type EncryptFieldOutput struct{ *pulumi.OutputState }
 
 func (EncryptFieldOutput) ElementType() reflect.Type {
@@ -2010,6 +2052,7 @@ func (o EncryptFieldArrayOutput) Index(i pulumi.IntInput) EncryptFieldOutput {
 	}).(EncryptFieldOutput)
 }
 
+// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
 type EncryptFieldsConfig struct {
 	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
 	FailureMode string `pulumi:"failureMode"`
@@ -2028,6 +2071,7 @@ type EncryptFieldsConfigInput interface {
 	ToEncryptFieldsConfigOutputWithContext(context.Context) EncryptFieldsConfigOutput
 }
 
+// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
 type EncryptFieldsConfigArgs struct {
 	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
@@ -2088,6 +2132,7 @@ func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigPtrOutput)
 }
 
+// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
 type EncryptFieldsConfigOutput struct{ *pulumi.OutputState }
 
 func (EncryptFieldsConfigOutput) ElementType() reflect.Type {
@@ -2166,6 +2211,7 @@ func (o EncryptFieldsConfigPtrOutput) Fields() EncryptFieldArrayOutput {
 	}).(EncryptFieldArrayOutput)
 }
 
+// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 type EncryptionKey struct {
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn *string `pulumi:"arn"`
@@ -2186,6 +2232,7 @@ type EncryptionKeyInput interface {
 	ToEncryptionKeyOutputWithContext(context.Context) EncryptionKeyOutput
 }
 
+// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 type EncryptionKeyArgs struct {
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn pulumi.StringPtrInput `pulumi:"arn"`
@@ -2248,6 +2295,7 @@ func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyPtrOutput)
 }
 
+// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 type EncryptionKeyOutput struct{ *pulumi.OutputState }
 
 func (EncryptionKeyOutput) ElementType() reflect.Type {
@@ -2341,6 +2389,7 @@ func (o EncryptionKeyPtrOutput) Type() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// ExactGroup is one consumer group.
 type ExactGroup struct {
 	// Consumer group name.
 	Value string `pulumi:"value"`
@@ -2357,6 +2406,7 @@ type ExactGroupInput interface {
 	ToExactGroupOutputWithContext(context.Context) ExactGroupOutput
 }
 
+// ExactGroup is one consumer group.
 type ExactGroupArgs struct {
 	// Consumer group name.
 	Value pulumi.StringInput `pulumi:"value"`
@@ -2399,6 +2449,7 @@ func (i ExactGroupArray) ToExactGroupArrayOutputWithContext(ctx context.Context)
 	return pulumi.ToOutputWithContext(ctx, i).(ExactGroupArrayOutput)
 }
 
+// ExactGroup is one consumer group.
 type ExactGroupOutput struct{ *pulumi.OutputState }
 
 func (ExactGroupOutput) ElementType() reflect.Type {
@@ -2438,6 +2489,7 @@ func (o ExactGroupArrayOutput) Index(i pulumi.IntInput) ExactGroupOutput {
 	}).(ExactGroupOutput)
 }
 
+// ExactTopic is one backend topic.
 type ExactTopic struct {
 	// Backend topic name.
 	Backend string `pulumi:"backend"`
@@ -2454,6 +2506,7 @@ type ExactTopicInput interface {
 	ToExactTopicOutputWithContext(context.Context) ExactTopicOutput
 }
 
+// ExactTopic is one backend topic.
 type ExactTopicArgs struct {
 	// Backend topic name.
 	Backend pulumi.StringInput `pulumi:"backend"`
@@ -2496,6 +2549,7 @@ func (i ExactTopicArray) ToExactTopicArrayOutputWithContext(ctx context.Context)
 	return pulumi.ToOutputWithContext(ctx, i).(ExactTopicArrayOutput)
 }
 
+// ExactTopic is one backend topic.
 type ExactTopicOutput struct{ *pulumi.OutputState }
 
 func (ExactTopicOutput) ElementType() reflect.Type {
@@ -2535,6 +2589,7 @@ func (o ExactTopicArrayOutput) Index(i pulumi.IntInput) ExactTopicOutput {
 	}).(ExactTopicOutput)
 }
 
+// FetchBy says which principal attribute to look up.
 type FetchBy struct {
 	// Attribute to look the principal up by.
 	Key string `pulumi:"key"`
@@ -2551,6 +2606,7 @@ type FetchByInput interface {
 	ToFetchByOutputWithContext(context.Context) FetchByOutput
 }
 
+// FetchBy says which principal attribute to look up.
 type FetchByArgs struct {
 	// Attribute to look the principal up by.
 	Key pulumi.StringInput `pulumi:"key"`
@@ -2609,6 +2665,7 @@ func (i *fetchByPtrType) ToFetchByPtrOutputWithContext(ctx context.Context) Fetc
 	return pulumi.ToOutputWithContext(ctx, i).(FetchByPtrOutput)
 }
 
+// FetchBy says which principal attribute to look up.
 type FetchByOutput struct{ *pulumi.OutputState }
 
 func (FetchByOutput) ElementType() reflect.Type {
@@ -2672,6 +2729,7 @@ func (o FetchByPtrOutput) Key() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
 type FetchKongIdentityPrincipal struct {
 	// Kong Identity directory.
 	Directory string `pulumi:"directory"`
@@ -2692,6 +2750,7 @@ type FetchKongIdentityPrincipalInput interface {
 	ToFetchKongIdentityPrincipalOutputWithContext(context.Context) FetchKongIdentityPrincipalOutput
 }
 
+// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
 type FetchKongIdentityPrincipalArgs struct {
 	// Kong Identity directory.
 	Directory pulumi.StringInput `pulumi:"directory"`
@@ -2754,6 +2813,7 @@ func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutpu
 	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalPtrOutput)
 }
 
+// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
 type FetchKongIdentityPrincipalOutput struct{ *pulumi.OutputState }
 
 func (FetchKongIdentityPrincipalOutput) ElementType() reflect.Type {
@@ -2847,6 +2907,7 @@ func (o FetchKongIdentityPrincipalPtrOutput) FetchBy() FetchByPtrOutput {
 	}).(FetchByPtrOutput)
 }
 
+// ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
 type ForwardToVirtualClusterConfig struct {
 	// `port_mapping`: host name or IP address advertised to clients (lower case).
 	AdvertisedHost *string `pulumi:"advertisedHost"`
@@ -2877,6 +2938,7 @@ type ForwardToVirtualClusterConfigInput interface {
 	ToForwardToVirtualClusterConfigOutputWithContext(context.Context) ForwardToVirtualClusterConfigOutput
 }
 
+// ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
 type ForwardToVirtualClusterConfigArgs struct {
 	// `port_mapping`: host name or IP address advertised to clients (lower case).
 	AdvertisedHost pulumi.StringPtrInput `pulumi:"advertisedHost"`
@@ -2949,6 +3011,7 @@ func (i *forwardToVirtualClusterConfigPtrType) ToForwardToVirtualClusterConfigPt
 	return pulumi.ToOutputWithContext(ctx, i).(ForwardToVirtualClusterConfigPtrOutput)
 }
 
+// ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
 type ForwardToVirtualClusterConfigOutput struct{ *pulumi.OutputState }
 
 func (ForwardToVirtualClusterConfigOutput) ElementType() reflect.Type {
@@ -3117,6 +3180,7 @@ func (o ForwardToVirtualClusterConfigPtrOutput) Type() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// GroupSelector selects consumer groups by glob or exact list.
 type GroupSelector struct {
 	// For `exact_list`: the groups.
 	ExactList []ExactGroup `pulumi:"exactList"`
@@ -3137,6 +3201,7 @@ type GroupSelectorInput interface {
 	ToGroupSelectorOutputWithContext(context.Context) GroupSelectorOutput
 }
 
+// GroupSelector selects consumer groups by glob or exact list.
 type GroupSelectorArgs struct {
 	// For `exact_list`: the groups.
 	ExactList ExactGroupArrayInput `pulumi:"exactList"`
@@ -3183,6 +3248,7 @@ func (i GroupSelectorArray) ToGroupSelectorArrayOutputWithContext(ctx context.Co
 	return pulumi.ToOutputWithContext(ctx, i).(GroupSelectorArrayOutput)
 }
 
+// GroupSelector selects consumer groups by glob or exact list.
 type GroupSelectorOutput struct{ *pulumi.OutputState }
 
 func (GroupSelectorOutput) ElementType() reflect.Type {
@@ -3232,6 +3298,7 @@ func (o GroupSelectorArrayOutput) Index(i pulumi.IntInput) GroupSelectorOutput {
 	}).(GroupSelectorOutput)
 }
 
+// HeaderAction sets or removes one header.
 type HeaderAction struct {
 	// Header name.
 	Key string `pulumi:"key"`
@@ -3252,6 +3319,7 @@ type HeaderActionInput interface {
 	ToHeaderActionOutputWithContext(context.Context) HeaderActionOutput
 }
 
+// HeaderAction sets or removes one header.
 type HeaderActionArgs struct {
 	// Header name.
 	Key pulumi.StringInput `pulumi:"key"`
@@ -3298,6 +3366,7 @@ func (i HeaderActionArray) ToHeaderActionArrayOutputWithContext(ctx context.Cont
 	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionArrayOutput)
 }
 
+// HeaderAction sets or removes one header.
 type HeaderActionOutput struct{ *pulumi.OutputState }
 
 func (HeaderActionOutput) ElementType() reflect.Type {
@@ -3347,6 +3416,7 @@ func (o HeaderActionArrayOutput) Index(i pulumi.IntInput) HeaderActionOutput {
 	}).(HeaderActionOutput)
 }
 
+// JWKS is where the gateway fetches the keys that verify OAuth tokens.
 type JWKS struct {
 	// How long fetched keys are cached (default `1h`).
 	CacheExpiration *string `pulumi:"cacheExpiration"`
@@ -3367,6 +3437,7 @@ type JWKSInput interface {
 	ToJWKSOutputWithContext(context.Context) JWKSOutput
 }
 
+// JWKS is where the gateway fetches the keys that verify OAuth tokens.
 type JWKSArgs struct {
 	// How long fetched keys are cached (default `1h`).
 	CacheExpiration pulumi.StringPtrInput `pulumi:"cacheExpiration"`
@@ -3429,6 +3500,7 @@ func (i *jwksPtrType) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOut
 	return pulumi.ToOutputWithContext(ctx, i).(JWKSPtrOutput)
 }
 
+// JWKS is where the gateway fetches the keys that verify OAuth tokens.
 type JWKSOutput struct{ *pulumi.OutputState }
 
 func (JWKSOutput) ElementType() reflect.Type {
@@ -3522,6 +3594,7 @@ func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// KeySource is where decryption keys may come from.
 type KeySource struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
 	Type string `pulumi:"type"`
@@ -3538,6 +3611,7 @@ type KeySourceInput interface {
 	ToKeySourceOutputWithContext(context.Context) KeySourceOutput
 }
 
+// KeySource is where decryption keys may come from.
 type KeySourceArgs struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
 	Type pulumi.StringInput `pulumi:"type"`
@@ -3580,6 +3654,7 @@ func (i KeySourceArray) ToKeySourceArrayOutputWithContext(ctx context.Context) K
 	return pulumi.ToOutputWithContext(ctx, i).(KeySourceArrayOutput)
 }
 
+// KeySource is where decryption keys may come from.
 type KeySourceOutput struct{ *pulumi.OutputState }
 
 func (KeySourceOutput) ElementType() reflect.Type {
@@ -3619,6 +3694,7 @@ func (o KeySourceArrayOutput) Index(i pulumi.IntInput) KeySourceOutput {
 	}).(KeySourceOutput)
 }
 
+// ModifyHeadersConfig sets or removes record headers.
 type ModifyHeadersConfig struct {
 	// Header changes, applied in order.
 	Actions []HeaderAction `pulumi:"actions"`
@@ -3635,6 +3711,7 @@ type ModifyHeadersConfigInput interface {
 	ToModifyHeadersConfigOutputWithContext(context.Context) ModifyHeadersConfigOutput
 }
 
+// ModifyHeadersConfig sets or removes record headers.
 type ModifyHeadersConfigArgs struct {
 	// Header changes, applied in order.
 	Actions HeaderActionArrayInput `pulumi:"actions"`
@@ -3693,6 +3770,7 @@ func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigPtrOutput)
 }
 
+// ModifyHeadersConfig sets or removes record headers.
 type ModifyHeadersConfigOutput struct{ *pulumi.OutputState }
 
 func (ModifyHeadersConfigOutput) ElementType() reflect.Type {
@@ -3756,6 +3834,7 @@ func (o ModifyHeadersConfigPtrOutput) Actions() HeaderActionArrayOutput {
 	}).(HeaderActionArrayOutput)
 }
 
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
 type NamespaceAdditional struct {
 	// Extra consumer groups.
 	ConsumerGroups []GroupSelector `pulumi:"consumerGroups"`
@@ -3774,6 +3853,7 @@ type NamespaceAdditionalInput interface {
 	ToNamespaceAdditionalOutputWithContext(context.Context) NamespaceAdditionalOutput
 }
 
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
 type NamespaceAdditionalArgs struct {
 	// Extra consumer groups.
 	ConsumerGroups GroupSelectorArrayInput `pulumi:"consumerGroups"`
@@ -3834,6 +3914,7 @@ func (i *namespaceAdditionalPtrType) ToNamespaceAdditionalPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalPtrOutput)
 }
 
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
 type NamespaceAdditionalOutput struct{ *pulumi.OutputState }
 
 func (NamespaceAdditionalOutput) ElementType() reflect.Type {
@@ -3912,6 +3993,7 @@ func (o NamespaceAdditionalPtrOutput) Topics() TopicSelectorArrayOutput {
 	}).(TopicSelectorArrayOutput)
 }
 
+// OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidation struct {
 	// Accepted audiences.
 	Audiences []Audience `pulumi:"audiences"`
@@ -3930,6 +4012,7 @@ type OAuthValidationInput interface {
 	ToOAuthValidationOutputWithContext(context.Context) OAuthValidationOutput
 }
 
+// OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidationArgs struct {
 	// Accepted audiences.
 	Audiences AudienceArrayInput `pulumi:"audiences"`
@@ -3990,6 +4073,7 @@ func (i *oauthValidationPtrType) ToOAuthValidationPtrOutputWithContext(ctx conte
 	return pulumi.ToOutputWithContext(ctx, i).(OAuthValidationPtrOutput)
 }
 
+// OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidationOutput struct{ *pulumi.OutputState }
 
 func (OAuthValidationOutput) ElementType() reflect.Type {
@@ -4068,6 +4152,7 @@ func (o OAuthValidationPtrOutput) Issuer() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Principal is a SASL/PLAIN user the gateway authenticates itself.
 type Principal struct {
 	// Password (literal or `${vault...}` reference).
 	Password string `pulumi:"password"`
@@ -4086,6 +4171,7 @@ type PrincipalInput interface {
 	ToPrincipalOutputWithContext(context.Context) PrincipalOutput
 }
 
+// Principal is a SASL/PLAIN user the gateway authenticates itself.
 type PrincipalArgs struct {
 	// Password (literal or `${vault...}` reference).
 	Password pulumi.StringInput `pulumi:"password"`
@@ -4130,6 +4216,7 @@ func (i PrincipalArray) ToPrincipalArrayOutputWithContext(ctx context.Context) P
 	return pulumi.ToOutputWithContext(ctx, i).(PrincipalArrayOutput)
 }
 
+// Principal is a SASL/PLAIN user the gateway authenticates itself.
 type PrincipalOutput struct{ *pulumi.OutputState }
 
 func (PrincipalOutput) ElementType() reflect.Type {
@@ -4174,7 +4261,7 @@ func (o PrincipalArrayOutput) Index(i pulumi.IntInput) PrincipalOutput {
 	}).(PrincipalOutput)
 }
 
-// A reference to another object of the same event gateway; set `id` or `name`.
+// Ref is a reference to another object of the same event gateway; set `id` or `name`.
 type Ref struct {
 	// ID of the referenced object.
 	Id *string `pulumi:"id"`
@@ -4193,7 +4280,7 @@ type RefInput interface {
 	ToRefOutputWithContext(context.Context) RefOutput
 }
 
-// A reference to another object of the same event gateway; set `id` or `name`.
+// Ref is a reference to another object of the same event gateway; set `id` or `name`.
 type RefArgs struct {
 	// ID of the referenced object.
 	Id pulumi.StringPtrInput `pulumi:"id"`
@@ -4279,7 +4366,7 @@ func (i RefArray) ToRefArrayOutputWithContext(ctx context.Context) RefArrayOutpu
 	return pulumi.ToOutputWithContext(ctx, i).(RefArrayOutput)
 }
 
-// A reference to another object of the same event gateway; set `id` or `name`.
+// Ref is a reference to another object of the same event gateway; set `id` or `name`.
 type RefOutput struct{ *pulumi.OutputState }
 
 func (RefOutput) ElementType() reflect.Type {
@@ -4577,6 +4664,7 @@ func (o SchemaRegistryAuthenticationPtrOutput) Username() pulumi.StringPtrOutput
 	}).(pulumi.StringPtrOutput)
 }
 
+// SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfig struct {
 	// Basic authentication to the registry.
 	Authentication *SchemaRegistryAuthentication `pulumi:"authentication"`
@@ -4610,6 +4698,7 @@ type SchemaRegistryConfigInput interface {
 	ToSchemaRegistryConfigOutputWithContext(context.Context) SchemaRegistryConfigOutput
 }
 
+// SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfigArgs struct {
 	// Basic authentication to the registry.
 	Authentication SchemaRegistryAuthenticationPtrInput `pulumi:"authentication"`
@@ -4642,6 +4731,7 @@ func (i SchemaRegistryConfigArgs) ToSchemaRegistryConfigOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryConfigOutput)
 }
 
+// SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfigOutput struct{ *pulumi.OutputState }
 
 func (SchemaRegistryConfigOutput) ElementType() reflect.Type {
@@ -4676,6 +4766,7 @@ func (o SchemaRegistryConfigOutput) TimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v SchemaRegistryConfig) *int { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
+// SchemaValidationConfig validates record keys and values against a schema.
 type SchemaValidationConfig struct {
 	// What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
 	FailureMode *string `pulumi:"failureMode"`
@@ -4704,6 +4795,7 @@ type SchemaValidationConfigInput interface {
 	ToSchemaValidationConfigOutputWithContext(context.Context) SchemaValidationConfigOutput
 }
 
+// SchemaValidationConfig validates record keys and values against a schema.
 type SchemaValidationConfigArgs struct {
 	// What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
 	FailureMode pulumi.StringPtrInput `pulumi:"failureMode"`
@@ -4774,6 +4866,7 @@ func (i *schemaValidationConfigPtrType) ToSchemaValidationConfigPtrOutputWithCon
 	return pulumi.ToOutputWithContext(ctx, i).(SchemaValidationConfigPtrOutput)
 }
 
+// SchemaValidationConfig validates record keys and values against a schema.
 type SchemaValidationConfigOutput struct{ *pulumi.OutputState }
 
 func (SchemaValidationConfigOutput) ElementType() reflect.Type {
@@ -4927,6 +5020,7 @@ func (o SchemaValidationConfigPtrOutput) ValueValidationAction() pulumi.StringPt
 	}).(pulumi.StringPtrOutput)
 }
 
+// TLSCertificate is a server certificate and its private key.
 type TLSCertificate struct {
 	// PEM certificate chain (literal or `${vault...}` reference).
 	Certificate string `pulumi:"certificate"`
@@ -4945,6 +5039,7 @@ type TLSCertificateInput interface {
 	ToTLSCertificateOutputWithContext(context.Context) TLSCertificateOutput
 }
 
+// TLSCertificate is a server certificate and its private key.
 type TLSCertificateArgs struct {
 	// PEM certificate chain (literal or `${vault...}` reference).
 	Certificate pulumi.StringInput `pulumi:"certificate"`
@@ -4989,6 +5084,7 @@ func (i TLSCertificateArray) ToTLSCertificateArrayOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, i).(TLSCertificateArrayOutput)
 }
 
+// TLSCertificate is a server certificate and its private key.
 type TLSCertificateOutput struct{ *pulumi.OutputState }
 
 func (TLSCertificateOutput) ElementType() reflect.Type {
@@ -5033,6 +5129,7 @@ func (o TLSCertificateArrayOutput) Index(i pulumi.IntInput) TLSCertificateOutput
 	}).(TLSCertificateOutput)
 }
 
+// TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthentication struct {
 	// `required` or `requested`.
 	Mode string `pulumi:"mode"`
@@ -5053,6 +5150,7 @@ type TLSClientAuthenticationInput interface {
 	ToTLSClientAuthenticationOutputWithContext(context.Context) TLSClientAuthenticationOutput
 }
 
+// TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthenticationArgs struct {
 	// `required` or `requested`.
 	Mode pulumi.StringInput `pulumi:"mode"`
@@ -5115,6 +5213,7 @@ func (i *tlsclientAuthenticationPtrType) ToTLSClientAuthenticationPtrOutputWithC
 	return pulumi.ToOutputWithContext(ctx, i).(TLSClientAuthenticationPtrOutput)
 }
 
+// TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthenticationOutput struct{ *pulumi.OutputState }
 
 func (TLSClientAuthenticationOutput) ElementType() reflect.Type {
@@ -5208,6 +5307,7 @@ func (o TLSClientAuthenticationPtrOutput) TlsTrustBundles() RefArrayOutput {
 	}).(RefArrayOutput)
 }
 
+// TLSServerConfig terminates TLS on the listener.
 type TLSServerConfig struct {
 	// Also accept connections without TLS.
 	AllowPlaintext *bool `pulumi:"allowPlaintext"`
@@ -5230,6 +5330,7 @@ type TLSServerConfigInput interface {
 	ToTLSServerConfigOutputWithContext(context.Context) TLSServerConfigOutput
 }
 
+// TLSServerConfig terminates TLS on the listener.
 type TLSServerConfigArgs struct {
 	// Also accept connections without TLS.
 	AllowPlaintext pulumi.BoolPtrInput `pulumi:"allowPlaintext"`
@@ -5294,6 +5395,7 @@ func (i *tlsserverConfigPtrType) ToTLSServerConfigPtrOutputWithContext(ctx conte
 	return pulumi.ToOutputWithContext(ctx, i).(TLSServerConfigPtrOutput)
 }
 
+// TLSServerConfig terminates TLS on the listener.
 type TLSServerConfigOutput struct{ *pulumi.OutputState }
 
 func (TLSServerConfigOutput) ElementType() reflect.Type {
@@ -5402,6 +5504,7 @@ func (o TLSServerConfigPtrOutput) Versions() TLSVersionRangePtrOutput {
 	}).(TLSVersionRangePtrOutput)
 }
 
+// TLSTrustBundleConfig holds the trusted CA certificates.
 type TLSTrustBundleConfig struct {
 	// PEM CA certificates.
 	TrustedCa string `pulumi:"trustedCa"`
@@ -5418,6 +5521,7 @@ type TLSTrustBundleConfigInput interface {
 	ToTLSTrustBundleConfigOutputWithContext(context.Context) TLSTrustBundleConfigOutput
 }
 
+// TLSTrustBundleConfig holds the trusted CA certificates.
 type TLSTrustBundleConfigArgs struct {
 	// PEM CA certificates.
 	TrustedCa pulumi.StringInput `pulumi:"trustedCa"`
@@ -5435,6 +5539,7 @@ func (i TLSTrustBundleConfigArgs) ToTLSTrustBundleConfigOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, i).(TLSTrustBundleConfigOutput)
 }
 
+// TLSTrustBundleConfig holds the trusted CA certificates.
 type TLSTrustBundleConfigOutput struct{ *pulumi.OutputState }
 
 func (TLSTrustBundleConfigOutput) ElementType() reflect.Type {
@@ -5454,6 +5559,7 @@ func (o TLSTrustBundleConfigOutput) TrustedCa() pulumi.StringOutput {
 	return o.ApplyT(func(v TLSTrustBundleConfig) string { return v.TrustedCa }).(pulumi.StringOutput)
 }
 
+// TLSVersionRange bounds the accepted TLS versions.
 type TLSVersionRange struct {
 	// `TLSv1.2` or `TLSv1.3` (default).
 	Max *string `pulumi:"max"`
@@ -5472,6 +5578,7 @@ type TLSVersionRangeInput interface {
 	ToTLSVersionRangeOutputWithContext(context.Context) TLSVersionRangeOutput
 }
 
+// TLSVersionRange bounds the accepted TLS versions.
 type TLSVersionRangeArgs struct {
 	// `TLSv1.2` or `TLSv1.3` (default).
 	Max pulumi.StringPtrInput `pulumi:"max"`
@@ -5532,6 +5639,7 @@ func (i *tlsversionRangePtrType) ToTLSVersionRangePtrOutputWithContext(ctx conte
 	return pulumi.ToOutputWithContext(ctx, i).(TLSVersionRangePtrOutput)
 }
 
+// TLSVersionRange bounds the accepted TLS versions.
 type TLSVersionRangeOutput struct{ *pulumi.OutputState }
 
 func (TLSVersionRangeOutput) ElementType() reflect.Type {
@@ -5610,6 +5718,7 @@ func (o TLSVersionRangePtrOutput) Min() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// TopicAlias exposes a topic under another name.
 type TopicAlias struct {
 	// Name clients use.
 	Alias string `pulumi:"alias"`
@@ -5632,6 +5741,7 @@ type TopicAliasInput interface {
 	ToTopicAliasOutputWithContext(context.Context) TopicAliasOutput
 }
 
+// TopicAlias exposes a topic under another name.
 type TopicAliasArgs struct {
 	// Name clients use.
 	Alias pulumi.StringInput `pulumi:"alias"`
@@ -5680,6 +5790,7 @@ func (i TopicAliasArray) ToTopicAliasArrayOutputWithContext(ctx context.Context)
 	return pulumi.ToOutputWithContext(ctx, i).(TopicAliasArrayOutput)
 }
 
+// TopicAlias exposes a topic under another name.
 type TopicAliasOutput struct{ *pulumi.OutputState }
 
 func (TopicAliasOutput) ElementType() reflect.Type {
@@ -5734,6 +5845,7 @@ func (o TopicAliasArrayOutput) Index(i pulumi.IntInput) TopicAliasOutput {
 	}).(TopicAliasOutput)
 }
 
+// TopicSelector selects backend topics by glob or exact list.
 type TopicSelector struct {
 	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
 	Conflict *string `pulumi:"conflict"`
@@ -5756,6 +5868,7 @@ type TopicSelectorInput interface {
 	ToTopicSelectorOutputWithContext(context.Context) TopicSelectorOutput
 }
 
+// TopicSelector selects backend topics by glob or exact list.
 type TopicSelectorArgs struct {
 	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
 	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
@@ -5804,6 +5917,7 @@ func (i TopicSelectorArray) ToTopicSelectorArrayOutputWithContext(ctx context.Co
 	return pulumi.ToOutputWithContext(ctx, i).(TopicSelectorArrayOutput)
 }
 
+// TopicSelector selects backend topics by glob or exact list.
 type TopicSelectorOutput struct{ *pulumi.OutputState }
 
 func (TopicSelectorOutput) ElementType() reflect.Type {
@@ -5858,6 +5972,7 @@ func (o TopicSelectorArrayOutput) Index(i pulumi.IntInput) TopicSelectorOutput {
 	}).(TopicSelectorOutput)
 }
 
+// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 type VirtualClusterAuthentication struct {
 	// For `sasl_scram`: `sha256` or `sha512`.
 	Algorithm *string `pulumi:"algorithm"`
@@ -5888,6 +6003,7 @@ type VirtualClusterAuthenticationInput interface {
 	ToVirtualClusterAuthenticationOutputWithContext(context.Context) VirtualClusterAuthenticationOutput
 }
 
+// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 type VirtualClusterAuthenticationArgs struct {
 	// For `sasl_scram`: `sha256` or `sha512`.
 	Algorithm pulumi.StringPtrInput `pulumi:"algorithm"`
@@ -5944,6 +6060,7 @@ func (i VirtualClusterAuthenticationArray) ToVirtualClusterAuthenticationArrayOu
 	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationArrayOutput)
 }
 
+// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 type VirtualClusterAuthenticationOutput struct{ *pulumi.OutputState }
 
 func (VirtualClusterAuthenticationOutput) ElementType() reflect.Type {
@@ -6018,6 +6135,7 @@ func (o VirtualClusterAuthenticationArrayOutput) Index(i pulumi.IntInput) Virtua
 	}).(VirtualClusterAuthenticationOutput)
 }
 
+// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
 type VirtualClusterNamespace struct {
 	// Backend topics and consumer groups outside the prefix to expose as well.
 	Additional *NamespaceAdditional `pulumi:"additional"`
@@ -6038,6 +6156,7 @@ type VirtualClusterNamespaceInput interface {
 	ToVirtualClusterNamespaceOutputWithContext(context.Context) VirtualClusterNamespaceOutput
 }
 
+// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
 type VirtualClusterNamespaceArgs struct {
 	// Backend topics and consumer groups outside the prefix to expose as well.
 	Additional NamespaceAdditionalPtrInput `pulumi:"additional"`
@@ -6100,6 +6219,7 @@ func (i *virtualClusterNamespacePtrType) ToVirtualClusterNamespacePtrOutputWithC
 	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespacePtrOutput)
 }
 
+// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
 type VirtualClusterNamespaceOutput struct{ *pulumi.OutputState }
 
 func (VirtualClusterNamespaceOutput) ElementType() reflect.Type {

@@ -98,6 +98,9 @@ __all__ = [
 ]
 
 class ACLRuleArgsDict(TypedDict):
+    """
+    ACLRule allows or denies operations on resources.
+    """
     action: pulumi.Input[_builtins.str]
     """
     `allow` or `deny`.
@@ -128,6 +131,8 @@ class ACLRuleArgs:
                  resource_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  resource_names_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        ACLRule allows or denies operations on resources.
+
         :param pulumi.Input[_builtins.str] action: `allow` or `deny`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] operations: `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
         :param pulumi.Input[_builtins.str] resource_type: `topic`, `group`, `transactional_id` or `cluster`.
@@ -204,6 +209,9 @@ class ACLRuleArgs:
 
 
 class ACLsConfigArgsDict(TypedDict):
+    """
+    ACLsConfig is a list of ACL rules.
+    """
     rules: pulumi.Input[Sequence[pulumi.Input['ACLRuleArgsDict']]]
     """
     ACL rules (at least one).
@@ -214,6 +222,8 @@ class ACLsConfigArgs:
     def __init__(__self__, *,
                  rules: pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]]):
         """
+        ACLsConfig is a list of ACL rules.
+
         :param pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]] rules: ACL rules (at least one).
         """
         pulumi.set(__self__, "rules", rules)
@@ -232,6 +242,9 @@ class ACLsConfigArgs:
 
 
 class AudienceArgsDict(TypedDict):
+    """
+    Audience is an accepted token audience.
+    """
     name: pulumi.Input[_builtins.str]
     """
     Audience value.
@@ -242,6 +255,8 @@ class AudienceArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str]):
         """
+        Audience is an accepted token audience.
+
         :param pulumi.Input[_builtins.str] name: Audience value.
         """
         pulumi.set(__self__, "name", name)
@@ -260,6 +275,9 @@ class AudienceArgs:
 
 
 class BackendClusterAuthenticationArgsDict(TypedDict):
+    """
+    BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `anonymous`, `sasl_plain` or `sasl_scram`.
@@ -285,6 +303,8 @@ class BackendClusterAuthenticationArgs:
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+
         :param pulumi.Input[_builtins.str] type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param pulumi.Input[_builtins.str] algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param pulumi.Input[_builtins.str] password: SASL password (literal or `${vault...}` reference); required for SASL.
@@ -348,6 +368,9 @@ class BackendClusterAuthenticationArgs:
 
 
 class BackendClusterTLSArgsDict(TypedDict):
+    """
+    BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+    """
     enabled: pulumi.Input[_builtins.bool]
     """
     Whether to connect with TLS.
@@ -378,6 +401,8 @@ class BackendClusterTLSArgs:
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
                  tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
+        BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+
         :param pulumi.Input[_builtins.bool] enabled: Whether to connect with TLS.
         :param pulumi.Input[_builtins.str] ca_bundle: PEM CA bundle to verify the cluster's certificate with.
         :param pulumi.Input['ClientIdentityArgs'] client_identity: Client certificate for mutual TLS (runtime 1.1 or later).
@@ -456,6 +481,9 @@ class BackendClusterTLSArgs:
 
 
 class BrokerHostFormatArgsDict(TypedDict):
+    """
+    BrokerHostFormat is the SNI host-name scheme of brokers.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
@@ -466,6 +494,8 @@ class BrokerHostFormatArgs:
     def __init__(__self__, *,
                  type: pulumi.Input[_builtins.str]):
         """
+        BrokerHostFormat is the SNI host-name scheme of brokers.
+
         :param pulumi.Input[_builtins.str] type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
         pulumi.set(__self__, "type", type)
@@ -484,6 +514,9 @@ class BrokerHostFormatArgs:
 
 
 class ClaimsMappingArgsDict(TypedDict):
+    """
+    ClaimsMapping renames the JWT claims the gateway reads.
+    """
     scope: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     Claim holding the scopes.
@@ -499,6 +532,8 @@ class ClaimsMappingArgs:
                  scope: pulumi.Input[Optional[_builtins.str]] = None,
                  sub: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        ClaimsMapping renames the JWT claims the gateway reads.
+
         :param pulumi.Input[_builtins.str] scope: Claim holding the scopes.
         :param pulumi.Input[_builtins.str] sub: Claim holding the subject.
         """
@@ -533,6 +568,9 @@ class ClaimsMappingArgs:
 
 
 class ClientIdentityArgsDict(TypedDict):
+    """
+    ClientIdentity is a client certificate and its private key.
+    """
     certificate: pulumi.Input[_builtins.str]
     """
     PEM client certificate (literal or `${vault...}` reference).
@@ -548,6 +586,8 @@ class ClientIdentityArgs:
                  certificate: pulumi.Input[_builtins.str],
                  key: pulumi.Input[_builtins.str]):
         """
+        ClientIdentity is a client certificate and its private key.
+
         :param pulumi.Input[_builtins.str] certificate: PEM client certificate (literal or `${vault...}` reference).
         :param pulumi.Input[_builtins.str] key: PEM private key of the certificate (literal or `${vault...}` reference).
         """
@@ -580,6 +620,9 @@ class ClientIdentityArgs:
 
 
 class DecryptConfigArgsDict(TypedDict):
+    """
+    DecryptConfig decrypts whole record keys or values.
+    """
     failure_mode: pulumi.Input[_builtins.str]
     """
     `error` or `passthrough` when a record cannot be decrypted.
@@ -600,6 +643,8 @@ class DecryptConfigArgs:
                  key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
                  part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         """
+        DecryptConfig decrypts whole record keys or values.
+
         :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be decrypted.
         :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: Where decryption keys may come from.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: `key` and/or `value`.
@@ -646,6 +691,9 @@ class DecryptConfigArgs:
 
 
 class DecryptFieldsConfigArgsDict(TypedDict):
+    """
+    DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+    """
     failure_mode: pulumi.Input[_builtins.str]
     """
     `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
@@ -671,6 +719,8 @@ class DecryptFieldsConfigArgs:
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  paths_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+
         :param pulumi.Input[_builtins.str] failure_mode: `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
         :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: Where decryption keys may come from.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Field path patterns to decrypt (1-50); or set pathsExpression.
@@ -733,6 +783,9 @@ class DecryptFieldsConfigArgs:
 
 
 class EncryptConfigArgsDict(TypedDict):
+    """
+    EncryptConfig encrypts whole record keys or values.
+    """
     encryption_key: pulumi.Input['EncryptionKeyArgsDict']
     """
     The key to encrypt with.
@@ -753,6 +806,8 @@ class EncryptConfigArgs:
                  failure_mode: pulumi.Input[_builtins.str],
                  part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         """
+        EncryptConfig encrypts whole record keys or values.
+
         :param pulumi.Input['EncryptionKeyArgs'] encryption_key: The key to encrypt with.
         :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be encrypted.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: `key` and/or `value`.
@@ -799,6 +854,9 @@ class EncryptConfigArgs:
 
 
 class EncryptFieldArgsDict(TypedDict):
+    """
+    EncryptField selects fields and the key that encrypts them.
+    """
     encryption_key: pulumi.Input['EncryptionKeyArgsDict']
     """
     The key to encrypt the fields with.
@@ -819,6 +877,8 @@ class EncryptFieldArgs:
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  paths_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        EncryptField selects fields and the key that encrypts them.
+
         :param pulumi.Input['EncryptionKeyArgs'] encryption_key: The key to encrypt the fields with.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Field path patterns to encrypt (1-50); or set pathsExpression.
         :param pulumi.Input[_builtins.str] paths_expression: Expression selecting the fields to encrypt; or set paths.
@@ -867,6 +927,9 @@ class EncryptFieldArgs:
 
 
 class EncryptFieldsConfigArgsDict(TypedDict):
+    """
+    EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+    """
     failure_mode: pulumi.Input[_builtins.str]
     """
     `reject`, `passthrough` or `mark` when a field cannot be encrypted.
@@ -882,6 +945,8 @@ class EncryptFieldsConfigArgs:
                  failure_mode: pulumi.Input[_builtins.str],
                  fields: pulumi.Input[Sequence[pulumi.Input['EncryptFieldArgs']]]):
         """
+        EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+
         :param pulumi.Input[_builtins.str] failure_mode: `reject`, `passthrough` or `mark` when a field cannot be encrypted.
         :param pulumi.Input[Sequence[pulumi.Input['EncryptFieldArgs']]] fields: Field selections and their keys (1-256).
         """
@@ -914,6 +979,9 @@ class EncryptFieldsConfigArgs:
 
 
 class EncryptionKeyArgsDict(TypedDict):
+    """
+    EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `aws` or `static`.
@@ -934,6 +1002,8 @@ class EncryptionKeyArgs:
                  arn: pulumi.Input[Optional[_builtins.str]] = None,
                  key: pulumi.Input[Optional['RefArgs']] = None):
         """
+        EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+
         :param pulumi.Input[_builtins.str] type: `aws` or `static`.
         :param pulumi.Input[_builtins.str] arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param pulumi.Input['RefArgs'] key: `static`: the StaticKey, by ID or name.
@@ -982,6 +1052,9 @@ class EncryptionKeyArgs:
 
 
 class ExactGroupArgsDict(TypedDict):
+    """
+    ExactGroup is one consumer group.
+    """
     value: pulumi.Input[_builtins.str]
     """
     Consumer group name.
@@ -992,6 +1065,8 @@ class ExactGroupArgs:
     def __init__(__self__, *,
                  value: pulumi.Input[_builtins.str]):
         """
+        ExactGroup is one consumer group.
+
         :param pulumi.Input[_builtins.str] value: Consumer group name.
         """
         pulumi.set(__self__, "value", value)
@@ -1010,6 +1085,9 @@ class ExactGroupArgs:
 
 
 class ExactTopicArgsDict(TypedDict):
+    """
+    ExactTopic is one backend topic.
+    """
     backend: pulumi.Input[_builtins.str]
     """
     Backend topic name.
@@ -1020,6 +1098,8 @@ class ExactTopicArgs:
     def __init__(__self__, *,
                  backend: pulumi.Input[_builtins.str]):
         """
+        ExactTopic is one backend topic.
+
         :param pulumi.Input[_builtins.str] backend: Backend topic name.
         """
         pulumi.set(__self__, "backend", backend)
@@ -1038,6 +1118,9 @@ class ExactTopicArgs:
 
 
 class FetchByArgsDict(TypedDict):
+    """
+    FetchBy says which principal attribute to look up.
+    """
     key: pulumi.Input[_builtins.str]
     """
     Attribute to look the principal up by.
@@ -1048,6 +1131,8 @@ class FetchByArgs:
     def __init__(__self__, *,
                  key: pulumi.Input[_builtins.str]):
         """
+        FetchBy says which principal attribute to look up.
+
         :param pulumi.Input[_builtins.str] key: Attribute to look the principal up by.
         """
         pulumi.set(__self__, "key", key)
@@ -1066,6 +1151,9 @@ class FetchByArgs:
 
 
 class FetchKongIdentityPrincipalArgsDict(TypedDict):
+    """
+    FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+    """
     directory: pulumi.Input[_builtins.str]
     """
     Kong Identity directory.
@@ -1086,6 +1174,8 @@ class FetchKongIdentityPrincipalArgs:
                  failure_mode: pulumi.Input[_builtins.str],
                  fetch_by: pulumi.Input[Optional['FetchByArgs']] = None):
         """
+        FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+
         :param pulumi.Input[_builtins.str] directory: Kong Identity directory.
         :param pulumi.Input[_builtins.str] failure_mode: `error` or `ignore` when the lookup fails.
         :param pulumi.Input['FetchByArgs'] fetch_by: Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).
@@ -1133,6 +1223,9 @@ class FetchKongIdentityPrincipalArgs:
 
 
 class ForwardToVirtualClusterConfigArgsDict(TypedDict):
+    """
+    ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+    """
     type: pulumi.Input[_builtins.str]
     """
     `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
@@ -1178,6 +1271,8 @@ class ForwardToVirtualClusterConfigArgs:
                  min_broker_id: pulumi.Input[Optional[_builtins.int]] = None,
                  sni_suffix: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+
         :param pulumi.Input[_builtins.str] type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         :param pulumi.Input[_builtins.str] advertised_host: `port_mapping`: host name or IP address advertised to clients (lower case).
         :param pulumi.Input[_builtins.int] advertised_port: `sni`: port advertised to clients instead of the listener port.
@@ -1301,6 +1396,9 @@ class ForwardToVirtualClusterConfigArgs:
 
 
 class GroupSelectorArgsDict(TypedDict):
+    """
+    GroupSelector selects consumer groups by glob or exact list.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `glob` or `exact_list`.
@@ -1321,6 +1419,8 @@ class GroupSelectorArgs:
                  exact_list: pulumi.Input[Optional[Sequence[pulumi.Input['ExactGroupArgs']]]] = None,
                  glob: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        GroupSelector selects consumer groups by glob or exact list.
+
         :param pulumi.Input[_builtins.str] type: `glob` or `exact_list`.
         :param pulumi.Input[Sequence[pulumi.Input['ExactGroupArgs']]] exact_list: For `exact_list`: the groups.
         :param pulumi.Input[_builtins.str] glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
@@ -1369,6 +1469,9 @@ class GroupSelectorArgs:
 
 
 class HeaderActionArgsDict(TypedDict):
+    """
+    HeaderAction sets or removes one header.
+    """
     key: pulumi.Input[_builtins.str]
     """
     Header name.
@@ -1389,6 +1492,8 @@ class HeaderActionArgs:
                  op: pulumi.Input[_builtins.str],
                  value: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        HeaderAction sets or removes one header.
+
         :param pulumi.Input[_builtins.str] key: Header name.
         :param pulumi.Input[_builtins.str] op: `set` or `remove`.
         :param pulumi.Input[_builtins.str] value: Header value; required for `set`.
@@ -1436,6 +1541,9 @@ class HeaderActionArgs:
 
 
 class JWKSArgsDict(TypedDict):
+    """
+    JWKS is where the gateway fetches the keys that verify OAuth tokens.
+    """
     endpoint: pulumi.Input[_builtins.str]
     """
     JWKS URL.
@@ -1456,6 +1564,8 @@ class JWKSArgs:
                  cache_expiration: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        JWKS is where the gateway fetches the keys that verify OAuth tokens.
+
         :param pulumi.Input[_builtins.str] endpoint: JWKS URL.
         :param pulumi.Input[_builtins.str] cache_expiration: How long fetched keys are cached (default `1h`).
         :param pulumi.Input[_builtins.str] timeout: Fetch timeout (default `10s`).
@@ -1504,6 +1614,9 @@ class JWKSArgs:
 
 
 class KeySourceArgsDict(TypedDict):
+    """
+    KeySource is where decryption keys may come from.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `aws` (AWS KMS) or `static` (StaticKey resources).
@@ -1514,6 +1627,8 @@ class KeySourceArgs:
     def __init__(__self__, *,
                  type: pulumi.Input[_builtins.str]):
         """
+        KeySource is where decryption keys may come from.
+
         :param pulumi.Input[_builtins.str] type: `aws` (AWS KMS) or `static` (StaticKey resources).
         """
         pulumi.set(__self__, "type", type)
@@ -1532,6 +1647,9 @@ class KeySourceArgs:
 
 
 class ModifyHeadersConfigArgsDict(TypedDict):
+    """
+    ModifyHeadersConfig sets or removes record headers.
+    """
     actions: pulumi.Input[Sequence[pulumi.Input['HeaderActionArgsDict']]]
     """
     Header changes, applied in order.
@@ -1542,6 +1660,8 @@ class ModifyHeadersConfigArgs:
     def __init__(__self__, *,
                  actions: pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]]):
         """
+        ModifyHeadersConfig sets or removes record headers.
+
         :param pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]] actions: Header changes, applied in order.
         """
         pulumi.set(__self__, "actions", actions)
@@ -1560,6 +1680,9 @@ class ModifyHeadersConfigArgs:
 
 
 class NamespaceAdditionalArgsDict(TypedDict):
+    """
+    NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+    """
     consumer_groups: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgsDict']]]]]
     """
     Extra consumer groups.
@@ -1575,6 +1698,8 @@ class NamespaceAdditionalArgs:
                  consumer_groups: pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]] = None,
                  topics: pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]] = None):
         """
+        NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+
         :param pulumi.Input[Sequence[pulumi.Input['GroupSelectorArgs']]] consumer_groups: Extra consumer groups.
         :param pulumi.Input[Sequence[pulumi.Input['TopicSelectorArgs']]] topics: Extra backend topics.
         """
@@ -1609,6 +1734,9 @@ class NamespaceAdditionalArgs:
 
 
 class OAuthValidationArgsDict(TypedDict):
+    """
+    OAuthValidation restricts the accepted OAuth tokens.
+    """
     audiences: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgsDict']]]]]
     """
     Accepted audiences.
@@ -1624,6 +1752,8 @@ class OAuthValidationArgs:
                  audiences: pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]] = None,
                  issuer: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        OAuthValidation restricts the accepted OAuth tokens.
+
         :param pulumi.Input[Sequence[pulumi.Input['AudienceArgs']]] audiences: Accepted audiences.
         :param pulumi.Input[_builtins.str] issuer: Required issuer.
         """
@@ -1658,6 +1788,9 @@ class OAuthValidationArgs:
 
 
 class PrincipalArgsDict(TypedDict):
+    """
+    Principal is a SASL/PLAIN user the gateway authenticates itself.
+    """
     password: pulumi.Input[_builtins.str]
     """
     Password (literal or `${vault...}` reference).
@@ -1673,6 +1806,8 @@ class PrincipalArgs:
                  password: pulumi.Input[_builtins.str],
                  username: pulumi.Input[_builtins.str]):
         """
+        Principal is a SASL/PLAIN user the gateway authenticates itself.
+
         :param pulumi.Input[_builtins.str] password: Password (literal or `${vault...}` reference).
         :param pulumi.Input[_builtins.str] username: User name (literal or `${vault...}` reference).
         """
@@ -1706,7 +1841,7 @@ class PrincipalArgs:
 
 class RefArgsDict(TypedDict):
     """
-    A reference to another object of the same event gateway; set `id` or `name`.
+    Ref is a reference to another object of the same event gateway; set `id` or `name`.
     """
     id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1723,7 +1858,7 @@ class RefArgs:
                  id: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        A reference to another object of the same event gateway; set `id` or `name`.
+        Ref is a reference to another object of the same event gateway; set `id` or `name`.
 
         :param pulumi.Input[_builtins.str] id: ID of the referenced object.
         :param pulumi.Input[_builtins.str] name: Name of the referenced object.
@@ -1828,6 +1963,9 @@ class SchemaRegistryAuthenticationArgs:
 
 
 class SchemaRegistryConfigArgsDict(TypedDict):
+    """
+    SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+    """
     endpoint: pulumi.Input[_builtins.str]
     """
     URL of the registry.
@@ -1853,6 +1991,8 @@ class SchemaRegistryConfigArgs:
                  authentication: pulumi.Input[Optional['SchemaRegistryAuthenticationArgs']] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
+        SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+
         :param pulumi.Input[_builtins.str] endpoint: URL of the registry.
         :param pulumi.Input[_builtins.str] schema_type: `avro` or `json`.
         :param pulumi.Input['SchemaRegistryAuthenticationArgs'] authentication: Basic authentication to the registry.
@@ -1915,6 +2055,9 @@ class SchemaRegistryConfigArgs:
 
 
 class SchemaValidationConfigArgsDict(TypedDict):
+    """
+    SchemaValidationConfig validates record keys and values against a schema.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `confluent_schema_registry` or `json`.
@@ -1955,6 +2098,8 @@ class SchemaValidationConfigArgs:
                  validate_value: pulumi.Input[Optional[_builtins.bool]] = None,
                  value_validation_action: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        SchemaValidationConfig validates record keys and values against a schema.
+
         :param pulumi.Input[_builtins.str] type: `confluent_schema_registry` or `json`.
         :param pulumi.Input[_builtins.str] failure_mode: What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
         :param pulumi.Input[_builtins.str] key_validation_action: Action on an invalid key. Consume: `mark` or `skip`; produce: `reject` or `mark`.
@@ -2063,6 +2208,9 @@ class SchemaValidationConfigArgs:
 
 
 class TLSCertificateArgsDict(TypedDict):
+    """
+    TLSCertificate is a server certificate and its private key.
+    """
     certificate: pulumi.Input[_builtins.str]
     """
     PEM certificate chain (literal or `${vault...}` reference).
@@ -2078,6 +2226,8 @@ class TLSCertificateArgs:
                  certificate: pulumi.Input[_builtins.str],
                  key: pulumi.Input[_builtins.str]):
         """
+        TLSCertificate is a server certificate and its private key.
+
         :param pulumi.Input[_builtins.str] certificate: PEM certificate chain (literal or `${vault...}` reference).
         :param pulumi.Input[_builtins.str] key: PEM private key (literal or `${vault...}` reference).
         """
@@ -2110,6 +2260,9 @@ class TLSCertificateArgs:
 
 
 class TLSClientAuthenticationArgsDict(TypedDict):
+    """
+    TLSClientAuthentication asks clients for certificates (mutual TLS).
+    """
     mode: pulumi.Input[_builtins.str]
     """
     `required` or `requested`.
@@ -2130,6 +2283,8 @@ class TLSClientAuthenticationArgs:
                  tls_trust_bundles: pulumi.Input[Sequence[pulumi.Input['RefArgs']]],
                  principal_mapping: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        TLSClientAuthentication asks clients for certificates (mutual TLS).
+
         :param pulumi.Input[_builtins.str] mode: `required` or `requested`.
         :param pulumi.Input[Sequence[pulumi.Input['RefArgs']]] tls_trust_bundles: Trust bundles (TLSTrustBundle resources) that verify client certificates.
         :param pulumi.Input[_builtins.str] principal_mapping: Expression deriving the principal name from the client certificate.
@@ -2177,6 +2332,9 @@ class TLSClientAuthenticationArgs:
 
 
 class TLSServerConfigArgsDict(TypedDict):
+    """
+    TLSServerConfig terminates TLS on the listener.
+    """
     certificates: pulumi.Input[Sequence[pulumi.Input['TLSCertificateArgsDict']]]
     """
     Exactly one server certificate.
@@ -2202,6 +2360,8 @@ class TLSServerConfigArgs:
                  client_authentication: pulumi.Input[Optional['TLSClientAuthenticationArgs']] = None,
                  versions: pulumi.Input[Optional['TLSVersionRangeArgs']] = None):
         """
+        TLSServerConfig terminates TLS on the listener.
+
         :param pulumi.Input[Sequence[pulumi.Input['TLSCertificateArgs']]] certificates: Exactly one server certificate.
         :param pulumi.Input[_builtins.bool] allow_plaintext: Also accept connections without TLS.
         :param pulumi.Input['TLSClientAuthenticationArgs'] client_authentication: Require or request client certificates.
@@ -2265,6 +2425,9 @@ class TLSServerConfigArgs:
 
 
 class TLSTrustBundleConfigArgsDict(TypedDict):
+    """
+    TLSTrustBundleConfig holds the trusted CA certificates.
+    """
     trusted_ca: pulumi.Input[_builtins.str]
     """
     PEM CA certificates.
@@ -2275,6 +2438,8 @@ class TLSTrustBundleConfigArgs:
     def __init__(__self__, *,
                  trusted_ca: pulumi.Input[_builtins.str]):
         """
+        TLSTrustBundleConfig holds the trusted CA certificates.
+
         :param pulumi.Input[_builtins.str] trusted_ca: PEM CA certificates.
         """
         pulumi.set(__self__, "trusted_ca", trusted_ca)
@@ -2293,6 +2458,9 @@ class TLSTrustBundleConfigArgs:
 
 
 class TLSVersionRangeArgsDict(TypedDict):
+    """
+    TLSVersionRange bounds the accepted TLS versions.
+    """
     max: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     `TLSv1.2` or `TLSv1.3` (default).
@@ -2308,6 +2476,8 @@ class TLSVersionRangeArgs:
                  max: pulumi.Input[Optional[_builtins.str]] = None,
                  min: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        TLSVersionRange bounds the accepted TLS versions.
+
         :param pulumi.Input[_builtins.str] max: `TLSv1.2` or `TLSv1.3` (default).
         :param pulumi.Input[_builtins.str] min: `TLSv1.2` (default) or `TLSv1.3`.
         """
@@ -2342,6 +2512,9 @@ class TLSVersionRangeArgs:
 
 
 class TopicAliasArgsDict(TypedDict):
+    """
+    TopicAlias exposes a topic under another name.
+    """
     alias: pulumi.Input[_builtins.str]
     """
     Name clients use.
@@ -2367,6 +2540,8 @@ class TopicAliasArgs:
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  conflict: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        TopicAlias exposes a topic under another name.
+
         :param pulumi.Input[_builtins.str] alias: Name clients use.
         :param pulumi.Input[_builtins.str] topic: Topic it stands for (as seen inside the namespace).
         :param pulumi.Input[_builtins.str] condition: Expression limiting when the alias applies.
@@ -2429,6 +2604,9 @@ class TopicAliasArgs:
 
 
 class TopicSelectorArgsDict(TypedDict):
+    """
+    TopicSelector selects backend topics by glob or exact list.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `glob` or `exact_list`.
@@ -2454,6 +2632,8 @@ class TopicSelectorArgs:
                  exact_list: pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]] = None,
                  glob: pulumi.Input[Optional[_builtins.str]] = None):
         """
+        TopicSelector selects backend topics by glob or exact list.
+
         :param pulumi.Input[_builtins.str] type: `glob` or `exact_list`.
         :param pulumi.Input[_builtins.str] conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
         :param pulumi.Input[Sequence[pulumi.Input['ExactTopicArgs']]] exact_list: For `exact_list`: the topics.
@@ -2517,6 +2697,9 @@ class TopicSelectorArgs:
 
 
 class VirtualClusterAuthenticationArgsDict(TypedDict):
+    """
+    VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+    """
     type: pulumi.Input[_builtins.str]
     """
     `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
@@ -2562,6 +2745,8 @@ class VirtualClusterAuthenticationArgs:
                  principals: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]] = None,
                  validate: pulumi.Input[Optional['OAuthValidationArgs']] = None):
         """
+        VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+
         :param pulumi.Input[_builtins.str] type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         :param pulumi.Input[_builtins.str] algorithm: For `sasl_scram`: `sha256` or `sha512`.
         :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
@@ -2685,6 +2870,9 @@ class VirtualClusterAuthenticationArgs:
 
 
 class VirtualClusterNamespaceArgsDict(TypedDict):
+    """
+    VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+    """
     mode: pulumi.Input[_builtins.str]
     """
     `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
@@ -2705,6 +2893,8 @@ class VirtualClusterNamespaceArgs:
                  prefix: pulumi.Input[_builtins.str],
                  additional: pulumi.Input[Optional['NamespaceAdditionalArgs']] = None):
         """
+        VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+
         :param pulumi.Input[_builtins.str] mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
         :param pulumi.Input[_builtins.str] prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
         :param pulumi.Input['NamespaceAdditionalArgs'] additional: Backend topics and consumer groups outside the prefix to expose as well.

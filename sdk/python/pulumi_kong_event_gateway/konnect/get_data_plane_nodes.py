@@ -24,6 +24,9 @@ __all__ = [
 
 @pulumi.output_type
 class GetDataPlaneNodesResult:
+    """
+    GetDataPlaneNodesResult lists the nodes.
+    """
     def __init__(__self__, nodes=None):
         if nodes and not isinstance(nodes, list):
             raise TypeError("Expected argument 'nodes' to be a list")

@@ -23,6 +23,9 @@ __all__ = [
 
 @pulumi.output_type
 class GetEventGatewayResult:
+    """
+    GetEventGatewayResult is the gateway getEventGateway found.
+    """
     def __init__(__self__, created_at=None, description=None, gateway_id=None, gateway_version=None, labels=None, min_runtime_version=None, name=None, nodes_total=None, updated_at=None, virtual_clusters_total=None):
         if created_at and not isinstance(created_at, str):
             raise TypeError("Expected argument 'created_at' to be a str")

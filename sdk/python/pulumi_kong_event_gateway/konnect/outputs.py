@@ -63,6 +63,9 @@ __all__ = [
 
 @pulumi.output_type
 class ACLRule(dict):
+    """
+    ACLRule allows or denies operations on resources.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -91,6 +94,8 @@ class ACLRule(dict):
                  resource_names: Optional[Sequence[_builtins.str]] = None,
                  resource_names_expression: Optional[_builtins.str] = None):
         """
+        ACLRule allows or denies operations on resources.
+
         :param _builtins.str action: `allow` or `deny`.
         :param Sequence[_builtins.str] operations: `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
         :param _builtins.str resource_type: `topic`, `group`, `transactional_id` or `cluster`.
@@ -148,9 +153,14 @@ class ACLRule(dict):
 
 @pulumi.output_type
 class ACLsConfig(dict):
+    """
+    ACLsConfig is a list of ACL rules.
+    """
     def __init__(__self__, *,
                  rules: Sequence['outputs.ACLRule']):
         """
+        ACLsConfig is a list of ACL rules.
+
         :param Sequence['ACLRule'] rules: ACL rules (at least one).
         """
         pulumi.set(__self__, "rules", rules)
@@ -166,9 +176,14 @@ class ACLsConfig(dict):
 
 @pulumi.output_type
 class Audience(dict):
+    """
+    Audience is an accepted token audience.
+    """
     def __init__(__self__, *,
                  name: _builtins.str):
         """
+        Audience is an accepted token audience.
+
         :param _builtins.str name: Audience value.
         """
         pulumi.set(__self__, "name", name)
@@ -184,12 +199,17 @@ class Audience(dict):
 
 @pulumi.output_type
 class BackendClusterAuthentication(dict):
+    """
+    BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+    """
     def __init__(__self__, *,
                  type: _builtins.str,
                  algorithm: Optional[_builtins.str] = None,
                  password: Optional[_builtins.str] = None,
                  username: Optional[_builtins.str] = None):
         """
+        BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+
         :param _builtins.str type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param _builtins.str algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param _builtins.str password: SASL password (literal or `${vault...}` reference); required for SASL.
@@ -238,6 +258,9 @@ class BackendClusterAuthentication(dict):
 
 @pulumi.output_type
 class BackendClusterTLS(dict):
+    """
+    BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -268,6 +291,8 @@ class BackendClusterTLS(dict):
                  insecure_skip_verify: Optional[_builtins.bool] = None,
                  tls_versions: Optional[Sequence[_builtins.str]] = None):
         """
+        BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+
         :param _builtins.bool enabled: Whether to connect with TLS.
         :param _builtins.str ca_bundle: PEM CA bundle to verify the cluster's certificate with.
         :param 'ClientIdentity' client_identity: Client certificate for mutual TLS (runtime 1.1 or later).
@@ -327,9 +352,14 @@ class BackendClusterTLS(dict):
 
 @pulumi.output_type
 class BrokerHostFormat(dict):
+    """
+    BrokerHostFormat is the SNI host-name scheme of brokers.
+    """
     def __init__(__self__, *,
                  type: _builtins.str):
         """
+        BrokerHostFormat is the SNI host-name scheme of brokers.
+
         :param _builtins.str type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
         pulumi.set(__self__, "type", type)
@@ -345,6 +375,9 @@ class BrokerHostFormat(dict):
 
 @pulumi.output_type
 class CertificateMetadata(dict):
+    """
+    CertificateMetadata is what Konnect parsed from a certificate.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -384,6 +417,8 @@ class CertificateMetadata(dict):
                  subject: Optional[_builtins.str] = None,
                  uris: Optional[Sequence[_builtins.str]] = None):
         """
+        CertificateMetadata is what Konnect parsed from a certificate.
+
         :param Sequence[_builtins.str] dns_names: DNS names.
         :param Sequence[_builtins.str] email_addresses: E-mail addresses.
         :param _builtins.int expiry: Expiry as a Unix timestamp.
@@ -499,10 +534,15 @@ class CertificateMetadata(dict):
 
 @pulumi.output_type
 class ClaimsMapping(dict):
+    """
+    ClaimsMapping renames the JWT claims the gateway reads.
+    """
     def __init__(__self__, *,
                  scope: Optional[_builtins.str] = None,
                  sub: Optional[_builtins.str] = None):
         """
+        ClaimsMapping renames the JWT claims the gateway reads.
+
         :param _builtins.str scope: Claim holding the scopes.
         :param _builtins.str sub: Claim holding the subject.
         """
@@ -530,10 +570,15 @@ class ClaimsMapping(dict):
 
 @pulumi.output_type
 class ClientIdentity(dict):
+    """
+    ClientIdentity is a client certificate and its private key.
+    """
     def __init__(__self__, *,
                  certificate: _builtins.str,
                  key: _builtins.str):
         """
+        ClientIdentity is a client certificate and its private key.
+
         :param _builtins.str certificate: PEM client certificate (literal or `${vault...}` reference).
         :param _builtins.str key: PEM private key of the certificate (literal or `${vault...}` reference).
         """
@@ -559,6 +604,9 @@ class ClientIdentity(dict):
 
 @pulumi.output_type
 class DataPlaneNode(dict):
+    """
+    DataPlaneNode is a data-plane node as Konnect last saw it.
+    """
     def __init__(__self__, *,
                  created_at: _builtins.str,
                  errors: Sequence['outputs.DataPlaneNodeError'],
@@ -569,6 +617,8 @@ class DataPlaneNode(dict):
                  config_applied_at: Optional[_builtins.str] = None,
                  config_version: Optional[_builtins.str] = None):
         """
+        DataPlaneNode is a data-plane node as Konnect last saw it.
+
         :param _builtins.str created_at: When the node first connected (RFC 3339).
         :param Sequence['DataPlaneNodeError'] errors: Errors the node reports; empty when it is healthy.
         :param _builtins.str id: Node ID.
@@ -656,10 +706,15 @@ class DataPlaneNode(dict):
 
 @pulumi.output_type
 class DataPlaneNodeError(dict):
+    """
+    DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
+    """
     def __init__(__self__, *,
                  message: _builtins.str,
                  name: _builtins.str):
         """
+        DataPlaneNodeError is an error a node reported, e.g. a configuration it could not apply.
+
         :param _builtins.str message: Error message.
         :param _builtins.str name: Error name.
         """
@@ -685,6 +740,9 @@ class DataPlaneNodeError(dict):
 
 @pulumi.output_type
 class DecryptConfig(dict):
+    """
+    DecryptConfig decrypts whole record keys or values.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -711,6 +769,8 @@ class DecryptConfig(dict):
                  key_sources: Sequence['outputs.KeySource'],
                  part_of_record: Sequence[_builtins.str]):
         """
+        DecryptConfig decrypts whole record keys or values.
+
         :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be decrypted.
         :param Sequence['KeySource'] key_sources: Where decryption keys may come from.
         :param Sequence[_builtins.str] part_of_record: `key` and/or `value`.
@@ -746,6 +806,9 @@ class DecryptConfig(dict):
 
 @pulumi.output_type
 class DecryptFieldsConfig(dict):
+    """
+    DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -773,6 +836,8 @@ class DecryptFieldsConfig(dict):
                  paths: Optional[Sequence[_builtins.str]] = None,
                  paths_expression: Optional[_builtins.str] = None):
         """
+        DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+
         :param _builtins.str failure_mode: `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
         :param Sequence['KeySource'] key_sources: Where decryption keys may come from.
         :param Sequence[_builtins.str] paths: Field path patterns to decrypt (1-50); or set pathsExpression.
@@ -820,6 +885,9 @@ class DecryptFieldsConfig(dict):
 
 @pulumi.output_type
 class EncryptConfig(dict):
+    """
+    EncryptConfig encrypts whole record keys or values.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -846,6 +914,8 @@ class EncryptConfig(dict):
                  failure_mode: _builtins.str,
                  part_of_record: Sequence[_builtins.str]):
         """
+        EncryptConfig encrypts whole record keys or values.
+
         :param 'EncryptionKey' encryption_key: The key to encrypt with.
         :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be encrypted.
         :param Sequence[_builtins.str] part_of_record: `key` and/or `value`.
@@ -881,6 +951,9 @@ class EncryptConfig(dict):
 
 @pulumi.output_type
 class EncryptField(dict):
+    """
+    EncryptField selects fields and the key that encrypts them.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -905,6 +978,8 @@ class EncryptField(dict):
                  paths: Optional[Sequence[_builtins.str]] = None,
                  paths_expression: Optional[_builtins.str] = None):
         """
+        EncryptField selects fields and the key that encrypts them.
+
         :param 'EncryptionKey' encryption_key: The key to encrypt the fields with.
         :param Sequence[_builtins.str] paths: Field path patterns to encrypt (1-50); or set pathsExpression.
         :param _builtins.str paths_expression: Expression selecting the fields to encrypt; or set paths.
@@ -942,6 +1017,9 @@ class EncryptField(dict):
 
 @pulumi.output_type
 class EncryptFieldsConfig(dict):
+    """
+    EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -963,6 +1041,8 @@ class EncryptFieldsConfig(dict):
                  failure_mode: _builtins.str,
                  fields: Sequence['outputs.EncryptField']):
         """
+        EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+
         :param _builtins.str failure_mode: `reject`, `passthrough` or `mark` when a field cannot be encrypted.
         :param Sequence['EncryptField'] fields: Field selections and their keys (1-256).
         """
@@ -988,11 +1068,16 @@ class EncryptFieldsConfig(dict):
 
 @pulumi.output_type
 class EncryptionKey(dict):
+    """
+    EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+    """
     def __init__(__self__, *,
                  type: _builtins.str,
                  arn: Optional[_builtins.str] = None,
                  key: Optional['outputs.Ref'] = None):
         """
+        EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+
         :param _builtins.str type: `aws` or `static`.
         :param _builtins.str arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param 'Ref' key: `static`: the StaticKey, by ID or name.
@@ -1030,9 +1115,14 @@ class EncryptionKey(dict):
 
 @pulumi.output_type
 class ExactGroup(dict):
+    """
+    ExactGroup is one consumer group.
+    """
     def __init__(__self__, *,
                  value: _builtins.str):
         """
+        ExactGroup is one consumer group.
+
         :param _builtins.str value: Consumer group name.
         """
         pulumi.set(__self__, "value", value)
@@ -1048,9 +1138,14 @@ class ExactGroup(dict):
 
 @pulumi.output_type
 class ExactTopic(dict):
+    """
+    ExactTopic is one backend topic.
+    """
     def __init__(__self__, *,
                  backend: _builtins.str):
         """
+        ExactTopic is one backend topic.
+
         :param _builtins.str backend: Backend topic name.
         """
         pulumi.set(__self__, "backend", backend)
@@ -1066,9 +1161,14 @@ class ExactTopic(dict):
 
 @pulumi.output_type
 class FetchBy(dict):
+    """
+    FetchBy says which principal attribute to look up.
+    """
     def __init__(__self__, *,
                  key: _builtins.str):
         """
+        FetchBy says which principal attribute to look up.
+
         :param _builtins.str key: Attribute to look the principal up by.
         """
         pulumi.set(__self__, "key", key)
@@ -1084,6 +1184,9 @@ class FetchBy(dict):
 
 @pulumi.output_type
 class FetchKongIdentityPrincipal(dict):
+    """
+    FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1108,6 +1211,8 @@ class FetchKongIdentityPrincipal(dict):
                  failure_mode: _builtins.str,
                  fetch_by: Optional['outputs.FetchBy'] = None):
         """
+        FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+
         :param _builtins.str directory: Kong Identity directory.
         :param _builtins.str failure_mode: `error` or `ignore` when the lookup fails.
         :param 'FetchBy' fetch_by: Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).
@@ -1144,6 +1249,9 @@ class FetchKongIdentityPrincipal(dict):
 
 @pulumi.output_type
 class ForwardToVirtualClusterConfig(dict):
+    """
+    ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1181,6 +1289,8 @@ class ForwardToVirtualClusterConfig(dict):
                  min_broker_id: Optional[_builtins.int] = None,
                  sni_suffix: Optional[_builtins.str] = None):
         """
+        ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
+
         :param _builtins.str type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         :param _builtins.str advertised_host: `port_mapping`: host name or IP address advertised to clients (lower case).
         :param _builtins.int advertised_port: `sni`: port advertised to clients instead of the listener port.
@@ -1273,6 +1383,9 @@ class ForwardToVirtualClusterConfig(dict):
 
 @pulumi.output_type
 class GroupSelector(dict):
+    """
+    GroupSelector selects consumer groups by glob or exact list.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1295,6 +1408,8 @@ class GroupSelector(dict):
                  exact_list: Optional[Sequence['outputs.ExactGroup']] = None,
                  glob: Optional[_builtins.str] = None):
         """
+        GroupSelector selects consumer groups by glob or exact list.
+
         :param _builtins.str type: `glob` or `exact_list`.
         :param Sequence['ExactGroup'] exact_list: For `exact_list`: the groups.
         :param _builtins.str glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
@@ -1332,11 +1447,16 @@ class GroupSelector(dict):
 
 @pulumi.output_type
 class HeaderAction(dict):
+    """
+    HeaderAction sets or removes one header.
+    """
     def __init__(__self__, *,
                  key: _builtins.str,
                  op: _builtins.str,
                  value: Optional[_builtins.str] = None):
         """
+        HeaderAction sets or removes one header.
+
         :param _builtins.str key: Header name.
         :param _builtins.str op: `set` or `remove`.
         :param _builtins.str value: Header value; required for `set`.
@@ -1373,6 +1493,9 @@ class HeaderAction(dict):
 
 @pulumi.output_type
 class JWKS(dict):
+    """
+    JWKS is where the gateway fetches the keys that verify OAuth tokens.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1395,6 +1518,8 @@ class JWKS(dict):
                  cache_expiration: Optional[_builtins.str] = None,
                  timeout: Optional[_builtins.str] = None):
         """
+        JWKS is where the gateway fetches the keys that verify OAuth tokens.
+
         :param _builtins.str endpoint: JWKS URL.
         :param _builtins.str cache_expiration: How long fetched keys are cached (default `1h`).
         :param _builtins.str timeout: Fetch timeout (default `10s`).
@@ -1432,9 +1557,14 @@ class JWKS(dict):
 
 @pulumi.output_type
 class KeySource(dict):
+    """
+    KeySource is where decryption keys may come from.
+    """
     def __init__(__self__, *,
                  type: _builtins.str):
         """
+        KeySource is where decryption keys may come from.
+
         :param _builtins.str type: `aws` (AWS KMS) or `static` (StaticKey resources).
         """
         pulumi.set(__self__, "type", type)
@@ -1450,9 +1580,14 @@ class KeySource(dict):
 
 @pulumi.output_type
 class ModifyHeadersConfig(dict):
+    """
+    ModifyHeadersConfig sets or removes record headers.
+    """
     def __init__(__self__, *,
                  actions: Sequence['outputs.HeaderAction']):
         """
+        ModifyHeadersConfig sets or removes record headers.
+
         :param Sequence['HeaderAction'] actions: Header changes, applied in order.
         """
         pulumi.set(__self__, "actions", actions)
@@ -1468,6 +1603,9 @@ class ModifyHeadersConfig(dict):
 
 @pulumi.output_type
 class NamespaceAdditional(dict):
+    """
+    NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1489,6 +1627,8 @@ class NamespaceAdditional(dict):
                  consumer_groups: Optional[Sequence['outputs.GroupSelector']] = None,
                  topics: Optional[Sequence['outputs.TopicSelector']] = None):
         """
+        NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+
         :param Sequence['GroupSelector'] consumer_groups: Extra consumer groups.
         :param Sequence['TopicSelector'] topics: Extra backend topics.
         """
@@ -1516,10 +1656,15 @@ class NamespaceAdditional(dict):
 
 @pulumi.output_type
 class OAuthValidation(dict):
+    """
+    OAuthValidation restricts the accepted OAuth tokens.
+    """
     def __init__(__self__, *,
                  audiences: Optional[Sequence['outputs.Audience']] = None,
                  issuer: Optional[_builtins.str] = None):
         """
+        OAuthValidation restricts the accepted OAuth tokens.
+
         :param Sequence['Audience'] audiences: Accepted audiences.
         :param _builtins.str issuer: Required issuer.
         """
@@ -1547,10 +1692,15 @@ class OAuthValidation(dict):
 
 @pulumi.output_type
 class Principal(dict):
+    """
+    Principal is a SASL/PLAIN user the gateway authenticates itself.
+    """
     def __init__(__self__, *,
                  password: _builtins.str,
                  username: _builtins.str):
         """
+        Principal is a SASL/PLAIN user the gateway authenticates itself.
+
         :param _builtins.str password: Password (literal or `${vault...}` reference).
         :param _builtins.str username: User name (literal or `${vault...}` reference).
         """
@@ -1577,13 +1727,13 @@ class Principal(dict):
 @pulumi.output_type
 class Ref(dict):
     """
-    A reference to another object of the same event gateway; set `id` or `name`.
+    Ref is a reference to another object of the same event gateway; set `id` or `name`.
     """
     def __init__(__self__, *,
                  id: Optional[_builtins.str] = None,
                  name: Optional[_builtins.str] = None):
         """
-        A reference to another object of the same event gateway; set `id` or `name`.
+        Ref is a reference to another object of the same event gateway; set `id` or `name`.
 
         :param _builtins.str id: ID of the referenced object.
         :param _builtins.str name: Name of the referenced object.
@@ -1655,6 +1805,9 @@ class SchemaRegistryAuthentication(dict):
 
 @pulumi.output_type
 class SchemaRegistryConfig(dict):
+    """
+    SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1680,6 +1833,8 @@ class SchemaRegistryConfig(dict):
                  authentication: Optional['outputs.SchemaRegistryAuthentication'] = None,
                  timeout_seconds: Optional[_builtins.int] = None):
         """
+        SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
+
         :param _builtins.str endpoint: URL of the registry.
         :param _builtins.str schema_type: `avro` or `json`.
         :param 'SchemaRegistryAuthentication' authentication: Basic authentication to the registry.
@@ -1727,6 +1882,9 @@ class SchemaRegistryConfig(dict):
 
 @pulumi.output_type
 class SchemaValidationConfig(dict):
+    """
+    SchemaValidationConfig validates record keys and values against a schema.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1763,6 +1921,8 @@ class SchemaValidationConfig(dict):
                  validate_value: Optional[_builtins.bool] = None,
                  value_validation_action: Optional[_builtins.str] = None):
         """
+        SchemaValidationConfig validates record keys and values against a schema.
+
         :param _builtins.str type: `confluent_schema_registry` or `json`.
         :param _builtins.str failure_mode: What to do with an invalid record. Consume: `error`, `skip`, `passthrough` or `mark`; produce: `reject`, `passthrough` or `mark`.
         :param _builtins.str key_validation_action: Action on an invalid key. Consume: `mark` or `skip`; produce: `reject` or `mark`.
@@ -1844,10 +2004,15 @@ class SchemaValidationConfig(dict):
 
 @pulumi.output_type
 class TLSCertificate(dict):
+    """
+    TLSCertificate is a server certificate and its private key.
+    """
     def __init__(__self__, *,
                  certificate: _builtins.str,
                  key: _builtins.str):
         """
+        TLSCertificate is a server certificate and its private key.
+
         :param _builtins.str certificate: PEM certificate chain (literal or `${vault...}` reference).
         :param _builtins.str key: PEM private key (literal or `${vault...}` reference).
         """
@@ -1873,6 +2038,9 @@ class TLSCertificate(dict):
 
 @pulumi.output_type
 class TLSClientAuthentication(dict):
+    """
+    TLSClientAuthentication asks clients for certificates (mutual TLS).
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1897,6 +2065,8 @@ class TLSClientAuthentication(dict):
                  tls_trust_bundles: Sequence['outputs.Ref'],
                  principal_mapping: Optional[_builtins.str] = None):
         """
+        TLSClientAuthentication asks clients for certificates (mutual TLS).
+
         :param _builtins.str mode: `required` or `requested`.
         :param Sequence['Ref'] tls_trust_bundles: Trust bundles (TLSTrustBundle resources) that verify client certificates.
         :param _builtins.str principal_mapping: Expression deriving the principal name from the client certificate.
@@ -1933,6 +2103,9 @@ class TLSClientAuthentication(dict):
 
 @pulumi.output_type
 class TLSServerConfig(dict):
+    """
+    TLSServerConfig terminates TLS on the listener.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -1958,6 +2131,8 @@ class TLSServerConfig(dict):
                  client_authentication: Optional['outputs.TLSClientAuthentication'] = None,
                  versions: Optional['outputs.TLSVersionRange'] = None):
         """
+        TLSServerConfig terminates TLS on the listener.
+
         :param Sequence['TLSCertificate'] certificates: Exactly one server certificate.
         :param _builtins.bool allow_plaintext: Also accept connections without TLS.
         :param 'TLSClientAuthentication' client_authentication: Require or request client certificates.
@@ -2006,6 +2181,9 @@ class TLSServerConfig(dict):
 
 @pulumi.output_type
 class TLSTrustBundleConfig(dict):
+    """
+    TLSTrustBundleConfig holds the trusted CA certificates.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -2026,6 +2204,8 @@ class TLSTrustBundleConfig(dict):
     def __init__(__self__, *,
                  trusted_ca: _builtins.str):
         """
+        TLSTrustBundleConfig holds the trusted CA certificates.
+
         :param _builtins.str trusted_ca: PEM CA certificates.
         """
         pulumi.set(__self__, "trusted_ca", trusted_ca)
@@ -2041,10 +2221,15 @@ class TLSTrustBundleConfig(dict):
 
 @pulumi.output_type
 class TLSVersionRange(dict):
+    """
+    TLSVersionRange bounds the accepted TLS versions.
+    """
     def __init__(__self__, *,
                  max: Optional[_builtins.str] = None,
                  min: Optional[_builtins.str] = None):
         """
+        TLSVersionRange bounds the accepted TLS versions.
+
         :param _builtins.str max: `TLSv1.2` or `TLSv1.3` (default).
         :param _builtins.str min: `TLSv1.2` (default) or `TLSv1.3`.
         """
@@ -2072,12 +2257,17 @@ class TLSVersionRange(dict):
 
 @pulumi.output_type
 class TopicAlias(dict):
+    """
+    TopicAlias exposes a topic under another name.
+    """
     def __init__(__self__, *,
                  alias: _builtins.str,
                  topic: _builtins.str,
                  condition: Optional[_builtins.str] = None,
                  conflict: Optional[_builtins.str] = None):
         """
+        TopicAlias exposes a topic under another name.
+
         :param _builtins.str alias: Name clients use.
         :param _builtins.str topic: Topic it stands for (as seen inside the namespace).
         :param _builtins.str condition: Expression limiting when the alias applies.
@@ -2125,6 +2315,9 @@ class TopicAlias(dict):
 
 @pulumi.output_type
 class TopicSelector(dict):
+    """
+    TopicSelector selects backend topics by glob or exact list.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -2148,6 +2341,8 @@ class TopicSelector(dict):
                  exact_list: Optional[Sequence['outputs.ExactTopic']] = None,
                  glob: Optional[_builtins.str] = None):
         """
+        TopicSelector selects backend topics by glob or exact list.
+
         :param _builtins.str type: `glob` or `exact_list`.
         :param _builtins.str conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
         :param Sequence['ExactTopic'] exact_list: For `exact_list`: the topics.
@@ -2196,6 +2391,9 @@ class TopicSelector(dict):
 
 @pulumi.output_type
 class VirtualClusterAuthentication(dict):
+    """
+    VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+    """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
@@ -2225,6 +2423,8 @@ class VirtualClusterAuthentication(dict):
                  principals: Optional[Sequence['outputs.Principal']] = None,
                  validate: Optional['outputs.OAuthValidation'] = None):
         """
+        VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
+
         :param _builtins.str type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         :param _builtins.str algorithm: For `sasl_scram`: `sha256` or `sha512`.
         :param 'ClaimsMapping' claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
@@ -2317,11 +2517,16 @@ class VirtualClusterAuthentication(dict):
 
 @pulumi.output_type
 class VirtualClusterNamespace(dict):
+    """
+    VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+    """
     def __init__(__self__, *,
                  mode: _builtins.str,
                  prefix: _builtins.str,
                  additional: Optional['outputs.NamespaceAdditional'] = None):
         """
+        VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
+
         :param _builtins.str mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
         :param _builtins.str prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
         :param 'NamespaceAdditional' additional: Backend topics and consumer groups outside the prefix to expose as well.
