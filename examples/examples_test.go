@@ -6,10 +6,13 @@ package examples_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -90,7 +93,7 @@ func TestTypeScriptExamples(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	copyTree(t, filepath.Join(root, "sdk", "nodejs"), filepath.Join(tmp, "sdk", "nodejs"))
-	for _, name := range []string{"ts-portmapped", "ts-policies"} {
+	for _, name := range []string{"ts-portmapped", "ts-policies", "ts-sni"} {
 		t.Run(name, func(t *testing.T) {
 			example := filepath.Join(tmp, "examples", name)
 			copyTree(t, filepath.Join(root, "examples", name), example)
@@ -102,6 +105,17 @@ func TestTypeScriptExamples(t *testing.T) {
 			start = time.Now()
 			run(t, ctx, example, "npx", "--no-install", "tsc", "--noEmit")
 			t.Logf("tsc --noEmit: %s", time.Since(start).Round(time.Millisecond))
+			if name == "ts-portmapped" {
+				// The README's TypeScript blocks, each a program of its own, against the same installation.
+				var files []string
+				for i, snippet := range readmeSnippets(t, "ts") {
+					file := fmt.Sprintf("readme%d.ts", i)
+					require.NoError(t, os.WriteFile(filepath.Join(example, file), []byte(snippet), 0o644))
+					files = append(files, file)
+				}
+				run(t, ctx, example, "npx", append([]string{"--no-install", "tsc", "--noEmit", "--strict", "--target", "ES2022",
+					"--module", "commonjs", "--moduleResolution", "node", "--types", "node"}, files...)...)
+			}
 		})
 	}
 }
@@ -169,7 +183,7 @@ func TestPythonExamples(t *testing.T) {
 // TestExampleProjects: every example directory is a Pulumi project of its language, named after the directory.
 func TestExampleProjects(t *testing.T) {
 	for dir, runtime := range map[string]string{
-		"portmapped-go": "go", "sni-go": "go", "ts-portmapped": "nodejs", "ts-policies": "nodejs",
+		"portmapped-go": "go", "sni-go": "go", "ts-portmapped": "nodejs", "ts-policies": "nodejs", "ts-sni": "nodejs",
 		"yaml-portmapped": "yaml", "yaml-sni": "yaml", "python-portmapped": "python", "python-sni": "python",
 	} {
 		project, err := workspace.LoadProject(filepath.Join(root, "examples", dir, "Pulumi.yaml"))
@@ -177,6 +191,69 @@ func TestExampleProjects(t *testing.T) {
 		assert.Equal(t, dir, string(project.Name), dir)
 		assert.Equal(t, runtime, project.Runtime.Name(), dir)
 	}
+}
+
+// readmeSnippets returns the code blocks of the README fenced as lang.
+func readmeSnippets(t *testing.T, lang string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(t, err)
+	var snippets []string
+	for _, m := range regexp.MustCompile("(?ms)^```"+lang+"\n(.*?)^```").FindAllStringSubmatch(string(data), -1) {
+		snippets = append(snippets, m[1])
+	}
+	require.NotEmpty(t, snippets, "the README has no %s block", lang)
+	return snippets
+}
+
+// goSnippetProgram wraps a README Go snippet (statements that set gw and err) into a program.
+const goSnippetProgram = `package main
+
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		cfg := config.New(ctx, "")
+%s
+		_ = gw
+		return err
+	})
+}
+`
+
+// TestREADMESnippets compiles every Go block of the README inside a program that imports the components, without
+// writing into the work tree (go build -overlay).
+func TestREADMESnippets(t *testing.T) {
+	tmp, repo := t.TempDir(), must(filepath.Abs(root))
+	overlay := map[string]map[string]string{"Replace": {}}
+	var packages []string
+	for i, snippet := range readmeSnippets(t, "go") {
+		file := filepath.Join(tmp, fmt.Sprintf("snippet%d.go", i))
+		require.NoError(t, os.WriteFile(file, []byte(fmt.Sprintf(goSnippetProgram, snippet)), 0o644))
+		dir := filepath.Join(repo, "examples", "readme-snippets", fmt.Sprintf("snippet%d", i))
+		overlay["Replace"][filepath.Join(dir, "main.go")] = file
+		packages = append(packages, "./"+filepath.ToSlash(must(filepath.Rel(repo, dir))))
+	}
+	overlayFile := filepath.Join(tmp, "overlay.json")
+	data, err := json.Marshal(overlay)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(overlayFile, data, 0o644))
+	cmd := exec.CommandContext(t.Context(), "go", append([]string{"build", "-trimpath", "-overlay", overlayFile, "-o", os.DevNull}, packages...)...)
+	cmd.Dir = repo
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "a README Go snippet does not compile:\n%s", out)
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // TestGoSDKBuilds builds and vets every package of the Go SDK module (sdk/go) in a workspace with the root
