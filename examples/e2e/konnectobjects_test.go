@@ -45,11 +45,7 @@ func TestStaticKeysThroughTheProvider(t *testing.T) {
 	defer cancel()
 	const ns = "e2e-static-keys"
 	createNamespace(t, ctx, ns)
-	token := "kpat_" + randomHex(t)
-	emu, err := konnectemu.New(konnectemu.WithToken(token))
-	require.NoError(t, err)
-	t.Cleanup(emu.Close)
-	gatewayID := emuGateway(t, emu, "static-keys")
+	emu, token, gatewayID := konnectWithGateway(t, "static-keys")
 
 	wait := false
 	keyValue := randomKey(t)
@@ -166,13 +162,18 @@ func policyKeyID(t *testing.T, ctx context.Context, namespace string) string {
 	return id
 }
 
-// emuGateway creates an event gateway called name in the emulator and returns its ID.
-func emuGateway(t *testing.T, emu *konnectemu.Server, name string) string {
+// konnectWithGateway starts a Konnect emulator for one test, with a random token and an event gateway called name
+// (the one the operator would create), and returns the emulator, the token and the gateway's ID.
+func konnectWithGateway(t *testing.T, name string) (*konnectemu.Server, string, string) {
 	t.Helper()
+	token := "kpat_" + randomHex(t)
+	emu, err := konnectemu.New(konnectemu.WithToken(token))
+	require.NoError(t, err)
+	t.Cleanup(emu.Close)
 	res, err := emu.SDK().EventGateways.CreateEventGateway(t.Context(), konnectcomponents.CreateGatewayRequest{Name: name})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusCreated, res.StatusCode)
-	return res.EventGatewayInfo.ID
+	return emu, token, res.EventGatewayInfo.ID
 }
 
 // randomKey returns random 256-bit key material, base64-encoded.
@@ -201,11 +202,7 @@ func TestTrustBundlesThroughTheProvider(t *testing.T) {
 	defer cancel()
 	const ns = "e2e-trust-bundles"
 	createNamespace(t, ctx, ns)
-	token := "kpat_" + randomHex(t)
-	emu, err := konnectemu.New(konnectemu.WithToken(token))
-	require.NoError(t, err)
-	t.Cleanup(emu.Close)
-	gatewayID := emuGateway(t, emu, "trust-bundles")
+	emu, token, gatewayID := konnectWithGateway(t, "trust-bundles")
 
 	wait := false
 	ca := caPEM(t)
