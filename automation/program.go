@@ -19,6 +19,8 @@ type Target struct {
 	KonnectServerURL string
 	// KonnectToken is the access token.
 	KonnectToken string
+	// KonnectAPIURL is the API base URL of the provider-managed Konnect objects; "" for https://<KonnectServerURL>.
+	KonnectAPIURL string
 	// WaitForProgrammed waits for the operator's Programmed condition.
 	WaitForProgrammed bool
 	// KubeContext selects a context of the kubeconfig; its current context when empty.
@@ -28,7 +30,10 @@ type Target struct {
 // Program returns the inline Pulumi program deploying every gateway of s.
 func Program(s spec.Spec, target Target) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
-		konnect := components.KonnectArgs{Token: pulumi.ToSecret(pulumi.String(target.KonnectToken)).(pulumi.StringOutput), ServerURL: target.KonnectServerURL}
+		konnect := components.KonnectArgs{
+			Token:     pulumi.ToSecret(pulumi.String(target.KonnectToken)).(pulumi.StringOutput),
+			ServerURL: target.KonnectServerURL, APIURL: target.KonnectAPIURL,
+		}
 		wait := func(set *bool) *bool {
 			if set != nil {
 				return set

@@ -21,6 +21,7 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/localcluster"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/pulumihome"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/provider"
 )
 
 // Options configure Open.
@@ -125,6 +126,15 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	if err != nil {
 		return nil, err
 	}
+	plugins := []pulumihome.Plugin{kubernetesPlugin}
+	if p.NeedsKonnectProvider() {
+		// Static keys and trust bundles are created through the provider plugin, which keg ships beside itself.
+		plugin, err := tools.Find("pulumi-resource-" + provider.Name)
+		if err != nil {
+			return nil, err
+		}
+		plugins = append(plugins, pulumihome.Plugin{Name: provider.Name, Version: "v" + provider.Version, File: plugin.Path})
+	}
 	env := map[string]string{}
 	var startCluster func(context.Context) error
 	if !opts.StateOnly {
@@ -143,7 +153,7 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 	if startCluster != nil {
 		g.Go(func() error { return startCluster(gctx) })
 	}
-	target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local}
+	target := Target{KubeContext: p.Kubernetes.Context, WaitForProgrammed: !p.Local, KonnectAPIURL: p.Konnect.APIURL}
 	checkKonnect := func() (err error) {
 		if opts.StateOnly || opts.SkipKonnect {
 			return nil
@@ -168,7 +178,7 @@ func Open(ctx context.Context, p *spec.Parsed, opts Options) (_ *Runner, err err
 			BackendURL:      p.Backend,
 			SecretsProvider: sec.provider,
 			Passphrase:      sec.passphrase,
-			Plugins:         []pulumihome.Plugin{kubernetesPlugin},
+			Plugins:         plugins,
 			Env:             env,
 			// The program holds the token; the CLI and its plugins have no use for it.
 			Unset:  []string{spec.DefaultTokenEnv, p.Konnect.TokenEnv},

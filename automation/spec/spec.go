@@ -62,6 +62,9 @@ type Konnect struct {
 	TokenEnv string `pulumi:"tokenEnv,optional"`
 	// TokenFile is a file holding the token (surrounding white space ignored), instead of an environment variable.
 	TokenFile string `pulumi:"tokenFile,optional"`
+	// APIURL is the Konnect API base URL the kong-event-gateway provider manages static keys and trust bundles
+	// through, such as a proxy. Defaults to https://<serverURL>.
+	APIURL string `pulumi:"apiURL,optional"`
 }
 
 // TokenSource says where the token is read from, for messages: "file F" or "$VAR".
@@ -229,6 +232,7 @@ func (p *Parsed) validateTarget(problems *validate.Problems) {
 			{"konnect.serverURL", k.ServerURL != "", "a real Konnect"},
 			{"konnect.tokenEnv", k.TokenEnv != "", "a real Konnect"},
 			{"konnect.tokenFile", k.TokenFile != "", "a real Konnect"},
+			{"konnect.apiURL", k.APIURL != "", "a real Konnect"},
 		} {
 			if f.set {
 				problems.Add(f.path, "local: true deploys to the embedded local cluster and Konnect emulator, "+
@@ -261,9 +265,21 @@ func (p *Parsed) validateTarget(problems *validate.Problems) {
 			"add local: true to use the embedded local cluster and Konnect emulator")
 	}
 	problems.Check("konnect.serverURL", validate.KonnectServerURL(k.ServerURL))
+	problems.Check("konnect.apiURL", validate.HTTPURL(k.APIURL))
 	if k.TokenEnv != "" && k.TokenFile != "" {
 		problems.Add("konnect.tokenFile", "set at most one of konnect.tokenEnv and konnect.tokenFile")
 	}
+}
+
+// NeedsKonnectProvider reports whether a gateway of s creates Konnect objects through the kong-event-gateway
+// provider plugin: static keys, or the trust bundles of client certificates.
+func (s Spec) NeedsKonnectProvider() bool {
+	for _, gw := range s.Gateways {
+		if keys, _ := gatewayStaticKeys(gw); len(keys) > 0 || gw.Sni != nil && gw.Sni.TLS.ClientAuthentication != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // gatewayStaticKeys returns a gateway's static keys and the field holding its arguments.

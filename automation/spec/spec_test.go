@@ -68,7 +68,7 @@ func TestParseRejects(t *testing.T) {
 		{"fraction where int goes", "gateways:\n  - name: pm\n    portMapped:\n      backendCluster:\n        brokerCount: 3.5\n", 5, "gateways[0].portMapped.backendCluster.brokerCount", `want an integer, got "3.5"`},
 		{"duplicate field", "gateways:\n  - name: pm\n    name: other\n    portMapped: {}\n", 3, "gateways[0].name", "duplicate key (first at line 2)"},
 		{"near field suggested", "local: true\ngateways:\n  - name: pm\n    portMaped: {}\n", 4, "gateways[0].portMaped", "unknown field; did you mean portMapped? (known: name, portMapped, sni)"},
-		{"field in another case suggested", "konnect:\n  serverUrl: eu.api.konghq.com\ngateways: []\n", 2, "konnect.serverUrl", "unknown field; did you mean serverURL? (known: serverURL, tokenEnv, tokenFile)"},
+		{"field in another case suggested", "konnect:\n  serverUrl: eu.api.konghq.com\ngateways: []\n", 2, "konnect.serverUrl", "unknown field; did you mean serverURL? (known: apiURL, serverURL, tokenEnv, tokenFile)"},
 		{"nested near field suggested", "local: true\ngateways:\n  - name: pm\n    sni:\n      tls:\n        isuer: {name: x}\n", 6, "gateways[0].sni.tls.isuer", "unknown field; did you mean issuer?"},
 		{"no field near", "local: true\nkubernetes:\n  cluster: x\ngateways: []\n", 3, "kubernetes.cluster", "unknown field (known: context, kubeconfig)"},
 		{"konnect per gateway", "local: true\ngateways:\n  - name: pm\n    portMapped:\n      konnect: {token: kpat_x}\n", 5, "gateways[0].portMapped.konnect", "not set per gateway: every gateway uses the top-level konnect section"},

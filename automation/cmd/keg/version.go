@@ -59,6 +59,7 @@ var linkedLibraries = []string{
 var requiredTools = []struct{ name, use string }{
 	{"pulumi", "Pulumi CLI (every command)"},
 	{"pulumi-resource-kubernetes", "Kubernetes plugin (every command)"},
+	{"pulumi-resource-kong-event-gateway", "provider plugin (specs with staticKeys or SNI client certificates)"},
 	{"etcd", "embedded local cluster only"},
 	{"kube-apiserver", "embedded local cluster only"},
 	{"kube-controller-manager", "embedded local cluster only"},
@@ -93,14 +94,14 @@ func printVersions(w io.Writer, f *flags) error {
 	fmt.Fprintln(w, "binaries:")
 	for _, t := range r.Tools {
 		if t.Missing != "" {
-			fmt.Fprintf(w, "  %-27s NOT FOUND: %s [%s]\n", t.Name, t.Missing, t.Use)
+			fmt.Fprintf(w, "  %-35s NOT FOUND: %s [%s]\n", t.Name, t.Missing, t.Use)
 			continue
 		}
 		v := t.Version
 		if v == "" {
 			v = "unrecorded" // a binary built from a main package of its own records no module version
 		}
-		fmt.Fprintf(w, "  %-27s %-10s %s (%s) [%s]\n", t.Name, v, t.Path, t.Found, t.Use)
+		fmt.Fprintf(w, "  %-35s %-10s %s (%s) [%s]\n", t.Name, v, t.Path, t.Found, t.Use)
 	}
 	return nil
 }
