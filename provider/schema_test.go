@@ -69,4 +69,18 @@ func TestSchema(t *testing.T) {
 	assert.True(t, secret("TLSCertificate", "key"))
 	assert.True(t, secret("SchemaRegistryAuthentication", "password"))
 	assert.True(t, spec.Resources["kong-event-gateway:konnect:StaticKey"].InputProperties["value"].Secret)
+
+	// Closed sets are enums, so every SDK types them; the properties refer to them.
+	for _, enum := range []string{"ACLMode", "BootstrapPort", "BrokerHostFormatType", "VirtualClusterAuthType",
+		"BackendClusterAuthType", "ListenerPolicyType", "ConsumePolicyType", "ProducePolicyType", "KeyType", "SchemaType"} {
+		typ, ok := spec.Types["kong-event-gateway:konnect:"+enum]
+		if assert.True(t, ok, "no enum %s", enum) {
+			assert.NotEmpty(t, typ.Enum, enum)
+			for _, v := range typ.Enum {
+				assert.NotEmpty(t, v.Description, "%s value %v", enum, v.Value)
+			}
+		}
+	}
+	assert.Equal(t, "#/types/kong-event-gateway:konnect:ACLMode",
+		spec.Resources["kong-event-gateway:konnect:VirtualCluster"].InputProperties["aclMode"].Ref)
 }

@@ -46,7 +46,7 @@ type BackendClusterArgs struct {
 // BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 type BackendClusterAuthentication struct {
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type string `pulumi:"type" api:"type"`
+	Type BackendClusterAuthType `pulumi:"type" api:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username *string `pulumi:"username,optional" api:"username,omitempty"`
 	// SASL password (literal or `${vault...}` reference); required for SASL.
@@ -64,7 +64,7 @@ type BackendClusterTLS struct {
 	// PEM CA bundle to verify the cluster's certificate with.
 	CABundle *string `pulumi:"caBundle,optional" api:"ca_bundle,omitempty"`
 	// Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
-	TLSVersions []string `pulumi:"tlsVersions,optional" api:"tls_versions,omitempty"`
+	TLSVersions []BackendTLSVersion `pulumi:"tlsVersions,optional" api:"tls_versions,omitempty"`
 	// Client certificate for mutual TLS (runtime 1.1 or later).
 	ClientIdentity *ClientIdentity `pulumi:"clientIdentity,optional" api:"client_identity,omitempty"`
 }
@@ -94,7 +94,7 @@ func (b *BackendClusterArgs) applyDefaults() {
 		b.MetadataUpdateIntervalSeconds = new(60)
 	}
 	if len(b.TLS.TLSVersions) == 0 {
-		b.TLS.TLSVersions = []string{"tls12", "tls13"}
+		b.TLS.TLSVersions = []BackendTLSVersion{"tls12", "tls13"}
 	}
 }
 
@@ -105,17 +105,17 @@ func (b *BackendClusterArgs) validate(problems *validate.Problems) {
 		problems.Check(validate.Path("bootstrapServers").Index(i), validate.HostPort(server))
 	}
 	auth := b.Authentication
-	if problems.Check("authentication.type", validate.OneOf(auth.Type, "anonymous", "sasl_plain", "sasl_scram")) &&
+	if problems.Check("authentication.type", oneOf(auth.Type)) &&
 		auth.Type != "" {
 		credentials := auth.Type != "anonymous"
-		problems.Check("authentication.username", validate.Member(auth.Username != nil, credentials, "type", auth.Type))
-		problems.Check("authentication.password", validate.Member(auth.Password != nil, credentials, "type", auth.Type))
+		problems.Check("authentication.username", validate.Member(auth.Username != nil, credentials, "type", string(auth.Type)))
+		problems.Check("authentication.password", validate.Member(auth.Password != nil, credentials, "type", string(auth.Type)))
 		problems.Check("authentication.algorithm",
-			validate.Member(auth.Algorithm != nil, auth.Type == "sasl_scram", "type", auth.Type),
+			validate.Member(auth.Algorithm != nil, auth.Type == "sasl_scram", "type", string(auth.Type)),
 			validate.OneOf(str(auth.Algorithm), "sha256", "sha512"))
 	}
 	for i, version := range b.TLS.TLSVersions {
-		problems.Check(validate.Path("tls.tlsVersions").Index(i), validate.OneOf(version, "tls12", "tls13"))
+		problems.Check(validate.Path("tls.tlsVersions").Index(i), oneOf(version))
 	}
 	if seconds := b.MetadataUpdateIntervalSeconds; seconds != nil {
 		problems.Check("metadataUpdateIntervalSeconds", validate.Between(*seconds, 1, 43200))

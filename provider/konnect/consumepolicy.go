@@ -29,7 +29,7 @@ type ConsumePolicyArgs struct {
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same
 	// name (`skip_record` has none). Changing it replaces the policy.
-	Type string `pulumi:"type" api:"type"`
+	Type ConsumePolicyType `pulumi:"type" api:"type"`
 	PolicyBase
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
@@ -111,8 +111,8 @@ func (p *ConsumePolicy) Annotate(a infer.Annotator) {
 func (p *ConsumePolicyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
 	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
-	checkVariant(problems, p, p.Type, "modify_headers", "schema_validation", "decrypt", "skip_record", "decrypt_fields")
-	checkParentPolicy(problems, p.Type, p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
+	checkVariant(problems, p, string(p.Type), enumStrings[ConsumePolicyType]()...)
+	checkParentPolicy(problems, string(p.Type), p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
 	if m := p.ModifyHeaders; m != nil {
 		m.validate(problems, "modifyHeaders")
 	}
@@ -145,7 +145,7 @@ func checkParentPolicy(problems *validate.Problems, typ string, id *string, requ
 func decodeConsumePolicy(raw json.RawMessage) (string, ConsumePolicyState, error) {
 	return decodePolicy(raw,
 		func(s *ConsumePolicyState) any { return &s.ConsumePolicyArgs },
-		func(s *ConsumePolicyState) string { return s.Type })
+		func(s *ConsumePolicyState) string { return string(s.Type) })
 }
 
 var consumePolicies = kind[ConsumePolicyArgs, ConsumePolicyState]{
@@ -155,7 +155,7 @@ var consumePolicies = kind[ConsumePolicyArgs, ConsumePolicyState]{
 	decode:   decodeConsumePolicy,
 	diff:     diffOptions{immutable: []string{"type", "parentPolicyId"}},
 	create: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, opts ...operations.Option) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayConsumePolicyCreate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayConsumePolicyCreate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}
@@ -169,7 +169,7 @@ var consumePolicies = kind[ConsumePolicyArgs, ConsumePolicyState]{
 		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.ListEventGatewayVirtualClusterConsumePolicies(ctx,
 			operations.ListEventGatewayVirtualClusterConsumePoliciesRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID})
 		items, err := policyList(res, err)
-		return pick(items, err, str(a.Name), a.Type)
+		return pick(items, err, str(a.Name), string(a.Type))
 	},
 	get: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, id string) (*http.Response, error) {
 		res, err := c.SDK.EventGatewayVirtualClusterConsumePolicies.GetEventGatewayVirtualClusterConsumePolicy(ctx,
@@ -177,7 +177,7 @@ var consumePolicies = kind[ConsumePolicyArgs, ConsumePolicyState]{
 		return rawResponse(res, err)
 	},
 	update: func(ctx context.Context, c *client.Client, a ConsumePolicyArgs, id string) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayConsumePolicyUpdate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayConsumePolicyUpdate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}

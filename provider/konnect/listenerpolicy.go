@@ -29,7 +29,7 @@ type ListenerPolicyArgs struct {
 	// ID of the listener; changing it replaces the policy.
 	ListenerID string `pulumi:"listenerId" api:"-"`
 	// `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
-	Type string `pulumi:"type" api:"type"`
+	Type ListenerPolicyType `pulumi:"type" api:"type"`
 	PolicyBase
 	// Settings of a `tls_server` policy.
 	TLSServer *TLSServerConfig `pulumi:"tlsServer,optional" api:"-" konnect:"tls_server"`
@@ -68,7 +68,7 @@ type TLSVersionRange struct {
 // TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthentication struct {
 	// `required` or `requested`.
-	Mode string `pulumi:"mode" api:"mode"`
+	Mode ClientAuthMode `pulumi:"mode" api:"mode"`
 	// Trust bundles (TLSTrustBundle resources) that verify client certificates.
 	TLSTrustBundles []Ref `pulumi:"tlsTrustBundles" api:"tls_trust_bundles"`
 	// Expression deriving the principal name from the client certificate.
@@ -79,13 +79,13 @@ type TLSClientAuthentication struct {
 // server name (`sni`).
 type ForwardToVirtualClusterConfig struct {
 	// `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
-	Type string `pulumi:"type" api:"type"`
+	Type ForwardType `pulumi:"type" api:"type"`
 	// `port_mapping`: the virtual cluster, by ID or name.
 	Destination *Ref `pulumi:"destination,optional" api:"destination,omitempty"`
 	// `port_mapping`: host name or IP address advertised to clients (lower case).
 	AdvertisedHost *string `pulumi:"advertisedHost,optional" api:"advertised_host,omitempty"`
 	// `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
-	BootstrapPort *string `pulumi:"bootstrapPort,optional" api:"bootstrap_port,omitempty"`
+	BootstrapPort *BootstrapPort `pulumi:"bootstrapPort,optional" api:"bootstrap_port,omitempty"`
 	// `port_mapping`: broker ID of the first broker port (default 0).
 	MinBrokerID *int `pulumi:"minBrokerId,optional" api:"min_broker_id,omitempty"`
 	// `sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.
@@ -100,7 +100,7 @@ type ForwardToVirtualClusterConfig struct {
 type BrokerHostFormat struct {
 	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one
 	// wildcard certificate for all clusters; runtime 1.1 or later).
-	Type string `pulumi:"type" api:"type"`
+	Type BrokerHostFormatType `pulumi:"type" api:"type"`
 }
 
 // ListenerPolicyState is the state of a ListenerPolicy. Private keys are not kept; their hashes are.
@@ -133,7 +133,7 @@ func (l *ListenerPolicyArgs) applyDefaults() {
 	if f := l.ForwardToVirtualCluster; f != nil {
 		switch {
 		case f.Type == "port_mapping" && f.BootstrapPort == nil:
-			f.BootstrapPort = new("at_start")
+			f.BootstrapPort = new(BootstrapPort("at_start"))
 		case f.Type == "sni" && f.BrokerHostFormat == nil:
 			f.BrokerHostFormat = &BrokerHostFormat{Type: "per_cluster_suffix"}
 		}
@@ -142,7 +142,7 @@ func (l *ListenerPolicyArgs) applyDefaults() {
 
 func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", str(l.Name), str(l.Description), "labels", l.Labels)
-	checkVariant(problems, l, l.Type, "tls_server", "forward_to_virtual_cluster")
+	checkVariant(problems, l, string(l.Type), enumStrings[ListenerPolicyType]()...)
 	if t := l.TLSServer; t != nil {
 		if len(t.Certificates) != 1 {
 			problems.Add("tlsServer.certificates", "must have exactly one certificate, not %d", len(t.Certificates))
@@ -153,7 +153,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 		}
 		if ca := t.ClientAuthentication; ca != nil {
 			bundles := validate.Path("tlsServer.clientAuthentication.tlsTrustBundles")
-			problems.Check("tlsServer.clientAuthentication.mode", validate.OneOf(ca.Mode, "required", "requested"))
+			problems.Check("tlsServer.clientAuthentication.mode", oneOf(ca.Mode))
 			problems.Check(bundles, validate.NotEmpty(len(ca.TLSTrustBundles)))
 			for i := range ca.TLSTrustBundles {
 				checkRef(problems, bundles.Index(i), &ca.TLSTrustBundles[i])
@@ -162,7 +162,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 	}
 	if f := l.ForwardToVirtualCluster; f != nil {
 		const path validate.Path = "forwardToVirtualCluster"
-		problems.Check(path.Field("type"), validate.OneOf(f.Type, "port_mapping", "sni"))
+		problems.Check(path.Field("type"), oneOf(f.Type))
 		portMapping := f.Destination != nil || f.AdvertisedHost != nil || f.BootstrapPort != nil || f.MinBrokerID != nil
 		sni := f.SNISuffix != nil || f.AdvertisedPort != nil || f.BrokerHostFormat != nil
 		switch f.Type {
@@ -171,8 +171,8 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 				problems.Add(path, "sniSuffix, advertisedPort and brokerHostFormat do not apply when type is %q",
 					f.Type)
 			}
-			problems.Check(path.Field("destination"), validate.Member(f.Destination != nil, true, "type", f.Type))
-			problems.Check(path.Field("advertisedHost"), validate.Member(f.AdvertisedHost != nil, true, "type", f.Type))
+			problems.Check(path.Field("destination"), validate.Member(f.Destination != nil, true, "type", string(f.Type)))
+			problems.Check(path.Field("advertisedHost"), validate.Member(f.AdvertisedHost != nil, true, "type", string(f.Type)))
 		case "sni":
 			if portMapping {
 				problems.Add(path, "destination, advertisedHost, bootstrapPort and minBrokerId do not apply when "+
@@ -181,14 +181,14 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 		}
 		checkRef(problems, path.Field("destination"), f.Destination)
 		problems.Check(path.Field("advertisedHost"), validate.AdvertisedHost(str(f.AdvertisedHost)))
-		problems.Check(path.Field("bootstrapPort"), validate.OneOf(str(f.BootstrapPort), "none", "at_start"))
+		problems.Check(path.Field("bootstrapPort"), optionalOneOf(f.BootstrapPort))
 		problems.Check(path.Field("sniSuffix"), validate.SNISuffix(str(f.SNISuffix)))
 		if f.AdvertisedPort != nil {
 			problems.Check(path.Field("advertisedPort"), validate.Port(*f.AdvertisedPort))
 		}
 		if f.BrokerHostFormat != nil {
 			problems.Check(path.Field("brokerHostFormat.type"),
-				validate.OneOf(f.BrokerHostFormat.Type, "per_cluster_suffix", "shared_suffix"))
+				oneOf(f.BrokerHostFormat.Type))
 		}
 	}
 }
@@ -196,7 +196,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 func decodeListenerPolicy(raw json.RawMessage) (string, ListenerPolicyState, error) {
 	return decodePolicy(raw,
 		func(s *ListenerPolicyState) any { return &s.ListenerPolicyArgs },
-		func(s *ListenerPolicyState) string { return s.Type })
+		func(s *ListenerPolicyState) string { return string(s.Type) })
 }
 
 var listenerPolicies = kind[ListenerPolicyArgs, ListenerPolicyState]{
@@ -209,7 +209,7 @@ var listenerPolicies = kind[ListenerPolicyArgs, ListenerPolicyState]{
 	decode: decodeListenerPolicy,
 	diff:   diffOptions{immutable: []string{"type"}},
 	create: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, opts ...operations.Option) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayListenerPolicyCreate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayListenerPolicyCreate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}
@@ -223,7 +223,7 @@ var listenerPolicies = kind[ListenerPolicyArgs, ListenerPolicyState]{
 			GatewayID: a.GatewayID, ListenerID: a.ListenerID,
 		})
 		items, err := policyList(res, err)
-		return pick(items, err, str(a.Name), a.Type)
+		return pick(items, err, str(a.Name), string(a.Type))
 	},
 	get: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, id string) (*http.Response, error) {
 		res, err := c.SDK.EventGatewayListenerPolicies.GetEventGatewayListenerPolicy(ctx, operations.GetEventGatewayListenerPolicyRequest{
@@ -232,7 +232,7 @@ var listenerPolicies = kind[ListenerPolicyArgs, ListenerPolicyState]{
 		return rawResponse(res, err)
 	},
 	update: func(ctx context.Context, c *client.Client, a ListenerPolicyArgs, id string) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayListenerPolicyUpdate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayListenerPolicyUpdate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}

@@ -35,7 +35,7 @@ type PolicyChainArgs struct {
 	GatewayID string `pulumi:"gatewayId"`
 	// Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set
 	// virtualClusterId).
-	Type string `pulumi:"type"`
+	Type PolicyChainType `pulumi:"type"`
 	// ID of the listener, for the `listener` chain.
 	ListenerID *string `pulumi:"listenerId,optional"`
 	// ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
@@ -59,15 +59,11 @@ func (c *PolicyChain) Annotate(a infer.Annotator) {
 		"resource leaves the order as it is. Import it with the ID `<gatewayId>/<listenerId or virtualClusterId>/<type>`.")
 }
 
-// chainTypes are the chains of policies, listener's first.
-var chainTypes = []string{"listener", "cluster", "consume", "produce"}
-
 func (c *PolicyChainArgs) validate(problems *validate.Problems) {
-	problems.Check("type", validate.OneOf(c.Type, chainTypes...))
-	if slices.Contains(chainTypes, c.Type) {
+	if problems.Check("type", oneOf(c.Type)) && c.Type != "" {
 		listener := c.Type == "listener"
-		problems.Check("listenerId", validate.Member(c.ListenerID != nil, listener, "type", c.Type))
-		problems.Check("virtualClusterId", validate.Member(c.VirtualClusterID != nil, !listener, "type", c.Type))
+		problems.Check("listenerId", validate.Member(c.ListenerID != nil, listener, "type", string(c.Type)))
+		problems.Check("virtualClusterId", validate.Member(c.VirtualClusterID != nil, !listener, "type", string(c.Type)))
 	}
 	seen := validate.Seen{}
 	for i, id := range c.Policies {
@@ -85,7 +81,7 @@ func (c *PolicyChainArgs) parentID() string {
 
 // id is the chain's ID: <gatewayId>/<parentId>/<type>.
 func (c *PolicyChainArgs) id() string {
-	return c.GatewayID + "/" + c.parentID() + "/" + c.Type
+	return c.GatewayID + "/" + c.parentID() + "/" + string(c.Type)
 }
 
 // Check validates the inputs.
@@ -135,7 +131,7 @@ func (c *PolicyChain) apply(ctx context.Context, a PolicyChainArgs, dryRun bool)
 	if err != nil {
 		return state, err
 	}
-	chain, err := chainCalls[a.Type].get(ctx, cl, a)
+	chain, err := chainCalls[string(a.Type)].get(ctx, cl, a)
 	if err != nil {
 		return state, err
 	}
@@ -148,7 +144,7 @@ func (c *PolicyChain) apply(ctx context.Context, a PolicyChainArgs, dryRun bool)
 		return slices.Contains(a.Policies, id)
 	}))
 	if !slices.Equal(order, chain) {
-		if chain, err = chainCalls[a.Type].put(ctx, cl, a, order); err != nil {
+		if chain, err = chainCalls[string(a.Type)].put(ctx, cl, a, order); err != nil {
 			return state, err
 		}
 	}
@@ -166,22 +162,22 @@ func (c *PolicyChain) Read(ctx context.Context, req infer.ReadRequest[PolicyChai
 		if err != nil {
 			return infer.ReadResponse[PolicyChainArgs, PolicyChainState]{}, err
 		}
-		a = PolicyChainArgs{GatewayID: parts[0], Type: parts[2]}
+		a = PolicyChainArgs{GatewayID: parts[0], Type: PolicyChainType(parts[2])}
 		if a.Type == "listener" {
 			a.ListenerID = &parts[1]
 		} else {
 			a.VirtualClusterID = &parts[1]
 		}
-		if _, ok := chainCalls[a.Type]; !ok {
+		if _, ok := chainCalls[string(a.Type)]; !ok {
 			return infer.ReadResponse[PolicyChainArgs, PolicyChainState]{},
-				fmt.Errorf("invalid ID %q: the type must be one of %v", req.ID, chainTypes)
+				fmt.Errorf("invalid ID %q: %s", req.ID, oneOf(a.Type))
 		}
 	}
 	cl, err := clientOf(ctx)
 	if err != nil {
 		return infer.ReadResponse[PolicyChainArgs, PolicyChainState]{}, err
 	}
-	chain, err := chainCalls[a.Type].get(ctx, cl, a)
+	chain, err := chainCalls[string(a.Type)].get(ctx, cl, a)
 	if client.IsNotFound(err) {
 		return infer.ReadResponse[PolicyChainArgs, PolicyChainState]{}, nil
 	}

@@ -49,13 +49,13 @@ type SchemaValidationConfig struct {
 // KeySource is where decryption keys may come from.
 type KeySource struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type string `pulumi:"type" api:"type"`
+	Type KeyType `pulumi:"type" api:"type"`
 }
 
 // EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 type EncryptionKey struct {
 	// `aws` or `static`.
-	Type string `pulumi:"type" api:"type"`
+	Type KeyType `pulumi:"type" api:"type"`
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn *string `pulumi:"arn,optional" api:"arn,omitempty"`
 	// `static`: the StaticKey, by ID or name.
@@ -84,10 +84,10 @@ func (s *SchemaValidationConfig) validate(problems *validate.Problems, path vali
 }
 
 func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path) {
-	if problems.Check(path.Field("type"), validate.OneOf(k.Type, "aws", "static")) && k.Type != "" {
-		problems.Check(path.Field("arn"), validate.Member(k.Arn != nil, k.Type == "aws", "type", k.Type),
+	if problems.Check(path.Field("type"), oneOf(k.Type)) && k.Type != "" {
+		problems.Check(path.Field("arn"), validate.Member(k.Arn != nil, k.Type == "aws", "type", string(k.Type)),
 			validate.AWSKMSKeyARN(str(k.Arn)))
-		problems.Check(path.Field("key"), validate.Member(k.Key != nil, k.Type == "static", "type", k.Type))
+		problems.Check(path.Field("key"), validate.Member(k.Key != nil, k.Type == "static", "type", string(k.Type)))
 	}
 	checkRef(problems, path.Field("key"), k.Key)
 }
@@ -96,7 +96,7 @@ func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path
 func keySources(problems *validate.Problems, path validate.Path, sources []KeySource) {
 	problems.Check(path, validate.NotEmpty(len(sources)))
 	for i, s := range sources {
-		problems.Check(path.Index(i).Field("type"), validate.OneOf(s.Type, "aws", "static"))
+		problems.Check(path.Index(i).Field("type"), oneOf(s.Type))
 	}
 }
 

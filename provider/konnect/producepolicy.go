@@ -28,7 +28,7 @@ type ProducePolicyArgs struct {
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing
 	// it replaces the policy.
-	Type string `pulumi:"type" api:"type"`
+	Type ProducePolicyType `pulumi:"type" api:"type"`
 	PolicyBase
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
@@ -110,8 +110,8 @@ func (p *ProducePolicy) Annotate(a infer.Annotator) {
 func (p *ProducePolicyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
 	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
-	checkVariant(problems, p, p.Type, "modify_headers", "schema_validation", "encrypt", "encrypt_fields")
-	checkParentPolicy(problems, p.Type, p.ParentPolicyID, "encrypt_fields", "modify_headers")
+	checkVariant(problems, p, string(p.Type), enumStrings[ProducePolicyType]()...)
+	checkParentPolicy(problems, string(p.Type), p.ParentPolicyID, "encrypt_fields", "modify_headers")
 	if m := p.ModifyHeaders; m != nil {
 		m.validate(problems, "modifyHeaders")
 	}
@@ -137,7 +137,7 @@ func (p *ProducePolicyArgs) validate(problems *validate.Problems) {
 func decodeProducePolicy(raw json.RawMessage) (string, ProducePolicyState, error) {
 	return decodePolicy(raw,
 		func(s *ProducePolicyState) any { return &s.ProducePolicyArgs },
-		func(s *ProducePolicyState) string { return s.Type })
+		func(s *ProducePolicyState) string { return string(s.Type) })
 }
 
 var producePolicies = kind[ProducePolicyArgs, ProducePolicyState]{
@@ -147,7 +147,7 @@ var producePolicies = kind[ProducePolicyArgs, ProducePolicyState]{
 	decode:   decodeProducePolicy,
 	diff:     diffOptions{immutable: []string{"type", "parentPolicyId"}},
 	create: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, opts ...operations.Option) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayProducePolicyCreate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayProducePolicyCreate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}
@@ -161,7 +161,7 @@ var producePolicies = kind[ProducePolicyArgs, ProducePolicyState]{
 		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.ListEventGatewayVirtualClusterProducePolicies(ctx,
 			operations.ListEventGatewayVirtualClusterProducePoliciesRequest{GatewayID: a.GatewayID, VirtualClusterID: a.VirtualClusterID})
 		items, err := policyList(res, err)
-		return pick(items, err, str(a.Name), a.Type)
+		return pick(items, err, str(a.Name), string(a.Type))
 	},
 	get: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, id string) (*http.Response, error) {
 		res, err := c.SDK.EventGatewayVirtualClusterProducePolicies.GetEventGatewayVirtualClusterProducePolicy(ctx,
@@ -169,7 +169,7 @@ var producePolicies = kind[ProducePolicyArgs, ProducePolicyState]{
 		return rawResponse(res, err)
 	},
 	update: func(ctx context.Context, c *client.Client, a ProducePolicyArgs, id string) (*http.Response, error) {
-		body, err := policyModel[components.EventGatewayProducePolicyUpdate](&a, a.Type)
+		body, err := policyModel[components.EventGatewayProducePolicyUpdate](&a, string(a.Type))
 		if err != nil {
 			return nil, err
 		}

@@ -34,7 +34,7 @@ type SchemaRegistryArgs struct {
 // SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfig struct {
 	// `avro` or `json`.
-	SchemaType string `pulumi:"schemaType" api:"schema_type"`
+	SchemaType SchemaType `pulumi:"schemaType" api:"schema_type"`
 	// URL of the registry.
 	Endpoint string `pulumi:"endpoint" api:"endpoint"`
 	// Request timeout in seconds (at least 1; default 10).
@@ -91,7 +91,7 @@ func (s *SchemaRegistryArgs) applyDefaults() {
 func (s *SchemaRegistryArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", s.Name, str(s.Description), "labels", s.Labels)
 	problems.Check("type", validate.OneOf(s.Type, "confluent"))
-	problems.Check("config.schemaType", validate.OneOf(s.Config.SchemaType, "avro", "json"))
+	problems.Check("config.schemaType", oneOf(s.Config.SchemaType))
 	if t := s.Config.TimeoutSeconds; t != nil {
 		problems.Check("config.timeoutSeconds", validate.AtLeast(*t, 1))
 	}

@@ -40,7 +40,7 @@ type VirtualClusterArgs struct {
 	// Extra names for backend topics (runtime 1.2 or later).
 	TopicAliases []TopicAlias `pulumi:"topicAliases,optional" api:"topic_aliases,omitempty"`
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-	ACLMode string `pulumi:"aclMode" api:"acl_mode"`
+	ACLMode ACLMode `pulumi:"aclMode" api:"acl_mode"`
 	// DNS label (RFC 1035) used in SNI host names: `<dnsLabel><sniSuffix>`.
 	DNSLabel string `pulumi:"dnsLabel" api:"dns_label"`
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
@@ -50,7 +50,7 @@ type VirtualClusterArgs struct {
 // VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 type VirtualClusterAuthentication struct {
 	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type string `pulumi:"type" api:"type"`
+	Type VirtualClusterAuthType `pulumi:"type" api:"type"`
 	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or
 	// `terminate`.
 	Mediation *string `pulumi:"mediation,optional" api:"mediation,omitempty"`
@@ -230,7 +230,7 @@ func (v *VirtualClusterArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", v.Name, str(v.Description), "labels", v.Labels)
 	checkRef(problems, "destination", &v.Destination)
 	problems.Check("dnsLabel", validate.DNSLabel(v.DNSLabel))
-	problems.Check("aclMode", validate.OneOf(v.ACLMode, "enforce_on_gateway", "passthrough"))
+	problems.Check("aclMode", oneOf(v.ACLMode))
 	problems.Check("authentication", validate.NotEmpty(len(v.Authentication)))
 	for i, auth := range v.Authentication {
 		auth.validate(problems, validate.Path("authentication").Index(i))
@@ -266,14 +266,13 @@ func checkSelector(problems *validate.Problems, path validate.Path, typ string, 
 }
 
 func (v VirtualClusterAuthentication) validate(problems *validate.Problems, path validate.Path) {
-	if !problems.Check(path.Field("type"), validate.OneOf(v.Type,
-		"anonymous", "sasl_plain", "sasl_scram", "oauth_bearer", "client_certificate")) || v.Type == "" {
+	if !problems.Check(path.Field("type"), oneOf(v.Type)) || v.Type == "" {
 		return
 	}
 	// member checks a member that the types allow and, if required, need.
-	member := func(field string, set, required bool, types ...string) {
+	member := func(field string, set, required bool, types ...VirtualClusterAuthType) {
 		wanted := slices.Contains(types, v.Type) && (set || required)
-		problems.Check(path.Field(field), validate.Member(set, wanted, "type", v.Type))
+		problems.Check(path.Field(field), validate.Member(set, wanted, "type", string(v.Type)))
 	}
 	member("mediation", v.Mediation != nil, true, "sasl_plain", "oauth_bearer")
 	member("principals", len(v.Principals) > 0, false, "sasl_plain")
@@ -296,7 +295,7 @@ func (v VirtualClusterAuthentication) validate(problems *validate.Problems, path
 		fetch := path.Field("fetchKongIdentityPrincipal")
 		problems.Check(fetch.Field("failureMode"), validate.OneOf(f.FailureMode, "error", "ignore"))
 		problems.Check(fetch.Field("fetchBy"),
-			validate.Member(f.FetchBy != nil, v.Type != "oauth_bearer", "type", v.Type))
+			validate.Member(f.FetchBy != nil, v.Type != "oauth_bearer", "type", string(v.Type)))
 	}
 }
 

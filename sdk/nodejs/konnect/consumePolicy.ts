@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -97,7 +98,7 @@ export class ConsumePolicy extends pulumi.CustomResource {
     /**
      * `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
      */
-    declare public readonly type: pulumi.Output<string>;
+    declare public readonly type: pulumi.Output<enums.konnect.ConsumePolicyType>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -215,7 +216,7 @@ export interface ConsumePolicyArgs {
     /**
      * `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
      */
-    type: pulumi.Input<string>;
+    type: pulumi.Input<enums.konnect.ConsumePolicyType>;
     /**
      * ID of the virtual cluster; changing it replaces the policy.
      */

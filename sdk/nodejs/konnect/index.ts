@@ -81,6 +81,9 @@ export const VirtualCluster: typeof import("./virtualCluster").VirtualCluster = 
 utilities.lazyLoad(exports, ["VirtualCluster"], () => require("./virtualCluster"));
 
 
+// Export enums:
+export * from "../types/enums/konnect";
+
 const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {

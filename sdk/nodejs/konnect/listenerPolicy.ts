@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -93,7 +94,7 @@ export class ListenerPolicy extends pulumi.CustomResource {
     /**
      * `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
      */
-    declare public readonly type: pulumi.Output<string>;
+    declare public readonly type: pulumi.Output<enums.konnect.ListenerPolicyType>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -193,5 +194,5 @@ export interface ListenerPolicyArgs {
     /**
      * `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
      */
-    type: pulumi.Input<string>;
+    type: pulumi.Input<enums.konnect.ListenerPolicyType>;
 }

@@ -2,6 +2,9 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -63,7 +66,7 @@ export class PolicyChain extends pulumi.CustomResource {
     /**
      * Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
      */
-    declare public readonly type: pulumi.Output<string>;
+    declare public readonly type: pulumi.Output<enums.konnect.PolicyChainType>;
     /**
      * ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
      */
@@ -127,7 +130,7 @@ export interface PolicyChainArgs {
     /**
      * Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
      */
-    type: pulumi.Input<string>;
+    type: pulumi.Input<enums.konnect.PolicyChainType>;
     /**
      * ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
      */

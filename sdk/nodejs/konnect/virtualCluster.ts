@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -49,7 +50,7 @@ export class VirtualCluster extends pulumi.CustomResource {
     /**
      * `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
      */
-    declare public readonly aclMode: pulumi.Output<string>;
+    declare public readonly aclMode: pulumi.Output<enums.konnect.ACLMode>;
     /**
      * Accepted client authentication methods, tried in order.
      */
@@ -176,7 +177,7 @@ export interface VirtualClusterArgs {
     /**
      * `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
      */
-    aclMode: pulumi.Input<string>;
+    aclMode: pulumi.Input<enums.konnect.ACLMode>;
     /**
      * Accepted client authentication methods, tried in order.
      */

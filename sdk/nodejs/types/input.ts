@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 
 import * as utilities from "../utilities";
 
@@ -1825,7 +1826,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain` or `sasl_scram`.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.BackendClusterAuthType>;
         /**
          * SASL user name (literal or `${vault...}` reference); required for SASL.
          */
@@ -1855,7 +1856,7 @@ export namespace konnect {
         /**
          * Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
          */
-        tlsVersions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+        tlsVersions?: pulumi.Input<pulumi.Input<enums.konnect.BackendTLSVersion>[] | undefined>;
     }
 
     /**
@@ -1865,7 +1866,7 @@ export namespace konnect {
         /**
          * `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.BrokerHostFormatType>;
     }
 
     /**
@@ -2001,7 +2002,7 @@ export namespace konnect {
         /**
          * `aws` or `static`.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.KeyType>;
     }
 
     /**
@@ -2067,7 +2068,7 @@ export namespace konnect {
         /**
          * `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
          */
-        bootstrapPort?: pulumi.Input<string | undefined>;
+        bootstrapPort?: pulumi.Input<enums.konnect.BootstrapPort | undefined>;
         /**
          * `sni`: broker host names; default `per_cluster_suffix`.
          */
@@ -2087,7 +2088,7 @@ export namespace konnect {
         /**
          * `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.ForwardType>;
     }
 
     /**
@@ -2151,7 +2152,7 @@ export namespace konnect {
         /**
          * `aws` (AWS KMS) or `static` (StaticKey resources).
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.KeyType>;
     }
 
     /**
@@ -2259,7 +2260,7 @@ export namespace konnect {
         /**
          * `avro` or `json`.
          */
-        schemaType: pulumi.Input<string>;
+        schemaType: pulumi.Input<enums.konnect.SchemaType>;
         /**
          * Request timeout in seconds (at least 1; default 10).
          */
@@ -2330,7 +2331,7 @@ export namespace konnect {
         /**
          * `required` or `requested`.
          */
-        mode: pulumi.Input<string>;
+        mode: pulumi.Input<enums.konnect.ClientAuthMode>;
         /**
          * Expression deriving the principal name from the client certificate.
          */
@@ -2462,7 +2463,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.konnect.VirtualClusterAuthType>;
         /**
          * For `oauth_bearer`: audience and issuer checks.
          */

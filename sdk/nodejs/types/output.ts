@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 
 import * as utilities from "../utilities";
 
@@ -72,7 +73,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain` or `sasl_scram`.
          */
-        type: string;
+        type: enums.konnect.BackendClusterAuthType;
         /**
          * SASL user name (literal or `${vault...}` reference); required for SASL.
          */
@@ -102,7 +103,7 @@ export namespace konnect {
         /**
          * Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
          */
-        tlsVersions?: string[];
+        tlsVersions?: enums.konnect.BackendTLSVersion[];
     }
 
     /**
@@ -112,7 +113,7 @@ export namespace konnect {
         /**
          * `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
          */
-        type: string;
+        type: enums.konnect.BrokerHostFormatType;
     }
 
     /**
@@ -346,7 +347,7 @@ export namespace konnect {
         /**
          * `aws` or `static`.
          */
-        type: string;
+        type: enums.konnect.KeyType;
     }
 
     /**
@@ -412,7 +413,7 @@ export namespace konnect {
         /**
          * `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
          */
-        bootstrapPort?: string;
+        bootstrapPort?: enums.konnect.BootstrapPort;
         /**
          * `sni`: broker host names; default `per_cluster_suffix`.
          */
@@ -432,7 +433,7 @@ export namespace konnect {
         /**
          * `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
          */
-        type: string;
+        type: enums.konnect.ForwardType;
     }
 
     /**
@@ -496,7 +497,7 @@ export namespace konnect {
         /**
          * `aws` (AWS KMS) or `static` (StaticKey resources).
          */
-        type: string;
+        type: enums.konnect.KeyType;
     }
 
     /**
@@ -604,7 +605,7 @@ export namespace konnect {
         /**
          * `avro` or `json`.
          */
-        schemaType: string;
+        schemaType: enums.konnect.SchemaType;
         /**
          * Request timeout in seconds (at least 1; default 10).
          */
@@ -675,7 +676,7 @@ export namespace konnect {
         /**
          * `required` or `requested`.
          */
-        mode: string;
+        mode: enums.konnect.ClientAuthMode;
         /**
          * Expression deriving the principal name from the client certificate.
          */
@@ -807,7 +808,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
          */
-        type: string;
+        type: enums.konnect.VirtualClusterAuthType;
         /**
          * For `oauth_bearer`: audience and issuer checks.
          */

@@ -41,7 +41,7 @@ type ConsumePolicy struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrOutput `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type pulumi.StringOutput `pulumi:"type"`
+	Type ConsumePolicyTypeOutput `pulumi:"type"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 	// ID of the virtual cluster; changing it replaces the policy.
@@ -126,7 +126,7 @@ type consumePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type string `pulumi:"type"`
+	Type ConsumePolicyType `pulumi:"type"`
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId string `pulumi:"virtualClusterId"`
 }
@@ -156,7 +156,7 @@ type ConsumePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrInput
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type pulumi.StringInput
+	Type ConsumePolicyTypeInput
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId pulumi.StringInput
 }
@@ -309,8 +309,8 @@ func (o ConsumePolicyOutput) SchemaValidation() SchemaValidationConfigPtrOutput 
 }
 
 // `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-func (o ConsumePolicyOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v *ConsumePolicy) pulumi.StringOutput { return v.Type }).(pulumi.StringOutput)
+func (o ConsumePolicyOutput) Type() ConsumePolicyTypeOutput {
+	return o.ApplyT(func(v *ConsumePolicy) ConsumePolicyTypeOutput { return v.Type }).(ConsumePolicyTypeOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

@@ -39,7 +39,7 @@ type ListenerPolicy struct {
 	// Settings of a `tls_server` policy.
 	TlsServer TLSServerConfigPtrOutput `pulumi:"tlsServer"`
 	// `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
-	Type pulumi.StringOutput `pulumi:"type"`
+	Type ListenerPolicyTypeOutput `pulumi:"type"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 }
@@ -121,7 +121,7 @@ type listenerPolicyArgs struct {
 	// Settings of a `tls_server` policy.
 	TlsServer *TLSServerConfig `pulumi:"tlsServer"`
 	// `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
-	Type string `pulumi:"type"`
+	Type ListenerPolicyType `pulumi:"type"`
 }
 
 // The set of arguments for constructing a ListenerPolicy resource.
@@ -143,7 +143,7 @@ type ListenerPolicyArgs struct {
 	// Settings of a `tls_server` policy.
 	TlsServer TLSServerConfigPtrInput
 	// `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
-	Type pulumi.StringInput
+	Type ListenerPolicyTypeInput
 }
 
 func (ListenerPolicyArgs) ElementType() reflect.Type {
@@ -289,8 +289,8 @@ func (o ListenerPolicyOutput) TlsServer() TLSServerConfigPtrOutput {
 }
 
 // `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
-func (o ListenerPolicyOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v *ListenerPolicy) pulumi.StringOutput { return v.Type }).(pulumi.StringOutput)
+func (o ListenerPolicyOutput) Type() ListenerPolicyTypeOutput {
+	return o.ApplyT(func(v *ListenerPolicy) ListenerPolicyTypeOutput { return v.Type }).(ListenerPolicyTypeOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

@@ -25,7 +25,7 @@ type PolicyChain struct {
 	// IDs of the policies in evaluation order.
 	Policies pulumi.StringArrayOutput `pulumi:"policies"`
 	// Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
-	Type pulumi.StringOutput `pulumi:"type"`
+	Type PolicyChainTypeOutput `pulumi:"type"`
 	// ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
 	VirtualClusterId pulumi.StringPtrOutput `pulumi:"virtualClusterId"`
 }
@@ -92,7 +92,7 @@ type policyChainArgs struct {
 	// IDs of the policies in evaluation order.
 	Policies []string `pulumi:"policies"`
 	// Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
-	Type string `pulumi:"type"`
+	Type PolicyChainType `pulumi:"type"`
 	// ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
 	VirtualClusterId *string `pulumi:"virtualClusterId"`
 }
@@ -106,7 +106,7 @@ type PolicyChainArgs struct {
 	// IDs of the policies in evaluation order.
 	Policies pulumi.StringArrayInput
 	// Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
-	Type pulumi.StringInput
+	Type PolicyChainTypeInput
 	// ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
 	VirtualClusterId pulumi.StringPtrInput
 }
@@ -219,8 +219,8 @@ func (o PolicyChainOutput) Policies() pulumi.StringArrayOutput {
 }
 
 // Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
-func (o PolicyChainOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v *PolicyChain) pulumi.StringOutput { return v.Type }).(pulumi.StringOutput)
+func (o PolicyChainOutput) Type() PolicyChainTypeOutput {
+	return o.ApplyT(func(v *PolicyChain) PolicyChainTypeOutput { return v.Type }).(PolicyChainTypeOutput)
 }
 
 // ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.

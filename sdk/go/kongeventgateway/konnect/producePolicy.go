@@ -41,7 +41,7 @@ type ProducePolicy struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrOutput `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type pulumi.StringOutput `pulumi:"type"`
+	Type ProducePolicyTypeOutput `pulumi:"type"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 	// ID of the virtual cluster; changing it replaces the policy.
@@ -126,7 +126,7 @@ type producePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type string `pulumi:"type"`
+	Type ProducePolicyType `pulumi:"type"`
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId string `pulumi:"virtualClusterId"`
 }
@@ -156,7 +156,7 @@ type ProducePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrInput
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type pulumi.StringInput
+	Type ProducePolicyTypeInput
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId pulumi.StringInput
 }
@@ -309,8 +309,8 @@ func (o ProducePolicyOutput) SchemaValidation() SchemaValidationConfigPtrOutput 
 }
 
 // `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-func (o ProducePolicyOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v *ProducePolicy) pulumi.StringOutput { return v.Type }).(pulumi.StringOutput)
+func (o ProducePolicyOutput) Type() ProducePolicyTypeOutput {
+	return o.ApplyT(func(v *ProducePolicy) ProducePolicyTypeOutput { return v.Type }).(ProducePolicyTypeOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

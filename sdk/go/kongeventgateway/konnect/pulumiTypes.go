@@ -396,7 +396,7 @@ type BackendClusterAuthentication struct {
 	// SASL password (literal or `${vault...}` reference); required for SASL.
 	Password *string `pulumi:"password"`
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type string `pulumi:"type"`
+	Type BackendClusterAuthType `pulumi:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username *string `pulumi:"username"`
 }
@@ -419,7 +419,7 @@ type BackendClusterAuthenticationArgs struct {
 	// SASL password (literal or `${vault...}` reference); required for SASL.
 	Password pulumi.StringPtrInput `pulumi:"password"`
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type BackendClusterAuthTypeInput `pulumi:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username pulumi.StringPtrInput `pulumi:"username"`
 }
@@ -462,8 +462,8 @@ func (o BackendClusterAuthenticationOutput) Password() pulumi.StringPtrOutput {
 }
 
 // `anonymous`, `sasl_plain` or `sasl_scram`.
-func (o BackendClusterAuthenticationOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) string { return v.Type }).(pulumi.StringOutput)
+func (o BackendClusterAuthenticationOutput) Type() BackendClusterAuthTypeOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) BackendClusterAuthType { return v.Type }).(BackendClusterAuthTypeOutput)
 }
 
 // SASL user name (literal or `${vault...}` reference); required for SASL.
@@ -482,7 +482,7 @@ type BackendClusterTLS struct {
 	// Skip verifying the cluster's certificate.
 	InsecureSkipVerify *bool `pulumi:"insecureSkipVerify"`
 	// Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
-	TlsVersions []string `pulumi:"tlsVersions"`
+	TlsVersions []BackendTLSVersion `pulumi:"tlsVersions"`
 }
 
 // BackendClusterTLSInput is an input type that accepts BackendClusterTLSArgs and BackendClusterTLSOutput values.
@@ -507,7 +507,7 @@ type BackendClusterTLSArgs struct {
 	// Skip verifying the cluster's certificate.
 	InsecureSkipVerify pulumi.BoolPtrInput `pulumi:"insecureSkipVerify"`
 	// Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
-	TlsVersions pulumi.StringArrayInput `pulumi:"tlsVersions"`
+	TlsVersions BackendTLSVersionArrayInput `pulumi:"tlsVersions"`
 }
 
 func (BackendClusterTLSArgs) ElementType() reflect.Type {
@@ -558,14 +558,14 @@ func (o BackendClusterTLSOutput) InsecureSkipVerify() pulumi.BoolPtrOutput {
 }
 
 // Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
-func (o BackendClusterTLSOutput) TlsVersions() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v BackendClusterTLS) []string { return v.TlsVersions }).(pulumi.StringArrayOutput)
+func (o BackendClusterTLSOutput) TlsVersions() BackendTLSVersionArrayOutput {
+	return o.ApplyT(func(v BackendClusterTLS) []BackendTLSVersion { return v.TlsVersions }).(BackendTLSVersionArrayOutput)
 }
 
 // BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormat struct {
 	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
-	Type string `pulumi:"type"`
+	Type BrokerHostFormatType `pulumi:"type"`
 }
 
 // BrokerHostFormatInput is an input type that accepts BrokerHostFormatArgs and BrokerHostFormatOutput values.
@@ -582,7 +582,7 @@ type BrokerHostFormatInput interface {
 // BrokerHostFormat is the SNI host-name scheme of brokers.
 type BrokerHostFormatArgs struct {
 	// `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
-	Type pulumi.StringInput `pulumi:"type"`
+	Type BrokerHostFormatTypeInput `pulumi:"type"`
 }
 
 func (BrokerHostFormatArgs) ElementType() reflect.Type {
@@ -664,8 +664,8 @@ func (o BrokerHostFormatOutput) ToBrokerHostFormatPtrOutputWithContext(ctx conte
 }
 
 // `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
-func (o BrokerHostFormatOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v BrokerHostFormat) string { return v.Type }).(pulumi.StringOutput)
+func (o BrokerHostFormatOutput) Type() BrokerHostFormatTypeOutput {
+	return o.ApplyT(func(v BrokerHostFormat) BrokerHostFormatType { return v.Type }).(BrokerHostFormatTypeOutput)
 }
 
 type BrokerHostFormatPtrOutput struct{ *pulumi.OutputState }
@@ -693,13 +693,13 @@ func (o BrokerHostFormatPtrOutput) Elem() BrokerHostFormatOutput {
 }
 
 // `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
-func (o BrokerHostFormatPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *BrokerHostFormat) *string {
+func (o BrokerHostFormatPtrOutput) Type() BrokerHostFormatTypePtrOutput {
+	return o.ApplyT(func(v *BrokerHostFormat) *BrokerHostFormatType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(BrokerHostFormatTypePtrOutput)
 }
 
 // CertificateMetadata is what Konnect parsed from a certificate.
@@ -2218,7 +2218,7 @@ type EncryptionKey struct {
 	// `static`: the StaticKey, by ID or name.
 	Key *Ref `pulumi:"key"`
 	// `aws` or `static`.
-	Type string `pulumi:"type"`
+	Type KeyType `pulumi:"type"`
 }
 
 // EncryptionKeyInput is an input type that accepts EncryptionKeyArgs and EncryptionKeyOutput values.
@@ -2239,7 +2239,7 @@ type EncryptionKeyArgs struct {
 	// `static`: the StaticKey, by ID or name.
 	Key RefPtrInput `pulumi:"key"`
 	// `aws` or `static`.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type KeyTypeInput `pulumi:"type"`
 }
 
 func (EncryptionKeyArgs) ElementType() reflect.Type {
@@ -2331,8 +2331,8 @@ func (o EncryptionKeyOutput) Key() RefPtrOutput {
 }
 
 // `aws` or `static`.
-func (o EncryptionKeyOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v EncryptionKey) string { return v.Type }).(pulumi.StringOutput)
+func (o EncryptionKeyOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v EncryptionKey) KeyType { return v.Type }).(KeyTypeOutput)
 }
 
 type EncryptionKeyPtrOutput struct{ *pulumi.OutputState }
@@ -2380,13 +2380,13 @@ func (o EncryptionKeyPtrOutput) Key() RefPtrOutput {
 }
 
 // `aws` or `static`.
-func (o EncryptionKeyPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptionKey) *string {
+func (o EncryptionKeyPtrOutput) Type() KeyTypePtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *KeyType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(KeyTypePtrOutput)
 }
 
 // ExactGroup is one consumer group.
@@ -2914,7 +2914,7 @@ type ForwardToVirtualClusterConfig struct {
 	// `sni`: port advertised to clients instead of the listener port.
 	AdvertisedPort *int `pulumi:"advertisedPort"`
 	// `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
-	BootstrapPort *string `pulumi:"bootstrapPort"`
+	BootstrapPort *BootstrapPort `pulumi:"bootstrapPort"`
 	// `sni`: broker host names; default `per_cluster_suffix`.
 	BrokerHostFormat *BrokerHostFormat `pulumi:"brokerHostFormat"`
 	// `port_mapping`: the virtual cluster, by ID or name.
@@ -2924,7 +2924,7 @@ type ForwardToVirtualClusterConfig struct {
 	// `sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.
 	SniSuffix *string `pulumi:"sniSuffix"`
 	// `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
-	Type string `pulumi:"type"`
+	Type ForwardType `pulumi:"type"`
 }
 
 // ForwardToVirtualClusterConfigInput is an input type that accepts ForwardToVirtualClusterConfigArgs and ForwardToVirtualClusterConfigOutput values.
@@ -2945,7 +2945,7 @@ type ForwardToVirtualClusterConfigArgs struct {
 	// `sni`: port advertised to clients instead of the listener port.
 	AdvertisedPort pulumi.IntPtrInput `pulumi:"advertisedPort"`
 	// `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
-	BootstrapPort pulumi.StringPtrInput `pulumi:"bootstrapPort"`
+	BootstrapPort BootstrapPortPtrInput `pulumi:"bootstrapPort"`
 	// `sni`: broker host names; default `per_cluster_suffix`.
 	BrokerHostFormat BrokerHostFormatPtrInput `pulumi:"brokerHostFormat"`
 	// `port_mapping`: the virtual cluster, by ID or name.
@@ -2955,7 +2955,7 @@ type ForwardToVirtualClusterConfigArgs struct {
 	// `sni`: suffix after `<dnsLabel>`; starts with `.` or `-`, e.g. `.keg.example.com`.
 	SniSuffix pulumi.StringPtrInput `pulumi:"sniSuffix"`
 	// `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
-	Type pulumi.StringInput `pulumi:"type"`
+	Type ForwardTypeInput `pulumi:"type"`
 }
 
 func (ForwardToVirtualClusterConfigArgs) ElementType() reflect.Type {
@@ -3047,8 +3047,8 @@ func (o ForwardToVirtualClusterConfigOutput) AdvertisedPort() pulumi.IntPtrOutpu
 }
 
 // `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
-func (o ForwardToVirtualClusterConfigOutput) BootstrapPort() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v ForwardToVirtualClusterConfig) *string { return v.BootstrapPort }).(pulumi.StringPtrOutput)
+func (o ForwardToVirtualClusterConfigOutput) BootstrapPort() BootstrapPortPtrOutput {
+	return o.ApplyT(func(v ForwardToVirtualClusterConfig) *BootstrapPort { return v.BootstrapPort }).(BootstrapPortPtrOutput)
 }
 
 // `sni`: broker host names; default `per_cluster_suffix`.
@@ -3072,8 +3072,8 @@ func (o ForwardToVirtualClusterConfigOutput) SniSuffix() pulumi.StringPtrOutput 
 }
 
 // `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
-func (o ForwardToVirtualClusterConfigOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ForwardToVirtualClusterConfig) string { return v.Type }).(pulumi.StringOutput)
+func (o ForwardToVirtualClusterConfigOutput) Type() ForwardTypeOutput {
+	return o.ApplyT(func(v ForwardToVirtualClusterConfig) ForwardType { return v.Type }).(ForwardTypeOutput)
 }
 
 type ForwardToVirtualClusterConfigPtrOutput struct{ *pulumi.OutputState }
@@ -3121,13 +3121,13 @@ func (o ForwardToVirtualClusterConfigPtrOutput) AdvertisedPort() pulumi.IntPtrOu
 }
 
 // `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
-func (o ForwardToVirtualClusterConfigPtrOutput) BootstrapPort() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ForwardToVirtualClusterConfig) *string {
+func (o ForwardToVirtualClusterConfigPtrOutput) BootstrapPort() BootstrapPortPtrOutput {
+	return o.ApplyT(func(v *ForwardToVirtualClusterConfig) *BootstrapPort {
 		if v == nil {
 			return nil
 		}
 		return v.BootstrapPort
-	}).(pulumi.StringPtrOutput)
+	}).(BootstrapPortPtrOutput)
 }
 
 // `sni`: broker host names; default `per_cluster_suffix`.
@@ -3171,13 +3171,13 @@ func (o ForwardToVirtualClusterConfigPtrOutput) SniSuffix() pulumi.StringPtrOutp
 }
 
 // `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
-func (o ForwardToVirtualClusterConfigPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ForwardToVirtualClusterConfig) *string {
+func (o ForwardToVirtualClusterConfigPtrOutput) Type() ForwardTypePtrOutput {
+	return o.ApplyT(func(v *ForwardToVirtualClusterConfig) *ForwardType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(ForwardTypePtrOutput)
 }
 
 // GroupSelector selects consumer groups by glob or exact list.
@@ -3597,7 +3597,7 @@ func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
 // KeySource is where decryption keys may come from.
 type KeySource struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type string `pulumi:"type"`
+	Type KeyType `pulumi:"type"`
 }
 
 // KeySourceInput is an input type that accepts KeySourceArgs and KeySourceOutput values.
@@ -3614,7 +3614,7 @@ type KeySourceInput interface {
 // KeySource is where decryption keys may come from.
 type KeySourceArgs struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type pulumi.StringInput `pulumi:"type"`
+	Type KeyTypeInput `pulumi:"type"`
 }
 
 func (KeySourceArgs) ElementType() reflect.Type {
@@ -3670,8 +3670,8 @@ func (o KeySourceOutput) ToKeySourceOutputWithContext(ctx context.Context) KeySo
 }
 
 // `aws` (AWS KMS) or `static` (StaticKey resources).
-func (o KeySourceOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v KeySource) string { return v.Type }).(pulumi.StringOutput)
+func (o KeySourceOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v KeySource) KeyType { return v.Type }).(KeyTypeOutput)
 }
 
 type KeySourceArrayOutput struct{ *pulumi.OutputState }
@@ -4671,7 +4671,7 @@ type SchemaRegistryConfig struct {
 	// URL of the registry.
 	Endpoint string `pulumi:"endpoint"`
 	// `avro` or `json`.
-	SchemaType string `pulumi:"schemaType"`
+	SchemaType SchemaType `pulumi:"schemaType"`
 	// Request timeout in seconds (at least 1; default 10).
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 }
@@ -4705,7 +4705,7 @@ type SchemaRegistryConfigArgs struct {
 	// URL of the registry.
 	Endpoint pulumi.StringInput `pulumi:"endpoint"`
 	// `avro` or `json`.
-	SchemaType pulumi.StringInput `pulumi:"schemaType"`
+	SchemaType SchemaTypeInput `pulumi:"schemaType"`
 	// Request timeout in seconds (at least 1; default 10).
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 }
@@ -4757,8 +4757,8 @@ func (o SchemaRegistryConfigOutput) Endpoint() pulumi.StringOutput {
 }
 
 // `avro` or `json`.
-func (o SchemaRegistryConfigOutput) SchemaType() pulumi.StringOutput {
-	return o.ApplyT(func(v SchemaRegistryConfig) string { return v.SchemaType }).(pulumi.StringOutput)
+func (o SchemaRegistryConfigOutput) SchemaType() SchemaTypeOutput {
+	return o.ApplyT(func(v SchemaRegistryConfig) SchemaType { return v.SchemaType }).(SchemaTypeOutput)
 }
 
 // Request timeout in seconds (at least 1; default 10).
@@ -5132,7 +5132,7 @@ func (o TLSCertificateArrayOutput) Index(i pulumi.IntInput) TLSCertificateOutput
 // TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthentication struct {
 	// `required` or `requested`.
-	Mode string `pulumi:"mode"`
+	Mode ClientAuthMode `pulumi:"mode"`
 	// Expression deriving the principal name from the client certificate.
 	PrincipalMapping *string `pulumi:"principalMapping"`
 	// Trust bundles (TLSTrustBundle resources) that verify client certificates.
@@ -5153,7 +5153,7 @@ type TLSClientAuthenticationInput interface {
 // TLSClientAuthentication asks clients for certificates (mutual TLS).
 type TLSClientAuthenticationArgs struct {
 	// `required` or `requested`.
-	Mode pulumi.StringInput `pulumi:"mode"`
+	Mode ClientAuthModeInput `pulumi:"mode"`
 	// Expression deriving the principal name from the client certificate.
 	PrincipalMapping pulumi.StringPtrInput `pulumi:"principalMapping"`
 	// Trust bundles (TLSTrustBundle resources) that verify client certificates.
@@ -5239,8 +5239,8 @@ func (o TLSClientAuthenticationOutput) ToTLSClientAuthenticationPtrOutputWithCon
 }
 
 // `required` or `requested`.
-func (o TLSClientAuthenticationOutput) Mode() pulumi.StringOutput {
-	return o.ApplyT(func(v TLSClientAuthentication) string { return v.Mode }).(pulumi.StringOutput)
+func (o TLSClientAuthenticationOutput) Mode() ClientAuthModeOutput {
+	return o.ApplyT(func(v TLSClientAuthentication) ClientAuthMode { return v.Mode }).(ClientAuthModeOutput)
 }
 
 // Expression deriving the principal name from the client certificate.
@@ -5278,13 +5278,13 @@ func (o TLSClientAuthenticationPtrOutput) Elem() TLSClientAuthenticationOutput {
 }
 
 // `required` or `requested`.
-func (o TLSClientAuthenticationPtrOutput) Mode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *TLSClientAuthentication) *string {
+func (o TLSClientAuthenticationPtrOutput) Mode() ClientAuthModePtrOutput {
+	return o.ApplyT(func(v *TLSClientAuthentication) *ClientAuthMode {
 		if v == nil {
 			return nil
 		}
 		return &v.Mode
-	}).(pulumi.StringPtrOutput)
+	}).(ClientAuthModePtrOutput)
 }
 
 // Expression deriving the principal name from the client certificate.
@@ -5987,7 +5987,7 @@ type VirtualClusterAuthentication struct {
 	// For `sasl_plain` with `terminate`: the accepted users.
 	Principals []Principal `pulumi:"principals"`
 	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type string `pulumi:"type"`
+	Type VirtualClusterAuthType `pulumi:"type"`
 	// For `oauth_bearer`: audience and issuer checks.
 	Validate *OAuthValidation `pulumi:"validate"`
 }
@@ -6018,7 +6018,7 @@ type VirtualClusterAuthenticationArgs struct {
 	// For `sasl_plain` with `terminate`: the accepted users.
 	Principals PrincipalArrayInput `pulumi:"principals"`
 	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type VirtualClusterAuthTypeInput `pulumi:"type"`
 	// For `oauth_bearer`: audience and issuer checks.
 	Validate OAuthValidationPtrInput `pulumi:"validate"`
 }
@@ -6106,8 +6106,8 @@ func (o VirtualClusterAuthenticationOutput) Principals() PrincipalArrayOutput {
 }
 
 // `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-func (o VirtualClusterAuthenticationOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) string { return v.Type }).(pulumi.StringOutput)
+func (o VirtualClusterAuthenticationOutput) Type() VirtualClusterAuthTypeOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) VirtualClusterAuthType { return v.Type }).(VirtualClusterAuthTypeOutput)
 }
 
 // For `oauth_bearer`: audience and issuer checks.

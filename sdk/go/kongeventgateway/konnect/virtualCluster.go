@@ -17,7 +17,7 @@ type VirtualCluster struct {
 	pulumi.CustomResourceState
 
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-	AclMode pulumi.StringOutput `pulumi:"aclMode"`
+	AclMode ACLModeOutput `pulumi:"aclMode"`
 	// Accepted client authentication methods, tried in order.
 	Authentication VirtualClusterAuthenticationArrayOutput `pulumi:"authentication"`
 	// When Konnect created the object (RFC 3339).
@@ -116,7 +116,7 @@ func VirtualClusterExists(ctx *pulumi.Context,
 
 type virtualClusterArgs struct {
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-	AclMode string `pulumi:"aclMode"`
+	AclMode ACLMode `pulumi:"aclMode"`
 	// Accepted client authentication methods, tried in order.
 	Authentication []VirtualClusterAuthentication `pulumi:"authentication"`
 	// Description (at most 512 characters).
@@ -140,7 +140,7 @@ type virtualClusterArgs struct {
 // The set of arguments for constructing a VirtualCluster resource.
 type VirtualClusterArgs struct {
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-	AclMode pulumi.StringInput
+	AclMode ACLModeInput
 	// Accepted client authentication methods, tried in order.
 	Authentication VirtualClusterAuthenticationArrayInput
 	// Description (at most 512 characters).
@@ -249,8 +249,8 @@ func (o VirtualClusterOutput) ToVirtualClusterOutputWithContext(ctx context.Cont
 }
 
 // `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-func (o VirtualClusterOutput) AclMode() pulumi.StringOutput {
-	return o.ApplyT(func(v *VirtualCluster) pulumi.StringOutput { return v.AclMode }).(pulumi.StringOutput)
+func (o VirtualClusterOutput) AclMode() ACLModeOutput {
+	return o.ApplyT(func(v *VirtualCluster) ACLModeOutput { return v.AclMode }).(ACLModeOutput)
 }
 
 // Accepted client authentication methods, tried in order.

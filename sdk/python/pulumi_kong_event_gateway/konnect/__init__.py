@@ -6,6 +6,7 @@ import builtins as _builtins
 from .. import _utilities
 import typing
 # Export this package's modules as members:
+from ._enums import *
 from .backend_cluster import *
 from .cluster_policy import *
 from .consume_policy import *

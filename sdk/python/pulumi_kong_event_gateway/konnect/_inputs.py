@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from ._enums import *
 
 __all__ = [
     'ACLRuleArgs',
@@ -278,7 +279,7 @@ class BackendClusterAuthenticationArgsDict(TypedDict):
     """
     BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['BackendClusterAuthType']
     """
     `anonymous`, `sasl_plain` or `sasl_scram`.
     """
@@ -298,14 +299,14 @@ class BackendClusterAuthenticationArgsDict(TypedDict):
 @pulumi.input_type
 class BackendClusterAuthenticationArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['BackendClusterAuthType'],
                  algorithm: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None):
         """
         BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 
-        :param pulumi.Input[_builtins.str] type: `anonymous`, `sasl_plain` or `sasl_scram`.
+        :param pulumi.Input['BackendClusterAuthType'] type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param pulumi.Input[_builtins.str] algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param pulumi.Input[_builtins.str] password: SASL password (literal or `${vault...}` reference); required for SASL.
         :param pulumi.Input[_builtins.str] username: SASL user name (literal or `${vault...}` reference); required for SASL.
@@ -320,14 +321,14 @@ class BackendClusterAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['BackendClusterAuthType']:
         """
         `anonymous`, `sasl_plain` or `sasl_scram`.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['BackendClusterAuthType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -387,7 +388,7 @@ class BackendClusterTLSArgsDict(TypedDict):
     """
     Skip verifying the cluster's certificate.
     """
-    tls_versions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    tls_versions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['BackendTLSVersion']]]]]
     """
     Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
     """
@@ -399,7 +400,7 @@ class BackendClusterTLSArgs:
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
                  client_identity: pulumi.Input[Optional['ClientIdentityArgs']] = None,
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
-                 tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+                 tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input['BackendTLSVersion']]]] = None):
         """
         BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 
@@ -407,7 +408,7 @@ class BackendClusterTLSArgs:
         :param pulumi.Input[_builtins.str] ca_bundle: PEM CA bundle to verify the cluster's certificate with.
         :param pulumi.Input['ClientIdentityArgs'] client_identity: Client certificate for mutual TLS (runtime 1.1 or later).
         :param pulumi.Input[_builtins.bool] insecure_skip_verify: Skip verifying the cluster's certificate.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tls_versions: Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
+        :param pulumi.Input[Sequence[pulumi.Input['BackendTLSVersion']]] tls_versions: Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
         """
         pulumi.set(__self__, "enabled", enabled)
         if ca_bundle is not None:
@@ -469,14 +470,14 @@ class BackendClusterTLSArgs:
 
     @_builtins.property
     @pulumi.getter(name="tlsVersions")
-    def tls_versions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+    def tls_versions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['BackendTLSVersion']]]]:
         """
         Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
         """
         return pulumi.get(self, "tls_versions")
 
     @tls_versions.setter
-    def tls_versions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+    def tls_versions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['BackendTLSVersion']]]]):
         pulumi.set(self, "tls_versions", value)
 
 
@@ -484,7 +485,7 @@ class BrokerHostFormatArgsDict(TypedDict):
     """
     BrokerHostFormat is the SNI host-name scheme of brokers.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['BrokerHostFormatType']
     """
     `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
     """
@@ -492,24 +493,24 @@ class BrokerHostFormatArgsDict(TypedDict):
 @pulumi.input_type
 class BrokerHostFormatArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str]):
+                 type: pulumi.Input['BrokerHostFormatType']):
         """
         BrokerHostFormat is the SNI host-name scheme of brokers.
 
-        :param pulumi.Input[_builtins.str] type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
+        :param pulumi.Input['BrokerHostFormatType'] type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['BrokerHostFormatType']:
         """
         `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['BrokerHostFormatType']):
         pulumi.set(self, "type", value)
 
 
@@ -982,7 +983,7 @@ class EncryptionKeyArgsDict(TypedDict):
     """
     EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['KeyType']
     """
     `aws` or `static`.
     """
@@ -998,13 +999,13 @@ class EncryptionKeyArgsDict(TypedDict):
 @pulumi.input_type
 class EncryptionKeyArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['KeyType'],
                  arn: pulumi.Input[Optional[_builtins.str]] = None,
                  key: pulumi.Input[Optional['RefArgs']] = None):
         """
         EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 
-        :param pulumi.Input[_builtins.str] type: `aws` or `static`.
+        :param pulumi.Input['KeyType'] type: `aws` or `static`.
         :param pulumi.Input[_builtins.str] arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param pulumi.Input['RefArgs'] key: `static`: the StaticKey, by ID or name.
         """
@@ -1016,14 +1017,14 @@ class EncryptionKeyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['KeyType']:
         """
         `aws` or `static`.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['KeyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1226,7 +1227,7 @@ class ForwardToVirtualClusterConfigArgsDict(TypedDict):
     """
     ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['ForwardType']
     """
     `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
     """
@@ -1238,7 +1239,7 @@ class ForwardToVirtualClusterConfigArgsDict(TypedDict):
     """
     `sni`: port advertised to clients instead of the listener port.
     """
-    bootstrap_port: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    bootstrap_port: NotRequired[pulumi.Input[Optional['BootstrapPort']]]
     """
     `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
     """
@@ -1262,10 +1263,10 @@ class ForwardToVirtualClusterConfigArgsDict(TypedDict):
 @pulumi.input_type
 class ForwardToVirtualClusterConfigArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ForwardType'],
                  advertised_host: pulumi.Input[Optional[_builtins.str]] = None,
                  advertised_port: pulumi.Input[Optional[_builtins.int]] = None,
-                 bootstrap_port: pulumi.Input[Optional[_builtins.str]] = None,
+                 bootstrap_port: pulumi.Input[Optional['BootstrapPort']] = None,
                  broker_host_format: pulumi.Input[Optional['BrokerHostFormatArgs']] = None,
                  destination: pulumi.Input[Optional['RefArgs']] = None,
                  min_broker_id: pulumi.Input[Optional[_builtins.int]] = None,
@@ -1273,10 +1274,10 @@ class ForwardToVirtualClusterConfigArgs:
         """
         ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
 
-        :param pulumi.Input[_builtins.str] type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
+        :param pulumi.Input['ForwardType'] type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         :param pulumi.Input[_builtins.str] advertised_host: `port_mapping`: host name or IP address advertised to clients (lower case).
         :param pulumi.Input[_builtins.int] advertised_port: `sni`: port advertised to clients instead of the listener port.
-        :param pulumi.Input[_builtins.str] bootstrap_port: `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
+        :param pulumi.Input['BootstrapPort'] bootstrap_port: `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
         :param pulumi.Input['BrokerHostFormatArgs'] broker_host_format: `sni`: broker host names; default `per_cluster_suffix`.
         :param pulumi.Input['RefArgs'] destination: `port_mapping`: the virtual cluster, by ID or name.
         :param pulumi.Input[_builtins.int] min_broker_id: `port_mapping`: broker ID of the first broker port (default 0).
@@ -1300,14 +1301,14 @@ class ForwardToVirtualClusterConfigArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ForwardType']:
         """
         `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ForwardType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1336,14 +1337,14 @@ class ForwardToVirtualClusterConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="bootstrapPort")
-    def bootstrap_port(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def bootstrap_port(self) -> pulumi.Input[Optional['BootstrapPort']]:
         """
         `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
         """
         return pulumi.get(self, "bootstrap_port")
 
     @bootstrap_port.setter
-    def bootstrap_port(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def bootstrap_port(self, value: pulumi.Input[Optional['BootstrapPort']]):
         pulumi.set(self, "bootstrap_port", value)
 
     @_builtins.property
@@ -1617,7 +1618,7 @@ class KeySourceArgsDict(TypedDict):
     """
     KeySource is where decryption keys may come from.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['KeyType']
     """
     `aws` (AWS KMS) or `static` (StaticKey resources).
     """
@@ -1625,24 +1626,24 @@ class KeySourceArgsDict(TypedDict):
 @pulumi.input_type
 class KeySourceArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str]):
+                 type: pulumi.Input['KeyType']):
         """
         KeySource is where decryption keys may come from.
 
-        :param pulumi.Input[_builtins.str] type: `aws` (AWS KMS) or `static` (StaticKey resources).
+        :param pulumi.Input['KeyType'] type: `aws` (AWS KMS) or `static` (StaticKey resources).
         """
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['KeyType']:
         """
         `aws` (AWS KMS) or `static` (StaticKey resources).
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['KeyType']):
         pulumi.set(self, "type", value)
 
 
@@ -1970,7 +1971,7 @@ class SchemaRegistryConfigArgsDict(TypedDict):
     """
     URL of the registry.
     """
-    schema_type: pulumi.Input[_builtins.str]
+    schema_type: pulumi.Input['SchemaType']
     """
     `avro` or `json`.
     """
@@ -1987,14 +1988,14 @@ class SchemaRegistryConfigArgsDict(TypedDict):
 class SchemaRegistryConfigArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[_builtins.str],
-                 schema_type: pulumi.Input[_builtins.str],
+                 schema_type: pulumi.Input['SchemaType'],
                  authentication: pulumi.Input[Optional['SchemaRegistryAuthenticationArgs']] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 
         :param pulumi.Input[_builtins.str] endpoint: URL of the registry.
-        :param pulumi.Input[_builtins.str] schema_type: `avro` or `json`.
+        :param pulumi.Input['SchemaType'] schema_type: `avro` or `json`.
         :param pulumi.Input['SchemaRegistryAuthenticationArgs'] authentication: Basic authentication to the registry.
         :param pulumi.Input[_builtins.int] timeout_seconds: Request timeout in seconds (at least 1; default 10).
         """
@@ -2019,14 +2020,14 @@ class SchemaRegistryConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> pulumi.Input[_builtins.str]:
+    def schema_type(self) -> pulumi.Input['SchemaType']:
         """
         `avro` or `json`.
         """
         return pulumi.get(self, "schema_type")
 
     @schema_type.setter
-    def schema_type(self, value: pulumi.Input[_builtins.str]):
+    def schema_type(self, value: pulumi.Input['SchemaType']):
         pulumi.set(self, "schema_type", value)
 
     @_builtins.property
@@ -2263,7 +2264,7 @@ class TLSClientAuthenticationArgsDict(TypedDict):
     """
     TLSClientAuthentication asks clients for certificates (mutual TLS).
     """
-    mode: pulumi.Input[_builtins.str]
+    mode: pulumi.Input['ClientAuthMode']
     """
     `required` or `requested`.
     """
@@ -2279,13 +2280,13 @@ class TLSClientAuthenticationArgsDict(TypedDict):
 @pulumi.input_type
 class TLSClientAuthenticationArgs:
     def __init__(__self__, *,
-                 mode: pulumi.Input[_builtins.str],
+                 mode: pulumi.Input['ClientAuthMode'],
                  tls_trust_bundles: pulumi.Input[Sequence[pulumi.Input['RefArgs']]],
                  principal_mapping: pulumi.Input[Optional[_builtins.str]] = None):
         """
         TLSClientAuthentication asks clients for certificates (mutual TLS).
 
-        :param pulumi.Input[_builtins.str] mode: `required` or `requested`.
+        :param pulumi.Input['ClientAuthMode'] mode: `required` or `requested`.
         :param pulumi.Input[Sequence[pulumi.Input['RefArgs']]] tls_trust_bundles: Trust bundles (TLSTrustBundle resources) that verify client certificates.
         :param pulumi.Input[_builtins.str] principal_mapping: Expression deriving the principal name from the client certificate.
         """
@@ -2296,14 +2297,14 @@ class TLSClientAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def mode(self) -> pulumi.Input[_builtins.str]:
+    def mode(self) -> pulumi.Input['ClientAuthMode']:
         """
         `required` or `requested`.
         """
         return pulumi.get(self, "mode")
 
     @mode.setter
-    def mode(self, value: pulumi.Input[_builtins.str]):
+    def mode(self, value: pulumi.Input['ClientAuthMode']):
         pulumi.set(self, "mode", value)
 
     @_builtins.property
@@ -2700,7 +2701,7 @@ class VirtualClusterAuthenticationArgsDict(TypedDict):
     """
     VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['VirtualClusterAuthType']
     """
     `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
     """
@@ -2736,7 +2737,7 @@ class VirtualClusterAuthenticationArgsDict(TypedDict):
 @pulumi.input_type
 class VirtualClusterAuthenticationArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['VirtualClusterAuthType'],
                  algorithm: pulumi.Input[Optional[_builtins.str]] = None,
                  claims_mapping: pulumi.Input[Optional['ClaimsMappingArgs']] = None,
                  fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None,
@@ -2747,7 +2748,7 @@ class VirtualClusterAuthenticationArgs:
         """
         VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 
-        :param pulumi.Input[_builtins.str] type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        :param pulumi.Input['VirtualClusterAuthType'] type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         :param pulumi.Input[_builtins.str] algorithm: For `sasl_scram`: `sha256` or `sha512`.
         :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
         :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
@@ -2774,14 +2775,14 @@ class VirtualClusterAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['VirtualClusterAuthType']:
         """
         `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['VirtualClusterAuthType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property

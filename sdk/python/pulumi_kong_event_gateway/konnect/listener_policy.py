@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['ListenerPolicyArgs', 'ListenerPolicy']
@@ -23,7 +24,7 @@ class ListenerPolicyArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
                  listener_id: pulumi.Input[_builtins.str],
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ListenerPolicyType'],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  forward_to_virtual_cluster: pulumi.Input[Optional['ForwardToVirtualClusterConfigArgs']] = None,
@@ -35,7 +36,7 @@ class ListenerPolicyArgs:
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
         :param pulumi.Input[_builtins.str] listener_id: ID of the listener; changing it replaces the policy.
-        :param pulumi.Input[_builtins.str] type: `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ListenerPolicyType'] type: `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] enabled: Whether the policy is applied (default true).
         :param pulumi.Input['ForwardToVirtualClusterConfigArgs'] forward_to_virtual_cluster: Settings of a `forward_to_virtual_cluster` policy.
@@ -85,14 +86,14 @@ class ListenerPolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ListenerPolicyType']:
         """
         `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ListenerPolicyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -182,7 +183,7 @@ class ListenerPolicy(pulumi.CustomResource):
                  listener_id: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  tls_server: pulumi.Input[Optional[Union['TLSServerConfigArgs', 'TLSServerConfigArgsDict', 'outputs.TLSServerConfig']]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['ListenerPolicyType']] = None,
                  __props__=None):
         """
         A listener policy: `tls_server` terminates TLS, `forward_to_virtual_cluster` routes connections to virtual clusters by port or SNI. Policies run in creation order, so create `tls_server` before an SNI forward. Import it with the ID `<gatewayId>/<listenerId>/<policyId>`.
@@ -197,7 +198,7 @@ class ListenerPolicy(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] listener_id: ID of the listener; changing it replaces the policy.
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[Union['TLSServerConfigArgs', 'TLSServerConfigArgsDict', 'outputs.TLSServerConfig']] tls_server: Settings of a `tls_server` policy.
-        :param pulumi.Input[_builtins.str] type: `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ListenerPolicyType'] type: `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
         """
         ...
     @overload
@@ -231,7 +232,7 @@ class ListenerPolicy(pulumi.CustomResource):
                  listener_id: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  tls_server: pulumi.Input[Optional[Union['TLSServerConfigArgs', 'TLSServerConfigArgsDict', 'outputs.TLSServerConfig']]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['ListenerPolicyType']] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -395,7 +396,7 @@ class ListenerPolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output[_builtins.str]:
+    def type(self) -> pulumi.Output['ListenerPolicyType']:
         """
         `tls_server` or `forward_to_virtual_cluster`; set the member of the same name. Changing it replaces the policy.
         """

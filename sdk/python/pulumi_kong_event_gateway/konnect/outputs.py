@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = [
     'ACLRule',
@@ -203,14 +204,14 @@ class BackendClusterAuthentication(dict):
     BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
     """
     def __init__(__self__, *,
-                 type: _builtins.str,
+                 type: 'BackendClusterAuthType',
                  algorithm: Optional[_builtins.str] = None,
                  password: Optional[_builtins.str] = None,
                  username: Optional[_builtins.str] = None):
         """
         BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
 
-        :param _builtins.str type: `anonymous`, `sasl_plain` or `sasl_scram`.
+        :param 'BackendClusterAuthType' type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param _builtins.str algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param _builtins.str password: SASL password (literal or `${vault...}` reference); required for SASL.
         :param _builtins.str username: SASL user name (literal or `${vault...}` reference); required for SASL.
@@ -225,7 +226,7 @@ class BackendClusterAuthentication(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'BackendClusterAuthType':
         """
         `anonymous`, `sasl_plain` or `sasl_scram`.
         """
@@ -289,7 +290,7 @@ class BackendClusterTLS(dict):
                  ca_bundle: Optional[_builtins.str] = None,
                  client_identity: Optional['outputs.ClientIdentity'] = None,
                  insecure_skip_verify: Optional[_builtins.bool] = None,
-                 tls_versions: Optional[Sequence[_builtins.str]] = None):
+                 tls_versions: Optional[Sequence['BackendTLSVersion']] = None):
         """
         BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
 
@@ -297,7 +298,7 @@ class BackendClusterTLS(dict):
         :param _builtins.str ca_bundle: PEM CA bundle to verify the cluster's certificate with.
         :param 'ClientIdentity' client_identity: Client certificate for mutual TLS (runtime 1.1 or later).
         :param _builtins.bool insecure_skip_verify: Skip verifying the cluster's certificate.
-        :param Sequence[_builtins.str] tls_versions: Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
+        :param Sequence['BackendTLSVersion'] tls_versions: Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
         """
         pulumi.set(__self__, "enabled", enabled)
         if ca_bundle is not None:
@@ -343,7 +344,7 @@ class BackendClusterTLS(dict):
 
     @_builtins.property
     @pulumi.getter(name="tlsVersions")
-    def tls_versions(self) -> Optional[Sequence[_builtins.str]]:
+    def tls_versions(self) -> Optional[Sequence['BackendTLSVersion']]:
         """
         Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
         """
@@ -356,17 +357,17 @@ class BrokerHostFormat(dict):
     BrokerHostFormat is the SNI host-name scheme of brokers.
     """
     def __init__(__self__, *,
-                 type: _builtins.str):
+                 type: 'BrokerHostFormatType'):
         """
         BrokerHostFormat is the SNI host-name scheme of brokers.
 
-        :param _builtins.str type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
+        :param 'BrokerHostFormatType' type: `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'BrokerHostFormatType':
         """
         `per_cluster_suffix` (`broker-<id>.<dnsLabel><suffix>`) or `shared_suffix` (`broker-<id>-<dnsLabel><suffix>`, one wildcard certificate for all clusters; runtime 1.1 or later).
         """
@@ -1072,13 +1073,13 @@ class EncryptionKey(dict):
     EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
     """
     def __init__(__self__, *,
-                 type: _builtins.str,
+                 type: 'KeyType',
                  arn: Optional[_builtins.str] = None,
                  key: Optional['outputs.Ref'] = None):
         """
         EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
 
-        :param _builtins.str type: `aws` or `static`.
+        :param 'KeyType' type: `aws` or `static`.
         :param _builtins.str arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param 'Ref' key: `static`: the StaticKey, by ID or name.
         """
@@ -1090,7 +1091,7 @@ class EncryptionKey(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'KeyType':
         """
         `aws` or `static`.
         """
@@ -1280,10 +1281,10 @@ class ForwardToVirtualClusterConfig(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 type: _builtins.str,
+                 type: 'ForwardType',
                  advertised_host: Optional[_builtins.str] = None,
                  advertised_port: Optional[_builtins.int] = None,
-                 bootstrap_port: Optional[_builtins.str] = None,
+                 bootstrap_port: Optional['BootstrapPort'] = None,
                  broker_host_format: Optional['outputs.BrokerHostFormat'] = None,
                  destination: Optional['outputs.Ref'] = None,
                  min_broker_id: Optional[_builtins.int] = None,
@@ -1291,10 +1292,10 @@ class ForwardToVirtualClusterConfig(dict):
         """
         ForwardToVirtualClusterConfig routes connections to virtual clusters by port (`port_mapping`) or by TLS server name (`sni`).
 
-        :param _builtins.str type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
+        :param 'ForwardType' type: `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         :param _builtins.str advertised_host: `port_mapping`: host name or IP address advertised to clients (lower case).
         :param _builtins.int advertised_port: `sni`: port advertised to clients instead of the listener port.
-        :param _builtins.str bootstrap_port: `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
+        :param 'BootstrapPort' bootstrap_port: `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
         :param 'BrokerHostFormat' broker_host_format: `sni`: broker host names; default `per_cluster_suffix`.
         :param 'Ref' destination: `port_mapping`: the virtual cluster, by ID or name.
         :param _builtins.int min_broker_id: `port_mapping`: broker ID of the first broker port (default 0).
@@ -1318,7 +1319,7 @@ class ForwardToVirtualClusterConfig(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'ForwardType':
         """
         `port_mapping` (a port per broker) or `sni` (TLS server names; needs a `tls_server` policy first).
         """
@@ -1342,7 +1343,7 @@ class ForwardToVirtualClusterConfig(dict):
 
     @_builtins.property
     @pulumi.getter(name="bootstrapPort")
-    def bootstrap_port(self) -> Optional[_builtins.str]:
+    def bootstrap_port(self) -> Optional['BootstrapPort']:
         """
         `port_mapping`: `at_start` (the first listener port is the bootstrap port; default) or `none`.
         """
@@ -1561,17 +1562,17 @@ class KeySource(dict):
     KeySource is where decryption keys may come from.
     """
     def __init__(__self__, *,
-                 type: _builtins.str):
+                 type: 'KeyType'):
         """
         KeySource is where decryption keys may come from.
 
-        :param _builtins.str type: `aws` (AWS KMS) or `static` (StaticKey resources).
+        :param 'KeyType' type: `aws` (AWS KMS) or `static` (StaticKey resources).
         """
         pulumi.set(__self__, "type", type)
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'KeyType':
         """
         `aws` (AWS KMS) or `static` (StaticKey resources).
         """
@@ -1829,14 +1830,14 @@ class SchemaRegistryConfig(dict):
 
     def __init__(__self__, *,
                  endpoint: _builtins.str,
-                 schema_type: _builtins.str,
+                 schema_type: 'SchemaType',
                  authentication: Optional['outputs.SchemaRegistryAuthentication'] = None,
                  timeout_seconds: Optional[_builtins.int] = None):
         """
         SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 
         :param _builtins.str endpoint: URL of the registry.
-        :param _builtins.str schema_type: `avro` or `json`.
+        :param 'SchemaType' schema_type: `avro` or `json`.
         :param 'SchemaRegistryAuthentication' authentication: Basic authentication to the registry.
         :param _builtins.int timeout_seconds: Request timeout in seconds (at least 1; default 10).
         """
@@ -1857,7 +1858,7 @@ class SchemaRegistryConfig(dict):
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> _builtins.str:
+    def schema_type(self) -> 'SchemaType':
         """
         `avro` or `json`.
         """
@@ -2061,13 +2062,13 @@ class TLSClientAuthentication(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 mode: _builtins.str,
+                 mode: 'ClientAuthMode',
                  tls_trust_bundles: Sequence['outputs.Ref'],
                  principal_mapping: Optional[_builtins.str] = None):
         """
         TLSClientAuthentication asks clients for certificates (mutual TLS).
 
-        :param _builtins.str mode: `required` or `requested`.
+        :param 'ClientAuthMode' mode: `required` or `requested`.
         :param Sequence['Ref'] tls_trust_bundles: Trust bundles (TLSTrustBundle resources) that verify client certificates.
         :param _builtins.str principal_mapping: Expression deriving the principal name from the client certificate.
         """
@@ -2078,7 +2079,7 @@ class TLSClientAuthentication(dict):
 
     @_builtins.property
     @pulumi.getter
-    def mode(self) -> _builtins.str:
+    def mode(self) -> 'ClientAuthMode':
         """
         `required` or `requested`.
         """
@@ -2414,7 +2415,7 @@ class VirtualClusterAuthentication(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 type: _builtins.str,
+                 type: 'VirtualClusterAuthType',
                  algorithm: Optional[_builtins.str] = None,
                  claims_mapping: Optional['outputs.ClaimsMapping'] = None,
                  fetch_kong_identity_principal: Optional['outputs.FetchKongIdentityPrincipal'] = None,
@@ -2425,7 +2426,7 @@ class VirtualClusterAuthentication(dict):
         """
         VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
 
-        :param _builtins.str type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        :param 'VirtualClusterAuthType' type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         :param _builtins.str algorithm: For `sasl_scram`: `sha256` or `sha512`.
         :param 'ClaimsMapping' claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
         :param 'FetchKongIdentityPrincipal' fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
@@ -2452,7 +2453,7 @@ class VirtualClusterAuthentication(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> _builtins.str:
+    def type(self) -> 'VirtualClusterAuthType':
         """
         `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
         """

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from ._enums import *
 
 __all__ = ['PolicyChainArgs', 'PolicyChain']
 
@@ -21,7 +22,7 @@ class PolicyChainArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
                  policies: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['PolicyChainType'],
                  listener_id: pulumi.Input[Optional[_builtins.str]] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
@@ -29,7 +30,7 @@ class PolicyChainArgs:
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] policies: IDs of the policies in evaluation order.
-        :param pulumi.Input[_builtins.str] type: Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
+        :param pulumi.Input['PolicyChainType'] type: Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
         :param pulumi.Input[_builtins.str] listener_id: ID of the listener, for the `listener` chain.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
         """
@@ -67,14 +68,14 @@ class PolicyChainArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['PolicyChainType']:
         """
         Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['PolicyChainType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -111,7 +112,7 @@ class PolicyChain(pulumi.CustomResource):
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  listener_id: pulumi.Input[Optional[_builtins.str]] = None,
                  policies: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['PolicyChainType']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -122,7 +123,7 @@ class PolicyChain(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway.
         :param pulumi.Input[_builtins.str] listener_id: ID of the listener, for the `listener` chain.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] policies: IDs of the policies in evaluation order.
-        :param pulumi.Input[_builtins.str] type: Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
+        :param pulumi.Input['PolicyChainType'] type: Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster, for the `cluster`, `consume` and `produce` chains.
         """
         ...
@@ -152,7 +153,7 @@ class PolicyChain(pulumi.CustomResource):
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  listener_id: pulumi.Input[Optional[_builtins.str]] = None,
                  policies: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['PolicyChainType']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -245,7 +246,7 @@ class PolicyChain(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output[_builtins.str]:
+    def type(self) -> pulumi.Output['PolicyChainType']:
         """
         Which chain: `listener` (set listenerId), or a virtual cluster's `cluster`, `consume` or `produce` policies (set virtualClusterId).
         """

@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['ProducePolicyArgs', 'ProducePolicy']
@@ -22,7 +23,7 @@ __all__ = ['ProducePolicyArgs', 'ProducePolicy']
 class ProducePolicyArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ProducePolicyType'],
                  virtual_cluster_id: pulumi.Input[_builtins.str],
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
@@ -38,7 +39,7 @@ class ProducePolicyArgs:
         The set of arguments for constructing a ProducePolicy resource.
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
-        :param pulumi.Input[_builtins.str] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ProducePolicyType'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         :param pulumi.Input[_builtins.str] condition: Expression (at most 1000 characters) that limits which records the policy applies to.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
@@ -89,14 +90,14 @@ class ProducePolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ProducePolicyType']:
         """
         `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ProducePolicyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -249,7 +250,7 @@ class ProducePolicy(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['ProducePolicyType']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -268,7 +269,7 @@ class ProducePolicy(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[_builtins.str] parent_policy_id: ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
         :param pulumi.Input[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']] schema_validation: Settings of a `schema_validation` policy.
-        :param pulumi.Input[_builtins.str] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ProducePolicyType'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         """
         ...
@@ -306,7 +307,7 @@ class ProducePolicy(pulumi.CustomResource):
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional[_builtins.str]] = None,
+                 type: pulumi.Input[Optional['ProducePolicyType']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -481,7 +482,7 @@ class ProducePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output[_builtins.str]:
+    def type(self) -> pulumi.Output['ProducePolicyType']:
         """
         `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         """

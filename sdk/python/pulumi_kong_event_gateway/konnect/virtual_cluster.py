@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['VirtualClusterArgs', 'VirtualCluster']
@@ -21,7 +22,7 @@ __all__ = ['VirtualClusterArgs', 'VirtualCluster']
 @pulumi.input_type
 class VirtualClusterArgs:
     def __init__(__self__, *,
-                 acl_mode: pulumi.Input[_builtins.str],
+                 acl_mode: pulumi.Input['ACLMode'],
                  authentication: pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]],
                  destination: pulumi.Input['RefArgs'],
                  dns_label: pulumi.Input[_builtins.str],
@@ -34,7 +35,7 @@ class VirtualClusterArgs:
         """
         The set of arguments for constructing a VirtualCluster resource.
 
-        :param pulumi.Input[_builtins.str] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
+        :param pulumi.Input['ACLMode'] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
         :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]] authentication: Accepted client authentication methods, tried in order.
         :param pulumi.Input['RefArgs'] destination: The backend cluster, by ID or name.
         :param pulumi.Input[_builtins.str] dns_label: DNS label (RFC 1035) used in SNI host names: `<dnsLabel><sniSuffix>`.
@@ -62,14 +63,14 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter(name="aclMode")
-    def acl_mode(self) -> pulumi.Input[_builtins.str]:
+    def acl_mode(self) -> pulumi.Input['ACLMode']:
         """
         `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
         """
         return pulumi.get(self, "acl_mode")
 
     @acl_mode.setter
-    def acl_mode(self, value: pulumi.Input[_builtins.str]):
+    def acl_mode(self, value: pulumi.Input['ACLMode']):
         pulumi.set(self, "acl_mode", value)
 
     @_builtins.property
@@ -187,7 +188,7 @@ class VirtualCluster(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 acl_mode: pulumi.Input[Optional['ACLMode']] = None,
                  authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']]] = None,
@@ -203,7 +204,7 @@ class VirtualCluster(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
+        :param pulumi.Input['ACLMode'] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
         :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]] authentication: Accepted client authentication methods, tried in order.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']] destination: The backend cluster, by ID or name.
@@ -238,7 +239,7 @@ class VirtualCluster(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 acl_mode: pulumi.Input[Optional['ACLMode']] = None,
                  authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']]] = None,
@@ -331,7 +332,7 @@ class VirtualCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="aclMode")
-    def acl_mode(self) -> pulumi.Output[_builtins.str]:
+    def acl_mode(self) -> pulumi.Output['ACLMode']:
         """
         `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
         """
