@@ -10,12 +10,14 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
+	"fmt"
 	"math/big"
 	"net/http"
 	"testing"
 	"time"
 
 	konnectcomponents "github.com/Kong/sdk-konnect-go/models/components"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -268,4 +270,55 @@ func caPEM(t *testing.T) string {
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	require.NoError(t, err)
 	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+}
+
+// TestStaticKeysFromYAML: the same static key from a Pulumi YAML program, so through the plugin's Construct: the
+// component constructed inside the plugin registers its own kong-event-gateway provider and the key, which lands in
+// the Konnect gateway the operator reports.
+func TestStaticKeysFromYAML(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	defer cancel()
+	const ns = "e2e-yaml-keys"
+	emu, token, gatewayID := konnectWithGateway(t, "yaml-keys")
+	program := fmt.Sprintf(`name: yaml-keys
+runtime: yaml
+config:
+  konnectToken: {type: string, secret: true}
+  namespace: {type: string}
+resources:
+  ns:
+    type: kubernetes:core/v1:Namespace
+    properties:
+      metadata:
+        name: ${namespace}
+  pm:
+    type: kong-event-gateway:index:PortMappedGateway
+    properties:
+      konnect:
+        token: ${konnectToken}
+        serverURL: eu.api.konghq.com
+        apiURL: %q
+      namespace: ${namespace}
+      advertisedHost: 10.0.1.1
+      backendCluster: {bootstrapServers: ["kafka:9092"], brokerCount: 1}
+      staticKeys:
+        - name: orders-key
+          value: ${konnectToken}
+      virtualClusters: [{name: orders}]
+      waitForProgrammed: false
+    options:
+      dependsOn:
+        - ${ns}
+`, emu.URL())
+	operator := playOperatorID(ctx, ns, "pm-gateway", gatewayID)
+	stack, _ := upYAML(t, ctx, []byte(program), ns, token)
+	require.NoError(t, <-operator)
+	t.Cleanup(func() { _, _ = stack.Destroy(context.Background(), optdestroy.Remove()) })
+	onlyKey(t, emu, gatewayID)
+	_, err := stack.Destroy(ctx, optdestroy.Remove())
+	require.NoError(t, err)
+	for _, o := range emu.Snapshot() {
+		assert.NotEqual(t, konnectemu.KindStaticKey, o.Kind, "destroy deletes the key")
+	}
+	assert.Empty(t, emu.ValidationErrors(), "requests the Konnect spec rejects")
 }

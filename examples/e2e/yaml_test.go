@@ -43,7 +43,7 @@ func TestYAMLPortMappedExample(t *testing.T) {
 	// Pulumi.yaml.
 	program, err := os.ReadFile(filepath.Join(repoRoot, "examples", "yaml-portmapped", "Pulumi.yaml"))
 	require.NoError(t, err)
-	yamlStack, up := upYAML(t, ctx, program, yamlNS)
+	yamlStack, up := upYAML(t, ctx, program, yamlNS, token)
 	assert.Equal(t, map[string]any{"example_virtual_cluster": "10.0.1.1:9092"}, up.Outputs["bootstrapServers"].Value)
 	assert.Equal(t, map[string]any{"example_virtual_cluster": []any{"10.0.1.1:9093", "10.0.1.1:9094", "10.0.1.1:9095"}},
 		up.Outputs["brokerAddresses"].Value)
@@ -106,9 +106,9 @@ func TestYAMLPortMappedExample(t *testing.T) {
 	}
 }
 
-// upYAML runs `pulumi up` on program (a Pulumi.yaml) in a new stack of its own directory, with the token set as a
+// upYAML runs `pulumi up` on program (a Pulumi.yaml) in a new stack of its own directory, with konnectToken set as a
 // secret config value.
-func upYAML(t *testing.T, ctx context.Context, program []byte, namespace string) (auto.Stack, *auto.UpResult) {
+func upYAML(t *testing.T, ctx context.Context, program []byte, namespace, konnectToken string) (auto.Stack, *auto.UpResult) {
 	t.Helper()
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "Pulumi.yaml"), program, 0o644))
@@ -119,7 +119,7 @@ func upYAML(t *testing.T, ctx context.Context, program []byte, namespace string)
 	)
 	require.NoError(t, err)
 	require.NoError(t, stack.SetAllConfig(ctx, auto.ConfigMap{
-		"konnectToken": {Value: token, Secret: true},
+		"konnectToken": {Value: konnectToken, Secret: true},
 		"namespace":    {Value: namespace},
 	}))
 	start := time.Now()
@@ -220,7 +220,7 @@ func TestYAMLSniExample(t *testing.T) {
 	const ns = "e2e-yaml-sni"
 	program, err := os.ReadFile(filepath.Join(repoRoot, "examples", "yaml-sni", "Pulumi.yaml"))
 	require.NoError(t, err)
-	stack, up := upYAML(t, ctx, program, ns)
+	stack, up := upYAML(t, ctx, program, ns, token)
 	destroyed := false
 	t.Cleanup(func() {
 		if !destroyed {
