@@ -83,4 +83,16 @@ func TestSchema(t *testing.T) {
 	}
 	assert.Equal(t, "#/types/kong-event-gateway:konnect:ACLMode",
 		spec.Resources["kong-event-gateway:konnect:VirtualCluster"].InputProperties["aclMode"].Ref)
+	// The components' required closed sets too (optional ones cannot be enums without becoming pointers).
+	assert.Equal(t, "#/types/kong-event-gateway:eventgateway:ACLAction",
+		spec.Types["kong-event-gateway:eventgateway:ACLRule"].Properties["action"].Ref)
+	assert.Equal(t, "#/types/kong-event-gateway:eventgateway:ConsumePolicyType",
+		spec.Types["kong-event-gateway:eventgateway:ConsumePolicyAPISpec"].Properties["type"].Ref)
+	enums := 0
+	for _, typ := range spec.Types {
+		if len(typ.Enum) > 0 {
+			enums++
+		}
+	}
+	assert.GreaterOrEqual(t, enums, 30, "enum types in the schema")
 }

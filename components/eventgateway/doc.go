@@ -4,8 +4,8 @@
 // The types follow the CRDs shipped with Kong Operator 2.3 (konnect.konghq.com, configuration.konghq.com and
 // eventgateway.konghq.com, all v1alpha1). Every field's json tag is the CRD field name; its pulumi tag carries the
 // same name so components can take these types as plain arguments. Enumerations are string types with one constant
-// per allowed value, the CRDs' string booleans are EnabledState, and unions are structs with a Type discriminator plus
-// one pointer per member.
+// per allowed value (those of required fields are schema enums too: zz_enums.go), the CRDs' string booleans are
+// EnabledState, and unions are structs with a Type discriminator plus one pointer per member.
 //
 // References between resources are plain names (ObjectRef), known at preview because callers choose each resource's
 // metadata.name. Fields tagged provider:"secret" reach the Kubernetes API as Pulumi secrets.
@@ -16,3 +16,4 @@
 package eventgateway
 
 //go:generate go run ../../internal/cmd/gen-annotations
+//go:generate go run ../../internal/cmd/gen-enums -types ACLAction,ACLOperationName,ACLResourceNamesType,ACLResourceType,BackendClusterAuthType,ConsumePolicyType,CryptoFailureMode,FieldPathsType,HeaderOp,KeyType,KonnectSchemaRegistryRefType,NamespaceMode,OAuthBearerMediation,PrincipalFailureMode,ProducePolicyType,RecordPart,SaslPlainMediation,SaslScramAlgorithm,SchemaType,SchemaValidationType,SelectorType,TLSVersion,VirtualClusterAuthType

@@ -23,11 +23,13 @@ utilities.lazyLoad(exports, ["SniGateway"], () => require("./sniGateway"));
 
 // Export sub-modules:
 import * as config from "./config";
+import * as eventgateway from "./eventgateway";
 import * as konnect from "./konnect";
 import * as types from "./types";
 
 export {
     config,
+    eventgateway,
     konnect,
     types,
 };

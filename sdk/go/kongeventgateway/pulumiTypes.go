@@ -1749,7 +1749,7 @@ type SchemaRegistry struct {
 	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
 	Password *string `pulumi:"password"`
 	// schemaType is the schema language: avro or json.
-	SchemaType string `pulumi:"schemaType"`
+	SchemaType eventgateway.SchemaType `pulumi:"schemaType"`
 	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// username enables HTTP basic authentication towards the registry, with Password.
@@ -1778,7 +1778,7 @@ type SchemaRegistryArgs struct {
 	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
 	Password pulumi.StringPtrInput `pulumi:"password"`
 	// schemaType is the schema language: avro or json.
-	SchemaType pulumi.StringInput `pulumi:"schemaType"`
+	SchemaType eventgateway.SchemaTypeInput `pulumi:"schemaType"`
 	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 	// username enables HTTP basic authentication towards the registry, with Password.
@@ -1858,8 +1858,8 @@ func (o SchemaRegistryOutput) Password() pulumi.StringPtrOutput {
 }
 
 // schemaType is the schema language: avro or json.
-func (o SchemaRegistryOutput) SchemaType() pulumi.StringOutput {
-	return o.ApplyT(func(v SchemaRegistry) string { return v.SchemaType }).(pulumi.StringOutput)
+func (o SchemaRegistryOutput) SchemaType() eventgateway.SchemaTypeOutput {
+	return o.ApplyT(func(v SchemaRegistry) eventgateway.SchemaType { return v.SchemaType }).(eventgateway.SchemaTypeOutput)
 }
 
 // timeoutSeconds is at least 1; Konnect uses 10 when it is 0.

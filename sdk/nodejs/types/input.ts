@@ -265,7 +265,7 @@ export interface SchemaRegistryArgs {
     /**
      * schemaType is the schema language: avro or json.
      */
-    schemaType: pulumi.Input<string>;
+    schemaType: pulumi.Input<enums.eventgateway.SchemaType>;
     /**
      * timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
      */
@@ -449,7 +449,7 @@ export namespace eventgateway {
         /**
          * name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
          */
-        name: pulumi.Input<string>;
+        name: pulumi.Input<enums.eventgateway.ACLOperationName>;
     }
 
     /**
@@ -467,7 +467,7 @@ export namespace eventgateway {
         /**
          * type is stat (patterns listed in stat) or dynam (an expression in dynam).
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.ACLResourceNamesType>;
     }
 
     /**
@@ -477,7 +477,7 @@ export namespace eventgateway {
         /**
          * action is allow or deny.
          */
-        action: pulumi.Input<string>;
+        action: pulumi.Input<enums.eventgateway.ACLAction>;
         /**
          * operations are the Kafka operations the rule allows or denies.
          */
@@ -489,7 +489,7 @@ export namespace eventgateway {
         /**
          * resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
          */
-        resourceType: pulumi.Input<string>;
+        resourceType: pulumi.Input<enums.eventgateway.ACLResourceType>;
     }
 
     /**
@@ -531,7 +531,7 @@ export namespace eventgateway {
         /**
          * type is anonymous, saslPlain or saslScram; set the member of the same name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.BackendClusterAuthType>;
     }
 
     /**
@@ -555,7 +555,7 @@ export namespace eventgateway {
         /**
          * algorithm is sha256 or sha512.
          */
-        algorithm: pulumi.Input<string>;
+        algorithm: pulumi.Input<enums.eventgateway.SaslScramAlgorithm>;
         /**
          * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
          */
@@ -589,7 +589,7 @@ export namespace eventgateway {
         /**
          * tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
          */
-        tlsVersions?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+        tlsVersions?: pulumi.Input<pulumi.Input<enums.eventgateway.TLSVersion>[] | undefined>;
     }
 
     /**
@@ -667,7 +667,7 @@ export namespace eventgateway {
         /**
          * type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.ConsumePolicyType>;
     }
 
     /**
@@ -715,7 +715,7 @@ export namespace eventgateway {
         /**
          * type is confluentSchemaRegistry or json; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.SchemaValidationType>;
     }
 
     /**
@@ -793,7 +793,7 @@ export namespace eventgateway {
         /**
          * type is glob or exactList; set the member of the same name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.SelectorType>;
     }
 
     /**
@@ -883,7 +883,7 @@ export namespace eventgateway {
         /**
          * failureMode is error or passthrough: what happens to a record that cannot be decrypted.
          */
-        failureMode: pulumi.Input<string>;
+        failureMode: pulumi.Input<enums.eventgateway.CryptoFailureMode>;
         /**
          * keySources are where decryption keys are looked up.
          */
@@ -891,7 +891,7 @@ export namespace eventgateway {
         /**
          * partOfRecord lists the parts to decrypt: key and/or value.
          */
-        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+        partOfRecord: pulumi.Input<pulumi.Input<enums.eventgateway.RecordPart>[]>;
     }
 
     /**
@@ -996,11 +996,11 @@ export namespace eventgateway {
         /**
          * failureMode is error or passthrough: what happens to a record that cannot be encrypted.
          */
-        failureMode: pulumi.Input<string>;
+        failureMode: pulumi.Input<enums.eventgateway.CryptoFailureMode>;
         /**
          * partOfRecord lists the parts to encrypt: key and/or value.
          */
-        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+        partOfRecord: pulumi.Input<pulumi.Input<enums.eventgateway.RecordPart>[]>;
     }
 
     /**
@@ -1092,7 +1092,7 @@ export namespace eventgateway {
         /**
          * type is aws or static; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.KeyType>;
     }
 
     /**
@@ -1106,7 +1106,7 @@ export namespace eventgateway {
         /**
          * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
          */
-        failureMode: pulumi.Input<string>;
+        failureMode: pulumi.Input<enums.eventgateway.PrincipalFailureMode>;
         /**
          * fetchBy names the metadata key the client's identity is matched against.
          */
@@ -1124,7 +1124,7 @@ export namespace eventgateway {
         /**
          * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
          */
-        failureMode: pulumi.Input<string>;
+        failureMode: pulumi.Input<enums.eventgateway.PrincipalFailureMode>;
     }
 
     /**
@@ -1156,7 +1156,7 @@ export namespace eventgateway {
         /**
          * type is array (paths listed in array) or expression.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.FieldPathsType>;
     }
 
     /**
@@ -1166,7 +1166,7 @@ export namespace eventgateway {
         /**
          * op is set or remove; set the member of that name.
          */
-        op: pulumi.Input<string>;
+        op: pulumi.Input<enums.eventgateway.HeaderOp>;
         /**
          * remove removes a header.
          */
@@ -1210,7 +1210,7 @@ export namespace eventgateway {
         /**
          * type is aws or static; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.KeyType>;
     }
 
     /**
@@ -1252,7 +1252,7 @@ export namespace eventgateway {
         /**
          * type is name (set name); id has no field for the ID in this CRD version.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.KonnectSchemaRegistryRefType>;
     }
 
     /**
@@ -1338,7 +1338,7 @@ export namespace eventgateway {
         /**
          * mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
          */
-        mediation: pulumi.Input<string>;
+        mediation: pulumi.Input<enums.eventgateway.OAuthBearerMediation>;
         /**
          * validate sets the audiences and issuer a token must carry.
          */
@@ -1406,7 +1406,7 @@ export namespace eventgateway {
         /**
          * type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.ProducePolicyType>;
     }
 
     /**
@@ -1454,7 +1454,7 @@ export namespace eventgateway {
         /**
          * type is confluentSchemaRegistry or json; set the member of that name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.SchemaValidationType>;
     }
 
     /**
@@ -1680,7 +1680,7 @@ export namespace eventgateway {
         /**
          * type is glob or exactList; set the member of the same name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.SelectorType>;
     }
 
     /**
@@ -1710,7 +1710,7 @@ export namespace eventgateway {
         /**
          * type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
          */
-        type: pulumi.Input<string>;
+        type: pulumi.Input<enums.eventgateway.VirtualClusterAuthType>;
     }
 
     /**
@@ -1724,7 +1724,7 @@ export namespace eventgateway {
         /**
          * mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
          */
-        mode: pulumi.Input<string>;
+        mode: pulumi.Input<enums.eventgateway.NamespaceMode>;
         /**
          * prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
          */
@@ -1742,7 +1742,7 @@ export namespace eventgateway {
         /**
          * mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
          */
-        mediation: pulumi.Input<string>;
+        mediation: pulumi.Input<enums.eventgateway.SaslPlainMediation>;
         /**
          * principals are the accepted users when the gateway terminates SASL/PLAIN.
          */
@@ -1756,7 +1756,7 @@ export namespace eventgateway {
         /**
          * algorithm is sha256 or sha512.
          */
-        algorithm: pulumi.Input<string>;
+        algorithm: pulumi.Input<enums.eventgateway.SaslScramAlgorithm>;
         /**
          * fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
          */

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import eventgateway
 from . import eventgateway as _eventgateway
 
 __all__ = [
@@ -1050,7 +1051,7 @@ class SchemaRegistryArgsDict(TypedDict):
     """
     name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
     """
-    schema_type: pulumi.Input[_builtins.str]
+    schema_type: pulumi.Input['eventgateway.SchemaType']
     """
     schemaType is the schema language: avro or json.
     """
@@ -1076,7 +1077,7 @@ class SchemaRegistryArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
-                 schema_type: pulumi.Input[_builtins.str],
+                 schema_type: pulumi.Input['eventgateway.SchemaType'],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
@@ -1086,7 +1087,7 @@ class SchemaRegistryArgs:
 
         :param pulumi.Input[_builtins.str] endpoint: endpoint is the registry's http(s) URL.
         :param pulumi.Input[_builtins.str] name: name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
-        :param pulumi.Input[_builtins.str] schema_type: schemaType is the schema language: avro or json.
+        :param pulumi.Input['eventgateway.SchemaType'] schema_type: schemaType is the schema language: avro or json.
         :param pulumi.Input[_builtins.str] description: description is the registry's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] password: password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
         :param pulumi.Input[_builtins.int] timeout_seconds: timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
@@ -1130,14 +1131,14 @@ class SchemaRegistryArgs:
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> pulumi.Input[_builtins.str]:
+    def schema_type(self) -> pulumi.Input['eventgateway.SchemaType']:
         """
         schemaType is the schema language: avro or json.
         """
         return pulumi.get(self, "schema_type")
 
     @schema_type.setter
-    def schema_type(self, value: pulumi.Input[_builtins.str]):
+    def schema_type(self, value: pulumi.Input['eventgateway.SchemaType']):
         pulumi.set(self, "schema_type", value)
 
     @_builtins.property

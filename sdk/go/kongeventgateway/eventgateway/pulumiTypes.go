@@ -16,7 +16,7 @@ var _ = internal.GetEnvOrDefault
 // ACLOperation names one Kafka operation.
 type ACLOperation struct {
 	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
-	Name string `pulumi:"name"`
+	Name ACLOperationName `pulumi:"name"`
 }
 
 // ACLOperationInput is an input type that accepts ACLOperationArgs and ACLOperationOutput values.
@@ -33,7 +33,7 @@ type ACLOperationInput interface {
 // ACLOperation names one Kafka operation.
 type ACLOperationArgs struct {
 	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
-	Name pulumi.StringInput `pulumi:"name"`
+	Name ACLOperationNameInput `pulumi:"name"`
 }
 
 func (ACLOperationArgs) ElementType() reflect.Type {
@@ -89,8 +89,8 @@ func (o ACLOperationOutput) ToACLOperationOutputWithContext(ctx context.Context)
 }
 
 // name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
-func (o ACLOperationOutput) Name() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLOperation) string { return v.Name }).(pulumi.StringOutput)
+func (o ACLOperationOutput) Name() ACLOperationNameOutput {
+	return o.ApplyT(func(v ACLOperation) ACLOperationName { return v.Name }).(ACLOperationNameOutput)
 }
 
 type ACLOperationArrayOutput struct{ *pulumi.OutputState }
@@ -120,7 +120,7 @@ type ACLResourceNames struct {
 	// stat lists name patterns; for type stat.
 	Stat []Match `pulumi:"stat"`
 	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
-	Type string `pulumi:"type"`
+	Type ACLResourceNamesType `pulumi:"type"`
 }
 
 // ACLResourceNamesInput is an input type that accepts ACLResourceNamesArgs and ACLResourceNamesOutput values.
@@ -141,7 +141,7 @@ type ACLResourceNamesArgs struct {
 	// stat lists name patterns; for type stat.
 	Stat MatchArrayInput `pulumi:"stat"`
 	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
-	Type pulumi.StringInput `pulumi:"type"`
+	Type ACLResourceNamesTypeInput `pulumi:"type"`
 }
 
 func (ACLResourceNamesArgs) ElementType() reflect.Type {
@@ -182,20 +182,20 @@ func (o ACLResourceNamesOutput) Stat() MatchArrayOutput {
 }
 
 // type is stat (patterns listed in stat) or dynam (an expression in dynam).
-func (o ACLResourceNamesOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLResourceNames) string { return v.Type }).(pulumi.StringOutput)
+func (o ACLResourceNamesOutput) Type() ACLResourceNamesTypeOutput {
+	return o.ApplyT(func(v ACLResourceNames) ACLResourceNamesType { return v.Type }).(ACLResourceNamesTypeOutput)
 }
 
 // ACLRule allows or denies operations on named resources.
 type ACLRule struct {
 	// action is allow or deny.
-	Action string `pulumi:"action"`
+	Action ACLAction `pulumi:"action"`
 	// operations are the Kafka operations the rule allows or denies.
 	Operations []ACLOperation `pulumi:"operations"`
 	// resourceNames selects the resources by name.
 	ResourceNames ACLResourceNames `pulumi:"resourceNames"`
 	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
-	ResourceType string `pulumi:"resourceType"`
+	ResourceType ACLResourceType `pulumi:"resourceType"`
 }
 
 // ACLRuleInput is an input type that accepts ACLRuleArgs and ACLRuleOutput values.
@@ -212,13 +212,13 @@ type ACLRuleInput interface {
 // ACLRule allows or denies operations on named resources.
 type ACLRuleArgs struct {
 	// action is allow or deny.
-	Action pulumi.StringInput `pulumi:"action"`
+	Action ACLActionInput `pulumi:"action"`
 	// operations are the Kafka operations the rule allows or denies.
 	Operations ACLOperationArrayInput `pulumi:"operations"`
 	// resourceNames selects the resources by name.
 	ResourceNames ACLResourceNamesInput `pulumi:"resourceNames"`
 	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
-	ResourceType pulumi.StringInput `pulumi:"resourceType"`
+	ResourceType ACLResourceTypeInput `pulumi:"resourceType"`
 }
 
 func (ACLRuleArgs) ElementType() reflect.Type {
@@ -274,8 +274,8 @@ func (o ACLRuleOutput) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOu
 }
 
 // action is allow or deny.
-func (o ACLRuleOutput) Action() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLRule) string { return v.Action }).(pulumi.StringOutput)
+func (o ACLRuleOutput) Action() ACLActionOutput {
+	return o.ApplyT(func(v ACLRule) ACLAction { return v.Action }).(ACLActionOutput)
 }
 
 // operations are the Kafka operations the rule allows or denies.
@@ -289,8 +289,8 @@ func (o ACLRuleOutput) ResourceNames() ACLResourceNamesOutput {
 }
 
 // resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
-func (o ACLRuleOutput) ResourceType() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLRule) string { return v.ResourceType }).(pulumi.StringOutput)
+func (o ACLRuleOutput) ResourceType() ACLResourceTypeOutput {
+	return o.ApplyT(func(v ACLRule) ACLResourceType { return v.ResourceType }).(ACLResourceTypeOutput)
 }
 
 type ACLRuleArrayOutput struct{ *pulumi.OutputState }
@@ -562,7 +562,7 @@ type BackendClusterAuthentication struct {
 	// saslScram holds the SASL/SCRAM credentials when type is saslScram.
 	SaslScram *BackendClusterSaslScram `pulumi:"saslScram"`
 	// type is anonymous, saslPlain or saslScram; set the member of the same name.
-	Type string `pulumi:"type"`
+	Type BackendClusterAuthType `pulumi:"type"`
 }
 
 // BackendClusterAuthenticationInput is an input type that accepts BackendClusterAuthenticationArgs and BackendClusterAuthenticationOutput values.
@@ -585,7 +585,7 @@ type BackendClusterAuthenticationArgs struct {
 	// saslScram holds the SASL/SCRAM credentials when type is saslScram.
 	SaslScram BackendClusterSaslScramPtrInput `pulumi:"saslScram"`
 	// type is anonymous, saslPlain or saslScram; set the member of the same name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type BackendClusterAuthTypeInput `pulumi:"type"`
 }
 
 func (BackendClusterAuthenticationArgs) ElementType() reflect.Type {
@@ -682,8 +682,8 @@ func (o BackendClusterAuthenticationOutput) SaslScram() BackendClusterSaslScramP
 }
 
 // type is anonymous, saslPlain or saslScram; set the member of the same name.
-func (o BackendClusterAuthenticationOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) string { return v.Type }).(pulumi.StringOutput)
+func (o BackendClusterAuthenticationOutput) Type() BackendClusterAuthTypeOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) BackendClusterAuthType { return v.Type }).(BackendClusterAuthTypeOutput)
 }
 
 type BackendClusterAuthenticationPtrOutput struct{ *pulumi.OutputState }
@@ -741,13 +741,13 @@ func (o BackendClusterAuthenticationPtrOutput) SaslScram() BackendClusterSaslScr
 }
 
 // type is anonymous, saslPlain or saslScram; set the member of the same name.
-func (o BackendClusterAuthenticationPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *BackendClusterAuthentication) *string {
+func (o BackendClusterAuthenticationPtrOutput) Type() BackendClusterAuthTypePtrOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) *BackendClusterAuthType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(BackendClusterAuthTypePtrOutput)
 }
 
 // BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
@@ -912,7 +912,7 @@ func (o BackendClusterSaslPlainPtrOutput) Username() pulumi.StringPtrOutput {
 // BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
 type BackendClusterSaslScram struct {
 	// algorithm is sha256 or sha512.
-	Algorithm string `pulumi:"algorithm"`
+	Algorithm SaslScramAlgorithm `pulumi:"algorithm"`
 	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
 	Password string `pulumi:"password"`
 	// username is a literal or a Konnect secret template, at most 253 characters.
@@ -933,7 +933,7 @@ type BackendClusterSaslScramInput interface {
 // BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
 type BackendClusterSaslScramArgs struct {
 	// algorithm is sha256 or sha512.
-	Algorithm pulumi.StringInput `pulumi:"algorithm"`
+	Algorithm SaslScramAlgorithmInput `pulumi:"algorithm"`
 	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
 	Password pulumi.StringInput `pulumi:"password"`
 	// username is a literal or a Konnect secret template, at most 253 characters.
@@ -1019,8 +1019,8 @@ func (o BackendClusterSaslScramOutput) ToBackendClusterSaslScramPtrOutputWithCon
 }
 
 // algorithm is sha256 or sha512.
-func (o BackendClusterSaslScramOutput) Algorithm() pulumi.StringOutput {
-	return o.ApplyT(func(v BackendClusterSaslScram) string { return v.Algorithm }).(pulumi.StringOutput)
+func (o BackendClusterSaslScramOutput) Algorithm() SaslScramAlgorithmOutput {
+	return o.ApplyT(func(v BackendClusterSaslScram) SaslScramAlgorithm { return v.Algorithm }).(SaslScramAlgorithmOutput)
 }
 
 // password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
@@ -1058,13 +1058,13 @@ func (o BackendClusterSaslScramPtrOutput) Elem() BackendClusterSaslScramOutput {
 }
 
 // algorithm is sha256 or sha512.
-func (o BackendClusterSaslScramPtrOutput) Algorithm() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *BackendClusterSaslScram) *string {
+func (o BackendClusterSaslScramPtrOutput) Algorithm() SaslScramAlgorithmPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslScram) *SaslScramAlgorithm {
 		if v == nil {
 			return nil
 		}
 		return &v.Algorithm
-	}).(pulumi.StringPtrOutput)
+	}).(SaslScramAlgorithmPtrOutput)
 }
 
 // password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
@@ -1098,7 +1098,7 @@ type BackendClusterTLS struct {
 	// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
 	InsecureSkipVerify *string `pulumi:"insecureSkipVerify"`
 	// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
-	TlsVersions []string `pulumi:"tlsVersions"`
+	TlsVersions []TLSVersion `pulumi:"tlsVersions"`
 }
 
 // BackendClusterTLSInput is an input type that accepts BackendClusterTLSArgs and BackendClusterTLSOutput values.
@@ -1123,7 +1123,7 @@ type BackendClusterTLSArgs struct {
 	// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
 	InsecureSkipVerify pulumi.StringPtrInput `pulumi:"insecureSkipVerify"`
 	// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
-	TlsVersions pulumi.StringArrayInput `pulumi:"tlsVersions"`
+	TlsVersions TLSVersionArrayInput `pulumi:"tlsVersions"`
 }
 
 func (BackendClusterTLSArgs) ElementType() reflect.Type {
@@ -1225,8 +1225,8 @@ func (o BackendClusterTLSOutput) InsecureSkipVerify() pulumi.StringPtrOutput {
 }
 
 // tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
-func (o BackendClusterTLSOutput) TlsVersions() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v BackendClusterTLS) []string { return v.TlsVersions }).(pulumi.StringArrayOutput)
+func (o BackendClusterTLSOutput) TlsVersions() TLSVersionArrayOutput {
+	return o.ApplyT(func(v BackendClusterTLS) []TLSVersion { return v.TlsVersions }).(TLSVersionArrayOutput)
 }
 
 type BackendClusterTLSPtrOutput struct{ *pulumi.OutputState }
@@ -1294,13 +1294,13 @@ func (o BackendClusterTLSPtrOutput) InsecureSkipVerify() pulumi.StringPtrOutput 
 }
 
 // tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
-func (o BackendClusterTLSPtrOutput) TlsVersions() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *BackendClusterTLS) []string {
+func (o BackendClusterTLSPtrOutput) TlsVersions() TLSVersionArrayOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) []TLSVersion {
 		if v == nil {
 			return nil
 		}
 		return v.TlsVersions
-	}).(pulumi.StringArrayOutput)
+	}).(TLSVersionArrayOutput)
 }
 
 // BackendTopic names one backend topic.
@@ -1874,7 +1874,7 @@ type ConsumePolicyAPISpec struct {
 	// skipRecord drops consumed records, usually those its condition selects.
 	SkipRecord *SkipRecordPolicy `pulumi:"skipRecord"`
 	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
-	Type string `pulumi:"type"`
+	Type ConsumePolicyType `pulumi:"type"`
 }
 
 // ConsumePolicyAPISpecInput is an input type that accepts ConsumePolicyAPISpecArgs and ConsumePolicyAPISpecOutput values.
@@ -1901,7 +1901,7 @@ type ConsumePolicyAPISpecArgs struct {
 	// skipRecord drops consumed records, usually those its condition selects.
 	SkipRecord SkipRecordPolicyPtrInput `pulumi:"skipRecord"`
 	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type ConsumePolicyTypeInput `pulumi:"type"`
 }
 
 func (ConsumePolicyAPISpecArgs) ElementType() reflect.Type {
@@ -1982,8 +1982,8 @@ func (o ConsumePolicyAPISpecOutput) SkipRecord() SkipRecordPolicyPtrOutput {
 }
 
 // type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
-func (o ConsumePolicyAPISpecOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ConsumePolicyAPISpec) string { return v.Type }).(pulumi.StringOutput)
+func (o ConsumePolicyAPISpecOutput) Type() ConsumePolicyTypeOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) ConsumePolicyType { return v.Type }).(ConsumePolicyTypeOutput)
 }
 
 type ConsumePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
@@ -2248,7 +2248,7 @@ type ConsumeSchemaValidationConfig struct {
 	// json validates that records are JSON.
 	Json *ConsumeSchemaValidation `pulumi:"json"`
 	// type is confluentSchemaRegistry or json; set the member of that name.
-	Type string `pulumi:"type"`
+	Type SchemaValidationType `pulumi:"type"`
 }
 
 // ConsumeSchemaValidationConfigInput is an input type that accepts ConsumeSchemaValidationConfigArgs and ConsumeSchemaValidationConfigOutput values.
@@ -2269,7 +2269,7 @@ type ConsumeSchemaValidationConfigArgs struct {
 	// json validates that records are JSON.
 	Json ConsumeSchemaValidationPtrInput `pulumi:"json"`
 	// type is confluentSchemaRegistry or json; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type SchemaValidationTypeInput `pulumi:"type"`
 }
 
 func (ConsumeSchemaValidationConfigArgs) ElementType() reflect.Type {
@@ -2361,8 +2361,8 @@ func (o ConsumeSchemaValidationConfigOutput) Json() ConsumeSchemaValidationPtrOu
 }
 
 // type is confluentSchemaRegistry or json; set the member of that name.
-func (o ConsumeSchemaValidationConfigOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ConsumeSchemaValidationConfig) string { return v.Type }).(pulumi.StringOutput)
+func (o ConsumeSchemaValidationConfigOutput) Type() SchemaValidationTypeOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) SchemaValidationType { return v.Type }).(SchemaValidationTypeOutput)
 }
 
 type ConsumeSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
@@ -2410,13 +2410,13 @@ func (o ConsumeSchemaValidationConfigPtrOutput) Json() ConsumeSchemaValidationPt
 }
 
 // type is confluentSchemaRegistry or json; set the member of that name.
-func (o ConsumeSchemaValidationConfigPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *string {
+func (o ConsumeSchemaValidationConfigPtrOutput) Type() SchemaValidationTypePtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *SchemaValidationType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(SchemaValidationTypePtrOutput)
 }
 
 // ConsumeSchemaValidationPolicy validates consumed records against a schema.
@@ -3041,7 +3041,7 @@ type ConsumerGroupSelector struct {
 	// glob selects consumer groups by pattern when type is glob.
 	Glob *ConsumerGroupGlob `pulumi:"glob"`
 	// type is glob or exactList; set the member of the same name.
-	Type string `pulumi:"type"`
+	Type SelectorType `pulumi:"type"`
 }
 
 // ConsumerGroupSelectorInput is an input type that accepts ConsumerGroupSelectorArgs and ConsumerGroupSelectorOutput values.
@@ -3062,7 +3062,7 @@ type ConsumerGroupSelectorArgs struct {
 	// glob selects consumer groups by pattern when type is glob.
 	Glob ConsumerGroupGlobPtrInput `pulumi:"glob"`
 	// type is glob or exactList; set the member of the same name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type SelectorTypeInput `pulumi:"type"`
 }
 
 func (ConsumerGroupSelectorArgs) ElementType() reflect.Type {
@@ -3128,8 +3128,8 @@ func (o ConsumerGroupSelectorOutput) Glob() ConsumerGroupGlobPtrOutput {
 }
 
 // type is glob or exactList; set the member of the same name.
-func (o ConsumerGroupSelectorOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ConsumerGroupSelector) string { return v.Type }).(pulumi.StringOutput)
+func (o ConsumerGroupSelectorOutput) Type() SelectorTypeOutput {
+	return o.ApplyT(func(v ConsumerGroupSelector) SelectorType { return v.Type }).(SelectorTypeOutput)
 }
 
 type ConsumerGroupSelectorArrayOutput struct{ *pulumi.OutputState }
@@ -3905,11 +3905,11 @@ func (o DataPlaneRuntimeConfigPtrOutput) ShutdownTimeoutSeconds() pulumi.IntPtrO
 // DecryptConfig says what to decrypt and where the keys come from.
 type DecryptConfig struct {
 	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
-	FailureMode string `pulumi:"failureMode"`
+	FailureMode CryptoFailureMode `pulumi:"failureMode"`
 	// keySources are where decryption keys are looked up.
 	KeySources []KeySource `pulumi:"keySources"`
 	// partOfRecord lists the parts to decrypt: key and/or value.
-	PartOfRecord []string `pulumi:"partOfRecord"`
+	PartOfRecord []RecordPart `pulumi:"partOfRecord"`
 }
 
 // DecryptConfigInput is an input type that accepts DecryptConfigArgs and DecryptConfigOutput values.
@@ -3926,11 +3926,11 @@ type DecryptConfigInput interface {
 // DecryptConfig says what to decrypt and where the keys come from.
 type DecryptConfigArgs struct {
 	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
-	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	FailureMode CryptoFailureModeInput `pulumi:"failureMode"`
 	// keySources are where decryption keys are looked up.
 	KeySources KeySourceArrayInput `pulumi:"keySources"`
 	// partOfRecord lists the parts to decrypt: key and/or value.
-	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
+	PartOfRecord RecordPartArrayInput `pulumi:"partOfRecord"`
 }
 
 func (DecryptConfigArgs) ElementType() reflect.Type {
@@ -4012,8 +4012,8 @@ func (o DecryptConfigOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Con
 }
 
 // failureMode is error or passthrough: what happens to a record that cannot be decrypted.
-func (o DecryptConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v DecryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o DecryptConfigOutput) FailureMode() CryptoFailureModeOutput {
+	return o.ApplyT(func(v DecryptConfig) CryptoFailureMode { return v.FailureMode }).(CryptoFailureModeOutput)
 }
 
 // keySources are where decryption keys are looked up.
@@ -4022,8 +4022,8 @@ func (o DecryptConfigOutput) KeySources() KeySourceArrayOutput {
 }
 
 // partOfRecord lists the parts to decrypt: key and/or value.
-func (o DecryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v DecryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+func (o DecryptConfigOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v DecryptConfig) []RecordPart { return v.PartOfRecord }).(RecordPartArrayOutput)
 }
 
 type DecryptConfigPtrOutput struct{ *pulumi.OutputState }
@@ -4051,13 +4051,13 @@ func (o DecryptConfigPtrOutput) Elem() DecryptConfigOutput {
 }
 
 // failureMode is error or passthrough: what happens to a record that cannot be decrypted.
-func (o DecryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *DecryptConfig) *string {
+func (o DecryptConfigPtrOutput) FailureMode() CryptoFailureModePtrOutput {
+	return o.ApplyT(func(v *DecryptConfig) *CryptoFailureMode {
 		if v == nil {
 			return nil
 		}
 		return &v.FailureMode
-	}).(pulumi.StringPtrOutput)
+	}).(CryptoFailureModePtrOutput)
 }
 
 // keySources are where decryption keys are looked up.
@@ -4071,13 +4071,13 @@ func (o DecryptConfigPtrOutput) KeySources() KeySourceArrayOutput {
 }
 
 // partOfRecord lists the parts to decrypt: key and/or value.
-func (o DecryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *DecryptConfig) []string {
+func (o DecryptConfigPtrOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v *DecryptConfig) []RecordPart {
 		if v == nil {
 			return nil
 		}
 		return v.PartOfRecord
-	}).(pulumi.StringArrayOutput)
+	}).(RecordPartArrayOutput)
 }
 
 // DecryptFields selects the fields to decrypt.
@@ -4991,9 +4991,9 @@ type EncryptConfig struct {
 	// encryptionKey is the key to encrypt with.
 	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
 	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-	FailureMode string `pulumi:"failureMode"`
+	FailureMode CryptoFailureMode `pulumi:"failureMode"`
 	// partOfRecord lists the parts to encrypt: key and/or value.
-	PartOfRecord []string `pulumi:"partOfRecord"`
+	PartOfRecord []RecordPart `pulumi:"partOfRecord"`
 }
 
 // EncryptConfigInput is an input type that accepts EncryptConfigArgs and EncryptConfigOutput values.
@@ -5012,9 +5012,9 @@ type EncryptConfigArgs struct {
 	// encryptionKey is the key to encrypt with.
 	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
 	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	FailureMode CryptoFailureModeInput `pulumi:"failureMode"`
 	// partOfRecord lists the parts to encrypt: key and/or value.
-	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
+	PartOfRecord RecordPartArrayInput `pulumi:"partOfRecord"`
 }
 
 func (EncryptConfigArgs) ElementType() reflect.Type {
@@ -5101,13 +5101,13 @@ func (o EncryptConfigOutput) EncryptionKey() EncryptionKeyOutput {
 }
 
 // failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-func (o EncryptConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v EncryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o EncryptConfigOutput) FailureMode() CryptoFailureModeOutput {
+	return o.ApplyT(func(v EncryptConfig) CryptoFailureMode { return v.FailureMode }).(CryptoFailureModeOutput)
 }
 
 // partOfRecord lists the parts to encrypt: key and/or value.
-func (o EncryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v EncryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+func (o EncryptConfigOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v EncryptConfig) []RecordPart { return v.PartOfRecord }).(RecordPartArrayOutput)
 }
 
 type EncryptConfigPtrOutput struct{ *pulumi.OutputState }
@@ -5145,23 +5145,23 @@ func (o EncryptConfigPtrOutput) EncryptionKey() EncryptionKeyPtrOutput {
 }
 
 // failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-func (o EncryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptConfig) *string {
+func (o EncryptConfigPtrOutput) FailureMode() CryptoFailureModePtrOutput {
+	return o.ApplyT(func(v *EncryptConfig) *CryptoFailureMode {
 		if v == nil {
 			return nil
 		}
 		return &v.FailureMode
-	}).(pulumi.StringPtrOutput)
+	}).(CryptoFailureModePtrOutput)
 }
 
 // partOfRecord lists the parts to encrypt: key and/or value.
-func (o EncryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *EncryptConfig) []string {
+func (o EncryptConfigPtrOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v *EncryptConfig) []RecordPart {
 		if v == nil {
 			return nil
 		}
 		return v.PartOfRecord
-	}).(pulumi.StringArrayOutput)
+	}).(RecordPartArrayOutput)
 }
 
 // EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
@@ -5800,7 +5800,7 @@ type EncryptionKey struct {
 	// static is a Konnect static key.
 	Static *StaticKey `pulumi:"static"`
 	// type is aws or static; set the member of that name.
-	Type string `pulumi:"type"`
+	Type KeyType `pulumi:"type"`
 }
 
 // EncryptionKeyInput is an input type that accepts EncryptionKeyArgs and EncryptionKeyOutput values.
@@ -5821,7 +5821,7 @@ type EncryptionKeyArgs struct {
 	// static is a Konnect static key.
 	Static StaticKeyPtrInput `pulumi:"static"`
 	// type is aws or static; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type KeyTypeInput `pulumi:"type"`
 }
 
 func (EncryptionKeyArgs) ElementType() reflect.Type {
@@ -5913,8 +5913,8 @@ func (o EncryptionKeyOutput) Static() StaticKeyPtrOutput {
 }
 
 // type is aws or static; set the member of that name.
-func (o EncryptionKeyOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v EncryptionKey) string { return v.Type }).(pulumi.StringOutput)
+func (o EncryptionKeyOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v EncryptionKey) KeyType { return v.Type }).(KeyTypeOutput)
 }
 
 type EncryptionKeyPtrOutput struct{ *pulumi.OutputState }
@@ -5962,13 +5962,13 @@ func (o EncryptionKeyPtrOutput) Static() StaticKeyPtrOutput {
 }
 
 // type is aws or static; set the member of that name.
-func (o EncryptionKeyPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptionKey) *string {
+func (o EncryptionKeyPtrOutput) Type() KeyTypePtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *KeyType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(KeyTypePtrOutput)
 }
 
 // FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
@@ -5976,7 +5976,7 @@ type FetchKongIdentityPrincipal struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory string `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-	FailureMode string `pulumi:"failureMode"`
+	FailureMode PrincipalFailureMode `pulumi:"failureMode"`
 	// fetchBy names the metadata key the client's identity is matched against.
 	FetchBy PrincipalFetchBy `pulumi:"fetchBy"`
 }
@@ -5997,7 +5997,7 @@ type FetchKongIdentityPrincipalArgs struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory pulumi.StringInput `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	FailureMode PrincipalFailureModeInput `pulumi:"failureMode"`
 	// fetchBy names the metadata key the client's identity is matched against.
 	FetchBy PrincipalFetchByInput `pulumi:"fetchBy"`
 }
@@ -6086,8 +6086,8 @@ func (o FetchKongIdentityPrincipalOutput) Directory() pulumi.StringOutput {
 }
 
 // failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-func (o FetchKongIdentityPrincipalOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v FetchKongIdentityPrincipal) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o FetchKongIdentityPrincipalOutput) FailureMode() PrincipalFailureModeOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipal) PrincipalFailureMode { return v.FailureMode }).(PrincipalFailureModeOutput)
 }
 
 // fetchBy names the metadata key the client's identity is matched against.
@@ -6130,13 +6130,13 @@ func (o FetchKongIdentityPrincipalPtrOutput) Directory() pulumi.StringPtrOutput 
 }
 
 // failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *string {
+func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() PrincipalFailureModePtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *PrincipalFailureMode {
 		if v == nil {
 			return nil
 		}
 		return &v.FailureMode
-	}).(pulumi.StringPtrOutput)
+	}).(PrincipalFailureModePtrOutput)
 }
 
 // fetchBy names the metadata key the client's identity is matched against.
@@ -6154,7 +6154,7 @@ type FetchOAuthPrincipal struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory string `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-	FailureMode string `pulumi:"failureMode"`
+	FailureMode PrincipalFailureMode `pulumi:"failureMode"`
 }
 
 // FetchOAuthPrincipalInput is an input type that accepts FetchOAuthPrincipalArgs and FetchOAuthPrincipalOutput values.
@@ -6173,7 +6173,7 @@ type FetchOAuthPrincipalArgs struct {
 	// directory is the Kong Identity directory to search, 1-253 characters.
 	Directory pulumi.StringInput `pulumi:"directory"`
 	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	FailureMode PrincipalFailureModeInput `pulumi:"failureMode"`
 }
 
 func (FetchOAuthPrincipalArgs) ElementType() reflect.Type {
@@ -6260,8 +6260,8 @@ func (o FetchOAuthPrincipalOutput) Directory() pulumi.StringOutput {
 }
 
 // failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-func (o FetchOAuthPrincipalOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v FetchOAuthPrincipal) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o FetchOAuthPrincipalOutput) FailureMode() PrincipalFailureModeOutput {
+	return o.ApplyT(func(v FetchOAuthPrincipal) PrincipalFailureMode { return v.FailureMode }).(PrincipalFailureModeOutput)
 }
 
 type FetchOAuthPrincipalPtrOutput struct{ *pulumi.OutputState }
@@ -6299,13 +6299,13 @@ func (o FetchOAuthPrincipalPtrOutput) Directory() pulumi.StringPtrOutput {
 }
 
 // failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-func (o FetchOAuthPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *FetchOAuthPrincipal) *string {
+func (o FetchOAuthPrincipalPtrOutput) FailureMode() PrincipalFailureModePtrOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) *PrincipalFailureMode {
 		if v == nil {
 			return nil
 		}
 		return &v.FailureMode
-	}).(pulumi.StringPtrOutput)
+	}).(PrincipalFailureModePtrOutput)
 }
 
 // FieldEncryption encrypts the fields at Paths with EncryptionKey.
@@ -6424,7 +6424,7 @@ type FieldPaths struct {
 	// expression selects the fields; for type expression.
 	Expression *string `pulumi:"expression"`
 	// type is array (paths listed in array) or expression.
-	Type string `pulumi:"type"`
+	Type FieldPathsType `pulumi:"type"`
 }
 
 // FieldPathsInput is an input type that accepts FieldPathsArgs and FieldPathsOutput values.
@@ -6445,7 +6445,7 @@ type FieldPathsArgs struct {
 	// expression selects the fields; for type expression.
 	Expression pulumi.StringPtrInput `pulumi:"expression"`
 	// type is array (paths listed in array) or expression.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type FieldPathsTypeInput `pulumi:"type"`
 }
 
 func (FieldPathsArgs) ElementType() reflect.Type {
@@ -6537,8 +6537,8 @@ func (o FieldPathsOutput) Expression() pulumi.StringPtrOutput {
 }
 
 // type is array (paths listed in array) or expression.
-func (o FieldPathsOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v FieldPaths) string { return v.Type }).(pulumi.StringOutput)
+func (o FieldPathsOutput) Type() FieldPathsTypeOutput {
+	return o.ApplyT(func(v FieldPaths) FieldPathsType { return v.Type }).(FieldPathsTypeOutput)
 }
 
 type FieldPathsPtrOutput struct{ *pulumi.OutputState }
@@ -6586,19 +6586,19 @@ func (o FieldPathsPtrOutput) Expression() pulumi.StringPtrOutput {
 }
 
 // type is array (paths listed in array) or expression.
-func (o FieldPathsPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *FieldPaths) *string {
+func (o FieldPathsPtrOutput) Type() FieldPathsTypePtrOutput {
+	return o.ApplyT(func(v *FieldPaths) *FieldPathsType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(FieldPathsTypePtrOutput)
 }
 
 // HeaderAction is a union on Op.
 type HeaderAction struct {
 	// op is set or remove; set the member of that name.
-	Op string `pulumi:"op"`
+	Op HeaderOp `pulumi:"op"`
 	// remove removes a header.
 	Remove *RemoveHeader `pulumi:"remove"`
 	// set sets a header.
@@ -6619,7 +6619,7 @@ type HeaderActionInput interface {
 // HeaderAction is a union on Op.
 type HeaderActionArgs struct {
 	// op is set or remove; set the member of that name.
-	Op pulumi.StringInput `pulumi:"op"`
+	Op HeaderOpInput `pulumi:"op"`
 	// remove removes a header.
 	Remove RemoveHeaderPtrInput `pulumi:"remove"`
 	// set sets a header.
@@ -6679,8 +6679,8 @@ func (o HeaderActionOutput) ToHeaderActionOutputWithContext(ctx context.Context)
 }
 
 // op is set or remove; set the member of that name.
-func (o HeaderActionOutput) Op() pulumi.StringOutput {
-	return o.ApplyT(func(v HeaderAction) string { return v.Op }).(pulumi.StringOutput)
+func (o HeaderActionOutput) Op() HeaderOpOutput {
+	return o.ApplyT(func(v HeaderAction) HeaderOp { return v.Op }).(HeaderOpOutput)
 }
 
 // remove removes a header.
@@ -6898,7 +6898,7 @@ type KeySource struct {
 	// static looks keys up among the gateway's Konnect static keys.
 	Static *EmptyObject `pulumi:"static"`
 	// type is aws or static; set the member of that name.
-	Type string `pulumi:"type"`
+	Type KeyType `pulumi:"type"`
 }
 
 // KeySourceInput is an input type that accepts KeySourceArgs and KeySourceOutput values.
@@ -6919,7 +6919,7 @@ type KeySourceArgs struct {
 	// static looks keys up among the gateway's Konnect static keys.
 	Static EmptyObjectPtrInput `pulumi:"static"`
 	// type is aws or static; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type KeyTypeInput `pulumi:"type"`
 }
 
 func (KeySourceArgs) ElementType() reflect.Type {
@@ -6985,8 +6985,8 @@ func (o KeySourceOutput) Static() EmptyObjectPtrOutput {
 }
 
 // type is aws or static; set the member of that name.
-func (o KeySourceOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v KeySource) string { return v.Type }).(pulumi.StringOutput)
+func (o KeySourceOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v KeySource) KeyType { return v.Type }).(KeyTypeOutput)
 }
 
 type KeySourceArrayOutput struct{ *pulumi.OutputState }
@@ -7315,7 +7315,7 @@ type KonnectSchemaRegistryRef struct {
 	// name names the registry by its Konnect name.
 	Name *KonnectSchemaRegistryName `pulumi:"name"`
 	// type is name (set name); id has no field for the ID in this CRD version.
-	Type string `pulumi:"type"`
+	Type KonnectSchemaRegistryRefType `pulumi:"type"`
 }
 
 // KonnectSchemaRegistryRefInput is an input type that accepts KonnectSchemaRegistryRefArgs and KonnectSchemaRegistryRefOutput values.
@@ -7336,7 +7336,7 @@ type KonnectSchemaRegistryRefArgs struct {
 	// name names the registry by its Konnect name.
 	Name KonnectSchemaRegistryNamePtrInput `pulumi:"name"`
 	// type is name (set name); id has no field for the ID in this CRD version.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type KonnectSchemaRegistryRefTypeInput `pulumi:"type"`
 }
 
 func (KonnectSchemaRegistryRefArgs) ElementType() reflect.Type {
@@ -7428,8 +7428,8 @@ func (o KonnectSchemaRegistryRefOutput) Name() KonnectSchemaRegistryNamePtrOutpu
 }
 
 // type is name (set name); id has no field for the ID in this CRD version.
-func (o KonnectSchemaRegistryRefOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v KonnectSchemaRegistryRef) string { return v.Type }).(pulumi.StringOutput)
+func (o KonnectSchemaRegistryRefOutput) Type() KonnectSchemaRegistryRefTypeOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) KonnectSchemaRegistryRefType { return v.Type }).(KonnectSchemaRegistryRefTypeOutput)
 }
 
 type KonnectSchemaRegistryRefPtrOutput struct{ *pulumi.OutputState }
@@ -7477,13 +7477,13 @@ func (o KonnectSchemaRegistryRefPtrOutput) Name() KonnectSchemaRegistryNamePtrOu
 }
 
 // type is name (set name); id has no field for the ID in this CRD version.
-func (o KonnectSchemaRegistryRefPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *string {
+func (o KonnectSchemaRegistryRefPtrOutput) Type() KonnectSchemaRegistryRefTypePtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *KonnectSchemaRegistryRefType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(KonnectSchemaRegistryRefTypePtrOutput)
 }
 
 // Match is one name pattern or field path.
@@ -8129,7 +8129,7 @@ type OAuthBearerAuth struct {
 	// jwks is where the gateway fetches the keys that verify token signatures.
 	Jwks *JWKS `pulumi:"jwks"`
 	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
-	Mediation string `pulumi:"mediation"`
+	Mediation OAuthBearerMediation `pulumi:"mediation"`
 	// validate sets the audiences and issuer a token must carry.
 	Validate *OAuthBearerValidation `pulumi:"validate"`
 }
@@ -8154,7 +8154,7 @@ type OAuthBearerAuthArgs struct {
 	// jwks is where the gateway fetches the keys that verify token signatures.
 	Jwks JWKSPtrInput `pulumi:"jwks"`
 	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
-	Mediation pulumi.StringInput `pulumi:"mediation"`
+	Mediation OAuthBearerMediationInput `pulumi:"mediation"`
 	// validate sets the audiences and issuer a token must carry.
 	Validate OAuthBearerValidationPtrInput `pulumi:"validate"`
 }
@@ -8253,8 +8253,8 @@ func (o OAuthBearerAuthOutput) Jwks() JWKSPtrOutput {
 }
 
 // mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
-func (o OAuthBearerAuthOutput) Mediation() pulumi.StringOutput {
-	return o.ApplyT(func(v OAuthBearerAuth) string { return v.Mediation }).(pulumi.StringOutput)
+func (o OAuthBearerAuthOutput) Mediation() OAuthBearerMediationOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) OAuthBearerMediation { return v.Mediation }).(OAuthBearerMediationOutput)
 }
 
 // validate sets the audiences and issuer a token must carry.
@@ -8317,13 +8317,13 @@ func (o OAuthBearerAuthPtrOutput) Jwks() JWKSPtrOutput {
 }
 
 // mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
-func (o OAuthBearerAuthPtrOutput) Mediation() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *OAuthBearerAuth) *string {
+func (o OAuthBearerAuthPtrOutput) Mediation() OAuthBearerMediationPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *OAuthBearerMediation {
 		if v == nil {
 			return nil
 		}
 		return &v.Mediation
-	}).(pulumi.StringPtrOutput)
+	}).(OAuthBearerMediationPtrOutput)
 }
 
 // validate sets the audiences and issuer a token must carry.
@@ -8755,7 +8755,7 @@ type ProducePolicyAPISpec struct {
 	// schemaValidation validates produced records against a schema.
 	SchemaValidation *ProduceSchemaValidationPolicy `pulumi:"schemaValidation"`
 	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
-	Type string `pulumi:"type"`
+	Type ProducePolicyType `pulumi:"type"`
 }
 
 // ProducePolicyAPISpecInput is an input type that accepts ProducePolicyAPISpecArgs and ProducePolicyAPISpecOutput values.
@@ -8780,7 +8780,7 @@ type ProducePolicyAPISpecArgs struct {
 	// schemaValidation validates produced records against a schema.
 	SchemaValidation ProduceSchemaValidationPolicyPtrInput `pulumi:"schemaValidation"`
 	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type ProducePolicyTypeInput `pulumi:"type"`
 }
 
 func (ProducePolicyAPISpecArgs) ElementType() reflect.Type {
@@ -8856,8 +8856,8 @@ func (o ProducePolicyAPISpecOutput) SchemaValidation() ProduceSchemaValidationPo
 }
 
 // type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
-func (o ProducePolicyAPISpecOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ProducePolicyAPISpec) string { return v.Type }).(pulumi.StringOutput)
+func (o ProducePolicyAPISpecOutput) Type() ProducePolicyTypeOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) ProducePolicyType { return v.Type }).(ProducePolicyTypeOutput)
 }
 
 type ProducePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
@@ -9122,7 +9122,7 @@ type ProduceSchemaValidationConfig struct {
 	// json validates that records are JSON.
 	Json *ProduceSchemaValidation `pulumi:"json"`
 	// type is confluentSchemaRegistry or json; set the member of that name.
-	Type string `pulumi:"type"`
+	Type SchemaValidationType `pulumi:"type"`
 }
 
 // ProduceSchemaValidationConfigInput is an input type that accepts ProduceSchemaValidationConfigArgs and ProduceSchemaValidationConfigOutput values.
@@ -9143,7 +9143,7 @@ type ProduceSchemaValidationConfigArgs struct {
 	// json validates that records are JSON.
 	Json ProduceSchemaValidationPtrInput `pulumi:"json"`
 	// type is confluentSchemaRegistry or json; set the member of that name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type SchemaValidationTypeInput `pulumi:"type"`
 }
 
 func (ProduceSchemaValidationConfigArgs) ElementType() reflect.Type {
@@ -9235,8 +9235,8 @@ func (o ProduceSchemaValidationConfigOutput) Json() ProduceSchemaValidationPtrOu
 }
 
 // type is confluentSchemaRegistry or json; set the member of that name.
-func (o ProduceSchemaValidationConfigOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v ProduceSchemaValidationConfig) string { return v.Type }).(pulumi.StringOutput)
+func (o ProduceSchemaValidationConfigOutput) Type() SchemaValidationTypeOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) SchemaValidationType { return v.Type }).(SchemaValidationTypeOutput)
 }
 
 type ProduceSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
@@ -9284,13 +9284,13 @@ func (o ProduceSchemaValidationConfigPtrOutput) Json() ProduceSchemaValidationPt
 }
 
 // type is confluentSchemaRegistry or json; set the member of that name.
-func (o ProduceSchemaValidationConfigPtrOutput) Type() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *string {
+func (o ProduceSchemaValidationConfigPtrOutput) Type() SchemaValidationTypePtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *SchemaValidationType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(pulumi.StringPtrOutput)
+	}).(SchemaValidationTypePtrOutput)
 }
 
 // ProduceSchemaValidationPolicy validates produced records against a schema.
@@ -11328,7 +11328,7 @@ type TopicSelector struct {
 	// glob selects topics by pattern when type is glob.
 	Glob *TopicGlob `pulumi:"glob"`
 	// type is glob or exactList; set the member of the same name.
-	Type string `pulumi:"type"`
+	Type SelectorType `pulumi:"type"`
 }
 
 // TopicSelectorInput is an input type that accepts TopicSelectorArgs and TopicSelectorOutput values.
@@ -11349,7 +11349,7 @@ type TopicSelectorArgs struct {
 	// glob selects topics by pattern when type is glob.
 	Glob TopicGlobPtrInput `pulumi:"glob"`
 	// type is glob or exactList; set the member of the same name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type SelectorTypeInput `pulumi:"type"`
 }
 
 func (TopicSelectorArgs) ElementType() reflect.Type {
@@ -11415,8 +11415,8 @@ func (o TopicSelectorOutput) Glob() TopicGlobPtrOutput {
 }
 
 // type is glob or exactList; set the member of the same name.
-func (o TopicSelectorOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v TopicSelector) string { return v.Type }).(pulumi.StringOutput)
+func (o TopicSelectorOutput) Type() SelectorTypeOutput {
+	return o.ApplyT(func(v TopicSelector) SelectorType { return v.Type }).(SelectorTypeOutput)
 }
 
 type TopicSelectorArrayOutput struct{ *pulumi.OutputState }
@@ -11452,7 +11452,7 @@ type VirtualClusterAuthentication struct {
 	// saslScram configures type saslScram.
 	SaslScram *VirtualClusterSaslScram `pulumi:"saslScram"`
 	// type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
-	Type string `pulumi:"type"`
+	Type VirtualClusterAuthType `pulumi:"type"`
 }
 
 // VirtualClusterAuthenticationInput is an input type that accepts VirtualClusterAuthenticationArgs and VirtualClusterAuthenticationOutput values.
@@ -11479,7 +11479,7 @@ type VirtualClusterAuthenticationArgs struct {
 	// saslScram configures type saslScram.
 	SaslScram VirtualClusterSaslScramPtrInput `pulumi:"saslScram"`
 	// type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
-	Type pulumi.StringInput `pulumi:"type"`
+	Type VirtualClusterAuthTypeInput `pulumi:"type"`
 }
 
 func (VirtualClusterAuthenticationArgs) ElementType() reflect.Type {
@@ -11560,8 +11560,8 @@ func (o VirtualClusterAuthenticationOutput) SaslScram() VirtualClusterSaslScramP
 }
 
 // type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
-func (o VirtualClusterAuthenticationOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) string { return v.Type }).(pulumi.StringOutput)
+func (o VirtualClusterAuthenticationOutput) Type() VirtualClusterAuthTypeOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) VirtualClusterAuthType { return v.Type }).(VirtualClusterAuthTypeOutput)
 }
 
 type VirtualClusterAuthenticationArrayOutput struct{ *pulumi.OutputState }
@@ -11589,7 +11589,7 @@ type VirtualClusterNamespace struct {
 	// additional exposes backend topics and consumer groups without the prefix.
 	Additional *NamespaceAdditional `pulumi:"additional"`
 	// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
-	Mode string `pulumi:"mode"`
+	Mode NamespaceMode `pulumi:"mode"`
 	// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
 	Prefix string `pulumi:"prefix"`
 }
@@ -11610,7 +11610,7 @@ type VirtualClusterNamespaceArgs struct {
 	// additional exposes backend topics and consumer groups without the prefix.
 	Additional NamespaceAdditionalPtrInput `pulumi:"additional"`
 	// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
-	Mode pulumi.StringInput `pulumi:"mode"`
+	Mode NamespaceModeInput `pulumi:"mode"`
 	// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
 	Prefix pulumi.StringInput `pulumi:"prefix"`
 }
@@ -11699,8 +11699,8 @@ func (o VirtualClusterNamespaceOutput) Additional() NamespaceAdditionalPtrOutput
 }
 
 // mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
-func (o VirtualClusterNamespaceOutput) Mode() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterNamespace) string { return v.Mode }).(pulumi.StringOutput)
+func (o VirtualClusterNamespaceOutput) Mode() NamespaceModeOutput {
+	return o.ApplyT(func(v VirtualClusterNamespace) NamespaceMode { return v.Mode }).(NamespaceModeOutput)
 }
 
 // prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
@@ -11743,13 +11743,13 @@ func (o VirtualClusterNamespacePtrOutput) Additional() NamespaceAdditionalPtrOut
 }
 
 // mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
-func (o VirtualClusterNamespacePtrOutput) Mode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterNamespace) *string {
+func (o VirtualClusterNamespacePtrOutput) Mode() NamespaceModePtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespace) *NamespaceMode {
 		if v == nil {
 			return nil
 		}
 		return &v.Mode
-	}).(pulumi.StringPtrOutput)
+	}).(NamespaceModePtrOutput)
 }
 
 // prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
@@ -11767,7 +11767,7 @@ type VirtualClusterSaslPlain struct {
 	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
 	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
 	// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
-	Mediation string `pulumi:"mediation"`
+	Mediation SaslPlainMediation `pulumi:"mediation"`
 	// principals are the accepted users when the gateway terminates SASL/PLAIN.
 	Principals []Principal `pulumi:"principals"`
 }
@@ -11788,7 +11788,7 @@ type VirtualClusterSaslPlainArgs struct {
 	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
 	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
 	// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
-	Mediation pulumi.StringInput `pulumi:"mediation"`
+	Mediation SaslPlainMediationInput `pulumi:"mediation"`
 	// principals are the accepted users when the gateway terminates SASL/PLAIN.
 	Principals PrincipalArrayInput `pulumi:"principals"`
 }
@@ -11877,8 +11877,8 @@ func (o VirtualClusterSaslPlainOutput) FetchKongIdentityPrincipal() FetchKongIde
 }
 
 // mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
-func (o VirtualClusterSaslPlainOutput) Mediation() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterSaslPlain) string { return v.Mediation }).(pulumi.StringOutput)
+func (o VirtualClusterSaslPlainOutput) Mediation() SaslPlainMediationOutput {
+	return o.ApplyT(func(v VirtualClusterSaslPlain) SaslPlainMediation { return v.Mediation }).(SaslPlainMediationOutput)
 }
 
 // principals are the accepted users when the gateway terminates SASL/PLAIN.
@@ -11921,13 +11921,13 @@ func (o VirtualClusterSaslPlainPtrOutput) FetchKongIdentityPrincipal() FetchKong
 }
 
 // mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
-func (o VirtualClusterSaslPlainPtrOutput) Mediation() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterSaslPlain) *string {
+func (o VirtualClusterSaslPlainPtrOutput) Mediation() SaslPlainMediationPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslPlain) *SaslPlainMediation {
 		if v == nil {
 			return nil
 		}
 		return &v.Mediation
-	}).(pulumi.StringPtrOutput)
+	}).(SaslPlainMediationPtrOutput)
 }
 
 // principals are the accepted users when the gateway terminates SASL/PLAIN.
@@ -11943,7 +11943,7 @@ func (o VirtualClusterSaslPlainPtrOutput) Principals() PrincipalArrayOutput {
 // VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
 type VirtualClusterSaslScram struct {
 	// algorithm is sha256 or sha512.
-	Algorithm string `pulumi:"algorithm"`
+	Algorithm SaslScramAlgorithm `pulumi:"algorithm"`
 	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
 	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
 }
@@ -11962,7 +11962,7 @@ type VirtualClusterSaslScramInput interface {
 // VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
 type VirtualClusterSaslScramArgs struct {
 	// algorithm is sha256 or sha512.
-	Algorithm pulumi.StringInput `pulumi:"algorithm"`
+	Algorithm SaslScramAlgorithmInput `pulumi:"algorithm"`
 	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
 	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
 }
@@ -12046,8 +12046,8 @@ func (o VirtualClusterSaslScramOutput) ToVirtualClusterSaslScramPtrOutputWithCon
 }
 
 // algorithm is sha256 or sha512.
-func (o VirtualClusterSaslScramOutput) Algorithm() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterSaslScram) string { return v.Algorithm }).(pulumi.StringOutput)
+func (o VirtualClusterSaslScramOutput) Algorithm() SaslScramAlgorithmOutput {
+	return o.ApplyT(func(v VirtualClusterSaslScram) SaslScramAlgorithm { return v.Algorithm }).(SaslScramAlgorithmOutput)
 }
 
 // fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
@@ -12080,13 +12080,13 @@ func (o VirtualClusterSaslScramPtrOutput) Elem() VirtualClusterSaslScramOutput {
 }
 
 // algorithm is sha256 or sha512.
-func (o VirtualClusterSaslScramPtrOutput) Algorithm() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterSaslScram) *string {
+func (o VirtualClusterSaslScramPtrOutput) Algorithm() SaslScramAlgorithmPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslScram) *SaslScramAlgorithm {
 		if v == nil {
 			return nil
 		}
 		return &v.Algorithm
-	}).(pulumi.StringPtrOutput)
+	}).(SaslScramAlgorithmPtrOutput)
 }
 
 // fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).

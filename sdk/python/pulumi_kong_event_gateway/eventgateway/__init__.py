@@ -5,4 +5,6 @@
 import builtins as _builtins
 from .. import _utilities
 import typing
+# Export this package's modules as members:
+from ._enums import *
 from ._inputs import *

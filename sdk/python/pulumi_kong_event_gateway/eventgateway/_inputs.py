@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from ._enums import *
 
 __all__ = [
     'ACLOperationArgs',
@@ -169,7 +170,7 @@ class ACLOperationArgsDict(TypedDict):
     """
     ACLOperation names one Kafka operation.
     """
-    name: pulumi.Input[_builtins.str]
+    name: pulumi.Input['ACLOperationName']
     """
     name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
     """
@@ -177,24 +178,24 @@ class ACLOperationArgsDict(TypedDict):
 @pulumi.input_type
 class ACLOperationArgs:
     def __init__(__self__, *,
-                 name: pulumi.Input[_builtins.str]):
+                 name: pulumi.Input['ACLOperationName']):
         """
         ACLOperation names one Kafka operation.
 
-        :param pulumi.Input[_builtins.str] name: name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+        :param pulumi.Input['ACLOperationName'] name: name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
         """
         pulumi.set(__self__, "name", name)
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> pulumi.Input[_builtins.str]:
+    def name(self) -> pulumi.Input['ACLOperationName']:
         """
         name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
         """
         return pulumi.get(self, "name")
 
     @name.setter
-    def name(self, value: pulumi.Input[_builtins.str]):
+    def name(self, value: pulumi.Input['ACLOperationName']):
         pulumi.set(self, "name", value)
 
 
@@ -202,7 +203,7 @@ class ACLResourceNamesArgsDict(TypedDict):
     """
     ACLResourceNames is a union on Type: a list of name patterns or one expression.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['ACLResourceNamesType']
     """
     type is stat (patterns listed in stat) or dynam (an expression in dynam).
     """
@@ -218,13 +219,13 @@ class ACLResourceNamesArgsDict(TypedDict):
 @pulumi.input_type
 class ACLResourceNamesArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ACLResourceNamesType'],
                  dynam: pulumi.Input[Optional[_builtins.str]] = None,
                  stat: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None):
         """
         ACLResourceNames is a union on Type: a list of name patterns or one expression.
 
-        :param pulumi.Input[_builtins.str] type: type is stat (patterns listed in stat) or dynam (an expression in dynam).
+        :param pulumi.Input['ACLResourceNamesType'] type: type is stat (patterns listed in stat) or dynam (an expression in dynam).
         :param pulumi.Input[_builtins.str] dynam: dynam is an expression computing the names; for type dynam.
         :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] stat: stat lists name patterns; for type stat.
         """
@@ -236,14 +237,14 @@ class ACLResourceNamesArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ACLResourceNamesType']:
         """
         type is stat (patterns listed in stat) or dynam (an expression in dynam).
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ACLResourceNamesType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -275,7 +276,7 @@ class ACLRuleArgsDict(TypedDict):
     """
     ACLRule allows or denies operations on named resources.
     """
-    action: pulumi.Input[_builtins.str]
+    action: pulumi.Input['ACLAction']
     """
     action is allow or deny.
     """
@@ -287,7 +288,7 @@ class ACLRuleArgsDict(TypedDict):
     """
     resourceNames selects the resources by name.
     """
-    resource_type: pulumi.Input[_builtins.str]
+    resource_type: pulumi.Input['ACLResourceType']
     """
     resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
     """
@@ -295,17 +296,17 @@ class ACLRuleArgsDict(TypedDict):
 @pulumi.input_type
 class ACLRuleArgs:
     def __init__(__self__, *,
-                 action: pulumi.Input[_builtins.str],
+                 action: pulumi.Input['ACLAction'],
                  operations: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]],
                  resource_names: pulumi.Input['ACLResourceNamesArgs'],
-                 resource_type: pulumi.Input[_builtins.str]):
+                 resource_type: pulumi.Input['ACLResourceType']):
         """
         ACLRule allows or denies operations on named resources.
 
-        :param pulumi.Input[_builtins.str] action: action is allow or deny.
+        :param pulumi.Input['ACLAction'] action: action is allow or deny.
         :param pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]] operations: operations are the Kafka operations the rule allows or denies.
         :param pulumi.Input['ACLResourceNamesArgs'] resource_names: resourceNames selects the resources by name.
-        :param pulumi.Input[_builtins.str] resource_type: resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+        :param pulumi.Input['ACLResourceType'] resource_type: resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
         """
         pulumi.set(__self__, "action", action)
         pulumi.set(__self__, "operations", operations)
@@ -314,14 +315,14 @@ class ACLRuleArgs:
 
     @_builtins.property
     @pulumi.getter
-    def action(self) -> pulumi.Input[_builtins.str]:
+    def action(self) -> pulumi.Input['ACLAction']:
         """
         action is allow or deny.
         """
         return pulumi.get(self, "action")
 
     @action.setter
-    def action(self, value: pulumi.Input[_builtins.str]):
+    def action(self, value: pulumi.Input['ACLAction']):
         pulumi.set(self, "action", value)
 
     @_builtins.property
@@ -350,14 +351,14 @@ class ACLRuleArgs:
 
     @_builtins.property
     @pulumi.getter(name="resourceType")
-    def resource_type(self) -> pulumi.Input[_builtins.str]:
+    def resource_type(self) -> pulumi.Input['ACLResourceType']:
         """
         resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
         """
         return pulumi.get(self, "resource_type")
 
     @resource_type.setter
-    def resource_type(self, value: pulumi.Input[_builtins.str]):
+    def resource_type(self, value: pulumi.Input['ACLResourceType']):
         pulumi.set(self, "resource_type", value)
 
 
@@ -431,7 +432,7 @@ class BackendClusterAuthenticationArgsDict(TypedDict):
     """
     BackendClusterAuthentication is a union on Type; set the member Type names.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['BackendClusterAuthType']
     """
     type is anonymous, saslPlain or saslScram; set the member of the same name.
     """
@@ -451,14 +452,14 @@ class BackendClusterAuthenticationArgsDict(TypedDict):
 @pulumi.input_type
 class BackendClusterAuthenticationArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['BackendClusterAuthType'],
                  anonymous: pulumi.Input[Optional['EmptyObjectArgs']] = None,
                  sasl_plain: pulumi.Input[Optional['BackendClusterSaslPlainArgs']] = None,
                  sasl_scram: pulumi.Input[Optional['BackendClusterSaslScramArgs']] = None):
         """
         BackendClusterAuthentication is a union on Type; set the member Type names.
 
-        :param pulumi.Input[_builtins.str] type: type is anonymous, saslPlain or saslScram; set the member of the same name.
+        :param pulumi.Input['BackendClusterAuthType'] type: type is anonymous, saslPlain or saslScram; set the member of the same name.
         :param pulumi.Input['EmptyObjectArgs'] anonymous: anonymous connects without credentials; set it (empty) when type is anonymous.
         :param pulumi.Input['BackendClusterSaslPlainArgs'] sasl_plain: saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
         :param pulumi.Input['BackendClusterSaslScramArgs'] sasl_scram: saslScram holds the SASL/SCRAM credentials when type is saslScram.
@@ -473,14 +474,14 @@ class BackendClusterAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['BackendClusterAuthType']:
         """
         type is anonymous, saslPlain or saslScram; set the member of the same name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['BackendClusterAuthType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -576,7 +577,7 @@ class BackendClusterSaslScramArgsDict(TypedDict):
     """
     BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
     """
-    algorithm: pulumi.Input[_builtins.str]
+    algorithm: pulumi.Input['SaslScramAlgorithm']
     """
     algorithm is sha256 or sha512.
     """
@@ -592,13 +593,13 @@ class BackendClusterSaslScramArgsDict(TypedDict):
 @pulumi.input_type
 class BackendClusterSaslScramArgs:
     def __init__(__self__, *,
-                 algorithm: pulumi.Input[_builtins.str],
+                 algorithm: pulumi.Input['SaslScramAlgorithm'],
                  password: pulumi.Input[_builtins.str],
                  username: pulumi.Input[_builtins.str]):
         """
         BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
 
-        :param pulumi.Input[_builtins.str] algorithm: algorithm is sha256 or sha512.
+        :param pulumi.Input['SaslScramAlgorithm'] algorithm: algorithm is sha256 or sha512.
         :param pulumi.Input[_builtins.str] password: password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
         :param pulumi.Input[_builtins.str] username: username is a literal or a Konnect secret template, at most 253 characters.
         """
@@ -608,14 +609,14 @@ class BackendClusterSaslScramArgs:
 
     @_builtins.property
     @pulumi.getter
-    def algorithm(self) -> pulumi.Input[_builtins.str]:
+    def algorithm(self) -> pulumi.Input['SaslScramAlgorithm']:
         """
         algorithm is sha256 or sha512.
         """
         return pulumi.get(self, "algorithm")
 
     @algorithm.setter
-    def algorithm(self, value: pulumi.Input[_builtins.str]):
+    def algorithm(self, value: pulumi.Input['SaslScramAlgorithm']):
         pulumi.set(self, "algorithm", value)
 
     @_builtins.property
@@ -663,7 +664,7 @@ class BackendClusterTLSArgsDict(TypedDict):
     """
     insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
     """
-    tls_versions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    tls_versions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]]
     """
     tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
     """
@@ -675,7 +676,7 @@ class BackendClusterTLSArgs:
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
                  client_identity: pulumi.Input[Optional['CertificateKeyPairArgs']] = None,
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.str]] = None,
-                 tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
+                 tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]] = None):
         """
         BackendClusterTLS configures TLS from the gateway to the backend cluster.
 
@@ -683,7 +684,7 @@ class BackendClusterTLSArgs:
         :param pulumi.Input[_builtins.str] ca_bundle: caBundle is PEM, at most 4096 characters.
         :param pulumi.Input['CertificateKeyPairArgs'] client_identity: clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
         :param pulumi.Input[_builtins.str] insecure_skip_verify: insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tls_versions: tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+        :param pulumi.Input[Sequence[pulumi.Input['TLSVersion']]] tls_versions: tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
         """
         pulumi.set(__self__, "enabled", enabled)
         if ca_bundle is not None:
@@ -745,14 +746,14 @@ class BackendClusterTLSArgs:
 
     @_builtins.property
     @pulumi.getter(name="tlsVersions")
-    def tls_versions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+    def tls_versions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]:
         """
         tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
         """
         return pulumi.get(self, "tls_versions")
 
     @tls_versions.setter
-    def tls_versions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+    def tls_versions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]):
         pulumi.set(self, "tls_versions", value)
 
 
@@ -933,7 +934,7 @@ class ConsumePolicyAPISpecArgsDict(TypedDict):
     """
     ConsumePolicyAPISpec is a union on Type; set the member Type names.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['ConsumePolicyType']
     """
     type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
     """
@@ -961,7 +962,7 @@ class ConsumePolicyAPISpecArgsDict(TypedDict):
 @pulumi.input_type
 class ConsumePolicyAPISpecArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ConsumePolicyType'],
                  decrypt: pulumi.Input[Optional['DecryptPolicyArgs']] = None,
                  decrypt_fields: pulumi.Input[Optional['DecryptFieldsPolicyArgs']] = None,
                  modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
@@ -970,7 +971,7 @@ class ConsumePolicyAPISpecArgs:
         """
         ConsumePolicyAPISpec is a union on Type; set the member Type names.
 
-        :param pulumi.Input[_builtins.str] type: type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+        :param pulumi.Input['ConsumePolicyType'] type: type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
         :param pulumi.Input['DecryptPolicyArgs'] decrypt: decrypt decrypts whole record keys or values.
         :param pulumi.Input['DecryptFieldsPolicyArgs'] decrypt_fields: decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
         :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
@@ -991,14 +992,14 @@ class ConsumePolicyAPISpecArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ConsumePolicyType']:
         """
         type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ConsumePolicyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1200,7 +1201,7 @@ class ConsumeSchemaValidationConfigArgsDict(TypedDict):
     """
     ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['SchemaValidationType']
     """
     type is confluentSchemaRegistry or json; set the member of that name.
     """
@@ -1216,13 +1217,13 @@ class ConsumeSchemaValidationConfigArgsDict(TypedDict):
 @pulumi.input_type
 class ConsumeSchemaValidationConfigArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['SchemaValidationType'],
                  confluent_schema_registry: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None,
                  json: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None):
         """
         ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
 
-        :param pulumi.Input[_builtins.str] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['SchemaValidationType'] type: type is confluentSchemaRegistry or json; set the member of that name.
         :param pulumi.Input['ConsumeSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
         :param pulumi.Input['ConsumeSchemaValidationArgs'] json: json validates that records are JSON.
         """
@@ -1234,14 +1235,14 @@ class ConsumeSchemaValidationConfigArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['SchemaValidationType']:
         """
         type is confluentSchemaRegistry or json; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['SchemaValidationType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1505,7 +1506,7 @@ class ConsumerGroupSelectorArgsDict(TypedDict):
     """
     ConsumerGroupSelector is a union on Type selecting consumer groups.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['SelectorType']
     """
     type is glob or exactList; set the member of the same name.
     """
@@ -1521,13 +1522,13 @@ class ConsumerGroupSelectorArgsDict(TypedDict):
 @pulumi.input_type
 class ConsumerGroupSelectorArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['SelectorType'],
                  exact_list: pulumi.Input[Optional['ConsumerGroupExactListArgs']] = None,
                  glob: pulumi.Input[Optional['ConsumerGroupGlobArgs']] = None):
         """
         ConsumerGroupSelector is a union on Type selecting consumer groups.
 
-        :param pulumi.Input[_builtins.str] type: type is glob or exactList; set the member of the same name.
+        :param pulumi.Input['SelectorType'] type: type is glob or exactList; set the member of the same name.
         :param pulumi.Input['ConsumerGroupExactListArgs'] exact_list: exactList selects named consumer groups when type is exactList.
         :param pulumi.Input['ConsumerGroupGlobArgs'] glob: glob selects consumer groups by pattern when type is glob.
         """
@@ -1539,14 +1540,14 @@ class ConsumerGroupSelectorArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['SelectorType']:
         """
         type is glob or exactList; set the member of the same name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['SelectorType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1914,7 +1915,7 @@ class DecryptConfigArgsDict(TypedDict):
     """
     DecryptConfig says what to decrypt and where the keys come from.
     """
-    failure_mode: pulumi.Input[_builtins.str]
+    failure_mode: pulumi.Input['CryptoFailureMode']
     """
     failureMode is error or passthrough: what happens to a record that cannot be decrypted.
     """
@@ -1922,7 +1923,7 @@ class DecryptConfigArgsDict(TypedDict):
     """
     keySources are where decryption keys are looked up.
     """
-    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]
     """
     partOfRecord lists the parts to decrypt: key and/or value.
     """
@@ -1930,15 +1931,15 @@ class DecryptConfigArgsDict(TypedDict):
 @pulumi.input_type
 class DecryptConfigArgs:
     def __init__(__self__, *,
-                 failure_mode: pulumi.Input[_builtins.str],
+                 failure_mode: pulumi.Input['CryptoFailureMode'],
                  key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
-                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
         """
         DecryptConfig says what to decrypt and where the keys come from.
 
-        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+        :param pulumi.Input['CryptoFailureMode'] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be decrypted.
         :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: keySources are where decryption keys are looked up.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: partOfRecord lists the parts to decrypt: key and/or value.
+        :param pulumi.Input[Sequence[pulumi.Input['RecordPart']]] part_of_record: partOfRecord lists the parts to decrypt: key and/or value.
         """
         pulumi.set(__self__, "failure_mode", failure_mode)
         pulumi.set(__self__, "key_sources", key_sources)
@@ -1946,14 +1947,14 @@ class DecryptConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+    def failure_mode(self) -> pulumi.Input['CryptoFailureMode']:
         """
         failureMode is error or passthrough: what happens to a record that cannot be decrypted.
         """
         return pulumi.get(self, "failure_mode")
 
     @failure_mode.setter
-    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+    def failure_mode(self, value: pulumi.Input['CryptoFailureMode']):
         pulumi.set(self, "failure_mode", value)
 
     @_builtins.property
@@ -1970,14 +1971,14 @@ class DecryptConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="partOfRecord")
-    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input['RecordPart']]]:
         """
         partOfRecord lists the parts to decrypt: key and/or value.
         """
         return pulumi.get(self, "part_of_record")
 
     @part_of_record.setter
-    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
         pulumi.set(self, "part_of_record", value)
 
 
@@ -2368,11 +2369,11 @@ class EncryptConfigArgsDict(TypedDict):
     """
     encryptionKey is the key to encrypt with.
     """
-    failure_mode: pulumi.Input[_builtins.str]
+    failure_mode: pulumi.Input['CryptoFailureMode']
     """
     failureMode is error or passthrough: what happens to a record that cannot be encrypted.
     """
-    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]
     """
     partOfRecord lists the parts to encrypt: key and/or value.
     """
@@ -2381,14 +2382,14 @@ class EncryptConfigArgsDict(TypedDict):
 class EncryptConfigArgs:
     def __init__(__self__, *,
                  encryption_key: pulumi.Input['EncryptionKeyArgs'],
-                 failure_mode: pulumi.Input[_builtins.str],
-                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+                 failure_mode: pulumi.Input['CryptoFailureMode'],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
         """
         EncryptConfig says what to encrypt and with which key.
 
         :param pulumi.Input['EncryptionKeyArgs'] encryption_key: encryptionKey is the key to encrypt with.
-        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: partOfRecord lists the parts to encrypt: key and/or value.
+        :param pulumi.Input['CryptoFailureMode'] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+        :param pulumi.Input[Sequence[pulumi.Input['RecordPart']]] part_of_record: partOfRecord lists the parts to encrypt: key and/or value.
         """
         pulumi.set(__self__, "encryption_key", encryption_key)
         pulumi.set(__self__, "failure_mode", failure_mode)
@@ -2408,26 +2409,26 @@ class EncryptConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+    def failure_mode(self) -> pulumi.Input['CryptoFailureMode']:
         """
         failureMode is error or passthrough: what happens to a record that cannot be encrypted.
         """
         return pulumi.get(self, "failure_mode")
 
     @failure_mode.setter
-    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+    def failure_mode(self, value: pulumi.Input['CryptoFailureMode']):
         pulumi.set(self, "failure_mode", value)
 
     @_builtins.property
     @pulumi.getter(name="partOfRecord")
-    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input['RecordPart']]]:
         """
         partOfRecord lists the parts to encrypt: key and/or value.
         """
         return pulumi.get(self, "part_of_record")
 
     @part_of_record.setter
-    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
         pulumi.set(self, "part_of_record", value)
 
 
@@ -2753,7 +2754,7 @@ class EncryptionKeyArgsDict(TypedDict):
     """
     EncryptionKey is a union on Type naming the key that encrypts records.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['KeyType']
     """
     type is aws or static; set the member of that name.
     """
@@ -2769,13 +2770,13 @@ class EncryptionKeyArgsDict(TypedDict):
 @pulumi.input_type
 class EncryptionKeyArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['KeyType'],
                  aws: pulumi.Input[Optional['AWSKeyArgs']] = None,
                  static: pulumi.Input[Optional['StaticKeyArgs']] = None):
         """
         EncryptionKey is a union on Type naming the key that encrypts records.
 
-        :param pulumi.Input[_builtins.str] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['KeyType'] type: type is aws or static; set the member of that name.
         :param pulumi.Input['AWSKeyArgs'] aws: aws is a key in AWS KMS.
         :param pulumi.Input['StaticKeyArgs'] static: static is a Konnect static key.
         """
@@ -2787,14 +2788,14 @@ class EncryptionKeyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['KeyType']:
         """
         type is aws or static; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['KeyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -2830,7 +2831,7 @@ class FetchKongIdentityPrincipalArgsDict(TypedDict):
     """
     directory is the Kong Identity directory to search, 1-253 characters.
     """
-    failure_mode: pulumi.Input[_builtins.str]
+    failure_mode: pulumi.Input['PrincipalFailureMode']
     """
     failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
     """
@@ -2843,13 +2844,13 @@ class FetchKongIdentityPrincipalArgsDict(TypedDict):
 class FetchKongIdentityPrincipalArgs:
     def __init__(__self__, *,
                  directory: pulumi.Input[_builtins.str],
-                 failure_mode: pulumi.Input[_builtins.str],
+                 failure_mode: pulumi.Input['PrincipalFailureMode'],
                  fetch_by: pulumi.Input['PrincipalFetchByArgs']):
         """
         FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
 
         :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
-        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        :param pulumi.Input['PrincipalFailureMode'] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
         :param pulumi.Input['PrincipalFetchByArgs'] fetch_by: fetchBy names the metadata key the client's identity is matched against.
         """
         pulumi.set(__self__, "directory", directory)
@@ -2870,14 +2871,14 @@ class FetchKongIdentityPrincipalArgs:
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+    def failure_mode(self) -> pulumi.Input['PrincipalFailureMode']:
         """
         failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
         """
         return pulumi.get(self, "failure_mode")
 
     @failure_mode.setter
-    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+    def failure_mode(self, value: pulumi.Input['PrincipalFailureMode']):
         pulumi.set(self, "failure_mode", value)
 
     @_builtins.property
@@ -2901,7 +2902,7 @@ class FetchOAuthPrincipalArgsDict(TypedDict):
     """
     directory is the Kong Identity directory to search, 1-253 characters.
     """
-    failure_mode: pulumi.Input[_builtins.str]
+    failure_mode: pulumi.Input['PrincipalFailureMode']
     """
     failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
     """
@@ -2910,12 +2911,12 @@ class FetchOAuthPrincipalArgsDict(TypedDict):
 class FetchOAuthPrincipalArgs:
     def __init__(__self__, *,
                  directory: pulumi.Input[_builtins.str],
-                 failure_mode: pulumi.Input[_builtins.str]):
+                 failure_mode: pulumi.Input['PrincipalFailureMode']):
         """
         FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
 
         :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
-        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        :param pulumi.Input['PrincipalFailureMode'] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
         """
         pulumi.set(__self__, "directory", directory)
         pulumi.set(__self__, "failure_mode", failure_mode)
@@ -2934,14 +2935,14 @@ class FetchOAuthPrincipalArgs:
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+    def failure_mode(self) -> pulumi.Input['PrincipalFailureMode']:
         """
         failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
         """
         return pulumi.get(self, "failure_mode")
 
     @failure_mode.setter
-    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+    def failure_mode(self, value: pulumi.Input['PrincipalFailureMode']):
         pulumi.set(self, "failure_mode", value)
 
 
@@ -3001,7 +3002,7 @@ class FieldPathsArgsDict(TypedDict):
     """
     FieldPaths is a union on Type: a list of field paths or one expression.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['FieldPathsType']
     """
     type is array (paths listed in array) or expression.
     """
@@ -3017,13 +3018,13 @@ class FieldPathsArgsDict(TypedDict):
 @pulumi.input_type
 class FieldPathsArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['FieldPathsType'],
                  array: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None,
                  expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
         FieldPaths is a union on Type: a list of field paths or one expression.
 
-        :param pulumi.Input[_builtins.str] type: type is array (paths listed in array) or expression.
+        :param pulumi.Input['FieldPathsType'] type: type is array (paths listed in array) or expression.
         :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] array: array lists the field paths; for type array.
         :param pulumi.Input[_builtins.str] expression: expression selects the fields; for type expression.
         """
@@ -3035,14 +3036,14 @@ class FieldPathsArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['FieldPathsType']:
         """
         type is array (paths listed in array) or expression.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['FieldPathsType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -3074,7 +3075,7 @@ class HeaderActionArgsDict(TypedDict):
     """
     HeaderAction is a union on Op.
     """
-    op: pulumi.Input[_builtins.str]
+    op: pulumi.Input['HeaderOp']
     """
     op is set or remove; set the member of that name.
     """
@@ -3090,13 +3091,13 @@ class HeaderActionArgsDict(TypedDict):
 @pulumi.input_type
 class HeaderActionArgs:
     def __init__(__self__, *,
-                 op: pulumi.Input[_builtins.str],
+                 op: pulumi.Input['HeaderOp'],
                  remove: pulumi.Input[Optional['RemoveHeaderArgs']] = None,
                  set: pulumi.Input[Optional['SetHeaderArgs']] = None):
         """
         HeaderAction is a union on Op.
 
-        :param pulumi.Input[_builtins.str] op: op is set or remove; set the member of that name.
+        :param pulumi.Input['HeaderOp'] op: op is set or remove; set the member of that name.
         :param pulumi.Input['RemoveHeaderArgs'] remove: remove removes a header.
         :param pulumi.Input['SetHeaderArgs'] set: set sets a header.
         """
@@ -3108,14 +3109,14 @@ class HeaderActionArgs:
 
     @_builtins.property
     @pulumi.getter
-    def op(self) -> pulumi.Input[_builtins.str]:
+    def op(self) -> pulumi.Input['HeaderOp']:
         """
         op is set or remove; set the member of that name.
         """
         return pulumi.get(self, "op")
 
     @op.setter
-    def op(self, value: pulumi.Input[_builtins.str]):
+    def op(self, value: pulumi.Input['HeaderOp']):
         pulumi.set(self, "op", value)
 
     @_builtins.property
@@ -3220,7 +3221,7 @@ class KeySourceArgsDict(TypedDict):
     """
     KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['KeyType']
     """
     type is aws or static; set the member of that name.
     """
@@ -3236,13 +3237,13 @@ class KeySourceArgsDict(TypedDict):
 @pulumi.input_type
 class KeySourceArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['KeyType'],
                  aws: pulumi.Input[Optional['EmptyObjectArgs']] = None,
                  static: pulumi.Input[Optional['EmptyObjectArgs']] = None):
         """
         KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
 
-        :param pulumi.Input[_builtins.str] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['KeyType'] type: type is aws or static; set the member of that name.
         :param pulumi.Input['EmptyObjectArgs'] aws: aws looks keys up in AWS KMS.
         :param pulumi.Input['EmptyObjectArgs'] static: static looks keys up among the gateway's Konnect static keys.
         """
@@ -3254,14 +3255,14 @@ class KeySourceArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['KeyType']:
         """
         type is aws or static; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['KeyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -3380,7 +3381,7 @@ class KonnectSchemaRegistryRefArgsDict(TypedDict):
     """
     KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['KonnectSchemaRegistryRefType']
     """
     type is name (set name); id has no field for the ID in this CRD version.
     """
@@ -3396,13 +3397,13 @@ class KonnectSchemaRegistryRefArgsDict(TypedDict):
 @pulumi.input_type
 class KonnectSchemaRegistryRefArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['KonnectSchemaRegistryRefType'],
                  id: pulumi.Input[Optional['EmptyObjectArgs']] = None,
                  name: pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']] = None):
         """
         KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
 
-        :param pulumi.Input[_builtins.str] type: type is name (set name); id has no field for the ID in this CRD version.
+        :param pulumi.Input['KonnectSchemaRegistryRefType'] type: type is name (set name); id has no field for the ID in this CRD version.
         :param pulumi.Input['EmptyObjectArgs'] id: id is reserved: the CRD has no field for the ID.
         :param pulumi.Input['KonnectSchemaRegistryNameArgs'] name: name names the registry by its Konnect name.
         """
@@ -3414,14 +3415,14 @@ class KonnectSchemaRegistryRefArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['KonnectSchemaRegistryRefType']:
         """
         type is name (set name); id has no field for the ID in this CRD version.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['KonnectSchemaRegistryRefType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -3707,7 +3708,7 @@ class OAuthBearerAuthArgsDict(TypedDict):
     """
     OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
     """
-    mediation: pulumi.Input[_builtins.str]
+    mediation: pulumi.Input['OAuthBearerMediation']
     """
     mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
     """
@@ -3731,7 +3732,7 @@ class OAuthBearerAuthArgsDict(TypedDict):
 @pulumi.input_type
 class OAuthBearerAuthArgs:
     def __init__(__self__, *,
-                 mediation: pulumi.Input[_builtins.str],
+                 mediation: pulumi.Input['OAuthBearerMediation'],
                  claims_mapping: pulumi.Input[Optional['ClaimsMappingArgs']] = None,
                  fetch_kong_identity_principal: pulumi.Input[Optional['FetchOAuthPrincipalArgs']] = None,
                  jwks: pulumi.Input[Optional['JWKSArgs']] = None,
@@ -3739,7 +3740,7 @@ class OAuthBearerAuthArgs:
         """
         OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
 
-        :param pulumi.Input[_builtins.str] mediation: mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+        :param pulumi.Input['OAuthBearerMediation'] mediation: mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
         :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
         :param pulumi.Input['FetchOAuthPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
         :param pulumi.Input['JWKSArgs'] jwks: jwks is where the gateway fetches the keys that verify token signatures.
@@ -3757,14 +3758,14 @@ class OAuthBearerAuthArgs:
 
     @_builtins.property
     @pulumi.getter
-    def mediation(self) -> pulumi.Input[_builtins.str]:
+    def mediation(self) -> pulumi.Input['OAuthBearerMediation']:
         """
         mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
         """
         return pulumi.get(self, "mediation")
 
     @mediation.setter
-    def mediation(self, value: pulumi.Input[_builtins.str]):
+    def mediation(self, value: pulumi.Input['OAuthBearerMediation']):
         pulumi.set(self, "mediation", value)
 
     @_builtins.property
@@ -3959,7 +3960,7 @@ class ProducePolicyAPISpecArgsDict(TypedDict):
     """
     ProducePolicyAPISpec is a union on Type; set the member Type names.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['ProducePolicyType']
     """
     type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
     """
@@ -3983,7 +3984,7 @@ class ProducePolicyAPISpecArgsDict(TypedDict):
 @pulumi.input_type
 class ProducePolicyAPISpecArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['ProducePolicyType'],
                  encrypt: pulumi.Input[Optional['EncryptPolicyArgs']] = None,
                  encrypt_fields: pulumi.Input[Optional['EncryptFieldsPolicyArgs']] = None,
                  modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
@@ -3991,7 +3992,7 @@ class ProducePolicyAPISpecArgs:
         """
         ProducePolicyAPISpec is a union on Type; set the member Type names.
 
-        :param pulumi.Input[_builtins.str] type: type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+        :param pulumi.Input['ProducePolicyType'] type: type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
         :param pulumi.Input['EncryptPolicyArgs'] encrypt: encrypt encrypts whole record keys or values.
         :param pulumi.Input['EncryptFieldsPolicyArgs'] encrypt_fields: encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
         :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
@@ -4009,14 +4010,14 @@ class ProducePolicyAPISpecArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['ProducePolicyType']:
         """
         type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['ProducePolicyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -4206,7 +4207,7 @@ class ProduceSchemaValidationConfigArgsDict(TypedDict):
     """
     ProduceSchemaValidationConfig is a union on Type; set the member Type names.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['SchemaValidationType']
     """
     type is confluentSchemaRegistry or json; set the member of that name.
     """
@@ -4222,13 +4223,13 @@ class ProduceSchemaValidationConfigArgsDict(TypedDict):
 @pulumi.input_type
 class ProduceSchemaValidationConfigArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['SchemaValidationType'],
                  confluent_schema_registry: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None,
                  json: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None):
         """
         ProduceSchemaValidationConfig is a union on Type; set the member Type names.
 
-        :param pulumi.Input[_builtins.str] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['SchemaValidationType'] type: type is confluentSchemaRegistry or json; set the member of that name.
         :param pulumi.Input['ProduceSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
         :param pulumi.Input['ProduceSchemaValidationArgs'] json: json validates that records are JSON.
         """
@@ -4240,14 +4241,14 @@ class ProduceSchemaValidationConfigArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['SchemaValidationType']:
         """
         type is confluentSchemaRegistry or json; set the member of that name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['SchemaValidationType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -5114,7 +5115,7 @@ class TopicSelectorArgsDict(TypedDict):
     """
     TopicSelector is a union on Type selecting backend topics.
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['SelectorType']
     """
     type is glob or exactList; set the member of the same name.
     """
@@ -5130,13 +5131,13 @@ class TopicSelectorArgsDict(TypedDict):
 @pulumi.input_type
 class TopicSelectorArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['SelectorType'],
                  exact_list: pulumi.Input[Optional['TopicExactListArgs']] = None,
                  glob: pulumi.Input[Optional['TopicGlobArgs']] = None):
         """
         TopicSelector is a union on Type selecting backend topics.
 
-        :param pulumi.Input[_builtins.str] type: type is glob or exactList; set the member of the same name.
+        :param pulumi.Input['SelectorType'] type: type is glob or exactList; set the member of the same name.
         :param pulumi.Input['TopicExactListArgs'] exact_list: exactList selects named topics when type is exactList.
         :param pulumi.Input['TopicGlobArgs'] glob: glob selects topics by pattern when type is glob.
         """
@@ -5148,14 +5149,14 @@ class TopicSelectorArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['SelectorType']:
         """
         type is glob or exactList; set the member of the same name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['SelectorType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -5187,7 +5188,7 @@ class VirtualClusterAuthenticationArgsDict(TypedDict):
     """
     VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
     """
-    type: pulumi.Input[_builtins.str]
+    type: pulumi.Input['VirtualClusterAuthType']
     """
     type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
     """
@@ -5215,7 +5216,7 @@ class VirtualClusterAuthenticationArgsDict(TypedDict):
 @pulumi.input_type
 class VirtualClusterAuthenticationArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
+                 type: pulumi.Input['VirtualClusterAuthType'],
                  anonymous: pulumi.Input[Optional['EmptyObjectArgs']] = None,
                  client_certificate: pulumi.Input[Optional['ClientCertificateAuthArgs']] = None,
                  oauth_bearer: pulumi.Input[Optional['OAuthBearerAuthArgs']] = None,
@@ -5224,7 +5225,7 @@ class VirtualClusterAuthenticationArgs:
         """
         VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
 
-        :param pulumi.Input[_builtins.str] type: type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+        :param pulumi.Input['VirtualClusterAuthType'] type: type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
         :param pulumi.Input['EmptyObjectArgs'] anonymous: anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
         :param pulumi.Input['ClientCertificateAuthArgs'] client_certificate: clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
         :param pulumi.Input['OAuthBearerAuthArgs'] oauth_bearer: oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
@@ -5245,14 +5246,14 @@ class VirtualClusterAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
+    def type(self) -> pulumi.Input['VirtualClusterAuthType']:
         """
         type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
+    def type(self, value: pulumi.Input['VirtualClusterAuthType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -5320,7 +5321,7 @@ class VirtualClusterNamespaceArgsDict(TypedDict):
     """
     VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
     """
-    mode: pulumi.Input[_builtins.str]
+    mode: pulumi.Input['NamespaceMode']
     """
     mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
     """
@@ -5336,13 +5337,13 @@ class VirtualClusterNamespaceArgsDict(TypedDict):
 @pulumi.input_type
 class VirtualClusterNamespaceArgs:
     def __init__(__self__, *,
-                 mode: pulumi.Input[_builtins.str],
+                 mode: pulumi.Input['NamespaceMode'],
                  prefix: pulumi.Input[_builtins.str],
                  additional: pulumi.Input[Optional['NamespaceAdditionalArgs']] = None):
         """
         VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
 
-        :param pulumi.Input[_builtins.str] mode: mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+        :param pulumi.Input['NamespaceMode'] mode: mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
         :param pulumi.Input[_builtins.str] prefix: prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
         :param pulumi.Input['NamespaceAdditionalArgs'] additional: additional exposes backend topics and consumer groups without the prefix.
         """
@@ -5353,14 +5354,14 @@ class VirtualClusterNamespaceArgs:
 
     @_builtins.property
     @pulumi.getter
-    def mode(self) -> pulumi.Input[_builtins.str]:
+    def mode(self) -> pulumi.Input['NamespaceMode']:
         """
         mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
         """
         return pulumi.get(self, "mode")
 
     @mode.setter
-    def mode(self, value: pulumi.Input[_builtins.str]):
+    def mode(self, value: pulumi.Input['NamespaceMode']):
         pulumi.set(self, "mode", value)
 
     @_builtins.property
@@ -5392,7 +5393,7 @@ class VirtualClusterSaslPlainArgsDict(TypedDict):
     """
     VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
     """
-    mediation: pulumi.Input[_builtins.str]
+    mediation: pulumi.Input['SaslPlainMediation']
     """
     mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
     """
@@ -5408,13 +5409,13 @@ class VirtualClusterSaslPlainArgsDict(TypedDict):
 @pulumi.input_type
 class VirtualClusterSaslPlainArgs:
     def __init__(__self__, *,
-                 mediation: pulumi.Input[_builtins.str],
+                 mediation: pulumi.Input['SaslPlainMediation'],
                  fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None,
                  principals: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]] = None):
         """
         VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
 
-        :param pulumi.Input[_builtins.str] mediation: mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+        :param pulumi.Input['SaslPlainMediation'] mediation: mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
         :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
         :param pulumi.Input[Sequence[pulumi.Input['PrincipalArgs']]] principals: principals are the accepted users when the gateway terminates SASL/PLAIN.
         """
@@ -5426,14 +5427,14 @@ class VirtualClusterSaslPlainArgs:
 
     @_builtins.property
     @pulumi.getter
-    def mediation(self) -> pulumi.Input[_builtins.str]:
+    def mediation(self) -> pulumi.Input['SaslPlainMediation']:
         """
         mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
         """
         return pulumi.get(self, "mediation")
 
     @mediation.setter
-    def mediation(self, value: pulumi.Input[_builtins.str]):
+    def mediation(self, value: pulumi.Input['SaslPlainMediation']):
         pulumi.set(self, "mediation", value)
 
     @_builtins.property
@@ -5465,7 +5466,7 @@ class VirtualClusterSaslScramArgsDict(TypedDict):
     """
     VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
     """
-    algorithm: pulumi.Input[_builtins.str]
+    algorithm: pulumi.Input['SaslScramAlgorithm']
     """
     algorithm is sha256 or sha512.
     """
@@ -5477,12 +5478,12 @@ class VirtualClusterSaslScramArgsDict(TypedDict):
 @pulumi.input_type
 class VirtualClusterSaslScramArgs:
     def __init__(__self__, *,
-                 algorithm: pulumi.Input[_builtins.str],
+                 algorithm: pulumi.Input['SaslScramAlgorithm'],
                  fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None):
         """
         VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
 
-        :param pulumi.Input[_builtins.str] algorithm: algorithm is sha256 or sha512.
+        :param pulumi.Input['SaslScramAlgorithm'] algorithm: algorithm is sha256 or sha512.
         :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
         """
         pulumi.set(__self__, "algorithm", algorithm)
@@ -5491,14 +5492,14 @@ class VirtualClusterSaslScramArgs:
 
     @_builtins.property
     @pulumi.getter
-    def algorithm(self) -> pulumi.Input[_builtins.str]:
+    def algorithm(self) -> pulumi.Input['SaslScramAlgorithm']:
         """
         algorithm is sha256 or sha512.
         """
         return pulumi.get(self, "algorithm")
 
     @algorithm.setter
-    def algorithm(self, value: pulumi.Input[_builtins.str]):
+    def algorithm(self, value: pulumi.Input['SaslScramAlgorithm']):
         pulumi.set(self, "algorithm", value)
 
     @_builtins.property
