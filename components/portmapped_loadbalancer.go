@@ -36,7 +36,10 @@ func (l portMappedLayout) registerLoadBalancerAddress(ctx *pulumi.Context, child
 				timeoutAnnotation:                 pulumi.String(strconv.Itoa(valueOr(args.TimeoutSeconds, DefaultLoadBalancerTimeout))),
 			},
 		},
-	}, child, after(dataPlane))
+	}, child, after(dataPlane),
+		// The patch only has to wait once, when it is created: a later difference in its annotations (a new timeout,
+		// or whatever else wrote them) changes nothing worth an update, which would wait again.
+		pulumi.IgnoreChanges([]string{"metadata.annotations"}))
 	if err != nil {
 		return pulumi.StringOutput{}, err
 	}
