@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -20,6 +19,7 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/automation/spec"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 // TestRealSpecStaticKeys: a real spec with a static key (its value from the environment) and an encrypt policy
@@ -70,7 +70,7 @@ gateways:
 	require.NoError(t, err)
 	defer r.Close()
 
-	operator := reportGatewayID(ctx, ns, "pm-gateway", gatewayID)
+	operator := testenv.ReportGatewayID(ctx, local.Cluster.Client, ns, "pm-gateway", gatewayID)
 	_, err = r.Up(ctx, automation.OpOptions{})
 	require.NoError(t, err)
 	require.NoError(t, <-operator)
@@ -95,38 +95,4 @@ gateways:
 	}
 	assert.Empty(t, emu.ValidationErrors(), "requests the Konnect spec rejects")
 	assert.Empty(t, emu.ResponseValidationErrors(), "emulator answers outside the spec")
-}
-
-// reportGatewayID stands in for Kong Operator: once the KonnectEventGateway namespace/name exists it writes the
-// Konnect ID id into its status. The returned channel yields the outcome.
-func reportGatewayID(ctx context.Context, namespace, name, id string) <-chan error {
-	done := make(chan error, 1)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				done <- ctx.Err()
-				return
-			case <-time.After(200 * time.Millisecond):
-			}
-			gateway := &unstructured.Unstructured{}
-			gateway.SetGroupVersionKind(schema.GroupVersionKind{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"})
-			err := local.Cluster.Client.Get(ctx, client.ObjectKey{Namespace: namespace, Name: name}, gateway)
-			if apierrors.IsNotFound(err) {
-				continue
-			}
-			if err == nil {
-				err = unstructured.SetNestedField(gateway.Object, id, "status", "id")
-			}
-			if err == nil {
-				err = local.Cluster.Client.Status().Update(ctx, gateway)
-			}
-			if apierrors.IsConflict(err) {
-				continue
-			}
-			done <- err
-			return
-		}
-	}()
-	return done
 }

@@ -24,8 +24,7 @@ func validateSchemaRegistries(p *validate.Problems, registries []SchemaRegistryA
 		}
 		names[r.Name] = true
 		p.KonnectEntity(path, r.Name, r.Description, "", nil)
-		p.Check(path.Field("schemaType"), validate.Required(r.SchemaType),
-			validate.OneOf(r.SchemaType, eventgateway.SchemaTypeAvro, eventgateway.SchemaTypeJSON))
+		p.Check(path.Field("schemaType"), validate.Required(r.SchemaType), validate.Enum(r.SchemaType))
 		p.Check(path.Field("endpoint"), validate.Required(r.Endpoint), validate.HTTPURL(r.Endpoint))
 		p.Check(path.Field("timeoutSeconds"), validate.AtLeast(r.TimeoutSeconds, 0))
 		p.Check(path.Field("username"), validate.MaxLength(r.Username, 253))
@@ -79,22 +78,16 @@ func validatePolicies(p *validate.Problems, path validate.Path, vc VirtualCluste
 }
 
 func validateACLRule(p *validate.Problems, path validate.Path, rule eventgateway.ACLRule) {
-	p.Check(path.Field("action"), validate.Required(rule.Action), validate.OneOf(rule.Action, eventgateway.ACLAllow, eventgateway.ACLDeny))
-	p.Check(path.Field("resourceType"), validate.Required(rule.ResourceType), validate.OneOf(rule.ResourceType,
-		eventgateway.ACLResourceTopic, eventgateway.ACLResourceGroup, eventgateway.ACLResourceTransactionalID,
-		eventgateway.ACLResourceCluster))
+	p.Check(path.Field("action"), validate.Required(rule.Action), validate.Enum(rule.Action))
+	p.Check(path.Field("resourceType"), validate.Required(rule.ResourceType), validate.Enum(rule.ResourceType))
 	p.Check(path.Field("operations"), validate.NotEmpty(len(rule.Operations)))
 	for i, op := range rule.Operations {
-		p.Check(path.Field("operations").Index(i).Field("name"), validate.Required(op.Name), validate.OneOf(op.Name,
-			eventgateway.ACLOperationAll, eventgateway.ACLOperationAlter, eventgateway.ACLOperationAlterConfigs,
-			eventgateway.ACLOperationCreate, eventgateway.ACLOperationDelete, eventgateway.ACLOperationDescribe,
-			eventgateway.ACLOperationDescribeConfigs, eventgateway.ACLOperationIdempotentWrite,
-			eventgateway.ACLOperationRead, eventgateway.ACLOperationWrite))
+		p.Check(path.Field("operations").Index(i).Field("name"), validate.Required(op.Name), validate.Enum(op.Name))
 	}
 	names := rule.ResourceNames
 	namesPath := path.Field("resourceNames")
 	if p.Check(namesPath.Field("type"), validate.Required(names.Type),
-		validate.OneOf(names.Type, eventgateway.ACLResourceNamesStatic, eventgateway.ACLResourceNamesDynamic)) {
+		validate.Enum(names.Type)) {
 		static := names.Type == eventgateway.ACLResourceNamesStatic
 		p.Check(namesPath.Field("stat"), validate.Member(len(names.Stat) > 0, static, "type", string(names.Type)))
 		p.Check(namesPath.Field("dynam"), validate.Member(names.Dynam != "", !static, "type", string(names.Type)))
@@ -135,7 +128,7 @@ func validateConsumePolicy(p *validate.Problems, path validate.Path, policy even
 		validatePolicyInfo(p, member, policy.Decrypt.PolicyInfo)
 		config := policy.Decrypt.Config
 		p.Check(member.Field("config").Field("failureMode"), validate.Required(config.FailureMode),
-			validate.OneOf(config.FailureMode, eventgateway.CryptoFailureModeError, eventgateway.CryptoFailureModePassthrough))
+			validate.Enum(config.FailureMode))
 		checkKeySources(p, member.Field("config").Field("keySources"), config.KeySources)
 		checkRecordParts(p, member.Field("config").Field("partOfRecord"), config.PartOfRecord)
 	case policy.ModifyHeaders != nil:
@@ -191,7 +184,7 @@ func validateProducePolicy(p *validate.Problems, path validate.Path, policy even
 		validatePolicyInfo(p, member, policy.Encrypt.PolicyInfo)
 		config := policy.Encrypt.Config
 		p.Check(member.Field("config").Field("failureMode"), validate.Required(config.FailureMode),
-			validate.OneOf(config.FailureMode, eventgateway.CryptoFailureModeError, eventgateway.CryptoFailureModePassthrough))
+			validate.Enum(config.FailureMode))
 		checkRecordParts(p, member.Field("config").Field("partOfRecord"), config.PartOfRecord)
 		checkEncryptionKey(p, member.Field("config").Field("encryptionKey"), config.EncryptionKey, names.staticKeys)
 	case policy.ModifyHeaders != nil:
@@ -255,8 +248,7 @@ func checkHeaderActions(p *validate.Problems, path validate.Path, actions []even
 	p.Check(path, validate.NotEmpty(len(actions)))
 	for i, action := range actions {
 		actionPath := path.Index(i)
-		if !p.Check(actionPath.Field("op"), validate.Required(action.Op),
-			validate.OneOf(action.Op, eventgateway.HeaderOpRemove, eventgateway.HeaderOpSet)) {
+		if !p.Check(actionPath.Field("op"), validate.Required(action.Op), validate.Enum(action.Op)) {
 			continue
 		}
 		set := action.Op == eventgateway.HeaderOpSet
@@ -284,7 +276,7 @@ func checkKeySources(p *validate.Problems, path validate.Path, sources []eventga
 func checkRecordParts(p *validate.Problems, path validate.Path, parts []eventgateway.RecordPart) {
 	p.Check(path, validate.NotEmpty(len(parts)))
 	for i, part := range parts {
-		p.Check(path.Index(i), validate.OneOf(part, eventgateway.RecordKey, eventgateway.RecordValue))
+		p.Check(path.Index(i), validate.Enum(part))
 	}
 }
 

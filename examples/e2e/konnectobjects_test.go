@@ -21,7 +21,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"sigs.k8s.io/controller-runtime/pkg/client"
@@ -29,10 +28,10 @@ import (
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/components/eventgateway"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/embedded/konnectemu"
+	"github.com/kong-event-gateway/pulumi-kong-event-gateway/internal/testsupport/testenv"
 )
 
 var (
-	konnectGatewayKind = schema.GroupVersionKind{Group: "konnect.konghq.com", Version: "v1alpha1", Kind: "KonnectEventGateway"}
 	producePolicyKind  = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayVirtualClusterProducePolicy"}
 	listenerPolicyKind = schema.GroupVersionKind{Group: "configuration.konghq.com", Version: "v1alpha1", Kind: "EventGatewayListenerPolicy"}
 )
@@ -78,7 +77,7 @@ func TestStaticKeysThroughTheProvider(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _, _ = stack.Destroy(context.Background()) })
 
-	operator := playOperatorID(ctx, ns, "pm-gateway", gatewayID)
+	operator := testenv.ReportGatewayID(ctx, local.Cluster.Client, ns, "pm-gateway", gatewayID)
 	up, err := stack.Up(ctx)
 	require.NoError(t, err, up.Stdout)
 	require.NoError(t, <-operator)
@@ -104,40 +103,6 @@ func TestStaticKeysThroughTheProvider(t *testing.T) {
 	for _, o := range emu.Snapshot() {
 		assert.NotEqual(t, konnectemu.KindStaticKey, o.Kind, "destroy deletes the key")
 	}
-}
-
-// playOperatorID stands in for Kong Operator: once the KonnectEventGateway namespace/name exists it writes the
-// Konnect ID id into its status. The returned channel yields the outcome.
-func playOperatorID(ctx context.Context, namespace, name, id string) <-chan error {
-	done := make(chan error, 1)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				done <- ctx.Err()
-				return
-			case <-time.After(200 * time.Millisecond):
-			}
-			gateway := &unstructured.Unstructured{}
-			gateway.SetGroupVersionKind(konnectGatewayKind)
-			err := local.Cluster.Client.Get(ctx, client.ObjectKey{Namespace: namespace, Name: name}, gateway)
-			if apierrors.IsNotFound(err) {
-				continue
-			}
-			if err == nil {
-				err = unstructured.SetNestedField(gateway.Object, id, "status", "id")
-			}
-			if err == nil {
-				err = local.Cluster.Client.Status().Update(ctx, gateway)
-			}
-			if apierrors.IsConflict(err) {
-				continue
-			}
-			done <- err
-			return
-		}
-	}()
-	return done
 }
 
 // onlyKey returns the ID of the one static key of the emulator's gateway gatewayID.
@@ -231,7 +196,7 @@ func TestTrustBundlesThroughTheProvider(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _, _ = stack.Destroy(context.Background()) })
 
-	operator := playOperatorID(ctx, ns, "sni-gateway", gatewayID)
+	operator := testenv.ReportGatewayID(ctx, local.Cluster.Client, ns, "sni-gateway", gatewayID)
 	up, err := stack.Up(ctx)
 	require.NoError(t, err, up.Stdout)
 	require.NoError(t, <-operator)
@@ -310,7 +275,7 @@ resources:
       dependsOn:
         - ${ns}
 `, emu.URL())
-	operator := playOperatorID(ctx, ns, "pm-gateway", gatewayID)
+	operator := testenv.ReportGatewayID(ctx, local.Cluster.Client, ns, "pm-gateway", gatewayID)
 	stack, _ := upYAML(t, ctx, []byte(program), ns, token)
 	require.NoError(t, <-operator)
 	t.Cleanup(func() { _, _ = stack.Destroy(context.Background(), optdestroy.Remove()) })

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pulumi/pulumi-go-provider/infer"
 )
 
 // Konnect limits of every entity (CRDs and API).
@@ -130,6 +132,19 @@ func OneOf[T ~string](v T, allowed ...T) string {
 		return ""
 	}
 	return fmt.Sprintf("%q must be one of %s", v, quoteAll(allowed))
+}
+
+// Enum reports a value outside the closed set its type lists for the schema (infer.Enum), so the check and the
+// schema read the values from one place.
+func Enum[T interface {
+	~string
+	Values() []infer.EnumValue[T]
+}](v T) string {
+	allowed := make([]T, 0, len(v.Values()))
+	for _, e := range v.Values() {
+		allowed = append(allowed, e.Value)
+	}
+	return OneOf(v, allowed...)
 }
 
 // Member reports a union member that is not set although wanted, or set although not wanted, when the union's

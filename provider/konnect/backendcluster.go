@@ -105,7 +105,7 @@ func (b *BackendClusterArgs) validate(problems *validate.Problems) {
 		problems.Check(validate.Path("bootstrapServers").Index(i), validate.HostPort(server))
 	}
 	auth := b.Authentication
-	if problems.Check("authentication.type", oneOf(auth.Type)) &&
+	if problems.Check("authentication.type", validate.Enum(auth.Type)) &&
 		auth.Type != "" {
 		credentials := auth.Type != "anonymous"
 		problems.Check("authentication.username", validate.Member(auth.Username != nil, credentials, "type", string(auth.Type)))
@@ -115,7 +115,7 @@ func (b *BackendClusterArgs) validate(problems *validate.Problems) {
 			validate.OneOf(str(auth.Algorithm), "sha256", "sha512"))
 	}
 	for i, version := range b.TLS.TLSVersions {
-		problems.Check(validate.Path("tls.tlsVersions").Index(i), oneOf(version))
+		problems.Check(validate.Path("tls.tlsVersions").Index(i), validate.Enum(version))
 	}
 	if seconds := b.MetadataUpdateIntervalSeconds; seconds != nil {
 		problems.Check("metadataUpdateIntervalSeconds", validate.Between(*seconds, 1, 43200))

@@ -7,7 +7,7 @@ import (
 )
 
 // The closed sets of the Konnect API, as schema enums (infer.Enum): every SDK types them, and validation checks a
-// value against the same list (oneOf).
+// value against the same list (validate.Enum).
 
 // enum is a string enum of the schema.
 type enum[T ~string] interface {
@@ -20,7 +20,7 @@ func optionalOneOf[T enum[T]](v *T) string {
 	if v == nil {
 		return ""
 	}
-	return oneOf(*v)
+	return validate.Enum(*v)
 }
 
 // enumStrings lists the values of enum T.
@@ -31,15 +31,6 @@ func enumStrings[T enum[T]]() []string {
 		values = append(values, string(e.Value))
 	}
 	return values
-}
-
-// oneOf reports a value outside its enum.
-func oneOf[T enum[T]](v T) string {
-	var values []T
-	for _, e := range v.Values() {
-		values = append(values, e.Value)
-	}
-	return validate.OneOf(v, values...)
 }
 
 // enumValue is one value of an enum, named in the SDKs by name.

@@ -153,7 +153,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 		}
 		if ca := t.ClientAuthentication; ca != nil {
 			bundles := validate.Path("tlsServer.clientAuthentication.tlsTrustBundles")
-			problems.Check("tlsServer.clientAuthentication.mode", oneOf(ca.Mode))
+			problems.Check("tlsServer.clientAuthentication.mode", validate.Enum(ca.Mode))
 			problems.Check(bundles, validate.NotEmpty(len(ca.TLSTrustBundles)))
 			for i := range ca.TLSTrustBundles {
 				checkRef(problems, bundles.Index(i), &ca.TLSTrustBundles[i])
@@ -162,7 +162,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 	}
 	if f := l.ForwardToVirtualCluster; f != nil {
 		const path validate.Path = "forwardToVirtualCluster"
-		problems.Check(path.Field("type"), oneOf(f.Type))
+		problems.Check(path.Field("type"), validate.Enum(f.Type))
 		portMapping := f.Destination != nil || f.AdvertisedHost != nil || f.BootstrapPort != nil || f.MinBrokerID != nil
 		sni := f.SNISuffix != nil || f.AdvertisedPort != nil || f.BrokerHostFormat != nil
 		switch f.Type {
@@ -188,7 +188,7 @@ func (l *ListenerPolicyArgs) validate(problems *validate.Problems) {
 		}
 		if f.BrokerHostFormat != nil {
 			problems.Check(path.Field("brokerHostFormat.type"),
-				oneOf(f.BrokerHostFormat.Type))
+				validate.Enum(f.BrokerHostFormat.Type))
 		}
 	}
 }

@@ -60,7 +60,7 @@ func (c *PolicyChain) Annotate(a infer.Annotator) {
 }
 
 func (c *PolicyChainArgs) validate(problems *validate.Problems) {
-	if problems.Check("type", oneOf(c.Type)) && c.Type != "" {
+	if problems.Check("type", validate.Enum(c.Type)) && c.Type != "" {
 		listener := c.Type == "listener"
 		problems.Check("listenerId", validate.Member(c.ListenerID != nil, listener, "type", string(c.Type)))
 		problems.Check("virtualClusterId", validate.Member(c.VirtualClusterID != nil, !listener, "type", string(c.Type)))
@@ -170,7 +170,7 @@ func (c *PolicyChain) Read(ctx context.Context, req infer.ReadRequest[PolicyChai
 		}
 		if _, ok := chainCalls[string(a.Type)]; !ok {
 			return infer.ReadResponse[PolicyChainArgs, PolicyChainState]{},
-				fmt.Errorf("invalid ID %q: %s", req.ID, oneOf(a.Type))
+				fmt.Errorf("invalid ID %q: %s", req.ID, validate.Enum(a.Type))
 		}
 	}
 	cl, err := clientOf(ctx)

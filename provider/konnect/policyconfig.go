@@ -84,7 +84,7 @@ func (s *SchemaValidationConfig) validate(problems *validate.Problems, path vali
 }
 
 func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path) {
-	if problems.Check(path.Field("type"), oneOf(k.Type)) && k.Type != "" {
+	if problems.Check(path.Field("type"), validate.Enum(k.Type)) && k.Type != "" {
 		problems.Check(path.Field("arn"), validate.Member(k.Arn != nil, k.Type == "aws", "type", string(k.Type)),
 			validate.AWSKMSKeyARN(str(k.Arn)))
 		problems.Check(path.Field("key"), validate.Member(k.Key != nil, k.Type == "static", "type", string(k.Type)))
@@ -96,7 +96,7 @@ func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path
 func keySources(problems *validate.Problems, path validate.Path, sources []KeySource) {
 	problems.Check(path, validate.NotEmpty(len(sources)))
 	for i, s := range sources {
-		problems.Check(path.Index(i).Field("type"), oneOf(s.Type))
+		problems.Check(path.Index(i).Field("type"), validate.Enum(s.Type))
 	}
 }
 

@@ -91,7 +91,7 @@ func (s *SchemaRegistryArgs) applyDefaults() {
 func (s *SchemaRegistryArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", s.Name, str(s.Description), "labels", s.Labels)
 	problems.Check("type", validate.OneOf(s.Type, "confluent"))
-	problems.Check("config.schemaType", oneOf(s.Config.SchemaType))
+	problems.Check("config.schemaType", validate.Enum(s.Config.SchemaType))
 	if t := s.Config.TimeoutSeconds; t != nil {
 		problems.Check("config.timeoutSeconds", validate.AtLeast(*t, 1))
 	}

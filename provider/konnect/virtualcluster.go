@@ -230,7 +230,7 @@ func (v *VirtualClusterArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", v.Name, str(v.Description), "labels", v.Labels)
 	checkRef(problems, "destination", &v.Destination)
 	problems.Check("dnsLabel", validate.DNSLabel(v.DNSLabel))
-	problems.Check("aclMode", oneOf(v.ACLMode))
+	problems.Check("aclMode", validate.Enum(v.ACLMode))
 	problems.Check("authentication", validate.NotEmpty(len(v.Authentication)))
 	for i, auth := range v.Authentication {
 		auth.validate(problems, validate.Path("authentication").Index(i))
@@ -266,7 +266,7 @@ func checkSelector(problems *validate.Problems, path validate.Path, typ string, 
 }
 
 func (v VirtualClusterAuthentication) validate(problems *validate.Problems, path validate.Path) {
-	if !problems.Check(path.Field("type"), oneOf(v.Type)) || v.Type == "" {
+	if !problems.Check(path.Field("type"), validate.Enum(v.Type)) || v.Type == "" {
 		return
 	}
 	// member checks a member that the types allow and, if required, need.
