@@ -101,6 +101,7 @@ func (e *Home) stack(ctx context.Context, project, name string, program pulumi.R
 	}, opts...)
 	s := &Stack{project: project, name: name, home: e}
 	s.clearLock()
+	s.repairAttributes()
 	ws, err := auto.NewLocalWorkspace(ctx, opts...)
 	if err != nil {
 		return nil, err
@@ -124,7 +125,7 @@ func (s *Stack) clearLock() {
 	for _, lock := range locks {
 		if staleLock(lock) {
 			_ = os.Remove(lock)
-			_ = os.Remove(lock + ".attrs") // the blob store's metadata beside it
+			_ = os.Remove(lock + attributesExt)
 		}
 	}
 }

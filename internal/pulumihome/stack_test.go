@@ -2,7 +2,11 @@ package pulumihome
 
 import (
 	"context"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -53,5 +57,51 @@ func TestStackLifecycleOnLocalBackend(t *testing.T) {
 		sum, err := stack.Up(ctx)
 		require.NoError(t, err)
 		require.Equal(t, step.want, sum.Outputs)
+	}
+}
+
+// TestStackOpensAfterAKilledAttributesWrite: a run killed while the blob store rewrote the attributes beside the
+// checkpoint, a history entry or a backup leaves them empty, which makes the CLI fail to load the stack ("failed
+// to load checkpoint: EOF"); the next open removes them, says so, and the stack's state and outputs are intact.
+func TestStackOpensAfterAKilledAttributesWrite(t *testing.T) {
+	ctx := context.Background()
+	var notices []string
+	dir := t.TempDir()
+	home, err := NewHome(ctx, HomeOptions{Tools: Locator{Dir: repoBin}, Dir: dir, Passphrase: "test",
+		Notify: func(s string) { notices = append(notices, s) }})
+	require.NoError(t, err)
+	program := func(ctx *pulumi.Context) error {
+		ctx.Export("endpoint", pulumi.String("bootstrap.kafka.example:9092"))
+		return nil
+	}
+	stack, err := home.Stack(ctx, "proj", "dev", program)
+	require.NoError(t, err)
+	_, err = stack.Up(ctx)
+	require.NoError(t, err)
+
+	state, ok := home.localStateDir()
+	require.True(t, ok)
+	var cut []string
+	require.NoError(t, filepath.WalkDir(filepath.Join(state, ".pulumi"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, attributesExt) && !strings.Contains(path, "locks") {
+			cut = append(cut, path)
+			return os.Truncate(path, 0)
+		}
+		return err
+	}))
+	require.Contains(t, cut, filepath.Join(state, ".pulumi", "stacks", "proj", "dev.json"+attributesExt))
+
+	stack, err = home.ExistingStack(ctx, "proj", "dev", program)
+	require.NoError(t, err)
+	sum, err := stack.Up(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.Sames, "the stack resource was kept, not created again")
+	require.Equal(t, "bootstrap.kafka.example:9092", sum.Outputs["endpoint"].Value)
+	require.Len(t, notices, 1)
+	require.Contains(t, notices[0], filepath.Join("stacks", "proj", "dev.json"))
+	for _, path := range cut {
+		rel, err := filepath.Rel(filepath.Join(state, ".pulumi"), strings.TrimSuffix(path, attributesExt))
+		require.NoError(t, err)
+		require.Contains(t, notices[0], rel)
 	}
 }
