@@ -95,7 +95,7 @@ func staticKeyName(spec eventgateway.ProducePolicyAPISpec) string {
 func withStaticKeyID(spec eventgateway.EventGatewayVirtualClusterProducePolicySpec, id string,
 ) eventgateway.EventGatewayVirtualClusterProducePolicySpec {
 	encrypt := *spec.APISpec.Encrypt
-	encrypt.Config.EncryptionKey.Static = &eventgateway.StaticKey{Key: eventgateway.KonnectRef{ID: id}}
+	encrypt.Config.EncryptionKey.Static = &eventgateway.StaticEncryptionKey{Key: eventgateway.KonnectRef{ID: id}}
 	spec.APISpec.Encrypt = &encrypt
 	return spec
 }

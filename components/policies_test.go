@@ -294,7 +294,7 @@ func keyArgs() PortMappedGatewayArgs {
 			FailureMode:  eventgateway.CryptoFailureModeError,
 			PartOfRecord: []eventgateway.RecordPart{eventgateway.RecordValue},
 			EncryptionKey: eventgateway.EncryptionKey{Type: eventgateway.KeyStatic,
-				Static: &eventgateway.StaticKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
+				Static: &eventgateway.StaticEncryptionKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
 		}},
 	})
 	return args

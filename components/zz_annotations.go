@@ -7,7 +7,7 @@ import "github.com/pulumi/pulumi-go-provider/infer"
 // Annotate describes BackendClusterArgs for the package schema.
 func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "BackendCluster")
-	a.Describe(x, "BackendClusterArgs describes the upstream Kafka cluster.")
+	a.Describe(x, "BackendCluster describes the upstream Kafka cluster.")
 	a.Describe(&x.Name, "name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.")
 	a.Describe(&x.Description, "description is the backend cluster's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the backend cluster in Konnect.")
@@ -22,7 +22,7 @@ func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 // Annotate describes ClientAuthenticationArgs for the package schema.
 func (x *ClientAuthenticationArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "ClientAuthentication")
-	a.Describe(x, "ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.")
+	a.Describe(x, "ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.")
 	a.Describe(&x.Mode, "mode is required (default: clients must present a certificate) or requested.")
 	a.Describe(&x.TrustBundles, "trustBundles are the CA certificates client certificates are verified against.")
 	a.Describe(&x.PrincipalMapping, "principalMapping is an expression mapping a client certificate to a principal name.")
@@ -39,7 +39,7 @@ func (x *ContainerResources) Annotate(a infer.Annotator) {
 // Annotate describes DNSArgs for the package schema.
 func (x *DNSArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "DNS")
-	a.Describe(x, "DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.")
+	a.Describe(x, "DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.")
 	a.Describe(&x.TTL, "ttl of each record in seconds; 0 leaves it to ExternalDNS.")
 	a.Describe(&x.Labels, "labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.")
 }
@@ -47,7 +47,7 @@ func (x *DNSArgs) Annotate(a infer.Annotator) {
 // Annotate describes DataPlaneArgs for the package schema.
 func (x *DataPlaneArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "DataPlane")
-	a.Describe(x, "DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.")
+	a.Describe(x, "DataPlane shapes the KegDataPlane and its LoadBalancer Service.")
 	a.Describe(&x.Replicas, "replicas defaults to 1.")
 	a.Describe(&x.Image, "image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.")
 	a.Describe(&x.Resources, "resources of the data-plane container.")
@@ -59,7 +59,7 @@ func (x *DataPlaneArgs) Annotate(a infer.Annotator) {
 // Annotate describes EdgeArgs for the package schema.
 func (x *EdgeArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "Edge")
-	a.Describe(x, "EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.")
+	a.Describe(x, "Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.")
 	a.Describe(&x.GatewayClassName, "gatewayClassName creates a Gateway of this class with one TLS Passthrough listener on Port.")
 	a.Describe(&x.ExistingGateway, "existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.")
 	a.Describe(&x.Port, "port is the Gateway listener's port: the port clients connect to and the one brokers are advertised on. Defaults to 9092 for a created Gateway; required with ExistingGateway.")
@@ -71,7 +71,7 @@ func (x *EdgeArgs) Annotate(a infer.Annotator) {
 // Annotate describes ExistingGatewayArgs for the package schema.
 func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "ExistingGateway")
-	a.Describe(x, "ExistingGatewayArgs names a Gateway listener managed elsewhere.")
+	a.Describe(x, "ExistingGateway names a Gateway listener managed elsewhere.")
 	a.Describe(&x.Name, "name is the Gateway API Gateway's name.")
 	a.Describe(&x.Namespace, "namespace defaults to the component's namespace.")
 	a.Describe(&x.SectionName, "sectionName is the name of its TLS Passthrough listener; EdgeArgs.Port must be that listener's port.")
@@ -80,7 +80,7 @@ func (x *ExistingGatewayArgs) Annotate(a infer.Annotator) {
 // Annotate describes GatewayArgs for the package schema.
 func (x *GatewayArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "Gateway")
-	a.Describe(x, "GatewayArgs describes the KonnectEventGateway.")
+	a.Describe(x, "Gateway describes the KonnectEventGateway.")
 	a.Describe(&x.Name, "name is the gateway's name in Konnect. Defaults to the component name.")
 	a.Describe(&x.Description, "description is the gateway's description in Konnect, at most 512 characters.")
 	a.Describe(&x.KonnectLabels, "konnectLabels are labels of the gateway in Konnect.")
@@ -90,7 +90,7 @@ func (x *GatewayArgs) Annotate(a infer.Annotator) {
 // Annotate describes IssuerArgs for the package schema.
 func (x *IssuerArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "Issuer")
-	a.Describe(x, "IssuerArgs names a cert-manager issuer.")
+	a.Describe(x, "Issuer names a cert-manager issuer.")
 	a.Describe(&x.Name, "name is the name of the Issuer or ClusterIssuer.")
 	a.Describe(&x.Kind, "kind is Issuer (default, in the component's namespace) or ClusterIssuer; external issuers name their own.")
 	a.Describe(&x.Group, "group defaults to cert-manager.io; set it for an external issuer.")
@@ -99,7 +99,7 @@ func (x *IssuerArgs) Annotate(a infer.Annotator) {
 // Annotate describes KonnectArgs for the package schema.
 func (x *KonnectArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "Konnect")
-	a.Describe(x, "KonnectArgs says how Kong Operator reaches Konnect.")
+	a.Describe(x, "Konnect says how Kong Operator reaches Konnect.")
 	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.")
 	a.Describe(&x.ServerURL, "serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.")
 	a.Describe(&x.APIURL, "apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.")
@@ -108,7 +108,7 @@ func (x *KonnectArgs) Annotate(a infer.Annotator) {
 // Annotate describes LoadBalancerAddressArgs for the package schema.
 func (x *LoadBalancerAddressArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "LoadBalancerAddress")
-	a.Describe(x, "LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.")
+	a.Describe(x, "LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.")
 	a.Describe(&x.TimeoutSeconds, "timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.")
 }
 
@@ -154,7 +154,7 @@ func (x *PortMappedGatewayArgs) Annotate(a infer.Annotator) {
 // Annotate describes SchemaRegistryArgs for the package schema.
 func (x *SchemaRegistryArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "SchemaRegistry")
-	a.Describe(x, "SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.")
+	a.Describe(x, "SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.")
 	a.Describe(&x.Name, "name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.")
 	a.Describe(&x.Description, "description is the registry's description in Konnect, at most 512 characters.")
 	a.Describe(&x.SchemaType, "schemaType is the schema language: avro or json.")
@@ -220,7 +220,7 @@ func (x *SniGatewayArgs) Annotate(a infer.Annotator) {
 // Annotate describes SniTLSArgs for the package schema.
 func (x *SniTLSArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "SniTLS")
-	a.Describe(x, "SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.")
+	a.Describe(x, "SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.")
 	a.Describe(&x.SecretName, "secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: \"true\", or Kong Operator cannot read it.")
 	a.Describe(&x.CertificateDNSNames, "certificateDnsNames lists the names the certificate in SecretName covers, precise or \"*.\" wildcards; the component checks them against every advertised host name.")
 	a.Describe(&x.RequireCertificateCoverage, "requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.")
@@ -232,7 +232,7 @@ func (x *SniTLSArgs) Annotate(a infer.Annotator) {
 // Annotate describes SniVirtualClusterArgs for the package schema.
 func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "SniVirtualCluster")
-	a.Describe(x, "SniVirtualClusterArgs describes one virtual cluster reached by SNI.")
+	a.Describe(x, "SniVirtualCluster describes one virtual cluster reached by SNI.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by \"-\".")
 	a.Describe(&x.Description, "description is the virtual cluster's description in Konnect, at most 512 characters.")
@@ -249,7 +249,7 @@ func (x *SniVirtualClusterArgs) Annotate(a infer.Annotator) {
 // Annotate describes StaticKeyArgs for the package schema.
 func (x *StaticKeyArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "StaticKey")
-	a.Describe(x, "StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.")
+	a.Describe(x, "StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.")
 	a.Describe(&x.Name, "name names the key within the component; encrypt policies refer to it by this name.")
 	a.Describe(&x.Value, "value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.")
 }
@@ -257,7 +257,7 @@ func (x *StaticKeyArgs) Annotate(a infer.Annotator) {
 // Annotate describes TrustBundleArgs for the package schema.
 func (x *TrustBundleArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "TrustBundle")
-	a.Describe(x, "TrustBundleArgs is one Konnect TLS trust bundle.")
+	a.Describe(x, "TrustBundle is one Konnect TLS trust bundle.")
 	a.Describe(&x.Name, "name is the bundle's name in Konnect, unique within the gateway.")
 	a.Describe(&x.TrustedCA, "trustedCA holds the PEM-encoded CA certificates.")
 }
@@ -265,7 +265,7 @@ func (x *TrustBundleArgs) Annotate(a infer.Annotator) {
 // Annotate describes VirtualClusterArgs for the package schema.
 func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.SetToken("index", "VirtualCluster")
-	a.Describe(x, "VirtualClusterArgs describes one virtual cluster and how clients reach it.")
+	a.Describe(x, "VirtualCluster describes one virtual cluster and how clients reach it.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by \"-\".")
 	a.Describe(&x.Description, "description is the virtual cluster's description in Konnect, at most 512 characters.")

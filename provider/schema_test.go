@@ -63,16 +63,17 @@ func TestSchema(t *testing.T) {
 		return spec.Types["kong-event-gateway:konnect:"+tok].Properties[prop].Secret
 	}
 	assert.True(t, spec.Config.Variables["token"].Secret)
-	assert.True(t, secret("BackendClusterAuthentication", "password"))
+	assert.True(t, secret("BackendClusterAuthenticationScheme", "password"))
 	assert.True(t, secret("ClientIdentity", "key"))
-	assert.True(t, secret("Principal", "password"))
+	assert.True(t, secret("AuthenticationPrincipal", "password"))
 	assert.True(t, secret("TLSCertificate", "key"))
 	assert.True(t, secret("SchemaRegistryAuthentication", "password"))
 	assert.True(t, spec.Resources["kong-event-gateway:konnect:StaticKey"].InputProperties["value"].Secret)
 
 	// Closed sets are enums, so every SDK types them; the properties refer to them.
-	for _, enum := range []string{"ACLMode", "BootstrapPort", "BrokerHostFormatType", "VirtualClusterAuthType",
-		"BackendClusterAuthType", "ListenerPolicyType", "ConsumePolicyType", "ProducePolicyType", "KeyType", "SchemaType"} {
+	for _, enum := range []string{"ACLMode", "BootstrapPort", "BrokerHostFormatType",
+		"VirtualClusterAuthenticationType", "BackendClusterAuthenticationType", "ListenerPolicyType", "ConsumePolicyKind",
+		"ProducePolicyKind", "EncryptionKeyType", "RegistrySchemaType"} {
 		typ, ok := spec.Types["kong-event-gateway:konnect:"+enum]
 		if assert.True(t, ok, "no enum %s", enum) {
 			assert.NotEmpty(t, typ.Enum, enum)
@@ -84,10 +85,10 @@ func TestSchema(t *testing.T) {
 	assert.Equal(t, "#/types/kong-event-gateway:konnect:ACLMode",
 		spec.Resources["kong-event-gateway:konnect:VirtualCluster"].InputProperties["aclMode"].Ref)
 	// The components' required closed sets too (optional ones cannot be enums without becoming pointers).
-	assert.Equal(t, "#/types/kong-event-gateway:eventgateway:ACLAction",
-		spec.Types["kong-event-gateway:eventgateway:ACLRule"].Properties["action"].Ref)
-	assert.Equal(t, "#/types/kong-event-gateway:eventgateway:ConsumePolicyType",
-		spec.Types["kong-event-gateway:eventgateway:ConsumePolicyAPISpec"].Properties["type"].Ref)
+	assert.Equal(t, "#/types/kong-event-gateway:index:ACLAction",
+		spec.Types["kong-event-gateway:index:ACLRule"].Properties["action"].Ref)
+	assert.Equal(t, "#/types/kong-event-gateway:index:ConsumePolicyType",
+		spec.Types["kong-event-gateway:index:ConsumePolicyAPISpec"].Properties["type"].Ref)
 	enums := 0
 	for _, typ := range spec.Types {
 		if len(typ.Enum) > 0 {

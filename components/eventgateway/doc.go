@@ -8,12 +8,13 @@
 // EnabledState, and unions are structs with a Type discriminator plus one pointer per member.
 //
 // References between resources are plain names (ObjectRef), known at preview because callers choose each resource's
-// metadata.name. Fields tagged provider:"secret" reach the Kubernetes API as Pulumi secrets.
+// metadata.name. Fields tagged provider:"secret" reach the Kubernetes API as Pulumi secrets. In the package schema
+// (and so in every SDK) these types sit in the index module, beside the components that take them.
 //
 // The package also types the edge objects the SNI pattern needs around the data plane, limited to the fields it
 // uses: the Gateway API Gateway and TLSRoute (gateway.networking.k8s.io), the cert-manager Certificate
 // (cert-manager.io/v1) and the ExternalDNS DNSEndpoint (externaldns.k8s.io/v1alpha1).
 package eventgateway
 
-//go:generate go run ../../internal/cmd/gen-annotations
-//go:generate go run ../../internal/cmd/gen-enums -types ACLAction,ACLOperationName,ACLResourceNamesType,ACLResourceType,BackendClusterAuthType,ConsumePolicyType,CryptoFailureMode,FieldPathsType,HeaderOp,KeyType,KonnectSchemaRegistryRefType,NamespaceMode,OAuthBearerMediation,PrincipalFailureMode,ProducePolicyType,RecordPart,SaslPlainMediation,SaslScramAlgorithm,SchemaType,SchemaValidationType,SelectorType,TLSVersion,VirtualClusterAuthType
+//go:generate go run ../../internal/cmd/gen-annotations -types index
+//go:generate go run ../../internal/cmd/gen-enums -module index -types ACLAction,ACLOperationName,ACLResourceNamesType,ACLResourceType,BackendClusterAuthType,ConsumePolicyType,CryptoFailureMode,FieldPathsType,HeaderOp,KeyType,KonnectSchemaRegistryRefType,NamespaceMode,OAuthBearerMediation,PrincipalFailureMode,ProducePolicyType,RecordPart,SaslPlainMediation,SaslScramAlgorithm,SchemaType,SchemaValidationType,SelectorType,TLSVersion,VirtualClusterAuthType

@@ -309,7 +309,7 @@ var fixtures = []fixture{
 		PolicyInfo: PolicyInfo{Name: "encrypt-fields"},
 		Config: EncryptFieldsConfig{FailureMode: ProduceFailureModeReject, EncryptFields: []FieldEncryption{{
 			Paths:         FieldPaths{Type: FieldPathsExpression, Expression: "record.value.card"},
-			EncryptionKey: EncryptionKey{Type: KeyStatic, Static: &StaticKey{Key: KonnectRef{Name: "key-1"}}},
+			EncryptionKey: EncryptionKey{Type: KeyStatic, Static: &StaticEncryptionKey{Key: KonnectRef{Name: "key-1"}}},
 		}}},
 	}}),
 	produceFixture("produce-modify-headers", ProducePolicyAPISpec{Type: ProducePolicyModifyHeaders, ModifyHeaders: &ModifyHeadersPolicy{

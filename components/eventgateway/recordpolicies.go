@@ -94,7 +94,7 @@ type EncryptionKey struct {
 	// AWS is a key in AWS KMS.
 	AWS *AWSKey `json:"aws,omitempty" pulumi:"aws,optional"`
 	// Static is a Konnect static key.
-	Static *StaticKey `json:"static,omitempty" pulumi:"static,optional"`
+	Static *StaticEncryptionKey `json:"static,omitempty" pulumi:"static,optional"`
 }
 
 // AWSKey is an AWS KMS key.
@@ -103,8 +103,8 @@ type AWSKey struct {
 	ARN string `json:"arn" pulumi:"arn"`
 }
 
-// StaticKey names a Konnect static key by ID or name.
-type StaticKey struct {
+// StaticEncryptionKey names a Konnect static key by ID or name.
+type StaticEncryptionKey struct {
 	// Key names the static key by its Konnect ID or name.
 	Key KonnectRef `json:"key" pulumi:"key"`
 }

@@ -6,12 +6,14 @@ import "github.com/pulumi/pulumi-go-provider/infer"
 
 // Annotate describes ACLOperation for the package schema.
 func (x *ACLOperation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLOperation")
 	a.Describe(x, "ACLOperation names one Kafka operation.")
 	a.Describe(&x.Name, "name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.")
 }
 
 // Annotate describes ACLResourceNames for the package schema.
 func (x *ACLResourceNames) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLResourceNames")
 	a.Describe(x, "ACLResourceNames is a union on Type: a list of name patterns or one expression.")
 	a.Describe(&x.Type, "type is stat (patterns listed in stat) or dynam (an expression in dynam).")
 	a.Describe(&x.Stat, "stat lists name patterns; for type stat.")
@@ -20,6 +22,7 @@ func (x *ACLResourceNames) Annotate(a infer.Annotator) {
 
 // Annotate describes ACLRule for the package schema.
 func (x *ACLRule) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLRule")
 	a.Describe(x, "ACLRule allows or denies operations on named resources.")
 	a.Describe(&x.Action, "action is allow or deny.")
 	a.Describe(&x.ResourceType, "resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.")
@@ -27,20 +30,41 @@ func (x *ACLRule) Annotate(a infer.Annotator) {
 	a.Describe(&x.ResourceNames, "resourceNames selects the resources by name.")
 }
 
+// Annotate describes ACLsConfig for the package schema.
+func (x *ACLsConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLsConfig")
+	a.Describe(x, "ACLsConfig lists the ACL rules.")
+}
+
+// Annotate describes ACLsPolicy for the package schema.
+func (x *ACLsPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLsPolicy")
+	a.Describe(x, "ACLsPolicy decides topic, group, transactional-id and cluster access for a virtual cluster whose aclMode is enforce_on_gateway.")
+}
+
 // Annotate describes AWSKey for the package schema.
 func (x *AWSKey) Annotate(a infer.Annotator) {
+	a.SetToken("index", "AWSKey")
 	a.Describe(x, "AWSKey is an AWS KMS key.")
 	a.Describe(&x.ARN, "arn matches ^arn:aws:kms:.+")
 }
 
+// Annotate describes AllowedRoutes for the package schema.
+func (x *AllowedRoutes) Annotate(a infer.Annotator) {
+	a.SetToken("index", "AllowedRoutes")
+	a.Describe(x, "AllowedRoutes limits which routes may attach to a listener.")
+}
+
 // Annotate describes Audience for the package schema.
 func (x *Audience) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Audience")
 	a.Describe(x, "Audience is one accepted token audience.")
 	a.Describe(&x.Name, "name is the audience value, 1-253 characters.")
 }
 
 // Annotate describes BackendClusterAPISpec for the package schema.
 func (x *BackendClusterAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterAPISpec")
 	a.Describe(x, "BackendClusterAPISpec is the Konnect body of a backend cluster.")
 	a.Describe(&x.BootstrapServers, "bootstrapServers are the Kafka brokers to bootstrap from, each host:port.")
 	a.Describe(&x.InsecureAllowAnonymousVirtualClusterAuth, "insecureAllowAnonymousVirtualClusterAuth must be Enabled before a virtual cluster may use anonymous auth.")
@@ -49,6 +73,7 @@ func (x *BackendClusterAPISpec) Annotate(a infer.Annotator) {
 
 // Annotate describes BackendClusterAuthentication for the package schema.
 func (x *BackendClusterAuthentication) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterAuthentication")
 	a.Describe(x, "BackendClusterAuthentication is a union on Type; set the member Type names.")
 	a.Describe(&x.Type, "type is anonymous, saslPlain or saslScram; set the member of the same name.")
 	a.Describe(&x.Anonymous, "anonymous connects without credentials; set it (empty) when type is anonymous.")
@@ -58,6 +83,7 @@ func (x *BackendClusterAuthentication) Annotate(a infer.Annotator) {
 
 // Annotate describes BackendClusterSaslPlain for the package schema.
 func (x *BackendClusterSaslPlain) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterSaslPlain")
 	a.Describe(x, "BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.")
 	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
 	a.Describe(&x.Password, "password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.")
@@ -65,6 +91,7 @@ func (x *BackendClusterSaslPlain) Annotate(a infer.Annotator) {
 
 // Annotate describes BackendClusterSaslScram for the package schema.
 func (x *BackendClusterSaslScram) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterSaslScram")
 	a.Describe(x, "BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.")
 	a.Describe(&x.Algorithm, "algorithm is sha256 or sha512.")
 	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
@@ -73,6 +100,7 @@ func (x *BackendClusterSaslScram) Annotate(a infer.Annotator) {
 
 // Annotate describes BackendClusterTLS for the package schema.
 func (x *BackendClusterTLS) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterTLS")
 	a.Describe(x, "BackendClusterTLS configures TLS from the gateway to the backend cluster.")
 	a.Describe(&x.Enabled, "enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.")
 	a.Describe(&x.InsecureSkipVerify, "insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.")
@@ -81,14 +109,34 @@ func (x *BackendClusterTLS) Annotate(a infer.Annotator) {
 	a.Describe(&x.ClientIdentity, "clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).")
 }
 
+// Annotate describes BackendRef for the package schema.
+func (x *BackendRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendRef")
+	a.Describe(x, "BackendRef is a Service port in the route's namespace.")
+}
+
 // Annotate describes BackendTopic for the package schema.
 func (x *BackendTopic) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendTopic")
 	a.Describe(x, "BackendTopic names one backend topic.")
 	a.Describe(&x.Backend, "backend is the backend topic's name, 1-253 characters.")
 }
 
+// Annotate describes BasicAuth for the package schema.
+func (x *BasicAuth) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BasicAuth")
+	a.Describe(x, "BasicAuth is HTTP basic authentication; the password may come from a Secret.")
+}
+
+// Annotate describes BrokerHostFormat for the package schema.
+func (x *BrokerHostFormat) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BrokerHostFormat")
+	a.Describe(x, "BrokerHostFormat selects the broker host name format.")
+}
+
 // Annotate describes CertificateKeyPair for the package schema.
 func (x *CertificateKeyPair) Annotate(a infer.Annotator) {
+	a.SetToken("index", "CertificateKeyPair")
 	a.Describe(x, "CertificateKeyPair is a PEM certificate and its private key.")
 	a.Describe(&x.Certificate, "certificate is the PEM certificate.")
 	a.Describe(&x.Key, "key is the PEM private key of the certificate.")
@@ -96,6 +144,7 @@ func (x *CertificateKeyPair) Annotate(a infer.Annotator) {
 
 // Annotate describes CertificateSpec for the package schema.
 func (x *CertificateSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "CertificateSpec")
 	a.Describe(x, "CertificateSpec is the spec of a cert-manager Certificate, limited to what a TLS listener needs. cert-manager writes the key pair to the kubernetes.io/tls Secret SecretName (keys tls.crt and tls.key).")
 	a.Describe(&x.DNSNames, "dnsNames are the subject alternative names, each precise or with a leading \"*.\" label.")
 	a.Describe(&x.SecretTemplate, "secretTemplate adds labels and annotations to the Secret, such as konghq.com/secret: \"true\".")
@@ -103,19 +152,34 @@ func (x *CertificateSpec) Annotate(a infer.Annotator) {
 
 // Annotate describes ClaimsMapping for the package schema.
 func (x *ClaimsMapping) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ClaimsMapping")
 	a.Describe(x, "ClaimsMapping renames the token claims that carry the subject and the scope.")
 	a.Describe(&x.Sub, "sub names the claim that carries the subject.")
 	a.Describe(&x.Scope, "scope names the claim that carries the scope.")
 }
 
+// Annotate describes ClientAuthentication for the package schema.
+func (x *ClientAuthentication) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ClientAuthentication")
+	a.Describe(x, "ClientAuthentication verifies client certificates against Konnect TLS trust bundles, which have no CRD.")
+}
+
 // Annotate describes ClientCertificateAuth for the package schema.
 func (x *ClientCertificateAuth) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ClientCertificateAuth")
 	a.Describe(x, "ClientCertificateAuth authenticates clients by their TLS certificate.")
 	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).")
 }
 
+// Annotate describes ConfluentSchemaRegistry for the package schema.
+func (x *ConfluentSchemaRegistry) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConfluentSchemaRegistry")
+	a.Describe(x, "ConfluentSchemaRegistry is a Confluent-compatible schema registry.")
+}
+
 // Annotate describes ConfluentSchemaRegistryConfig for the package schema.
 func (x *ConfluentSchemaRegistryConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConfluentSchemaRegistryConfig")
 	a.Describe(x, "ConfluentSchemaRegistryConfig says where the registry is and how to reach it.")
 	a.Describe(&x.Endpoint, "endpoint is the registry URL.")
 	a.Describe(&x.TimeoutSeconds, "timeoutSeconds is at least 1; Konnect uses 10 when it is 0.")
@@ -123,6 +187,7 @@ func (x *ConfluentSchemaRegistryConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes ConsumePolicyAPISpec for the package schema.
 func (x *ConsumePolicyAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumePolicyAPISpec")
 	a.Describe(x, "ConsumePolicyAPISpec is a union on Type; set the member Type names.")
 	a.Describe(&x.Type, "type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.")
 	a.Describe(&x.Decrypt, "decrypt decrypts whole record keys or values.")
@@ -134,6 +199,7 @@ func (x *ConsumePolicyAPISpec) Annotate(a infer.Annotator) {
 
 // Annotate describes ConsumeSchemaValidation for the package schema.
 func (x *ConsumeSchemaValidation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumeSchemaValidation")
 	a.Describe(x, "ConsumeSchemaValidation configures validation of consumed records.")
 	a.Describe(&x.SchemaRegistry, "schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.")
 	a.Describe(&x.FailureMode, "failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.")
@@ -145,6 +211,7 @@ func (x *ConsumeSchemaValidation) Annotate(a infer.Annotator) {
 
 // Annotate describes ConsumeSchemaValidationConfig for the package schema.
 func (x *ConsumeSchemaValidationConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumeSchemaValidationConfig")
 	a.Describe(x, "ConsumeSchemaValidationConfig is a union on Type; set the member Type names.")
 	a.Describe(&x.Type, "type is confluentSchemaRegistry or json; set the member of that name.")
 	a.Describe(&x.ConfluentSchemaRegistry, "confluentSchemaRegistry validates against the schemas of a registry.")
@@ -153,38 +220,62 @@ func (x *ConsumeSchemaValidationConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes ConsumeSchemaValidationPolicy for the package schema.
 func (x *ConsumeSchemaValidationPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumeSchemaValidationPolicy")
 	a.Describe(x, "ConsumeSchemaValidationPolicy validates consumed records against a schema.")
 	a.Describe(&x.Config, "config says which schema to validate against and what to do with invalid records.")
 }
 
 // Annotate describes ConsumerGroupExactList for the package schema.
 func (x *ConsumerGroupExactList) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumerGroupExactList")
 	a.Describe(x, "ConsumerGroupExactList selects the listed consumer groups.")
 	a.Describe(&x.ExactList, "exactList names the consumer groups.")
 }
 
 // Annotate describes ConsumerGroupGlob for the package schema.
 func (x *ConsumerGroupGlob) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumerGroupGlob")
 	a.Describe(x, "ConsumerGroupGlob selects consumer groups matching Glob.")
 	a.Describe(&x.Glob, "glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.")
 }
 
 // Annotate describes ConsumerGroupName for the package schema.
 func (x *ConsumerGroupName) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumerGroupName")
 	a.Describe(x, "ConsumerGroupName names one consumer group.")
 	a.Describe(&x.Value, "value is the consumer group ID, 1-253 characters.")
 }
 
 // Annotate describes ConsumerGroupSelector for the package schema.
 func (x *ConsumerGroupSelector) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumerGroupSelector")
 	a.Describe(x, "ConsumerGroupSelector is a union on Type selecting consumer groups.")
 	a.Describe(&x.Type, "type is glob or exactList; set the member of the same name.")
 	a.Describe(&x.Glob, "glob selects consumer groups by pattern when type is glob.")
 	a.Describe(&x.ExactList, "exactList selects named consumer groups when type is exactList.")
 }
 
+// Annotate describes ControlPlaneRef for the package schema.
+func (x *ControlPlaneRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ControlPlaneRef")
+	a.Describe(x, "ControlPlaneRef is a union on Type naming the KonnectEventGateway.")
+}
+
+// Annotate describes DNSEndpointSpec for the package schema.
+func (x *DNSEndpointSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DNSEndpointSpec")
+	a.Describe(x, "DNSEndpointSpec lists the records ExternalDNS publishes (with its crd source enabled).")
+}
+
+// Annotate describes DNSEndpointSpecOutput for the package schema.
+func (x *DNSEndpointSpecOutput) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DNSEndpointSpecOutput")
+	a.Describe(x, "DNSEndpointSpecOutput is a DNSEndpointSpec known once other resources report what it needs, such as a Gateway's address: build it with ApplyT on that output.")
+}
+
 // Annotate describes DNSRecord for the package schema.
 func (x *DNSRecord) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DNSRecord")
 	a.Describe(x, "DNSRecord is one DNS record.")
 	a.Describe(&x.DNSName, "dnsName is the record name, precise or with a leading \"*.\" label.")
 	a.Describe(&x.RecordTTL, "recordTTL is in seconds; 0 leaves it to ExternalDNS.")
@@ -192,6 +283,7 @@ func (x *DNSRecord) Annotate(a infer.Annotator) {
 
 // Annotate describes DataPlaneConfig for the package schema.
 func (x *DataPlaneConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneConfig")
 	a.Describe(x, "DataPlaneConfig sets the data plane's environment.")
 	a.Describe(&x.Konnect, "konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.")
 	a.Describe(&x.ConfigPollIntervalSeconds, "configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).")
@@ -202,6 +294,7 @@ func (x *DataPlaneConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes DataPlaneDeployment for the package schema.
 func (x *DataPlaneDeployment) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneDeployment")
 	a.Describe(x, "DataPlaneDeployment shapes the data plane's Deployment. The CRD's scaling field is left out: the operator creates no HorizontalPodAutoscaler at this version.")
 	a.Describe(&x.Replicas, "replicas defaults to 1.")
 	a.Describe(&x.Annotations, "annotations and Labels go on the Deployment's metadata only.")
@@ -210,14 +303,22 @@ func (x *DataPlaneDeployment) Annotate(a infer.Annotator) {
 
 // Annotate describes DataPlaneKonnectConfig for the package schema.
 func (x *DataPlaneKonnectConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneKonnectConfig")
 	a.Describe(x, "DataPlaneKonnectConfig tunes the data plane's connection to Konnect.")
 	a.Describe(&x.Domain, "domain overrides the Konnect domain (default konghq.com).")
 	a.Describe(&x.APIRequestTimeoutSeconds, "apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).")
 	a.Describe(&x.InsecureSkipVerify, "insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.")
 }
 
+// Annotate describes DataPlaneNetwork for the package schema.
+func (x *DataPlaneNetwork) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneNetwork")
+	a.Describe(x, "DataPlaneNetwork shapes the Services in front of the data plane.")
+}
+
 // Annotate describes DataPlaneObservability for the package schema.
 func (x *DataPlaneObservability) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneObservability")
 	a.Describe(x, "DataPlaneObservability sets logging.")
 	a.Describe(&x.LogFlags, "logFlags is the log level: trace, debug, info, warn or error.")
 	a.Describe(&x.LogFormat, "logFormat is logfmt or json.")
@@ -226,14 +327,22 @@ func (x *DataPlaneObservability) Annotate(a infer.Annotator) {
 
 // Annotate describes DataPlaneRuntimeConfig for the package schema.
 func (x *DataPlaneRuntimeConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneRuntimeConfig")
 	a.Describe(x, "DataPlaneRuntimeConfig sets the health listener and shutdown timing.")
 	a.Describe(&x.HealthListenerAddressPort, "healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.")
 	a.Describe(&x.DrainDurationSeconds, "drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.")
 	a.Describe(&x.ShutdownTimeoutSeconds, "shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.")
 }
 
+// Annotate describes DataPlaneServices for the package schema.
+func (x *DataPlaneServices) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DataPlaneServices")
+	a.Describe(x, "DataPlaneServices holds the options of each Service.")
+}
+
 // Annotate describes DecryptConfig for the package schema.
 func (x *DecryptConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DecryptConfig")
 	a.Describe(x, "DecryptConfig says what to decrypt and where the keys come from.")
 	a.Describe(&x.FailureMode, "failureMode is error or passthrough: what happens to a record that cannot be decrypted.")
 	a.Describe(&x.KeySources, "keySources are where decryption keys are looked up.")
@@ -242,12 +351,14 @@ func (x *DecryptConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes DecryptFields for the package schema.
 func (x *DecryptFields) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DecryptFields")
 	a.Describe(x, "DecryptFields selects the fields to decrypt.")
 	a.Describe(&x.Paths, "paths selects the fields: a list of paths or an expression.")
 }
 
 // Annotate describes DecryptFieldsConfig for the package schema.
 func (x *DecryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DecryptFieldsConfig")
 	a.Describe(x, "DecryptFieldsConfig says which fields to decrypt and where the keys come from.")
 	a.Describe(&x.FailureMode, "failureMode is error, skip, passthrough or mark.")
 	a.Describe(&x.KeySources, "keySources are where decryption keys are looked up.")
@@ -256,18 +367,27 @@ func (x *DecryptFieldsConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes DecryptFieldsPolicy for the package schema.
 func (x *DecryptFieldsPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DecryptFieldsPolicy")
 	a.Describe(x, "DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.")
 	a.Describe(&x.Config, "config says which fields to decrypt and where the keys come from.")
 }
 
 // Annotate describes DecryptPolicy for the package schema.
 func (x *DecryptPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "DecryptPolicy")
 	a.Describe(x, "DecryptPolicy decrypts whole record keys or values.")
 	a.Describe(&x.Config, "config says what to decrypt and where the keys come from.")
 }
 
+// Annotate describes EmptyObject for the package schema.
+func (x *EmptyObject) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EmptyObject")
+	a.Describe(x, "EmptyObject is a union member the CRD defines without fields; its presence is all that matters.")
+}
+
 // Annotate describes EncryptConfig for the package schema.
 func (x *EncryptConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EncryptConfig")
 	a.Describe(x, "EncryptConfig says what to encrypt and with which key.")
 	a.Describe(&x.FailureMode, "failureMode is error or passthrough: what happens to a record that cannot be encrypted.")
 	a.Describe(&x.PartOfRecord, "partOfRecord lists the parts to encrypt: key and/or value.")
@@ -276,6 +396,7 @@ func (x *EncryptConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes EncryptFieldsConfig for the package schema.
 func (x *EncryptFieldsConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EncryptFieldsConfig")
 	a.Describe(x, "EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.")
 	a.Describe(&x.FailureMode, "failureMode is reject, passthrough or mark.")
 	a.Describe(&x.EncryptFields, "encryptFields are the field selections and their keys, at most 256.")
@@ -283,18 +404,21 @@ func (x *EncryptFieldsConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes EncryptFieldsPolicy for the package schema.
 func (x *EncryptFieldsPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EncryptFieldsPolicy")
 	a.Describe(x, "EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.")
 	a.Describe(&x.Config, "config lists the fields to encrypt and their keys.")
 }
 
 // Annotate describes EncryptPolicy for the package schema.
 func (x *EncryptPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EncryptPolicy")
 	a.Describe(x, "EncryptPolicy encrypts whole record keys or values.")
 	a.Describe(&x.Config, "config says what to encrypt and with which key.")
 }
 
 // Annotate describes EncryptionKey for the package schema.
 func (x *EncryptionKey) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EncryptionKey")
 	a.Describe(x, "EncryptionKey is a union on Type naming the key that encrypts records.")
 	a.Describe(&x.Type, "type is aws or static; set the member of that name.")
 	a.Describe(&x.AWS, "aws is a key in AWS KMS.")
@@ -303,12 +427,56 @@ func (x *EncryptionKey) Annotate(a infer.Annotator) {
 
 // Annotate describes EventGatewayBackendClusterSpec for the package schema.
 func (x *EventGatewayBackendClusterSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayBackendClusterSpec")
 	a.Describe(x, "EventGatewayBackendClusterSpec is the spec of an EventGatewayBackendCluster: the upstream Kafka cluster.")
 	a.Describe(&x.GatewayRef, "gatewayRef points at the KonnectEventGateway.")
 }
 
+// Annotate describes EventGatewayListenerPolicySpec for the package schema.
+func (x *EventGatewayListenerPolicySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayListenerPolicySpec")
+	a.Describe(x, "EventGatewayListenerPolicySpec is the spec of an EventGatewayListenerPolicy. The operator appends each policy to its listener's chain in creation order, so create a tlsServer policy before the forwardToVirtualCluster one.")
+}
+
+// Annotate describes EventGatewayListenerSpec for the package schema.
+func (x *EventGatewayListenerSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayListenerSpec")
+	a.Describe(x, "EventGatewayListenerSpec is the spec of an EventGatewayListener: the addresses and ports the data plane opens.")
+}
+
+// Annotate describes EventGatewaySchemaRegistrySpec for the package schema.
+func (x *EventGatewaySchemaRegistrySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewaySchemaRegistrySpec")
+	a.Describe(x, "EventGatewaySchemaRegistrySpec is the spec of an EventGatewaySchemaRegistry, which consume policies validate records against.")
+}
+
+// Annotate describes EventGatewayVirtualClusterConsumePolicySpec for the package schema.
+func (x *EventGatewayVirtualClusterConsumePolicySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayVirtualClusterConsumePolicySpec")
+	a.Describe(x, "EventGatewayVirtualClusterConsumePolicySpec is the spec of an EventGatewayVirtualClusterConsumePolicy: a policy applied to records a virtual cluster's clients consume.")
+}
+
+// Annotate describes EventGatewayVirtualClusterPolicySpec for the package schema.
+func (x *EventGatewayVirtualClusterPolicySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayVirtualClusterPolicySpec")
+	a.Describe(x, "EventGatewayVirtualClusterPolicySpec is the spec of an EventGatewayVirtualClusterPolicy: a cluster-level policy of a virtual cluster.")
+}
+
+// Annotate describes EventGatewayVirtualClusterProducePolicySpec for the package schema.
+func (x *EventGatewayVirtualClusterProducePolicySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayVirtualClusterProducePolicySpec")
+	a.Describe(x, "EventGatewayVirtualClusterProducePolicySpec is the spec of an EventGatewayVirtualClusterProducePolicy: a policy applied to records a virtual cluster's clients produce.")
+}
+
+// Annotate describes EventGatewayVirtualClusterSpec for the package schema.
+func (x *EventGatewayVirtualClusterSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "EventGatewayVirtualClusterSpec")
+	a.Describe(x, "EventGatewayVirtualClusterSpec is the spec of an EventGatewayVirtualCluster: the cluster Kafka clients see. Its gateway is the backend cluster's.")
+}
+
 // Annotate describes FetchKongIdentityPrincipal for the package schema.
 func (x *FetchKongIdentityPrincipal) Annotate(a infer.Annotator) {
+	a.SetToken("index", "FetchKongIdentityPrincipal")
 	a.Describe(x, "FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).")
 	a.Describe(&x.Directory, "directory is the Kong Identity directory to search, 1-253 characters.")
 	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
@@ -317,6 +485,7 @@ func (x *FetchKongIdentityPrincipal) Annotate(a infer.Annotator) {
 
 // Annotate describes FetchOAuthPrincipal for the package schema.
 func (x *FetchOAuthPrincipal) Annotate(a infer.Annotator) {
+	a.SetToken("index", "FetchOAuthPrincipal")
 	a.Describe(x, "FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).")
 	a.Describe(&x.Directory, "directory is the Kong Identity directory to search, 1-253 characters.")
 	a.Describe(&x.FailureMode, "failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).")
@@ -324,6 +493,7 @@ func (x *FetchOAuthPrincipal) Annotate(a infer.Annotator) {
 
 // Annotate describes FieldEncryption for the package schema.
 func (x *FieldEncryption) Annotate(a infer.Annotator) {
+	a.SetToken("index", "FieldEncryption")
 	a.Describe(x, "FieldEncryption encrypts the fields at Paths with EncryptionKey.")
 	a.Describe(&x.Paths, "paths selects the fields: a list of paths or an expression.")
 	a.Describe(&x.EncryptionKey, "encryptionKey is the key to encrypt with.")
@@ -331,21 +501,60 @@ func (x *FieldEncryption) Annotate(a infer.Annotator) {
 
 // Annotate describes FieldPaths for the package schema.
 func (x *FieldPaths) Annotate(a infer.Annotator) {
+	a.SetToken("index", "FieldPaths")
 	a.Describe(x, "FieldPaths is a union on Type: a list of field paths or one expression.")
 	a.Describe(&x.Type, "type is array (paths listed in array) or expression.")
 	a.Describe(&x.Array, "array lists the field paths; for type array.")
 	a.Describe(&x.Expression, "expression selects the fields; for type expression.")
 }
 
+// Annotate describes ForwardToVirtualClusterConfig for the package schema.
+func (x *ForwardToVirtualClusterConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ForwardToVirtualClusterConfig")
+	a.Describe(x, "ForwardToVirtualClusterConfig is a union on Type; set the member Type names.")
+}
+
+// Annotate describes ForwardToVirtualClusterPolicy for the package schema.
+func (x *ForwardToVirtualClusterPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ForwardToVirtualClusterPolicy")
+	a.Describe(x, "ForwardToVirtualClusterPolicy routes a listener's connections to a virtual cluster.")
+}
+
 // Annotate describes GatewayListener for the package schema.
 func (x *GatewayListener) Annotate(a infer.Annotator) {
+	a.SetToken("index", "GatewayListener")
 	a.Describe(x, "GatewayListener is one port of a Gateway.")
 	a.Describe(&x.Name, "name is the listener's section name; routes attach to it by this name.")
 	a.Describe(&x.Hostname, "hostname limits the listener to matching server names; empty accepts all.")
 }
 
+// Annotate describes GatewaySpec for the package schema.
+func (x *GatewaySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "GatewaySpec")
+	a.Describe(x, "GatewaySpec is the spec of a Gateway API Gateway, limited to what a Kafka edge needs.")
+}
+
+// Annotate describes GatewayStatus for the package schema.
+func (x *GatewayStatus) Annotate(a infer.Annotator) {
+	a.SetToken("index", "GatewayStatus")
+	a.Describe(x, "GatewayStatus is the part of a Gateway's status this package reads.")
+}
+
+// Annotate describes GatewayStatusAddress for the package schema.
+func (x *GatewayStatusAddress) Annotate(a infer.Annotator) {
+	a.SetToken("index", "GatewayStatusAddress")
+	a.Describe(x, "GatewayStatusAddress is one reported address: Type IPAddress or Hostname, and its Value.")
+}
+
+// Annotate describes GatewayTLSConfig for the package schema.
+func (x *GatewayTLSConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "GatewayTLSConfig")
+	a.Describe(x, "GatewayTLSConfig is a listener's TLS mode.")
+}
+
 // Annotate describes HeaderAction for the package schema.
 func (x *HeaderAction) Annotate(a infer.Annotator) {
+	a.SetToken("index", "HeaderAction")
 	a.Describe(x, "HeaderAction is a union on Op.")
 	a.Describe(&x.Op, "op is set or remove; set the member of that name.")
 	a.Describe(&x.Set, "set sets a header.")
@@ -354,6 +563,7 @@ func (x *HeaderAction) Annotate(a infer.Annotator) {
 
 // Annotate describes IssuerRef for the package schema.
 func (x *IssuerRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "IssuerRef")
 	a.Describe(x, "IssuerRef names the issuer that signs a Certificate.")
 	a.Describe(&x.Kind, "kind defaults to Issuer.")
 	a.Describe(&x.Group, "group defaults to cert-manager.io; external issuers have their own.")
@@ -361,6 +571,7 @@ func (x *IssuerRef) Annotate(a infer.Annotator) {
 
 // Annotate describes JWKS for the package schema.
 func (x *JWKS) Annotate(a infer.Annotator) {
+	a.SetToken("index", "JWKS")
 	a.Describe(x, "JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as \"10s\".")
 	a.Describe(&x.Endpoint, "endpoint is the URL of the JSON Web Key Set.")
 	a.Describe(&x.Timeout, "timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.")
@@ -369,13 +580,21 @@ func (x *JWKS) Annotate(a infer.Annotator) {
 
 // Annotate describes KafkaServiceOptions for the package schema.
 func (x *KafkaServiceOptions) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KafkaServiceOptions")
 	a.Describe(x, "KafkaServiceOptions shapes the Service <name>-kafka. The operator's own port is {name: kafka, port: 9092}; a port named \"kafka\" here replaces it and any other port is added, so name the first Kafka port \"kafka\" to get exactly the ports listed.")
 	a.Describe(&x.Type, "type defaults to ClusterIP.")
 	a.Describe(&x.Ports, "ports holds at most 64 entries, all TCP.")
 }
 
+// Annotate describes KegDataPlaneSpec for the package schema.
+func (x *KegDataPlaneSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KegDataPlaneSpec")
+	a.Describe(x, "KegDataPlaneSpec is the spec of a KegDataPlane: the operator runs a Deployment of the Event Gateway data plane (container \"keg\") connected to the referenced KonnectEventGateway over mTLS, and a Service <name>-kafka in front of it.")
+}
+
 // Annotate describes KeySource for the package schema.
 func (x *KeySource) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KeySource")
 	a.Describe(x, "KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.")
 	a.Describe(&x.Type, "type is aws or static; set the member of that name.")
 	a.Describe(&x.AWS, "aws looks keys up in AWS KMS.")
@@ -384,21 +603,36 @@ func (x *KeySource) Annotate(a infer.Annotator) {
 
 // Annotate describes KonnectAPIAuthConfigurationSpec for the package schema.
 func (x *KonnectAPIAuthConfigurationSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectAPIAuthConfigurationSpec")
 	a.Describe(x, "KonnectAPIAuthConfigurationSpec is the spec of a KonnectAPIAuthConfiguration: how the operator authenticates to the Konnect API. serverURL cannot change after creation.")
 	a.Describe(&x.Token, "token is a personal (kpat_) or system (spat_) access token, for Type token.")
 	a.Describe(&x.SecretRef, "secretRef names the Secret holding the token, for Type secretRef.")
 	a.Describe(&x.ServerURL, "serverURL is the regional API host, such as eu.api.konghq.com or https://eu.api.konghq.com.")
 }
 
+// Annotate describes KonnectConfiguration for the package schema.
+func (x *KonnectConfiguration) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectConfiguration")
+	a.Describe(x, "KonnectConfiguration says which KonnectAPIAuthConfiguration a Konnect object uses.")
+}
+
 // Annotate describes KonnectEventGatewayAPISpec for the package schema.
 func (x *KonnectEventGatewayAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectEventGatewayAPISpec")
 	a.Describe(x, "KonnectEventGatewayAPISpec is the Konnect body of an event gateway.")
 	a.Describe(&x.Name, "name is the gateway's name in Konnect, 1-255 characters.")
 	a.Describe(&x.MinRuntimeVersion, "minRuntimeVersion (\"1.2\") pins the oldest data-plane version; Konnect picks the latest release when empty.")
 }
 
+// Annotate describes KonnectEventGatewaySpec for the package schema.
+func (x *KonnectEventGatewaySpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectEventGatewaySpec")
+	a.Describe(x, "KonnectEventGatewaySpec is the spec of a KonnectEventGateway: the Event Gateway control plane in Konnect.")
+}
+
 // Annotate describes KonnectRef for the package schema.
 func (x *KonnectRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectRef")
 	a.Describe(x, "KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.")
 	a.Describe(&x.ID, "id is the entity's Konnect ID.")
 	a.Describe(&x.Name, "name is the entity's Konnect name.")
@@ -406,12 +640,14 @@ func (x *KonnectRef) Annotate(a infer.Annotator) {
 
 // Annotate describes KonnectSchemaRegistryName for the package schema.
 func (x *KonnectSchemaRegistryName) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectSchemaRegistryName")
 	a.Describe(x, "KonnectSchemaRegistryName is a schema registry's Konnect name.")
 	a.Describe(&x.Name, "name is the registry's name in Konnect.")
 }
 
 // Annotate describes KonnectSchemaRegistryRef for the package schema.
 func (x *KonnectSchemaRegistryRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectSchemaRegistryRef")
 	a.Describe(x, "KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.")
 	a.Describe(&x.Type, "type is name (set name); id has no field for the ID in this CRD version.")
 	a.Describe(&x.ID, "id is reserved: the CRD has no field for the ID.")
@@ -420,43 +656,80 @@ func (x *KonnectSchemaRegistryRef) Annotate(a infer.Annotator) {
 
 // Annotate describes ListenerAPISpec for the package schema.
 func (x *ListenerAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ListenerAPISpec")
 	a.Describe(x, "ListenerAPISpec is the Konnect body of a listener.")
 	a.Describe(&x.Addresses, "addresses to bind; 0.0.0.0 or :: must be the only entry when used.")
 }
 
+// Annotate describes ListenerPolicyAPISpec for the package schema.
+func (x *ListenerPolicyAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ListenerPolicyAPISpec")
+	a.Describe(x, "ListenerPolicyAPISpec is a union on Type; set the member Type names.")
+}
+
 // Annotate describes ListenerPolicyInfo for the package schema.
 func (x *ListenerPolicyInfo) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ListenerPolicyInfo")
 	a.Describe(x, "ListenerPolicyInfo holds the fields every listener policy has besides its config.")
 	a.Describe(&x.Enabled, "enabled defaults to Enabled in Konnect.")
 }
 
+// Annotate describes ListenerPolicySpecOutput for the package schema.
+func (x *ListenerPolicySpecOutput) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ListenerPolicySpecOutput")
+	a.Describe(x, "ListenerPolicySpecOutput is an EventGatewayListenerPolicySpec known once other resources report what it needs, such as the address a LoadBalancer gets: build it with ApplyT on that output.")
+}
+
+// Annotate describes LocalObjectRef for the package schema.
+func (x *LocalObjectRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "LocalObjectRef")
+	a.Describe(x, "LocalObjectRef names a Kubernetes object in the referrer's namespace.")
+}
+
 // Annotate describes Match for the package schema.
 func (x *Match) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Match")
 	a.Describe(x, "Match is one name pattern or field path.")
 	a.Describe(&x.Match, "match is a name pattern (such as orders.*) or a field path, 1-253 characters.")
 }
 
+// Annotate describes Metadata for the package schema.
+func (x *Metadata) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Metadata")
+	a.Describe(x, "Metadata is the Kubernetes identity of one object plus how Pulumi waits for it.")
+}
+
 // Annotate describes ModifyHeadersConfig for the package schema.
 func (x *ModifyHeadersConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ModifyHeadersConfig")
 	a.Describe(x, "ModifyHeadersConfig lists header actions, applied in order.")
 	a.Describe(&x.Actions, "actions are applied in order.")
 }
 
 // Annotate describes ModifyHeadersPolicy for the package schema.
 func (x *ModifyHeadersPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ModifyHeadersPolicy")
 	a.Describe(x, "ModifyHeadersPolicy sets or removes record headers.")
 	a.Describe(&x.Config, "config lists the header actions.")
 }
 
 // Annotate describes NamespaceAdditional for the package schema.
 func (x *NamespaceAdditional) Annotate(a infer.Annotator) {
+	a.SetToken("index", "NamespaceAdditional")
 	a.Describe(x, "NamespaceAdditional exposes backend topics and consumer groups outside the prefix.")
 	a.Describe(&x.Topics, "topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.")
 	a.Describe(&x.ConsumerGroups, "consumerGroups selects consumer group IDs to expose even without the prefix.")
 }
 
+// Annotate describes NamespacedRef for the package schema.
+func (x *NamespacedRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "NamespacedRef")
+	a.Describe(x, "NamespacedRef names a Kubernetes object; an empty Namespace means the referrer's namespace.")
+}
+
 // Annotate describes OAuthBearerAuth for the package schema.
 func (x *OAuthBearerAuth) Annotate(a infer.Annotator) {
+	a.SetToken("index", "OAuthBearerAuth")
 	a.Describe(x, "OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.")
 	a.Describe(&x.Mediation, "mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).")
 	a.Describe(&x.JWKS, "jwks is where the gateway fetches the keys that verify token signatures.")
@@ -467,13 +740,21 @@ func (x *OAuthBearerAuth) Annotate(a infer.Annotator) {
 
 // Annotate describes OAuthBearerValidation for the package schema.
 func (x *OAuthBearerValidation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "OAuthBearerValidation")
 	a.Describe(x, "OAuthBearerValidation lists the claims a token must carry.")
 	a.Describe(&x.Audiences, "audiences are the accepted audiences; the token's audience claim must match one of them.")
 	a.Describe(&x.Issuer, "issuer is the issuer the token must name.")
 }
 
+// Annotate describes ObjectRef for the package schema.
+func (x *ObjectRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ObjectRef")
+	a.Describe(x, "ObjectRef is a parent reference (gatewayRef, eventGatewayListenerRef, eventGatewayBackendClusterRef, eventGatewayVirtualClusterRef). It cannot change once the referring object is Programmed.")
+}
+
 // Annotate describes ParentReference for the package schema.
 func (x *ParentReference) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ParentReference")
 	a.Describe(x, "ParentReference attaches a route to a Gateway listener.")
 	a.Describe(&x.Namespace, "namespace defaults to the route's.")
 	a.Describe(&x.SectionName, "sectionName is the Gateway listener's name.")
@@ -481,6 +762,7 @@ func (x *ParentReference) Annotate(a infer.Annotator) {
 
 // Annotate describes PolicyInfo for the package schema.
 func (x *PolicyInfo) Annotate(a infer.Annotator) {
+	a.SetToken("index", "PolicyInfo")
 	a.Describe(x, "PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.")
 	a.Describe(&x.Name, "name is the policy's name in Konnect, at most 255 characters.")
 	a.Describe(&x.Description, "description is the policy's description in Konnect, at most 512 characters.")
@@ -491,6 +773,7 @@ func (x *PolicyInfo) Annotate(a infer.Annotator) {
 
 // Annotate describes PortMappingConfig for the package schema.
 func (x *PortMappingConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "PortMappingConfig")
 	a.Describe(x, "PortMappingConfig maps listener ports to brokers: broker id minBrokerID+n gets the n-th broker port.")
 	a.Describe(&x.AdvertisedHost, "advertisedHost is the lowercase DNS name or IP clients reach the listener on; brokers are advertised on it.")
 	a.Describe(&x.Destination, "destination is the virtual cluster's Konnect name or ID, not a Kubernetes reference.")
@@ -499,6 +782,7 @@ func (x *PortMappingConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes Principal for the package schema.
 func (x *Principal) Annotate(a infer.Annotator) {
+	a.SetToken("index", "Principal")
 	a.Describe(x, "Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.")
 	a.Describe(&x.Username, "username is a literal or a Konnect secret template, at most 253 characters.")
 	a.Describe(&x.Password, "password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.")
@@ -506,12 +790,14 @@ func (x *Principal) Annotate(a infer.Annotator) {
 
 // Annotate describes PrincipalFetchBy for the package schema.
 func (x *PrincipalFetchBy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "PrincipalFetchBy")
 	a.Describe(x, "PrincipalFetchBy names the key a principal is looked up by.")
 	a.Describe(&x.Key, "key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.")
 }
 
 // Annotate describes ProducePolicyAPISpec for the package schema.
 func (x *ProducePolicyAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProducePolicyAPISpec")
 	a.Describe(x, "ProducePolicyAPISpec is a union on Type; set the member Type names.")
 	a.Describe(&x.Type, "type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.")
 	a.Describe(&x.Encrypt, "encrypt encrypts whole record keys or values.")
@@ -520,8 +806,15 @@ func (x *ProducePolicyAPISpec) Annotate(a infer.Annotator) {
 	a.Describe(&x.SchemaValidation, "schemaValidation validates produced records against a schema.")
 }
 
+// Annotate describes ProducePolicySpecOutput for the package schema.
+func (x *ProducePolicySpecOutput) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProducePolicySpecOutput")
+	a.Describe(x, "ProducePolicySpecOutput is an EventGatewayVirtualClusterProducePolicySpec known once other resources report what it needs, such as the Konnect ID of a static key: build it with ApplyT on that output.")
+}
+
 // Annotate describes ProduceSchemaValidation for the package schema.
 func (x *ProduceSchemaValidation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProduceSchemaValidation")
 	a.Describe(x, "ProduceSchemaValidation configures validation of produced records.")
 	a.Describe(&x.SchemaRegistry, "schemaRegistry names the registry in Konnect.")
 	a.Describe(&x.FailureMode, "failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.")
@@ -533,6 +826,7 @@ func (x *ProduceSchemaValidation) Annotate(a infer.Annotator) {
 
 // Annotate describes ProduceSchemaValidationConfig for the package schema.
 func (x *ProduceSchemaValidationConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProduceSchemaValidationConfig")
 	a.Describe(x, "ProduceSchemaValidationConfig is a union on Type; set the member Type names.")
 	a.Describe(&x.Type, "type is confluentSchemaRegistry or json; set the member of that name.")
 	a.Describe(&x.ConfluentSchemaRegistry, "confluentSchemaRegistry validates against the schemas of a registry.")
@@ -541,25 +835,53 @@ func (x *ProduceSchemaValidationConfig) Annotate(a infer.Annotator) {
 
 // Annotate describes ProduceSchemaValidationPolicy for the package schema.
 func (x *ProduceSchemaValidationPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProduceSchemaValidationPolicy")
 	a.Describe(x, "ProduceSchemaValidationPolicy validates produced records against a schema.")
 	a.Describe(&x.Config, "config says which schema to validate against and what to do with invalid records.")
 }
 
 // Annotate describes RemoveHeader for the package schema.
 func (x *RemoveHeader) Annotate(a infer.Annotator) {
+	a.SetToken("index", "RemoveHeader")
 	a.Describe(x, "RemoveHeader removes header Key.")
 	a.Describe(&x.Key, "key is the header name.")
 }
 
+// Annotate describes RouteGroupKind for the package schema.
+func (x *RouteGroupKind) Annotate(a infer.Annotator) {
+	a.SetToken("index", "RouteGroupKind")
+	a.Describe(x, "RouteGroupKind is a route kind; an empty Group is the Gateway API group.")
+}
+
+// Annotate describes RouteNamespaces for the package schema.
+func (x *RouteNamespaces) Annotate(a infer.Annotator) {
+	a.SetToken("index", "RouteNamespaces")
+	a.Describe(x, "RouteNamespaces selects the namespaces routes may attach from.")
+}
+
 // Annotate describes SNIConfig for the package schema.
 func (x *SNIConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SNIConfig")
 	a.Describe(x, "SNIConfig routes by TLS server name: bootstrap.<dnsLabel><sniSuffix> and broker-<id>.<dnsLabel><sniSuffix>.")
 	a.Describe(&x.SNISuffix, "sniSuffix starts with \".\" or \"-\", such as \".keg.example.com\".")
 	a.Describe(&x.AdvertisedPort, "advertisedPort is advertised to clients instead of the listen port.")
 }
 
+// Annotate describes SchemaRegistryAPISpec for the package schema.
+func (x *SchemaRegistryAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaRegistryAPISpec")
+	a.Describe(x, "SchemaRegistryAPISpec is a union on Type.")
+}
+
+// Annotate describes SchemaRegistryAuthentication for the package schema.
+func (x *SchemaRegistryAuthentication) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaRegistryAuthentication")
+	a.Describe(x, "SchemaRegistryAuthentication is a union on Type.")
+}
+
 // Annotate describes SchemaRegistryRef for the package schema.
 func (x *SchemaRegistryRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaRegistryRef")
 	a.Describe(x, "SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.")
 	a.Describe(&x.Kind, "kind defaults to EventGatewaySchemaRegistry, the only value.")
 	a.Describe(&x.Name, "name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).")
@@ -568,14 +890,22 @@ func (x *SchemaRegistryRef) Annotate(a infer.Annotator) {
 
 // Annotate describes SecretKeyRef for the package schema.
 func (x *SecretKeyRef) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SecretKeyRef")
 	a.Describe(x, "SecretKeyRef names one data key of a Secret.")
 	a.Describe(&x.Name, "name is the Secret's name, 1-253 characters.")
 	a.Describe(&x.Key, "key is the data key within the Secret, such as tls.crt; 1-253 characters.")
 	a.Describe(&x.Namespace, "namespace defaults to the namespace of the object that references the Secret.")
 }
 
+// Annotate describes SecretTemplate for the package schema.
+func (x *SecretTemplate) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SecretTemplate")
+	a.Describe(x, "SecretTemplate holds metadata cert-manager copies to a Certificate's Secret.")
+}
+
 // Annotate describes SensitiveDataSource for the package schema.
 func (x *SensitiveDataSource) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SensitiveDataSource")
 	a.Describe(x, "SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: \"true\", or the operator cannot see it.")
 	a.Describe(&x.Type, "type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).")
 	a.Describe(&x.Value, "value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.")
@@ -584,6 +914,7 @@ func (x *SensitiveDataSource) Annotate(a infer.Annotator) {
 
 // Annotate describes ServicePort for the package schema.
 func (x *ServicePort) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ServicePort")
 	a.Describe(x, "ServicePort is one TCP port of a data-plane Service.")
 	a.Describe(&x.Name, "name is a DNS-1123 label, unique within the Service.")
 	a.Describe(&x.NodePort, "nodePort needs Service type NodePort or LoadBalancer.")
@@ -591,19 +922,34 @@ func (x *ServicePort) Annotate(a infer.Annotator) {
 
 // Annotate describes SetHeader for the package schema.
 func (x *SetHeader) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SetHeader")
 	a.Describe(x, "SetHeader sets header Key to Value.")
 	a.Describe(&x.Key, "key is the header name.")
 	a.Describe(&x.Value, "value is the header value.")
 }
 
-// Annotate describes StaticKey for the package schema.
-func (x *StaticKey) Annotate(a infer.Annotator) {
-	a.Describe(x, "StaticKey names a Konnect static key by ID or name.")
+// Annotate describes SkipRecordPolicy for the package schema.
+func (x *SkipRecordPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SkipRecordPolicy")
+	a.Describe(x, "SkipRecordPolicy drops consumed records, usually with a Condition.")
+}
+
+// Annotate describes StaticEncryptionKey for the package schema.
+func (x *StaticEncryptionKey) Annotate(a infer.Annotator) {
+	a.SetToken("index", "StaticEncryptionKey")
+	a.Describe(x, "StaticEncryptionKey names a Konnect static key by ID or name.")
 	a.Describe(&x.Key, "key names the static key by its Konnect ID or name.")
+}
+
+// Annotate describes TLSRouteRule for the package schema.
+func (x *TLSRouteRule) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSRouteRule")
+	a.Describe(x, "TLSRouteRule forwards matching connections to its backends.")
 }
 
 // Annotate describes TLSRouteSpec for the package schema.
 func (x *TLSRouteSpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSRouteSpec")
 	a.Describe(x, "TLSRouteSpec is the spec of a TLSRoute: connections whose server name matches Hostnames go to the backends.")
 	a.Describe(&x.Hostnames, "hostnames are server names, each precise or with a leading \"*.\" label.")
 	a.Describe(&x.Rules, "rules holds exactly one rule.")
@@ -611,12 +957,20 @@ func (x *TLSRouteSpec) Annotate(a infer.Annotator) {
 
 // Annotate describes TLSServerConfig for the package schema.
 func (x *TLSServerConfig) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSServerConfig")
 	a.Describe(x, "TLSServerConfig is the server side of TLS termination.")
 	a.Describe(&x.Certificates, "certificates holds exactly one certificate and key.")
 }
 
+// Annotate describes TLSServerPolicy for the package schema.
+func (x *TLSServerPolicy) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSServerPolicy")
+	a.Describe(x, "TLSServerPolicy terminates TLS on a listener.")
+}
+
 // Annotate describes TLSServerVersions for the package schema.
 func (x *TLSServerVersions) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSServerVersions")
 	a.Describe(x, "TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).")
 	a.Describe(&x.Min, "min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.")
 	a.Describe(&x.Max, "max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).")
@@ -624,6 +978,7 @@ func (x *TLSServerVersions) Annotate(a infer.Annotator) {
 
 // Annotate describes TopicAlias for the package schema.
 func (x *TopicAlias) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TopicAlias")
 	a.Describe(x, "TopicAlias shows the backend Topic to clients as Alias.")
 	a.Describe(&x.Alias, "alias is the topic name clients see.")
 	a.Describe(&x.Topic, "topic is the namespace-visible topic the alias resolves to.")
@@ -633,6 +988,7 @@ func (x *TopicAlias) Annotate(a infer.Annotator) {
 
 // Annotate describes TopicExactList for the package schema.
 func (x *TopicExactList) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TopicExactList")
 	a.Describe(x, "TopicExactList selects the listed backend topics.")
 	a.Describe(&x.ExactList, "exactList names the backend topics.")
 	a.Describe(&x.Conflict, "conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.")
@@ -640,6 +996,7 @@ func (x *TopicExactList) Annotate(a infer.Annotator) {
 
 // Annotate describes TopicGlob for the package schema.
 func (x *TopicGlob) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TopicGlob")
 	a.Describe(x, "TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).")
 	a.Describe(&x.Glob, "glob is a pattern such as operations_data_*, 1-253 characters.")
 	a.Describe(&x.Conflict, "conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.")
@@ -647,6 +1004,7 @@ func (x *TopicGlob) Annotate(a infer.Annotator) {
 
 // Annotate describes TopicSelector for the package schema.
 func (x *TopicSelector) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TopicSelector")
 	a.Describe(x, "TopicSelector is a union on Type selecting backend topics.")
 	a.Describe(&x.Type, "type is glob or exactList; set the member of the same name.")
 	a.Describe(&x.Glob, "glob selects topics by pattern when type is glob.")
@@ -655,6 +1013,7 @@ func (x *TopicSelector) Annotate(a infer.Annotator) {
 
 // Annotate describes VirtualClusterAPISpec for the package schema.
 func (x *VirtualClusterAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterAPISpec")
 	a.Describe(x, "VirtualClusterAPISpec is the Konnect body of a virtual cluster.")
 	a.Describe(&x.Name, "name is the virtual cluster's name in Konnect; listener policies route to it by this name.")
 	a.Describe(&x.DNSLabel, "dnsLabel is an RFC 1035 label, 1-63 characters; SNI routing matches <dnsLabel><sniSuffix>.")
@@ -664,6 +1023,7 @@ func (x *VirtualClusterAPISpec) Annotate(a infer.Annotator) {
 
 // Annotate describes VirtualClusterAuthentication for the package schema.
 func (x *VirtualClusterAuthentication) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterAuthentication")
 	a.Describe(x, "VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).")
 	a.Describe(&x.Type, "type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.")
 	a.Describe(&x.Anonymous, "anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.")
@@ -675,14 +1035,22 @@ func (x *VirtualClusterAuthentication) Annotate(a infer.Annotator) {
 
 // Annotate describes VirtualClusterNamespace for the package schema.
 func (x *VirtualClusterNamespace) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterNamespace")
 	a.Describe(x, "VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.")
 	a.Describe(&x.Mode, "mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).")
 	a.Describe(&x.Prefix, "prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.")
 	a.Describe(&x.Additional, "additional exposes backend topics and consumer groups without the prefix.")
 }
 
+// Annotate describes VirtualClusterPolicyAPISpec for the package schema.
+func (x *VirtualClusterPolicyAPISpec) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterPolicyAPISpec")
+	a.Describe(x, "VirtualClusterPolicyAPISpec is a union on Type.")
+}
+
 // Annotate describes VirtualClusterSaslPlain for the package schema.
 func (x *VirtualClusterSaslPlain) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterSaslPlain")
 	a.Describe(x, "VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.")
 	a.Describe(&x.Mediation, "mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).")
 	a.Describe(&x.Principals, "principals are the accepted users when the gateway terminates SASL/PLAIN.")
@@ -691,6 +1059,7 @@ func (x *VirtualClusterSaslPlain) Annotate(a infer.Annotator) {
 
 // Annotate describes VirtualClusterSaslScram for the package schema.
 func (x *VirtualClusterSaslScram) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterSaslScram")
 	a.Describe(x, "VirtualClusterSaslScram authenticates clients with SASL/SCRAM.")
 	a.Describe(&x.Algorithm, "algorithm is sha256 or sha512.")
 	a.Describe(&x.FetchKongIdentityPrincipal, "fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).")

@@ -12,6 +12,11 @@ func (ACLAction) Values() []infer.EnumValue[ACLAction] {
 	}
 }
 
+// Annotate puts ACLAction in the schema module index.
+func (ACLAction) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLAction")
+}
+
 // Values lists the values of ACLOperationName.
 func (ACLOperationName) Values() []infer.EnumValue[ACLOperationName] {
 	return []infer.EnumValue[ACLOperationName]{
@@ -28,12 +33,22 @@ func (ACLOperationName) Values() []infer.EnumValue[ACLOperationName] {
 	}
 }
 
+// Annotate puts ACLOperationName in the schema module index.
+func (ACLOperationName) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLOperationName")
+}
+
 // Values lists the values of ACLResourceNamesType.
 func (ACLResourceNamesType) Values() []infer.EnumValue[ACLResourceNamesType] {
 	return []infer.EnumValue[ACLResourceNamesType]{
 		{Name: "Static", Value: ACLResourceNamesStatic, Description: "ACLResourceNamesStatic lists name patterns in Stat."},
 		{Name: "Dynamic", Value: ACLResourceNamesDynamic, Description: "ACLResourceNamesDynamic computes names with the expression in Dynam."},
 	}
+}
+
+// Annotate puts ACLResourceNamesType in the schema module index.
+func (ACLResourceNamesType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLResourceNamesType")
 }
 
 // Values lists the values of ACLResourceType.
@@ -46,6 +61,11 @@ func (ACLResourceType) Values() []infer.EnumValue[ACLResourceType] {
 	}
 }
 
+// Annotate puts ACLResourceType in the schema module index.
+func (ACLResourceType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ACLResourceType")
+}
+
 // Values lists the values of BackendClusterAuthType.
 func (BackendClusterAuthType) Values() []infer.EnumValue[BackendClusterAuthType] {
 	return []infer.EnumValue[BackendClusterAuthType]{
@@ -53,6 +73,11 @@ func (BackendClusterAuthType) Values() []infer.EnumValue[BackendClusterAuthType]
 		{Name: "SaslPlain", Value: BackendClusterAuthSaslPlain},
 		{Name: "SaslScram", Value: BackendClusterAuthSaslScram},
 	}
+}
+
+// Annotate puts BackendClusterAuthType in the schema module index.
+func (BackendClusterAuthType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "BackendClusterAuthType")
 }
 
 // Values lists the values of ConsumePolicyType.
@@ -66,12 +91,22 @@ func (ConsumePolicyType) Values() []infer.EnumValue[ConsumePolicyType] {
 	}
 }
 
+// Annotate puts ConsumePolicyType in the schema module index.
+func (ConsumePolicyType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ConsumePolicyType")
+}
+
 // Values lists the values of CryptoFailureMode.
 func (CryptoFailureMode) Values() []infer.EnumValue[CryptoFailureMode] {
 	return []infer.EnumValue[CryptoFailureMode]{
 		{Name: "Error", Value: CryptoFailureModeError},
 		{Name: "Passthrough", Value: CryptoFailureModePassthrough},
 	}
+}
+
+// Annotate puts CryptoFailureMode in the schema module index.
+func (CryptoFailureMode) Annotate(a infer.Annotator) {
+	a.SetToken("index", "CryptoFailureMode")
 }
 
 // Values lists the values of FieldPathsType.
@@ -82,12 +117,22 @@ func (FieldPathsType) Values() []infer.EnumValue[FieldPathsType] {
 	}
 }
 
+// Annotate puts FieldPathsType in the schema module index.
+func (FieldPathsType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "FieldPathsType")
+}
+
 // Values lists the values of HeaderOp.
 func (HeaderOp) Values() []infer.EnumValue[HeaderOp] {
 	return []infer.EnumValue[HeaderOp]{
 		{Name: "Set", Value: HeaderOpSet},
 		{Name: "Remove", Value: HeaderOpRemove},
 	}
+}
+
+// Annotate puts HeaderOp in the schema module index.
+func (HeaderOp) Annotate(a infer.Annotator) {
+	a.SetToken("index", "HeaderOp")
 }
 
 // Values lists the values of KeyType.
@@ -98,6 +143,11 @@ func (KeyType) Values() []infer.EnumValue[KeyType] {
 	}
 }
 
+// Annotate puts KeyType in the schema module index.
+func (KeyType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KeyType")
+}
+
 // Values lists the values of KonnectSchemaRegistryRefType.
 func (KonnectSchemaRegistryRefType) Values() []infer.EnumValue[KonnectSchemaRegistryRefType] {
 	return []infer.EnumValue[KonnectSchemaRegistryRefType]{
@@ -106,12 +156,22 @@ func (KonnectSchemaRegistryRefType) Values() []infer.EnumValue[KonnectSchemaRegi
 	}
 }
 
+// Annotate puts KonnectSchemaRegistryRefType in the schema module index.
+func (KonnectSchemaRegistryRefType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "KonnectSchemaRegistryRefType")
+}
+
 // Values lists the values of NamespaceMode.
 func (NamespaceMode) Values() []infer.EnumValue[NamespaceMode] {
 	return []infer.EnumValue[NamespaceMode]{
 		{Name: "HidePrefix", Value: NamespaceHidePrefix, Description: "NamespaceHidePrefix shows clients the names without the prefix."},
 		{Name: "EnforcePrefix", Value: NamespaceEnforcePrefix, Description: "NamespaceEnforcePrefix makes clients use the prefixed names."},
 	}
+}
+
+// Annotate puts NamespaceMode in the schema module index.
+func (NamespaceMode) Annotate(a infer.Annotator) {
+	a.SetToken("index", "NamespaceMode")
 }
 
 // Values lists the values of OAuthBearerMediation.
@@ -123,12 +183,22 @@ func (OAuthBearerMediation) Values() []infer.EnumValue[OAuthBearerMediation] {
 	}
 }
 
+// Annotate puts OAuthBearerMediation in the schema module index.
+func (OAuthBearerMediation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "OAuthBearerMediation")
+}
+
 // Values lists the values of PrincipalFailureMode.
 func (PrincipalFailureMode) Values() []infer.EnumValue[PrincipalFailureMode] {
 	return []infer.EnumValue[PrincipalFailureMode]{
 		{Name: "Error", Value: PrincipalFailureModeError},
 		{Name: "Ignore", Value: PrincipalFailureModeIgnore},
 	}
+}
+
+// Annotate puts PrincipalFailureMode in the schema module index.
+func (PrincipalFailureMode) Annotate(a infer.Annotator) {
+	a.SetToken("index", "PrincipalFailureMode")
 }
 
 // Values lists the values of ProducePolicyType.
@@ -141,12 +211,22 @@ func (ProducePolicyType) Values() []infer.EnumValue[ProducePolicyType] {
 	}
 }
 
+// Annotate puts ProducePolicyType in the schema module index.
+func (ProducePolicyType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "ProducePolicyType")
+}
+
 // Values lists the values of RecordPart.
 func (RecordPart) Values() []infer.EnumValue[RecordPart] {
 	return []infer.EnumValue[RecordPart]{
 		{Name: "Key", Value: RecordKey},
 		{Name: "Value", Value: RecordValue},
 	}
+}
+
+// Annotate puts RecordPart in the schema module index.
+func (RecordPart) Annotate(a infer.Annotator) {
+	a.SetToken("index", "RecordPart")
 }
 
 // Values lists the values of SaslPlainMediation.
@@ -157,12 +237,22 @@ func (SaslPlainMediation) Values() []infer.EnumValue[SaslPlainMediation] {
 	}
 }
 
+// Annotate puts SaslPlainMediation in the schema module index.
+func (SaslPlainMediation) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SaslPlainMediation")
+}
+
 // Values lists the values of SaslScramAlgorithm.
 func (SaslScramAlgorithm) Values() []infer.EnumValue[SaslScramAlgorithm] {
 	return []infer.EnumValue[SaslScramAlgorithm]{
 		{Name: "SHA256", Value: SaslScramSHA256},
 		{Name: "SHA512", Value: SaslScramSHA512},
 	}
+}
+
+// Annotate puts SaslScramAlgorithm in the schema module index.
+func (SaslScramAlgorithm) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SaslScramAlgorithm")
 }
 
 // Values lists the values of SchemaType.
@@ -173,12 +263,22 @@ func (SchemaType) Values() []infer.EnumValue[SchemaType] {
 	}
 }
 
+// Annotate puts SchemaType in the schema module index.
+func (SchemaType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaType")
+}
+
 // Values lists the values of SchemaValidationType.
 func (SchemaValidationType) Values() []infer.EnumValue[SchemaValidationType] {
 	return []infer.EnumValue[SchemaValidationType]{
 		{Name: "ConfluentSchemaRegistry", Value: SchemaValidationConfluentSchemaRegistry},
 		{Name: "JSON", Value: SchemaValidationJSON},
 	}
+}
+
+// Annotate puts SchemaValidationType in the schema module index.
+func (SchemaValidationType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SchemaValidationType")
 }
 
 // Values lists the values of SelectorType.
@@ -189,12 +289,22 @@ func (SelectorType) Values() []infer.EnumValue[SelectorType] {
 	}
 }
 
+// Annotate puts SelectorType in the schema module index.
+func (SelectorType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "SelectorType")
+}
+
 // Values lists the values of TLSVersion.
 func (TLSVersion) Values() []infer.EnumValue[TLSVersion] {
 	return []infer.EnumValue[TLSVersion]{
 		{Name: "Version12", Value: TLSVersion12},
 		{Name: "Version13", Value: TLSVersion13},
 	}
+}
+
+// Annotate puts TLSVersion in the schema module index.
+func (TLSVersion) Annotate(a infer.Annotator) {
+	a.SetToken("index", "TLSVersion")
 }
 
 // Values lists the values of VirtualClusterAuthType.
@@ -206,4 +316,9 @@ func (VirtualClusterAuthType) Values() []infer.EnumValue[VirtualClusterAuthType]
 		{Name: "SaslPlain", Value: VirtualClusterAuthSaslPlain},
 		{Name: "SaslScram", Value: VirtualClusterAuthSaslScram},
 	}
+}
+
+// Annotate puts VirtualClusterAuthType in the schema module index.
+func (VirtualClusterAuthType) Annotate(a infer.Annotator) {
+	a.SetToken("index", "VirtualClusterAuthType")
 }

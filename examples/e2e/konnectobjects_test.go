@@ -63,7 +63,7 @@ func TestStaticKeysThroughTheProvider(t *testing.T) {
 					FailureMode:  eventgateway.CryptoFailureModeError,
 					PartOfRecord: []eventgateway.RecordPart{eventgateway.RecordValue},
 					EncryptionKey: eventgateway.EncryptionKey{Type: eventgateway.KeyStatic,
-						Static: &eventgateway.StaticKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
+						Static: &eventgateway.StaticEncryptionKey{Key: eventgateway.KonnectRef{Name: "orders-key"}}},
 				}},
 			}},
 		}},

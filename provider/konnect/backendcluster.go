@@ -32,9 +32,9 @@ type BackendClusterArgs struct {
 	// Kafka bootstrap servers as `host:port`.
 	BootstrapServers []string `pulumi:"bootstrapServers" api:"bootstrap_servers"`
 	// How the gateway authenticates to the cluster.
-	Authentication BackendClusterAuthentication `pulumi:"authentication" api:"authentication"`
+	Authentication BackendClusterAuthenticationScheme `pulumi:"authentication" api:"authentication"`
 	// TLS settings of the connection to the cluster.
-	TLS BackendClusterTLS `pulumi:"tls" api:"tls"`
+	TLS BackendClusterTLSConfig `pulumi:"tls" api:"tls"`
 	// Let virtual clusters with anonymous authentication use this cluster. Not recommended in production.
 	InsecureAllowAnonymousVirtualClusterAuth *bool `pulumi:"insecureAllowAnonymousVirtualClusterAuth,optional" api:"insecure_allow_anonymous_virtual_cluster_auth,omitempty"`
 	// How often the gateway refreshes the cluster metadata (1-43200 s; default 60).
@@ -43,10 +43,10 @@ type BackendClusterArgs struct {
 	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
-// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
-type BackendClusterAuthentication struct {
+// BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthenticationScheme struct {
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type BackendClusterAuthType `pulumi:"type" api:"type"`
+	Type BackendClusterAuthenticationType `pulumi:"type" api:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username *string `pulumi:"username,optional" api:"username,omitempty"`
 	// SASL password (literal or `${vault...}` reference); required for SASL.
@@ -55,8 +55,8 @@ type BackendClusterAuthentication struct {
 	Algorithm *string `pulumi:"algorithm,optional" api:"algorithm,omitempty"`
 }
 
-// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
-type BackendClusterTLS struct {
+// BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
+type BackendClusterTLSConfig struct {
 	// Whether to connect with TLS.
 	Enabled bool `pulumi:"enabled" api:"enabled"`
 	// Skip verifying the cluster's certificate.

@@ -33,11 +33,11 @@ type ClusterPolicyArgs struct {
 // ACLsConfig is a list of ACL rules.
 type ACLsConfig struct {
 	// ACL rules (at least one).
-	Rules []ACLRule `pulumi:"rules" api:"rules"`
+	Rules []ACLPolicyRule `pulumi:"rules" api:"rules"`
 }
 
-// ACLRule allows or denies operations on resources.
-type ACLRule struct {
+// ACLPolicyRule allows or denies operations on resources.
+type ACLPolicyRule struct {
 	// `topic`, `group`, `transactional_id` or `cluster`.
 	ResourceType string `pulumi:"resourceType"`
 	// `allow` or `deny`.
@@ -56,7 +56,7 @@ type aclOperation struct {
 	Name string `api:"name"`
 }
 
-// aclRuleJSON is the API shape of ACLRule.
+// aclRuleJSON is the API shape of ACLPolicyRule.
 type aclRuleJSON struct {
 	ResourceType  string         `api:"resource_type"`
 	Action        string         `api:"action"`
@@ -65,7 +65,7 @@ type aclRuleJSON struct {
 }
 
 // MarshalJSON writes the API shape.
-func (r ACLRule) MarshalJSON() ([]byte, error) {
+func (r ACLPolicyRule) MarshalJSON() ([]byte, error) {
 	j := aclRuleJSON{ResourceType: r.ResourceType, Action: r.Action, Operations: []aclOperation{},
 		ResourceNames: fieldPaths{list: r.ResourceNames, expr: r.ResourceNamesExpression}}
 	for _, op := range r.Operations {
@@ -75,12 +75,12 @@ func (r ACLRule) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads the API shape.
-func (r *ACLRule) UnmarshalJSON(b []byte) error {
+func (r *ACLPolicyRule) UnmarshalJSON(b []byte) error {
 	var j aclRuleJSON
 	if err := apiJSON.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*r = ACLRule{ResourceType: j.ResourceType, Action: j.Action,
+	*r = ACLPolicyRule{ResourceType: j.ResourceType, Action: j.Action,
 		ResourceNames: j.ResourceNames.list, ResourceNamesExpression: j.ResourceNames.expr}
 	for _, op := range j.Operations {
 		r.Operations = append(r.Operations, op.Name)

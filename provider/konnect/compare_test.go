@@ -36,7 +36,7 @@ func TestWithDefaultsCopies(t *testing.T) {
 func TestPolicyJSON(t *testing.T) {
 	a := ConsumePolicyArgs{GatewayID: "g", Type: "decrypt_fields", ParentPolicyID: new("p"),
 		PolicyBase:    PolicyBase{Name: new("n")},
-		DecryptFields: &DecryptFieldsConfig{FailureMode: "mark", KeySources: []KeySource{{Type: "static"}}, Paths: []string{"$.a"}}}
+		DecryptFields: &DecryptFieldsPolicyConfig{FailureMode: "mark", KeySources: []DecryptionKeySource{{Type: "static"}}, Paths: []string{"$.a"}}}
 	b, err := policyJSON(&a, string(a.Type))
 	assert.NoError(t, err)
 	assert.JSONEq(t, `{"type":"decrypt_fields","name":"n","parent_policy_id":"p","config":{"failure_mode":"mark",

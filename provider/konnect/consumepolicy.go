@@ -29,7 +29,7 @@ type ConsumePolicyArgs struct {
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same
 	// name (`skip_record` has none). Changing it replaces the policy.
-	Type ConsumePolicyType `pulumi:"type" api:"type"`
+	Type ConsumePolicyKind `pulumi:"type" api:"type"`
 	PolicyBase
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
@@ -37,60 +37,60 @@ type ConsumePolicyArgs struct {
 	// it replaces the policy.
 	ParentPolicyID *string `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	ModifyHeaders *ModifyHeadersPolicyConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
 	// Settings of a `decrypt` policy.
-	Decrypt *DecryptConfig `pulumi:"decrypt,optional" api:"-" konnect:"decrypt"`
+	Decrypt *DecryptPolicyConfig `pulumi:"decrypt,optional" api:"-" konnect:"decrypt"`
 	// Settings of a `decrypt_fields` policy.
-	DecryptFields *DecryptFieldsConfig `pulumi:"decryptFields,optional" api:"-" konnect:"decrypt_fields"`
+	DecryptFields *DecryptFieldsPolicyConfig `pulumi:"decryptFields,optional" api:"-" konnect:"decrypt_fields"`
 }
 
-// DecryptConfig decrypts whole record keys or values.
-type DecryptConfig struct {
+// DecryptPolicyConfig decrypts whole record keys or values.
+type DecryptPolicyConfig struct {
 	// `error` or `passthrough` when a record cannot be decrypted.
 	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
 	// Where decryption keys may come from.
-	KeySources []KeySource `pulumi:"keySources" api:"key_sources"`
+	KeySources []DecryptionKeySource `pulumi:"keySources" api:"key_sources"`
 	// `key` and/or `value`.
 	PartOfRecord []string `pulumi:"partOfRecord" api:"part_of_record"`
 }
 
-// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-type DecryptFieldsConfig struct {
+// DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+type DecryptFieldsPolicyConfig struct {
 	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
 	FailureMode string `pulumi:"failureMode"`
 	// Where decryption keys may come from.
-	KeySources []KeySource `pulumi:"keySources"`
+	KeySources []DecryptionKeySource `pulumi:"keySources"`
 	// Field path patterns to decrypt (1-50); or set pathsExpression.
 	Paths []string `pulumi:"paths,optional"`
 	// Expression selecting the fields to decrypt; or set paths.
 	PathsExpression *string `pulumi:"pathsExpression,optional"`
 }
 
-// decryptFieldsJSON is the API shape of DecryptFieldsConfig.
+// decryptFieldsJSON is the API shape of DecryptFieldsPolicyConfig.
 type decryptFieldsJSON struct {
-	FailureMode   string      `api:"failure_mode"`
-	KeySources    []KeySource `api:"key_sources"`
+	FailureMode   string                `api:"failure_mode"`
+	KeySources    []DecryptionKeySource `api:"key_sources"`
 	DecryptFields struct {
 		Paths fieldPaths `api:"paths"`
 	} `api:"decrypt_fields"`
 }
 
 // MarshalJSON writes the API shape.
-func (d DecryptFieldsConfig) MarshalJSON() ([]byte, error) {
+func (d DecryptFieldsPolicyConfig) MarshalJSON() ([]byte, error) {
 	j := decryptFieldsJSON{FailureMode: d.FailureMode, KeySources: d.KeySources}
 	j.DecryptFields.Paths = fieldPaths{list: d.Paths, expr: d.PathsExpression}
 	return apiJSON.Marshal(j)
 }
 
 // UnmarshalJSON reads the API shape.
-func (d *DecryptFieldsConfig) UnmarshalJSON(b []byte) error {
+func (d *DecryptFieldsPolicyConfig) UnmarshalJSON(b []byte) error {
 	var j decryptFieldsJSON
 	if err := apiJSON.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*d = DecryptFieldsConfig{FailureMode: j.FailureMode, KeySources: j.KeySources,
+	*d = DecryptFieldsPolicyConfig{FailureMode: j.FailureMode, KeySources: j.KeySources,
 		Paths: j.DecryptFields.Paths.list, PathsExpression: j.DecryptFields.Paths.expr}
 	return nil
 }
@@ -111,7 +111,7 @@ func (p *ConsumePolicy) Annotate(a infer.Annotator) {
 func (p *ConsumePolicyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
 	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
-	checkVariant(problems, p, string(p.Type), enumStrings[ConsumePolicyType]()...)
+	checkVariant(problems, p, string(p.Type), enumStrings[ConsumePolicyKind]()...)
 	checkParentPolicy(problems, string(p.Type), p.ParentPolicyID, "decrypt_fields", "modify_headers", "skip_record")
 	if m := p.ModifyHeaders; m != nil {
 		m.validate(problems, "modifyHeaders")

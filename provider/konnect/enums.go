@@ -49,29 +49,29 @@ func (ACLMode) Values() []infer.EnumValue[ACLMode] {
 	}
 }
 
-// VirtualClusterAuthType is a way clients authenticate to a virtual cluster.
-type VirtualClusterAuthType string
+// VirtualClusterAuthenticationType is a way clients authenticate to a virtual cluster.
+type VirtualClusterAuthenticationType string
 
 // Values lists the client authentication types.
-func (VirtualClusterAuthType) Values() []infer.EnumValue[VirtualClusterAuthType] {
-	return []infer.EnumValue[VirtualClusterAuthType]{
-		enumValue[VirtualClusterAuthType]("Anonymous", "anonymous", "No authentication."),
-		enumValue[VirtualClusterAuthType]("SaslPlain", "sasl_plain", "SASL/PLAIN."),
-		enumValue[VirtualClusterAuthType]("SaslScram", "sasl_scram", "SASL/SCRAM."),
-		enumValue[VirtualClusterAuthType]("OauthBearer", "oauth_bearer", "SASL/OAUTHBEARER with JWT validation."),
-		enumValue[VirtualClusterAuthType]("ClientCertificate", "client_certificate", "Mutual TLS."),
+func (VirtualClusterAuthenticationType) Values() []infer.EnumValue[VirtualClusterAuthenticationType] {
+	return []infer.EnumValue[VirtualClusterAuthenticationType]{
+		enumValue[VirtualClusterAuthenticationType]("Anonymous", "anonymous", "No authentication."),
+		enumValue[VirtualClusterAuthenticationType]("SaslPlain", "sasl_plain", "SASL/PLAIN."),
+		enumValue[VirtualClusterAuthenticationType]("SaslScram", "sasl_scram", "SASL/SCRAM."),
+		enumValue[VirtualClusterAuthenticationType]("OauthBearer", "oauth_bearer", "SASL/OAUTHBEARER with JWT validation."),
+		enumValue[VirtualClusterAuthenticationType]("ClientCertificate", "client_certificate", "Mutual TLS."),
 	}
 }
 
-// BackendClusterAuthType is how the gateway authenticates to the Kafka cluster.
-type BackendClusterAuthType string
+// BackendClusterAuthenticationType is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthenticationType string
 
 // Values lists the backend authentication types.
-func (BackendClusterAuthType) Values() []infer.EnumValue[BackendClusterAuthType] {
-	return []infer.EnumValue[BackendClusterAuthType]{
-		enumValue[BackendClusterAuthType]("Anonymous", "anonymous", "No authentication."),
-		enumValue[BackendClusterAuthType]("SaslPlain", "sasl_plain", "SASL/PLAIN."),
-		enumValue[BackendClusterAuthType]("SaslScram", "sasl_scram", "SASL/SCRAM."),
+func (BackendClusterAuthenticationType) Values() []infer.EnumValue[BackendClusterAuthenticationType] {
+	return []infer.EnumValue[BackendClusterAuthenticationType]{
+		enumValue[BackendClusterAuthenticationType]("Anonymous", "anonymous", "No authentication."),
+		enumValue[BackendClusterAuthenticationType]("SaslPlain", "sasl_plain", "SASL/PLAIN."),
+		enumValue[BackendClusterAuthenticationType]("SaslScram", "sasl_scram", "SASL/SCRAM."),
 	}
 }
 
@@ -97,30 +97,30 @@ func (ListenerPolicyType) Values() []infer.EnumValue[ListenerPolicyType] {
 	}
 }
 
-// ConsumePolicyType is the kind of a consume policy.
-type ConsumePolicyType string
+// ConsumePolicyKind is the kind of a consume policy.
+type ConsumePolicyKind string
 
 // Values lists the consume policy types.
-func (ConsumePolicyType) Values() []infer.EnumValue[ConsumePolicyType] {
-	return []infer.EnumValue[ConsumePolicyType]{
-		enumValue[ConsumePolicyType]("ModifyHeaders", "modify_headers", "Sets or removes record headers."),
-		enumValue[ConsumePolicyType]("SchemaValidation", "schema_validation", "Validates records against a schema."),
-		enumValue[ConsumePolicyType]("Decrypt", "decrypt", "Decrypts record keys or values."),
-		enumValue[ConsumePolicyType]("SkipRecord", "skip_record", "Drops records."),
-		enumValue[ConsumePolicyType]("DecryptFields", "decrypt_fields", "Decrypts fields of records, under a parent policy."),
+func (ConsumePolicyKind) Values() []infer.EnumValue[ConsumePolicyKind] {
+	return []infer.EnumValue[ConsumePolicyKind]{
+		enumValue[ConsumePolicyKind]("ModifyHeaders", "modify_headers", "Sets or removes record headers."),
+		enumValue[ConsumePolicyKind]("SchemaValidation", "schema_validation", "Validates records against a schema."),
+		enumValue[ConsumePolicyKind]("Decrypt", "decrypt", "Decrypts record keys or values."),
+		enumValue[ConsumePolicyKind]("SkipRecord", "skip_record", "Drops records."),
+		enumValue[ConsumePolicyKind]("DecryptFields", "decrypt_fields", "Decrypts fields of records, under a parent policy."),
 	}
 }
 
-// ProducePolicyType is the kind of a produce policy.
-type ProducePolicyType string
+// ProducePolicyKind is the kind of a produce policy.
+type ProducePolicyKind string
 
 // Values lists the produce policy types.
-func (ProducePolicyType) Values() []infer.EnumValue[ProducePolicyType] {
-	return []infer.EnumValue[ProducePolicyType]{
-		enumValue[ProducePolicyType]("ModifyHeaders", "modify_headers", "Sets or removes record headers."),
-		enumValue[ProducePolicyType]("SchemaValidation", "schema_validation", "Validates records against a schema."),
-		enumValue[ProducePolicyType]("Encrypt", "encrypt", "Encrypts record keys or values."),
-		enumValue[ProducePolicyType]("EncryptFields", "encrypt_fields", "Encrypts fields of records, under a parent policy."),
+func (ProducePolicyKind) Values() []infer.EnumValue[ProducePolicyKind] {
+	return []infer.EnumValue[ProducePolicyKind]{
+		enumValue[ProducePolicyKind]("ModifyHeaders", "modify_headers", "Sets or removes record headers."),
+		enumValue[ProducePolicyKind]("SchemaValidation", "schema_validation", "Validates records against a schema."),
+		enumValue[ProducePolicyKind]("Encrypt", "encrypt", "Encrypts record keys or values."),
+		enumValue[ProducePolicyKind]("EncryptFields", "encrypt_fields", "Encrypts fields of records, under a parent policy."),
 	}
 }
 
@@ -168,25 +168,25 @@ func (ClientAuthMode) Values() []infer.EnumValue[ClientAuthMode] {
 	}
 }
 
-// KeyType is where encryption keys live.
-type KeyType string
+// EncryptionKeyType is where encryption keys live.
+type EncryptionKeyType string
 
 // Values lists the key types.
-func (KeyType) Values() []infer.EnumValue[KeyType] {
-	return []infer.EnumValue[KeyType]{
-		enumValue[KeyType]("Aws", "aws", "AWS KMS."),
-		enumValue[KeyType]("Static", "static", "Konnect static keys (StaticKey resources)."),
+func (EncryptionKeyType) Values() []infer.EnumValue[EncryptionKeyType] {
+	return []infer.EnumValue[EncryptionKeyType]{
+		enumValue[EncryptionKeyType]("Aws", "aws", "AWS KMS."),
+		enumValue[EncryptionKeyType]("Static", "static", "Konnect static keys (StaticKey resources)."),
 	}
 }
 
-// SchemaType is the schema language of a registry.
-type SchemaType string
+// RegistrySchemaType is the schema language of a registry.
+type RegistrySchemaType string
 
 // Values lists the schema languages.
-func (SchemaType) Values() []infer.EnumValue[SchemaType] {
-	return []infer.EnumValue[SchemaType]{
-		enumValue[SchemaType]("Avro", "avro", "Apache Avro."),
-		enumValue[SchemaType]("Json", "json", "JSON Schema."),
+func (RegistrySchemaType) Values() []infer.EnumValue[RegistrySchemaType] {
+	return []infer.EnumValue[RegistrySchemaType]{
+		enumValue[RegistrySchemaType]("Avro", "avro", "Apache Avro."),
+		enumValue[RegistrySchemaType]("Json", "json", "JSON Schema."),
 	}
 }
 

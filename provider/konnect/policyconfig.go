@@ -11,14 +11,14 @@ func vcPolicyParents(gatewayID, virtualClusterID *string) []parent {
 	return []parent{{"gatewayId", gatewayID}, {"virtualClusterId", virtualClusterID}}
 }
 
-// ModifyHeadersConfig sets or removes record headers.
-type ModifyHeadersConfig struct {
+// ModifyHeadersPolicyConfig sets or removes record headers.
+type ModifyHeadersPolicyConfig struct {
 	// Header changes, applied in order.
-	Actions []HeaderAction `pulumi:"actions" api:"actions"`
+	Actions []ModifyHeaderAction `pulumi:"actions" api:"actions"`
 }
 
-// HeaderAction sets or removes one header.
-type HeaderAction struct {
+// ModifyHeaderAction sets or removes one header.
+type ModifyHeaderAction struct {
 	// `set` or `remove`.
 	Op string `pulumi:"op" api:"op"`
 	// Header name.
@@ -46,23 +46,23 @@ type SchemaValidationConfig struct {
 	ValueValidationAction *string `pulumi:"valueValidationAction,optional" api:"value_validation_action,omitempty"`
 }
 
-// KeySource is where decryption keys may come from.
-type KeySource struct {
+// DecryptionKeySource is where decryption keys may come from.
+type DecryptionKeySource struct {
 	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type KeyType `pulumi:"type" api:"type"`
+	Type EncryptionKeyType `pulumi:"type" api:"type"`
 }
 
-// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
-type EncryptionKey struct {
+// EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+type EncryptionKeyReference struct {
 	// `aws` or `static`.
-	Type KeyType `pulumi:"type" api:"type"`
+	Type EncryptionKeyType `pulumi:"type" api:"type"`
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn *string `pulumi:"arn,optional" api:"arn,omitempty"`
 	// `static`: the StaticKey, by ID or name.
 	Key *Ref `pulumi:"key,optional" api:"key,omitempty"`
 }
 
-func (m *ModifyHeadersConfig) validate(problems *validate.Problems, path validate.Path) {
+func (m *ModifyHeadersPolicyConfig) validate(problems *validate.Problems, path validate.Path) {
 	problems.Check(path.Field("actions"), validate.NotEmpty(len(m.Actions)))
 	for i, a := range m.Actions {
 		action := path.Field("actions").Index(i)
@@ -83,7 +83,7 @@ func (s *SchemaValidationConfig) validate(problems *validate.Problems, path vali
 	problems.Check(path.Field("valueValidationAction"), validate.OneOf(str(s.ValueValidationAction), actions...))
 }
 
-func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path) {
+func (k *EncryptionKeyReference) validate(problems *validate.Problems, path validate.Path) {
 	if problems.Check(path.Field("type"), validate.Enum(k.Type)) && k.Type != "" {
 		problems.Check(path.Field("arn"), validate.Member(k.Arn != nil, k.Type == "aws", "type", string(k.Type)),
 			validate.AWSKMSKeyARN(str(k.Arn)))
@@ -93,7 +93,7 @@ func (k *EncryptionKey) validate(problems *validate.Problems, path validate.Path
 }
 
 // keySources checks where decryption keys may come from.
-func keySources(problems *validate.Problems, path validate.Path, sources []KeySource) {
+func keySources(problems *validate.Problems, path validate.Path, sources []DecryptionKeySource) {
 	problems.Check(path, validate.NotEmpty(len(sources)))
 	for i, s := range sources {
 		problems.Check(path.Index(i).Field("type"), validate.Enum(s.Type))

@@ -28,7 +28,7 @@ type ProducePolicyArgs struct {
 	VirtualClusterID string `pulumi:"virtualClusterId" api:"-"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing
 	// it replaces the policy.
-	Type ProducePolicyType `pulumi:"type" api:"type"`
+	Type ProducePolicyKind `pulumi:"type" api:"type"`
 	PolicyBase
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition *string `pulumi:"condition,optional" api:"condition,omitempty"`
@@ -36,27 +36,27 @@ type ProducePolicyArgs struct {
 	// policy.
 	ParentPolicyID *string `pulumi:"parentPolicyId,optional" api:"parent_policy_id,omitempty"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
+	ModifyHeaders *ModifyHeadersPolicyConfig `pulumi:"modifyHeaders,optional" api:"-" konnect:"modify_headers"`
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation,optional" api:"-" konnect:"schema_validation"`
 	// Settings of an `encrypt` policy.
-	Encrypt *EncryptConfig `pulumi:"encrypt,optional" api:"-" konnect:"encrypt"`
+	Encrypt *EncryptPolicyConfig `pulumi:"encrypt,optional" api:"-" konnect:"encrypt"`
 	// Settings of an `encrypt_fields` policy.
-	EncryptFields *EncryptFieldsConfig `pulumi:"encryptFields,optional" api:"-" konnect:"encrypt_fields"`
+	EncryptFields *EncryptFieldsPolicyConfig `pulumi:"encryptFields,optional" api:"-" konnect:"encrypt_fields"`
 }
 
-// EncryptConfig encrypts whole record keys or values.
-type EncryptConfig struct {
+// EncryptPolicyConfig encrypts whole record keys or values.
+type EncryptPolicyConfig struct {
 	// `error` or `passthrough` when a record cannot be encrypted.
 	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
 	// `key` and/or `value`.
 	PartOfRecord []string `pulumi:"partOfRecord" api:"part_of_record"`
 	// The key to encrypt with.
-	EncryptionKey EncryptionKey `pulumi:"encryptionKey" api:"encryption_key"`
+	EncryptionKey EncryptionKeyReference `pulumi:"encryptionKey" api:"encryption_key"`
 }
 
-// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
-type EncryptFieldsConfig struct {
+// EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
+type EncryptFieldsPolicyConfig struct {
 	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
 	FailureMode string `pulumi:"failureMode" api:"failure_mode"`
 	// Field selections and their keys (1-256).
@@ -70,13 +70,13 @@ type EncryptField struct {
 	// Expression selecting the fields to encrypt; or set paths.
 	PathsExpression *string `pulumi:"pathsExpression,optional"`
 	// The key to encrypt the fields with.
-	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	EncryptionKey EncryptionKeyReference `pulumi:"encryptionKey"`
 }
 
 // encryptFieldJSON is the API shape of EncryptField.
 type encryptFieldJSON struct {
-	Paths         fieldPaths    `api:"paths"`
-	EncryptionKey EncryptionKey `api:"encryption_key"`
+	Paths         fieldPaths             `api:"paths"`
+	EncryptionKey EncryptionKeyReference `api:"encryption_key"`
 }
 
 // MarshalJSON writes the API shape.
@@ -110,7 +110,7 @@ func (p *ProducePolicy) Annotate(a infer.Annotator) {
 func (p *ProducePolicyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", str(p.Name), str(p.Description), "labels", p.Labels)
 	problems.Check("condition", validate.MaxLength(str(p.Condition), 1000))
-	checkVariant(problems, p, string(p.Type), enumStrings[ProducePolicyType]()...)
+	checkVariant(problems, p, string(p.Type), enumStrings[ProducePolicyKind]()...)
 	checkParentPolicy(problems, string(p.Type), p.ParentPolicyID, "encrypt_fields", "modify_headers")
 	if m := p.ModifyHeaders; m != nil {
 		m.validate(problems, "modifyHeaders")

@@ -34,7 +34,7 @@ type SchemaRegistryArgs struct {
 // SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 type SchemaRegistryConfig struct {
 	// `avro` or `json`.
-	SchemaType SchemaType `pulumi:"schemaType" api:"schema_type"`
+	SchemaType RegistrySchemaType `pulumi:"schemaType" api:"schema_type"`
 	// URL of the registry.
 	Endpoint string `pulumi:"endpoint" api:"endpoint"`
 	// Request timeout in seconds (at least 1; default 10).

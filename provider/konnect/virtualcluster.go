@@ -34,11 +34,11 @@ type VirtualClusterArgs struct {
 	// The backend cluster, by ID or name.
 	Destination Ref `pulumi:"destination" api:"destination"`
 	// Accepted client authentication methods, tried in order.
-	Authentication []VirtualClusterAuthentication `pulumi:"authentication" api:"authentication"`
+	Authentication []VirtualClusterAuthenticationScheme `pulumi:"authentication" api:"authentication"`
 	// Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-	Namespace *VirtualClusterNamespace `pulumi:"namespace,optional" api:"namespace,omitempty"`
+	Namespace *VirtualClusterNamespaceConfig `pulumi:"namespace,optional" api:"namespace,omitempty"`
 	// Extra names for backend topics (runtime 1.2 or later).
-	TopicAliases []TopicAlias `pulumi:"topicAliases,optional" api:"topic_aliases,omitempty"`
+	TopicAliases []VirtualClusterTopicAlias `pulumi:"topicAliases,optional" api:"topic_aliases,omitempty"`
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
 	ACLMode ACLMode `pulumi:"aclMode" api:"acl_mode"`
 	// DNS label (RFC 1035) used in SNI host names: `<dnsLabel><sniSuffix>`.
@@ -47,45 +47,45 @@ type VirtualClusterArgs struct {
 	Labels map[string]string `pulumi:"labels,optional" api:"labels,omitempty"`
 }
 
-// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-type VirtualClusterAuthentication struct {
+// VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+type VirtualClusterAuthenticationScheme struct {
 	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type VirtualClusterAuthType `pulumi:"type" api:"type"`
+	Type VirtualClusterAuthenticationType `pulumi:"type" api:"type"`
 	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or
 	// `terminate`.
 	Mediation *string `pulumi:"mediation,optional" api:"mediation,omitempty"`
 	// For `sasl_plain` with `terminate`: the accepted users.
-	Principals []Principal `pulumi:"principals,optional" api:"principals,omitempty"`
+	Principals []AuthenticationPrincipal `pulumi:"principals,optional" api:"principals,omitempty"`
 	// For `sasl_scram`: `sha256` or `sha512`.
 	Algorithm *string `pulumi:"algorithm,optional" api:"algorithm,omitempty"`
 	// For `oauth_bearer`: claim names to read the subject and scope from.
-	ClaimsMapping *ClaimsMapping `pulumi:"claimsMapping,optional" api:"claims_mapping,omitempty"`
+	ClaimsMapping *OAuthClaimsMapping `pulumi:"claimsMapping,optional" api:"claims_mapping,omitempty"`
 	// For `oauth_bearer`: where to fetch the token-signing keys.
-	JWKS *JWKS `pulumi:"jwks,optional" api:"jwks,omitempty"`
+	JWKS *OAuthJWKS `pulumi:"jwks,optional" api:"jwks,omitempty"`
 	// For `oauth_bearer`: audience and issuer checks.
 	Validate *OAuthValidation `pulumi:"validate,optional" api:"validate,omitempty"`
 	// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal,optional" api:"fetch_kong_identity_principal,omitempty"`
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipalConfig `pulumi:"fetchKongIdentityPrincipal,optional" api:"fetch_kong_identity_principal,omitempty"`
 }
 
-// Principal is a SASL/PLAIN user the gateway authenticates itself.
-type Principal struct {
+// AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
+type AuthenticationPrincipal struct {
 	// User name (literal or `${vault...}` reference).
 	Username string `pulumi:"username" api:"username"`
 	// Password (literal or `${vault...}` reference).
 	Password string `pulumi:"password" api:"password" provider:"secret"`
 }
 
-// ClaimsMapping renames the JWT claims the gateway reads.
-type ClaimsMapping struct {
+// OAuthClaimsMapping renames the JWT claims the gateway reads.
+type OAuthClaimsMapping struct {
 	// Claim holding the subject.
 	Sub *string `pulumi:"sub,optional" api:"sub,omitempty"`
 	// Claim holding the scopes.
 	Scope *string `pulumi:"scope,optional" api:"scope,omitempty"`
 }
 
-// JWKS is where the gateway fetches the keys that verify OAuth tokens.
-type JWKS struct {
+// OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+type OAuthJWKS struct {
 	// JWKS URL.
 	Endpoint string `pulumi:"endpoint" api:"endpoint"`
 	// Fetch timeout (default `10s`).
@@ -97,19 +97,19 @@ type JWKS struct {
 // OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidation struct {
 	// Accepted audiences.
-	Audiences []Audience `pulumi:"audiences,optional" api:"audiences,omitempty"`
+	Audiences []OAuthAudience `pulumi:"audiences,optional" api:"audiences,omitempty"`
 	// Required issuer.
 	Issuer *string `pulumi:"issuer,optional" api:"issuer,omitempty"`
 }
 
-// Audience is an accepted token audience.
-type Audience struct {
+// OAuthAudience is an accepted token audience.
+type OAuthAudience struct {
 	// Audience value.
 	Name string `pulumi:"name" api:"name"`
 }
 
-// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
-type FetchKongIdentityPrincipal struct {
+// FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
+type FetchKongIdentityPrincipalConfig struct {
 	// Kong Identity directory.
 	Directory string `pulumi:"directory" api:"directory"`
 	// Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).
@@ -124,26 +124,26 @@ type FetchBy struct {
 	Key string `pulumi:"key" api:"key"`
 }
 
-// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-type VirtualClusterNamespace struct {
+// VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+type VirtualClusterNamespaceConfig struct {
 	// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
 	Mode string `pulumi:"mode" api:"mode"`
 	// Prefix of the backend topics and groups that belong to the virtual cluster.
 	Prefix string `pulumi:"prefix" api:"prefix"`
 	// Backend topics and consumer groups outside the prefix to expose as well.
-	Additional *NamespaceAdditional `pulumi:"additional,optional" api:"additional,omitempty"`
+	Additional *VirtualClusterNamespaceAdditional `pulumi:"additional,optional" api:"additional,omitempty"`
 }
 
-// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-type NamespaceAdditional struct {
+// VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type VirtualClusterNamespaceAdditional struct {
 	// Extra backend topics.
-	Topics []TopicSelector `pulumi:"topics,optional" api:"topics,omitempty"`
+	Topics []NamespaceTopicSelector `pulumi:"topics,optional" api:"topics,omitempty"`
 	// Extra consumer groups.
 	ConsumerGroups []GroupSelector `pulumi:"consumerGroups,optional" api:"consumer_groups,omitempty"`
 }
 
-// TopicSelector selects backend topics by glob or exact list.
-type TopicSelector struct {
+// NamespaceTopicSelector selects backend topics by glob or exact list.
+type NamespaceTopicSelector struct {
 	// `glob` or `exact_list`.
 	Type string `pulumi:"type" api:"type"`
 	// For `glob`: a pattern of `A-Za-z0-9._?*-`.
@@ -176,8 +176,8 @@ type ExactGroup struct {
 	Value string `pulumi:"value" api:"value"`
 }
 
-// TopicAlias exposes a topic under another name.
-type TopicAlias struct {
+// VirtualClusterTopicAlias exposes a topic under another name.
+type VirtualClusterTopicAlias struct {
 	// Name clients use.
 	Alias string `pulumi:"alias" api:"alias"`
 	// Topic it stands for (as seen inside the namespace).
@@ -265,12 +265,12 @@ func checkSelector(problems *validate.Problems, path validate.Path, typ string, 
 	problems.Check(path.Field("exactList"), validate.Member(exact > 0, typ == "exact_list", "type", typ))
 }
 
-func (v VirtualClusterAuthentication) validate(problems *validate.Problems, path validate.Path) {
+func (v VirtualClusterAuthenticationScheme) validate(problems *validate.Problems, path validate.Path) {
 	if !problems.Check(path.Field("type"), validate.Enum(v.Type)) || v.Type == "" {
 		return
 	}
 	// member checks a member that the types allow and, if required, need.
-	member := func(field string, set, required bool, types ...VirtualClusterAuthType) {
+	member := func(field string, set, required bool, types ...VirtualClusterAuthenticationType) {
 		wanted := slices.Contains(types, v.Type) && (set || required)
 		problems.Check(path.Field(field), validate.Member(set, wanted, "type", string(v.Type)))
 	}

@@ -4,9 +4,9 @@ package konnect
 
 import "github.com/pulumi/pulumi-go-provider/infer"
 
-// Annotate describes ACLRule for the package schema.
-func (x *ACLRule) Annotate(a infer.Annotator) {
-	a.Describe(x, "ACLRule allows or denies operations on resources.")
+// Annotate describes ACLPolicyRule for the package schema.
+func (x *ACLPolicyRule) Annotate(a infer.Annotator) {
+	a.Describe(x, "ACLPolicyRule allows or denies operations on resources.")
 	a.Describe(&x.ResourceType, "`topic`, `group`, `transactional_id` or `cluster`.")
 	a.Describe(&x.Action, "`allow` or `deny`.")
 	a.Describe(&x.Operations, "`all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.")
@@ -20,10 +20,11 @@ func (x *ACLsConfig) Annotate(a infer.Annotator) {
 	a.Describe(&x.Rules, "ACL rules (at least one).")
 }
 
-// Annotate describes Audience for the package schema.
-func (x *Audience) Annotate(a infer.Annotator) {
-	a.Describe(x, "Audience is an accepted token audience.")
-	a.Describe(&x.Name, "Audience value.")
+// Annotate describes AuthenticationPrincipal for the package schema.
+func (x *AuthenticationPrincipal) Annotate(a infer.Annotator) {
+	a.Describe(x, "AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.")
+	a.Describe(&x.Username, "User name (literal or `${vault...}` reference).")
+	a.Describe(&x.Password, "Password (literal or `${vault...}` reference).")
 }
 
 // Annotate describes BackendClusterArgs for the package schema.
@@ -40,18 +41,18 @@ func (x *BackendClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
-// Annotate describes BackendClusterAuthentication for the package schema.
-func (x *BackendClusterAuthentication) Annotate(a infer.Annotator) {
-	a.Describe(x, "BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.")
+// Annotate describes BackendClusterAuthenticationScheme for the package schema.
+func (x *BackendClusterAuthenticationScheme) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.")
 	a.Describe(&x.Type, "`anonymous`, `sasl_plain` or `sasl_scram`.")
 	a.Describe(&x.Username, "SASL user name (literal or `${vault...}` reference); required for SASL.")
 	a.Describe(&x.Password, "SASL password (literal or `${vault...}` reference); required for SASL.")
 	a.Describe(&x.Algorithm, "SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.")
 }
 
-// Annotate describes BackendClusterTLS for the package schema.
-func (x *BackendClusterTLS) Annotate(a infer.Annotator) {
-	a.Describe(x, "BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.")
+// Annotate describes BackendClusterTLSConfig for the package schema.
+func (x *BackendClusterTLSConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.")
 	a.Describe(&x.Enabled, "Whether to connect with TLS.")
 	a.Describe(&x.InsecureSkipVerify, "Skip verifying the cluster's certificate.")
 	a.Describe(&x.CABundle, "PEM CA bundle to verify the cluster's certificate with.")
@@ -78,13 +79,6 @@ func (x *CertificateMetadata) Annotate(a infer.Annotator) {
 	a.Describe(&x.IPAddresses, "IP addresses.")
 	a.Describe(&x.URIs, "URIs.")
 	a.Describe(&x.SHA256Fingerprint, "SHA-256 fingerprint.")
-}
-
-// Annotate describes ClaimsMapping for the package schema.
-func (x *ClaimsMapping) Annotate(a infer.Annotator) {
-	a.Describe(x, "ClaimsMapping renames the JWT claims the gateway reads.")
-	a.Describe(&x.Sub, "Claim holding the subject.")
-	a.Describe(&x.Scope, "Claim holding the scopes.")
 }
 
 // Annotate describes ClientIdentity for the package schema.
@@ -143,29 +137,27 @@ func (x *DataPlaneNodeError) Annotate(a infer.Annotator) {
 	a.Describe(&x.Message, "Error message.")
 }
 
-// Annotate describes DecryptConfig for the package schema.
-func (x *DecryptConfig) Annotate(a infer.Annotator) {
-	a.Describe(x, "DecryptConfig decrypts whole record keys or values.")
-	a.Describe(&x.FailureMode, "`error` or `passthrough` when a record cannot be decrypted.")
-	a.Describe(&x.KeySources, "Where decryption keys may come from.")
-	a.Describe(&x.PartOfRecord, "`key` and/or `value`.")
-}
-
-// Annotate describes DecryptFieldsConfig for the package schema.
-func (x *DecryptFieldsConfig) Annotate(a infer.Annotator) {
-	a.Describe(x, "DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.")
+// Annotate describes DecryptFieldsPolicyConfig for the package schema.
+func (x *DecryptFieldsPolicyConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.")
 	a.Describe(&x.FailureMode, "`error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.")
 	a.Describe(&x.KeySources, "Where decryption keys may come from.")
 	a.Describe(&x.Paths, "Field path patterns to decrypt (1-50); or set pathsExpression.")
 	a.Describe(&x.PathsExpression, "Expression selecting the fields to decrypt; or set paths.")
 }
 
-// Annotate describes EncryptConfig for the package schema.
-func (x *EncryptConfig) Annotate(a infer.Annotator) {
-	a.Describe(x, "EncryptConfig encrypts whole record keys or values.")
-	a.Describe(&x.FailureMode, "`error` or `passthrough` when a record cannot be encrypted.")
+// Annotate describes DecryptPolicyConfig for the package schema.
+func (x *DecryptPolicyConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptPolicyConfig decrypts whole record keys or values.")
+	a.Describe(&x.FailureMode, "`error` or `passthrough` when a record cannot be decrypted.")
+	a.Describe(&x.KeySources, "Where decryption keys may come from.")
 	a.Describe(&x.PartOfRecord, "`key` and/or `value`.")
-	a.Describe(&x.EncryptionKey, "The key to encrypt with.")
+}
+
+// Annotate describes DecryptionKeySource for the package schema.
+func (x *DecryptionKeySource) Annotate(a infer.Annotator) {
+	a.Describe(x, "DecryptionKeySource is where decryption keys may come from.")
+	a.Describe(&x.Type, "`aws` (AWS KMS) or `static` (StaticKey resources).")
 }
 
 // Annotate describes EncryptField for the package schema.
@@ -176,16 +168,24 @@ func (x *EncryptField) Annotate(a infer.Annotator) {
 	a.Describe(&x.EncryptionKey, "The key to encrypt the fields with.")
 }
 
-// Annotate describes EncryptFieldsConfig for the package schema.
-func (x *EncryptFieldsConfig) Annotate(a infer.Annotator) {
-	a.Describe(x, "EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.")
+// Annotate describes EncryptFieldsPolicyConfig for the package schema.
+func (x *EncryptFieldsPolicyConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.")
 	a.Describe(&x.FailureMode, "`reject`, `passthrough` or `mark` when a field cannot be encrypted.")
 	a.Describe(&x.Fields, "Field selections and their keys (1-256).")
 }
 
-// Annotate describes EncryptionKey for the package schema.
-func (x *EncryptionKey) Annotate(a infer.Annotator) {
-	a.Describe(x, "EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.")
+// Annotate describes EncryptPolicyConfig for the package schema.
+func (x *EncryptPolicyConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptPolicyConfig encrypts whole record keys or values.")
+	a.Describe(&x.FailureMode, "`error` or `passthrough` when a record cannot be encrypted.")
+	a.Describe(&x.PartOfRecord, "`key` and/or `value`.")
+	a.Describe(&x.EncryptionKey, "The key to encrypt with.")
+}
+
+// Annotate describes EncryptionKeyReference for the package schema.
+func (x *EncryptionKeyReference) Annotate(a infer.Annotator) {
+	a.Describe(x, "EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.")
 	a.Describe(&x.Type, "`aws` or `static`.")
 	a.Describe(&x.Arn, "`aws`: ARN of the KMS key (`arn:aws:kms:...`).")
 	a.Describe(&x.Key, "`static`: the StaticKey, by ID or name.")
@@ -226,9 +226,9 @@ func (x *FetchBy) Annotate(a infer.Annotator) {
 	a.Describe(&x.Key, "Attribute to look the principal up by.")
 }
 
-// Annotate describes FetchKongIdentityPrincipal for the package schema.
-func (x *FetchKongIdentityPrincipal) Annotate(a infer.Annotator) {
-	a.Describe(x, "FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.")
+// Annotate describes FetchKongIdentityPrincipalConfig for the package schema.
+func (x *FetchKongIdentityPrincipalConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.")
 	a.Describe(&x.Directory, "Kong Identity directory.")
 	a.Describe(&x.FetchBy, "Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).")
 	a.Describe(&x.FailureMode, "`error` or `ignore` when the lookup fails.")
@@ -279,28 +279,6 @@ func (x *GroupSelector) Annotate(a infer.Annotator) {
 	a.Describe(&x.ExactList, "For `exact_list`: the groups.")
 }
 
-// Annotate describes HeaderAction for the package schema.
-func (x *HeaderAction) Annotate(a infer.Annotator) {
-	a.Describe(x, "HeaderAction sets or removes one header.")
-	a.Describe(&x.Op, "`set` or `remove`.")
-	a.Describe(&x.Key, "Header name.")
-	a.Describe(&x.Value, "Header value; required for `set`.")
-}
-
-// Annotate describes JWKS for the package schema.
-func (x *JWKS) Annotate(a infer.Annotator) {
-	a.Describe(x, "JWKS is where the gateway fetches the keys that verify OAuth tokens.")
-	a.Describe(&x.Endpoint, "JWKS URL.")
-	a.Describe(&x.Timeout, "Fetch timeout (default `10s`).")
-	a.Describe(&x.CacheExpiration, "How long fetched keys are cached (default `1h`).")
-}
-
-// Annotate describes KeySource for the package schema.
-func (x *KeySource) Annotate(a infer.Annotator) {
-	a.Describe(x, "KeySource is where decryption keys may come from.")
-	a.Describe(&x.Type, "`aws` (AWS KMS) or `static` (StaticKey resources).")
-}
-
 // Annotate describes ListenerArgs for the package schema.
 func (x *ListenerArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "ListenerArgs are the inputs of a Listener.")
@@ -322,17 +300,48 @@ func (x *ListenerPolicyArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.ForwardToVirtualCluster, "Settings of a `forward_to_virtual_cluster` policy.")
 }
 
-// Annotate describes ModifyHeadersConfig for the package schema.
-func (x *ModifyHeadersConfig) Annotate(a infer.Annotator) {
-	a.Describe(x, "ModifyHeadersConfig sets or removes record headers.")
+// Annotate describes ModifyHeaderAction for the package schema.
+func (x *ModifyHeaderAction) Annotate(a infer.Annotator) {
+	a.Describe(x, "ModifyHeaderAction sets or removes one header.")
+	a.Describe(&x.Op, "`set` or `remove`.")
+	a.Describe(&x.Key, "Header name.")
+	a.Describe(&x.Value, "Header value; required for `set`.")
+}
+
+// Annotate describes ModifyHeadersPolicyConfig for the package schema.
+func (x *ModifyHeadersPolicyConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "ModifyHeadersPolicyConfig sets or removes record headers.")
 	a.Describe(&x.Actions, "Header changes, applied in order.")
 }
 
-// Annotate describes NamespaceAdditional for the package schema.
-func (x *NamespaceAdditional) Annotate(a infer.Annotator) {
-	a.Describe(x, "NamespaceAdditional exposes backend topics and consumer groups outside the prefix.")
-	a.Describe(&x.Topics, "Extra backend topics.")
-	a.Describe(&x.ConsumerGroups, "Extra consumer groups.")
+// Annotate describes NamespaceTopicSelector for the package schema.
+func (x *NamespaceTopicSelector) Annotate(a infer.Annotator) {
+	a.Describe(x, "NamespaceTopicSelector selects backend topics by glob or exact list.")
+	a.Describe(&x.Type, "`glob` or `exact_list`.")
+	a.Describe(&x.Glob, "For `glob`: a pattern of `A-Za-z0-9._?*-`.")
+	a.Describe(&x.ExactList, "For `exact_list`: the topics.")
+	a.Describe(&x.Conflict, "`warn` (default) or `ignore` when a selected topic clashes with a namespaced one.")
+}
+
+// Annotate describes OAuthAudience for the package schema.
+func (x *OAuthAudience) Annotate(a infer.Annotator) {
+	a.Describe(x, "OAuthAudience is an accepted token audience.")
+	a.Describe(&x.Name, "Audience value.")
+}
+
+// Annotate describes OAuthClaimsMapping for the package schema.
+func (x *OAuthClaimsMapping) Annotate(a infer.Annotator) {
+	a.Describe(x, "OAuthClaimsMapping renames the JWT claims the gateway reads.")
+	a.Describe(&x.Sub, "Claim holding the subject.")
+	a.Describe(&x.Scope, "Claim holding the scopes.")
+}
+
+// Annotate describes OAuthJWKS for the package schema.
+func (x *OAuthJWKS) Annotate(a infer.Annotator) {
+	a.Describe(x, "OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.")
+	a.Describe(&x.Endpoint, "JWKS URL.")
+	a.Describe(&x.Timeout, "Fetch timeout (default `10s`).")
+	a.Describe(&x.CacheExpiration, "How long fetched keys are cached (default `1h`).")
 }
 
 // Annotate describes OAuthValidation for the package schema.
@@ -365,13 +374,6 @@ func (x *PolicyChainArgs) Annotate(a infer.Annotator) {
 func (x *PolicyChainState) Annotate(a infer.Annotator) {
 	a.Describe(x, "PolicyChainState is the state of a PolicyChain.")
 	a.Describe(&x.Chain, "IDs of every policy of the chain in evaluation order, as Konnect last reported them.")
-}
-
-// Annotate describes Principal for the package schema.
-func (x *Principal) Annotate(a infer.Annotator) {
-	a.Describe(x, "Principal is a SASL/PLAIN user the gateway authenticates itself.")
-	a.Describe(&x.Username, "User name (literal or `${vault...}` reference).")
-	a.Describe(&x.Password, "Password (literal or `${vault...}` reference).")
 }
 
 // Annotate describes ProducePolicyArgs for the package schema.
@@ -486,24 +488,6 @@ func (x *Timestamps) Annotate(a infer.Annotator) {
 	a.Describe(&x.UpdatedAt, "When Konnect last updated the object (RFC 3339).")
 }
 
-// Annotate describes TopicAlias for the package schema.
-func (x *TopicAlias) Annotate(a infer.Annotator) {
-	a.Describe(x, "TopicAlias exposes a topic under another name.")
-	a.Describe(&x.Alias, "Name clients use.")
-	a.Describe(&x.Topic, "Topic it stands for (as seen inside the namespace).")
-	a.Describe(&x.Condition, "Expression limiting when the alias applies.")
-	a.Describe(&x.Conflict, "`warn` (default) or `ignore` when the alias clashes with a topic.")
-}
-
-// Annotate describes TopicSelector for the package schema.
-func (x *TopicSelector) Annotate(a infer.Annotator) {
-	a.Describe(x, "TopicSelector selects backend topics by glob or exact list.")
-	a.Describe(&x.Type, "`glob` or `exact_list`.")
-	a.Describe(&x.Glob, "For `glob`: a pattern of `A-Za-z0-9._?*-`.")
-	a.Describe(&x.ExactList, "For `exact_list`: the topics.")
-	a.Describe(&x.Conflict, "`warn` (default) or `ignore` when a selected topic clashes with a namespaced one.")
-}
-
 // Annotate describes VirtualClusterArgs for the package schema.
 func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(x, "VirtualClusterArgs are the inputs of a VirtualCluster.")
@@ -519,9 +503,9 @@ func (x *VirtualClusterArgs) Annotate(a infer.Annotator) {
 	a.Describe(&x.Labels, "Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.")
 }
 
-// Annotate describes VirtualClusterAuthentication for the package schema.
-func (x *VirtualClusterAuthentication) Annotate(a infer.Annotator) {
-	a.Describe(x, "VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.")
+// Annotate describes VirtualClusterAuthenticationScheme for the package schema.
+func (x *VirtualClusterAuthenticationScheme) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.")
 	a.Describe(&x.Type, "`anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.")
 	a.Describe(&x.Mediation, "For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.")
 	a.Describe(&x.Principals, "For `sasl_plain` with `terminate`: the accepted users.")
@@ -532,10 +516,26 @@ func (x *VirtualClusterAuthentication) Annotate(a infer.Annotator) {
 	a.Describe(&x.FetchKongIdentityPrincipal, "Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).")
 }
 
-// Annotate describes VirtualClusterNamespace for the package schema.
-func (x *VirtualClusterNamespace) Annotate(a infer.Annotator) {
-	a.Describe(x, "VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.")
+// Annotate describes VirtualClusterNamespaceAdditional for the package schema.
+func (x *VirtualClusterNamespaceAdditional) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.")
+	a.Describe(&x.Topics, "Extra backend topics.")
+	a.Describe(&x.ConsumerGroups, "Extra consumer groups.")
+}
+
+// Annotate describes VirtualClusterNamespaceConfig for the package schema.
+func (x *VirtualClusterNamespaceConfig) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.")
 	a.Describe(&x.Mode, "`hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).")
 	a.Describe(&x.Prefix, "Prefix of the backend topics and groups that belong to the virtual cluster.")
 	a.Describe(&x.Additional, "Backend topics and consumer groups outside the prefix to expose as well.")
+}
+
+// Annotate describes VirtualClusterTopicAlias for the package schema.
+func (x *VirtualClusterTopicAlias) Annotate(a infer.Annotator) {
+	a.Describe(x, "VirtualClusterTopicAlias exposes a topic under another name.")
+	a.Describe(&x.Alias, "Name clients use.")
+	a.Describe(&x.Topic, "Topic it stands for (as seen inside the namespace).")
+	a.Describe(&x.Condition, "Expression limiting when the alias applies.")
+	a.Describe(&x.Conflict, "`warn` (default) or `ignore` when the alias clashes with a topic.")
 }

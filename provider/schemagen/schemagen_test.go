@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	pschema "github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -56,11 +57,29 @@ func TestComponentTokens(t *testing.T) {
 }
 
 // TestTypeTokensReadNaturally: no schema type is named with an Args suffix, which every SDK would double
-// (BackendClusterArgsArgs).
+// (BackendClusterArgsArgs); the components and every type they take are in the index module, the Konnect resources
+// and theirs in konnect, and no two types share a name (a Konnect API shape and an operator CRD shape of one concept
+// are told apart by name, not only by module).
 func TestTypeTokensReadNaturally(t *testing.T) {
 	_, spec := generated(t)
 	require.NotEmpty(t, spec.Types)
+	byName := map[string][]string{}
 	for token := range spec.Types {
 		assert.NotRegexp(t, `Args$`, token, "a type token the SDKs would name %sArgs", token)
+		parts := strings.Split(token, ":")
+		require.Len(t, parts, 3, token)
+		assert.Contains(t, []string{"index", "konnect"}, parts[1], "type %s is in a module of its own", token)
+		byName[parts[2]] = append(byName[parts[2]], token)
+	}
+	for name, tokens := range byName {
+		assert.Len(t, tokens, 1, "types named %s: %v", name, tokens)
+	}
+	for token, res := range spec.Resources {
+		module := strings.Split(token, ":")[1]
+		if res.IsComponent {
+			assert.Equal(t, "index", module, token)
+		} else {
+			assert.Equal(t, "konnect", module, token)
+		}
 	}
 }

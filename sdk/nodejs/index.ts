@@ -21,15 +21,16 @@ export const SniGateway: typeof import("./sniGateway").SniGateway = null as any;
 utilities.lazyLoad(exports, ["SniGateway"], () => require("./sniGateway"));
 
 
+// Export enums:
+export * from "./types/enums";
+
 // Export sub-modules:
 import * as config from "./config";
-import * as eventgateway from "./eventgateway";
 import * as konnect from "./konnect";
 import * as types from "./types";
 
 export {
     config,
-    eventgateway,
     konnect,
     types,
 };

@@ -31,21 +31,30 @@ import (
 const outputFile = "zz_annotations.go"
 
 func main() {
-	dir := flag.String("dir", ".", "package directory")
-	var tokens tokenFlags
-	flag.Var(&tokens, "token", "Type=module: give Type the token <pkg>:module:Type (repeatable)")
-	types := flag.String("types", "", "module of every other annotated struct's token, named without a trailing Args")
-	skip := flag.String("skip", "", "comma-separated types not to annotate (they annotate themselves)")
-	verbatim := flag.Bool("verbatim", false, "use doc comments as written, without replacing a leading Go name")
-	flag.Parse()
-	src, err := generate(*dir, tokens, *types, options{skip: strings.Split(*skip, ","), verbatim: *verbatim})
+	dir, tokens, types, o, err := parseFlags(os.Args[1:])
+	if err != nil {
+		os.Exit(2)
+	}
+	src, err := generate(dir, tokens, types, o)
 	if err == nil {
-		err = os.WriteFile(filepath.Join(*dir, outputFile), src, 0o644)
+		err = os.WriteFile(filepath.Join(dir, outputFile), src, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-annotations:", err)
 		os.Exit(1)
 	}
+}
+
+// parseFlags reads the command line: the package directory, the -token types, the -types module and the options.
+func parseFlags(args []string) (dir string, tokens tokenFlags, types string, o options, err error) {
+	flags := flag.NewFlagSet("gen-annotations", flag.ContinueOnError)
+	flags.StringVar(&dir, "dir", ".", "package directory")
+	flags.Var(&tokens, "token", "Type=module: give Type the token <pkg>:module:Type (repeatable)")
+	flags.StringVar(&types, "types", "", "module of every other annotated struct's token, named without a trailing Args")
+	skip := flags.String("skip", "", "comma-separated types not to annotate (they annotate themselves)")
+	verbatim := flags.Bool("verbatim", false, "use doc comments as written, without replacing a leading Go name")
+	err = flags.Parse(args)
+	return dir, tokens, types, options{skip: strings.Split(*skip, ","), verbatim: *verbatim}, err
 }
 
 // tokenFlags maps type names to schema modules.
@@ -114,7 +123,7 @@ func annotate(s doccomment.Struct, module, name string, verbatim bool) (annotate
 	if verbatim {
 		describe = func(doc, _, _ string) string { return doccomment.Describe(doc, "", "") }
 	}
-	t := annotatedType{name: s.Name, doc: describe(s.Doc, s.Name, s.Name), module: module, token: name}
+	t := annotatedType{name: s.Name, doc: describe(s.Doc, s.Name, name), module: module, token: name}
 	for _, f := range s.Fields {
 		pulumiName, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
 		if pulumiName == "" {

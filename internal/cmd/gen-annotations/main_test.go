@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,14 +35,9 @@ func generateFlags(t *testing.T, dir string) (tokenFlags, string, options) {
 		if !ok || !strings.Contains(args, "gen-annotations") {
 			continue
 		}
-		var tokens tokenFlags
-		flags := flag.NewFlagSet("gen-annotations", flag.ContinueOnError)
-		flags.Var(&tokens, "token", "")
-		types := flags.String("types", "", "")
-		skip := flags.String("skip", "", "")
-		verbatim := flags.Bool("verbatim", false, "")
-		require.NoError(t, flags.Parse(strings.Fields(args)[1:]))
-		return tokens, *types, options{skip: strings.Split(*skip, ","), verbatim: *verbatim}
+		_, tokens, types, o, err := parseFlags(strings.Fields(args)[1:])
+		require.NoError(t, err)
+		return tokens, types, o
 	}
 	t.Fatalf("%s/doc.go has no gen-annotations //go:generate line", dir)
 	return nil, "", options{}

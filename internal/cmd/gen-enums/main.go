@@ -4,9 +4,10 @@
 // Allow, Deny) and described by their doc comments.
 //
 // Only types of required fields may be enums: pulumi-go-provider refuses an optional enum field that is not a
-// pointer. The package configures it in one //go:generate line of its doc.go, which the test reads too:
+// pointer. With -module, each type also gets an Annotate method that puts its token in that schema module. The
+// package configures it in one //go:generate line of its doc.go, which the test reads too:
 //
-//	//go:generate go run ../../internal/cmd/gen-enums -types ACLAction,ACLResourceType
+//	//go:generate go run ../../internal/cmd/gen-enums -module index -types ACLAction,ACLResourceType
 package main
 
 import (
@@ -30,12 +31,13 @@ const outputFile = "zz_enums.go"
 type val struct{ name, value, doc string }
 
 func main() {
-	dir := flag.String("dir", ".", "package directory")
-	types := flag.String("types", "", "comma-separated string types to make enums")
-	flag.Parse()
-	src, err := generate(*dir, strings.Split(*types, ","))
+	dir, types, module, err := parseFlags(os.Args[1:])
+	if err != nil {
+		os.Exit(2)
+	}
+	src, err := generate(dir, types, module)
 	if err == nil {
-		err = os.WriteFile(filepath.Join(*dir, outputFile), src, 0o644)
+		err = os.WriteFile(filepath.Join(dir, outputFile), src, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-enums:", err)
@@ -43,8 +45,18 @@ func main() {
 	}
 }
 
-// generate returns the contents of dir's zz_enums.go for the enum types.
-func generate(dir string, enumTypes []string) ([]byte, error) {
+// parseFlags reads the command line: the package directory, the enum types and their schema module.
+func parseFlags(args []string) (dir string, types []string, module string, err error) {
+	flags := flag.NewFlagSet("gen-enums", flag.ContinueOnError)
+	flags.StringVar(&dir, "dir", ".", "package directory")
+	list := flags.String("types", "", "comma-separated string types to make enums")
+	flags.StringVar(&module, "module", "", "schema module of the enums' tokens (default: the package's name)")
+	err = flags.Parse(args)
+	return dir, strings.Split(*list, ","), module, err
+}
+
+// generate returns the contents of dir's zz_enums.go for the enum types, with tokens in module if it is set.
+func generate(dir string, enumTypes []string, module string) ([]byte, error) {
 	want := map[string]bool{}
 	for _, t := range enumTypes {
 		want[t] = true
@@ -92,6 +104,10 @@ func generate(dir string, enumTypes []string) ([]byte, error) {
 			}
 		}
 		b.WriteString("\t}\n}\n")
+		if module != "" {
+			fmt.Fprintf(&b, "\n// Annotate puts %s in the schema module %s.\nfunc (%s) Annotate(a infer.Annotator) {\n"+
+				"\ta.SetToken(%q, %q)\n}\n", t, module, t, module, t)
+		}
 	}
 	return format.Source(b.Bytes())
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,16 +18,16 @@ const enumPackage = "../../../components/eventgateway"
 func TestEnumsUpToDate(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join(enumPackage, "doc.go"))
 	require.NoError(t, err)
-	var types string
+	var types []string
+	var module string
 	for _, line := range strings.Split(string(doc), "\n") {
 		if _, args, ok := strings.Cut(line, "//go:generate go run "); ok && strings.Contains(args, "gen-enums") {
-			flags := flag.NewFlagSet("gen-enums", flag.ContinueOnError)
-			flags.StringVar(&types, "types", "", "")
-			require.NoError(t, flags.Parse(strings.Fields(args)[1:]))
+			_, types, module, err = parseFlags(strings.Fields(args)[1:])
+			require.NoError(t, err)
 		}
 	}
 	require.NotEmpty(t, types, "%s/doc.go has no gen-enums //go:generate line", enumPackage)
-	want, err := generate(enumPackage, strings.Split(types, ","))
+	want, err := generate(enumPackage, types, module)
 	require.NoError(t, err)
 	got, err := os.ReadFile(filepath.Join(enumPackage, outputFile))
 	require.NoError(t, err)

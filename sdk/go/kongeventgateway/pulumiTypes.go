@@ -7,17 +7,556 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/eventgateway"
 	"github.com/kong-event-gateway/pulumi-kong-event-gateway/sdk/go/kongeventgateway/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 var _ = internal.GetEnvOrDefault
 
-// BackendClusterArgs describes the upstream Kafka cluster.
+// ACLOperation names one Kafka operation.
+type ACLOperation struct {
+	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+	Name ACLOperationName `pulumi:"name"`
+}
+
+// ACLOperationInput is an input type that accepts ACLOperationArgs and ACLOperationOutput values.
+// You can construct a concrete instance of `ACLOperationInput` via:
+//
+//	ACLOperationArgs{...}
+type ACLOperationInput interface {
+	pulumi.Input
+
+	ToACLOperationOutput() ACLOperationOutput
+	ToACLOperationOutputWithContext(context.Context) ACLOperationOutput
+}
+
+// ACLOperation names one Kafka operation.
+type ACLOperationArgs struct {
+	// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+	Name ACLOperationNameInput `pulumi:"name"`
+}
+
+func (ACLOperationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLOperation)(nil)).Elem()
+}
+
+func (i ACLOperationArgs) ToACLOperationOutput() ACLOperationOutput {
+	return i.ToACLOperationOutputWithContext(context.Background())
+}
+
+func (i ACLOperationArgs) ToACLOperationOutputWithContext(ctx context.Context) ACLOperationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLOperationOutput)
+}
+
+// ACLOperationArrayInput is an input type that accepts ACLOperationArray and ACLOperationArrayOutput values.
+// You can construct a concrete instance of `ACLOperationArrayInput` via:
+//
+//	ACLOperationArray{ ACLOperationArgs{...} }
+type ACLOperationArrayInput interface {
+	pulumi.Input
+
+	ToACLOperationArrayOutput() ACLOperationArrayOutput
+	ToACLOperationArrayOutputWithContext(context.Context) ACLOperationArrayOutput
+}
+
+type ACLOperationArray []ACLOperationInput
+
+func (ACLOperationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLOperation)(nil)).Elem()
+}
+
+func (i ACLOperationArray) ToACLOperationArrayOutput() ACLOperationArrayOutput {
+	return i.ToACLOperationArrayOutputWithContext(context.Background())
+}
+
+func (i ACLOperationArray) ToACLOperationArrayOutputWithContext(ctx context.Context) ACLOperationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLOperationArrayOutput)
+}
+
+// ACLOperation names one Kafka operation.
+type ACLOperationOutput struct{ *pulumi.OutputState }
+
+func (ACLOperationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLOperation)(nil)).Elem()
+}
+
+func (o ACLOperationOutput) ToACLOperationOutput() ACLOperationOutput {
+	return o
+}
+
+func (o ACLOperationOutput) ToACLOperationOutputWithContext(ctx context.Context) ACLOperationOutput {
+	return o
+}
+
+// name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+func (o ACLOperationOutput) Name() ACLOperationNameOutput {
+	return o.ApplyT(func(v ACLOperation) ACLOperationName { return v.Name }).(ACLOperationNameOutput)
+}
+
+type ACLOperationArrayOutput struct{ *pulumi.OutputState }
+
+func (ACLOperationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLOperation)(nil)).Elem()
+}
+
+func (o ACLOperationArrayOutput) ToACLOperationArrayOutput() ACLOperationArrayOutput {
+	return o
+}
+
+func (o ACLOperationArrayOutput) ToACLOperationArrayOutputWithContext(ctx context.Context) ACLOperationArrayOutput {
+	return o
+}
+
+func (o ACLOperationArrayOutput) Index(i pulumi.IntInput) ACLOperationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLOperation {
+		return vs[0].([]ACLOperation)[vs[1].(int)]
+	}).(ACLOperationOutput)
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNames struct {
+	// dynam is an expression computing the names; for type dynam.
+	Dynam *string `pulumi:"dynam"`
+	// stat lists name patterns; for type stat.
+	Stat []Match `pulumi:"stat"`
+	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+	Type ACLResourceNamesType `pulumi:"type"`
+}
+
+// ACLResourceNamesInput is an input type that accepts ACLResourceNamesArgs and ACLResourceNamesOutput values.
+// You can construct a concrete instance of `ACLResourceNamesInput` via:
+//
+//	ACLResourceNamesArgs{...}
+type ACLResourceNamesInput interface {
+	pulumi.Input
+
+	ToACLResourceNamesOutput() ACLResourceNamesOutput
+	ToACLResourceNamesOutputWithContext(context.Context) ACLResourceNamesOutput
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNamesArgs struct {
+	// dynam is an expression computing the names; for type dynam.
+	Dynam pulumi.StringPtrInput `pulumi:"dynam"`
+	// stat lists name patterns; for type stat.
+	Stat MatchArrayInput `pulumi:"stat"`
+	// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+	Type ACLResourceNamesTypeInput `pulumi:"type"`
+}
+
+func (ACLResourceNamesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLResourceNames)(nil)).Elem()
+}
+
+func (i ACLResourceNamesArgs) ToACLResourceNamesOutput() ACLResourceNamesOutput {
+	return i.ToACLResourceNamesOutputWithContext(context.Background())
+}
+
+func (i ACLResourceNamesArgs) ToACLResourceNamesOutputWithContext(ctx context.Context) ACLResourceNamesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLResourceNamesOutput)
+}
+
+// ACLResourceNames is a union on Type: a list of name patterns or one expression.
+type ACLResourceNamesOutput struct{ *pulumi.OutputState }
+
+func (ACLResourceNamesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLResourceNames)(nil)).Elem()
+}
+
+func (o ACLResourceNamesOutput) ToACLResourceNamesOutput() ACLResourceNamesOutput {
+	return o
+}
+
+func (o ACLResourceNamesOutput) ToACLResourceNamesOutputWithContext(ctx context.Context) ACLResourceNamesOutput {
+	return o
+}
+
+// dynam is an expression computing the names; for type dynam.
+func (o ACLResourceNamesOutput) Dynam() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ACLResourceNames) *string { return v.Dynam }).(pulumi.StringPtrOutput)
+}
+
+// stat lists name patterns; for type stat.
+func (o ACLResourceNamesOutput) Stat() MatchArrayOutput {
+	return o.ApplyT(func(v ACLResourceNames) []Match { return v.Stat }).(MatchArrayOutput)
+}
+
+// type is stat (patterns listed in stat) or dynam (an expression in dynam).
+func (o ACLResourceNamesOutput) Type() ACLResourceNamesTypeOutput {
+	return o.ApplyT(func(v ACLResourceNames) ACLResourceNamesType { return v.Type }).(ACLResourceNamesTypeOutput)
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRule struct {
+	// action is allow or deny.
+	Action ACLAction `pulumi:"action"`
+	// operations are the Kafka operations the rule allows or denies.
+	Operations []ACLOperation `pulumi:"operations"`
+	// resourceNames selects the resources by name.
+	ResourceNames ACLResourceNames `pulumi:"resourceNames"`
+	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+	ResourceType ACLResourceType `pulumi:"resourceType"`
+}
+
+// ACLRuleInput is an input type that accepts ACLRuleArgs and ACLRuleOutput values.
+// You can construct a concrete instance of `ACLRuleInput` via:
+//
+//	ACLRuleArgs{...}
+type ACLRuleInput interface {
+	pulumi.Input
+
+	ToACLRuleOutput() ACLRuleOutput
+	ToACLRuleOutputWithContext(context.Context) ACLRuleOutput
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRuleArgs struct {
+	// action is allow or deny.
+	Action ACLActionInput `pulumi:"action"`
+	// operations are the Kafka operations the rule allows or denies.
+	Operations ACLOperationArrayInput `pulumi:"operations"`
+	// resourceNames selects the resources by name.
+	ResourceNames ACLResourceNamesInput `pulumi:"resourceNames"`
+	// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+	ResourceType ACLResourceTypeInput `pulumi:"resourceType"`
+}
+
+func (ACLRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+}
+
+func (i ACLRuleArgs) ToACLRuleOutput() ACLRuleOutput {
+	return i.ToACLRuleOutputWithContext(context.Background())
+}
+
+func (i ACLRuleArgs) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleOutput)
+}
+
+// ACLRuleArrayInput is an input type that accepts ACLRuleArray and ACLRuleArrayOutput values.
+// You can construct a concrete instance of `ACLRuleArrayInput` via:
+//
+//	ACLRuleArray{ ACLRuleArgs{...} }
+type ACLRuleArrayInput interface {
+	pulumi.Input
+
+	ToACLRuleArrayOutput() ACLRuleArrayOutput
+	ToACLRuleArrayOutputWithContext(context.Context) ACLRuleArrayOutput
+}
+
+type ACLRuleArray []ACLRuleInput
+
+func (ACLRuleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+}
+
+func (i ACLRuleArray) ToACLRuleArrayOutput() ACLRuleArrayOutput {
+	return i.ToACLRuleArrayOutputWithContext(context.Background())
+}
+
+func (i ACLRuleArray) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleArrayOutput)
+}
+
+// ACLRule allows or denies operations on named resources.
+type ACLRuleOutput struct{ *pulumi.OutputState }
+
+func (ACLRuleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+}
+
+func (o ACLRuleOutput) ToACLRuleOutput() ACLRuleOutput {
+	return o
+}
+
+func (o ACLRuleOutput) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
+	return o
+}
+
+// action is allow or deny.
+func (o ACLRuleOutput) Action() ACLActionOutput {
+	return o.ApplyT(func(v ACLRule) ACLAction { return v.Action }).(ACLActionOutput)
+}
+
+// operations are the Kafka operations the rule allows or denies.
+func (o ACLRuleOutput) Operations() ACLOperationArrayOutput {
+	return o.ApplyT(func(v ACLRule) []ACLOperation { return v.Operations }).(ACLOperationArrayOutput)
+}
+
+// resourceNames selects the resources by name.
+func (o ACLRuleOutput) ResourceNames() ACLResourceNamesOutput {
+	return o.ApplyT(func(v ACLRule) ACLResourceNames { return v.ResourceNames }).(ACLResourceNamesOutput)
+}
+
+// resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+func (o ACLRuleOutput) ResourceType() ACLResourceTypeOutput {
+	return o.ApplyT(func(v ACLRule) ACLResourceType { return v.ResourceType }).(ACLResourceTypeOutput)
+}
+
+type ACLRuleArrayOutput struct{ *pulumi.OutputState }
+
+func (ACLRuleArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+}
+
+func (o ACLRuleArrayOutput) ToACLRuleArrayOutput() ACLRuleArrayOutput {
+	return o
+}
+
+func (o ACLRuleArrayOutput) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
+	return o
+}
+
+func (o ACLRuleArrayOutput) Index(i pulumi.IntInput) ACLRuleOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLRule {
+		return vs[0].([]ACLRule)[vs[1].(int)]
+	}).(ACLRuleOutput)
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKey struct {
+	// arn matches ^arn:aws:kms:.+
+	Arn string `pulumi:"arn"`
+}
+
+// AWSKeyInput is an input type that accepts AWSKeyArgs and AWSKeyOutput values.
+// You can construct a concrete instance of `AWSKeyInput` via:
+//
+//	AWSKeyArgs{...}
+type AWSKeyInput interface {
+	pulumi.Input
+
+	ToAWSKeyOutput() AWSKeyOutput
+	ToAWSKeyOutputWithContext(context.Context) AWSKeyOutput
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKeyArgs struct {
+	// arn matches ^arn:aws:kms:.+
+	Arn pulumi.StringInput `pulumi:"arn"`
+}
+
+func (AWSKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AWSKey)(nil)).Elem()
+}
+
+func (i AWSKeyArgs) ToAWSKeyOutput() AWSKeyOutput {
+	return i.ToAWSKeyOutputWithContext(context.Background())
+}
+
+func (i AWSKeyArgs) ToAWSKeyOutputWithContext(ctx context.Context) AWSKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyOutput)
+}
+
+func (i AWSKeyArgs) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return i.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (i AWSKeyArgs) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyOutput).ToAWSKeyPtrOutputWithContext(ctx)
+}
+
+// AWSKeyPtrInput is an input type that accepts AWSKeyArgs, AWSKeyPtr and AWSKeyPtrOutput values.
+// You can construct a concrete instance of `AWSKeyPtrInput` via:
+//
+//	        AWSKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type AWSKeyPtrInput interface {
+	pulumi.Input
+
+	ToAWSKeyPtrOutput() AWSKeyPtrOutput
+	ToAWSKeyPtrOutputWithContext(context.Context) AWSKeyPtrOutput
+}
+
+type awskeyPtrType AWSKeyArgs
+
+func AWSKeyPtr(v *AWSKeyArgs) AWSKeyPtrInput {
+	return (*awskeyPtrType)(v)
+}
+
+func (*awskeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AWSKey)(nil)).Elem()
+}
+
+func (i *awskeyPtrType) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return i.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *awskeyPtrType) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AWSKeyPtrOutput)
+}
+
+// AWSKey is an AWS KMS key.
+type AWSKeyOutput struct{ *pulumi.OutputState }
+
+func (AWSKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AWSKey)(nil)).Elem()
+}
+
+func (o AWSKeyOutput) ToAWSKeyOutput() AWSKeyOutput {
+	return o
+}
+
+func (o AWSKeyOutput) ToAWSKeyOutputWithContext(ctx context.Context) AWSKeyOutput {
+	return o
+}
+
+func (o AWSKeyOutput) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return o.ToAWSKeyPtrOutputWithContext(context.Background())
+}
+
+func (o AWSKeyOutput) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AWSKey) *AWSKey {
+		return &v
+	}).(AWSKeyPtrOutput)
+}
+
+// arn matches ^arn:aws:kms:.+
+func (o AWSKeyOutput) Arn() pulumi.StringOutput {
+	return o.ApplyT(func(v AWSKey) string { return v.Arn }).(pulumi.StringOutput)
+}
+
+type AWSKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (AWSKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AWSKey)(nil)).Elem()
+}
+
+func (o AWSKeyPtrOutput) ToAWSKeyPtrOutput() AWSKeyPtrOutput {
+	return o
+}
+
+func (o AWSKeyPtrOutput) ToAWSKeyPtrOutputWithContext(ctx context.Context) AWSKeyPtrOutput {
+	return o
+}
+
+func (o AWSKeyPtrOutput) Elem() AWSKeyOutput {
+	return o.ApplyT(func(v *AWSKey) AWSKey {
+		if v != nil {
+			return *v
+		}
+		var ret AWSKey
+		return ret
+	}).(AWSKeyOutput)
+}
+
+// arn matches ^arn:aws:kms:.+
+func (o AWSKeyPtrOutput) Arn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AWSKey) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Arn
+	}).(pulumi.StringPtrOutput)
+}
+
+// Audience is one accepted token audience.
+type Audience struct {
+	// name is the audience value, 1-253 characters.
+	Name string `pulumi:"name"`
+}
+
+// AudienceInput is an input type that accepts AudienceArgs and AudienceOutput values.
+// You can construct a concrete instance of `AudienceInput` via:
+//
+//	AudienceArgs{...}
+type AudienceInput interface {
+	pulumi.Input
+
+	ToAudienceOutput() AudienceOutput
+	ToAudienceOutputWithContext(context.Context) AudienceOutput
+}
+
+// Audience is one accepted token audience.
+type AudienceArgs struct {
+	// name is the audience value, 1-253 characters.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (AudienceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Audience)(nil)).Elem()
+}
+
+func (i AudienceArgs) ToAudienceOutput() AudienceOutput {
+	return i.ToAudienceOutputWithContext(context.Background())
+}
+
+func (i AudienceArgs) ToAudienceOutputWithContext(ctx context.Context) AudienceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AudienceOutput)
+}
+
+// AudienceArrayInput is an input type that accepts AudienceArray and AudienceArrayOutput values.
+// You can construct a concrete instance of `AudienceArrayInput` via:
+//
+//	AudienceArray{ AudienceArgs{...} }
+type AudienceArrayInput interface {
+	pulumi.Input
+
+	ToAudienceArrayOutput() AudienceArrayOutput
+	ToAudienceArrayOutputWithContext(context.Context) AudienceArrayOutput
+}
+
+type AudienceArray []AudienceInput
+
+func (AudienceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Audience)(nil)).Elem()
+}
+
+func (i AudienceArray) ToAudienceArrayOutput() AudienceArrayOutput {
+	return i.ToAudienceArrayOutputWithContext(context.Background())
+}
+
+func (i AudienceArray) ToAudienceArrayOutputWithContext(ctx context.Context) AudienceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AudienceArrayOutput)
+}
+
+// Audience is one accepted token audience.
+type AudienceOutput struct{ *pulumi.OutputState }
+
+func (AudienceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Audience)(nil)).Elem()
+}
+
+func (o AudienceOutput) ToAudienceOutput() AudienceOutput {
+	return o
+}
+
+func (o AudienceOutput) ToAudienceOutputWithContext(ctx context.Context) AudienceOutput {
+	return o
+}
+
+// name is the audience value, 1-253 characters.
+func (o AudienceOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v Audience) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type AudienceArrayOutput struct{ *pulumi.OutputState }
+
+func (AudienceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Audience)(nil)).Elem()
+}
+
+func (o AudienceArrayOutput) ToAudienceArrayOutput() AudienceArrayOutput {
+	return o
+}
+
+func (o AudienceArrayOutput) ToAudienceArrayOutputWithContext(ctx context.Context) AudienceArrayOutput {
+	return o
+}
+
+func (o AudienceArrayOutput) Index(i pulumi.IntInput) AudienceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Audience {
+		return vs[0].([]Audience)[vs[1].(int)]
+	}).(AudienceOutput)
+}
+
+// BackendCluster describes the upstream Kafka cluster.
 type BackendCluster struct {
 	// authentication towards the brokers. Defaults to anonymous.
-	Authentication *eventgateway.BackendClusterAuthentication `pulumi:"authentication"`
+	Authentication *BackendClusterAuthentication `pulumi:"authentication"`
 	// bootstrapServers are the brokers the gateway bootstraps from, each host:port.
 	BootstrapServers []string `pulumi:"bootstrapServers"`
 	// brokerCount is the number of brokers; each virtual cluster gets one port per broker.
@@ -33,7 +572,7 @@ type BackendCluster struct {
 	// name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
 	Name *string `pulumi:"name"`
 	// tls towards the brokers. Defaults to disabled.
-	Tls *eventgateway.BackendClusterTLS `pulumi:"tls"`
+	Tls *BackendClusterTLS `pulumi:"tls"`
 }
 
 // BackendClusterInput is an input type that accepts BackendClusterArgs and BackendClusterOutput values.
@@ -47,10 +586,10 @@ type BackendClusterInput interface {
 	ToBackendClusterOutputWithContext(context.Context) BackendClusterOutput
 }
 
-// BackendClusterArgs describes the upstream Kafka cluster.
+// BackendCluster describes the upstream Kafka cluster.
 type BackendClusterArgs struct {
 	// authentication towards the brokers. Defaults to anonymous.
-	Authentication eventgateway.BackendClusterAuthenticationPtrInput `pulumi:"authentication"`
+	Authentication BackendClusterAuthenticationPtrInput `pulumi:"authentication"`
 	// bootstrapServers are the brokers the gateway bootstraps from, each host:port.
 	BootstrapServers pulumi.StringArrayInput `pulumi:"bootstrapServers"`
 	// brokerCount is the number of brokers; each virtual cluster gets one port per broker.
@@ -66,7 +605,7 @@ type BackendClusterArgs struct {
 	// name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
 	// tls towards the brokers. Defaults to disabled.
-	Tls eventgateway.BackendClusterTLSPtrInput `pulumi:"tls"`
+	Tls BackendClusterTLSPtrInput `pulumi:"tls"`
 }
 
 func (BackendClusterArgs) ElementType() reflect.Type {
@@ -81,7 +620,7 @@ func (i BackendClusterArgs) ToBackendClusterOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterOutput)
 }
 
-// BackendClusterArgs describes the upstream Kafka cluster.
+// BackendCluster describes the upstream Kafka cluster.
 type BackendClusterOutput struct{ *pulumi.OutputState }
 
 func (BackendClusterOutput) ElementType() reflect.Type {
@@ -97,8 +636,8 @@ func (o BackendClusterOutput) ToBackendClusterOutputWithContext(ctx context.Cont
 }
 
 // authentication towards the brokers. Defaults to anonymous.
-func (o BackendClusterOutput) Authentication() eventgateway.BackendClusterAuthenticationPtrOutput {
-	return o.ApplyT(func(v BackendCluster) *eventgateway.BackendClusterAuthentication { return v.Authentication }).(eventgateway.BackendClusterAuthenticationPtrOutput)
+func (o BackendClusterOutput) Authentication() BackendClusterAuthenticationPtrOutput {
+	return o.ApplyT(func(v BackendCluster) *BackendClusterAuthentication { return v.Authentication }).(BackendClusterAuthenticationPtrOutput)
 }
 
 // bootstrapServers are the brokers the gateway bootstraps from, each host:port.
@@ -137,11 +676,1179 @@ func (o BackendClusterOutput) Name() pulumi.StringPtrOutput {
 }
 
 // tls towards the brokers. Defaults to disabled.
-func (o BackendClusterOutput) Tls() eventgateway.BackendClusterTLSPtrOutput {
-	return o.ApplyT(func(v BackendCluster) *eventgateway.BackendClusterTLS { return v.Tls }).(eventgateway.BackendClusterTLSPtrOutput)
+func (o BackendClusterOutput) Tls() BackendClusterTLSPtrOutput {
+	return o.ApplyT(func(v BackendCluster) *BackendClusterTLS { return v.Tls }).(BackendClusterTLSPtrOutput)
 }
 
-// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+// BackendClusterAuthentication is a union on Type; set the member Type names.
+type BackendClusterAuthentication struct {
+	// anonymous connects without credentials; set it (empty) when type is anonymous.
+	Anonymous *EmptyObject `pulumi:"anonymous"`
+	// saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+	SaslPlain *BackendClusterSaslPlain `pulumi:"saslPlain"`
+	// saslScram holds the SASL/SCRAM credentials when type is saslScram.
+	SaslScram *BackendClusterSaslScram `pulumi:"saslScram"`
+	// type is anonymous, saslPlain or saslScram; set the member of the same name.
+	Type BackendClusterAuthType `pulumi:"type"`
+}
+
+// BackendClusterAuthenticationInput is an input type that accepts BackendClusterAuthenticationArgs and BackendClusterAuthenticationOutput values.
+// You can construct a concrete instance of `BackendClusterAuthenticationInput` via:
+//
+//	BackendClusterAuthenticationArgs{...}
+type BackendClusterAuthenticationInput interface {
+	pulumi.Input
+
+	ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput
+	ToBackendClusterAuthenticationOutputWithContext(context.Context) BackendClusterAuthenticationOutput
+}
+
+// BackendClusterAuthentication is a union on Type; set the member Type names.
+type BackendClusterAuthenticationArgs struct {
+	// anonymous connects without credentials; set it (empty) when type is anonymous.
+	Anonymous EmptyObjectPtrInput `pulumi:"anonymous"`
+	// saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+	SaslPlain BackendClusterSaslPlainPtrInput `pulumi:"saslPlain"`
+	// saslScram holds the SASL/SCRAM credentials when type is saslScram.
+	SaslScram BackendClusterSaslScramPtrInput `pulumi:"saslScram"`
+	// type is anonymous, saslPlain or saslScram; set the member of the same name.
+	Type BackendClusterAuthTypeInput `pulumi:"type"`
+}
+
+func (BackendClusterAuthenticationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthentication)(nil)).Elem()
+}
+
+func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput {
+	return i.ToBackendClusterAuthenticationOutputWithContext(context.Background())
+}
+
+func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationOutputWithContext(ctx context.Context) BackendClusterAuthenticationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationOutput)
+}
+
+func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationPtrOutput() BackendClusterAuthenticationPtrOutput {
+	return i.ToBackendClusterAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationPtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationOutput).ToBackendClusterAuthenticationPtrOutputWithContext(ctx)
+}
+
+// BackendClusterAuthenticationPtrInput is an input type that accepts BackendClusterAuthenticationArgs, BackendClusterAuthenticationPtr and BackendClusterAuthenticationPtrOutput values.
+// You can construct a concrete instance of `BackendClusterAuthenticationPtrInput` via:
+//
+//	        BackendClusterAuthenticationArgs{...}
+//
+//	or:
+//
+//	        nil
+type BackendClusterAuthenticationPtrInput interface {
+	pulumi.Input
+
+	ToBackendClusterAuthenticationPtrOutput() BackendClusterAuthenticationPtrOutput
+	ToBackendClusterAuthenticationPtrOutputWithContext(context.Context) BackendClusterAuthenticationPtrOutput
+}
+
+type backendClusterAuthenticationPtrType BackendClusterAuthenticationArgs
+
+func BackendClusterAuthenticationPtr(v *BackendClusterAuthenticationArgs) BackendClusterAuthenticationPtrInput {
+	return (*backendClusterAuthenticationPtrType)(v)
+}
+
+func (*backendClusterAuthenticationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterAuthentication)(nil)).Elem()
+}
+
+func (i *backendClusterAuthenticationPtrType) ToBackendClusterAuthenticationPtrOutput() BackendClusterAuthenticationPtrOutput {
+	return i.ToBackendClusterAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (i *backendClusterAuthenticationPtrType) ToBackendClusterAuthenticationPtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationPtrOutput)
+}
+
+// BackendClusterAuthentication is a union on Type; set the member Type names.
+type BackendClusterAuthenticationOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterAuthenticationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthentication)(nil)).Elem()
+}
+
+func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput {
+	return o
+}
+
+func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationOutputWithContext(ctx context.Context) BackendClusterAuthenticationOutput {
+	return o
+}
+
+func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationPtrOutput() BackendClusterAuthenticationPtrOutput {
+	return o.ToBackendClusterAuthenticationPtrOutputWithContext(context.Background())
+}
+
+func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationPtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterAuthentication) *BackendClusterAuthentication {
+		return &v
+	}).(BackendClusterAuthenticationPtrOutput)
+}
+
+// anonymous connects without credentials; set it (empty) when type is anonymous.
+func (o BackendClusterAuthenticationOutput) Anonymous() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) *EmptyObject { return v.Anonymous }).(EmptyObjectPtrOutput)
+}
+
+// saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+func (o BackendClusterAuthenticationOutput) SaslPlain() BackendClusterSaslPlainPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) *BackendClusterSaslPlain { return v.SaslPlain }).(BackendClusterSaslPlainPtrOutput)
+}
+
+// saslScram holds the SASL/SCRAM credentials when type is saslScram.
+func (o BackendClusterAuthenticationOutput) SaslScram() BackendClusterSaslScramPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) *BackendClusterSaslScram { return v.SaslScram }).(BackendClusterSaslScramPtrOutput)
+}
+
+// type is anonymous, saslPlain or saslScram; set the member of the same name.
+func (o BackendClusterAuthenticationOutput) Type() BackendClusterAuthTypeOutput {
+	return o.ApplyT(func(v BackendClusterAuthentication) BackendClusterAuthType { return v.Type }).(BackendClusterAuthTypeOutput)
+}
+
+type BackendClusterAuthenticationPtrOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterAuthenticationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterAuthentication)(nil)).Elem()
+}
+
+func (o BackendClusterAuthenticationPtrOutput) ToBackendClusterAuthenticationPtrOutput() BackendClusterAuthenticationPtrOutput {
+	return o
+}
+
+func (o BackendClusterAuthenticationPtrOutput) ToBackendClusterAuthenticationPtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationPtrOutput {
+	return o
+}
+
+func (o BackendClusterAuthenticationPtrOutput) Elem() BackendClusterAuthenticationOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) BackendClusterAuthentication {
+		if v != nil {
+			return *v
+		}
+		var ret BackendClusterAuthentication
+		return ret
+	}).(BackendClusterAuthenticationOutput)
+}
+
+// anonymous connects without credentials; set it (empty) when type is anonymous.
+func (o BackendClusterAuthenticationPtrOutput) Anonymous() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) *EmptyObject {
+		if v == nil {
+			return nil
+		}
+		return v.Anonymous
+	}).(EmptyObjectPtrOutput)
+}
+
+// saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+func (o BackendClusterAuthenticationPtrOutput) SaslPlain() BackendClusterSaslPlainPtrOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) *BackendClusterSaslPlain {
+		if v == nil {
+			return nil
+		}
+		return v.SaslPlain
+	}).(BackendClusterSaslPlainPtrOutput)
+}
+
+// saslScram holds the SASL/SCRAM credentials when type is saslScram.
+func (o BackendClusterAuthenticationPtrOutput) SaslScram() BackendClusterSaslScramPtrOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) *BackendClusterSaslScram {
+		if v == nil {
+			return nil
+		}
+		return v.SaslScram
+	}).(BackendClusterSaslScramPtrOutput)
+}
+
+// type is anonymous, saslPlain or saslScram; set the member of the same name.
+func (o BackendClusterAuthenticationPtrOutput) Type() BackendClusterAuthTypePtrOutput {
+	return o.ApplyT(func(v *BackendClusterAuthentication) *BackendClusterAuthType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(BackendClusterAuthTypePtrOutput)
+}
+
+// BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+type BackendClusterSaslPlain struct {
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password string `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username string `pulumi:"username"`
+}
+
+// BackendClusterSaslPlainInput is an input type that accepts BackendClusterSaslPlainArgs and BackendClusterSaslPlainOutput values.
+// You can construct a concrete instance of `BackendClusterSaslPlainInput` via:
+//
+//	BackendClusterSaslPlainArgs{...}
+type BackendClusterSaslPlainInput interface {
+	pulumi.Input
+
+	ToBackendClusterSaslPlainOutput() BackendClusterSaslPlainOutput
+	ToBackendClusterSaslPlainOutputWithContext(context.Context) BackendClusterSaslPlainOutput
+}
+
+// BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+type BackendClusterSaslPlainArgs struct {
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password pulumi.StringInput `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username pulumi.StringInput `pulumi:"username"`
+}
+
+func (BackendClusterSaslPlainArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterSaslPlain)(nil)).Elem()
+}
+
+func (i BackendClusterSaslPlainArgs) ToBackendClusterSaslPlainOutput() BackendClusterSaslPlainOutput {
+	return i.ToBackendClusterSaslPlainOutputWithContext(context.Background())
+}
+
+func (i BackendClusterSaslPlainArgs) ToBackendClusterSaslPlainOutputWithContext(ctx context.Context) BackendClusterSaslPlainOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslPlainOutput)
+}
+
+func (i BackendClusterSaslPlainArgs) ToBackendClusterSaslPlainPtrOutput() BackendClusterSaslPlainPtrOutput {
+	return i.ToBackendClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (i BackendClusterSaslPlainArgs) ToBackendClusterSaslPlainPtrOutputWithContext(ctx context.Context) BackendClusterSaslPlainPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslPlainOutput).ToBackendClusterSaslPlainPtrOutputWithContext(ctx)
+}
+
+// BackendClusterSaslPlainPtrInput is an input type that accepts BackendClusterSaslPlainArgs, BackendClusterSaslPlainPtr and BackendClusterSaslPlainPtrOutput values.
+// You can construct a concrete instance of `BackendClusterSaslPlainPtrInput` via:
+//
+//	        BackendClusterSaslPlainArgs{...}
+//
+//	or:
+//
+//	        nil
+type BackendClusterSaslPlainPtrInput interface {
+	pulumi.Input
+
+	ToBackendClusterSaslPlainPtrOutput() BackendClusterSaslPlainPtrOutput
+	ToBackendClusterSaslPlainPtrOutputWithContext(context.Context) BackendClusterSaslPlainPtrOutput
+}
+
+type backendClusterSaslPlainPtrType BackendClusterSaslPlainArgs
+
+func BackendClusterSaslPlainPtr(v *BackendClusterSaslPlainArgs) BackendClusterSaslPlainPtrInput {
+	return (*backendClusterSaslPlainPtrType)(v)
+}
+
+func (*backendClusterSaslPlainPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterSaslPlain)(nil)).Elem()
+}
+
+func (i *backendClusterSaslPlainPtrType) ToBackendClusterSaslPlainPtrOutput() BackendClusterSaslPlainPtrOutput {
+	return i.ToBackendClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (i *backendClusterSaslPlainPtrType) ToBackendClusterSaslPlainPtrOutputWithContext(ctx context.Context) BackendClusterSaslPlainPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslPlainPtrOutput)
+}
+
+// BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+type BackendClusterSaslPlainOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterSaslPlainOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterSaslPlain)(nil)).Elem()
+}
+
+func (o BackendClusterSaslPlainOutput) ToBackendClusterSaslPlainOutput() BackendClusterSaslPlainOutput {
+	return o
+}
+
+func (o BackendClusterSaslPlainOutput) ToBackendClusterSaslPlainOutputWithContext(ctx context.Context) BackendClusterSaslPlainOutput {
+	return o
+}
+
+func (o BackendClusterSaslPlainOutput) ToBackendClusterSaslPlainPtrOutput() BackendClusterSaslPlainPtrOutput {
+	return o.ToBackendClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (o BackendClusterSaslPlainOutput) ToBackendClusterSaslPlainPtrOutputWithContext(ctx context.Context) BackendClusterSaslPlainPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterSaslPlain) *BackendClusterSaslPlain {
+		return &v
+	}).(BackendClusterSaslPlainPtrOutput)
+}
+
+// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+func (o BackendClusterSaslPlainOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendClusterSaslPlain) string { return v.Password }).(pulumi.StringOutput)
+}
+
+// username is a literal or a Konnect secret template, at most 253 characters.
+func (o BackendClusterSaslPlainOutput) Username() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendClusterSaslPlain) string { return v.Username }).(pulumi.StringOutput)
+}
+
+type BackendClusterSaslPlainPtrOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterSaslPlainPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterSaslPlain)(nil)).Elem()
+}
+
+func (o BackendClusterSaslPlainPtrOutput) ToBackendClusterSaslPlainPtrOutput() BackendClusterSaslPlainPtrOutput {
+	return o
+}
+
+func (o BackendClusterSaslPlainPtrOutput) ToBackendClusterSaslPlainPtrOutputWithContext(ctx context.Context) BackendClusterSaslPlainPtrOutput {
+	return o
+}
+
+func (o BackendClusterSaslPlainPtrOutput) Elem() BackendClusterSaslPlainOutput {
+	return o.ApplyT(func(v *BackendClusterSaslPlain) BackendClusterSaslPlain {
+		if v != nil {
+			return *v
+		}
+		var ret BackendClusterSaslPlain
+		return ret
+	}).(BackendClusterSaslPlainOutput)
+}
+
+// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+func (o BackendClusterSaslPlainPtrOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslPlain) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Password
+	}).(pulumi.StringPtrOutput)
+}
+
+// username is a literal or a Konnect secret template, at most 253 characters.
+func (o BackendClusterSaslPlainPtrOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslPlain) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Username
+	}).(pulumi.StringPtrOutput)
+}
+
+// BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+type BackendClusterSaslScram struct {
+	// algorithm is sha256 or sha512.
+	Algorithm SaslScramAlgorithm `pulumi:"algorithm"`
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password string `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username string `pulumi:"username"`
+}
+
+// BackendClusterSaslScramInput is an input type that accepts BackendClusterSaslScramArgs and BackendClusterSaslScramOutput values.
+// You can construct a concrete instance of `BackendClusterSaslScramInput` via:
+//
+//	BackendClusterSaslScramArgs{...}
+type BackendClusterSaslScramInput interface {
+	pulumi.Input
+
+	ToBackendClusterSaslScramOutput() BackendClusterSaslScramOutput
+	ToBackendClusterSaslScramOutputWithContext(context.Context) BackendClusterSaslScramOutput
+}
+
+// BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+type BackendClusterSaslScramArgs struct {
+	// algorithm is sha256 or sha512.
+	Algorithm SaslScramAlgorithmInput `pulumi:"algorithm"`
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password pulumi.StringInput `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username pulumi.StringInput `pulumi:"username"`
+}
+
+func (BackendClusterSaslScramArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterSaslScram)(nil)).Elem()
+}
+
+func (i BackendClusterSaslScramArgs) ToBackendClusterSaslScramOutput() BackendClusterSaslScramOutput {
+	return i.ToBackendClusterSaslScramOutputWithContext(context.Background())
+}
+
+func (i BackendClusterSaslScramArgs) ToBackendClusterSaslScramOutputWithContext(ctx context.Context) BackendClusterSaslScramOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslScramOutput)
+}
+
+func (i BackendClusterSaslScramArgs) ToBackendClusterSaslScramPtrOutput() BackendClusterSaslScramPtrOutput {
+	return i.ToBackendClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (i BackendClusterSaslScramArgs) ToBackendClusterSaslScramPtrOutputWithContext(ctx context.Context) BackendClusterSaslScramPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslScramOutput).ToBackendClusterSaslScramPtrOutputWithContext(ctx)
+}
+
+// BackendClusterSaslScramPtrInput is an input type that accepts BackendClusterSaslScramArgs, BackendClusterSaslScramPtr and BackendClusterSaslScramPtrOutput values.
+// You can construct a concrete instance of `BackendClusterSaslScramPtrInput` via:
+//
+//	        BackendClusterSaslScramArgs{...}
+//
+//	or:
+//
+//	        nil
+type BackendClusterSaslScramPtrInput interface {
+	pulumi.Input
+
+	ToBackendClusterSaslScramPtrOutput() BackendClusterSaslScramPtrOutput
+	ToBackendClusterSaslScramPtrOutputWithContext(context.Context) BackendClusterSaslScramPtrOutput
+}
+
+type backendClusterSaslScramPtrType BackendClusterSaslScramArgs
+
+func BackendClusterSaslScramPtr(v *BackendClusterSaslScramArgs) BackendClusterSaslScramPtrInput {
+	return (*backendClusterSaslScramPtrType)(v)
+}
+
+func (*backendClusterSaslScramPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterSaslScram)(nil)).Elem()
+}
+
+func (i *backendClusterSaslScramPtrType) ToBackendClusterSaslScramPtrOutput() BackendClusterSaslScramPtrOutput {
+	return i.ToBackendClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (i *backendClusterSaslScramPtrType) ToBackendClusterSaslScramPtrOutputWithContext(ctx context.Context) BackendClusterSaslScramPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterSaslScramPtrOutput)
+}
+
+// BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+type BackendClusterSaslScramOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterSaslScramOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterSaslScram)(nil)).Elem()
+}
+
+func (o BackendClusterSaslScramOutput) ToBackendClusterSaslScramOutput() BackendClusterSaslScramOutput {
+	return o
+}
+
+func (o BackendClusterSaslScramOutput) ToBackendClusterSaslScramOutputWithContext(ctx context.Context) BackendClusterSaslScramOutput {
+	return o
+}
+
+func (o BackendClusterSaslScramOutput) ToBackendClusterSaslScramPtrOutput() BackendClusterSaslScramPtrOutput {
+	return o.ToBackendClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (o BackendClusterSaslScramOutput) ToBackendClusterSaslScramPtrOutputWithContext(ctx context.Context) BackendClusterSaslScramPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterSaslScram) *BackendClusterSaslScram {
+		return &v
+	}).(BackendClusterSaslScramPtrOutput)
+}
+
+// algorithm is sha256 or sha512.
+func (o BackendClusterSaslScramOutput) Algorithm() SaslScramAlgorithmOutput {
+	return o.ApplyT(func(v BackendClusterSaslScram) SaslScramAlgorithm { return v.Algorithm }).(SaslScramAlgorithmOutput)
+}
+
+// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+func (o BackendClusterSaslScramOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendClusterSaslScram) string { return v.Password }).(pulumi.StringOutput)
+}
+
+// username is a literal or a Konnect secret template, at most 253 characters.
+func (o BackendClusterSaslScramOutput) Username() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendClusterSaslScram) string { return v.Username }).(pulumi.StringOutput)
+}
+
+type BackendClusterSaslScramPtrOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterSaslScramPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterSaslScram)(nil)).Elem()
+}
+
+func (o BackendClusterSaslScramPtrOutput) ToBackendClusterSaslScramPtrOutput() BackendClusterSaslScramPtrOutput {
+	return o
+}
+
+func (o BackendClusterSaslScramPtrOutput) ToBackendClusterSaslScramPtrOutputWithContext(ctx context.Context) BackendClusterSaslScramPtrOutput {
+	return o
+}
+
+func (o BackendClusterSaslScramPtrOutput) Elem() BackendClusterSaslScramOutput {
+	return o.ApplyT(func(v *BackendClusterSaslScram) BackendClusterSaslScram {
+		if v != nil {
+			return *v
+		}
+		var ret BackendClusterSaslScram
+		return ret
+	}).(BackendClusterSaslScramOutput)
+}
+
+// algorithm is sha256 or sha512.
+func (o BackendClusterSaslScramPtrOutput) Algorithm() SaslScramAlgorithmPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslScram) *SaslScramAlgorithm {
+		if v == nil {
+			return nil
+		}
+		return &v.Algorithm
+	}).(SaslScramAlgorithmPtrOutput)
+}
+
+// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+func (o BackendClusterSaslScramPtrOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslScram) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Password
+	}).(pulumi.StringPtrOutput)
+}
+
+// username is a literal or a Konnect secret template, at most 253 characters.
+func (o BackendClusterSaslScramPtrOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterSaslScram) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Username
+	}).(pulumi.StringPtrOutput)
+}
+
+// BackendClusterTLS configures TLS from the gateway to the backend cluster.
+type BackendClusterTLS struct {
+	// caBundle is PEM, at most 4096 characters.
+	CaBundle *string `pulumi:"caBundle"`
+	// clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+	ClientIdentity *CertificateKeyPair `pulumi:"clientIdentity"`
+	// enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+	Enabled string `pulumi:"enabled"`
+	// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+	InsecureSkipVerify *string `pulumi:"insecureSkipVerify"`
+	// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+	TlsVersions []TLSVersion `pulumi:"tlsVersions"`
+}
+
+// BackendClusterTLSInput is an input type that accepts BackendClusterTLSArgs and BackendClusterTLSOutput values.
+// You can construct a concrete instance of `BackendClusterTLSInput` via:
+//
+//	BackendClusterTLSArgs{...}
+type BackendClusterTLSInput interface {
+	pulumi.Input
+
+	ToBackendClusterTLSOutput() BackendClusterTLSOutput
+	ToBackendClusterTLSOutputWithContext(context.Context) BackendClusterTLSOutput
+}
+
+// BackendClusterTLS configures TLS from the gateway to the backend cluster.
+type BackendClusterTLSArgs struct {
+	// caBundle is PEM, at most 4096 characters.
+	CaBundle pulumi.StringPtrInput `pulumi:"caBundle"`
+	// clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+	ClientIdentity CertificateKeyPairPtrInput `pulumi:"clientIdentity"`
+	// enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+	Enabled pulumi.StringInput `pulumi:"enabled"`
+	// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+	InsecureSkipVerify pulumi.StringPtrInput `pulumi:"insecureSkipVerify"`
+	// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+	TlsVersions TLSVersionArrayInput `pulumi:"tlsVersions"`
+}
+
+func (BackendClusterTLSArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterTLS)(nil)).Elem()
+}
+
+func (i BackendClusterTLSArgs) ToBackendClusterTLSOutput() BackendClusterTLSOutput {
+	return i.ToBackendClusterTLSOutputWithContext(context.Background())
+}
+
+func (i BackendClusterTLSArgs) ToBackendClusterTLSOutputWithContext(ctx context.Context) BackendClusterTLSOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSOutput)
+}
+
+func (i BackendClusterTLSArgs) ToBackendClusterTLSPtrOutput() BackendClusterTLSPtrOutput {
+	return i.ToBackendClusterTLSPtrOutputWithContext(context.Background())
+}
+
+func (i BackendClusterTLSArgs) ToBackendClusterTLSPtrOutputWithContext(ctx context.Context) BackendClusterTLSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSOutput).ToBackendClusterTLSPtrOutputWithContext(ctx)
+}
+
+// BackendClusterTLSPtrInput is an input type that accepts BackendClusterTLSArgs, BackendClusterTLSPtr and BackendClusterTLSPtrOutput values.
+// You can construct a concrete instance of `BackendClusterTLSPtrInput` via:
+//
+//	        BackendClusterTLSArgs{...}
+//
+//	or:
+//
+//	        nil
+type BackendClusterTLSPtrInput interface {
+	pulumi.Input
+
+	ToBackendClusterTLSPtrOutput() BackendClusterTLSPtrOutput
+	ToBackendClusterTLSPtrOutputWithContext(context.Context) BackendClusterTLSPtrOutput
+}
+
+type backendClusterTLSPtrType BackendClusterTLSArgs
+
+func BackendClusterTLSPtr(v *BackendClusterTLSArgs) BackendClusterTLSPtrInput {
+	return (*backendClusterTLSPtrType)(v)
+}
+
+func (*backendClusterTLSPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterTLS)(nil)).Elem()
+}
+
+func (i *backendClusterTLSPtrType) ToBackendClusterTLSPtrOutput() BackendClusterTLSPtrOutput {
+	return i.ToBackendClusterTLSPtrOutputWithContext(context.Background())
+}
+
+func (i *backendClusterTLSPtrType) ToBackendClusterTLSPtrOutputWithContext(ctx context.Context) BackendClusterTLSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSPtrOutput)
+}
+
+// BackendClusterTLS configures TLS from the gateway to the backend cluster.
+type BackendClusterTLSOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterTLSOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterTLS)(nil)).Elem()
+}
+
+func (o BackendClusterTLSOutput) ToBackendClusterTLSOutput() BackendClusterTLSOutput {
+	return o
+}
+
+func (o BackendClusterTLSOutput) ToBackendClusterTLSOutputWithContext(ctx context.Context) BackendClusterTLSOutput {
+	return o
+}
+
+func (o BackendClusterTLSOutput) ToBackendClusterTLSPtrOutput() BackendClusterTLSPtrOutput {
+	return o.ToBackendClusterTLSPtrOutputWithContext(context.Background())
+}
+
+func (o BackendClusterTLSOutput) ToBackendClusterTLSPtrOutputWithContext(ctx context.Context) BackendClusterTLSPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterTLS) *BackendClusterTLS {
+		return &v
+	}).(BackendClusterTLSPtrOutput)
+}
+
+// caBundle is PEM, at most 4096 characters.
+func (o BackendClusterTLSOutput) CaBundle() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLS) *string { return v.CaBundle }).(pulumi.StringPtrOutput)
+}
+
+// clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+func (o BackendClusterTLSOutput) ClientIdentity() CertificateKeyPairPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLS) *CertificateKeyPair { return v.ClientIdentity }).(CertificateKeyPairPtrOutput)
+}
+
+// enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+func (o BackendClusterTLSOutput) Enabled() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendClusterTLS) string { return v.Enabled }).(pulumi.StringOutput)
+}
+
+// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+func (o BackendClusterTLSOutput) InsecureSkipVerify() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLS) *string { return v.InsecureSkipVerify }).(pulumi.StringPtrOutput)
+}
+
+// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+func (o BackendClusterTLSOutput) TlsVersions() TLSVersionArrayOutput {
+	return o.ApplyT(func(v BackendClusterTLS) []TLSVersion { return v.TlsVersions }).(TLSVersionArrayOutput)
+}
+
+type BackendClusterTLSPtrOutput struct{ *pulumi.OutputState }
+
+func (BackendClusterTLSPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterTLS)(nil)).Elem()
+}
+
+func (o BackendClusterTLSPtrOutput) ToBackendClusterTLSPtrOutput() BackendClusterTLSPtrOutput {
+	return o
+}
+
+func (o BackendClusterTLSPtrOutput) ToBackendClusterTLSPtrOutputWithContext(ctx context.Context) BackendClusterTLSPtrOutput {
+	return o
+}
+
+func (o BackendClusterTLSPtrOutput) Elem() BackendClusterTLSOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) BackendClusterTLS {
+		if v != nil {
+			return *v
+		}
+		var ret BackendClusterTLS
+		return ret
+	}).(BackendClusterTLSOutput)
+}
+
+// caBundle is PEM, at most 4096 characters.
+func (o BackendClusterTLSPtrOutput) CaBundle() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CaBundle
+	}).(pulumi.StringPtrOutput)
+}
+
+// clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+func (o BackendClusterTLSPtrOutput) ClientIdentity() CertificateKeyPairPtrOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) *CertificateKeyPair {
+		if v == nil {
+			return nil
+		}
+		return v.ClientIdentity
+	}).(CertificateKeyPairPtrOutput)
+}
+
+// enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+func (o BackendClusterTLSPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+func (o BackendClusterTLSPtrOutput) InsecureSkipVerify() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) *string {
+		if v == nil {
+			return nil
+		}
+		return v.InsecureSkipVerify
+	}).(pulumi.StringPtrOutput)
+}
+
+// tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+func (o BackendClusterTLSPtrOutput) TlsVersions() TLSVersionArrayOutput {
+	return o.ApplyT(func(v *BackendClusterTLS) []TLSVersion {
+		if v == nil {
+			return nil
+		}
+		return v.TlsVersions
+	}).(TLSVersionArrayOutput)
+}
+
+// BackendTopic names one backend topic.
+type BackendTopic struct {
+	// backend is the backend topic's name, 1-253 characters.
+	Backend string `pulumi:"backend"`
+}
+
+// BackendTopicInput is an input type that accepts BackendTopicArgs and BackendTopicOutput values.
+// You can construct a concrete instance of `BackendTopicInput` via:
+//
+//	BackendTopicArgs{...}
+type BackendTopicInput interface {
+	pulumi.Input
+
+	ToBackendTopicOutput() BackendTopicOutput
+	ToBackendTopicOutputWithContext(context.Context) BackendTopicOutput
+}
+
+// BackendTopic names one backend topic.
+type BackendTopicArgs struct {
+	// backend is the backend topic's name, 1-253 characters.
+	Backend pulumi.StringInput `pulumi:"backend"`
+}
+
+func (BackendTopicArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendTopic)(nil)).Elem()
+}
+
+func (i BackendTopicArgs) ToBackendTopicOutput() BackendTopicOutput {
+	return i.ToBackendTopicOutputWithContext(context.Background())
+}
+
+func (i BackendTopicArgs) ToBackendTopicOutputWithContext(ctx context.Context) BackendTopicOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendTopicOutput)
+}
+
+// BackendTopicArrayInput is an input type that accepts BackendTopicArray and BackendTopicArrayOutput values.
+// You can construct a concrete instance of `BackendTopicArrayInput` via:
+//
+//	BackendTopicArray{ BackendTopicArgs{...} }
+type BackendTopicArrayInput interface {
+	pulumi.Input
+
+	ToBackendTopicArrayOutput() BackendTopicArrayOutput
+	ToBackendTopicArrayOutputWithContext(context.Context) BackendTopicArrayOutput
+}
+
+type BackendTopicArray []BackendTopicInput
+
+func (BackendTopicArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]BackendTopic)(nil)).Elem()
+}
+
+func (i BackendTopicArray) ToBackendTopicArrayOutput() BackendTopicArrayOutput {
+	return i.ToBackendTopicArrayOutputWithContext(context.Background())
+}
+
+func (i BackendTopicArray) ToBackendTopicArrayOutputWithContext(ctx context.Context) BackendTopicArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendTopicArrayOutput)
+}
+
+// BackendTopic names one backend topic.
+type BackendTopicOutput struct{ *pulumi.OutputState }
+
+func (BackendTopicOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendTopic)(nil)).Elem()
+}
+
+func (o BackendTopicOutput) ToBackendTopicOutput() BackendTopicOutput {
+	return o
+}
+
+func (o BackendTopicOutput) ToBackendTopicOutputWithContext(ctx context.Context) BackendTopicOutput {
+	return o
+}
+
+// backend is the backend topic's name, 1-253 characters.
+func (o BackendTopicOutput) Backend() pulumi.StringOutput {
+	return o.ApplyT(func(v BackendTopic) string { return v.Backend }).(pulumi.StringOutput)
+}
+
+type BackendTopicArrayOutput struct{ *pulumi.OutputState }
+
+func (BackendTopicArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]BackendTopic)(nil)).Elem()
+}
+
+func (o BackendTopicArrayOutput) ToBackendTopicArrayOutput() BackendTopicArrayOutput {
+	return o
+}
+
+func (o BackendTopicArrayOutput) ToBackendTopicArrayOutputWithContext(ctx context.Context) BackendTopicArrayOutput {
+	return o
+}
+
+func (o BackendTopicArrayOutput) Index(i pulumi.IntInput) BackendTopicOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) BackendTopic {
+		return vs[0].([]BackendTopic)[vs[1].(int)]
+	}).(BackendTopicOutput)
+}
+
+// CertificateKeyPair is a PEM certificate and its private key.
+type CertificateKeyPair struct {
+	// certificate is the PEM certificate.
+	Certificate SensitiveDataSource `pulumi:"certificate"`
+	// key is the PEM private key of the certificate.
+	Key SensitiveDataSource `pulumi:"key"`
+}
+
+// CertificateKeyPairInput is an input type that accepts CertificateKeyPairArgs and CertificateKeyPairOutput values.
+// You can construct a concrete instance of `CertificateKeyPairInput` via:
+//
+//	CertificateKeyPairArgs{...}
+type CertificateKeyPairInput interface {
+	pulumi.Input
+
+	ToCertificateKeyPairOutput() CertificateKeyPairOutput
+	ToCertificateKeyPairOutputWithContext(context.Context) CertificateKeyPairOutput
+}
+
+// CertificateKeyPair is a PEM certificate and its private key.
+type CertificateKeyPairArgs struct {
+	// certificate is the PEM certificate.
+	Certificate SensitiveDataSourceInput `pulumi:"certificate"`
+	// key is the PEM private key of the certificate.
+	Key SensitiveDataSourceInput `pulumi:"key"`
+}
+
+func (CertificateKeyPairArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateKeyPair)(nil)).Elem()
+}
+
+func (i CertificateKeyPairArgs) ToCertificateKeyPairOutput() CertificateKeyPairOutput {
+	return i.ToCertificateKeyPairOutputWithContext(context.Background())
+}
+
+func (i CertificateKeyPairArgs) ToCertificateKeyPairOutputWithContext(ctx context.Context) CertificateKeyPairOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CertificateKeyPairOutput)
+}
+
+func (i CertificateKeyPairArgs) ToCertificateKeyPairPtrOutput() CertificateKeyPairPtrOutput {
+	return i.ToCertificateKeyPairPtrOutputWithContext(context.Background())
+}
+
+func (i CertificateKeyPairArgs) ToCertificateKeyPairPtrOutputWithContext(ctx context.Context) CertificateKeyPairPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CertificateKeyPairOutput).ToCertificateKeyPairPtrOutputWithContext(ctx)
+}
+
+// CertificateKeyPairPtrInput is an input type that accepts CertificateKeyPairArgs, CertificateKeyPairPtr and CertificateKeyPairPtrOutput values.
+// You can construct a concrete instance of `CertificateKeyPairPtrInput` via:
+//
+//	        CertificateKeyPairArgs{...}
+//
+//	or:
+//
+//	        nil
+type CertificateKeyPairPtrInput interface {
+	pulumi.Input
+
+	ToCertificateKeyPairPtrOutput() CertificateKeyPairPtrOutput
+	ToCertificateKeyPairPtrOutputWithContext(context.Context) CertificateKeyPairPtrOutput
+}
+
+type certificateKeyPairPtrType CertificateKeyPairArgs
+
+func CertificateKeyPairPtr(v *CertificateKeyPairArgs) CertificateKeyPairPtrInput {
+	return (*certificateKeyPairPtrType)(v)
+}
+
+func (*certificateKeyPairPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateKeyPair)(nil)).Elem()
+}
+
+func (i *certificateKeyPairPtrType) ToCertificateKeyPairPtrOutput() CertificateKeyPairPtrOutput {
+	return i.ToCertificateKeyPairPtrOutputWithContext(context.Background())
+}
+
+func (i *certificateKeyPairPtrType) ToCertificateKeyPairPtrOutputWithContext(ctx context.Context) CertificateKeyPairPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(CertificateKeyPairPtrOutput)
+}
+
+// CertificateKeyPair is a PEM certificate and its private key.
+type CertificateKeyPairOutput struct{ *pulumi.OutputState }
+
+func (CertificateKeyPairOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*CertificateKeyPair)(nil)).Elem()
+}
+
+func (o CertificateKeyPairOutput) ToCertificateKeyPairOutput() CertificateKeyPairOutput {
+	return o
+}
+
+func (o CertificateKeyPairOutput) ToCertificateKeyPairOutputWithContext(ctx context.Context) CertificateKeyPairOutput {
+	return o
+}
+
+func (o CertificateKeyPairOutput) ToCertificateKeyPairPtrOutput() CertificateKeyPairPtrOutput {
+	return o.ToCertificateKeyPairPtrOutputWithContext(context.Background())
+}
+
+func (o CertificateKeyPairOutput) ToCertificateKeyPairPtrOutputWithContext(ctx context.Context) CertificateKeyPairPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v CertificateKeyPair) *CertificateKeyPair {
+		return &v
+	}).(CertificateKeyPairPtrOutput)
+}
+
+// certificate is the PEM certificate.
+func (o CertificateKeyPairOutput) Certificate() SensitiveDataSourceOutput {
+	return o.ApplyT(func(v CertificateKeyPair) SensitiveDataSource { return v.Certificate }).(SensitiveDataSourceOutput)
+}
+
+// key is the PEM private key of the certificate.
+func (o CertificateKeyPairOutput) Key() SensitiveDataSourceOutput {
+	return o.ApplyT(func(v CertificateKeyPair) SensitiveDataSource { return v.Key }).(SensitiveDataSourceOutput)
+}
+
+type CertificateKeyPairPtrOutput struct{ *pulumi.OutputState }
+
+func (CertificateKeyPairPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**CertificateKeyPair)(nil)).Elem()
+}
+
+func (o CertificateKeyPairPtrOutput) ToCertificateKeyPairPtrOutput() CertificateKeyPairPtrOutput {
+	return o
+}
+
+func (o CertificateKeyPairPtrOutput) ToCertificateKeyPairPtrOutputWithContext(ctx context.Context) CertificateKeyPairPtrOutput {
+	return o
+}
+
+func (o CertificateKeyPairPtrOutput) Elem() CertificateKeyPairOutput {
+	return o.ApplyT(func(v *CertificateKeyPair) CertificateKeyPair {
+		if v != nil {
+			return *v
+		}
+		var ret CertificateKeyPair
+		return ret
+	}).(CertificateKeyPairOutput)
+}
+
+// certificate is the PEM certificate.
+func (o CertificateKeyPairPtrOutput) Certificate() SensitiveDataSourcePtrOutput {
+	return o.ApplyT(func(v *CertificateKeyPair) *SensitiveDataSource {
+		if v == nil {
+			return nil
+		}
+		return &v.Certificate
+	}).(SensitiveDataSourcePtrOutput)
+}
+
+// key is the PEM private key of the certificate.
+func (o CertificateKeyPairPtrOutput) Key() SensitiveDataSourcePtrOutput {
+	return o.ApplyT(func(v *CertificateKeyPair) *SensitiveDataSource {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(SensitiveDataSourcePtrOutput)
+}
+
+// ClaimsMapping renames the token claims that carry the subject and the scope.
+type ClaimsMapping struct {
+	// scope names the claim that carries the scope.
+	Scope *string `pulumi:"scope"`
+	// sub names the claim that carries the subject.
+	Sub *string `pulumi:"sub"`
+}
+
+// ClaimsMappingInput is an input type that accepts ClaimsMappingArgs and ClaimsMappingOutput values.
+// You can construct a concrete instance of `ClaimsMappingInput` via:
+//
+//	ClaimsMappingArgs{...}
+type ClaimsMappingInput interface {
+	pulumi.Input
+
+	ToClaimsMappingOutput() ClaimsMappingOutput
+	ToClaimsMappingOutputWithContext(context.Context) ClaimsMappingOutput
+}
+
+// ClaimsMapping renames the token claims that carry the subject and the scope.
+type ClaimsMappingArgs struct {
+	// scope names the claim that carries the scope.
+	Scope pulumi.StringPtrInput `pulumi:"scope"`
+	// sub names the claim that carries the subject.
+	Sub pulumi.StringPtrInput `pulumi:"sub"`
+}
+
+func (ClaimsMappingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClaimsMapping)(nil)).Elem()
+}
+
+func (i ClaimsMappingArgs) ToClaimsMappingOutput() ClaimsMappingOutput {
+	return i.ToClaimsMappingOutputWithContext(context.Background())
+}
+
+func (i ClaimsMappingArgs) ToClaimsMappingOutputWithContext(ctx context.Context) ClaimsMappingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingOutput)
+}
+
+func (i ClaimsMappingArgs) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
+	return i.ToClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (i ClaimsMappingArgs) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingOutput).ToClaimsMappingPtrOutputWithContext(ctx)
+}
+
+// ClaimsMappingPtrInput is an input type that accepts ClaimsMappingArgs, ClaimsMappingPtr and ClaimsMappingPtrOutput values.
+// You can construct a concrete instance of `ClaimsMappingPtrInput` via:
+//
+//	        ClaimsMappingArgs{...}
+//
+//	or:
+//
+//	        nil
+type ClaimsMappingPtrInput interface {
+	pulumi.Input
+
+	ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput
+	ToClaimsMappingPtrOutputWithContext(context.Context) ClaimsMappingPtrOutput
+}
+
+type claimsMappingPtrType ClaimsMappingArgs
+
+func ClaimsMappingPtr(v *ClaimsMappingArgs) ClaimsMappingPtrInput {
+	return (*claimsMappingPtrType)(v)
+}
+
+func (*claimsMappingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClaimsMapping)(nil)).Elem()
+}
+
+func (i *claimsMappingPtrType) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
+	return i.ToClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (i *claimsMappingPtrType) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingPtrOutput)
+}
+
+// ClaimsMapping renames the token claims that carry the subject and the scope.
+type ClaimsMappingOutput struct{ *pulumi.OutputState }
+
+func (ClaimsMappingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClaimsMapping)(nil)).Elem()
+}
+
+func (o ClaimsMappingOutput) ToClaimsMappingOutput() ClaimsMappingOutput {
+	return o
+}
+
+func (o ClaimsMappingOutput) ToClaimsMappingOutputWithContext(ctx context.Context) ClaimsMappingOutput {
+	return o
+}
+
+func (o ClaimsMappingOutput) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
+	return o.ToClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (o ClaimsMappingOutput) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ClaimsMapping) *ClaimsMapping {
+		return &v
+	}).(ClaimsMappingPtrOutput)
+}
+
+// scope names the claim that carries the scope.
+func (o ClaimsMappingOutput) Scope() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ClaimsMapping) *string { return v.Scope }).(pulumi.StringPtrOutput)
+}
+
+// sub names the claim that carries the subject.
+func (o ClaimsMappingOutput) Sub() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ClaimsMapping) *string { return v.Sub }).(pulumi.StringPtrOutput)
+}
+
+type ClaimsMappingPtrOutput struct{ *pulumi.OutputState }
+
+func (ClaimsMappingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClaimsMapping)(nil)).Elem()
+}
+
+func (o ClaimsMappingPtrOutput) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
+	return o
+}
+
+func (o ClaimsMappingPtrOutput) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
+	return o
+}
+
+func (o ClaimsMappingPtrOutput) Elem() ClaimsMappingOutput {
+	return o.ApplyT(func(v *ClaimsMapping) ClaimsMapping {
+		if v != nil {
+			return *v
+		}
+		var ret ClaimsMapping
+		return ret
+	}).(ClaimsMappingOutput)
+}
+
+// scope names the claim that carries the scope.
+func (o ClaimsMappingPtrOutput) Scope() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ClaimsMapping) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Scope
+	}).(pulumi.StringPtrOutput)
+}
+
+// sub names the claim that carries the subject.
+func (o ClaimsMappingPtrOutput) Sub() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ClaimsMapping) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Sub
+	}).(pulumi.StringPtrOutput)
+}
+
+// ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
 type ClientAuthentication struct {
 	// mode is required (default: clients must present a certificate) or requested.
 	Mode *string `pulumi:"mode"`
@@ -162,7 +1869,7 @@ type ClientAuthenticationInput interface {
 	ToClientAuthenticationOutputWithContext(context.Context) ClientAuthenticationOutput
 }
 
-// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+// ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
 type ClientAuthenticationArgs struct {
 	// mode is required (default: clients must present a certificate) or requested.
 	Mode pulumi.StringPtrInput `pulumi:"mode"`
@@ -225,7 +1932,7 @@ func (i *clientAuthenticationPtrType) ToClientAuthenticationPtrOutputWithContext
 	return pulumi.ToOutputWithContext(ctx, i).(ClientAuthenticationPtrOutput)
 }
 
-// ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+// ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
 type ClientAuthenticationOutput struct{ *pulumi.OutputState }
 
 func (ClientAuthenticationOutput) ElementType() reflect.Type {
@@ -317,6 +2024,1437 @@ func (o ClientAuthenticationPtrOutput) TrustBundles() TrustBundleArrayOutput {
 		}
 		return v.TrustBundles
 	}).(TrustBundleArrayOutput)
+}
+
+// ClientCertificateAuth authenticates clients by their TLS certificate.
+type ClientCertificateAuth struct {
+	// fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
+}
+
+// ClientCertificateAuthInput is an input type that accepts ClientCertificateAuthArgs and ClientCertificateAuthOutput values.
+// You can construct a concrete instance of `ClientCertificateAuthInput` via:
+//
+//	ClientCertificateAuthArgs{...}
+type ClientCertificateAuthInput interface {
+	pulumi.Input
+
+	ToClientCertificateAuthOutput() ClientCertificateAuthOutput
+	ToClientCertificateAuthOutputWithContext(context.Context) ClientCertificateAuthOutput
+}
+
+// ClientCertificateAuth authenticates clients by their TLS certificate.
+type ClientCertificateAuthArgs struct {
+	// fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+}
+
+func (ClientCertificateAuthArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClientCertificateAuth)(nil)).Elem()
+}
+
+func (i ClientCertificateAuthArgs) ToClientCertificateAuthOutput() ClientCertificateAuthOutput {
+	return i.ToClientCertificateAuthOutputWithContext(context.Background())
+}
+
+func (i ClientCertificateAuthArgs) ToClientCertificateAuthOutputWithContext(ctx context.Context) ClientCertificateAuthOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientCertificateAuthOutput)
+}
+
+func (i ClientCertificateAuthArgs) ToClientCertificateAuthPtrOutput() ClientCertificateAuthPtrOutput {
+	return i.ToClientCertificateAuthPtrOutputWithContext(context.Background())
+}
+
+func (i ClientCertificateAuthArgs) ToClientCertificateAuthPtrOutputWithContext(ctx context.Context) ClientCertificateAuthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientCertificateAuthOutput).ToClientCertificateAuthPtrOutputWithContext(ctx)
+}
+
+// ClientCertificateAuthPtrInput is an input type that accepts ClientCertificateAuthArgs, ClientCertificateAuthPtr and ClientCertificateAuthPtrOutput values.
+// You can construct a concrete instance of `ClientCertificateAuthPtrInput` via:
+//
+//	        ClientCertificateAuthArgs{...}
+//
+//	or:
+//
+//	        nil
+type ClientCertificateAuthPtrInput interface {
+	pulumi.Input
+
+	ToClientCertificateAuthPtrOutput() ClientCertificateAuthPtrOutput
+	ToClientCertificateAuthPtrOutputWithContext(context.Context) ClientCertificateAuthPtrOutput
+}
+
+type clientCertificateAuthPtrType ClientCertificateAuthArgs
+
+func ClientCertificateAuthPtr(v *ClientCertificateAuthArgs) ClientCertificateAuthPtrInput {
+	return (*clientCertificateAuthPtrType)(v)
+}
+
+func (*clientCertificateAuthPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClientCertificateAuth)(nil)).Elem()
+}
+
+func (i *clientCertificateAuthPtrType) ToClientCertificateAuthPtrOutput() ClientCertificateAuthPtrOutput {
+	return i.ToClientCertificateAuthPtrOutputWithContext(context.Background())
+}
+
+func (i *clientCertificateAuthPtrType) ToClientCertificateAuthPtrOutputWithContext(ctx context.Context) ClientCertificateAuthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ClientCertificateAuthPtrOutput)
+}
+
+// ClientCertificateAuth authenticates clients by their TLS certificate.
+type ClientCertificateAuthOutput struct{ *pulumi.OutputState }
+
+func (ClientCertificateAuthOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ClientCertificateAuth)(nil)).Elem()
+}
+
+func (o ClientCertificateAuthOutput) ToClientCertificateAuthOutput() ClientCertificateAuthOutput {
+	return o
+}
+
+func (o ClientCertificateAuthOutput) ToClientCertificateAuthOutputWithContext(ctx context.Context) ClientCertificateAuthOutput {
+	return o
+}
+
+func (o ClientCertificateAuthOutput) ToClientCertificateAuthPtrOutput() ClientCertificateAuthPtrOutput {
+	return o.ToClientCertificateAuthPtrOutputWithContext(context.Background())
+}
+
+func (o ClientCertificateAuthOutput) ToClientCertificateAuthPtrOutputWithContext(ctx context.Context) ClientCertificateAuthPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ClientCertificateAuth) *ClientCertificateAuth {
+		return &v
+	}).(ClientCertificateAuthPtrOutput)
+}
+
+// fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+func (o ClientCertificateAuthOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v ClientCertificateAuth) *FetchKongIdentityPrincipal { return v.FetchKongIdentityPrincipal }).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+type ClientCertificateAuthPtrOutput struct{ *pulumi.OutputState }
+
+func (ClientCertificateAuthPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ClientCertificateAuth)(nil)).Elem()
+}
+
+func (o ClientCertificateAuthPtrOutput) ToClientCertificateAuthPtrOutput() ClientCertificateAuthPtrOutput {
+	return o
+}
+
+func (o ClientCertificateAuthPtrOutput) ToClientCertificateAuthPtrOutputWithContext(ctx context.Context) ClientCertificateAuthPtrOutput {
+	return o
+}
+
+func (o ClientCertificateAuthPtrOutput) Elem() ClientCertificateAuthOutput {
+	return o.ApplyT(func(v *ClientCertificateAuth) ClientCertificateAuth {
+		if v != nil {
+			return *v
+		}
+		var ret ClientCertificateAuth
+		return ret
+	}).(ClientCertificateAuthOutput)
+}
+
+// fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+func (o ClientCertificateAuthPtrOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v *ClientCertificateAuth) *FetchKongIdentityPrincipal {
+		if v == nil {
+			return nil
+		}
+		return v.FetchKongIdentityPrincipal
+	}).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpec struct {
+	// decrypt decrypts whole record keys or values.
+	Decrypt *DecryptPolicy `pulumi:"decrypt"`
+	// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	DecryptFields *DecryptFieldsPolicy `pulumi:"decryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders *ModifyHeadersPolicy `pulumi:"modifyHeaders"`
+	// schemaValidation validates consumed records against a schema.
+	SchemaValidation *ConsumeSchemaValidationPolicy `pulumi:"schemaValidation"`
+	// skipRecord drops consumed records, usually those its condition selects.
+	SkipRecord *SkipRecordPolicy `pulumi:"skipRecord"`
+	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+	Type ConsumePolicyType `pulumi:"type"`
+}
+
+// ConsumePolicyAPISpecInput is an input type that accepts ConsumePolicyAPISpecArgs and ConsumePolicyAPISpecOutput values.
+// You can construct a concrete instance of `ConsumePolicyAPISpecInput` via:
+//
+//	ConsumePolicyAPISpecArgs{...}
+type ConsumePolicyAPISpecInput interface {
+	pulumi.Input
+
+	ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput
+	ToConsumePolicyAPISpecOutputWithContext(context.Context) ConsumePolicyAPISpecOutput
+}
+
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpecArgs struct {
+	// decrypt decrypts whole record keys or values.
+	Decrypt DecryptPolicyPtrInput `pulumi:"decrypt"`
+	// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	DecryptFields DecryptFieldsPolicyPtrInput `pulumi:"decryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders ModifyHeadersPolicyPtrInput `pulumi:"modifyHeaders"`
+	// schemaValidation validates consumed records against a schema.
+	SchemaValidation ConsumeSchemaValidationPolicyPtrInput `pulumi:"schemaValidation"`
+	// skipRecord drops consumed records, usually those its condition selects.
+	SkipRecord SkipRecordPolicyPtrInput `pulumi:"skipRecord"`
+	// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+	Type ConsumePolicyTypeInput `pulumi:"type"`
+}
+
+func (ConsumePolicyAPISpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ConsumePolicyAPISpecArgs) ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput {
+	return i.ToConsumePolicyAPISpecOutputWithContext(context.Background())
+}
+
+func (i ConsumePolicyAPISpecArgs) ToConsumePolicyAPISpecOutputWithContext(ctx context.Context) ConsumePolicyAPISpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumePolicyAPISpecOutput)
+}
+
+// ConsumePolicyAPISpecArrayInput is an input type that accepts ConsumePolicyAPISpecArray and ConsumePolicyAPISpecArrayOutput values.
+// You can construct a concrete instance of `ConsumePolicyAPISpecArrayInput` via:
+//
+//	ConsumePolicyAPISpecArray{ ConsumePolicyAPISpecArgs{...} }
+type ConsumePolicyAPISpecArrayInput interface {
+	pulumi.Input
+
+	ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput
+	ToConsumePolicyAPISpecArrayOutputWithContext(context.Context) ConsumePolicyAPISpecArrayOutput
+}
+
+type ConsumePolicyAPISpecArray []ConsumePolicyAPISpecInput
+
+func (ConsumePolicyAPISpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ConsumePolicyAPISpecArray) ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput {
+	return i.ToConsumePolicyAPISpecArrayOutputWithContext(context.Background())
+}
+
+func (i ConsumePolicyAPISpecArray) ToConsumePolicyAPISpecArrayOutputWithContext(ctx context.Context) ConsumePolicyAPISpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumePolicyAPISpecArrayOutput)
+}
+
+// ConsumePolicyAPISpec is a union on Type; set the member Type names.
+type ConsumePolicyAPISpecOutput struct{ *pulumi.OutputState }
+
+func (ConsumePolicyAPISpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ConsumePolicyAPISpecOutput) ToConsumePolicyAPISpecOutput() ConsumePolicyAPISpecOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecOutput) ToConsumePolicyAPISpecOutputWithContext(ctx context.Context) ConsumePolicyAPISpecOutput {
+	return o
+}
+
+// decrypt decrypts whole record keys or values.
+func (o ConsumePolicyAPISpecOutput) Decrypt() DecryptPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *DecryptPolicy { return v.Decrypt }).(DecryptPolicyPtrOutput)
+}
+
+// decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+func (o ConsumePolicyAPISpecOutput) DecryptFields() DecryptFieldsPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *DecryptFieldsPolicy { return v.DecryptFields }).(DecryptFieldsPolicyPtrOutput)
+}
+
+// modifyHeaders sets or removes record headers.
+func (o ConsumePolicyAPISpecOutput) ModifyHeaders() ModifyHeadersPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *ModifyHeadersPolicy { return v.ModifyHeaders }).(ModifyHeadersPolicyPtrOutput)
+}
+
+// schemaValidation validates consumed records against a schema.
+func (o ConsumePolicyAPISpecOutput) SchemaValidation() ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *ConsumeSchemaValidationPolicy { return v.SchemaValidation }).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// skipRecord drops consumed records, usually those its condition selects.
+func (o ConsumePolicyAPISpecOutput) SkipRecord() SkipRecordPolicyPtrOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) *SkipRecordPolicy { return v.SkipRecord }).(SkipRecordPolicyPtrOutput)
+}
+
+// type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+func (o ConsumePolicyAPISpecOutput) Type() ConsumePolicyTypeOutput {
+	return o.ApplyT(func(v ConsumePolicyAPISpec) ConsumePolicyType { return v.Type }).(ConsumePolicyTypeOutput)
+}
+
+type ConsumePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ConsumePolicyAPISpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) ToConsumePolicyAPISpecArrayOutput() ConsumePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) ToConsumePolicyAPISpecArrayOutputWithContext(ctx context.Context) ConsumePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ConsumePolicyAPISpecArrayOutput) Index(i pulumi.IntInput) ConsumePolicyAPISpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ConsumePolicyAPISpec {
+		return vs[0].([]ConsumePolicyAPISpec)[vs[1].(int)]
+	}).(ConsumePolicyAPISpecOutput)
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidation struct {
+	// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode *string `pulumi:"failureMode"`
+	// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+	KeyValidationAction *string `pulumi:"keyValidationAction"`
+	// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+	SchemaRegistry *SchemaRegistryRef `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey *string `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue *string `pulumi:"validateValue"`
+	// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+	ValueValidationAction *string `pulumi:"valueValidationAction"`
+}
+
+// ConsumeSchemaValidationInput is an input type that accepts ConsumeSchemaValidationArgs and ConsumeSchemaValidationOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationInput` via:
+//
+//	ConsumeSchemaValidationArgs{...}
+type ConsumeSchemaValidationInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput
+	ToConsumeSchemaValidationOutputWithContext(context.Context) ConsumeSchemaValidationOutput
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidationArgs struct {
+	// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode pulumi.StringPtrInput `pulumi:"failureMode"`
+	// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+	KeyValidationAction pulumi.StringPtrInput `pulumi:"keyValidationAction"`
+	// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+	SchemaRegistry SchemaRegistryRefPtrInput `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey pulumi.StringPtrInput `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue pulumi.StringPtrInput `pulumi:"validateValue"`
+	// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+	ValueValidationAction pulumi.StringPtrInput `pulumi:"valueValidationAction"`
+}
+
+func (ConsumeSchemaValidationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput {
+	return i.ToConsumeSchemaValidationOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationOutputWithContext(ctx context.Context) ConsumeSchemaValidationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationOutput)
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return i.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationArgs) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationOutput).ToConsumeSchemaValidationPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationPtrInput is an input type that accepts ConsumeSchemaValidationArgs, ConsumeSchemaValidationPtr and ConsumeSchemaValidationPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPtrInput` via:
+//
+//	        ConsumeSchemaValidationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput
+	ToConsumeSchemaValidationPtrOutputWithContext(context.Context) ConsumeSchemaValidationPtrOutput
+}
+
+type consumeSchemaValidationPtrType ConsumeSchemaValidationArgs
+
+func ConsumeSchemaValidationPtr(v *ConsumeSchemaValidationArgs) ConsumeSchemaValidationPtrInput {
+	return (*consumeSchemaValidationPtrType)(v)
+}
+
+func (*consumeSchemaValidationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationPtrType) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return i.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationPtrType) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPtrOutput)
+}
+
+// ConsumeSchemaValidation configures validation of consumed records.
+type ConsumeSchemaValidationOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationOutput() ConsumeSchemaValidationOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationOutputWithContext(ctx context.Context) ConsumeSchemaValidationOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return o.ToConsumeSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationOutput) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidation) *ConsumeSchemaValidation {
+		return &v
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+func (o ConsumeSchemaValidationOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.FailureMode }).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+func (o ConsumeSchemaValidationOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.KeyValidationAction }).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+func (o ConsumeSchemaValidationOutput) SchemaRegistry() SchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *SchemaRegistryRef { return v.SchemaRegistry }).(SchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ConsumeSchemaValidationOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValidateKey }).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ConsumeSchemaValidationOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValidateValue }).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+func (o ConsumeSchemaValidationOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidation) *string { return v.ValueValidationAction }).(pulumi.StringPtrOutput)
+}
+
+type ConsumeSchemaValidationPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidation)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPtrOutput) ToConsumeSchemaValidationPtrOutput() ConsumeSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPtrOutput) ToConsumeSchemaValidationPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPtrOutput) Elem() ConsumeSchemaValidationOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) ConsumeSchemaValidation {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidation
+		return ret
+	}).(ConsumeSchemaValidationOutput)
+}
+
+// failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+func (o ConsumeSchemaValidationPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+func (o ConsumeSchemaValidationPtrOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+func (o ConsumeSchemaValidationPtrOutput) SchemaRegistry() SchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *SchemaRegistryRef {
+		if v == nil {
+			return nil
+		}
+		return v.SchemaRegistry
+	}).(SchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ConsumeSchemaValidationPtrOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ConsumeSchemaValidationPtrOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateValue
+	}).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+func (o ConsumeSchemaValidationPtrOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValueValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfig struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry *ConsumeSchemaValidation `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json *ConsumeSchemaValidation `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type SchemaValidationType `pulumi:"type"`
+}
+
+// ConsumeSchemaValidationConfigInput is an input type that accepts ConsumeSchemaValidationConfigArgs and ConsumeSchemaValidationConfigOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationConfigInput` via:
+//
+//	ConsumeSchemaValidationConfigArgs{...}
+type ConsumeSchemaValidationConfigInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput
+	ToConsumeSchemaValidationConfigOutputWithContext(context.Context) ConsumeSchemaValidationConfigOutput
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfigArgs struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry ConsumeSchemaValidationPtrInput `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json ConsumeSchemaValidationPtrInput `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type SchemaValidationTypeInput `pulumi:"type"`
+}
+
+func (ConsumeSchemaValidationConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput {
+	return i.ToConsumeSchemaValidationConfigOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigOutput)
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return i.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationConfigArgs) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigOutput).ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationConfigPtrInput is an input type that accepts ConsumeSchemaValidationConfigArgs, ConsumeSchemaValidationConfigPtr and ConsumeSchemaValidationConfigPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationConfigPtrInput` via:
+//
+//	        ConsumeSchemaValidationConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationConfigPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput
+	ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Context) ConsumeSchemaValidationConfigPtrOutput
+}
+
+type consumeSchemaValidationConfigPtrType ConsumeSchemaValidationConfigArgs
+
+func ConsumeSchemaValidationConfigPtr(v *ConsumeSchemaValidationConfigArgs) ConsumeSchemaValidationConfigPtrInput {
+	return (*consumeSchemaValidationConfigPtrType)(v)
+}
+
+func (*consumeSchemaValidationConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationConfigPtrType) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return i.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationConfigPtrType) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+type ConsumeSchemaValidationConfigOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigOutput() ConsumeSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return o.ToConsumeSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationConfigOutput) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidationConfig) *ConsumeSchemaValidationConfig {
+		return &v
+	}).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ConsumeSchemaValidationConfigOutput) ConfluentSchemaRegistry() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) *ConsumeSchemaValidation { return v.ConfluentSchemaRegistry }).(ConsumeSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ConsumeSchemaValidationConfigOutput) Json() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) *ConsumeSchemaValidation { return v.Json }).(ConsumeSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ConsumeSchemaValidationConfigOutput) Type() SchemaValidationTypeOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationConfig) SchemaValidationType { return v.Type }).(SchemaValidationTypeOutput)
+}
+
+type ConsumeSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) ToConsumeSchemaValidationConfigPtrOutput() ConsumeSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) ToConsumeSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationConfigPtrOutput) Elem() ConsumeSchemaValidationConfigOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) ConsumeSchemaValidationConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidationConfig
+		return ret
+	}).(ConsumeSchemaValidationConfigOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ConsumeSchemaValidationConfigPtrOutput) ConfluentSchemaRegistry() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *ConsumeSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.ConfluentSchemaRegistry
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ConsumeSchemaValidationConfigPtrOutput) Json() ConsumeSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *ConsumeSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.Json
+	}).(ConsumeSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ConsumeSchemaValidationConfigPtrOutput) Type() SchemaValidationTypePtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationConfig) *SchemaValidationType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(SchemaValidationTypePtrOutput)
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ConsumeSchemaValidationConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ConsumeSchemaValidationPolicyInput is an input type that accepts ConsumeSchemaValidationPolicyArgs and ConsumeSchemaValidationPolicyOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPolicyInput` via:
+//
+//	ConsumeSchemaValidationPolicyArgs{...}
+type ConsumeSchemaValidationPolicyInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput
+	ToConsumeSchemaValidationPolicyOutputWithContext(context.Context) ConsumeSchemaValidationPolicyOutput
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ConsumeSchemaValidationConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ConsumeSchemaValidationPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput {
+	return i.ToConsumeSchemaValidationPolicyOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyOutput)
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return i.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumeSchemaValidationPolicyArgs) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyOutput).ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx)
+}
+
+// ConsumeSchemaValidationPolicyPtrInput is an input type that accepts ConsumeSchemaValidationPolicyArgs, ConsumeSchemaValidationPolicyPtr and ConsumeSchemaValidationPolicyPtrOutput values.
+// You can construct a concrete instance of `ConsumeSchemaValidationPolicyPtrInput` via:
+//
+//	        ConsumeSchemaValidationPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumeSchemaValidationPolicyPtrInput interface {
+	pulumi.Input
+
+	ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput
+	ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Context) ConsumeSchemaValidationPolicyPtrOutput
+}
+
+type consumeSchemaValidationPolicyPtrType ConsumeSchemaValidationPolicyArgs
+
+func ConsumeSchemaValidationPolicyPtr(v *ConsumeSchemaValidationPolicyArgs) ConsumeSchemaValidationPolicyPtrInput {
+	return (*consumeSchemaValidationPolicyPtrType)(v)
+}
+
+func (*consumeSchemaValidationPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i *consumeSchemaValidationPolicyPtrType) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return i.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *consumeSchemaValidationPolicyPtrType) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// ConsumeSchemaValidationPolicy validates consumed records against a schema.
+type ConsumeSchemaValidationPolicyOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyOutput() ConsumeSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ToConsumeSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumeSchemaValidationPolicyOutput) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumeSchemaValidationPolicy) *ConsumeSchemaValidationPolicy {
+		return &v
+	}).(ConsumeSchemaValidationPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ConsumeSchemaValidationPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ConsumeSchemaValidationPolicyOutput) Config() ConsumeSchemaValidationConfigOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) ConsumeSchemaValidationConfig { return v.Config }).(ConsumeSchemaValidationConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ConsumeSchemaValidationPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ConsumeSchemaValidationPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ConsumeSchemaValidationPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ConsumeSchemaValidationPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ConsumeSchemaValidationPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ConsumeSchemaValidationPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumeSchemaValidationPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumeSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) ToConsumeSchemaValidationPolicyPtrOutput() ConsumeSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) ToConsumeSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ConsumeSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ConsumeSchemaValidationPolicyPtrOutput) Elem() ConsumeSchemaValidationPolicyOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) ConsumeSchemaValidationPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumeSchemaValidationPolicy
+		return ret
+	}).(ConsumeSchemaValidationPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Config() ConsumeSchemaValidationConfigPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *ConsumeSchemaValidationConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ConsumeSchemaValidationConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ConsumeSchemaValidationPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumeSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// ConsumerGroupExactList selects the listed consumer groups.
+type ConsumerGroupExactList struct {
+	// exactList names the consumer groups.
+	ExactList []ConsumerGroupName `pulumi:"exactList"`
+}
+
+// ConsumerGroupExactListInput is an input type that accepts ConsumerGroupExactListArgs and ConsumerGroupExactListOutput values.
+// You can construct a concrete instance of `ConsumerGroupExactListInput` via:
+//
+//	ConsumerGroupExactListArgs{...}
+type ConsumerGroupExactListInput interface {
+	pulumi.Input
+
+	ToConsumerGroupExactListOutput() ConsumerGroupExactListOutput
+	ToConsumerGroupExactListOutputWithContext(context.Context) ConsumerGroupExactListOutput
+}
+
+// ConsumerGroupExactList selects the listed consumer groups.
+type ConsumerGroupExactListArgs struct {
+	// exactList names the consumer groups.
+	ExactList ConsumerGroupNameArrayInput `pulumi:"exactList"`
+}
+
+func (ConsumerGroupExactListArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupExactList)(nil)).Elem()
+}
+
+func (i ConsumerGroupExactListArgs) ToConsumerGroupExactListOutput() ConsumerGroupExactListOutput {
+	return i.ToConsumerGroupExactListOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupExactListArgs) ToConsumerGroupExactListOutputWithContext(ctx context.Context) ConsumerGroupExactListOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupExactListOutput)
+}
+
+func (i ConsumerGroupExactListArgs) ToConsumerGroupExactListPtrOutput() ConsumerGroupExactListPtrOutput {
+	return i.ToConsumerGroupExactListPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupExactListArgs) ToConsumerGroupExactListPtrOutputWithContext(ctx context.Context) ConsumerGroupExactListPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupExactListOutput).ToConsumerGroupExactListPtrOutputWithContext(ctx)
+}
+
+// ConsumerGroupExactListPtrInput is an input type that accepts ConsumerGroupExactListArgs, ConsumerGroupExactListPtr and ConsumerGroupExactListPtrOutput values.
+// You can construct a concrete instance of `ConsumerGroupExactListPtrInput` via:
+//
+//	        ConsumerGroupExactListArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumerGroupExactListPtrInput interface {
+	pulumi.Input
+
+	ToConsumerGroupExactListPtrOutput() ConsumerGroupExactListPtrOutput
+	ToConsumerGroupExactListPtrOutputWithContext(context.Context) ConsumerGroupExactListPtrOutput
+}
+
+type consumerGroupExactListPtrType ConsumerGroupExactListArgs
+
+func ConsumerGroupExactListPtr(v *ConsumerGroupExactListArgs) ConsumerGroupExactListPtrInput {
+	return (*consumerGroupExactListPtrType)(v)
+}
+
+func (*consumerGroupExactListPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumerGroupExactList)(nil)).Elem()
+}
+
+func (i *consumerGroupExactListPtrType) ToConsumerGroupExactListPtrOutput() ConsumerGroupExactListPtrOutput {
+	return i.ToConsumerGroupExactListPtrOutputWithContext(context.Background())
+}
+
+func (i *consumerGroupExactListPtrType) ToConsumerGroupExactListPtrOutputWithContext(ctx context.Context) ConsumerGroupExactListPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupExactListPtrOutput)
+}
+
+// ConsumerGroupExactList selects the listed consumer groups.
+type ConsumerGroupExactListOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupExactListOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupExactList)(nil)).Elem()
+}
+
+func (o ConsumerGroupExactListOutput) ToConsumerGroupExactListOutput() ConsumerGroupExactListOutput {
+	return o
+}
+
+func (o ConsumerGroupExactListOutput) ToConsumerGroupExactListOutputWithContext(ctx context.Context) ConsumerGroupExactListOutput {
+	return o
+}
+
+func (o ConsumerGroupExactListOutput) ToConsumerGroupExactListPtrOutput() ConsumerGroupExactListPtrOutput {
+	return o.ToConsumerGroupExactListPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumerGroupExactListOutput) ToConsumerGroupExactListPtrOutputWithContext(ctx context.Context) ConsumerGroupExactListPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumerGroupExactList) *ConsumerGroupExactList {
+		return &v
+	}).(ConsumerGroupExactListPtrOutput)
+}
+
+// exactList names the consumer groups.
+func (o ConsumerGroupExactListOutput) ExactList() ConsumerGroupNameArrayOutput {
+	return o.ApplyT(func(v ConsumerGroupExactList) []ConsumerGroupName { return v.ExactList }).(ConsumerGroupNameArrayOutput)
+}
+
+type ConsumerGroupExactListPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupExactListPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumerGroupExactList)(nil)).Elem()
+}
+
+func (o ConsumerGroupExactListPtrOutput) ToConsumerGroupExactListPtrOutput() ConsumerGroupExactListPtrOutput {
+	return o
+}
+
+func (o ConsumerGroupExactListPtrOutput) ToConsumerGroupExactListPtrOutputWithContext(ctx context.Context) ConsumerGroupExactListPtrOutput {
+	return o
+}
+
+func (o ConsumerGroupExactListPtrOutput) Elem() ConsumerGroupExactListOutput {
+	return o.ApplyT(func(v *ConsumerGroupExactList) ConsumerGroupExactList {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumerGroupExactList
+		return ret
+	}).(ConsumerGroupExactListOutput)
+}
+
+// exactList names the consumer groups.
+func (o ConsumerGroupExactListPtrOutput) ExactList() ConsumerGroupNameArrayOutput {
+	return o.ApplyT(func(v *ConsumerGroupExactList) []ConsumerGroupName {
+		if v == nil {
+			return nil
+		}
+		return v.ExactList
+	}).(ConsumerGroupNameArrayOutput)
+}
+
+// ConsumerGroupGlob selects consumer groups matching Glob.
+type ConsumerGroupGlob struct {
+	// glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+	Glob string `pulumi:"glob"`
+}
+
+// ConsumerGroupGlobInput is an input type that accepts ConsumerGroupGlobArgs and ConsumerGroupGlobOutput values.
+// You can construct a concrete instance of `ConsumerGroupGlobInput` via:
+//
+//	ConsumerGroupGlobArgs{...}
+type ConsumerGroupGlobInput interface {
+	pulumi.Input
+
+	ToConsumerGroupGlobOutput() ConsumerGroupGlobOutput
+	ToConsumerGroupGlobOutputWithContext(context.Context) ConsumerGroupGlobOutput
+}
+
+// ConsumerGroupGlob selects consumer groups matching Glob.
+type ConsumerGroupGlobArgs struct {
+	// glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+	Glob pulumi.StringInput `pulumi:"glob"`
+}
+
+func (ConsumerGroupGlobArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupGlob)(nil)).Elem()
+}
+
+func (i ConsumerGroupGlobArgs) ToConsumerGroupGlobOutput() ConsumerGroupGlobOutput {
+	return i.ToConsumerGroupGlobOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupGlobArgs) ToConsumerGroupGlobOutputWithContext(ctx context.Context) ConsumerGroupGlobOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupGlobOutput)
+}
+
+func (i ConsumerGroupGlobArgs) ToConsumerGroupGlobPtrOutput() ConsumerGroupGlobPtrOutput {
+	return i.ToConsumerGroupGlobPtrOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupGlobArgs) ToConsumerGroupGlobPtrOutputWithContext(ctx context.Context) ConsumerGroupGlobPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupGlobOutput).ToConsumerGroupGlobPtrOutputWithContext(ctx)
+}
+
+// ConsumerGroupGlobPtrInput is an input type that accepts ConsumerGroupGlobArgs, ConsumerGroupGlobPtr and ConsumerGroupGlobPtrOutput values.
+// You can construct a concrete instance of `ConsumerGroupGlobPtrInput` via:
+//
+//	        ConsumerGroupGlobArgs{...}
+//
+//	or:
+//
+//	        nil
+type ConsumerGroupGlobPtrInput interface {
+	pulumi.Input
+
+	ToConsumerGroupGlobPtrOutput() ConsumerGroupGlobPtrOutput
+	ToConsumerGroupGlobPtrOutputWithContext(context.Context) ConsumerGroupGlobPtrOutput
+}
+
+type consumerGroupGlobPtrType ConsumerGroupGlobArgs
+
+func ConsumerGroupGlobPtr(v *ConsumerGroupGlobArgs) ConsumerGroupGlobPtrInput {
+	return (*consumerGroupGlobPtrType)(v)
+}
+
+func (*consumerGroupGlobPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumerGroupGlob)(nil)).Elem()
+}
+
+func (i *consumerGroupGlobPtrType) ToConsumerGroupGlobPtrOutput() ConsumerGroupGlobPtrOutput {
+	return i.ToConsumerGroupGlobPtrOutputWithContext(context.Background())
+}
+
+func (i *consumerGroupGlobPtrType) ToConsumerGroupGlobPtrOutputWithContext(ctx context.Context) ConsumerGroupGlobPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupGlobPtrOutput)
+}
+
+// ConsumerGroupGlob selects consumer groups matching Glob.
+type ConsumerGroupGlobOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupGlobOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupGlob)(nil)).Elem()
+}
+
+func (o ConsumerGroupGlobOutput) ToConsumerGroupGlobOutput() ConsumerGroupGlobOutput {
+	return o
+}
+
+func (o ConsumerGroupGlobOutput) ToConsumerGroupGlobOutputWithContext(ctx context.Context) ConsumerGroupGlobOutput {
+	return o
+}
+
+func (o ConsumerGroupGlobOutput) ToConsumerGroupGlobPtrOutput() ConsumerGroupGlobPtrOutput {
+	return o.ToConsumerGroupGlobPtrOutputWithContext(context.Background())
+}
+
+func (o ConsumerGroupGlobOutput) ToConsumerGroupGlobPtrOutputWithContext(ctx context.Context) ConsumerGroupGlobPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumerGroupGlob) *ConsumerGroupGlob {
+		return &v
+	}).(ConsumerGroupGlobPtrOutput)
+}
+
+// glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+func (o ConsumerGroupGlobOutput) Glob() pulumi.StringOutput {
+	return o.ApplyT(func(v ConsumerGroupGlob) string { return v.Glob }).(pulumi.StringOutput)
+}
+
+type ConsumerGroupGlobPtrOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupGlobPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumerGroupGlob)(nil)).Elem()
+}
+
+func (o ConsumerGroupGlobPtrOutput) ToConsumerGroupGlobPtrOutput() ConsumerGroupGlobPtrOutput {
+	return o
+}
+
+func (o ConsumerGroupGlobPtrOutput) ToConsumerGroupGlobPtrOutputWithContext(ctx context.Context) ConsumerGroupGlobPtrOutput {
+	return o
+}
+
+func (o ConsumerGroupGlobPtrOutput) Elem() ConsumerGroupGlobOutput {
+	return o.ApplyT(func(v *ConsumerGroupGlob) ConsumerGroupGlob {
+		if v != nil {
+			return *v
+		}
+		var ret ConsumerGroupGlob
+		return ret
+	}).(ConsumerGroupGlobOutput)
+}
+
+// glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+func (o ConsumerGroupGlobPtrOutput) Glob() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ConsumerGroupGlob) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Glob
+	}).(pulumi.StringPtrOutput)
+}
+
+// ConsumerGroupName names one consumer group.
+type ConsumerGroupName struct {
+	// value is the consumer group ID, 1-253 characters.
+	Value string `pulumi:"value"`
+}
+
+// ConsumerGroupNameInput is an input type that accepts ConsumerGroupNameArgs and ConsumerGroupNameOutput values.
+// You can construct a concrete instance of `ConsumerGroupNameInput` via:
+//
+//	ConsumerGroupNameArgs{...}
+type ConsumerGroupNameInput interface {
+	pulumi.Input
+
+	ToConsumerGroupNameOutput() ConsumerGroupNameOutput
+	ToConsumerGroupNameOutputWithContext(context.Context) ConsumerGroupNameOutput
+}
+
+// ConsumerGroupName names one consumer group.
+type ConsumerGroupNameArgs struct {
+	// value is the consumer group ID, 1-253 characters.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (ConsumerGroupNameArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupName)(nil)).Elem()
+}
+
+func (i ConsumerGroupNameArgs) ToConsumerGroupNameOutput() ConsumerGroupNameOutput {
+	return i.ToConsumerGroupNameOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupNameArgs) ToConsumerGroupNameOutputWithContext(ctx context.Context) ConsumerGroupNameOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupNameOutput)
+}
+
+// ConsumerGroupNameArrayInput is an input type that accepts ConsumerGroupNameArray and ConsumerGroupNameArrayOutput values.
+// You can construct a concrete instance of `ConsumerGroupNameArrayInput` via:
+//
+//	ConsumerGroupNameArray{ ConsumerGroupNameArgs{...} }
+type ConsumerGroupNameArrayInput interface {
+	pulumi.Input
+
+	ToConsumerGroupNameArrayOutput() ConsumerGroupNameArrayOutput
+	ToConsumerGroupNameArrayOutputWithContext(context.Context) ConsumerGroupNameArrayOutput
+}
+
+type ConsumerGroupNameArray []ConsumerGroupNameInput
+
+func (ConsumerGroupNameArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumerGroupName)(nil)).Elem()
+}
+
+func (i ConsumerGroupNameArray) ToConsumerGroupNameArrayOutput() ConsumerGroupNameArrayOutput {
+	return i.ToConsumerGroupNameArrayOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupNameArray) ToConsumerGroupNameArrayOutputWithContext(ctx context.Context) ConsumerGroupNameArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupNameArrayOutput)
+}
+
+// ConsumerGroupName names one consumer group.
+type ConsumerGroupNameOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupNameOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupName)(nil)).Elem()
+}
+
+func (o ConsumerGroupNameOutput) ToConsumerGroupNameOutput() ConsumerGroupNameOutput {
+	return o
+}
+
+func (o ConsumerGroupNameOutput) ToConsumerGroupNameOutputWithContext(ctx context.Context) ConsumerGroupNameOutput {
+	return o
+}
+
+// value is the consumer group ID, 1-253 characters.
+func (o ConsumerGroupNameOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v ConsumerGroupName) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type ConsumerGroupNameArrayOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupNameArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumerGroupName)(nil)).Elem()
+}
+
+func (o ConsumerGroupNameArrayOutput) ToConsumerGroupNameArrayOutput() ConsumerGroupNameArrayOutput {
+	return o
+}
+
+func (o ConsumerGroupNameArrayOutput) ToConsumerGroupNameArrayOutputWithContext(ctx context.Context) ConsumerGroupNameArrayOutput {
+	return o
+}
+
+func (o ConsumerGroupNameArrayOutput) Index(i pulumi.IntInput) ConsumerGroupNameOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ConsumerGroupName {
+		return vs[0].([]ConsumerGroupName)[vs[1].(int)]
+	}).(ConsumerGroupNameOutput)
+}
+
+// ConsumerGroupSelector is a union on Type selecting consumer groups.
+type ConsumerGroupSelector struct {
+	// exactList selects named consumer groups when type is exactList.
+	ExactList *ConsumerGroupExactList `pulumi:"exactList"`
+	// glob selects consumer groups by pattern when type is glob.
+	Glob *ConsumerGroupGlob `pulumi:"glob"`
+	// type is glob or exactList; set the member of the same name.
+	Type SelectorType `pulumi:"type"`
+}
+
+// ConsumerGroupSelectorInput is an input type that accepts ConsumerGroupSelectorArgs and ConsumerGroupSelectorOutput values.
+// You can construct a concrete instance of `ConsumerGroupSelectorInput` via:
+//
+//	ConsumerGroupSelectorArgs{...}
+type ConsumerGroupSelectorInput interface {
+	pulumi.Input
+
+	ToConsumerGroupSelectorOutput() ConsumerGroupSelectorOutput
+	ToConsumerGroupSelectorOutputWithContext(context.Context) ConsumerGroupSelectorOutput
+}
+
+// ConsumerGroupSelector is a union on Type selecting consumer groups.
+type ConsumerGroupSelectorArgs struct {
+	// exactList selects named consumer groups when type is exactList.
+	ExactList ConsumerGroupExactListPtrInput `pulumi:"exactList"`
+	// glob selects consumer groups by pattern when type is glob.
+	Glob ConsumerGroupGlobPtrInput `pulumi:"glob"`
+	// type is glob or exactList; set the member of the same name.
+	Type SelectorTypeInput `pulumi:"type"`
+}
+
+func (ConsumerGroupSelectorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupSelector)(nil)).Elem()
+}
+
+func (i ConsumerGroupSelectorArgs) ToConsumerGroupSelectorOutput() ConsumerGroupSelectorOutput {
+	return i.ToConsumerGroupSelectorOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupSelectorArgs) ToConsumerGroupSelectorOutputWithContext(ctx context.Context) ConsumerGroupSelectorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupSelectorOutput)
+}
+
+// ConsumerGroupSelectorArrayInput is an input type that accepts ConsumerGroupSelectorArray and ConsumerGroupSelectorArrayOutput values.
+// You can construct a concrete instance of `ConsumerGroupSelectorArrayInput` via:
+//
+//	ConsumerGroupSelectorArray{ ConsumerGroupSelectorArgs{...} }
+type ConsumerGroupSelectorArrayInput interface {
+	pulumi.Input
+
+	ToConsumerGroupSelectorArrayOutput() ConsumerGroupSelectorArrayOutput
+	ToConsumerGroupSelectorArrayOutputWithContext(context.Context) ConsumerGroupSelectorArrayOutput
+}
+
+type ConsumerGroupSelectorArray []ConsumerGroupSelectorInput
+
+func (ConsumerGroupSelectorArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumerGroupSelector)(nil)).Elem()
+}
+
+func (i ConsumerGroupSelectorArray) ToConsumerGroupSelectorArrayOutput() ConsumerGroupSelectorArrayOutput {
+	return i.ToConsumerGroupSelectorArrayOutputWithContext(context.Background())
+}
+
+func (i ConsumerGroupSelectorArray) ToConsumerGroupSelectorArrayOutputWithContext(ctx context.Context) ConsumerGroupSelectorArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ConsumerGroupSelectorArrayOutput)
+}
+
+// ConsumerGroupSelector is a union on Type selecting consumer groups.
+type ConsumerGroupSelectorOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupSelectorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumerGroupSelector)(nil)).Elem()
+}
+
+func (o ConsumerGroupSelectorOutput) ToConsumerGroupSelectorOutput() ConsumerGroupSelectorOutput {
+	return o
+}
+
+func (o ConsumerGroupSelectorOutput) ToConsumerGroupSelectorOutputWithContext(ctx context.Context) ConsumerGroupSelectorOutput {
+	return o
+}
+
+// exactList selects named consumer groups when type is exactList.
+func (o ConsumerGroupSelectorOutput) ExactList() ConsumerGroupExactListPtrOutput {
+	return o.ApplyT(func(v ConsumerGroupSelector) *ConsumerGroupExactList { return v.ExactList }).(ConsumerGroupExactListPtrOutput)
+}
+
+// glob selects consumer groups by pattern when type is glob.
+func (o ConsumerGroupSelectorOutput) Glob() ConsumerGroupGlobPtrOutput {
+	return o.ApplyT(func(v ConsumerGroupSelector) *ConsumerGroupGlob { return v.Glob }).(ConsumerGroupGlobPtrOutput)
+}
+
+// type is glob or exactList; set the member of the same name.
+func (o ConsumerGroupSelectorOutput) Type() SelectorTypeOutput {
+	return o.ApplyT(func(v ConsumerGroupSelector) SelectorType { return v.Type }).(SelectorTypeOutput)
+}
+
+type ConsumerGroupSelectorArrayOutput struct{ *pulumi.OutputState }
+
+func (ConsumerGroupSelectorArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ConsumerGroupSelector)(nil)).Elem()
+}
+
+func (o ConsumerGroupSelectorArrayOutput) ToConsumerGroupSelectorArrayOutput() ConsumerGroupSelectorArrayOutput {
+	return o
+}
+
+func (o ConsumerGroupSelectorArrayOutput) ToConsumerGroupSelectorArrayOutputWithContext(ctx context.Context) ConsumerGroupSelectorArrayOutput {
+	return o
+}
+
+func (o ConsumerGroupSelectorArrayOutput) Index(i pulumi.IntInput) ConsumerGroupSelectorOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ConsumerGroupSelector {
+		return vs[0].([]ConsumerGroupSelector)[vs[1].(int)]
+	}).(ConsumerGroupSelectorOutput)
 }
 
 // ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
@@ -478,7 +3616,7 @@ func (o ContainerResourcesPtrOutput) Requests() pulumi.StringMapOutput {
 	}).(pulumi.StringMapOutput)
 }
 
-// DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+// DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
 type DNS struct {
 	// labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.
 	Labels map[string]string `pulumi:"labels"`
@@ -497,7 +3635,7 @@ type DNSInput interface {
 	ToDNSOutputWithContext(context.Context) DNSOutput
 }
 
-// DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+// DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
 type DNSArgs struct {
 	// labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.
 	Labels pulumi.StringMapInput `pulumi:"labels"`
@@ -558,7 +3696,7 @@ func (i *dnsPtrType) ToDNSPtrOutputWithContext(ctx context.Context) DNSPtrOutput
 	return pulumi.ToOutputWithContext(ctx, i).(DNSPtrOutput)
 }
 
-// DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+// DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
 type DNSOutput struct{ *pulumi.OutputState }
 
 func (DNSOutput) ElementType() reflect.Type {
@@ -637,10 +3775,10 @@ func (o DNSPtrOutput) Ttl() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+// DataPlane shapes the KegDataPlane and its LoadBalancer Service.
 type DataPlane struct {
 	// config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
-	Config *eventgateway.DataPlaneConfig `pulumi:"config"`
+	Config *DataPlaneConfig `pulumi:"config"`
 	// externalTrafficPolicy of the Service; Local keeps client source addresses.
 	ExternalTrafficPolicy *string `pulumi:"externalTrafficPolicy"`
 	// image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
@@ -664,10 +3802,10 @@ type DataPlaneInput interface {
 	ToDataPlaneOutputWithContext(context.Context) DataPlaneOutput
 }
 
-// DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+// DataPlane shapes the KegDataPlane and its LoadBalancer Service.
 type DataPlaneArgs struct {
 	// config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
-	Config eventgateway.DataPlaneConfigPtrInput `pulumi:"config"`
+	Config DataPlaneConfigPtrInput `pulumi:"config"`
 	// externalTrafficPolicy of the Service; Local keeps client source addresses.
 	ExternalTrafficPolicy pulumi.StringPtrInput `pulumi:"externalTrafficPolicy"`
 	// image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
@@ -733,7 +3871,7 @@ func (i *dataPlanePtrType) ToDataPlanePtrOutputWithContext(ctx context.Context) 
 	return pulumi.ToOutputWithContext(ctx, i).(DataPlanePtrOutput)
 }
 
-// DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+// DataPlane shapes the KegDataPlane and its LoadBalancer Service.
 type DataPlaneOutput struct{ *pulumi.OutputState }
 
 func (DataPlaneOutput) ElementType() reflect.Type {
@@ -759,8 +3897,8 @@ func (o DataPlaneOutput) ToDataPlanePtrOutputWithContext(ctx context.Context) Da
 }
 
 // config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
-func (o DataPlaneOutput) Config() eventgateway.DataPlaneConfigPtrOutput {
-	return o.ApplyT(func(v DataPlane) *eventgateway.DataPlaneConfig { return v.Config }).(eventgateway.DataPlaneConfigPtrOutput)
+func (o DataPlaneOutput) Config() DataPlaneConfigPtrOutput {
+	return o.ApplyT(func(v DataPlane) *DataPlaneConfig { return v.Config }).(DataPlaneConfigPtrOutput)
 }
 
 // externalTrafficPolicy of the Service; Local keeps client source addresses.
@@ -813,13 +3951,13 @@ func (o DataPlanePtrOutput) Elem() DataPlaneOutput {
 }
 
 // config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
-func (o DataPlanePtrOutput) Config() eventgateway.DataPlaneConfigPtrOutput {
-	return o.ApplyT(func(v *DataPlane) *eventgateway.DataPlaneConfig {
+func (o DataPlanePtrOutput) Config() DataPlaneConfigPtrOutput {
+	return o.ApplyT(func(v *DataPlane) *DataPlaneConfig {
 		if v == nil {
 			return nil
 		}
 		return v.Config
-	}).(eventgateway.DataPlaneConfigPtrOutput)
+	}).(DataPlaneConfigPtrOutput)
 }
 
 // externalTrafficPolicy of the Service; Local keeps client source addresses.
@@ -872,7 +4010,1723 @@ func (o DataPlanePtrOutput) ServiceAnnotations() pulumi.StringMapOutput {
 	}).(pulumi.StringMapOutput)
 }
 
-// EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+// DataPlaneConfig sets the data plane's environment.
+type DataPlaneConfig struct {
+	// configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+	ConfigPollIntervalSeconds *int `pulumi:"configPollIntervalSeconds"`
+	// enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+	EnableDebugEndpoints *string `pulumi:"enableDebugEndpoints"`
+	// konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+	Konnect *DataPlaneKonnectConfig `pulumi:"konnect"`
+	// observability sets the log level and format.
+	Observability *DataPlaneObservability `pulumi:"observability"`
+	// runtime sets the health listener address and the shutdown timing.
+	Runtime *DataPlaneRuntimeConfig `pulumi:"runtime"`
+}
+
+// DataPlaneConfigInput is an input type that accepts DataPlaneConfigArgs and DataPlaneConfigOutput values.
+// You can construct a concrete instance of `DataPlaneConfigInput` via:
+//
+//	DataPlaneConfigArgs{...}
+type DataPlaneConfigInput interface {
+	pulumi.Input
+
+	ToDataPlaneConfigOutput() DataPlaneConfigOutput
+	ToDataPlaneConfigOutputWithContext(context.Context) DataPlaneConfigOutput
+}
+
+// DataPlaneConfig sets the data plane's environment.
+type DataPlaneConfigArgs struct {
+	// configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+	ConfigPollIntervalSeconds pulumi.IntPtrInput `pulumi:"configPollIntervalSeconds"`
+	// enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+	EnableDebugEndpoints pulumi.StringPtrInput `pulumi:"enableDebugEndpoints"`
+	// konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+	Konnect DataPlaneKonnectConfigPtrInput `pulumi:"konnect"`
+	// observability sets the log level and format.
+	Observability DataPlaneObservabilityPtrInput `pulumi:"observability"`
+	// runtime sets the health listener address and the shutdown timing.
+	Runtime DataPlaneRuntimeConfigPtrInput `pulumi:"runtime"`
+}
+
+func (DataPlaneConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneConfig)(nil)).Elem()
+}
+
+func (i DataPlaneConfigArgs) ToDataPlaneConfigOutput() DataPlaneConfigOutput {
+	return i.ToDataPlaneConfigOutputWithContext(context.Background())
+}
+
+func (i DataPlaneConfigArgs) ToDataPlaneConfigOutputWithContext(ctx context.Context) DataPlaneConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneConfigOutput)
+}
+
+func (i DataPlaneConfigArgs) ToDataPlaneConfigPtrOutput() DataPlaneConfigPtrOutput {
+	return i.ToDataPlaneConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DataPlaneConfigArgs) ToDataPlaneConfigPtrOutputWithContext(ctx context.Context) DataPlaneConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneConfigOutput).ToDataPlaneConfigPtrOutputWithContext(ctx)
+}
+
+// DataPlaneConfigPtrInput is an input type that accepts DataPlaneConfigArgs, DataPlaneConfigPtr and DataPlaneConfigPtrOutput values.
+// You can construct a concrete instance of `DataPlaneConfigPtrInput` via:
+//
+//	        DataPlaneConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DataPlaneConfigPtrInput interface {
+	pulumi.Input
+
+	ToDataPlaneConfigPtrOutput() DataPlaneConfigPtrOutput
+	ToDataPlaneConfigPtrOutputWithContext(context.Context) DataPlaneConfigPtrOutput
+}
+
+type dataPlaneConfigPtrType DataPlaneConfigArgs
+
+func DataPlaneConfigPtr(v *DataPlaneConfigArgs) DataPlaneConfigPtrInput {
+	return (*dataPlaneConfigPtrType)(v)
+}
+
+func (*dataPlaneConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneConfig)(nil)).Elem()
+}
+
+func (i *dataPlaneConfigPtrType) ToDataPlaneConfigPtrOutput() DataPlaneConfigPtrOutput {
+	return i.ToDataPlaneConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *dataPlaneConfigPtrType) ToDataPlaneConfigPtrOutputWithContext(ctx context.Context) DataPlaneConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneConfigPtrOutput)
+}
+
+// DataPlaneConfig sets the data plane's environment.
+type DataPlaneConfigOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneConfig)(nil)).Elem()
+}
+
+func (o DataPlaneConfigOutput) ToDataPlaneConfigOutput() DataPlaneConfigOutput {
+	return o
+}
+
+func (o DataPlaneConfigOutput) ToDataPlaneConfigOutputWithContext(ctx context.Context) DataPlaneConfigOutput {
+	return o
+}
+
+func (o DataPlaneConfigOutput) ToDataPlaneConfigPtrOutput() DataPlaneConfigPtrOutput {
+	return o.ToDataPlaneConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DataPlaneConfigOutput) ToDataPlaneConfigPtrOutputWithContext(ctx context.Context) DataPlaneConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DataPlaneConfig) *DataPlaneConfig {
+		return &v
+	}).(DataPlaneConfigPtrOutput)
+}
+
+// configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+func (o DataPlaneConfigOutput) ConfigPollIntervalSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DataPlaneConfig) *int { return v.ConfigPollIntervalSeconds }).(pulumi.IntPtrOutput)
+}
+
+// enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+func (o DataPlaneConfigOutput) EnableDebugEndpoints() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneConfig) *string { return v.EnableDebugEndpoints }).(pulumi.StringPtrOutput)
+}
+
+// konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+func (o DataPlaneConfigOutput) Konnect() DataPlaneKonnectConfigPtrOutput {
+	return o.ApplyT(func(v DataPlaneConfig) *DataPlaneKonnectConfig { return v.Konnect }).(DataPlaneKonnectConfigPtrOutput)
+}
+
+// observability sets the log level and format.
+func (o DataPlaneConfigOutput) Observability() DataPlaneObservabilityPtrOutput {
+	return o.ApplyT(func(v DataPlaneConfig) *DataPlaneObservability { return v.Observability }).(DataPlaneObservabilityPtrOutput)
+}
+
+// runtime sets the health listener address and the shutdown timing.
+func (o DataPlaneConfigOutput) Runtime() DataPlaneRuntimeConfigPtrOutput {
+	return o.ApplyT(func(v DataPlaneConfig) *DataPlaneRuntimeConfig { return v.Runtime }).(DataPlaneRuntimeConfigPtrOutput)
+}
+
+type DataPlaneConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneConfig)(nil)).Elem()
+}
+
+func (o DataPlaneConfigPtrOutput) ToDataPlaneConfigPtrOutput() DataPlaneConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneConfigPtrOutput) ToDataPlaneConfigPtrOutputWithContext(ctx context.Context) DataPlaneConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneConfigPtrOutput) Elem() DataPlaneConfigOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) DataPlaneConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DataPlaneConfig
+		return ret
+	}).(DataPlaneConfigOutput)
+}
+
+// configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+func (o DataPlaneConfigPtrOutput) ConfigPollIntervalSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.ConfigPollIntervalSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+func (o DataPlaneConfigPtrOutput) EnableDebugEndpoints() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.EnableDebugEndpoints
+	}).(pulumi.StringPtrOutput)
+}
+
+// konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+func (o DataPlaneConfigPtrOutput) Konnect() DataPlaneKonnectConfigPtrOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) *DataPlaneKonnectConfig {
+		if v == nil {
+			return nil
+		}
+		return v.Konnect
+	}).(DataPlaneKonnectConfigPtrOutput)
+}
+
+// observability sets the log level and format.
+func (o DataPlaneConfigPtrOutput) Observability() DataPlaneObservabilityPtrOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) *DataPlaneObservability {
+		if v == nil {
+			return nil
+		}
+		return v.Observability
+	}).(DataPlaneObservabilityPtrOutput)
+}
+
+// runtime sets the health listener address and the shutdown timing.
+func (o DataPlaneConfigPtrOutput) Runtime() DataPlaneRuntimeConfigPtrOutput {
+	return o.ApplyT(func(v *DataPlaneConfig) *DataPlaneRuntimeConfig {
+		if v == nil {
+			return nil
+		}
+		return v.Runtime
+	}).(DataPlaneRuntimeConfigPtrOutput)
+}
+
+// DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+type DataPlaneKonnectConfig struct {
+	// apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+	ApiRequestTimeoutSeconds *int `pulumi:"apiRequestTimeoutSeconds"`
+	// domain overrides the Konnect domain (default konghq.com).
+	Domain *string `pulumi:"domain"`
+	// insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+	InsecureSkipVerify *string `pulumi:"insecureSkipVerify"`
+}
+
+// DataPlaneKonnectConfigInput is an input type that accepts DataPlaneKonnectConfigArgs and DataPlaneKonnectConfigOutput values.
+// You can construct a concrete instance of `DataPlaneKonnectConfigInput` via:
+//
+//	DataPlaneKonnectConfigArgs{...}
+type DataPlaneKonnectConfigInput interface {
+	pulumi.Input
+
+	ToDataPlaneKonnectConfigOutput() DataPlaneKonnectConfigOutput
+	ToDataPlaneKonnectConfigOutputWithContext(context.Context) DataPlaneKonnectConfigOutput
+}
+
+// DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+type DataPlaneKonnectConfigArgs struct {
+	// apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+	ApiRequestTimeoutSeconds pulumi.IntPtrInput `pulumi:"apiRequestTimeoutSeconds"`
+	// domain overrides the Konnect domain (default konghq.com).
+	Domain pulumi.StringPtrInput `pulumi:"domain"`
+	// insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+	InsecureSkipVerify pulumi.StringPtrInput `pulumi:"insecureSkipVerify"`
+}
+
+func (DataPlaneKonnectConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneKonnectConfig)(nil)).Elem()
+}
+
+func (i DataPlaneKonnectConfigArgs) ToDataPlaneKonnectConfigOutput() DataPlaneKonnectConfigOutput {
+	return i.ToDataPlaneKonnectConfigOutputWithContext(context.Background())
+}
+
+func (i DataPlaneKonnectConfigArgs) ToDataPlaneKonnectConfigOutputWithContext(ctx context.Context) DataPlaneKonnectConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneKonnectConfigOutput)
+}
+
+func (i DataPlaneKonnectConfigArgs) ToDataPlaneKonnectConfigPtrOutput() DataPlaneKonnectConfigPtrOutput {
+	return i.ToDataPlaneKonnectConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DataPlaneKonnectConfigArgs) ToDataPlaneKonnectConfigPtrOutputWithContext(ctx context.Context) DataPlaneKonnectConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneKonnectConfigOutput).ToDataPlaneKonnectConfigPtrOutputWithContext(ctx)
+}
+
+// DataPlaneKonnectConfigPtrInput is an input type that accepts DataPlaneKonnectConfigArgs, DataPlaneKonnectConfigPtr and DataPlaneKonnectConfigPtrOutput values.
+// You can construct a concrete instance of `DataPlaneKonnectConfigPtrInput` via:
+//
+//	        DataPlaneKonnectConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DataPlaneKonnectConfigPtrInput interface {
+	pulumi.Input
+
+	ToDataPlaneKonnectConfigPtrOutput() DataPlaneKonnectConfigPtrOutput
+	ToDataPlaneKonnectConfigPtrOutputWithContext(context.Context) DataPlaneKonnectConfigPtrOutput
+}
+
+type dataPlaneKonnectConfigPtrType DataPlaneKonnectConfigArgs
+
+func DataPlaneKonnectConfigPtr(v *DataPlaneKonnectConfigArgs) DataPlaneKonnectConfigPtrInput {
+	return (*dataPlaneKonnectConfigPtrType)(v)
+}
+
+func (*dataPlaneKonnectConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneKonnectConfig)(nil)).Elem()
+}
+
+func (i *dataPlaneKonnectConfigPtrType) ToDataPlaneKonnectConfigPtrOutput() DataPlaneKonnectConfigPtrOutput {
+	return i.ToDataPlaneKonnectConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *dataPlaneKonnectConfigPtrType) ToDataPlaneKonnectConfigPtrOutputWithContext(ctx context.Context) DataPlaneKonnectConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneKonnectConfigPtrOutput)
+}
+
+// DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+type DataPlaneKonnectConfigOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneKonnectConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneKonnectConfig)(nil)).Elem()
+}
+
+func (o DataPlaneKonnectConfigOutput) ToDataPlaneKonnectConfigOutput() DataPlaneKonnectConfigOutput {
+	return o
+}
+
+func (o DataPlaneKonnectConfigOutput) ToDataPlaneKonnectConfigOutputWithContext(ctx context.Context) DataPlaneKonnectConfigOutput {
+	return o
+}
+
+func (o DataPlaneKonnectConfigOutput) ToDataPlaneKonnectConfigPtrOutput() DataPlaneKonnectConfigPtrOutput {
+	return o.ToDataPlaneKonnectConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DataPlaneKonnectConfigOutput) ToDataPlaneKonnectConfigPtrOutputWithContext(ctx context.Context) DataPlaneKonnectConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DataPlaneKonnectConfig) *DataPlaneKonnectConfig {
+		return &v
+	}).(DataPlaneKonnectConfigPtrOutput)
+}
+
+// apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+func (o DataPlaneKonnectConfigOutput) ApiRequestTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DataPlaneKonnectConfig) *int { return v.ApiRequestTimeoutSeconds }).(pulumi.IntPtrOutput)
+}
+
+// domain overrides the Konnect domain (default konghq.com).
+func (o DataPlaneKonnectConfigOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneKonnectConfig) *string { return v.Domain }).(pulumi.StringPtrOutput)
+}
+
+// insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+func (o DataPlaneKonnectConfigOutput) InsecureSkipVerify() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneKonnectConfig) *string { return v.InsecureSkipVerify }).(pulumi.StringPtrOutput)
+}
+
+type DataPlaneKonnectConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneKonnectConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneKonnectConfig)(nil)).Elem()
+}
+
+func (o DataPlaneKonnectConfigPtrOutput) ToDataPlaneKonnectConfigPtrOutput() DataPlaneKonnectConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneKonnectConfigPtrOutput) ToDataPlaneKonnectConfigPtrOutputWithContext(ctx context.Context) DataPlaneKonnectConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneKonnectConfigPtrOutput) Elem() DataPlaneKonnectConfigOutput {
+	return o.ApplyT(func(v *DataPlaneKonnectConfig) DataPlaneKonnectConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DataPlaneKonnectConfig
+		return ret
+	}).(DataPlaneKonnectConfigOutput)
+}
+
+// apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+func (o DataPlaneKonnectConfigPtrOutput) ApiRequestTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DataPlaneKonnectConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.ApiRequestTimeoutSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// domain overrides the Konnect domain (default konghq.com).
+func (o DataPlaneKonnectConfigPtrOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneKonnectConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Domain
+	}).(pulumi.StringPtrOutput)
+}
+
+// insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+func (o DataPlaneKonnectConfigPtrOutput) InsecureSkipVerify() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneKonnectConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.InsecureSkipVerify
+	}).(pulumi.StringPtrOutput)
+}
+
+// DataPlaneObservability sets logging.
+type DataPlaneObservability struct {
+	// logFlags is the log level: trace, debug, info, warn or error.
+	LogFlags *string `pulumi:"logFlags"`
+	// logFormat is logfmt or json.
+	LogFormat *string `pulumi:"logFormat"`
+	// policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+	PolicyErrorsInfoLogIntervalSeconds *int `pulumi:"policyErrorsInfoLogIntervalSeconds"`
+}
+
+// DataPlaneObservabilityInput is an input type that accepts DataPlaneObservabilityArgs and DataPlaneObservabilityOutput values.
+// You can construct a concrete instance of `DataPlaneObservabilityInput` via:
+//
+//	DataPlaneObservabilityArgs{...}
+type DataPlaneObservabilityInput interface {
+	pulumi.Input
+
+	ToDataPlaneObservabilityOutput() DataPlaneObservabilityOutput
+	ToDataPlaneObservabilityOutputWithContext(context.Context) DataPlaneObservabilityOutput
+}
+
+// DataPlaneObservability sets logging.
+type DataPlaneObservabilityArgs struct {
+	// logFlags is the log level: trace, debug, info, warn or error.
+	LogFlags pulumi.StringPtrInput `pulumi:"logFlags"`
+	// logFormat is logfmt or json.
+	LogFormat pulumi.StringPtrInput `pulumi:"logFormat"`
+	// policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+	PolicyErrorsInfoLogIntervalSeconds pulumi.IntPtrInput `pulumi:"policyErrorsInfoLogIntervalSeconds"`
+}
+
+func (DataPlaneObservabilityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneObservability)(nil)).Elem()
+}
+
+func (i DataPlaneObservabilityArgs) ToDataPlaneObservabilityOutput() DataPlaneObservabilityOutput {
+	return i.ToDataPlaneObservabilityOutputWithContext(context.Background())
+}
+
+func (i DataPlaneObservabilityArgs) ToDataPlaneObservabilityOutputWithContext(ctx context.Context) DataPlaneObservabilityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneObservabilityOutput)
+}
+
+func (i DataPlaneObservabilityArgs) ToDataPlaneObservabilityPtrOutput() DataPlaneObservabilityPtrOutput {
+	return i.ToDataPlaneObservabilityPtrOutputWithContext(context.Background())
+}
+
+func (i DataPlaneObservabilityArgs) ToDataPlaneObservabilityPtrOutputWithContext(ctx context.Context) DataPlaneObservabilityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneObservabilityOutput).ToDataPlaneObservabilityPtrOutputWithContext(ctx)
+}
+
+// DataPlaneObservabilityPtrInput is an input type that accepts DataPlaneObservabilityArgs, DataPlaneObservabilityPtr and DataPlaneObservabilityPtrOutput values.
+// You can construct a concrete instance of `DataPlaneObservabilityPtrInput` via:
+//
+//	        DataPlaneObservabilityArgs{...}
+//
+//	or:
+//
+//	        nil
+type DataPlaneObservabilityPtrInput interface {
+	pulumi.Input
+
+	ToDataPlaneObservabilityPtrOutput() DataPlaneObservabilityPtrOutput
+	ToDataPlaneObservabilityPtrOutputWithContext(context.Context) DataPlaneObservabilityPtrOutput
+}
+
+type dataPlaneObservabilityPtrType DataPlaneObservabilityArgs
+
+func DataPlaneObservabilityPtr(v *DataPlaneObservabilityArgs) DataPlaneObservabilityPtrInput {
+	return (*dataPlaneObservabilityPtrType)(v)
+}
+
+func (*dataPlaneObservabilityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneObservability)(nil)).Elem()
+}
+
+func (i *dataPlaneObservabilityPtrType) ToDataPlaneObservabilityPtrOutput() DataPlaneObservabilityPtrOutput {
+	return i.ToDataPlaneObservabilityPtrOutputWithContext(context.Background())
+}
+
+func (i *dataPlaneObservabilityPtrType) ToDataPlaneObservabilityPtrOutputWithContext(ctx context.Context) DataPlaneObservabilityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneObservabilityPtrOutput)
+}
+
+// DataPlaneObservability sets logging.
+type DataPlaneObservabilityOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneObservabilityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneObservability)(nil)).Elem()
+}
+
+func (o DataPlaneObservabilityOutput) ToDataPlaneObservabilityOutput() DataPlaneObservabilityOutput {
+	return o
+}
+
+func (o DataPlaneObservabilityOutput) ToDataPlaneObservabilityOutputWithContext(ctx context.Context) DataPlaneObservabilityOutput {
+	return o
+}
+
+func (o DataPlaneObservabilityOutput) ToDataPlaneObservabilityPtrOutput() DataPlaneObservabilityPtrOutput {
+	return o.ToDataPlaneObservabilityPtrOutputWithContext(context.Background())
+}
+
+func (o DataPlaneObservabilityOutput) ToDataPlaneObservabilityPtrOutputWithContext(ctx context.Context) DataPlaneObservabilityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DataPlaneObservability) *DataPlaneObservability {
+		return &v
+	}).(DataPlaneObservabilityPtrOutput)
+}
+
+// logFlags is the log level: trace, debug, info, warn or error.
+func (o DataPlaneObservabilityOutput) LogFlags() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneObservability) *string { return v.LogFlags }).(pulumi.StringPtrOutput)
+}
+
+// logFormat is logfmt or json.
+func (o DataPlaneObservabilityOutput) LogFormat() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneObservability) *string { return v.LogFormat }).(pulumi.StringPtrOutput)
+}
+
+// policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+func (o DataPlaneObservabilityOutput) PolicyErrorsInfoLogIntervalSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DataPlaneObservability) *int { return v.PolicyErrorsInfoLogIntervalSeconds }).(pulumi.IntPtrOutput)
+}
+
+type DataPlaneObservabilityPtrOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneObservabilityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneObservability)(nil)).Elem()
+}
+
+func (o DataPlaneObservabilityPtrOutput) ToDataPlaneObservabilityPtrOutput() DataPlaneObservabilityPtrOutput {
+	return o
+}
+
+func (o DataPlaneObservabilityPtrOutput) ToDataPlaneObservabilityPtrOutputWithContext(ctx context.Context) DataPlaneObservabilityPtrOutput {
+	return o
+}
+
+func (o DataPlaneObservabilityPtrOutput) Elem() DataPlaneObservabilityOutput {
+	return o.ApplyT(func(v *DataPlaneObservability) DataPlaneObservability {
+		if v != nil {
+			return *v
+		}
+		var ret DataPlaneObservability
+		return ret
+	}).(DataPlaneObservabilityOutput)
+}
+
+// logFlags is the log level: trace, debug, info, warn or error.
+func (o DataPlaneObservabilityPtrOutput) LogFlags() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneObservability) *string {
+		if v == nil {
+			return nil
+		}
+		return v.LogFlags
+	}).(pulumi.StringPtrOutput)
+}
+
+// logFormat is logfmt or json.
+func (o DataPlaneObservabilityPtrOutput) LogFormat() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneObservability) *string {
+		if v == nil {
+			return nil
+		}
+		return v.LogFormat
+	}).(pulumi.StringPtrOutput)
+}
+
+// policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+func (o DataPlaneObservabilityPtrOutput) PolicyErrorsInfoLogIntervalSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DataPlaneObservability) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PolicyErrorsInfoLogIntervalSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+type DataPlaneRuntimeConfig struct {
+	// drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+	DrainDurationSeconds *int `pulumi:"drainDurationSeconds"`
+	// healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+	HealthListenerAddressPort *string `pulumi:"healthListenerAddressPort"`
+	// shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+	ShutdownTimeoutSeconds *int `pulumi:"shutdownTimeoutSeconds"`
+}
+
+// DataPlaneRuntimeConfigInput is an input type that accepts DataPlaneRuntimeConfigArgs and DataPlaneRuntimeConfigOutput values.
+// You can construct a concrete instance of `DataPlaneRuntimeConfigInput` via:
+//
+//	DataPlaneRuntimeConfigArgs{...}
+type DataPlaneRuntimeConfigInput interface {
+	pulumi.Input
+
+	ToDataPlaneRuntimeConfigOutput() DataPlaneRuntimeConfigOutput
+	ToDataPlaneRuntimeConfigOutputWithContext(context.Context) DataPlaneRuntimeConfigOutput
+}
+
+// DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+type DataPlaneRuntimeConfigArgs struct {
+	// drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+	DrainDurationSeconds pulumi.IntPtrInput `pulumi:"drainDurationSeconds"`
+	// healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+	HealthListenerAddressPort pulumi.StringPtrInput `pulumi:"healthListenerAddressPort"`
+	// shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+	ShutdownTimeoutSeconds pulumi.IntPtrInput `pulumi:"shutdownTimeoutSeconds"`
+}
+
+func (DataPlaneRuntimeConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneRuntimeConfig)(nil)).Elem()
+}
+
+func (i DataPlaneRuntimeConfigArgs) ToDataPlaneRuntimeConfigOutput() DataPlaneRuntimeConfigOutput {
+	return i.ToDataPlaneRuntimeConfigOutputWithContext(context.Background())
+}
+
+func (i DataPlaneRuntimeConfigArgs) ToDataPlaneRuntimeConfigOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneRuntimeConfigOutput)
+}
+
+func (i DataPlaneRuntimeConfigArgs) ToDataPlaneRuntimeConfigPtrOutput() DataPlaneRuntimeConfigPtrOutput {
+	return i.ToDataPlaneRuntimeConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DataPlaneRuntimeConfigArgs) ToDataPlaneRuntimeConfigPtrOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneRuntimeConfigOutput).ToDataPlaneRuntimeConfigPtrOutputWithContext(ctx)
+}
+
+// DataPlaneRuntimeConfigPtrInput is an input type that accepts DataPlaneRuntimeConfigArgs, DataPlaneRuntimeConfigPtr and DataPlaneRuntimeConfigPtrOutput values.
+// You can construct a concrete instance of `DataPlaneRuntimeConfigPtrInput` via:
+//
+//	        DataPlaneRuntimeConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DataPlaneRuntimeConfigPtrInput interface {
+	pulumi.Input
+
+	ToDataPlaneRuntimeConfigPtrOutput() DataPlaneRuntimeConfigPtrOutput
+	ToDataPlaneRuntimeConfigPtrOutputWithContext(context.Context) DataPlaneRuntimeConfigPtrOutput
+}
+
+type dataPlaneRuntimeConfigPtrType DataPlaneRuntimeConfigArgs
+
+func DataPlaneRuntimeConfigPtr(v *DataPlaneRuntimeConfigArgs) DataPlaneRuntimeConfigPtrInput {
+	return (*dataPlaneRuntimeConfigPtrType)(v)
+}
+
+func (*dataPlaneRuntimeConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneRuntimeConfig)(nil)).Elem()
+}
+
+func (i *dataPlaneRuntimeConfigPtrType) ToDataPlaneRuntimeConfigPtrOutput() DataPlaneRuntimeConfigPtrOutput {
+	return i.ToDataPlaneRuntimeConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *dataPlaneRuntimeConfigPtrType) ToDataPlaneRuntimeConfigPtrOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DataPlaneRuntimeConfigPtrOutput)
+}
+
+// DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+type DataPlaneRuntimeConfigOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneRuntimeConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DataPlaneRuntimeConfig)(nil)).Elem()
+}
+
+func (o DataPlaneRuntimeConfigOutput) ToDataPlaneRuntimeConfigOutput() DataPlaneRuntimeConfigOutput {
+	return o
+}
+
+func (o DataPlaneRuntimeConfigOutput) ToDataPlaneRuntimeConfigOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigOutput {
+	return o
+}
+
+func (o DataPlaneRuntimeConfigOutput) ToDataPlaneRuntimeConfigPtrOutput() DataPlaneRuntimeConfigPtrOutput {
+	return o.ToDataPlaneRuntimeConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DataPlaneRuntimeConfigOutput) ToDataPlaneRuntimeConfigPtrOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DataPlaneRuntimeConfig) *DataPlaneRuntimeConfig {
+		return &v
+	}).(DataPlaneRuntimeConfigPtrOutput)
+}
+
+// drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+func (o DataPlaneRuntimeConfigOutput) DrainDurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DataPlaneRuntimeConfig) *int { return v.DrainDurationSeconds }).(pulumi.IntPtrOutput)
+}
+
+// healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+func (o DataPlaneRuntimeConfigOutput) HealthListenerAddressPort() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DataPlaneRuntimeConfig) *string { return v.HealthListenerAddressPort }).(pulumi.StringPtrOutput)
+}
+
+// shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+func (o DataPlaneRuntimeConfigOutput) ShutdownTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v DataPlaneRuntimeConfig) *int { return v.ShutdownTimeoutSeconds }).(pulumi.IntPtrOutput)
+}
+
+type DataPlaneRuntimeConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DataPlaneRuntimeConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DataPlaneRuntimeConfig)(nil)).Elem()
+}
+
+func (o DataPlaneRuntimeConfigPtrOutput) ToDataPlaneRuntimeConfigPtrOutput() DataPlaneRuntimeConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneRuntimeConfigPtrOutput) ToDataPlaneRuntimeConfigPtrOutputWithContext(ctx context.Context) DataPlaneRuntimeConfigPtrOutput {
+	return o
+}
+
+func (o DataPlaneRuntimeConfigPtrOutput) Elem() DataPlaneRuntimeConfigOutput {
+	return o.ApplyT(func(v *DataPlaneRuntimeConfig) DataPlaneRuntimeConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DataPlaneRuntimeConfig
+		return ret
+	}).(DataPlaneRuntimeConfigOutput)
+}
+
+// drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+func (o DataPlaneRuntimeConfigPtrOutput) DrainDurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DataPlaneRuntimeConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DrainDurationSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+func (o DataPlaneRuntimeConfigPtrOutput) HealthListenerAddressPort() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DataPlaneRuntimeConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return v.HealthListenerAddressPort
+	}).(pulumi.StringPtrOutput)
+}
+
+// shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+func (o DataPlaneRuntimeConfigPtrOutput) ShutdownTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DataPlaneRuntimeConfig) *int {
+		if v == nil {
+			return nil
+		}
+		return v.ShutdownTimeoutSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfig struct {
+	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+	FailureMode CryptoFailureMode `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources []KeySource `pulumi:"keySources"`
+	// partOfRecord lists the parts to decrypt: key and/or value.
+	PartOfRecord []RecordPart `pulumi:"partOfRecord"`
+}
+
+// DecryptConfigInput is an input type that accepts DecryptConfigArgs and DecryptConfigOutput values.
+// You can construct a concrete instance of `DecryptConfigInput` via:
+//
+//	DecryptConfigArgs{...}
+type DecryptConfigInput interface {
+	pulumi.Input
+
+	ToDecryptConfigOutput() DecryptConfigOutput
+	ToDecryptConfigOutputWithContext(context.Context) DecryptConfigOutput
+}
+
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfigArgs struct {
+	// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+	FailureMode CryptoFailureModeInput `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources KeySourceArrayInput `pulumi:"keySources"`
+	// partOfRecord lists the parts to decrypt: key and/or value.
+	PartOfRecord RecordPartArrayInput `pulumi:"partOfRecord"`
+}
+
+func (DecryptConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigOutput() DecryptConfigOutput {
+	return i.ToDecryptConfigOutputWithContext(context.Background())
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput)
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptConfigArgs) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput).ToDecryptConfigPtrOutputWithContext(ctx)
+}
+
+// DecryptConfigPtrInput is an input type that accepts DecryptConfigArgs, DecryptConfigPtr and DecryptConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptConfigPtrInput` via:
+//
+//	        DecryptConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptConfigPtrInput interface {
+	pulumi.Input
+
+	ToDecryptConfigPtrOutput() DecryptConfigPtrOutput
+	ToDecryptConfigPtrOutputWithContext(context.Context) DecryptConfigPtrOutput
+}
+
+type decryptConfigPtrType DecryptConfigArgs
+
+func DecryptConfigPtr(v *DecryptConfigArgs) DecryptConfigPtrInput {
+	return (*decryptConfigPtrType)(v)
+}
+
+func (*decryptConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
+}
+
+func (i *decryptConfigPtrType) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptConfigPtrType) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigPtrOutput)
+}
+
+// DecryptConfig says what to decrypt and where the keys come from.
+type DecryptConfigOutput struct{ *pulumi.OutputState }
+
+func (DecryptConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigOutput() DecryptConfigOutput {
+	return o
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
+	return o
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return o.ToDecryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptConfigOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptConfig) *DecryptConfig {
+		return &v
+	}).(DecryptConfigPtrOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+func (o DecryptConfigOutput) FailureMode() CryptoFailureModeOutput {
+	return o.ApplyT(func(v DecryptConfig) CryptoFailureMode { return v.FailureMode }).(CryptoFailureModeOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptConfigOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
+}
+
+// partOfRecord lists the parts to decrypt: key and/or value.
+func (o DecryptConfigOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v DecryptConfig) []RecordPart { return v.PartOfRecord }).(RecordPartArrayOutput)
+}
+
+type DecryptConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
+}
+
+func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
+	return o
+}
+
+func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
+	return o
+}
+
+func (o DecryptConfigPtrOutput) Elem() DecryptConfigOutput {
+	return o.ApplyT(func(v *DecryptConfig) DecryptConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptConfig
+		return ret
+	}).(DecryptConfigOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+func (o DecryptConfigPtrOutput) FailureMode() CryptoFailureModePtrOutput {
+	return o.ApplyT(func(v *DecryptConfig) *CryptoFailureMode {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(CryptoFailureModePtrOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptConfigPtrOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptConfig) []KeySource {
+		if v == nil {
+			return nil
+		}
+		return v.KeySources
+	}).(KeySourceArrayOutput)
+}
+
+// partOfRecord lists the parts to decrypt: key and/or value.
+func (o DecryptConfigPtrOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v *DecryptConfig) []RecordPart {
+		if v == nil {
+			return nil
+		}
+		return v.PartOfRecord
+	}).(RecordPartArrayOutput)
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFields struct {
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPaths `pulumi:"paths"`
+}
+
+// DecryptFieldsInput is an input type that accepts DecryptFieldsArgs and DecryptFieldsOutput values.
+// You can construct a concrete instance of `DecryptFieldsInput` via:
+//
+//	DecryptFieldsArgs{...}
+type DecryptFieldsInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsOutput() DecryptFieldsOutput
+	ToDecryptFieldsOutputWithContext(context.Context) DecryptFieldsOutput
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFieldsArgs struct {
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPathsInput `pulumi:"paths"`
+}
+
+func (DecryptFieldsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFields)(nil)).Elem()
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsOutput() DecryptFieldsOutput {
+	return i.ToDecryptFieldsOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsOutputWithContext(ctx context.Context) DecryptFieldsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsOutput)
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return i.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsArgs) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsOutput).ToDecryptFieldsPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsPtrInput is an input type that accepts DecryptFieldsArgs, DecryptFieldsPtr and DecryptFieldsPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsPtrInput` via:
+//
+//	        DecryptFieldsArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput
+	ToDecryptFieldsPtrOutputWithContext(context.Context) DecryptFieldsPtrOutput
+}
+
+type decryptFieldsPtrType DecryptFieldsArgs
+
+func DecryptFieldsPtr(v *DecryptFieldsArgs) DecryptFieldsPtrInput {
+	return (*decryptFieldsPtrType)(v)
+}
+
+func (*decryptFieldsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFields)(nil)).Elem()
+}
+
+func (i *decryptFieldsPtrType) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return i.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsPtrType) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPtrOutput)
+}
+
+// DecryptFields selects the fields to decrypt.
+type DecryptFieldsOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFields)(nil)).Elem()
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsOutput() DecryptFieldsOutput {
+	return o
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsOutputWithContext(ctx context.Context) DecryptFieldsOutput {
+	return o
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return o.ToDecryptFieldsPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsOutput) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFields) *DecryptFields {
+		return &v
+	}).(DecryptFieldsPtrOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o DecryptFieldsOutput) Paths() FieldPathsOutput {
+	return o.ApplyT(func(v DecryptFields) FieldPaths { return v.Paths }).(FieldPathsOutput)
+}
+
+type DecryptFieldsPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFields)(nil)).Elem()
+}
+
+func (o DecryptFieldsPtrOutput) ToDecryptFieldsPtrOutput() DecryptFieldsPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPtrOutput) ToDecryptFieldsPtrOutputWithContext(ctx context.Context) DecryptFieldsPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPtrOutput) Elem() DecryptFieldsOutput {
+	return o.ApplyT(func(v *DecryptFields) DecryptFields {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFields
+		return ret
+	}).(DecryptFieldsOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o DecryptFieldsPtrOutput) Paths() FieldPathsPtrOutput {
+	return o.ApplyT(func(v *DecryptFields) *FieldPaths {
+		if v == nil {
+			return nil
+		}
+		return &v.Paths
+	}).(FieldPathsPtrOutput)
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfig struct {
+	// decryptFields selects the fields to decrypt.
+	DecryptFields DecryptFields `pulumi:"decryptFields"`
+	// failureMode is error, skip, passthrough or mark.
+	FailureMode string `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources []KeySource `pulumi:"keySources"`
+}
+
+// DecryptFieldsConfigInput is an input type that accepts DecryptFieldsConfigArgs and DecryptFieldsConfigOutput values.
+// You can construct a concrete instance of `DecryptFieldsConfigInput` via:
+//
+//	DecryptFieldsConfigArgs{...}
+type DecryptFieldsConfigInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput
+	ToDecryptFieldsConfigOutputWithContext(context.Context) DecryptFieldsConfigOutput
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfigArgs struct {
+	// decryptFields selects the fields to decrypt.
+	DecryptFields DecryptFieldsInput `pulumi:"decryptFields"`
+	// failureMode is error, skip, passthrough or mark.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// keySources are where decryption keys are looked up.
+	KeySources KeySourceArrayInput `pulumi:"keySources"`
+}
+
+func (DecryptFieldsConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
+	return i.ToDecryptFieldsConfigOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput)
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput).ToDecryptFieldsConfigPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsConfigPtrInput is an input type that accepts DecryptFieldsConfigArgs, DecryptFieldsConfigPtr and DecryptFieldsConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsConfigPtrInput` via:
+//
+//	        DecryptFieldsConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsConfigPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput
+	ToDecryptFieldsConfigPtrOutputWithContext(context.Context) DecryptFieldsConfigPtrOutput
+}
+
+type decryptFieldsConfigPtrType DecryptFieldsConfigArgs
+
+func DecryptFieldsConfigPtr(v *DecryptFieldsConfigArgs) DecryptFieldsConfigPtrInput {
+	return (*decryptFieldsConfigPtrType)(v)
+}
+
+func (*decryptFieldsConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigPtrOutput)
+}
+
+// DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+type DecryptFieldsConfigOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return o.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsConfig) *DecryptFieldsConfig {
+		return &v
+	}).(DecryptFieldsConfigPtrOutput)
+}
+
+// decryptFields selects the fields to decrypt.
+func (o DecryptFieldsConfigOutput) DecryptFields() DecryptFieldsOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) DecryptFields { return v.DecryptFields }).(DecryptFieldsOutput)
+}
+
+// failureMode is error, skip, passthrough or mark.
+func (o DecryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptFieldsConfigOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptFieldsConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
+}
+
+type DecryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+}
+
+func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsConfigPtrOutput) Elem() DecryptFieldsConfigOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) DecryptFieldsConfig {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFieldsConfig
+		return ret
+	}).(DecryptFieldsConfigOutput)
+}
+
+// decryptFields selects the fields to decrypt.
+func (o DecryptFieldsConfigPtrOutput) DecryptFields() DecryptFieldsPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) *DecryptFields {
+		if v == nil {
+			return nil
+		}
+		return &v.DecryptFields
+	}).(DecryptFieldsPtrOutput)
+}
+
+// failureMode is error, skip, passthrough or mark.
+func (o DecryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keySources are where decryption keys are looked up.
+func (o DecryptFieldsConfigPtrOutput) KeySources() KeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptFieldsConfig) []KeySource {
+		if v == nil {
+			return nil
+		}
+		return v.KeySources
+	}).(KeySourceArrayOutput)
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which fields to decrypt and where the keys come from.
+	Config DecryptFieldsConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// DecryptFieldsPolicyInput is an input type that accepts DecryptFieldsPolicyArgs and DecryptFieldsPolicyOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyInput` via:
+//
+//	DecryptFieldsPolicyArgs{...}
+type DecryptFieldsPolicyInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput
+	ToDecryptFieldsPolicyOutputWithContext(context.Context) DecryptFieldsPolicyOutput
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which fields to decrypt and where the keys come from.
+	Config DecryptFieldsConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (DecryptFieldsPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput {
+	return i.ToDecryptFieldsPolicyOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyOutputWithContext(ctx context.Context) DecryptFieldsPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyOutput)
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return i.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptFieldsPolicyArgs) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyOutput).ToDecryptFieldsPolicyPtrOutputWithContext(ctx)
+}
+
+// DecryptFieldsPolicyPtrInput is an input type that accepts DecryptFieldsPolicyArgs, DecryptFieldsPolicyPtr and DecryptFieldsPolicyPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyPtrInput` via:
+//
+//	        DecryptFieldsPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptFieldsPolicyPtrInput interface {
+	pulumi.Input
+
+	ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput
+	ToDecryptFieldsPolicyPtrOutputWithContext(context.Context) DecryptFieldsPolicyPtrOutput
+}
+
+type decryptFieldsPolicyPtrType DecryptFieldsPolicyArgs
+
+func DecryptFieldsPolicyPtr(v *DecryptFieldsPolicyArgs) DecryptFieldsPolicyPtrInput {
+	return (*decryptFieldsPolicyPtrType)(v)
+}
+
+func (*decryptFieldsPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i *decryptFieldsPolicyPtrType) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return i.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptFieldsPolicyPtrType) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyPtrOutput)
+}
+
+// DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type DecryptFieldsPolicyOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyOutput() DecryptFieldsPolicyOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyOutputWithContext(ctx context.Context) DecryptFieldsPolicyOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return o.ToDecryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptFieldsPolicyOutput) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsPolicy) *DecryptFieldsPolicy {
+		return &v
+	}).(DecryptFieldsPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptFieldsPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which fields to decrypt and where the keys come from.
+func (o DecryptFieldsPolicyOutput) Config() DecryptFieldsConfigOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) DecryptFieldsConfig { return v.Config }).(DecryptFieldsConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptFieldsPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptFieldsPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptFieldsPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptFieldsPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type DecryptFieldsPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptFieldsPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o DecryptFieldsPolicyPtrOutput) ToDecryptFieldsPolicyPtrOutput() DecryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyPtrOutput) ToDecryptFieldsPolicyPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptFieldsPolicyPtrOutput) Elem() DecryptFieldsPolicyOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) DecryptFieldsPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptFieldsPolicy
+		return ret
+	}).(DecryptFieldsPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptFieldsPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which fields to decrypt and where the keys come from.
+func (o DecryptFieldsPolicyPtrOutput) Config() DecryptFieldsConfigPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *DecryptFieldsConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(DecryptFieldsConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptFieldsPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptFieldsPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptFieldsPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptFieldsPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says what to decrypt and where the keys come from.
+	Config DecryptConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// DecryptPolicyInput is an input type that accepts DecryptPolicyArgs and DecryptPolicyOutput values.
+// You can construct a concrete instance of `DecryptPolicyInput` via:
+//
+//	DecryptPolicyArgs{...}
+type DecryptPolicyInput interface {
+	pulumi.Input
+
+	ToDecryptPolicyOutput() DecryptPolicyOutput
+	ToDecryptPolicyOutputWithContext(context.Context) DecryptPolicyOutput
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says what to decrypt and where the keys come from.
+	Config DecryptConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (DecryptPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicy)(nil)).Elem()
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyOutput() DecryptPolicyOutput {
+	return i.ToDecryptPolicyOutputWithContext(context.Background())
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyOutputWithContext(ctx context.Context) DecryptPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyOutput)
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return i.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i DecryptPolicyArgs) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyOutput).ToDecryptPolicyPtrOutputWithContext(ctx)
+}
+
+// DecryptPolicyPtrInput is an input type that accepts DecryptPolicyArgs, DecryptPolicyPtr and DecryptPolicyPtrOutput values.
+// You can construct a concrete instance of `DecryptPolicyPtrInput` via:
+//
+//	        DecryptPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type DecryptPolicyPtrInput interface {
+	pulumi.Input
+
+	ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput
+	ToDecryptPolicyPtrOutputWithContext(context.Context) DecryptPolicyPtrOutput
+}
+
+type decryptPolicyPtrType DecryptPolicyArgs
+
+func DecryptPolicyPtr(v *DecryptPolicyArgs) DecryptPolicyPtrInput {
+	return (*decryptPolicyPtrType)(v)
+}
+
+func (*decryptPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicy)(nil)).Elem()
+}
+
+func (i *decryptPolicyPtrType) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return i.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *decryptPolicyPtrType) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyPtrOutput)
+}
+
+// DecryptPolicy decrypts whole record keys or values.
+type DecryptPolicyOutput struct{ *pulumi.OutputState }
+
+func (DecryptPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicy)(nil)).Elem()
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyOutput() DecryptPolicyOutput {
+	return o
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyOutputWithContext(ctx context.Context) DecryptPolicyOutput {
+	return o
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return o.ToDecryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o DecryptPolicyOutput) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptPolicy) *DecryptPolicy {
+		return &v
+	}).(DecryptPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says what to decrypt and where the keys come from.
+func (o DecryptPolicyOutput) Config() DecryptConfigOutput {
+	return o.ApplyT(func(v DecryptPolicy) DecryptConfig { return v.Config }).(DecryptConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v DecryptPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type DecryptPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (DecryptPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicy)(nil)).Elem()
+}
+
+func (o DecryptPolicyPtrOutput) ToDecryptPolicyPtrOutput() DecryptPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptPolicyPtrOutput) ToDecryptPolicyPtrOutputWithContext(ctx context.Context) DecryptPolicyPtrOutput {
+	return o
+}
+
+func (o DecryptPolicyPtrOutput) Elem() DecryptPolicyOutput {
+	return o.ApplyT(func(v *DecryptPolicy) DecryptPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret DecryptPolicy
+		return ret
+	}).(DecryptPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o DecryptPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says what to decrypt and where the keys come from.
+func (o DecryptPolicyPtrOutput) Config() DecryptConfigPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *DecryptConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(DecryptConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o DecryptPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o DecryptPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o DecryptPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *DecryptPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o DecryptPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
 type Edge struct {
 	// address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
 	Address *string `pulumi:"address"`
@@ -899,7 +5753,7 @@ type EdgeInput interface {
 	ToEdgeOutputWithContext(context.Context) EdgeOutput
 }
 
-// EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+// Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
 type EdgeArgs struct {
 	// address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
 	Address pulumi.StringPtrInput `pulumi:"address"`
@@ -927,7 +5781,7 @@ func (i EdgeArgs) ToEdgeOutputWithContext(ctx context.Context) EdgeOutput {
 	return pulumi.ToOutputWithContext(ctx, i).(EdgeOutput)
 }
 
-// EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+// Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
 type EdgeOutput struct{ *pulumi.OutputState }
 
 func (EdgeOutput) ElementType() reflect.Type {
@@ -972,7 +5826,1113 @@ func (o EdgeOutput) RouteAPIVersion() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Edge) *string { return v.RouteAPIVersion }).(pulumi.StringPtrOutput)
 }
 
-// ExistingGatewayArgs names a Gateway listener managed elsewhere.
+// EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+type EmptyObject struct {
+}
+
+// EmptyObjectInput is an input type that accepts EmptyObjectArgs and EmptyObjectOutput values.
+// You can construct a concrete instance of `EmptyObjectInput` via:
+//
+//	EmptyObjectArgs{...}
+type EmptyObjectInput interface {
+	pulumi.Input
+
+	ToEmptyObjectOutput() EmptyObjectOutput
+	ToEmptyObjectOutputWithContext(context.Context) EmptyObjectOutput
+}
+
+// EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+type EmptyObjectArgs struct {
+}
+
+func (EmptyObjectArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EmptyObject)(nil)).Elem()
+}
+
+func (i EmptyObjectArgs) ToEmptyObjectOutput() EmptyObjectOutput {
+	return i.ToEmptyObjectOutputWithContext(context.Background())
+}
+
+func (i EmptyObjectArgs) ToEmptyObjectOutputWithContext(ctx context.Context) EmptyObjectOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EmptyObjectOutput)
+}
+
+func (i EmptyObjectArgs) ToEmptyObjectPtrOutput() EmptyObjectPtrOutput {
+	return i.ToEmptyObjectPtrOutputWithContext(context.Background())
+}
+
+func (i EmptyObjectArgs) ToEmptyObjectPtrOutputWithContext(ctx context.Context) EmptyObjectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EmptyObjectOutput).ToEmptyObjectPtrOutputWithContext(ctx)
+}
+
+// EmptyObjectPtrInput is an input type that accepts EmptyObjectArgs, EmptyObjectPtr and EmptyObjectPtrOutput values.
+// You can construct a concrete instance of `EmptyObjectPtrInput` via:
+//
+//	        EmptyObjectArgs{...}
+//
+//	or:
+//
+//	        nil
+type EmptyObjectPtrInput interface {
+	pulumi.Input
+
+	ToEmptyObjectPtrOutput() EmptyObjectPtrOutput
+	ToEmptyObjectPtrOutputWithContext(context.Context) EmptyObjectPtrOutput
+}
+
+type emptyObjectPtrType EmptyObjectArgs
+
+func EmptyObjectPtr(v *EmptyObjectArgs) EmptyObjectPtrInput {
+	return (*emptyObjectPtrType)(v)
+}
+
+func (*emptyObjectPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EmptyObject)(nil)).Elem()
+}
+
+func (i *emptyObjectPtrType) ToEmptyObjectPtrOutput() EmptyObjectPtrOutput {
+	return i.ToEmptyObjectPtrOutputWithContext(context.Background())
+}
+
+func (i *emptyObjectPtrType) ToEmptyObjectPtrOutputWithContext(ctx context.Context) EmptyObjectPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EmptyObjectPtrOutput)
+}
+
+// EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+type EmptyObjectOutput struct{ *pulumi.OutputState }
+
+func (EmptyObjectOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EmptyObject)(nil)).Elem()
+}
+
+func (o EmptyObjectOutput) ToEmptyObjectOutput() EmptyObjectOutput {
+	return o
+}
+
+func (o EmptyObjectOutput) ToEmptyObjectOutputWithContext(ctx context.Context) EmptyObjectOutput {
+	return o
+}
+
+func (o EmptyObjectOutput) ToEmptyObjectPtrOutput() EmptyObjectPtrOutput {
+	return o.ToEmptyObjectPtrOutputWithContext(context.Background())
+}
+
+func (o EmptyObjectOutput) ToEmptyObjectPtrOutputWithContext(ctx context.Context) EmptyObjectPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EmptyObject) *EmptyObject {
+		return &v
+	}).(EmptyObjectPtrOutput)
+}
+
+type EmptyObjectPtrOutput struct{ *pulumi.OutputState }
+
+func (EmptyObjectPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EmptyObject)(nil)).Elem()
+}
+
+func (o EmptyObjectPtrOutput) ToEmptyObjectPtrOutput() EmptyObjectPtrOutput {
+	return o
+}
+
+func (o EmptyObjectPtrOutput) ToEmptyObjectPtrOutputWithContext(ctx context.Context) EmptyObjectPtrOutput {
+	return o
+}
+
+func (o EmptyObjectPtrOutput) Elem() EmptyObjectOutput {
+	return o.ApplyT(func(v *EmptyObject) EmptyObject {
+		if v != nil {
+			return *v
+		}
+		var ret EmptyObject
+		return ret
+	}).(EmptyObjectOutput)
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfig struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+	FailureMode CryptoFailureMode `pulumi:"failureMode"`
+	// partOfRecord lists the parts to encrypt: key and/or value.
+	PartOfRecord []RecordPart `pulumi:"partOfRecord"`
+}
+
+// EncryptConfigInput is an input type that accepts EncryptConfigArgs and EncryptConfigOutput values.
+// You can construct a concrete instance of `EncryptConfigInput` via:
+//
+//	EncryptConfigArgs{...}
+type EncryptConfigInput interface {
+	pulumi.Input
+
+	ToEncryptConfigOutput() EncryptConfigOutput
+	ToEncryptConfigOutputWithContext(context.Context) EncryptConfigOutput
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfigArgs struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
+	// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+	FailureMode CryptoFailureModeInput `pulumi:"failureMode"`
+	// partOfRecord lists the parts to encrypt: key and/or value.
+	PartOfRecord RecordPartArrayInput `pulumi:"partOfRecord"`
+}
+
+func (EncryptConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigOutput() EncryptConfigOutput {
+	return i.ToEncryptConfigOutputWithContext(context.Background())
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput)
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptConfigArgs) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput).ToEncryptConfigPtrOutputWithContext(ctx)
+}
+
+// EncryptConfigPtrInput is an input type that accepts EncryptConfigArgs, EncryptConfigPtr and EncryptConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptConfigPtrInput` via:
+//
+//	        EncryptConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptConfigPtrInput interface {
+	pulumi.Input
+
+	ToEncryptConfigPtrOutput() EncryptConfigPtrOutput
+	ToEncryptConfigPtrOutputWithContext(context.Context) EncryptConfigPtrOutput
+}
+
+type encryptConfigPtrType EncryptConfigArgs
+
+func EncryptConfigPtr(v *EncryptConfigArgs) EncryptConfigPtrInput {
+	return (*encryptConfigPtrType)(v)
+}
+
+func (*encryptConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+}
+
+func (i *encryptConfigPtrType) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptConfigPtrType) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigPtrOutput)
+}
+
+// EncryptConfig says what to encrypt and with which key.
+type EncryptConfigOutput struct{ *pulumi.OutputState }
+
+func (EncryptConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigOutput() EncryptConfigOutput {
+	return o
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
+	return o
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return o.ToEncryptConfigPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptConfigOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptConfig) *EncryptConfig {
+		return &v
+	}).(EncryptConfigPtrOutput)
+}
+
+// encryptionKey is the key to encrypt with.
+func (o EncryptConfigOutput) EncryptionKey() EncryptionKeyOutput {
+	return o.ApplyT(func(v EncryptConfig) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+func (o EncryptConfigOutput) FailureMode() CryptoFailureModeOutput {
+	return o.ApplyT(func(v EncryptConfig) CryptoFailureMode { return v.FailureMode }).(CryptoFailureModeOutput)
+}
+
+// partOfRecord lists the parts to encrypt: key and/or value.
+func (o EncryptConfigOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v EncryptConfig) []RecordPart { return v.PartOfRecord }).(RecordPartArrayOutput)
+}
+
+type EncryptConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+}
+
+func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+	return o
+}
+
+func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+	return o
+}
+
+func (o EncryptConfigPtrOutput) Elem() EncryptConfigOutput {
+	return o.ApplyT(func(v *EncryptConfig) EncryptConfig {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptConfig
+		return ret
+	}).(EncryptConfigOutput)
+}
+
+// encryptionKey is the key to encrypt with.
+func (o EncryptConfigPtrOutput) EncryptionKey() EncryptionKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptConfig) *EncryptionKey {
+		if v == nil {
+			return nil
+		}
+		return &v.EncryptionKey
+	}).(EncryptionKeyPtrOutput)
+}
+
+// failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+func (o EncryptConfigPtrOutput) FailureMode() CryptoFailureModePtrOutput {
+	return o.ApplyT(func(v *EncryptConfig) *CryptoFailureMode {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(CryptoFailureModePtrOutput)
+}
+
+// partOfRecord lists the parts to encrypt: key and/or value.
+func (o EncryptConfigPtrOutput) PartOfRecord() RecordPartArrayOutput {
+	return o.ApplyT(func(v *EncryptConfig) []RecordPart {
+		if v == nil {
+			return nil
+		}
+		return v.PartOfRecord
+	}).(RecordPartArrayOutput)
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfig struct {
+	// encryptFields are the field selections and their keys, at most 256.
+	EncryptFields []FieldEncryption `pulumi:"encryptFields"`
+	// failureMode is reject, passthrough or mark.
+	FailureMode string `pulumi:"failureMode"`
+}
+
+// EncryptFieldsConfigInput is an input type that accepts EncryptFieldsConfigArgs and EncryptFieldsConfigOutput values.
+// You can construct a concrete instance of `EncryptFieldsConfigInput` via:
+//
+//	EncryptFieldsConfigArgs{...}
+type EncryptFieldsConfigInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput
+	ToEncryptFieldsConfigOutputWithContext(context.Context) EncryptFieldsConfigOutput
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfigArgs struct {
+	// encryptFields are the field selections and their keys, at most 256.
+	EncryptFields FieldEncryptionArrayInput `pulumi:"encryptFields"`
+	// failureMode is reject, passthrough or mark.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+}
+
+func (EncryptFieldsConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
+	return i.ToEncryptFieldsConfigOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput)
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput).ToEncryptFieldsConfigPtrOutputWithContext(ctx)
+}
+
+// EncryptFieldsConfigPtrInput is an input type that accepts EncryptFieldsConfigArgs, EncryptFieldsConfigPtr and EncryptFieldsConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptFieldsConfigPtrInput` via:
+//
+//	        EncryptFieldsConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptFieldsConfigPtrInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput
+	ToEncryptFieldsConfigPtrOutputWithContext(context.Context) EncryptFieldsConfigPtrOutput
+}
+
+type encryptFieldsConfigPtrType EncryptFieldsConfigArgs
+
+func EncryptFieldsConfigPtr(v *EncryptFieldsConfigArgs) EncryptFieldsConfigPtrInput {
+	return (*encryptFieldsConfigPtrType)(v)
+}
+
+func (*encryptFieldsConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigPtrOutput)
+}
+
+// EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+type EncryptFieldsConfigOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return o.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsConfig) *EncryptFieldsConfig {
+		return &v
+	}).(EncryptFieldsConfigPtrOutput)
+}
+
+// encryptFields are the field selections and their keys, at most 256.
+func (o EncryptFieldsConfigOutput) EncryptFields() FieldEncryptionArrayOutput {
+	return o.ApplyT(func(v EncryptFieldsConfig) []FieldEncryption { return v.EncryptFields }).(FieldEncryptionArrayOutput)
+}
+
+// failureMode is reject, passthrough or mark.
+func (o EncryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+type EncryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+}
+
+func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsConfigPtrOutput) Elem() EncryptFieldsConfigOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) EncryptFieldsConfig {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptFieldsConfig
+		return ret
+	}).(EncryptFieldsConfigOutput)
+}
+
+// encryptFields are the field selections and their keys, at most 256.
+func (o EncryptFieldsConfigPtrOutput) EncryptFields() FieldEncryptionArrayOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) []FieldEncryption {
+		if v == nil {
+			return nil
+		}
+		return v.EncryptFields
+	}).(FieldEncryptionArrayOutput)
+}
+
+// failureMode is reject, passthrough or mark.
+func (o EncryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config lists the fields to encrypt and their keys.
+	Config EncryptFieldsConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// EncryptFieldsPolicyInput is an input type that accepts EncryptFieldsPolicyArgs and EncryptFieldsPolicyOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyInput` via:
+//
+//	EncryptFieldsPolicyArgs{...}
+type EncryptFieldsPolicyInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput
+	ToEncryptFieldsPolicyOutputWithContext(context.Context) EncryptFieldsPolicyOutput
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config lists the fields to encrypt and their keys.
+	Config EncryptFieldsConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (EncryptFieldsPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput {
+	return i.ToEncryptFieldsPolicyOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyOutputWithContext(ctx context.Context) EncryptFieldsPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyOutput)
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return i.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptFieldsPolicyArgs) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyOutput).ToEncryptFieldsPolicyPtrOutputWithContext(ctx)
+}
+
+// EncryptFieldsPolicyPtrInput is an input type that accepts EncryptFieldsPolicyArgs, EncryptFieldsPolicyPtr and EncryptFieldsPolicyPtrOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyPtrInput` via:
+//
+//	        EncryptFieldsPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptFieldsPolicyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput
+	ToEncryptFieldsPolicyPtrOutputWithContext(context.Context) EncryptFieldsPolicyPtrOutput
+}
+
+type encryptFieldsPolicyPtrType EncryptFieldsPolicyArgs
+
+func EncryptFieldsPolicyPtr(v *EncryptFieldsPolicyArgs) EncryptFieldsPolicyPtrInput {
+	return (*encryptFieldsPolicyPtrType)(v)
+}
+
+func (*encryptFieldsPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (i *encryptFieldsPolicyPtrType) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return i.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptFieldsPolicyPtrType) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyPtrOutput)
+}
+
+// EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+type EncryptFieldsPolicyOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyOutput() EncryptFieldsPolicyOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyOutputWithContext(ctx context.Context) EncryptFieldsPolicyOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return o.ToEncryptFieldsPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptFieldsPolicyOutput) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsPolicy) *EncryptFieldsPolicy {
+		return &v
+	}).(EncryptFieldsPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptFieldsPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config lists the fields to encrypt and their keys.
+func (o EncryptFieldsPolicyOutput) Config() EncryptFieldsConfigOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) EncryptFieldsConfig { return v.Config }).(EncryptFieldsConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptFieldsPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptFieldsPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptFieldsPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptFieldsPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type EncryptFieldsPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptFieldsPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicy)(nil)).Elem()
+}
+
+func (o EncryptFieldsPolicyPtrOutput) ToEncryptFieldsPolicyPtrOutput() EncryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyPtrOutput) ToEncryptFieldsPolicyPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptFieldsPolicyPtrOutput) Elem() EncryptFieldsPolicyOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) EncryptFieldsPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptFieldsPolicy
+		return ret
+	}).(EncryptFieldsPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptFieldsPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config lists the fields to encrypt and their keys.
+func (o EncryptFieldsPolicyPtrOutput) Config() EncryptFieldsConfigPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *EncryptFieldsConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(EncryptFieldsConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptFieldsPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptFieldsPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptFieldsPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptFieldsPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says what to encrypt and with which key.
+	Config EncryptConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// EncryptPolicyInput is an input type that accepts EncryptPolicyArgs and EncryptPolicyOutput values.
+// You can construct a concrete instance of `EncryptPolicyInput` via:
+//
+//	EncryptPolicyArgs{...}
+type EncryptPolicyInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyOutput() EncryptPolicyOutput
+	ToEncryptPolicyOutputWithContext(context.Context) EncryptPolicyOutput
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says what to encrypt and with which key.
+	Config EncryptConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (EncryptPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicy)(nil)).Elem()
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyOutput() EncryptPolicyOutput {
+	return i.ToEncryptPolicyOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyOutputWithContext(ctx context.Context) EncryptPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyOutput)
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return i.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyArgs) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyOutput).ToEncryptPolicyPtrOutputWithContext(ctx)
+}
+
+// EncryptPolicyPtrInput is an input type that accepts EncryptPolicyArgs, EncryptPolicyPtr and EncryptPolicyPtrOutput values.
+// You can construct a concrete instance of `EncryptPolicyPtrInput` via:
+//
+//	        EncryptPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptPolicyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput
+	ToEncryptPolicyPtrOutputWithContext(context.Context) EncryptPolicyPtrOutput
+}
+
+type encryptPolicyPtrType EncryptPolicyArgs
+
+func EncryptPolicyPtr(v *EncryptPolicyArgs) EncryptPolicyPtrInput {
+	return (*encryptPolicyPtrType)(v)
+}
+
+func (*encryptPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicy)(nil)).Elem()
+}
+
+func (i *encryptPolicyPtrType) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return i.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptPolicyPtrType) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyPtrOutput)
+}
+
+// EncryptPolicy encrypts whole record keys or values.
+type EncryptPolicyOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicy)(nil)).Elem()
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyOutput() EncryptPolicyOutput {
+	return o
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyOutputWithContext(ctx context.Context) EncryptPolicyOutput {
+	return o
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return o.ToEncryptPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptPolicyOutput) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptPolicy) *EncryptPolicy {
+		return &v
+	}).(EncryptPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says what to encrypt and with which key.
+func (o EncryptPolicyOutput) Config() EncryptConfigOutput {
+	return o.ApplyT(func(v EncryptPolicy) EncryptConfig { return v.Config }).(EncryptConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v EncryptPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type EncryptPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicy)(nil)).Elem()
+}
+
+func (o EncryptPolicyPtrOutput) ToEncryptPolicyPtrOutput() EncryptPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyPtrOutput) ToEncryptPolicyPtrOutputWithContext(ctx context.Context) EncryptPolicyPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyPtrOutput) Elem() EncryptPolicyOutput {
+	return o.ApplyT(func(v *EncryptPolicy) EncryptPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptPolicy
+		return ret
+	}).(EncryptPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o EncryptPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says what to encrypt and with which key.
+func (o EncryptPolicyPtrOutput) Config() EncryptConfigPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *EncryptConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(EncryptConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o EncryptPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o EncryptPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o EncryptPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *EncryptPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o EncryptPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKey struct {
+	// aws is a key in AWS KMS.
+	Aws *AWSKey `pulumi:"aws"`
+	// static is a Konnect static key.
+	Static *StaticEncryptionKey `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type KeyType `pulumi:"type"`
+}
+
+// EncryptionKeyInput is an input type that accepts EncryptionKeyArgs and EncryptionKeyOutput values.
+// You can construct a concrete instance of `EncryptionKeyInput` via:
+//
+//	EncryptionKeyArgs{...}
+type EncryptionKeyInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyOutput() EncryptionKeyOutput
+	ToEncryptionKeyOutputWithContext(context.Context) EncryptionKeyOutput
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKeyArgs struct {
+	// aws is a key in AWS KMS.
+	Aws AWSKeyPtrInput `pulumi:"aws"`
+	// static is a Konnect static key.
+	Static StaticEncryptionKeyPtrInput `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type KeyTypeInput `pulumi:"type"`
+}
+
+func (EncryptionKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyOutput() EncryptionKeyOutput {
+	return i.ToEncryptionKeyOutputWithContext(context.Background())
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput)
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput).ToEncryptionKeyPtrOutputWithContext(ctx)
+}
+
+// EncryptionKeyPtrInput is an input type that accepts EncryptionKeyArgs, EncryptionKeyPtr and EncryptionKeyPtrOutput values.
+// You can construct a concrete instance of `EncryptionKeyPtrInput` via:
+//
+//	        EncryptionKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptionKeyPtrInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput
+	ToEncryptionKeyPtrOutputWithContext(context.Context) EncryptionKeyPtrOutput
+}
+
+type encryptionKeyPtrType EncryptionKeyArgs
+
+func EncryptionKeyPtr(v *EncryptionKeyArgs) EncryptionKeyPtrInput {
+	return (*encryptionKeyPtrType)(v)
+}
+
+func (*encryptionKeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+}
+
+func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyPtrOutput)
+}
+
+// EncryptionKey is a union on Type naming the key that encrypts records.
+type EncryptionKeyOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyOutput() EncryptionKeyOutput {
+	return o
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
+	return o
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return o.ToEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptionKey) *EncryptionKey {
+		return &v
+	}).(EncryptionKeyPtrOutput)
+}
+
+// aws is a key in AWS KMS.
+func (o EncryptionKeyOutput) Aws() AWSKeyPtrOutput {
+	return o.ApplyT(func(v EncryptionKey) *AWSKey { return v.Aws }).(AWSKeyPtrOutput)
+}
+
+// static is a Konnect static key.
+func (o EncryptionKeyOutput) Static() StaticEncryptionKeyPtrOutput {
+	return o.ApplyT(func(v EncryptionKey) *StaticEncryptionKey { return v.Static }).(StaticEncryptionKeyPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o EncryptionKeyOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v EncryptionKey) KeyType { return v.Type }).(KeyTypeOutput)
+}
+
+type EncryptionKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+}
+
+func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+	return o
+}
+
+func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+	return o
+}
+
+func (o EncryptionKeyPtrOutput) Elem() EncryptionKeyOutput {
+	return o.ApplyT(func(v *EncryptionKey) EncryptionKey {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptionKey
+		return ret
+	}).(EncryptionKeyOutput)
+}
+
+// aws is a key in AWS KMS.
+func (o EncryptionKeyPtrOutput) Aws() AWSKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *AWSKey {
+		if v == nil {
+			return nil
+		}
+		return v.Aws
+	}).(AWSKeyPtrOutput)
+}
+
+// static is a Konnect static key.
+func (o EncryptionKeyPtrOutput) Static() StaticEncryptionKeyPtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *StaticEncryptionKey {
+		if v == nil {
+			return nil
+		}
+		return v.Static
+	}).(StaticEncryptionKeyPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o EncryptionKeyPtrOutput) Type() KeyTypePtrOutput {
+	return o.ApplyT(func(v *EncryptionKey) *KeyType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(KeyTypePtrOutput)
+}
+
+// ExistingGateway names a Gateway listener managed elsewhere.
 type ExistingGateway struct {
 	// name is the Gateway API Gateway's name.
 	Name string `pulumi:"name"`
@@ -993,7 +6953,7 @@ type ExistingGatewayInput interface {
 	ToExistingGatewayOutputWithContext(context.Context) ExistingGatewayOutput
 }
 
-// ExistingGatewayArgs names a Gateway listener managed elsewhere.
+// ExistingGateway names a Gateway listener managed elsewhere.
 type ExistingGatewayArgs struct {
 	// name is the Gateway API Gateway's name.
 	Name pulumi.StringInput `pulumi:"name"`
@@ -1056,7 +7016,7 @@ func (i *existingGatewayPtrType) ToExistingGatewayPtrOutputWithContext(ctx conte
 	return pulumi.ToOutputWithContext(ctx, i).(ExistingGatewayPtrOutput)
 }
 
-// ExistingGatewayArgs names a Gateway listener managed elsewhere.
+// ExistingGateway names a Gateway listener managed elsewhere.
 type ExistingGatewayOutput struct{ *pulumi.OutputState }
 
 func (ExistingGatewayOutput) ElementType() reflect.Type {
@@ -1150,7 +7110,631 @@ func (o ExistingGatewayPtrOutput) SectionName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// GatewayArgs describes the KonnectEventGateway.
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+type FetchKongIdentityPrincipal struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory string `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode PrincipalFailureMode `pulumi:"failureMode"`
+	// fetchBy names the metadata key the client's identity is matched against.
+	FetchBy PrincipalFetchBy `pulumi:"fetchBy"`
+}
+
+// FetchKongIdentityPrincipalInput is an input type that accepts FetchKongIdentityPrincipalArgs and FetchKongIdentityPrincipalOutput values.
+// You can construct a concrete instance of `FetchKongIdentityPrincipalInput` via:
+//
+//	FetchKongIdentityPrincipalArgs{...}
+type FetchKongIdentityPrincipalInput interface {
+	pulumi.Input
+
+	ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput
+	ToFetchKongIdentityPrincipalOutputWithContext(context.Context) FetchKongIdentityPrincipalOutput
+}
+
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+type FetchKongIdentityPrincipalArgs struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory pulumi.StringInput `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode PrincipalFailureModeInput `pulumi:"failureMode"`
+	// fetchBy names the metadata key the client's identity is matched against.
+	FetchBy PrincipalFetchByInput `pulumi:"fetchBy"`
+}
+
+func (FetchKongIdentityPrincipalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchKongIdentityPrincipal)(nil)).Elem()
+}
+
+func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput {
+	return i.ToFetchKongIdentityPrincipalOutputWithContext(context.Background())
+}
+
+func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalOutput)
+}
+
+func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
+	return i.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalOutput).ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx)
+}
+
+// FetchKongIdentityPrincipalPtrInput is an input type that accepts FetchKongIdentityPrincipalArgs, FetchKongIdentityPrincipalPtr and FetchKongIdentityPrincipalPtrOutput values.
+// You can construct a concrete instance of `FetchKongIdentityPrincipalPtrInput` via:
+//
+//	        FetchKongIdentityPrincipalArgs{...}
+//
+//	or:
+//
+//	        nil
+type FetchKongIdentityPrincipalPtrInput interface {
+	pulumi.Input
+
+	ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput
+	ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Context) FetchKongIdentityPrincipalPtrOutput
+}
+
+type fetchKongIdentityPrincipalPtrType FetchKongIdentityPrincipalArgs
+
+func FetchKongIdentityPrincipalPtr(v *FetchKongIdentityPrincipalArgs) FetchKongIdentityPrincipalPtrInput {
+	return (*fetchKongIdentityPrincipalPtrType)(v)
+}
+
+func (*fetchKongIdentityPrincipalPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchKongIdentityPrincipal)(nil)).Elem()
+}
+
+func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
+	return i.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+// FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+type FetchKongIdentityPrincipalOutput struct{ *pulumi.OutputState }
+
+func (FetchKongIdentityPrincipalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchKongIdentityPrincipal)(nil)).Elem()
+}
+
+func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput {
+	return o
+}
+
+func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalOutput {
+	return o
+}
+
+func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
+	return o.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FetchKongIdentityPrincipal) *FetchKongIdentityPrincipal {
+		return &v
+	}).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchKongIdentityPrincipalOutput) Directory() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipal) string { return v.Directory }).(pulumi.StringOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchKongIdentityPrincipalOutput) FailureMode() PrincipalFailureModeOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipal) PrincipalFailureMode { return v.FailureMode }).(PrincipalFailureModeOutput)
+}
+
+// fetchBy names the metadata key the client's identity is matched against.
+func (o FetchKongIdentityPrincipalOutput) FetchBy() PrincipalFetchByOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipal) PrincipalFetchBy { return v.FetchBy }).(PrincipalFetchByOutput)
+}
+
+type FetchKongIdentityPrincipalPtrOutput struct{ *pulumi.OutputState }
+
+func (FetchKongIdentityPrincipalPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchKongIdentityPrincipal)(nil)).Elem()
+}
+
+func (o FetchKongIdentityPrincipalPtrOutput) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchKongIdentityPrincipalPtrOutput) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchKongIdentityPrincipalPtrOutput) Elem() FetchKongIdentityPrincipalOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipal) FetchKongIdentityPrincipal {
+		if v != nil {
+			return *v
+		}
+		var ret FetchKongIdentityPrincipal
+		return ret
+	}).(FetchKongIdentityPrincipalOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchKongIdentityPrincipalPtrOutput) Directory() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Directory
+	}).(pulumi.StringPtrOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() PrincipalFailureModePtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *PrincipalFailureMode {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(PrincipalFailureModePtrOutput)
+}
+
+// fetchBy names the metadata key the client's identity is matched against.
+func (o FetchKongIdentityPrincipalPtrOutput) FetchBy() PrincipalFetchByPtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *PrincipalFetchBy {
+		if v == nil {
+			return nil
+		}
+		return &v.FetchBy
+	}).(PrincipalFetchByPtrOutput)
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipal struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory string `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode PrincipalFailureMode `pulumi:"failureMode"`
+}
+
+// FetchOAuthPrincipalInput is an input type that accepts FetchOAuthPrincipalArgs and FetchOAuthPrincipalOutput values.
+// You can construct a concrete instance of `FetchOAuthPrincipalInput` via:
+//
+//	FetchOAuthPrincipalArgs{...}
+type FetchOAuthPrincipalInput interface {
+	pulumi.Input
+
+	ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput
+	ToFetchOAuthPrincipalOutputWithContext(context.Context) FetchOAuthPrincipalOutput
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipalArgs struct {
+	// directory is the Kong Identity directory to search, 1-253 characters.
+	Directory pulumi.StringInput `pulumi:"directory"`
+	// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+	FailureMode PrincipalFailureModeInput `pulumi:"failureMode"`
+}
+
+func (FetchOAuthPrincipalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput {
+	return i.ToFetchOAuthPrincipalOutputWithContext(context.Background())
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalOutputWithContext(ctx context.Context) FetchOAuthPrincipalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalOutput)
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return i.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i FetchOAuthPrincipalArgs) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalOutput).ToFetchOAuthPrincipalPtrOutputWithContext(ctx)
+}
+
+// FetchOAuthPrincipalPtrInput is an input type that accepts FetchOAuthPrincipalArgs, FetchOAuthPrincipalPtr and FetchOAuthPrincipalPtrOutput values.
+// You can construct a concrete instance of `FetchOAuthPrincipalPtrInput` via:
+//
+//	        FetchOAuthPrincipalArgs{...}
+//
+//	or:
+//
+//	        nil
+type FetchOAuthPrincipalPtrInput interface {
+	pulumi.Input
+
+	ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput
+	ToFetchOAuthPrincipalPtrOutputWithContext(context.Context) FetchOAuthPrincipalPtrOutput
+}
+
+type fetchOAuthPrincipalPtrType FetchOAuthPrincipalArgs
+
+func FetchOAuthPrincipalPtr(v *FetchOAuthPrincipalArgs) FetchOAuthPrincipalPtrInput {
+	return (*fetchOAuthPrincipalPtrType)(v)
+}
+
+func (*fetchOAuthPrincipalPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (i *fetchOAuthPrincipalPtrType) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return i.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (i *fetchOAuthPrincipalPtrType) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchOAuthPrincipalPtrOutput)
+}
+
+// FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+type FetchOAuthPrincipalOutput struct{ *pulumi.OutputState }
+
+func (FetchOAuthPrincipalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalOutput() FetchOAuthPrincipalOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalOutputWithContext(ctx context.Context) FetchOAuthPrincipalOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return o.ToFetchOAuthPrincipalPtrOutputWithContext(context.Background())
+}
+
+func (o FetchOAuthPrincipalOutput) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FetchOAuthPrincipal) *FetchOAuthPrincipal {
+		return &v
+	}).(FetchOAuthPrincipalPtrOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchOAuthPrincipalOutput) Directory() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchOAuthPrincipal) string { return v.Directory }).(pulumi.StringOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchOAuthPrincipalOutput) FailureMode() PrincipalFailureModeOutput {
+	return o.ApplyT(func(v FetchOAuthPrincipal) PrincipalFailureMode { return v.FailureMode }).(PrincipalFailureModeOutput)
+}
+
+type FetchOAuthPrincipalPtrOutput struct{ *pulumi.OutputState }
+
+func (FetchOAuthPrincipalPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchOAuthPrincipal)(nil)).Elem()
+}
+
+func (o FetchOAuthPrincipalPtrOutput) ToFetchOAuthPrincipalPtrOutput() FetchOAuthPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalPtrOutput) ToFetchOAuthPrincipalPtrOutputWithContext(ctx context.Context) FetchOAuthPrincipalPtrOutput {
+	return o
+}
+
+func (o FetchOAuthPrincipalPtrOutput) Elem() FetchOAuthPrincipalOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) FetchOAuthPrincipal {
+		if v != nil {
+			return *v
+		}
+		var ret FetchOAuthPrincipal
+		return ret
+	}).(FetchOAuthPrincipalOutput)
+}
+
+// directory is the Kong Identity directory to search, 1-253 characters.
+func (o FetchOAuthPrincipalPtrOutput) Directory() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Directory
+	}).(pulumi.StringPtrOutput)
+}
+
+// failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+func (o FetchOAuthPrincipalPtrOutput) FailureMode() PrincipalFailureModePtrOutput {
+	return o.ApplyT(func(v *FetchOAuthPrincipal) *PrincipalFailureMode {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(PrincipalFailureModePtrOutput)
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryption struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPaths `pulumi:"paths"`
+}
+
+// FieldEncryptionInput is an input type that accepts FieldEncryptionArgs and FieldEncryptionOutput values.
+// You can construct a concrete instance of `FieldEncryptionInput` via:
+//
+//	FieldEncryptionArgs{...}
+type FieldEncryptionInput interface {
+	pulumi.Input
+
+	ToFieldEncryptionOutput() FieldEncryptionOutput
+	ToFieldEncryptionOutputWithContext(context.Context) FieldEncryptionOutput
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryptionArgs struct {
+	// encryptionKey is the key to encrypt with.
+	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
+	// paths selects the fields: a list of paths or an expression.
+	Paths FieldPathsInput `pulumi:"paths"`
+}
+
+func (FieldEncryptionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldEncryption)(nil)).Elem()
+}
+
+func (i FieldEncryptionArgs) ToFieldEncryptionOutput() FieldEncryptionOutput {
+	return i.ToFieldEncryptionOutputWithContext(context.Background())
+}
+
+func (i FieldEncryptionArgs) ToFieldEncryptionOutputWithContext(ctx context.Context) FieldEncryptionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldEncryptionOutput)
+}
+
+// FieldEncryptionArrayInput is an input type that accepts FieldEncryptionArray and FieldEncryptionArrayOutput values.
+// You can construct a concrete instance of `FieldEncryptionArrayInput` via:
+//
+//	FieldEncryptionArray{ FieldEncryptionArgs{...} }
+type FieldEncryptionArrayInput interface {
+	pulumi.Input
+
+	ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput
+	ToFieldEncryptionArrayOutputWithContext(context.Context) FieldEncryptionArrayOutput
+}
+
+type FieldEncryptionArray []FieldEncryptionInput
+
+func (FieldEncryptionArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]FieldEncryption)(nil)).Elem()
+}
+
+func (i FieldEncryptionArray) ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput {
+	return i.ToFieldEncryptionArrayOutputWithContext(context.Background())
+}
+
+func (i FieldEncryptionArray) ToFieldEncryptionArrayOutputWithContext(ctx context.Context) FieldEncryptionArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldEncryptionArrayOutput)
+}
+
+// FieldEncryption encrypts the fields at Paths with EncryptionKey.
+type FieldEncryptionOutput struct{ *pulumi.OutputState }
+
+func (FieldEncryptionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldEncryption)(nil)).Elem()
+}
+
+func (o FieldEncryptionOutput) ToFieldEncryptionOutput() FieldEncryptionOutput {
+	return o
+}
+
+func (o FieldEncryptionOutput) ToFieldEncryptionOutputWithContext(ctx context.Context) FieldEncryptionOutput {
+	return o
+}
+
+// encryptionKey is the key to encrypt with.
+func (o FieldEncryptionOutput) EncryptionKey() EncryptionKeyOutput {
+	return o.ApplyT(func(v FieldEncryption) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+}
+
+// paths selects the fields: a list of paths or an expression.
+func (o FieldEncryptionOutput) Paths() FieldPathsOutput {
+	return o.ApplyT(func(v FieldEncryption) FieldPaths { return v.Paths }).(FieldPathsOutput)
+}
+
+type FieldEncryptionArrayOutput struct{ *pulumi.OutputState }
+
+func (FieldEncryptionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]FieldEncryption)(nil)).Elem()
+}
+
+func (o FieldEncryptionArrayOutput) ToFieldEncryptionArrayOutput() FieldEncryptionArrayOutput {
+	return o
+}
+
+func (o FieldEncryptionArrayOutput) ToFieldEncryptionArrayOutputWithContext(ctx context.Context) FieldEncryptionArrayOutput {
+	return o
+}
+
+func (o FieldEncryptionArrayOutput) Index(i pulumi.IntInput) FieldEncryptionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) FieldEncryption {
+		return vs[0].([]FieldEncryption)[vs[1].(int)]
+	}).(FieldEncryptionOutput)
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPaths struct {
+	// array lists the field paths; for type array.
+	Array []Match `pulumi:"array"`
+	// expression selects the fields; for type expression.
+	Expression *string `pulumi:"expression"`
+	// type is array (paths listed in array) or expression.
+	Type FieldPathsType `pulumi:"type"`
+}
+
+// FieldPathsInput is an input type that accepts FieldPathsArgs and FieldPathsOutput values.
+// You can construct a concrete instance of `FieldPathsInput` via:
+//
+//	FieldPathsArgs{...}
+type FieldPathsInput interface {
+	pulumi.Input
+
+	ToFieldPathsOutput() FieldPathsOutput
+	ToFieldPathsOutputWithContext(context.Context) FieldPathsOutput
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPathsArgs struct {
+	// array lists the field paths; for type array.
+	Array MatchArrayInput `pulumi:"array"`
+	// expression selects the fields; for type expression.
+	Expression pulumi.StringPtrInput `pulumi:"expression"`
+	// type is array (paths listed in array) or expression.
+	Type FieldPathsTypeInput `pulumi:"type"`
+}
+
+func (FieldPathsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldPaths)(nil)).Elem()
+}
+
+func (i FieldPathsArgs) ToFieldPathsOutput() FieldPathsOutput {
+	return i.ToFieldPathsOutputWithContext(context.Background())
+}
+
+func (i FieldPathsArgs) ToFieldPathsOutputWithContext(ctx context.Context) FieldPathsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsOutput)
+}
+
+func (i FieldPathsArgs) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return i.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (i FieldPathsArgs) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsOutput).ToFieldPathsPtrOutputWithContext(ctx)
+}
+
+// FieldPathsPtrInput is an input type that accepts FieldPathsArgs, FieldPathsPtr and FieldPathsPtrOutput values.
+// You can construct a concrete instance of `FieldPathsPtrInput` via:
+//
+//	        FieldPathsArgs{...}
+//
+//	or:
+//
+//	        nil
+type FieldPathsPtrInput interface {
+	pulumi.Input
+
+	ToFieldPathsPtrOutput() FieldPathsPtrOutput
+	ToFieldPathsPtrOutputWithContext(context.Context) FieldPathsPtrOutput
+}
+
+type fieldPathsPtrType FieldPathsArgs
+
+func FieldPathsPtr(v *FieldPathsArgs) FieldPathsPtrInput {
+	return (*fieldPathsPtrType)(v)
+}
+
+func (*fieldPathsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FieldPaths)(nil)).Elem()
+}
+
+func (i *fieldPathsPtrType) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return i.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (i *fieldPathsPtrType) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FieldPathsPtrOutput)
+}
+
+// FieldPaths is a union on Type: a list of field paths or one expression.
+type FieldPathsOutput struct{ *pulumi.OutputState }
+
+func (FieldPathsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FieldPaths)(nil)).Elem()
+}
+
+func (o FieldPathsOutput) ToFieldPathsOutput() FieldPathsOutput {
+	return o
+}
+
+func (o FieldPathsOutput) ToFieldPathsOutputWithContext(ctx context.Context) FieldPathsOutput {
+	return o
+}
+
+func (o FieldPathsOutput) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return o.ToFieldPathsPtrOutputWithContext(context.Background())
+}
+
+func (o FieldPathsOutput) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FieldPaths) *FieldPaths {
+		return &v
+	}).(FieldPathsPtrOutput)
+}
+
+// array lists the field paths; for type array.
+func (o FieldPathsOutput) Array() MatchArrayOutput {
+	return o.ApplyT(func(v FieldPaths) []Match { return v.Array }).(MatchArrayOutput)
+}
+
+// expression selects the fields; for type expression.
+func (o FieldPathsOutput) Expression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v FieldPaths) *string { return v.Expression }).(pulumi.StringPtrOutput)
+}
+
+// type is array (paths listed in array) or expression.
+func (o FieldPathsOutput) Type() FieldPathsTypeOutput {
+	return o.ApplyT(func(v FieldPaths) FieldPathsType { return v.Type }).(FieldPathsTypeOutput)
+}
+
+type FieldPathsPtrOutput struct{ *pulumi.OutputState }
+
+func (FieldPathsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FieldPaths)(nil)).Elem()
+}
+
+func (o FieldPathsPtrOutput) ToFieldPathsPtrOutput() FieldPathsPtrOutput {
+	return o
+}
+
+func (o FieldPathsPtrOutput) ToFieldPathsPtrOutputWithContext(ctx context.Context) FieldPathsPtrOutput {
+	return o
+}
+
+func (o FieldPathsPtrOutput) Elem() FieldPathsOutput {
+	return o.ApplyT(func(v *FieldPaths) FieldPaths {
+		if v != nil {
+			return *v
+		}
+		var ret FieldPaths
+		return ret
+	}).(FieldPathsOutput)
+}
+
+// array lists the field paths; for type array.
+func (o FieldPathsPtrOutput) Array() MatchArrayOutput {
+	return o.ApplyT(func(v *FieldPaths) []Match {
+		if v == nil {
+			return nil
+		}
+		return v.Array
+	}).(MatchArrayOutput)
+}
+
+// expression selects the fields; for type expression.
+func (o FieldPathsPtrOutput) Expression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FieldPaths) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Expression
+	}).(pulumi.StringPtrOutput)
+}
+
+// type is array (paths listed in array) or expression.
+func (o FieldPathsPtrOutput) Type() FieldPathsTypePtrOutput {
+	return o.ApplyT(func(v *FieldPaths) *FieldPathsType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(FieldPathsTypePtrOutput)
+}
+
+// Gateway describes the KonnectEventGateway.
 type Gateway struct {
 	// description is the gateway's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
@@ -1173,7 +7757,7 @@ type GatewayInput interface {
 	ToGatewayOutputWithContext(context.Context) GatewayOutput
 }
 
-// GatewayArgs describes the KonnectEventGateway.
+// Gateway describes the KonnectEventGateway.
 type GatewayArgs struct {
 	// description is the gateway's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
@@ -1238,7 +7822,7 @@ func (i *gatewayPtrType) ToGatewayPtrOutputWithContext(ctx context.Context) Gate
 	return pulumi.ToOutputWithContext(ctx, i).(GatewayPtrOutput)
 }
 
-// GatewayArgs describes the KonnectEventGateway.
+// Gateway describes the KonnectEventGateway.
 type GatewayOutput struct{ *pulumi.OutputState }
 
 func (GatewayOutput) ElementType() reflect.Type {
@@ -1347,7 +7931,125 @@ func (o GatewayPtrOutput) Name() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// IssuerArgs names a cert-manager issuer.
+// HeaderAction is a union on Op.
+type HeaderAction struct {
+	// op is set or remove; set the member of that name.
+	Op HeaderOp `pulumi:"op"`
+	// remove removes a header.
+	Remove *RemoveHeader `pulumi:"remove"`
+	// set sets a header.
+	Set *SetHeader `pulumi:"set"`
+}
+
+// HeaderActionInput is an input type that accepts HeaderActionArgs and HeaderActionOutput values.
+// You can construct a concrete instance of `HeaderActionInput` via:
+//
+//	HeaderActionArgs{...}
+type HeaderActionInput interface {
+	pulumi.Input
+
+	ToHeaderActionOutput() HeaderActionOutput
+	ToHeaderActionOutputWithContext(context.Context) HeaderActionOutput
+}
+
+// HeaderAction is a union on Op.
+type HeaderActionArgs struct {
+	// op is set or remove; set the member of that name.
+	Op HeaderOpInput `pulumi:"op"`
+	// remove removes a header.
+	Remove RemoveHeaderPtrInput `pulumi:"remove"`
+	// set sets a header.
+	Set SetHeaderPtrInput `pulumi:"set"`
+}
+
+func (HeaderActionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+}
+
+func (i HeaderActionArgs) ToHeaderActionOutput() HeaderActionOutput {
+	return i.ToHeaderActionOutputWithContext(context.Background())
+}
+
+func (i HeaderActionArgs) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionOutput)
+}
+
+// HeaderActionArrayInput is an input type that accepts HeaderActionArray and HeaderActionArrayOutput values.
+// You can construct a concrete instance of `HeaderActionArrayInput` via:
+//
+//	HeaderActionArray{ HeaderActionArgs{...} }
+type HeaderActionArrayInput interface {
+	pulumi.Input
+
+	ToHeaderActionArrayOutput() HeaderActionArrayOutput
+	ToHeaderActionArrayOutputWithContext(context.Context) HeaderActionArrayOutput
+}
+
+type HeaderActionArray []HeaderActionInput
+
+func (HeaderActionArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+}
+
+func (i HeaderActionArray) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
+	return i.ToHeaderActionArrayOutputWithContext(context.Background())
+}
+
+func (i HeaderActionArray) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionArrayOutput)
+}
+
+// HeaderAction is a union on Op.
+type HeaderActionOutput struct{ *pulumi.OutputState }
+
+func (HeaderActionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+}
+
+func (o HeaderActionOutput) ToHeaderActionOutput() HeaderActionOutput {
+	return o
+}
+
+func (o HeaderActionOutput) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
+	return o
+}
+
+// op is set or remove; set the member of that name.
+func (o HeaderActionOutput) Op() HeaderOpOutput {
+	return o.ApplyT(func(v HeaderAction) HeaderOp { return v.Op }).(HeaderOpOutput)
+}
+
+// remove removes a header.
+func (o HeaderActionOutput) Remove() RemoveHeaderPtrOutput {
+	return o.ApplyT(func(v HeaderAction) *RemoveHeader { return v.Remove }).(RemoveHeaderPtrOutput)
+}
+
+// set sets a header.
+func (o HeaderActionOutput) Set() SetHeaderPtrOutput {
+	return o.ApplyT(func(v HeaderAction) *SetHeader { return v.Set }).(SetHeaderPtrOutput)
+}
+
+type HeaderActionArrayOutput struct{ *pulumi.OutputState }
+
+func (HeaderActionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+}
+
+func (o HeaderActionArrayOutput) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
+	return o
+}
+
+func (o HeaderActionArrayOutput) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
+	return o
+}
+
+func (o HeaderActionArrayOutput) Index(i pulumi.IntInput) HeaderActionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) HeaderAction {
+		return vs[0].([]HeaderAction)[vs[1].(int)]
+	}).(HeaderActionOutput)
+}
+
+// Issuer names a cert-manager issuer.
 type Issuer struct {
 	// group defaults to cert-manager.io; set it for an external issuer.
 	Group *string `pulumi:"group"`
@@ -1368,7 +8070,7 @@ type IssuerInput interface {
 	ToIssuerOutputWithContext(context.Context) IssuerOutput
 }
 
-// IssuerArgs names a cert-manager issuer.
+// Issuer names a cert-manager issuer.
 type IssuerArgs struct {
 	// group defaults to cert-manager.io; set it for an external issuer.
 	Group pulumi.StringPtrInput `pulumi:"group"`
@@ -1431,7 +8133,7 @@ func (i *issuerPtrType) ToIssuerPtrOutputWithContext(ctx context.Context) Issuer
 	return pulumi.ToOutputWithContext(ctx, i).(IssuerPtrOutput)
 }
 
-// IssuerArgs names a cert-manager issuer.
+// Issuer names a cert-manager issuer.
 type IssuerOutput struct{ *pulumi.OutputState }
 
 func (IssuerOutput) ElementType() reflect.Type {
@@ -1525,7 +8227,303 @@ func (o IssuerPtrOutput) Name() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// KonnectArgs says how Kong Operator reaches Konnect.
+// JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+type JWKS struct {
+	// cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+	CacheExpiration *string `pulumi:"cacheExpiration"`
+	// endpoint is the URL of the JSON Web Key Set.
+	Endpoint string `pulumi:"endpoint"`
+	// timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+	Timeout *string `pulumi:"timeout"`
+}
+
+// JWKSInput is an input type that accepts JWKSArgs and JWKSOutput values.
+// You can construct a concrete instance of `JWKSInput` via:
+//
+//	JWKSArgs{...}
+type JWKSInput interface {
+	pulumi.Input
+
+	ToJWKSOutput() JWKSOutput
+	ToJWKSOutputWithContext(context.Context) JWKSOutput
+}
+
+// JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+type JWKSArgs struct {
+	// cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+	CacheExpiration pulumi.StringPtrInput `pulumi:"cacheExpiration"`
+	// endpoint is the URL of the JSON Web Key Set.
+	Endpoint pulumi.StringInput `pulumi:"endpoint"`
+	// timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+	Timeout pulumi.StringPtrInput `pulumi:"timeout"`
+}
+
+func (JWKSArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*JWKS)(nil)).Elem()
+}
+
+func (i JWKSArgs) ToJWKSOutput() JWKSOutput {
+	return i.ToJWKSOutputWithContext(context.Background())
+}
+
+func (i JWKSArgs) ToJWKSOutputWithContext(ctx context.Context) JWKSOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(JWKSOutput)
+}
+
+func (i JWKSArgs) ToJWKSPtrOutput() JWKSPtrOutput {
+	return i.ToJWKSPtrOutputWithContext(context.Background())
+}
+
+func (i JWKSArgs) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(JWKSOutput).ToJWKSPtrOutputWithContext(ctx)
+}
+
+// JWKSPtrInput is an input type that accepts JWKSArgs, JWKSPtr and JWKSPtrOutput values.
+// You can construct a concrete instance of `JWKSPtrInput` via:
+//
+//	        JWKSArgs{...}
+//
+//	or:
+//
+//	        nil
+type JWKSPtrInput interface {
+	pulumi.Input
+
+	ToJWKSPtrOutput() JWKSPtrOutput
+	ToJWKSPtrOutputWithContext(context.Context) JWKSPtrOutput
+}
+
+type jwksPtrType JWKSArgs
+
+func JWKSPtr(v *JWKSArgs) JWKSPtrInput {
+	return (*jwksPtrType)(v)
+}
+
+func (*jwksPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**JWKS)(nil)).Elem()
+}
+
+func (i *jwksPtrType) ToJWKSPtrOutput() JWKSPtrOutput {
+	return i.ToJWKSPtrOutputWithContext(context.Background())
+}
+
+func (i *jwksPtrType) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(JWKSPtrOutput)
+}
+
+// JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+type JWKSOutput struct{ *pulumi.OutputState }
+
+func (JWKSOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*JWKS)(nil)).Elem()
+}
+
+func (o JWKSOutput) ToJWKSOutput() JWKSOutput {
+	return o
+}
+
+func (o JWKSOutput) ToJWKSOutputWithContext(ctx context.Context) JWKSOutput {
+	return o
+}
+
+func (o JWKSOutput) ToJWKSPtrOutput() JWKSPtrOutput {
+	return o.ToJWKSPtrOutputWithContext(context.Background())
+}
+
+func (o JWKSOutput) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v JWKS) *JWKS {
+		return &v
+	}).(JWKSPtrOutput)
+}
+
+// cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+func (o JWKSOutput) CacheExpiration() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v JWKS) *string { return v.CacheExpiration }).(pulumi.StringPtrOutput)
+}
+
+// endpoint is the URL of the JSON Web Key Set.
+func (o JWKSOutput) Endpoint() pulumi.StringOutput {
+	return o.ApplyT(func(v JWKS) string { return v.Endpoint }).(pulumi.StringOutput)
+}
+
+// timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+func (o JWKSOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v JWKS) *string { return v.Timeout }).(pulumi.StringPtrOutput)
+}
+
+type JWKSPtrOutput struct{ *pulumi.OutputState }
+
+func (JWKSPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**JWKS)(nil)).Elem()
+}
+
+func (o JWKSPtrOutput) ToJWKSPtrOutput() JWKSPtrOutput {
+	return o
+}
+
+func (o JWKSPtrOutput) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
+	return o
+}
+
+func (o JWKSPtrOutput) Elem() JWKSOutput {
+	return o.ApplyT(func(v *JWKS) JWKS {
+		if v != nil {
+			return *v
+		}
+		var ret JWKS
+		return ret
+	}).(JWKSOutput)
+}
+
+// cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+func (o JWKSPtrOutput) CacheExpiration() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *JWKS) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CacheExpiration
+	}).(pulumi.StringPtrOutput)
+}
+
+// endpoint is the URL of the JSON Web Key Set.
+func (o JWKSPtrOutput) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *JWKS) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Endpoint
+	}).(pulumi.StringPtrOutput)
+}
+
+// timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *JWKS) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Timeout
+	}).(pulumi.StringPtrOutput)
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySource struct {
+	// aws looks keys up in AWS KMS.
+	Aws *EmptyObject `pulumi:"aws"`
+	// static looks keys up among the gateway's Konnect static keys.
+	Static *EmptyObject `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type KeyType `pulumi:"type"`
+}
+
+// KeySourceInput is an input type that accepts KeySourceArgs and KeySourceOutput values.
+// You can construct a concrete instance of `KeySourceInput` via:
+//
+//	KeySourceArgs{...}
+type KeySourceInput interface {
+	pulumi.Input
+
+	ToKeySourceOutput() KeySourceOutput
+	ToKeySourceOutputWithContext(context.Context) KeySourceOutput
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySourceArgs struct {
+	// aws looks keys up in AWS KMS.
+	Aws EmptyObjectPtrInput `pulumi:"aws"`
+	// static looks keys up among the gateway's Konnect static keys.
+	Static EmptyObjectPtrInput `pulumi:"static"`
+	// type is aws or static; set the member of that name.
+	Type KeyTypeInput `pulumi:"type"`
+}
+
+func (KeySourceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeySource)(nil)).Elem()
+}
+
+func (i KeySourceArgs) ToKeySourceOutput() KeySourceOutput {
+	return i.ToKeySourceOutputWithContext(context.Background())
+}
+
+func (i KeySourceArgs) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeySourceOutput)
+}
+
+// KeySourceArrayInput is an input type that accepts KeySourceArray and KeySourceArrayOutput values.
+// You can construct a concrete instance of `KeySourceArrayInput` via:
+//
+//	KeySourceArray{ KeySourceArgs{...} }
+type KeySourceArrayInput interface {
+	pulumi.Input
+
+	ToKeySourceArrayOutput() KeySourceArrayOutput
+	ToKeySourceArrayOutputWithContext(context.Context) KeySourceArrayOutput
+}
+
+type KeySourceArray []KeySourceInput
+
+func (KeySourceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
+}
+
+func (i KeySourceArray) ToKeySourceArrayOutput() KeySourceArrayOutput {
+	return i.ToKeySourceArrayOutputWithContext(context.Background())
+}
+
+func (i KeySourceArray) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeySourceArrayOutput)
+}
+
+// KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+type KeySourceOutput struct{ *pulumi.OutputState }
+
+func (KeySourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeySource)(nil)).Elem()
+}
+
+func (o KeySourceOutput) ToKeySourceOutput() KeySourceOutput {
+	return o
+}
+
+func (o KeySourceOutput) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
+	return o
+}
+
+// aws looks keys up in AWS KMS.
+func (o KeySourceOutput) Aws() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KeySource) *EmptyObject { return v.Aws }).(EmptyObjectPtrOutput)
+}
+
+// static looks keys up among the gateway's Konnect static keys.
+func (o KeySourceOutput) Static() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KeySource) *EmptyObject { return v.Static }).(EmptyObjectPtrOutput)
+}
+
+// type is aws or static; set the member of that name.
+func (o KeySourceOutput) Type() KeyTypeOutput {
+	return o.ApplyT(func(v KeySource) KeyType { return v.Type }).(KeyTypeOutput)
+}
+
+type KeySourceArrayOutput struct{ *pulumi.OutputState }
+
+func (KeySourceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
+}
+
+func (o KeySourceArrayOutput) ToKeySourceArrayOutput() KeySourceArrayOutput {
+	return o
+}
+
+func (o KeySourceArrayOutput) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
+	return o
+}
+
+func (o KeySourceArrayOutput) Index(i pulumi.IntInput) KeySourceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) KeySource {
+		return vs[0].([]KeySource)[vs[1].(int)]
+	}).(KeySourceOutput)
+}
+
+// Konnect says how Kong Operator reaches Konnect.
 type Konnect struct {
 	// apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
 	ApiURL *string `pulumi:"apiURL"`
@@ -1546,7 +8544,7 @@ type KonnectInput interface {
 	ToKonnectOutputWithContext(context.Context) KonnectOutput
 }
 
-// KonnectArgs says how Kong Operator reaches Konnect.
+// Konnect says how Kong Operator reaches Konnect.
 type KonnectArgs struct {
 	// apiURL is the Konnect API base URL the component's own Konnect resources (staticKeys) are managed through, by the kong-event-gateway provider. Defaults to https://<serverURL>; set it to go through a proxy.
 	ApiURL pulumi.StringPtrInput `pulumi:"apiURL"`
@@ -1568,7 +8566,7 @@ func (i KonnectArgs) ToKonnectOutputWithContext(ctx context.Context) KonnectOutp
 	return pulumi.ToOutputWithContext(ctx, i).(KonnectOutput)
 }
 
-// KonnectArgs says how Kong Operator reaches Konnect.
+// Konnect says how Kong Operator reaches Konnect.
 type KonnectOutput struct{ *pulumi.OutputState }
 
 func (KonnectOutput) ElementType() reflect.Type {
@@ -1598,7 +8596,484 @@ func (o KonnectOutput) Token() pulumi.StringOutput {
 	return o.ApplyT(func(v Konnect) string { return v.Token }).(pulumi.StringOutput)
 }
 
-// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRef struct {
+	// id is the entity's Konnect ID.
+	Id *string `pulumi:"id"`
+	// name is the entity's Konnect name.
+	Name *string `pulumi:"name"`
+}
+
+// KonnectRefInput is an input type that accepts KonnectRefArgs and KonnectRefOutput values.
+// You can construct a concrete instance of `KonnectRefInput` via:
+//
+//	KonnectRefArgs{...}
+type KonnectRefInput interface {
+	pulumi.Input
+
+	ToKonnectRefOutput() KonnectRefOutput
+	ToKonnectRefOutputWithContext(context.Context) KonnectRefOutput
+}
+
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRefArgs struct {
+	// id is the entity's Konnect ID.
+	Id pulumi.StringPtrInput `pulumi:"id"`
+	// name is the entity's Konnect name.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (KonnectRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectRef)(nil)).Elem()
+}
+
+func (i KonnectRefArgs) ToKonnectRefOutput() KonnectRefOutput {
+	return i.ToKonnectRefOutputWithContext(context.Background())
+}
+
+func (i KonnectRefArgs) ToKonnectRefOutputWithContext(ctx context.Context) KonnectRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefOutput)
+}
+
+func (i KonnectRefArgs) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return i.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (i KonnectRefArgs) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefOutput).ToKonnectRefPtrOutputWithContext(ctx)
+}
+
+// KonnectRefPtrInput is an input type that accepts KonnectRefArgs, KonnectRefPtr and KonnectRefPtrOutput values.
+// You can construct a concrete instance of `KonnectRefPtrInput` via:
+//
+//	        KonnectRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectRefPtrInput interface {
+	pulumi.Input
+
+	ToKonnectRefPtrOutput() KonnectRefPtrOutput
+	ToKonnectRefPtrOutputWithContext(context.Context) KonnectRefPtrOutput
+}
+
+type konnectRefPtrType KonnectRefArgs
+
+func KonnectRefPtr(v *KonnectRefArgs) KonnectRefPtrInput {
+	return (*konnectRefPtrType)(v)
+}
+
+func (*konnectRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectRef)(nil)).Elem()
+}
+
+func (i *konnectRefPtrType) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return i.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (i *konnectRefPtrType) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectRefPtrOutput)
+}
+
+// KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+type KonnectRefOutput struct{ *pulumi.OutputState }
+
+func (KonnectRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectRef)(nil)).Elem()
+}
+
+func (o KonnectRefOutput) ToKonnectRefOutput() KonnectRefOutput {
+	return o
+}
+
+func (o KonnectRefOutput) ToKonnectRefOutputWithContext(ctx context.Context) KonnectRefOutput {
+	return o
+}
+
+func (o KonnectRefOutput) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return o.ToKonnectRefPtrOutputWithContext(context.Background())
+}
+
+func (o KonnectRefOutput) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectRef) *KonnectRef {
+		return &v
+	}).(KonnectRefPtrOutput)
+}
+
+// id is the entity's Konnect ID.
+func (o KonnectRefOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v KonnectRef) *string { return v.Id }).(pulumi.StringPtrOutput)
+}
+
+// name is the entity's Konnect name.
+func (o KonnectRefOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v KonnectRef) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type KonnectRefPtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectRef)(nil)).Elem()
+}
+
+func (o KonnectRefPtrOutput) ToKonnectRefPtrOutput() KonnectRefPtrOutput {
+	return o
+}
+
+func (o KonnectRefPtrOutput) ToKonnectRefPtrOutputWithContext(ctx context.Context) KonnectRefPtrOutput {
+	return o
+}
+
+func (o KonnectRefPtrOutput) Elem() KonnectRefOutput {
+	return o.ApplyT(func(v *KonnectRef) KonnectRef {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectRef
+		return ret
+	}).(KonnectRefOutput)
+}
+
+// id is the entity's Konnect ID.
+func (o KonnectRefPtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+// name is the entity's Konnect name.
+func (o KonnectRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryName struct {
+	// name is the registry's name in Konnect.
+	Name string `pulumi:"name"`
+}
+
+// KonnectSchemaRegistryNameInput is an input type that accepts KonnectSchemaRegistryNameArgs and KonnectSchemaRegistryNameOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryNameInput` via:
+//
+//	KonnectSchemaRegistryNameArgs{...}
+type KonnectSchemaRegistryNameInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput
+	ToKonnectSchemaRegistryNameOutputWithContext(context.Context) KonnectSchemaRegistryNameOutput
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryNameArgs struct {
+	// name is the registry's name in Konnect.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (KonnectSchemaRegistryNameArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput {
+	return i.ToKonnectSchemaRegistryNameOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNameOutputWithContext(ctx context.Context) KonnectSchemaRegistryNameOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNameOutput)
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return i.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryNameArgs) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNameOutput).ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx)
+}
+
+// KonnectSchemaRegistryNamePtrInput is an input type that accepts KonnectSchemaRegistryNameArgs, KonnectSchemaRegistryNamePtr and KonnectSchemaRegistryNamePtrOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryNamePtrInput` via:
+//
+//	        KonnectSchemaRegistryNameArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectSchemaRegistryNamePtrInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput
+	ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Context) KonnectSchemaRegistryNamePtrOutput
+}
+
+type konnectSchemaRegistryNamePtrType KonnectSchemaRegistryNameArgs
+
+func KonnectSchemaRegistryNamePtr(v *KonnectSchemaRegistryNameArgs) KonnectSchemaRegistryNamePtrInput {
+	return (*konnectSchemaRegistryNamePtrType)(v)
+}
+
+func (*konnectSchemaRegistryNamePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (i *konnectSchemaRegistryNamePtrType) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return i.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (i *konnectSchemaRegistryNamePtrType) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// KonnectSchemaRegistryName is a schema registry's Konnect name.
+type KonnectSchemaRegistryNameOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryNameOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNameOutput() KonnectSchemaRegistryNameOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNameOutputWithContext(ctx context.Context) KonnectSchemaRegistryNameOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return o.ToKonnectSchemaRegistryNamePtrOutputWithContext(context.Background())
+}
+
+func (o KonnectSchemaRegistryNameOutput) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectSchemaRegistryName) *KonnectSchemaRegistryName {
+		return &v
+	}).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// name is the registry's name in Konnect.
+func (o KonnectSchemaRegistryNameOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryName) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type KonnectSchemaRegistryNamePtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryNamePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryName)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) ToKonnectSchemaRegistryNamePtrOutput() KonnectSchemaRegistryNamePtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) ToKonnectSchemaRegistryNamePtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryNamePtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryNamePtrOutput) Elem() KonnectSchemaRegistryNameOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryName) KonnectSchemaRegistryName {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectSchemaRegistryName
+		return ret
+	}).(KonnectSchemaRegistryNameOutput)
+}
+
+// name is the registry's name in Konnect.
+func (o KonnectSchemaRegistryNamePtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryName) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRef struct {
+	// id is reserved: the CRD has no field for the ID.
+	Id *EmptyObject `pulumi:"id"`
+	// name names the registry by its Konnect name.
+	Name *KonnectSchemaRegistryName `pulumi:"name"`
+	// type is name (set name); id has no field for the ID in this CRD version.
+	Type KonnectSchemaRegistryRefType `pulumi:"type"`
+}
+
+// KonnectSchemaRegistryRefInput is an input type that accepts KonnectSchemaRegistryRefArgs and KonnectSchemaRegistryRefOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryRefInput` via:
+//
+//	KonnectSchemaRegistryRefArgs{...}
+type KonnectSchemaRegistryRefInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput
+	ToKonnectSchemaRegistryRefOutputWithContext(context.Context) KonnectSchemaRegistryRefOutput
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRefArgs struct {
+	// id is reserved: the CRD has no field for the ID.
+	Id EmptyObjectPtrInput `pulumi:"id"`
+	// name names the registry by its Konnect name.
+	Name KonnectSchemaRegistryNamePtrInput `pulumi:"name"`
+	// type is name (set name); id has no field for the ID in this CRD version.
+	Type KonnectSchemaRegistryRefTypeInput `pulumi:"type"`
+}
+
+func (KonnectSchemaRegistryRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput {
+	return i.ToKonnectSchemaRegistryRefOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefOutput)
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return i.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i KonnectSchemaRegistryRefArgs) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefOutput).ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx)
+}
+
+// KonnectSchemaRegistryRefPtrInput is an input type that accepts KonnectSchemaRegistryRefArgs, KonnectSchemaRegistryRefPtr and KonnectSchemaRegistryRefPtrOutput values.
+// You can construct a concrete instance of `KonnectSchemaRegistryRefPtrInput` via:
+//
+//	        KonnectSchemaRegistryRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type KonnectSchemaRegistryRefPtrInput interface {
+	pulumi.Input
+
+	ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput
+	ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Context) KonnectSchemaRegistryRefPtrOutput
+}
+
+type konnectSchemaRegistryRefPtrType KonnectSchemaRegistryRefArgs
+
+func KonnectSchemaRegistryRefPtr(v *KonnectSchemaRegistryRefArgs) KonnectSchemaRegistryRefPtrInput {
+	return (*konnectSchemaRegistryRefPtrType)(v)
+}
+
+func (*konnectSchemaRegistryRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (i *konnectSchemaRegistryRefPtrType) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return i.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i *konnectSchemaRegistryRefPtrType) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+type KonnectSchemaRegistryRefOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefOutput() KonnectSchemaRegistryRefOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return o.ToKonnectSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (o KonnectSchemaRegistryRefOutput) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KonnectSchemaRegistryRef) *KonnectSchemaRegistryRef {
+		return &v
+	}).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// id is reserved: the CRD has no field for the ID.
+func (o KonnectSchemaRegistryRefOutput) Id() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) *EmptyObject { return v.Id }).(EmptyObjectPtrOutput)
+}
+
+// name names the registry by its Konnect name.
+func (o KonnectSchemaRegistryRefOutput) Name() KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) *KonnectSchemaRegistryName { return v.Name }).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// type is name (set name); id has no field for the ID in this CRD version.
+func (o KonnectSchemaRegistryRefOutput) Type() KonnectSchemaRegistryRefTypeOutput {
+	return o.ApplyT(func(v KonnectSchemaRegistryRef) KonnectSchemaRegistryRefType { return v.Type }).(KonnectSchemaRegistryRefTypeOutput)
+}
+
+type KonnectSchemaRegistryRefPtrOutput struct{ *pulumi.OutputState }
+
+func (KonnectSchemaRegistryRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KonnectSchemaRegistryRef)(nil)).Elem()
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) ToKonnectSchemaRegistryRefPtrOutput() KonnectSchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) ToKonnectSchemaRegistryRefPtrOutputWithContext(ctx context.Context) KonnectSchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o KonnectSchemaRegistryRefPtrOutput) Elem() KonnectSchemaRegistryRefOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) KonnectSchemaRegistryRef {
+		if v != nil {
+			return *v
+		}
+		var ret KonnectSchemaRegistryRef
+		return ret
+	}).(KonnectSchemaRegistryRefOutput)
+}
+
+// id is reserved: the CRD has no field for the ID.
+func (o KonnectSchemaRegistryRefPtrOutput) Id() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *EmptyObject {
+		if v == nil {
+			return nil
+		}
+		return v.Id
+	}).(EmptyObjectPtrOutput)
+}
+
+// name names the registry by its Konnect name.
+func (o KonnectSchemaRegistryRefPtrOutput) Name() KonnectSchemaRegistryNamePtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *KonnectSchemaRegistryName {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(KonnectSchemaRegistryNamePtrOutput)
+}
+
+// type is name (set name); id has no field for the ID in this CRD version.
+func (o KonnectSchemaRegistryRefPtrOutput) Type() KonnectSchemaRegistryRefTypePtrOutput {
+	return o.ApplyT(func(v *KonnectSchemaRegistryRef) *KonnectSchemaRegistryRefType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(KonnectSchemaRegistryRefTypePtrOutput)
+}
+
+// LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
 type LoadBalancerAddress struct {
 	// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
@@ -1615,7 +9090,7 @@ type LoadBalancerAddressInput interface {
 	ToLoadBalancerAddressOutputWithContext(context.Context) LoadBalancerAddressOutput
 }
 
-// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+// LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
 type LoadBalancerAddressArgs struct {
 	// timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
@@ -1674,7 +9149,7 @@ func (i *loadBalancerAddressPtrType) ToLoadBalancerAddressPtrOutputWithContext(c
 	return pulumi.ToOutputWithContext(ctx, i).(LoadBalancerAddressPtrOutput)
 }
 
-// LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+// LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
 type LoadBalancerAddressOutput struct{ *pulumi.OutputState }
 
 func (LoadBalancerAddressOutput) ElementType() reflect.Type {
@@ -1738,7 +9213,2189 @@ func (o LoadBalancerAddressPtrOutput) TimeoutSeconds() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
-// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+// Match is one name pattern or field path.
+type Match struct {
+	// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+	Match string `pulumi:"match"`
+}
+
+// MatchInput is an input type that accepts MatchArgs and MatchOutput values.
+// You can construct a concrete instance of `MatchInput` via:
+//
+//	MatchArgs{...}
+type MatchInput interface {
+	pulumi.Input
+
+	ToMatchOutput() MatchOutput
+	ToMatchOutputWithContext(context.Context) MatchOutput
+}
+
+// Match is one name pattern or field path.
+type MatchArgs struct {
+	// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+	Match pulumi.StringInput `pulumi:"match"`
+}
+
+func (MatchArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Match)(nil)).Elem()
+}
+
+func (i MatchArgs) ToMatchOutput() MatchOutput {
+	return i.ToMatchOutputWithContext(context.Background())
+}
+
+func (i MatchArgs) ToMatchOutputWithContext(ctx context.Context) MatchOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MatchOutput)
+}
+
+// MatchArrayInput is an input type that accepts MatchArray and MatchArrayOutput values.
+// You can construct a concrete instance of `MatchArrayInput` via:
+//
+//	MatchArray{ MatchArgs{...} }
+type MatchArrayInput interface {
+	pulumi.Input
+
+	ToMatchArrayOutput() MatchArrayOutput
+	ToMatchArrayOutputWithContext(context.Context) MatchArrayOutput
+}
+
+type MatchArray []MatchInput
+
+func (MatchArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Match)(nil)).Elem()
+}
+
+func (i MatchArray) ToMatchArrayOutput() MatchArrayOutput {
+	return i.ToMatchArrayOutputWithContext(context.Background())
+}
+
+func (i MatchArray) ToMatchArrayOutputWithContext(ctx context.Context) MatchArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MatchArrayOutput)
+}
+
+// Match is one name pattern or field path.
+type MatchOutput struct{ *pulumi.OutputState }
+
+func (MatchOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Match)(nil)).Elem()
+}
+
+func (o MatchOutput) ToMatchOutput() MatchOutput {
+	return o
+}
+
+func (o MatchOutput) ToMatchOutputWithContext(ctx context.Context) MatchOutput {
+	return o
+}
+
+// match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+func (o MatchOutput) Match() pulumi.StringOutput {
+	return o.ApplyT(func(v Match) string { return v.Match }).(pulumi.StringOutput)
+}
+
+type MatchArrayOutput struct{ *pulumi.OutputState }
+
+func (MatchArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Match)(nil)).Elem()
+}
+
+func (o MatchArrayOutput) ToMatchArrayOutput() MatchArrayOutput {
+	return o
+}
+
+func (o MatchArrayOutput) ToMatchArrayOutputWithContext(ctx context.Context) MatchArrayOutput {
+	return o
+}
+
+func (o MatchArrayOutput) Index(i pulumi.IntInput) MatchOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Match {
+		return vs[0].([]Match)[vs[1].(int)]
+	}).(MatchOutput)
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfig struct {
+	// actions are applied in order.
+	Actions []HeaderAction `pulumi:"actions"`
+}
+
+// ModifyHeadersConfigInput is an input type that accepts ModifyHeadersConfigArgs and ModifyHeadersConfigOutput values.
+// You can construct a concrete instance of `ModifyHeadersConfigInput` via:
+//
+//	ModifyHeadersConfigArgs{...}
+type ModifyHeadersConfigInput interface {
+	pulumi.Input
+
+	ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput
+	ToModifyHeadersConfigOutputWithContext(context.Context) ModifyHeadersConfigOutput
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfigArgs struct {
+	// actions are applied in order.
+	Actions HeaderActionArrayInput `pulumi:"actions"`
+}
+
+func (ModifyHeadersConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
+	return i.ToModifyHeadersConfigOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput)
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput).ToModifyHeadersConfigPtrOutputWithContext(ctx)
+}
+
+// ModifyHeadersConfigPtrInput is an input type that accepts ModifyHeadersConfigArgs, ModifyHeadersConfigPtr and ModifyHeadersConfigPtrOutput values.
+// You can construct a concrete instance of `ModifyHeadersConfigPtrInput` via:
+//
+//	        ModifyHeadersConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ModifyHeadersConfigPtrInput interface {
+	pulumi.Input
+
+	ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput
+	ToModifyHeadersConfigPtrOutputWithContext(context.Context) ModifyHeadersConfigPtrOutput
+}
+
+type modifyHeadersConfigPtrType ModifyHeadersConfigArgs
+
+func ModifyHeadersConfigPtr(v *ModifyHeadersConfigArgs) ModifyHeadersConfigPtrInput {
+	return (*modifyHeadersConfigPtrType)(v)
+}
+
+func (*modifyHeadersConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigPtrOutput)
+}
+
+// ModifyHeadersConfig lists header actions, applied in order.
+type ModifyHeadersConfigOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return o.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersConfig) *ModifyHeadersConfig {
+		return &v
+	}).(ModifyHeadersConfigPtrOutput)
+}
+
+// actions are applied in order.
+func (o ModifyHeadersConfigOutput) Actions() HeaderActionArrayOutput {
+	return o.ApplyT(func(v ModifyHeadersConfig) []HeaderAction { return v.Actions }).(HeaderActionArrayOutput)
+}
+
+type ModifyHeadersConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersConfigPtrOutput) Elem() ModifyHeadersConfigOutput {
+	return o.ApplyT(func(v *ModifyHeadersConfig) ModifyHeadersConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ModifyHeadersConfig
+		return ret
+	}).(ModifyHeadersConfigOutput)
+}
+
+// actions are applied in order.
+func (o ModifyHeadersConfigPtrOutput) Actions() HeaderActionArrayOutput {
+	return o.ApplyT(func(v *ModifyHeadersConfig) []HeaderAction {
+		if v == nil {
+			return nil
+		}
+		return v.Actions
+	}).(HeaderActionArrayOutput)
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config lists the header actions.
+	Config ModifyHeadersConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ModifyHeadersPolicyInput is an input type that accepts ModifyHeadersPolicyArgs and ModifyHeadersPolicyOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyInput` via:
+//
+//	ModifyHeadersPolicyArgs{...}
+type ModifyHeadersPolicyInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput
+	ToModifyHeadersPolicyOutputWithContext(context.Context) ModifyHeadersPolicyOutput
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config lists the header actions.
+	Config ModifyHeadersConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ModifyHeadersPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput {
+	return i.ToModifyHeadersPolicyOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyOutputWithContext(ctx context.Context) ModifyHeadersPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyOutput)
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return i.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyArgs) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyOutput).ToModifyHeadersPolicyPtrOutputWithContext(ctx)
+}
+
+// ModifyHeadersPolicyPtrInput is an input type that accepts ModifyHeadersPolicyArgs, ModifyHeadersPolicyPtr and ModifyHeadersPolicyPtrOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyPtrInput` via:
+//
+//	        ModifyHeadersPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ModifyHeadersPolicyPtrInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput
+	ToModifyHeadersPolicyPtrOutputWithContext(context.Context) ModifyHeadersPolicyPtrOutput
+}
+
+type modifyHeadersPolicyPtrType ModifyHeadersPolicyArgs
+
+func ModifyHeadersPolicyPtr(v *ModifyHeadersPolicyArgs) ModifyHeadersPolicyPtrInput {
+	return (*modifyHeadersPolicyPtrType)(v)
+}
+
+func (*modifyHeadersPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (i *modifyHeadersPolicyPtrType) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return i.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *modifyHeadersPolicyPtrType) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyPtrOutput)
+}
+
+// ModifyHeadersPolicy sets or removes record headers.
+type ModifyHeadersPolicyOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyOutput() ModifyHeadersPolicyOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyOutputWithContext(ctx context.Context) ModifyHeadersPolicyOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return o.ToModifyHeadersPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ModifyHeadersPolicyOutput) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersPolicy) *ModifyHeadersPolicy {
+		return &v
+	}).(ModifyHeadersPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ModifyHeadersPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config lists the header actions.
+func (o ModifyHeadersPolicyOutput) Config() ModifyHeadersConfigOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) ModifyHeadersConfig { return v.Config }).(ModifyHeadersConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ModifyHeadersPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ModifyHeadersPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ModifyHeadersPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ModifyHeadersPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ModifyHeadersPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicy)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyPtrOutput) ToModifyHeadersPolicyPtrOutput() ModifyHeadersPolicyPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyPtrOutput) ToModifyHeadersPolicyPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyPtrOutput) Elem() ModifyHeadersPolicyOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) ModifyHeadersPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ModifyHeadersPolicy
+		return ret
+	}).(ModifyHeadersPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ModifyHeadersPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config lists the header actions.
+func (o ModifyHeadersPolicyPtrOutput) Config() ModifyHeadersConfigPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *ModifyHeadersConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ModifyHeadersConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ModifyHeadersPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ModifyHeadersPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ModifyHeadersPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ModifyHeadersPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type NamespaceAdditional struct {
+	// consumerGroups selects consumer group IDs to expose even without the prefix.
+	ConsumerGroups []ConsumerGroupSelector `pulumi:"consumerGroups"`
+	// topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+	Topics []TopicSelector `pulumi:"topics"`
+}
+
+// NamespaceAdditionalInput is an input type that accepts NamespaceAdditionalArgs and NamespaceAdditionalOutput values.
+// You can construct a concrete instance of `NamespaceAdditionalInput` via:
+//
+//	NamespaceAdditionalArgs{...}
+type NamespaceAdditionalInput interface {
+	pulumi.Input
+
+	ToNamespaceAdditionalOutput() NamespaceAdditionalOutput
+	ToNamespaceAdditionalOutputWithContext(context.Context) NamespaceAdditionalOutput
+}
+
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type NamespaceAdditionalArgs struct {
+	// consumerGroups selects consumer group IDs to expose even without the prefix.
+	ConsumerGroups ConsumerGroupSelectorArrayInput `pulumi:"consumerGroups"`
+	// topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+	Topics TopicSelectorArrayInput `pulumi:"topics"`
+}
+
+func (NamespaceAdditionalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NamespaceAdditional)(nil)).Elem()
+}
+
+func (i NamespaceAdditionalArgs) ToNamespaceAdditionalOutput() NamespaceAdditionalOutput {
+	return i.ToNamespaceAdditionalOutputWithContext(context.Background())
+}
+
+func (i NamespaceAdditionalArgs) ToNamespaceAdditionalOutputWithContext(ctx context.Context) NamespaceAdditionalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalOutput)
+}
+
+func (i NamespaceAdditionalArgs) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
+	return i.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (i NamespaceAdditionalArgs) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalOutput).ToNamespaceAdditionalPtrOutputWithContext(ctx)
+}
+
+// NamespaceAdditionalPtrInput is an input type that accepts NamespaceAdditionalArgs, NamespaceAdditionalPtr and NamespaceAdditionalPtrOutput values.
+// You can construct a concrete instance of `NamespaceAdditionalPtrInput` via:
+//
+//	        NamespaceAdditionalArgs{...}
+//
+//	or:
+//
+//	        nil
+type NamespaceAdditionalPtrInput interface {
+	pulumi.Input
+
+	ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput
+	ToNamespaceAdditionalPtrOutputWithContext(context.Context) NamespaceAdditionalPtrOutput
+}
+
+type namespaceAdditionalPtrType NamespaceAdditionalArgs
+
+func NamespaceAdditionalPtr(v *NamespaceAdditionalArgs) NamespaceAdditionalPtrInput {
+	return (*namespaceAdditionalPtrType)(v)
+}
+
+func (*namespaceAdditionalPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NamespaceAdditional)(nil)).Elem()
+}
+
+func (i *namespaceAdditionalPtrType) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
+	return i.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (i *namespaceAdditionalPtrType) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalPtrOutput)
+}
+
+// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type NamespaceAdditionalOutput struct{ *pulumi.OutputState }
+
+func (NamespaceAdditionalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NamespaceAdditional)(nil)).Elem()
+}
+
+func (o NamespaceAdditionalOutput) ToNamespaceAdditionalOutput() NamespaceAdditionalOutput {
+	return o
+}
+
+func (o NamespaceAdditionalOutput) ToNamespaceAdditionalOutputWithContext(ctx context.Context) NamespaceAdditionalOutput {
+	return o
+}
+
+func (o NamespaceAdditionalOutput) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
+	return o.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (o NamespaceAdditionalOutput) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NamespaceAdditional) *NamespaceAdditional {
+		return &v
+	}).(NamespaceAdditionalPtrOutput)
+}
+
+// consumerGroups selects consumer group IDs to expose even without the prefix.
+func (o NamespaceAdditionalOutput) ConsumerGroups() ConsumerGroupSelectorArrayOutput {
+	return o.ApplyT(func(v NamespaceAdditional) []ConsumerGroupSelector { return v.ConsumerGroups }).(ConsumerGroupSelectorArrayOutput)
+}
+
+// topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+func (o NamespaceAdditionalOutput) Topics() TopicSelectorArrayOutput {
+	return o.ApplyT(func(v NamespaceAdditional) []TopicSelector { return v.Topics }).(TopicSelectorArrayOutput)
+}
+
+type NamespaceAdditionalPtrOutput struct{ *pulumi.OutputState }
+
+func (NamespaceAdditionalPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NamespaceAdditional)(nil)).Elem()
+}
+
+func (o NamespaceAdditionalPtrOutput) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
+	return o
+}
+
+func (o NamespaceAdditionalPtrOutput) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
+	return o
+}
+
+func (o NamespaceAdditionalPtrOutput) Elem() NamespaceAdditionalOutput {
+	return o.ApplyT(func(v *NamespaceAdditional) NamespaceAdditional {
+		if v != nil {
+			return *v
+		}
+		var ret NamespaceAdditional
+		return ret
+	}).(NamespaceAdditionalOutput)
+}
+
+// consumerGroups selects consumer group IDs to expose even without the prefix.
+func (o NamespaceAdditionalPtrOutput) ConsumerGroups() ConsumerGroupSelectorArrayOutput {
+	return o.ApplyT(func(v *NamespaceAdditional) []ConsumerGroupSelector {
+		if v == nil {
+			return nil
+		}
+		return v.ConsumerGroups
+	}).(ConsumerGroupSelectorArrayOutput)
+}
+
+// topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+func (o NamespaceAdditionalPtrOutput) Topics() TopicSelectorArrayOutput {
+	return o.ApplyT(func(v *NamespaceAdditional) []TopicSelector {
+		if v == nil {
+			return nil
+		}
+		return v.Topics
+	}).(TopicSelectorArrayOutput)
+}
+
+// OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+type OAuthBearerAuth struct {
+	// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+	ClaimsMapping *ClaimsMapping `pulumi:"claimsMapping"`
+	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchOAuthPrincipal `pulumi:"fetchKongIdentityPrincipal"`
+	// jwks is where the gateway fetches the keys that verify token signatures.
+	Jwks *JWKS `pulumi:"jwks"`
+	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+	Mediation OAuthBearerMediation `pulumi:"mediation"`
+	// validate sets the audiences and issuer a token must carry.
+	Validate *OAuthBearerValidation `pulumi:"validate"`
+}
+
+// OAuthBearerAuthInput is an input type that accepts OAuthBearerAuthArgs and OAuthBearerAuthOutput values.
+// You can construct a concrete instance of `OAuthBearerAuthInput` via:
+//
+//	OAuthBearerAuthArgs{...}
+type OAuthBearerAuthInput interface {
+	pulumi.Input
+
+	ToOAuthBearerAuthOutput() OAuthBearerAuthOutput
+	ToOAuthBearerAuthOutputWithContext(context.Context) OAuthBearerAuthOutput
+}
+
+// OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+type OAuthBearerAuthArgs struct {
+	// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+	ClaimsMapping ClaimsMappingPtrInput `pulumi:"claimsMapping"`
+	// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+	FetchKongIdentityPrincipal FetchOAuthPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+	// jwks is where the gateway fetches the keys that verify token signatures.
+	Jwks JWKSPtrInput `pulumi:"jwks"`
+	// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+	Mediation OAuthBearerMediationInput `pulumi:"mediation"`
+	// validate sets the audiences and issuer a token must carry.
+	Validate OAuthBearerValidationPtrInput `pulumi:"validate"`
+}
+
+func (OAuthBearerAuthArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthBearerAuth)(nil)).Elem()
+}
+
+func (i OAuthBearerAuthArgs) ToOAuthBearerAuthOutput() OAuthBearerAuthOutput {
+	return i.ToOAuthBearerAuthOutputWithContext(context.Background())
+}
+
+func (i OAuthBearerAuthArgs) ToOAuthBearerAuthOutputWithContext(ctx context.Context) OAuthBearerAuthOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerAuthOutput)
+}
+
+func (i OAuthBearerAuthArgs) ToOAuthBearerAuthPtrOutput() OAuthBearerAuthPtrOutput {
+	return i.ToOAuthBearerAuthPtrOutputWithContext(context.Background())
+}
+
+func (i OAuthBearerAuthArgs) ToOAuthBearerAuthPtrOutputWithContext(ctx context.Context) OAuthBearerAuthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerAuthOutput).ToOAuthBearerAuthPtrOutputWithContext(ctx)
+}
+
+// OAuthBearerAuthPtrInput is an input type that accepts OAuthBearerAuthArgs, OAuthBearerAuthPtr and OAuthBearerAuthPtrOutput values.
+// You can construct a concrete instance of `OAuthBearerAuthPtrInput` via:
+//
+//	        OAuthBearerAuthArgs{...}
+//
+//	or:
+//
+//	        nil
+type OAuthBearerAuthPtrInput interface {
+	pulumi.Input
+
+	ToOAuthBearerAuthPtrOutput() OAuthBearerAuthPtrOutput
+	ToOAuthBearerAuthPtrOutputWithContext(context.Context) OAuthBearerAuthPtrOutput
+}
+
+type oauthBearerAuthPtrType OAuthBearerAuthArgs
+
+func OAuthBearerAuthPtr(v *OAuthBearerAuthArgs) OAuthBearerAuthPtrInput {
+	return (*oauthBearerAuthPtrType)(v)
+}
+
+func (*oauthBearerAuthPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthBearerAuth)(nil)).Elem()
+}
+
+func (i *oauthBearerAuthPtrType) ToOAuthBearerAuthPtrOutput() OAuthBearerAuthPtrOutput {
+	return i.ToOAuthBearerAuthPtrOutputWithContext(context.Background())
+}
+
+func (i *oauthBearerAuthPtrType) ToOAuthBearerAuthPtrOutputWithContext(ctx context.Context) OAuthBearerAuthPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerAuthPtrOutput)
+}
+
+// OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+type OAuthBearerAuthOutput struct{ *pulumi.OutputState }
+
+func (OAuthBearerAuthOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthBearerAuth)(nil)).Elem()
+}
+
+func (o OAuthBearerAuthOutput) ToOAuthBearerAuthOutput() OAuthBearerAuthOutput {
+	return o
+}
+
+func (o OAuthBearerAuthOutput) ToOAuthBearerAuthOutputWithContext(ctx context.Context) OAuthBearerAuthOutput {
+	return o
+}
+
+func (o OAuthBearerAuthOutput) ToOAuthBearerAuthPtrOutput() OAuthBearerAuthPtrOutput {
+	return o.ToOAuthBearerAuthPtrOutputWithContext(context.Background())
+}
+
+func (o OAuthBearerAuthOutput) ToOAuthBearerAuthPtrOutputWithContext(ctx context.Context) OAuthBearerAuthPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OAuthBearerAuth) *OAuthBearerAuth {
+		return &v
+	}).(OAuthBearerAuthPtrOutput)
+}
+
+// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+func (o OAuthBearerAuthOutput) ClaimsMapping() ClaimsMappingPtrOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) *ClaimsMapping { return v.ClaimsMapping }).(ClaimsMappingPtrOutput)
+}
+
+// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+func (o OAuthBearerAuthOutput) FetchKongIdentityPrincipal() FetchOAuthPrincipalPtrOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) *FetchOAuthPrincipal { return v.FetchKongIdentityPrincipal }).(FetchOAuthPrincipalPtrOutput)
+}
+
+// jwks is where the gateway fetches the keys that verify token signatures.
+func (o OAuthBearerAuthOutput) Jwks() JWKSPtrOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) *JWKS { return v.Jwks }).(JWKSPtrOutput)
+}
+
+// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+func (o OAuthBearerAuthOutput) Mediation() OAuthBearerMediationOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) OAuthBearerMediation { return v.Mediation }).(OAuthBearerMediationOutput)
+}
+
+// validate sets the audiences and issuer a token must carry.
+func (o OAuthBearerAuthOutput) Validate() OAuthBearerValidationPtrOutput {
+	return o.ApplyT(func(v OAuthBearerAuth) *OAuthBearerValidation { return v.Validate }).(OAuthBearerValidationPtrOutput)
+}
+
+type OAuthBearerAuthPtrOutput struct{ *pulumi.OutputState }
+
+func (OAuthBearerAuthPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthBearerAuth)(nil)).Elem()
+}
+
+func (o OAuthBearerAuthPtrOutput) ToOAuthBearerAuthPtrOutput() OAuthBearerAuthPtrOutput {
+	return o
+}
+
+func (o OAuthBearerAuthPtrOutput) ToOAuthBearerAuthPtrOutputWithContext(ctx context.Context) OAuthBearerAuthPtrOutput {
+	return o
+}
+
+func (o OAuthBearerAuthPtrOutput) Elem() OAuthBearerAuthOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) OAuthBearerAuth {
+		if v != nil {
+			return *v
+		}
+		var ret OAuthBearerAuth
+		return ret
+	}).(OAuthBearerAuthOutput)
+}
+
+// claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+func (o OAuthBearerAuthPtrOutput) ClaimsMapping() ClaimsMappingPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *ClaimsMapping {
+		if v == nil {
+			return nil
+		}
+		return v.ClaimsMapping
+	}).(ClaimsMappingPtrOutput)
+}
+
+// fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+func (o OAuthBearerAuthPtrOutput) FetchKongIdentityPrincipal() FetchOAuthPrincipalPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *FetchOAuthPrincipal {
+		if v == nil {
+			return nil
+		}
+		return v.FetchKongIdentityPrincipal
+	}).(FetchOAuthPrincipalPtrOutput)
+}
+
+// jwks is where the gateway fetches the keys that verify token signatures.
+func (o OAuthBearerAuthPtrOutput) Jwks() JWKSPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *JWKS {
+		if v == nil {
+			return nil
+		}
+		return v.Jwks
+	}).(JWKSPtrOutput)
+}
+
+// mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+func (o OAuthBearerAuthPtrOutput) Mediation() OAuthBearerMediationPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *OAuthBearerMediation {
+		if v == nil {
+			return nil
+		}
+		return &v.Mediation
+	}).(OAuthBearerMediationPtrOutput)
+}
+
+// validate sets the audiences and issuer a token must carry.
+func (o OAuthBearerAuthPtrOutput) Validate() OAuthBearerValidationPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerAuth) *OAuthBearerValidation {
+		if v == nil {
+			return nil
+		}
+		return v.Validate
+	}).(OAuthBearerValidationPtrOutput)
+}
+
+// OAuthBearerValidation lists the claims a token must carry.
+type OAuthBearerValidation struct {
+	// audiences are the accepted audiences; the token's audience claim must match one of them.
+	Audiences []Audience `pulumi:"audiences"`
+	// issuer is the issuer the token must name.
+	Issuer *string `pulumi:"issuer"`
+}
+
+// OAuthBearerValidationInput is an input type that accepts OAuthBearerValidationArgs and OAuthBearerValidationOutput values.
+// You can construct a concrete instance of `OAuthBearerValidationInput` via:
+//
+//	OAuthBearerValidationArgs{...}
+type OAuthBearerValidationInput interface {
+	pulumi.Input
+
+	ToOAuthBearerValidationOutput() OAuthBearerValidationOutput
+	ToOAuthBearerValidationOutputWithContext(context.Context) OAuthBearerValidationOutput
+}
+
+// OAuthBearerValidation lists the claims a token must carry.
+type OAuthBearerValidationArgs struct {
+	// audiences are the accepted audiences; the token's audience claim must match one of them.
+	Audiences AudienceArrayInput `pulumi:"audiences"`
+	// issuer is the issuer the token must name.
+	Issuer pulumi.StringPtrInput `pulumi:"issuer"`
+}
+
+func (OAuthBearerValidationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthBearerValidation)(nil)).Elem()
+}
+
+func (i OAuthBearerValidationArgs) ToOAuthBearerValidationOutput() OAuthBearerValidationOutput {
+	return i.ToOAuthBearerValidationOutputWithContext(context.Background())
+}
+
+func (i OAuthBearerValidationArgs) ToOAuthBearerValidationOutputWithContext(ctx context.Context) OAuthBearerValidationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerValidationOutput)
+}
+
+func (i OAuthBearerValidationArgs) ToOAuthBearerValidationPtrOutput() OAuthBearerValidationPtrOutput {
+	return i.ToOAuthBearerValidationPtrOutputWithContext(context.Background())
+}
+
+func (i OAuthBearerValidationArgs) ToOAuthBearerValidationPtrOutputWithContext(ctx context.Context) OAuthBearerValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerValidationOutput).ToOAuthBearerValidationPtrOutputWithContext(ctx)
+}
+
+// OAuthBearerValidationPtrInput is an input type that accepts OAuthBearerValidationArgs, OAuthBearerValidationPtr and OAuthBearerValidationPtrOutput values.
+// You can construct a concrete instance of `OAuthBearerValidationPtrInput` via:
+//
+//	        OAuthBearerValidationArgs{...}
+//
+//	or:
+//
+//	        nil
+type OAuthBearerValidationPtrInput interface {
+	pulumi.Input
+
+	ToOAuthBearerValidationPtrOutput() OAuthBearerValidationPtrOutput
+	ToOAuthBearerValidationPtrOutputWithContext(context.Context) OAuthBearerValidationPtrOutput
+}
+
+type oauthBearerValidationPtrType OAuthBearerValidationArgs
+
+func OAuthBearerValidationPtr(v *OAuthBearerValidationArgs) OAuthBearerValidationPtrInput {
+	return (*oauthBearerValidationPtrType)(v)
+}
+
+func (*oauthBearerValidationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthBearerValidation)(nil)).Elem()
+}
+
+func (i *oauthBearerValidationPtrType) ToOAuthBearerValidationPtrOutput() OAuthBearerValidationPtrOutput {
+	return i.ToOAuthBearerValidationPtrOutputWithContext(context.Background())
+}
+
+func (i *oauthBearerValidationPtrType) ToOAuthBearerValidationPtrOutputWithContext(ctx context.Context) OAuthBearerValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthBearerValidationPtrOutput)
+}
+
+// OAuthBearerValidation lists the claims a token must carry.
+type OAuthBearerValidationOutput struct{ *pulumi.OutputState }
+
+func (OAuthBearerValidationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthBearerValidation)(nil)).Elem()
+}
+
+func (o OAuthBearerValidationOutput) ToOAuthBearerValidationOutput() OAuthBearerValidationOutput {
+	return o
+}
+
+func (o OAuthBearerValidationOutput) ToOAuthBearerValidationOutputWithContext(ctx context.Context) OAuthBearerValidationOutput {
+	return o
+}
+
+func (o OAuthBearerValidationOutput) ToOAuthBearerValidationPtrOutput() OAuthBearerValidationPtrOutput {
+	return o.ToOAuthBearerValidationPtrOutputWithContext(context.Background())
+}
+
+func (o OAuthBearerValidationOutput) ToOAuthBearerValidationPtrOutputWithContext(ctx context.Context) OAuthBearerValidationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OAuthBearerValidation) *OAuthBearerValidation {
+		return &v
+	}).(OAuthBearerValidationPtrOutput)
+}
+
+// audiences are the accepted audiences; the token's audience claim must match one of them.
+func (o OAuthBearerValidationOutput) Audiences() AudienceArrayOutput {
+	return o.ApplyT(func(v OAuthBearerValidation) []Audience { return v.Audiences }).(AudienceArrayOutput)
+}
+
+// issuer is the issuer the token must name.
+func (o OAuthBearerValidationOutput) Issuer() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OAuthBearerValidation) *string { return v.Issuer }).(pulumi.StringPtrOutput)
+}
+
+type OAuthBearerValidationPtrOutput struct{ *pulumi.OutputState }
+
+func (OAuthBearerValidationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthBearerValidation)(nil)).Elem()
+}
+
+func (o OAuthBearerValidationPtrOutput) ToOAuthBearerValidationPtrOutput() OAuthBearerValidationPtrOutput {
+	return o
+}
+
+func (o OAuthBearerValidationPtrOutput) ToOAuthBearerValidationPtrOutputWithContext(ctx context.Context) OAuthBearerValidationPtrOutput {
+	return o
+}
+
+func (o OAuthBearerValidationPtrOutput) Elem() OAuthBearerValidationOutput {
+	return o.ApplyT(func(v *OAuthBearerValidation) OAuthBearerValidation {
+		if v != nil {
+			return *v
+		}
+		var ret OAuthBearerValidation
+		return ret
+	}).(OAuthBearerValidationOutput)
+}
+
+// audiences are the accepted audiences; the token's audience claim must match one of them.
+func (o OAuthBearerValidationPtrOutput) Audiences() AudienceArrayOutput {
+	return o.ApplyT(func(v *OAuthBearerValidation) []Audience {
+		if v == nil {
+			return nil
+		}
+		return v.Audiences
+	}).(AudienceArrayOutput)
+}
+
+// issuer is the issuer the token must name.
+func (o OAuthBearerValidationPtrOutput) Issuer() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthBearerValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Issuer
+	}).(pulumi.StringPtrOutput)
+}
+
+// Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+type Principal struct {
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password string `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username string `pulumi:"username"`
+}
+
+// PrincipalInput is an input type that accepts PrincipalArgs and PrincipalOutput values.
+// You can construct a concrete instance of `PrincipalInput` via:
+//
+//	PrincipalArgs{...}
+type PrincipalInput interface {
+	pulumi.Input
+
+	ToPrincipalOutput() PrincipalOutput
+	ToPrincipalOutputWithContext(context.Context) PrincipalOutput
+}
+
+// Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+type PrincipalArgs struct {
+	// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+	Password pulumi.StringInput `pulumi:"password"`
+	// username is a literal or a Konnect secret template, at most 253 characters.
+	Username pulumi.StringInput `pulumi:"username"`
+}
+
+func (PrincipalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Principal)(nil)).Elem()
+}
+
+func (i PrincipalArgs) ToPrincipalOutput() PrincipalOutput {
+	return i.ToPrincipalOutputWithContext(context.Background())
+}
+
+func (i PrincipalArgs) ToPrincipalOutputWithContext(ctx context.Context) PrincipalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalOutput)
+}
+
+// PrincipalArrayInput is an input type that accepts PrincipalArray and PrincipalArrayOutput values.
+// You can construct a concrete instance of `PrincipalArrayInput` via:
+//
+//	PrincipalArray{ PrincipalArgs{...} }
+type PrincipalArrayInput interface {
+	pulumi.Input
+
+	ToPrincipalArrayOutput() PrincipalArrayOutput
+	ToPrincipalArrayOutputWithContext(context.Context) PrincipalArrayOutput
+}
+
+type PrincipalArray []PrincipalInput
+
+func (PrincipalArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Principal)(nil)).Elem()
+}
+
+func (i PrincipalArray) ToPrincipalArrayOutput() PrincipalArrayOutput {
+	return i.ToPrincipalArrayOutputWithContext(context.Background())
+}
+
+func (i PrincipalArray) ToPrincipalArrayOutputWithContext(ctx context.Context) PrincipalArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalArrayOutput)
+}
+
+// Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+type PrincipalOutput struct{ *pulumi.OutputState }
+
+func (PrincipalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Principal)(nil)).Elem()
+}
+
+func (o PrincipalOutput) ToPrincipalOutput() PrincipalOutput {
+	return o
+}
+
+func (o PrincipalOutput) ToPrincipalOutputWithContext(ctx context.Context) PrincipalOutput {
+	return o
+}
+
+// password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+func (o PrincipalOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v Principal) string { return v.Password }).(pulumi.StringOutput)
+}
+
+// username is a literal or a Konnect secret template, at most 253 characters.
+func (o PrincipalOutput) Username() pulumi.StringOutput {
+	return o.ApplyT(func(v Principal) string { return v.Username }).(pulumi.StringOutput)
+}
+
+type PrincipalArrayOutput struct{ *pulumi.OutputState }
+
+func (PrincipalArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Principal)(nil)).Elem()
+}
+
+func (o PrincipalArrayOutput) ToPrincipalArrayOutput() PrincipalArrayOutput {
+	return o
+}
+
+func (o PrincipalArrayOutput) ToPrincipalArrayOutputWithContext(ctx context.Context) PrincipalArrayOutput {
+	return o
+}
+
+func (o PrincipalArrayOutput) Index(i pulumi.IntInput) PrincipalOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Principal {
+		return vs[0].([]Principal)[vs[1].(int)]
+	}).(PrincipalOutput)
+}
+
+// PrincipalFetchBy names the key a principal is looked up by.
+type PrincipalFetchBy struct {
+	// key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+	Key string `pulumi:"key"`
+}
+
+// PrincipalFetchByInput is an input type that accepts PrincipalFetchByArgs and PrincipalFetchByOutput values.
+// You can construct a concrete instance of `PrincipalFetchByInput` via:
+//
+//	PrincipalFetchByArgs{...}
+type PrincipalFetchByInput interface {
+	pulumi.Input
+
+	ToPrincipalFetchByOutput() PrincipalFetchByOutput
+	ToPrincipalFetchByOutputWithContext(context.Context) PrincipalFetchByOutput
+}
+
+// PrincipalFetchBy names the key a principal is looked up by.
+type PrincipalFetchByArgs struct {
+	// key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+	Key pulumi.StringInput `pulumi:"key"`
+}
+
+func (PrincipalFetchByArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalFetchBy)(nil)).Elem()
+}
+
+func (i PrincipalFetchByArgs) ToPrincipalFetchByOutput() PrincipalFetchByOutput {
+	return i.ToPrincipalFetchByOutputWithContext(context.Background())
+}
+
+func (i PrincipalFetchByArgs) ToPrincipalFetchByOutputWithContext(ctx context.Context) PrincipalFetchByOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalFetchByOutput)
+}
+
+func (i PrincipalFetchByArgs) ToPrincipalFetchByPtrOutput() PrincipalFetchByPtrOutput {
+	return i.ToPrincipalFetchByPtrOutputWithContext(context.Background())
+}
+
+func (i PrincipalFetchByArgs) ToPrincipalFetchByPtrOutputWithContext(ctx context.Context) PrincipalFetchByPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalFetchByOutput).ToPrincipalFetchByPtrOutputWithContext(ctx)
+}
+
+// PrincipalFetchByPtrInput is an input type that accepts PrincipalFetchByArgs, PrincipalFetchByPtr and PrincipalFetchByPtrOutput values.
+// You can construct a concrete instance of `PrincipalFetchByPtrInput` via:
+//
+//	        PrincipalFetchByArgs{...}
+//
+//	or:
+//
+//	        nil
+type PrincipalFetchByPtrInput interface {
+	pulumi.Input
+
+	ToPrincipalFetchByPtrOutput() PrincipalFetchByPtrOutput
+	ToPrincipalFetchByPtrOutputWithContext(context.Context) PrincipalFetchByPtrOutput
+}
+
+type principalFetchByPtrType PrincipalFetchByArgs
+
+func PrincipalFetchByPtr(v *PrincipalFetchByArgs) PrincipalFetchByPtrInput {
+	return (*principalFetchByPtrType)(v)
+}
+
+func (*principalFetchByPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrincipalFetchBy)(nil)).Elem()
+}
+
+func (i *principalFetchByPtrType) ToPrincipalFetchByPtrOutput() PrincipalFetchByPtrOutput {
+	return i.ToPrincipalFetchByPtrOutputWithContext(context.Background())
+}
+
+func (i *principalFetchByPtrType) ToPrincipalFetchByPtrOutputWithContext(ctx context.Context) PrincipalFetchByPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrincipalFetchByPtrOutput)
+}
+
+// PrincipalFetchBy names the key a principal is looked up by.
+type PrincipalFetchByOutput struct{ *pulumi.OutputState }
+
+func (PrincipalFetchByOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrincipalFetchBy)(nil)).Elem()
+}
+
+func (o PrincipalFetchByOutput) ToPrincipalFetchByOutput() PrincipalFetchByOutput {
+	return o
+}
+
+func (o PrincipalFetchByOutput) ToPrincipalFetchByOutputWithContext(ctx context.Context) PrincipalFetchByOutput {
+	return o
+}
+
+func (o PrincipalFetchByOutput) ToPrincipalFetchByPtrOutput() PrincipalFetchByPtrOutput {
+	return o.ToPrincipalFetchByPtrOutputWithContext(context.Background())
+}
+
+func (o PrincipalFetchByOutput) ToPrincipalFetchByPtrOutputWithContext(ctx context.Context) PrincipalFetchByPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrincipalFetchBy) *PrincipalFetchBy {
+		return &v
+	}).(PrincipalFetchByPtrOutput)
+}
+
+// key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+func (o PrincipalFetchByOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v PrincipalFetchBy) string { return v.Key }).(pulumi.StringOutput)
+}
+
+type PrincipalFetchByPtrOutput struct{ *pulumi.OutputState }
+
+func (PrincipalFetchByPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrincipalFetchBy)(nil)).Elem()
+}
+
+func (o PrincipalFetchByPtrOutput) ToPrincipalFetchByPtrOutput() PrincipalFetchByPtrOutput {
+	return o
+}
+
+func (o PrincipalFetchByPtrOutput) ToPrincipalFetchByPtrOutputWithContext(ctx context.Context) PrincipalFetchByPtrOutput {
+	return o
+}
+
+func (o PrincipalFetchByPtrOutput) Elem() PrincipalFetchByOutput {
+	return o.ApplyT(func(v *PrincipalFetchBy) PrincipalFetchBy {
+		if v != nil {
+			return *v
+		}
+		var ret PrincipalFetchBy
+		return ret
+	}).(PrincipalFetchByOutput)
+}
+
+// key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+func (o PrincipalFetchByPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PrincipalFetchBy) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpec struct {
+	// encrypt encrypts whole record keys or values.
+	Encrypt *EncryptPolicy `pulumi:"encrypt"`
+	// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	EncryptFields *EncryptFieldsPolicy `pulumi:"encryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders *ModifyHeadersPolicy `pulumi:"modifyHeaders"`
+	// schemaValidation validates produced records against a schema.
+	SchemaValidation *ProduceSchemaValidationPolicy `pulumi:"schemaValidation"`
+	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+	Type ProducePolicyType `pulumi:"type"`
+}
+
+// ProducePolicyAPISpecInput is an input type that accepts ProducePolicyAPISpecArgs and ProducePolicyAPISpecOutput values.
+// You can construct a concrete instance of `ProducePolicyAPISpecInput` via:
+//
+//	ProducePolicyAPISpecArgs{...}
+type ProducePolicyAPISpecInput interface {
+	pulumi.Input
+
+	ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput
+	ToProducePolicyAPISpecOutputWithContext(context.Context) ProducePolicyAPISpecOutput
+}
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpecArgs struct {
+	// encrypt encrypts whole record keys or values.
+	Encrypt EncryptPolicyPtrInput `pulumi:"encrypt"`
+	// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+	EncryptFields EncryptFieldsPolicyPtrInput `pulumi:"encryptFields"`
+	// modifyHeaders sets or removes record headers.
+	ModifyHeaders ModifyHeadersPolicyPtrInput `pulumi:"modifyHeaders"`
+	// schemaValidation validates produced records against a schema.
+	SchemaValidation ProduceSchemaValidationPolicyPtrInput `pulumi:"schemaValidation"`
+	// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+	Type ProducePolicyTypeInput `pulumi:"type"`
+}
+
+func (ProducePolicyAPISpecArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ProducePolicyAPISpecArgs) ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput {
+	return i.ToProducePolicyAPISpecOutputWithContext(context.Background())
+}
+
+func (i ProducePolicyAPISpecArgs) ToProducePolicyAPISpecOutputWithContext(ctx context.Context) ProducePolicyAPISpecOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProducePolicyAPISpecOutput)
+}
+
+// ProducePolicyAPISpecArrayInput is an input type that accepts ProducePolicyAPISpecArray and ProducePolicyAPISpecArrayOutput values.
+// You can construct a concrete instance of `ProducePolicyAPISpecArrayInput` via:
+//
+//	ProducePolicyAPISpecArray{ ProducePolicyAPISpecArgs{...} }
+type ProducePolicyAPISpecArrayInput interface {
+	pulumi.Input
+
+	ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput
+	ToProducePolicyAPISpecArrayOutputWithContext(context.Context) ProducePolicyAPISpecArrayOutput
+}
+
+type ProducePolicyAPISpecArray []ProducePolicyAPISpecInput
+
+func (ProducePolicyAPISpecArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (i ProducePolicyAPISpecArray) ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput {
+	return i.ToProducePolicyAPISpecArrayOutputWithContext(context.Background())
+}
+
+func (i ProducePolicyAPISpecArray) ToProducePolicyAPISpecArrayOutputWithContext(ctx context.Context) ProducePolicyAPISpecArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProducePolicyAPISpecArrayOutput)
+}
+
+// ProducePolicyAPISpec is a union on Type; set the member Type names.
+type ProducePolicyAPISpecOutput struct{ *pulumi.OutputState }
+
+func (ProducePolicyAPISpecOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ProducePolicyAPISpecOutput) ToProducePolicyAPISpecOutput() ProducePolicyAPISpecOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecOutput) ToProducePolicyAPISpecOutputWithContext(ctx context.Context) ProducePolicyAPISpecOutput {
+	return o
+}
+
+// encrypt encrypts whole record keys or values.
+func (o ProducePolicyAPISpecOutput) Encrypt() EncryptPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *EncryptPolicy { return v.Encrypt }).(EncryptPolicyPtrOutput)
+}
+
+// encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+func (o ProducePolicyAPISpecOutput) EncryptFields() EncryptFieldsPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *EncryptFieldsPolicy { return v.EncryptFields }).(EncryptFieldsPolicyPtrOutput)
+}
+
+// modifyHeaders sets or removes record headers.
+func (o ProducePolicyAPISpecOutput) ModifyHeaders() ModifyHeadersPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *ModifyHeadersPolicy { return v.ModifyHeaders }).(ModifyHeadersPolicyPtrOutput)
+}
+
+// schemaValidation validates produced records against a schema.
+func (o ProducePolicyAPISpecOutput) SchemaValidation() ProduceSchemaValidationPolicyPtrOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) *ProduceSchemaValidationPolicy { return v.SchemaValidation }).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+func (o ProducePolicyAPISpecOutput) Type() ProducePolicyTypeOutput {
+	return o.ApplyT(func(v ProducePolicyAPISpec) ProducePolicyType { return v.Type }).(ProducePolicyTypeOutput)
+}
+
+type ProducePolicyAPISpecArrayOutput struct{ *pulumi.OutputState }
+
+func (ProducePolicyAPISpecArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ProducePolicyAPISpec)(nil)).Elem()
+}
+
+func (o ProducePolicyAPISpecArrayOutput) ToProducePolicyAPISpecArrayOutput() ProducePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecArrayOutput) ToProducePolicyAPISpecArrayOutputWithContext(ctx context.Context) ProducePolicyAPISpecArrayOutput {
+	return o
+}
+
+func (o ProducePolicyAPISpecArrayOutput) Index(i pulumi.IntInput) ProducePolicyAPISpecOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ProducePolicyAPISpec {
+		return vs[0].([]ProducePolicyAPISpec)[vs[1].(int)]
+	}).(ProducePolicyAPISpecOutput)
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidation struct {
+	// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode *string `pulumi:"failureMode"`
+	// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+	KeyValidationAction *string `pulumi:"keyValidationAction"`
+	// schemaRegistry names the registry in Konnect.
+	SchemaRegistry *KonnectSchemaRegistryRef `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey *string `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue *string `pulumi:"validateValue"`
+	// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+	ValueValidationAction *string `pulumi:"valueValidationAction"`
+}
+
+// ProduceSchemaValidationInput is an input type that accepts ProduceSchemaValidationArgs and ProduceSchemaValidationOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationInput` via:
+//
+//	ProduceSchemaValidationArgs{...}
+type ProduceSchemaValidationInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput
+	ToProduceSchemaValidationOutputWithContext(context.Context) ProduceSchemaValidationOutput
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidationArgs struct {
+	// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+	FailureMode pulumi.StringPtrInput `pulumi:"failureMode"`
+	// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+	KeyValidationAction pulumi.StringPtrInput `pulumi:"keyValidationAction"`
+	// schemaRegistry names the registry in Konnect.
+	SchemaRegistry KonnectSchemaRegistryRefPtrInput `pulumi:"schemaRegistry"`
+	// validateKey is Enabled to validate record keys.
+	ValidateKey pulumi.StringPtrInput `pulumi:"validateKey"`
+	// validateValue is Enabled to validate record values.
+	ValidateValue pulumi.StringPtrInput `pulumi:"validateValue"`
+	// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+	ValueValidationAction pulumi.StringPtrInput `pulumi:"valueValidationAction"`
+}
+
+func (ProduceSchemaValidationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput {
+	return i.ToProduceSchemaValidationOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationOutputWithContext(ctx context.Context) ProduceSchemaValidationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationOutput)
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return i.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationArgs) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationOutput).ToProduceSchemaValidationPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationPtrInput is an input type that accepts ProduceSchemaValidationArgs, ProduceSchemaValidationPtr and ProduceSchemaValidationPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPtrInput` via:
+//
+//	        ProduceSchemaValidationArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput
+	ToProduceSchemaValidationPtrOutputWithContext(context.Context) ProduceSchemaValidationPtrOutput
+}
+
+type produceSchemaValidationPtrType ProduceSchemaValidationArgs
+
+func ProduceSchemaValidationPtr(v *ProduceSchemaValidationArgs) ProduceSchemaValidationPtrInput {
+	return (*produceSchemaValidationPtrType)(v)
+}
+
+func (*produceSchemaValidationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationPtrType) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return i.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationPtrType) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPtrOutput)
+}
+
+// ProduceSchemaValidation configures validation of produced records.
+type ProduceSchemaValidationOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationOutput() ProduceSchemaValidationOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationOutputWithContext(ctx context.Context) ProduceSchemaValidationOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return o.ToProduceSchemaValidationPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationOutput) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidation) *ProduceSchemaValidation {
+		return &v
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+func (o ProduceSchemaValidationOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.FailureMode }).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+func (o ProduceSchemaValidationOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.KeyValidationAction }).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry names the registry in Konnect.
+func (o ProduceSchemaValidationOutput) SchemaRegistry() KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *KonnectSchemaRegistryRef { return v.SchemaRegistry }).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ProduceSchemaValidationOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValidateKey }).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ProduceSchemaValidationOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValidateValue }).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+func (o ProduceSchemaValidationOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidation) *string { return v.ValueValidationAction }).(pulumi.StringPtrOutput)
+}
+
+type ProduceSchemaValidationPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidation)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPtrOutput) ToProduceSchemaValidationPtrOutput() ProduceSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPtrOutput) ToProduceSchemaValidationPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPtrOutput) Elem() ProduceSchemaValidationOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) ProduceSchemaValidation {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidation
+		return ret
+	}).(ProduceSchemaValidationOutput)
+}
+
+// failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+func (o ProduceSchemaValidationPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+func (o ProduceSchemaValidationPtrOutput) KeyValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// schemaRegistry names the registry in Konnect.
+func (o ProduceSchemaValidationPtrOutput) SchemaRegistry() KonnectSchemaRegistryRefPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *KonnectSchemaRegistryRef {
+		if v == nil {
+			return nil
+		}
+		return v.SchemaRegistry
+	}).(KonnectSchemaRegistryRefPtrOutput)
+}
+
+// validateKey is Enabled to validate record keys.
+func (o ProduceSchemaValidationPtrOutput) ValidateKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// validateValue is Enabled to validate record values.
+func (o ProduceSchemaValidationPtrOutput) ValidateValue() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValidateValue
+	}).(pulumi.StringPtrOutput)
+}
+
+// valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+func (o ProduceSchemaValidationPtrOutput) ValueValidationAction() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ValueValidationAction
+	}).(pulumi.StringPtrOutput)
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfig struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry *ProduceSchemaValidation `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json *ProduceSchemaValidation `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type SchemaValidationType `pulumi:"type"`
+}
+
+// ProduceSchemaValidationConfigInput is an input type that accepts ProduceSchemaValidationConfigArgs and ProduceSchemaValidationConfigOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationConfigInput` via:
+//
+//	ProduceSchemaValidationConfigArgs{...}
+type ProduceSchemaValidationConfigInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput
+	ToProduceSchemaValidationConfigOutputWithContext(context.Context) ProduceSchemaValidationConfigOutput
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfigArgs struct {
+	// confluentSchemaRegistry validates against the schemas of a registry.
+	ConfluentSchemaRegistry ProduceSchemaValidationPtrInput `pulumi:"confluentSchemaRegistry"`
+	// json validates that records are JSON.
+	Json ProduceSchemaValidationPtrInput `pulumi:"json"`
+	// type is confluentSchemaRegistry or json; set the member of that name.
+	Type SchemaValidationTypeInput `pulumi:"type"`
+}
+
+func (ProduceSchemaValidationConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput {
+	return i.ToProduceSchemaValidationConfigOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigOutput)
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return i.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationConfigArgs) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigOutput).ToProduceSchemaValidationConfigPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationConfigPtrInput is an input type that accepts ProduceSchemaValidationConfigArgs, ProduceSchemaValidationConfigPtr and ProduceSchemaValidationConfigPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationConfigPtrInput` via:
+//
+//	        ProduceSchemaValidationConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationConfigPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput
+	ToProduceSchemaValidationConfigPtrOutputWithContext(context.Context) ProduceSchemaValidationConfigPtrOutput
+}
+
+type produceSchemaValidationConfigPtrType ProduceSchemaValidationConfigArgs
+
+func ProduceSchemaValidationConfigPtr(v *ProduceSchemaValidationConfigArgs) ProduceSchemaValidationConfigPtrInput {
+	return (*produceSchemaValidationConfigPtrType)(v)
+}
+
+func (*produceSchemaValidationConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationConfigPtrType) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return i.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationConfigPtrType) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+type ProduceSchemaValidationConfigOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigOutput() ProduceSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return o.ToProduceSchemaValidationConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationConfigOutput) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidationConfig) *ProduceSchemaValidationConfig {
+		return &v
+	}).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ProduceSchemaValidationConfigOutput) ConfluentSchemaRegistry() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) *ProduceSchemaValidation { return v.ConfluentSchemaRegistry }).(ProduceSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ProduceSchemaValidationConfigOutput) Json() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) *ProduceSchemaValidation { return v.Json }).(ProduceSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ProduceSchemaValidationConfigOutput) Type() SchemaValidationTypeOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationConfig) SchemaValidationType { return v.Type }).(SchemaValidationTypeOutput)
+}
+
+type ProduceSchemaValidationConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationConfig)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) ToProduceSchemaValidationConfigPtrOutput() ProduceSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) ToProduceSchemaValidationConfigPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationConfigPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationConfigPtrOutput) Elem() ProduceSchemaValidationConfigOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) ProduceSchemaValidationConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidationConfig
+		return ret
+	}).(ProduceSchemaValidationConfigOutput)
+}
+
+// confluentSchemaRegistry validates against the schemas of a registry.
+func (o ProduceSchemaValidationConfigPtrOutput) ConfluentSchemaRegistry() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *ProduceSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.ConfluentSchemaRegistry
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// json validates that records are JSON.
+func (o ProduceSchemaValidationConfigPtrOutput) Json() ProduceSchemaValidationPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *ProduceSchemaValidation {
+		if v == nil {
+			return nil
+		}
+		return v.Json
+	}).(ProduceSchemaValidationPtrOutput)
+}
+
+// type is confluentSchemaRegistry or json; set the member of that name.
+func (o ProduceSchemaValidationConfigPtrOutput) Type() SchemaValidationTypePtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationConfig) *SchemaValidationType {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(SchemaValidationTypePtrOutput)
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ProduceSchemaValidationConfig `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// ProduceSchemaValidationPolicyInput is an input type that accepts ProduceSchemaValidationPolicyArgs and ProduceSchemaValidationPolicyOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPolicyInput` via:
+//
+//	ProduceSchemaValidationPolicyArgs{...}
+type ProduceSchemaValidationPolicyInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput
+	ToProduceSchemaValidationPolicyOutputWithContext(context.Context) ProduceSchemaValidationPolicyOutput
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// config says which schema to validate against and what to do with invalid records.
+	Config ProduceSchemaValidationConfigInput `pulumi:"config"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (ProduceSchemaValidationPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput {
+	return i.ToProduceSchemaValidationPolicyOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyOutput)
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return i.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i ProduceSchemaValidationPolicyArgs) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyOutput).ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx)
+}
+
+// ProduceSchemaValidationPolicyPtrInput is an input type that accepts ProduceSchemaValidationPolicyArgs, ProduceSchemaValidationPolicyPtr and ProduceSchemaValidationPolicyPtrOutput values.
+// You can construct a concrete instance of `ProduceSchemaValidationPolicyPtrInput` via:
+//
+//	        ProduceSchemaValidationPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProduceSchemaValidationPolicyPtrInput interface {
+	pulumi.Input
+
+	ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput
+	ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Context) ProduceSchemaValidationPolicyPtrOutput
+}
+
+type produceSchemaValidationPolicyPtrType ProduceSchemaValidationPolicyArgs
+
+func ProduceSchemaValidationPolicyPtr(v *ProduceSchemaValidationPolicyArgs) ProduceSchemaValidationPolicyPtrInput {
+	return (*produceSchemaValidationPolicyPtrType)(v)
+}
+
+func (*produceSchemaValidationPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (i *produceSchemaValidationPolicyPtrType) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return i.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *produceSchemaValidationPolicyPtrType) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// ProduceSchemaValidationPolicy validates produced records against a schema.
+type ProduceSchemaValidationPolicyOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyOutput() ProduceSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return o.ToProduceSchemaValidationPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o ProduceSchemaValidationPolicyOutput) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProduceSchemaValidationPolicy) *ProduceSchemaValidationPolicy {
+		return &v
+	}).(ProduceSchemaValidationPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ProduceSchemaValidationPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ProduceSchemaValidationPolicyOutput) Config() ProduceSchemaValidationConfigOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) ProduceSchemaValidationConfig { return v.Config }).(ProduceSchemaValidationConfigOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ProduceSchemaValidationPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ProduceSchemaValidationPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ProduceSchemaValidationPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ProduceSchemaValidationPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ProduceSchemaValidationPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type ProduceSchemaValidationPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (ProduceSchemaValidationPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProduceSchemaValidationPolicy)(nil)).Elem()
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) ToProduceSchemaValidationPolicyPtrOutput() ProduceSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) ToProduceSchemaValidationPolicyPtrOutputWithContext(ctx context.Context) ProduceSchemaValidationPolicyPtrOutput {
+	return o
+}
+
+func (o ProduceSchemaValidationPolicyPtrOutput) Elem() ProduceSchemaValidationPolicyOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) ProduceSchemaValidationPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret ProduceSchemaValidationPolicy
+		return ret
+	}).(ProduceSchemaValidationPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o ProduceSchemaValidationPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// config says which schema to validate against and what to do with invalid records.
+func (o ProduceSchemaValidationPolicyPtrOutput) Config() ProduceSchemaValidationConfigPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *ProduceSchemaValidationConfig {
+		if v == nil {
+			return nil
+		}
+		return &v.Config
+	}).(ProduceSchemaValidationConfigPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o ProduceSchemaValidationPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o ProduceSchemaValidationPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o ProduceSchemaValidationPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o ProduceSchemaValidationPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ProduceSchemaValidationPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeader struct {
+	// key is the header name.
+	Key string `pulumi:"key"`
+}
+
+// RemoveHeaderInput is an input type that accepts RemoveHeaderArgs and RemoveHeaderOutput values.
+// You can construct a concrete instance of `RemoveHeaderInput` via:
+//
+//	RemoveHeaderArgs{...}
+type RemoveHeaderInput interface {
+	pulumi.Input
+
+	ToRemoveHeaderOutput() RemoveHeaderOutput
+	ToRemoveHeaderOutputWithContext(context.Context) RemoveHeaderOutput
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeaderArgs struct {
+	// key is the header name.
+	Key pulumi.StringInput `pulumi:"key"`
+}
+
+func (RemoveHeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*RemoveHeader)(nil)).Elem()
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderOutput() RemoveHeaderOutput {
+	return i.ToRemoveHeaderOutputWithContext(context.Background())
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderOutputWithContext(ctx context.Context) RemoveHeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderOutput)
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return i.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i RemoveHeaderArgs) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderOutput).ToRemoveHeaderPtrOutputWithContext(ctx)
+}
+
+// RemoveHeaderPtrInput is an input type that accepts RemoveHeaderArgs, RemoveHeaderPtr and RemoveHeaderPtrOutput values.
+// You can construct a concrete instance of `RemoveHeaderPtrInput` via:
+//
+//	        RemoveHeaderArgs{...}
+//
+//	or:
+//
+//	        nil
+type RemoveHeaderPtrInput interface {
+	pulumi.Input
+
+	ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput
+	ToRemoveHeaderPtrOutputWithContext(context.Context) RemoveHeaderPtrOutput
+}
+
+type removeHeaderPtrType RemoveHeaderArgs
+
+func RemoveHeaderPtr(v *RemoveHeaderArgs) RemoveHeaderPtrInput {
+	return (*removeHeaderPtrType)(v)
+}
+
+func (*removeHeaderPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**RemoveHeader)(nil)).Elem()
+}
+
+func (i *removeHeaderPtrType) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return i.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i *removeHeaderPtrType) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RemoveHeaderPtrOutput)
+}
+
+// RemoveHeader removes header Key.
+type RemoveHeaderOutput struct{ *pulumi.OutputState }
+
+func (RemoveHeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RemoveHeader)(nil)).Elem()
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderOutput() RemoveHeaderOutput {
+	return o
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderOutputWithContext(ctx context.Context) RemoveHeaderOutput {
+	return o
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return o.ToRemoveHeaderPtrOutputWithContext(context.Background())
+}
+
+func (o RemoveHeaderOutput) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v RemoveHeader) *RemoveHeader {
+		return &v
+	}).(RemoveHeaderPtrOutput)
+}
+
+// key is the header name.
+func (o RemoveHeaderOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v RemoveHeader) string { return v.Key }).(pulumi.StringOutput)
+}
+
+type RemoveHeaderPtrOutput struct{ *pulumi.OutputState }
+
+func (RemoveHeaderPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**RemoveHeader)(nil)).Elem()
+}
+
+func (o RemoveHeaderPtrOutput) ToRemoveHeaderPtrOutput() RemoveHeaderPtrOutput {
+	return o
+}
+
+func (o RemoveHeaderPtrOutput) ToRemoveHeaderPtrOutputWithContext(ctx context.Context) RemoveHeaderPtrOutput {
+	return o
+}
+
+func (o RemoveHeaderPtrOutput) Elem() RemoveHeaderOutput {
+	return o.ApplyT(func(v *RemoveHeader) RemoveHeader {
+		if v != nil {
+			return *v
+		}
+		var ret RemoveHeader
+		return ret
+	}).(RemoveHeaderOutput)
+}
+
+// key is the header name.
+func (o RemoveHeaderPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *RemoveHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
 type SchemaRegistry struct {
 	// description is the registry's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
@@ -1749,7 +11406,7 @@ type SchemaRegistry struct {
 	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
 	Password *string `pulumi:"password"`
 	// schemaType is the schema language: avro or json.
-	SchemaType eventgateway.SchemaType `pulumi:"schemaType"`
+	SchemaType SchemaType `pulumi:"schemaType"`
 	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// username enables HTTP basic authentication towards the registry, with Password.
@@ -1767,7 +11424,7 @@ type SchemaRegistryInput interface {
 	ToSchemaRegistryOutputWithContext(context.Context) SchemaRegistryOutput
 }
 
-// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+// SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
 type SchemaRegistryArgs struct {
 	// description is the registry's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
@@ -1778,7 +11435,7 @@ type SchemaRegistryArgs struct {
 	// password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
 	Password pulumi.StringPtrInput `pulumi:"password"`
 	// schemaType is the schema language: avro or json.
-	SchemaType eventgateway.SchemaTypeInput `pulumi:"schemaType"`
+	SchemaType SchemaTypeInput `pulumi:"schemaType"`
 	// timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 	// username enables HTTP basic authentication towards the registry, with Password.
@@ -1822,7 +11479,7 @@ func (i SchemaRegistryArray) ToSchemaRegistryArrayOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryArrayOutput)
 }
 
-// SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+// SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
 type SchemaRegistryOutput struct{ *pulumi.OutputState }
 
 func (SchemaRegistryOutput) ElementType() reflect.Type {
@@ -1858,8 +11515,8 @@ func (o SchemaRegistryOutput) Password() pulumi.StringPtrOutput {
 }
 
 // schemaType is the schema language: avro or json.
-func (o SchemaRegistryOutput) SchemaType() eventgateway.SchemaTypeOutput {
-	return o.ApplyT(func(v SchemaRegistry) eventgateway.SchemaType { return v.SchemaType }).(eventgateway.SchemaTypeOutput)
+func (o SchemaRegistryOutput) SchemaType() SchemaTypeOutput {
+	return o.ApplyT(func(v SchemaRegistry) SchemaType { return v.SchemaType }).(SchemaTypeOutput)
 }
 
 // timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
@@ -1892,7 +11549,916 @@ func (o SchemaRegistryArrayOutput) Index(i pulumi.IntInput) SchemaRegistryOutput
 	}).(SchemaRegistryOutput)
 }
 
-// SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRef struct {
+	// kind defaults to EventGatewaySchemaRegistry, the only value.
+	Kind *string `pulumi:"kind"`
+	// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+	Name string `pulumi:"name"`
+	// namespace is reserved; leave it empty.
+	Namespace *string `pulumi:"namespace"`
+}
+
+// SchemaRegistryRefInput is an input type that accepts SchemaRegistryRefArgs and SchemaRegistryRefOutput values.
+// You can construct a concrete instance of `SchemaRegistryRefInput` via:
+//
+//	SchemaRegistryRefArgs{...}
+type SchemaRegistryRefInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryRefOutput() SchemaRegistryRefOutput
+	ToSchemaRegistryRefOutputWithContext(context.Context) SchemaRegistryRefOutput
+}
+
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRefArgs struct {
+	// kind defaults to EventGatewaySchemaRegistry, the only value.
+	Kind pulumi.StringPtrInput `pulumi:"kind"`
+	// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+	Name pulumi.StringInput `pulumi:"name"`
+	// namespace is reserved; leave it empty.
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+}
+
+func (SchemaRegistryRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistryRef)(nil)).Elem()
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefOutput() SchemaRegistryRefOutput {
+	return i.ToSchemaRegistryRefOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefOutputWithContext(ctx context.Context) SchemaRegistryRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefOutput)
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return i.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i SchemaRegistryRefArgs) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefOutput).ToSchemaRegistryRefPtrOutputWithContext(ctx)
+}
+
+// SchemaRegistryRefPtrInput is an input type that accepts SchemaRegistryRefArgs, SchemaRegistryRefPtr and SchemaRegistryRefPtrOutput values.
+// You can construct a concrete instance of `SchemaRegistryRefPtrInput` via:
+//
+//	        SchemaRegistryRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type SchemaRegistryRefPtrInput interface {
+	pulumi.Input
+
+	ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput
+	ToSchemaRegistryRefPtrOutputWithContext(context.Context) SchemaRegistryRefPtrOutput
+}
+
+type schemaRegistryRefPtrType SchemaRegistryRefArgs
+
+func SchemaRegistryRefPtr(v *SchemaRegistryRefArgs) SchemaRegistryRefPtrInput {
+	return (*schemaRegistryRefPtrType)(v)
+}
+
+func (*schemaRegistryRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SchemaRegistryRef)(nil)).Elem()
+}
+
+func (i *schemaRegistryRefPtrType) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return i.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (i *schemaRegistryRefPtrType) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SchemaRegistryRefPtrOutput)
+}
+
+// SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+type SchemaRegistryRefOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SchemaRegistryRef)(nil)).Elem()
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefOutput() SchemaRegistryRefOutput {
+	return o
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefOutputWithContext(ctx context.Context) SchemaRegistryRefOutput {
+	return o
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return o.ToSchemaRegistryRefPtrOutputWithContext(context.Background())
+}
+
+func (o SchemaRegistryRefOutput) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SchemaRegistryRef) *SchemaRegistryRef {
+		return &v
+	}).(SchemaRegistryRefPtrOutput)
+}
+
+// kind defaults to EventGatewaySchemaRegistry, the only value.
+func (o SchemaRegistryRefOutput) Kind() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) *string { return v.Kind }).(pulumi.StringPtrOutput)
+}
+
+// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+func (o SchemaRegistryRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// namespace is reserved; leave it empty.
+func (o SchemaRegistryRefOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SchemaRegistryRef) *string { return v.Namespace }).(pulumi.StringPtrOutput)
+}
+
+type SchemaRegistryRefPtrOutput struct{ *pulumi.OutputState }
+
+func (SchemaRegistryRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SchemaRegistryRef)(nil)).Elem()
+}
+
+func (o SchemaRegistryRefPtrOutput) ToSchemaRegistryRefPtrOutput() SchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o SchemaRegistryRefPtrOutput) ToSchemaRegistryRefPtrOutputWithContext(ctx context.Context) SchemaRegistryRefPtrOutput {
+	return o
+}
+
+func (o SchemaRegistryRefPtrOutput) Elem() SchemaRegistryRefOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) SchemaRegistryRef {
+		if v != nil {
+			return *v
+		}
+		var ret SchemaRegistryRef
+		return ret
+	}).(SchemaRegistryRefOutput)
+}
+
+// kind defaults to EventGatewaySchemaRegistry, the only value.
+func (o SchemaRegistryRefPtrOutput) Kind() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Kind
+	}).(pulumi.StringPtrOutput)
+}
+
+// name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+func (o SchemaRegistryRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// namespace is reserved; leave it empty.
+func (o SchemaRegistryRefPtrOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SchemaRegistryRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Namespace
+	}).(pulumi.StringPtrOutput)
+}
+
+// SecretKeyRef names one data key of a Secret.
+type SecretKeyRef struct {
+	// key is the data key within the Secret, such as tls.crt; 1-253 characters.
+	Key string `pulumi:"key"`
+	// name is the Secret's name, 1-253 characters.
+	Name string `pulumi:"name"`
+	// namespace defaults to the namespace of the object that references the Secret.
+	Namespace *string `pulumi:"namespace"`
+}
+
+// SecretKeyRefInput is an input type that accepts SecretKeyRefArgs and SecretKeyRefOutput values.
+// You can construct a concrete instance of `SecretKeyRefInput` via:
+//
+//	SecretKeyRefArgs{...}
+type SecretKeyRefInput interface {
+	pulumi.Input
+
+	ToSecretKeyRefOutput() SecretKeyRefOutput
+	ToSecretKeyRefOutputWithContext(context.Context) SecretKeyRefOutput
+}
+
+// SecretKeyRef names one data key of a Secret.
+type SecretKeyRefArgs struct {
+	// key is the data key within the Secret, such as tls.crt; 1-253 characters.
+	Key pulumi.StringInput `pulumi:"key"`
+	// name is the Secret's name, 1-253 characters.
+	Name pulumi.StringInput `pulumi:"name"`
+	// namespace defaults to the namespace of the object that references the Secret.
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+}
+
+func (SecretKeyRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecretKeyRef)(nil)).Elem()
+}
+
+func (i SecretKeyRefArgs) ToSecretKeyRefOutput() SecretKeyRefOutput {
+	return i.ToSecretKeyRefOutputWithContext(context.Background())
+}
+
+func (i SecretKeyRefArgs) ToSecretKeyRefOutputWithContext(ctx context.Context) SecretKeyRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecretKeyRefOutput)
+}
+
+func (i SecretKeyRefArgs) ToSecretKeyRefPtrOutput() SecretKeyRefPtrOutput {
+	return i.ToSecretKeyRefPtrOutputWithContext(context.Background())
+}
+
+func (i SecretKeyRefArgs) ToSecretKeyRefPtrOutputWithContext(ctx context.Context) SecretKeyRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecretKeyRefOutput).ToSecretKeyRefPtrOutputWithContext(ctx)
+}
+
+// SecretKeyRefPtrInput is an input type that accepts SecretKeyRefArgs, SecretKeyRefPtr and SecretKeyRefPtrOutput values.
+// You can construct a concrete instance of `SecretKeyRefPtrInput` via:
+//
+//	        SecretKeyRefArgs{...}
+//
+//	or:
+//
+//	        nil
+type SecretKeyRefPtrInput interface {
+	pulumi.Input
+
+	ToSecretKeyRefPtrOutput() SecretKeyRefPtrOutput
+	ToSecretKeyRefPtrOutputWithContext(context.Context) SecretKeyRefPtrOutput
+}
+
+type secretKeyRefPtrType SecretKeyRefArgs
+
+func SecretKeyRefPtr(v *SecretKeyRefArgs) SecretKeyRefPtrInput {
+	return (*secretKeyRefPtrType)(v)
+}
+
+func (*secretKeyRefPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SecretKeyRef)(nil)).Elem()
+}
+
+func (i *secretKeyRefPtrType) ToSecretKeyRefPtrOutput() SecretKeyRefPtrOutput {
+	return i.ToSecretKeyRefPtrOutputWithContext(context.Background())
+}
+
+func (i *secretKeyRefPtrType) ToSecretKeyRefPtrOutputWithContext(ctx context.Context) SecretKeyRefPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SecretKeyRefPtrOutput)
+}
+
+// SecretKeyRef names one data key of a Secret.
+type SecretKeyRefOutput struct{ *pulumi.OutputState }
+
+func (SecretKeyRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SecretKeyRef)(nil)).Elem()
+}
+
+func (o SecretKeyRefOutput) ToSecretKeyRefOutput() SecretKeyRefOutput {
+	return o
+}
+
+func (o SecretKeyRefOutput) ToSecretKeyRefOutputWithContext(ctx context.Context) SecretKeyRefOutput {
+	return o
+}
+
+func (o SecretKeyRefOutput) ToSecretKeyRefPtrOutput() SecretKeyRefPtrOutput {
+	return o.ToSecretKeyRefPtrOutputWithContext(context.Background())
+}
+
+func (o SecretKeyRefOutput) ToSecretKeyRefPtrOutputWithContext(ctx context.Context) SecretKeyRefPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SecretKeyRef) *SecretKeyRef {
+		return &v
+	}).(SecretKeyRefPtrOutput)
+}
+
+// key is the data key within the Secret, such as tls.crt; 1-253 characters.
+func (o SecretKeyRefOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v SecretKeyRef) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// name is the Secret's name, 1-253 characters.
+func (o SecretKeyRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SecretKeyRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// namespace defaults to the namespace of the object that references the Secret.
+func (o SecretKeyRefOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SecretKeyRef) *string { return v.Namespace }).(pulumi.StringPtrOutput)
+}
+
+type SecretKeyRefPtrOutput struct{ *pulumi.OutputState }
+
+func (SecretKeyRefPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SecretKeyRef)(nil)).Elem()
+}
+
+func (o SecretKeyRefPtrOutput) ToSecretKeyRefPtrOutput() SecretKeyRefPtrOutput {
+	return o
+}
+
+func (o SecretKeyRefPtrOutput) ToSecretKeyRefPtrOutputWithContext(ctx context.Context) SecretKeyRefPtrOutput {
+	return o
+}
+
+func (o SecretKeyRefPtrOutput) Elem() SecretKeyRefOutput {
+	return o.ApplyT(func(v *SecretKeyRef) SecretKeyRef {
+		if v != nil {
+			return *v
+		}
+		var ret SecretKeyRef
+		return ret
+	}).(SecretKeyRefOutput)
+}
+
+// key is the data key within the Secret, such as tls.crt; 1-253 characters.
+func (o SecretKeyRefPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecretKeyRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// name is the Secret's name, 1-253 characters.
+func (o SecretKeyRefPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecretKeyRef) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// namespace defaults to the namespace of the object that references the Secret.
+func (o SecretKeyRefPtrOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SecretKeyRef) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Namespace
+	}).(pulumi.StringPtrOutput)
+}
+
+// SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+type SensitiveDataSource struct {
+	// secretRef names the Secret and data key to read; required when type is secretRef.
+	SecretRef *SecretKeyRef `pulumi:"secretRef"`
+	// type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+	Type string `pulumi:"type"`
+	// value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+	Value *string `pulumi:"value"`
+}
+
+// SensitiveDataSourceInput is an input type that accepts SensitiveDataSourceArgs and SensitiveDataSourceOutput values.
+// You can construct a concrete instance of `SensitiveDataSourceInput` via:
+//
+//	SensitiveDataSourceArgs{...}
+type SensitiveDataSourceInput interface {
+	pulumi.Input
+
+	ToSensitiveDataSourceOutput() SensitiveDataSourceOutput
+	ToSensitiveDataSourceOutputWithContext(context.Context) SensitiveDataSourceOutput
+}
+
+// SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+type SensitiveDataSourceArgs struct {
+	// secretRef names the Secret and data key to read; required when type is secretRef.
+	SecretRef SecretKeyRefPtrInput `pulumi:"secretRef"`
+	// type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+	Type pulumi.StringInput `pulumi:"type"`
+	// value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+	Value pulumi.StringPtrInput `pulumi:"value"`
+}
+
+func (SensitiveDataSourceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SensitiveDataSource)(nil)).Elem()
+}
+
+func (i SensitiveDataSourceArgs) ToSensitiveDataSourceOutput() SensitiveDataSourceOutput {
+	return i.ToSensitiveDataSourceOutputWithContext(context.Background())
+}
+
+func (i SensitiveDataSourceArgs) ToSensitiveDataSourceOutputWithContext(ctx context.Context) SensitiveDataSourceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SensitiveDataSourceOutput)
+}
+
+func (i SensitiveDataSourceArgs) ToSensitiveDataSourcePtrOutput() SensitiveDataSourcePtrOutput {
+	return i.ToSensitiveDataSourcePtrOutputWithContext(context.Background())
+}
+
+func (i SensitiveDataSourceArgs) ToSensitiveDataSourcePtrOutputWithContext(ctx context.Context) SensitiveDataSourcePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SensitiveDataSourceOutput).ToSensitiveDataSourcePtrOutputWithContext(ctx)
+}
+
+// SensitiveDataSourcePtrInput is an input type that accepts SensitiveDataSourceArgs, SensitiveDataSourcePtr and SensitiveDataSourcePtrOutput values.
+// You can construct a concrete instance of `SensitiveDataSourcePtrInput` via:
+//
+//	        SensitiveDataSourceArgs{...}
+//
+//	or:
+//
+//	        nil
+type SensitiveDataSourcePtrInput interface {
+	pulumi.Input
+
+	ToSensitiveDataSourcePtrOutput() SensitiveDataSourcePtrOutput
+	ToSensitiveDataSourcePtrOutputWithContext(context.Context) SensitiveDataSourcePtrOutput
+}
+
+type sensitiveDataSourcePtrType SensitiveDataSourceArgs
+
+func SensitiveDataSourcePtr(v *SensitiveDataSourceArgs) SensitiveDataSourcePtrInput {
+	return (*sensitiveDataSourcePtrType)(v)
+}
+
+func (*sensitiveDataSourcePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SensitiveDataSource)(nil)).Elem()
+}
+
+func (i *sensitiveDataSourcePtrType) ToSensitiveDataSourcePtrOutput() SensitiveDataSourcePtrOutput {
+	return i.ToSensitiveDataSourcePtrOutputWithContext(context.Background())
+}
+
+func (i *sensitiveDataSourcePtrType) ToSensitiveDataSourcePtrOutputWithContext(ctx context.Context) SensitiveDataSourcePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SensitiveDataSourcePtrOutput)
+}
+
+// SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+type SensitiveDataSourceOutput struct{ *pulumi.OutputState }
+
+func (SensitiveDataSourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SensitiveDataSource)(nil)).Elem()
+}
+
+func (o SensitiveDataSourceOutput) ToSensitiveDataSourceOutput() SensitiveDataSourceOutput {
+	return o
+}
+
+func (o SensitiveDataSourceOutput) ToSensitiveDataSourceOutputWithContext(ctx context.Context) SensitiveDataSourceOutput {
+	return o
+}
+
+func (o SensitiveDataSourceOutput) ToSensitiveDataSourcePtrOutput() SensitiveDataSourcePtrOutput {
+	return o.ToSensitiveDataSourcePtrOutputWithContext(context.Background())
+}
+
+func (o SensitiveDataSourceOutput) ToSensitiveDataSourcePtrOutputWithContext(ctx context.Context) SensitiveDataSourcePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SensitiveDataSource) *SensitiveDataSource {
+		return &v
+	}).(SensitiveDataSourcePtrOutput)
+}
+
+// secretRef names the Secret and data key to read; required when type is secretRef.
+func (o SensitiveDataSourceOutput) SecretRef() SecretKeyRefPtrOutput {
+	return o.ApplyT(func(v SensitiveDataSource) *SecretKeyRef { return v.SecretRef }).(SecretKeyRefPtrOutput)
+}
+
+// type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+func (o SensitiveDataSourceOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v SensitiveDataSource) string { return v.Type }).(pulumi.StringOutput)
+}
+
+// value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+func (o SensitiveDataSourceOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SensitiveDataSource) *string { return v.Value }).(pulumi.StringPtrOutput)
+}
+
+type SensitiveDataSourcePtrOutput struct{ *pulumi.OutputState }
+
+func (SensitiveDataSourcePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SensitiveDataSource)(nil)).Elem()
+}
+
+func (o SensitiveDataSourcePtrOutput) ToSensitiveDataSourcePtrOutput() SensitiveDataSourcePtrOutput {
+	return o
+}
+
+func (o SensitiveDataSourcePtrOutput) ToSensitiveDataSourcePtrOutputWithContext(ctx context.Context) SensitiveDataSourcePtrOutput {
+	return o
+}
+
+func (o SensitiveDataSourcePtrOutput) Elem() SensitiveDataSourceOutput {
+	return o.ApplyT(func(v *SensitiveDataSource) SensitiveDataSource {
+		if v != nil {
+			return *v
+		}
+		var ret SensitiveDataSource
+		return ret
+	}).(SensitiveDataSourceOutput)
+}
+
+// secretRef names the Secret and data key to read; required when type is secretRef.
+func (o SensitiveDataSourcePtrOutput) SecretRef() SecretKeyRefPtrOutput {
+	return o.ApplyT(func(v *SensitiveDataSource) *SecretKeyRef {
+		if v == nil {
+			return nil
+		}
+		return v.SecretRef
+	}).(SecretKeyRefPtrOutput)
+}
+
+// type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+func (o SensitiveDataSourcePtrOutput) Type() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SensitiveDataSource) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Type
+	}).(pulumi.StringPtrOutput)
+}
+
+// value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+func (o SensitiveDataSourcePtrOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SensitiveDataSource) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Value
+	}).(pulumi.StringPtrOutput)
+}
+
+// SetHeader sets header Key to Value.
+type SetHeader struct {
+	// key is the header name.
+	Key string `pulumi:"key"`
+	// value is the header value.
+	Value string `pulumi:"value"`
+}
+
+// SetHeaderInput is an input type that accepts SetHeaderArgs and SetHeaderOutput values.
+// You can construct a concrete instance of `SetHeaderInput` via:
+//
+//	SetHeaderArgs{...}
+type SetHeaderInput interface {
+	pulumi.Input
+
+	ToSetHeaderOutput() SetHeaderOutput
+	ToSetHeaderOutputWithContext(context.Context) SetHeaderOutput
+}
+
+// SetHeader sets header Key to Value.
+type SetHeaderArgs struct {
+	// key is the header name.
+	Key pulumi.StringInput `pulumi:"key"`
+	// value is the header value.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (SetHeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SetHeader)(nil)).Elem()
+}
+
+func (i SetHeaderArgs) ToSetHeaderOutput() SetHeaderOutput {
+	return i.ToSetHeaderOutputWithContext(context.Background())
+}
+
+func (i SetHeaderArgs) ToSetHeaderOutputWithContext(ctx context.Context) SetHeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderOutput)
+}
+
+func (i SetHeaderArgs) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return i.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i SetHeaderArgs) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderOutput).ToSetHeaderPtrOutputWithContext(ctx)
+}
+
+// SetHeaderPtrInput is an input type that accepts SetHeaderArgs, SetHeaderPtr and SetHeaderPtrOutput values.
+// You can construct a concrete instance of `SetHeaderPtrInput` via:
+//
+//	        SetHeaderArgs{...}
+//
+//	or:
+//
+//	        nil
+type SetHeaderPtrInput interface {
+	pulumi.Input
+
+	ToSetHeaderPtrOutput() SetHeaderPtrOutput
+	ToSetHeaderPtrOutputWithContext(context.Context) SetHeaderPtrOutput
+}
+
+type setHeaderPtrType SetHeaderArgs
+
+func SetHeaderPtr(v *SetHeaderArgs) SetHeaderPtrInput {
+	return (*setHeaderPtrType)(v)
+}
+
+func (*setHeaderPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SetHeader)(nil)).Elem()
+}
+
+func (i *setHeaderPtrType) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return i.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (i *setHeaderPtrType) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SetHeaderPtrOutput)
+}
+
+// SetHeader sets header Key to Value.
+type SetHeaderOutput struct{ *pulumi.OutputState }
+
+func (SetHeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SetHeader)(nil)).Elem()
+}
+
+func (o SetHeaderOutput) ToSetHeaderOutput() SetHeaderOutput {
+	return o
+}
+
+func (o SetHeaderOutput) ToSetHeaderOutputWithContext(ctx context.Context) SetHeaderOutput {
+	return o
+}
+
+func (o SetHeaderOutput) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return o.ToSetHeaderPtrOutputWithContext(context.Background())
+}
+
+func (o SetHeaderOutput) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SetHeader) *SetHeader {
+		return &v
+	}).(SetHeaderPtrOutput)
+}
+
+// key is the header name.
+func (o SetHeaderOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v SetHeader) string { return v.Key }).(pulumi.StringOutput)
+}
+
+// value is the header value.
+func (o SetHeaderOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v SetHeader) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type SetHeaderPtrOutput struct{ *pulumi.OutputState }
+
+func (SetHeaderPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SetHeader)(nil)).Elem()
+}
+
+func (o SetHeaderPtrOutput) ToSetHeaderPtrOutput() SetHeaderPtrOutput {
+	return o
+}
+
+func (o SetHeaderPtrOutput) ToSetHeaderPtrOutputWithContext(ctx context.Context) SetHeaderPtrOutput {
+	return o
+}
+
+func (o SetHeaderPtrOutput) Elem() SetHeaderOutput {
+	return o.ApplyT(func(v *SetHeader) SetHeader {
+		if v != nil {
+			return *v
+		}
+		var ret SetHeader
+		return ret
+	}).(SetHeaderOutput)
+}
+
+// key is the header name.
+func (o SetHeaderPtrOutput) Key() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SetHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(pulumi.StringPtrOutput)
+}
+
+// value is the header value.
+func (o SetHeaderPtrOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SetHeader) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Value
+	}).(pulumi.StringPtrOutput)
+}
+
+// SkipRecordPolicy drops consumed records, usually with a Condition.
+type SkipRecordPolicy struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition *string `pulumi:"condition"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description *string `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled *string `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels map[string]string `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name *string `pulumi:"name"`
+}
+
+// SkipRecordPolicyInput is an input type that accepts SkipRecordPolicyArgs and SkipRecordPolicyOutput values.
+// You can construct a concrete instance of `SkipRecordPolicyInput` via:
+//
+//	SkipRecordPolicyArgs{...}
+type SkipRecordPolicyInput interface {
+	pulumi.Input
+
+	ToSkipRecordPolicyOutput() SkipRecordPolicyOutput
+	ToSkipRecordPolicyOutputWithContext(context.Context) SkipRecordPolicyOutput
+}
+
+// SkipRecordPolicy drops consumed records, usually with a Condition.
+type SkipRecordPolicyArgs struct {
+	// condition is an expression (at most 1000 characters) that limits when the policy applies.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// description is the policy's description in Konnect, at most 512 characters.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// enabled defaults to Enabled in Konnect.
+	Enabled pulumi.StringPtrInput `pulumi:"enabled"`
+	// labels are the policy's labels in Konnect.
+	Labels pulumi.StringMapInput `pulumi:"labels"`
+	// name is the policy's name in Konnect, at most 255 characters.
+	Name pulumi.StringPtrInput `pulumi:"name"`
+}
+
+func (SkipRecordPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SkipRecordPolicy)(nil)).Elem()
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyOutput() SkipRecordPolicyOutput {
+	return i.ToSkipRecordPolicyOutputWithContext(context.Background())
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyOutputWithContext(ctx context.Context) SkipRecordPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyOutput)
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return i.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i SkipRecordPolicyArgs) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyOutput).ToSkipRecordPolicyPtrOutputWithContext(ctx)
+}
+
+// SkipRecordPolicyPtrInput is an input type that accepts SkipRecordPolicyArgs, SkipRecordPolicyPtr and SkipRecordPolicyPtrOutput values.
+// You can construct a concrete instance of `SkipRecordPolicyPtrInput` via:
+//
+//	        SkipRecordPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type SkipRecordPolicyPtrInput interface {
+	pulumi.Input
+
+	ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput
+	ToSkipRecordPolicyPtrOutputWithContext(context.Context) SkipRecordPolicyPtrOutput
+}
+
+type skipRecordPolicyPtrType SkipRecordPolicyArgs
+
+func SkipRecordPolicyPtr(v *SkipRecordPolicyArgs) SkipRecordPolicyPtrInput {
+	return (*skipRecordPolicyPtrType)(v)
+}
+
+func (*skipRecordPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SkipRecordPolicy)(nil)).Elem()
+}
+
+func (i *skipRecordPolicyPtrType) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return i.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *skipRecordPolicyPtrType) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SkipRecordPolicyPtrOutput)
+}
+
+// SkipRecordPolicy drops consumed records, usually with a Condition.
+type SkipRecordPolicyOutput struct{ *pulumi.OutputState }
+
+func (SkipRecordPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SkipRecordPolicy)(nil)).Elem()
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyOutput() SkipRecordPolicyOutput {
+	return o
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyOutputWithContext(ctx context.Context) SkipRecordPolicyOutput {
+	return o
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return o.ToSkipRecordPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o SkipRecordPolicyOutput) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SkipRecordPolicy) *SkipRecordPolicy {
+		return &v
+	}).(SkipRecordPolicyPtrOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o SkipRecordPolicyOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o SkipRecordPolicyOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o SkipRecordPolicyOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Enabled }).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o SkipRecordPolicyOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) map[string]string { return v.Labels }).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o SkipRecordPolicyOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SkipRecordPolicy) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type SkipRecordPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (SkipRecordPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SkipRecordPolicy)(nil)).Elem()
+}
+
+func (o SkipRecordPolicyPtrOutput) ToSkipRecordPolicyPtrOutput() SkipRecordPolicyPtrOutput {
+	return o
+}
+
+func (o SkipRecordPolicyPtrOutput) ToSkipRecordPolicyPtrOutputWithContext(ctx context.Context) SkipRecordPolicyPtrOutput {
+	return o
+}
+
+func (o SkipRecordPolicyPtrOutput) Elem() SkipRecordPolicyOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) SkipRecordPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret SkipRecordPolicy
+		return ret
+	}).(SkipRecordPolicyOutput)
+}
+
+// condition is an expression (at most 1000 characters) that limits when the policy applies.
+func (o SkipRecordPolicyPtrOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Condition
+	}).(pulumi.StringPtrOutput)
+}
+
+// description is the policy's description in Konnect, at most 512 characters.
+func (o SkipRecordPolicyPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// enabled defaults to Enabled in Konnect.
+func (o SkipRecordPolicyPtrOutput) Enabled() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Enabled
+	}).(pulumi.StringPtrOutput)
+}
+
+// labels are the policy's labels in Konnect.
+func (o SkipRecordPolicyPtrOutput) Labels() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) map[string]string {
+		if v == nil {
+			return nil
+		}
+		return v.Labels
+	}).(pulumi.StringMapOutput)
+}
+
+// name is the policy's name in Konnect, at most 255 characters.
+func (o SkipRecordPolicyPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SkipRecordPolicy) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 type SniTLS struct {
 	// certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
 	CertificateDnsNames []string `pulumi:"certificateDnsNames"`
@@ -1905,7 +12471,7 @@ type SniTLS struct {
 	// secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
 	SecretName *string `pulumi:"secretName"`
 	// versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
-	Versions *eventgateway.TLSServerVersions `pulumi:"versions"`
+	Versions *TLSServerVersions `pulumi:"versions"`
 }
 
 // SniTLSInput is an input type that accepts SniTLSArgs and SniTLSOutput values.
@@ -1919,7 +12485,7 @@ type SniTLSInput interface {
 	ToSniTLSOutputWithContext(context.Context) SniTLSOutput
 }
 
-// SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+// SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 type SniTLSArgs struct {
 	// certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
 	CertificateDnsNames pulumi.StringArrayInput `pulumi:"certificateDnsNames"`
@@ -1932,7 +12498,7 @@ type SniTLSArgs struct {
 	// secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
 	SecretName pulumi.StringPtrInput `pulumi:"secretName"`
 	// versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
-	Versions eventgateway.TLSServerVersionsPtrInput `pulumi:"versions"`
+	Versions TLSServerVersionsPtrInput `pulumi:"versions"`
 }
 
 func (SniTLSArgs) ElementType() reflect.Type {
@@ -1947,7 +12513,7 @@ func (i SniTLSArgs) ToSniTLSOutputWithContext(ctx context.Context) SniTLSOutput 
 	return pulumi.ToOutputWithContext(ctx, i).(SniTLSOutput)
 }
 
-// SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+// SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 type SniTLSOutput struct{ *pulumi.OutputState }
 
 func (SniTLSOutput) ElementType() reflect.Type {
@@ -1988,20 +12554,20 @@ func (o SniTLSOutput) SecretName() pulumi.StringPtrOutput {
 }
 
 // versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
-func (o SniTLSOutput) Versions() eventgateway.TLSServerVersionsPtrOutput {
-	return o.ApplyT(func(v SniTLS) *eventgateway.TLSServerVersions { return v.Versions }).(eventgateway.TLSServerVersionsPtrOutput)
+func (o SniTLSOutput) Versions() TLSServerVersionsPtrOutput {
+	return o.ApplyT(func(v SniTLS) *TLSServerVersions { return v.Versions }).(TLSServerVersionsPtrOutput)
 }
 
-// SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+// SniVirtualCluster describes one virtual cluster reached by SNI.
 type SniVirtualCluster struct {
 	// aclMode defaults to passthrough.
 	AclMode *string `pulumi:"aclMode"`
 	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-	Acls []eventgateway.ACLRule `pulumi:"acls"`
+	Acls []ACLRule `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-	Authentication []eventgateway.VirtualClusterAuthentication `pulumi:"authentication"`
+	Authentication []VirtualClusterAuthentication `pulumi:"authentication"`
 	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies"`
+	ConsumePolicies []ConsumePolicyAPISpec `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
@@ -2011,11 +12577,11 @@ type SniVirtualCluster struct {
 	// name is the virtual cluster's name in Konnect. Outputs are keyed by it.
 	Name string `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
-	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace"`
+	Namespace *VirtualClusterNamespace `pulumi:"namespace"`
 	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies"`
+	ProducePolicies []ProducePolicyAPISpec `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
-	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases"`
+	TopicAliases []TopicAlias `pulumi:"topicAliases"`
 }
 
 // SniVirtualClusterInput is an input type that accepts SniVirtualClusterArgs and SniVirtualClusterOutput values.
@@ -2029,16 +12595,16 @@ type SniVirtualClusterInput interface {
 	ToSniVirtualClusterOutputWithContext(context.Context) SniVirtualClusterOutput
 }
 
-// SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+// SniVirtualCluster describes one virtual cluster reached by SNI.
 type SniVirtualClusterArgs struct {
 	// aclMode defaults to passthrough.
 	AclMode pulumi.StringPtrInput `pulumi:"aclMode"`
 	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-	Acls eventgateway.ACLRuleArrayInput `pulumi:"acls"`
+	Acls ACLRuleArrayInput `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-	Authentication eventgateway.VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
+	Authentication VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
 	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-	ConsumePolicies eventgateway.ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
+	ConsumePolicies ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
@@ -2048,11 +12614,11 @@ type SniVirtualClusterArgs struct {
 	// name is the virtual cluster's name in Konnect. Outputs are keyed by it.
 	Name pulumi.StringInput `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
-	Namespace eventgateway.VirtualClusterNamespacePtrInput `pulumi:"namespace"`
+	Namespace VirtualClusterNamespacePtrInput `pulumi:"namespace"`
 	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-	ProducePolicies eventgateway.ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
+	ProducePolicies ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
-	TopicAliases eventgateway.TopicAliasArrayInput `pulumi:"topicAliases"`
+	TopicAliases TopicAliasArrayInput `pulumi:"topicAliases"`
 }
 
 func (SniVirtualClusterArgs) ElementType() reflect.Type {
@@ -2092,7 +12658,7 @@ func (i SniVirtualClusterArray) ToSniVirtualClusterArrayOutputWithContext(ctx co
 	return pulumi.ToOutputWithContext(ctx, i).(SniVirtualClusterArrayOutput)
 }
 
-// SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+// SniVirtualCluster describes one virtual cluster reached by SNI.
 type SniVirtualClusterOutput struct{ *pulumi.OutputState }
 
 func (SniVirtualClusterOutput) ElementType() reflect.Type {
@@ -2113,18 +12679,18 @@ func (o SniVirtualClusterOutput) AclMode() pulumi.StringPtrOutput {
 }
 
 // acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-func (o SniVirtualClusterOutput) Acls() eventgateway.ACLRuleArrayOutput {
-	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ACLRule { return v.Acls }).(eventgateway.ACLRuleArrayOutput)
+func (o SniVirtualClusterOutput) Acls() ACLRuleArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []ACLRule { return v.Acls }).(ACLRuleArrayOutput)
 }
 
 // authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-func (o SniVirtualClusterOutput) Authentication() eventgateway.VirtualClusterAuthenticationArrayOutput {
-	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.VirtualClusterAuthentication { return v.Authentication }).(eventgateway.VirtualClusterAuthenticationArrayOutput)
+func (o SniVirtualClusterOutput) Authentication() VirtualClusterAuthenticationArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []VirtualClusterAuthentication { return v.Authentication }).(VirtualClusterAuthenticationArrayOutput)
 }
 
 // consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-func (o SniVirtualClusterOutput) ConsumePolicies() eventgateway.ConsumePolicyAPISpecArrayOutput {
-	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ConsumePolicyAPISpec { return v.ConsumePolicies }).(eventgateway.ConsumePolicyAPISpecArrayOutput)
+func (o SniVirtualClusterOutput) ConsumePolicies() ConsumePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []ConsumePolicyAPISpec { return v.ConsumePolicies }).(ConsumePolicyAPISpecArrayOutput)
 }
 
 // description is the virtual cluster's description in Konnect, at most 512 characters.
@@ -2148,18 +12714,18 @@ func (o SniVirtualClusterOutput) Name() pulumi.StringOutput {
 }
 
 // namespace limits the cluster to backend topics and groups with a prefix.
-func (o SniVirtualClusterOutput) Namespace() eventgateway.VirtualClusterNamespacePtrOutput {
-	return o.ApplyT(func(v SniVirtualCluster) *eventgateway.VirtualClusterNamespace { return v.Namespace }).(eventgateway.VirtualClusterNamespacePtrOutput)
+func (o SniVirtualClusterOutput) Namespace() VirtualClusterNamespacePtrOutput {
+	return o.ApplyT(func(v SniVirtualCluster) *VirtualClusterNamespace { return v.Namespace }).(VirtualClusterNamespacePtrOutput)
 }
 
 // producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-func (o SniVirtualClusterOutput) ProducePolicies() eventgateway.ProducePolicyAPISpecArrayOutput {
-	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.ProducePolicyAPISpec { return v.ProducePolicies }).(eventgateway.ProducePolicyAPISpecArrayOutput)
+func (o SniVirtualClusterOutput) ProducePolicies() ProducePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []ProducePolicyAPISpec { return v.ProducePolicies }).(ProducePolicyAPISpecArrayOutput)
 }
 
 // topicAliases need data plane 1.2 or later.
-func (o SniVirtualClusterOutput) TopicAliases() eventgateway.TopicAliasArrayOutput {
-	return o.ApplyT(func(v SniVirtualCluster) []eventgateway.TopicAlias { return v.TopicAliases }).(eventgateway.TopicAliasArrayOutput)
+func (o SniVirtualClusterOutput) TopicAliases() TopicAliasArrayOutput {
+	return o.ApplyT(func(v SniVirtualCluster) []TopicAlias { return v.TopicAliases }).(TopicAliasArrayOutput)
 }
 
 type SniVirtualClusterArrayOutput struct{ *pulumi.OutputState }
@@ -2182,7 +12748,147 @@ func (o SniVirtualClusterArrayOutput) Index(i pulumi.IntInput) SniVirtualCluster
 	}).(SniVirtualClusterOutput)
 }
 
-// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+// StaticEncryptionKey names a Konnect static key by ID or name.
+type StaticEncryptionKey struct {
+	// key names the static key by its Konnect ID or name.
+	Key KonnectRef `pulumi:"key"`
+}
+
+// StaticEncryptionKeyInput is an input type that accepts StaticEncryptionKeyArgs and StaticEncryptionKeyOutput values.
+// You can construct a concrete instance of `StaticEncryptionKeyInput` via:
+//
+//	StaticEncryptionKeyArgs{...}
+type StaticEncryptionKeyInput interface {
+	pulumi.Input
+
+	ToStaticEncryptionKeyOutput() StaticEncryptionKeyOutput
+	ToStaticEncryptionKeyOutputWithContext(context.Context) StaticEncryptionKeyOutput
+}
+
+// StaticEncryptionKey names a Konnect static key by ID or name.
+type StaticEncryptionKeyArgs struct {
+	// key names the static key by its Konnect ID or name.
+	Key KonnectRefInput `pulumi:"key"`
+}
+
+func (StaticEncryptionKeyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticEncryptionKey)(nil)).Elem()
+}
+
+func (i StaticEncryptionKeyArgs) ToStaticEncryptionKeyOutput() StaticEncryptionKeyOutput {
+	return i.ToStaticEncryptionKeyOutputWithContext(context.Background())
+}
+
+func (i StaticEncryptionKeyArgs) ToStaticEncryptionKeyOutputWithContext(ctx context.Context) StaticEncryptionKeyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticEncryptionKeyOutput)
+}
+
+func (i StaticEncryptionKeyArgs) ToStaticEncryptionKeyPtrOutput() StaticEncryptionKeyPtrOutput {
+	return i.ToStaticEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i StaticEncryptionKeyArgs) ToStaticEncryptionKeyPtrOutputWithContext(ctx context.Context) StaticEncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticEncryptionKeyOutput).ToStaticEncryptionKeyPtrOutputWithContext(ctx)
+}
+
+// StaticEncryptionKeyPtrInput is an input type that accepts StaticEncryptionKeyArgs, StaticEncryptionKeyPtr and StaticEncryptionKeyPtrOutput values.
+// You can construct a concrete instance of `StaticEncryptionKeyPtrInput` via:
+//
+//	        StaticEncryptionKeyArgs{...}
+//
+//	or:
+//
+//	        nil
+type StaticEncryptionKeyPtrInput interface {
+	pulumi.Input
+
+	ToStaticEncryptionKeyPtrOutput() StaticEncryptionKeyPtrOutput
+	ToStaticEncryptionKeyPtrOutputWithContext(context.Context) StaticEncryptionKeyPtrOutput
+}
+
+type staticEncryptionKeyPtrType StaticEncryptionKeyArgs
+
+func StaticEncryptionKeyPtr(v *StaticEncryptionKeyArgs) StaticEncryptionKeyPtrInput {
+	return (*staticEncryptionKeyPtrType)(v)
+}
+
+func (*staticEncryptionKeyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**StaticEncryptionKey)(nil)).Elem()
+}
+
+func (i *staticEncryptionKeyPtrType) ToStaticEncryptionKeyPtrOutput() StaticEncryptionKeyPtrOutput {
+	return i.ToStaticEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (i *staticEncryptionKeyPtrType) ToStaticEncryptionKeyPtrOutputWithContext(ctx context.Context) StaticEncryptionKeyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StaticEncryptionKeyPtrOutput)
+}
+
+// StaticEncryptionKey names a Konnect static key by ID or name.
+type StaticEncryptionKeyOutput struct{ *pulumi.OutputState }
+
+func (StaticEncryptionKeyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StaticEncryptionKey)(nil)).Elem()
+}
+
+func (o StaticEncryptionKeyOutput) ToStaticEncryptionKeyOutput() StaticEncryptionKeyOutput {
+	return o
+}
+
+func (o StaticEncryptionKeyOutput) ToStaticEncryptionKeyOutputWithContext(ctx context.Context) StaticEncryptionKeyOutput {
+	return o
+}
+
+func (o StaticEncryptionKeyOutput) ToStaticEncryptionKeyPtrOutput() StaticEncryptionKeyPtrOutput {
+	return o.ToStaticEncryptionKeyPtrOutputWithContext(context.Background())
+}
+
+func (o StaticEncryptionKeyOutput) ToStaticEncryptionKeyPtrOutputWithContext(ctx context.Context) StaticEncryptionKeyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v StaticEncryptionKey) *StaticEncryptionKey {
+		return &v
+	}).(StaticEncryptionKeyPtrOutput)
+}
+
+// key names the static key by its Konnect ID or name.
+func (o StaticEncryptionKeyOutput) Key() KonnectRefOutput {
+	return o.ApplyT(func(v StaticEncryptionKey) KonnectRef { return v.Key }).(KonnectRefOutput)
+}
+
+type StaticEncryptionKeyPtrOutput struct{ *pulumi.OutputState }
+
+func (StaticEncryptionKeyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**StaticEncryptionKey)(nil)).Elem()
+}
+
+func (o StaticEncryptionKeyPtrOutput) ToStaticEncryptionKeyPtrOutput() StaticEncryptionKeyPtrOutput {
+	return o
+}
+
+func (o StaticEncryptionKeyPtrOutput) ToStaticEncryptionKeyPtrOutputWithContext(ctx context.Context) StaticEncryptionKeyPtrOutput {
+	return o
+}
+
+func (o StaticEncryptionKeyPtrOutput) Elem() StaticEncryptionKeyOutput {
+	return o.ApplyT(func(v *StaticEncryptionKey) StaticEncryptionKey {
+		if v != nil {
+			return *v
+		}
+		var ret StaticEncryptionKey
+		return ret
+	}).(StaticEncryptionKeyOutput)
+}
+
+// key names the static key by its Konnect ID or name.
+func (o StaticEncryptionKeyPtrOutput) Key() KonnectRefPtrOutput {
+	return o.ApplyT(func(v *StaticEncryptionKey) *KonnectRef {
+		if v == nil {
+			return nil
+		}
+		return &v.Key
+	}).(KonnectRefPtrOutput)
+}
+
+// StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
 type StaticKey struct {
 	// name names the key within the component; encrypt policies refer to it by this name.
 	Name string `pulumi:"name"`
@@ -2201,7 +12907,7 @@ type StaticKeyInput interface {
 	ToStaticKeyOutputWithContext(context.Context) StaticKeyOutput
 }
 
-// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+// StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
 type StaticKeyArgs struct {
 	// name names the key within the component; encrypt policies refer to it by this name.
 	Name pulumi.StringInput `pulumi:"name"`
@@ -2246,7 +12952,7 @@ func (i StaticKeyArray) ToStaticKeyArrayOutputWithContext(ctx context.Context) S
 	return pulumi.ToOutputWithContext(ctx, i).(StaticKeyArrayOutput)
 }
 
-// StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+// StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
 type StaticKeyOutput struct{ *pulumi.OutputState }
 
 func (StaticKeyOutput) ElementType() reflect.Type {
@@ -2291,7 +12997,729 @@ func (o StaticKeyArrayOutput) Index(i pulumi.IntInput) StaticKeyOutput {
 	}).(StaticKeyOutput)
 }
 
-// TrustBundleArgs is one Konnect TLS trust bundle.
+// TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+type TLSServerVersions struct {
+	// max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+	Max *string `pulumi:"max"`
+	// min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+	Min *string `pulumi:"min"`
+}
+
+// TLSServerVersionsInput is an input type that accepts TLSServerVersionsArgs and TLSServerVersionsOutput values.
+// You can construct a concrete instance of `TLSServerVersionsInput` via:
+//
+//	TLSServerVersionsArgs{...}
+type TLSServerVersionsInput interface {
+	pulumi.Input
+
+	ToTLSServerVersionsOutput() TLSServerVersionsOutput
+	ToTLSServerVersionsOutputWithContext(context.Context) TLSServerVersionsOutput
+}
+
+// TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+type TLSServerVersionsArgs struct {
+	// max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+	Max pulumi.StringPtrInput `pulumi:"max"`
+	// min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+	Min pulumi.StringPtrInput `pulumi:"min"`
+}
+
+func (TLSServerVersionsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TLSServerVersions)(nil)).Elem()
+}
+
+func (i TLSServerVersionsArgs) ToTLSServerVersionsOutput() TLSServerVersionsOutput {
+	return i.ToTLSServerVersionsOutputWithContext(context.Background())
+}
+
+func (i TLSServerVersionsArgs) ToTLSServerVersionsOutputWithContext(ctx context.Context) TLSServerVersionsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TLSServerVersionsOutput)
+}
+
+func (i TLSServerVersionsArgs) ToTLSServerVersionsPtrOutput() TLSServerVersionsPtrOutput {
+	return i.ToTLSServerVersionsPtrOutputWithContext(context.Background())
+}
+
+func (i TLSServerVersionsArgs) ToTLSServerVersionsPtrOutputWithContext(ctx context.Context) TLSServerVersionsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TLSServerVersionsOutput).ToTLSServerVersionsPtrOutputWithContext(ctx)
+}
+
+// TLSServerVersionsPtrInput is an input type that accepts TLSServerVersionsArgs, TLSServerVersionsPtr and TLSServerVersionsPtrOutput values.
+// You can construct a concrete instance of `TLSServerVersionsPtrInput` via:
+//
+//	        TLSServerVersionsArgs{...}
+//
+//	or:
+//
+//	        nil
+type TLSServerVersionsPtrInput interface {
+	pulumi.Input
+
+	ToTLSServerVersionsPtrOutput() TLSServerVersionsPtrOutput
+	ToTLSServerVersionsPtrOutputWithContext(context.Context) TLSServerVersionsPtrOutput
+}
+
+type tlsserverVersionsPtrType TLSServerVersionsArgs
+
+func TLSServerVersionsPtr(v *TLSServerVersionsArgs) TLSServerVersionsPtrInput {
+	return (*tlsserverVersionsPtrType)(v)
+}
+
+func (*tlsserverVersionsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**TLSServerVersions)(nil)).Elem()
+}
+
+func (i *tlsserverVersionsPtrType) ToTLSServerVersionsPtrOutput() TLSServerVersionsPtrOutput {
+	return i.ToTLSServerVersionsPtrOutputWithContext(context.Background())
+}
+
+func (i *tlsserverVersionsPtrType) ToTLSServerVersionsPtrOutputWithContext(ctx context.Context) TLSServerVersionsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TLSServerVersionsPtrOutput)
+}
+
+// TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+type TLSServerVersionsOutput struct{ *pulumi.OutputState }
+
+func (TLSServerVersionsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TLSServerVersions)(nil)).Elem()
+}
+
+func (o TLSServerVersionsOutput) ToTLSServerVersionsOutput() TLSServerVersionsOutput {
+	return o
+}
+
+func (o TLSServerVersionsOutput) ToTLSServerVersionsOutputWithContext(ctx context.Context) TLSServerVersionsOutput {
+	return o
+}
+
+func (o TLSServerVersionsOutput) ToTLSServerVersionsPtrOutput() TLSServerVersionsPtrOutput {
+	return o.ToTLSServerVersionsPtrOutputWithContext(context.Background())
+}
+
+func (o TLSServerVersionsOutput) ToTLSServerVersionsPtrOutputWithContext(ctx context.Context) TLSServerVersionsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TLSServerVersions) *TLSServerVersions {
+		return &v
+	}).(TLSServerVersionsPtrOutput)
+}
+
+// max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+func (o TLSServerVersionsOutput) Max() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TLSServerVersions) *string { return v.Max }).(pulumi.StringPtrOutput)
+}
+
+// min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+func (o TLSServerVersionsOutput) Min() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TLSServerVersions) *string { return v.Min }).(pulumi.StringPtrOutput)
+}
+
+type TLSServerVersionsPtrOutput struct{ *pulumi.OutputState }
+
+func (TLSServerVersionsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TLSServerVersions)(nil)).Elem()
+}
+
+func (o TLSServerVersionsPtrOutput) ToTLSServerVersionsPtrOutput() TLSServerVersionsPtrOutput {
+	return o
+}
+
+func (o TLSServerVersionsPtrOutput) ToTLSServerVersionsPtrOutputWithContext(ctx context.Context) TLSServerVersionsPtrOutput {
+	return o
+}
+
+func (o TLSServerVersionsPtrOutput) Elem() TLSServerVersionsOutput {
+	return o.ApplyT(func(v *TLSServerVersions) TLSServerVersions {
+		if v != nil {
+			return *v
+		}
+		var ret TLSServerVersions
+		return ret
+	}).(TLSServerVersionsOutput)
+}
+
+// max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+func (o TLSServerVersionsPtrOutput) Max() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TLSServerVersions) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Max
+	}).(pulumi.StringPtrOutput)
+}
+
+// min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+func (o TLSServerVersionsPtrOutput) Min() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TLSServerVersions) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Min
+	}).(pulumi.StringPtrOutput)
+}
+
+// TopicAlias shows the backend Topic to clients as Alias.
+type TopicAlias struct {
+	// alias is the topic name clients see.
+	Alias string `pulumi:"alias"`
+	// condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+	Condition *string `pulumi:"condition"`
+	// conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+	Conflict *string `pulumi:"conflict"`
+	// topic is the namespace-visible topic the alias resolves to.
+	Topic string `pulumi:"topic"`
+}
+
+// TopicAliasInput is an input type that accepts TopicAliasArgs and TopicAliasOutput values.
+// You can construct a concrete instance of `TopicAliasInput` via:
+//
+//	TopicAliasArgs{...}
+type TopicAliasInput interface {
+	pulumi.Input
+
+	ToTopicAliasOutput() TopicAliasOutput
+	ToTopicAliasOutputWithContext(context.Context) TopicAliasOutput
+}
+
+// TopicAlias shows the backend Topic to clients as Alias.
+type TopicAliasArgs struct {
+	// alias is the topic name clients see.
+	Alias pulumi.StringInput `pulumi:"alias"`
+	// condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+	Condition pulumi.StringPtrInput `pulumi:"condition"`
+	// conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
+	// topic is the namespace-visible topic the alias resolves to.
+	Topic pulumi.StringInput `pulumi:"topic"`
+}
+
+func (TopicAliasArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicAlias)(nil)).Elem()
+}
+
+func (i TopicAliasArgs) ToTopicAliasOutput() TopicAliasOutput {
+	return i.ToTopicAliasOutputWithContext(context.Background())
+}
+
+func (i TopicAliasArgs) ToTopicAliasOutputWithContext(ctx context.Context) TopicAliasOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicAliasOutput)
+}
+
+// TopicAliasArrayInput is an input type that accepts TopicAliasArray and TopicAliasArrayOutput values.
+// You can construct a concrete instance of `TopicAliasArrayInput` via:
+//
+//	TopicAliasArray{ TopicAliasArgs{...} }
+type TopicAliasArrayInput interface {
+	pulumi.Input
+
+	ToTopicAliasArrayOutput() TopicAliasArrayOutput
+	ToTopicAliasArrayOutputWithContext(context.Context) TopicAliasArrayOutput
+}
+
+type TopicAliasArray []TopicAliasInput
+
+func (TopicAliasArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopicAlias)(nil)).Elem()
+}
+
+func (i TopicAliasArray) ToTopicAliasArrayOutput() TopicAliasArrayOutput {
+	return i.ToTopicAliasArrayOutputWithContext(context.Background())
+}
+
+func (i TopicAliasArray) ToTopicAliasArrayOutputWithContext(ctx context.Context) TopicAliasArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicAliasArrayOutput)
+}
+
+// TopicAlias shows the backend Topic to clients as Alias.
+type TopicAliasOutput struct{ *pulumi.OutputState }
+
+func (TopicAliasOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicAlias)(nil)).Elem()
+}
+
+func (o TopicAliasOutput) ToTopicAliasOutput() TopicAliasOutput {
+	return o
+}
+
+func (o TopicAliasOutput) ToTopicAliasOutputWithContext(ctx context.Context) TopicAliasOutput {
+	return o
+}
+
+// alias is the topic name clients see.
+func (o TopicAliasOutput) Alias() pulumi.StringOutput {
+	return o.ApplyT(func(v TopicAlias) string { return v.Alias }).(pulumi.StringOutput)
+}
+
+// condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+func (o TopicAliasOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopicAlias) *string { return v.Condition }).(pulumi.StringPtrOutput)
+}
+
+// conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+func (o TopicAliasOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopicAlias) *string { return v.Conflict }).(pulumi.StringPtrOutput)
+}
+
+// topic is the namespace-visible topic the alias resolves to.
+func (o TopicAliasOutput) Topic() pulumi.StringOutput {
+	return o.ApplyT(func(v TopicAlias) string { return v.Topic }).(pulumi.StringOutput)
+}
+
+type TopicAliasArrayOutput struct{ *pulumi.OutputState }
+
+func (TopicAliasArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopicAlias)(nil)).Elem()
+}
+
+func (o TopicAliasArrayOutput) ToTopicAliasArrayOutput() TopicAliasArrayOutput {
+	return o
+}
+
+func (o TopicAliasArrayOutput) ToTopicAliasArrayOutputWithContext(ctx context.Context) TopicAliasArrayOutput {
+	return o
+}
+
+func (o TopicAliasArrayOutput) Index(i pulumi.IntInput) TopicAliasOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TopicAlias {
+		return vs[0].([]TopicAlias)[vs[1].(int)]
+	}).(TopicAliasOutput)
+}
+
+// TopicExactList selects the listed backend topics.
+type TopicExactList struct {
+	// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+	Conflict *string `pulumi:"conflict"`
+	// exactList names the backend topics.
+	ExactList []BackendTopic `pulumi:"exactList"`
+}
+
+// TopicExactListInput is an input type that accepts TopicExactListArgs and TopicExactListOutput values.
+// You can construct a concrete instance of `TopicExactListInput` via:
+//
+//	TopicExactListArgs{...}
+type TopicExactListInput interface {
+	pulumi.Input
+
+	ToTopicExactListOutput() TopicExactListOutput
+	ToTopicExactListOutputWithContext(context.Context) TopicExactListOutput
+}
+
+// TopicExactList selects the listed backend topics.
+type TopicExactListArgs struct {
+	// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
+	// exactList names the backend topics.
+	ExactList BackendTopicArrayInput `pulumi:"exactList"`
+}
+
+func (TopicExactListArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicExactList)(nil)).Elem()
+}
+
+func (i TopicExactListArgs) ToTopicExactListOutput() TopicExactListOutput {
+	return i.ToTopicExactListOutputWithContext(context.Background())
+}
+
+func (i TopicExactListArgs) ToTopicExactListOutputWithContext(ctx context.Context) TopicExactListOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicExactListOutput)
+}
+
+func (i TopicExactListArgs) ToTopicExactListPtrOutput() TopicExactListPtrOutput {
+	return i.ToTopicExactListPtrOutputWithContext(context.Background())
+}
+
+func (i TopicExactListArgs) ToTopicExactListPtrOutputWithContext(ctx context.Context) TopicExactListPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicExactListOutput).ToTopicExactListPtrOutputWithContext(ctx)
+}
+
+// TopicExactListPtrInput is an input type that accepts TopicExactListArgs, TopicExactListPtr and TopicExactListPtrOutput values.
+// You can construct a concrete instance of `TopicExactListPtrInput` via:
+//
+//	        TopicExactListArgs{...}
+//
+//	or:
+//
+//	        nil
+type TopicExactListPtrInput interface {
+	pulumi.Input
+
+	ToTopicExactListPtrOutput() TopicExactListPtrOutput
+	ToTopicExactListPtrOutputWithContext(context.Context) TopicExactListPtrOutput
+}
+
+type topicExactListPtrType TopicExactListArgs
+
+func TopicExactListPtr(v *TopicExactListArgs) TopicExactListPtrInput {
+	return (*topicExactListPtrType)(v)
+}
+
+func (*topicExactListPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**TopicExactList)(nil)).Elem()
+}
+
+func (i *topicExactListPtrType) ToTopicExactListPtrOutput() TopicExactListPtrOutput {
+	return i.ToTopicExactListPtrOutputWithContext(context.Background())
+}
+
+func (i *topicExactListPtrType) ToTopicExactListPtrOutputWithContext(ctx context.Context) TopicExactListPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicExactListPtrOutput)
+}
+
+// TopicExactList selects the listed backend topics.
+type TopicExactListOutput struct{ *pulumi.OutputState }
+
+func (TopicExactListOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicExactList)(nil)).Elem()
+}
+
+func (o TopicExactListOutput) ToTopicExactListOutput() TopicExactListOutput {
+	return o
+}
+
+func (o TopicExactListOutput) ToTopicExactListOutputWithContext(ctx context.Context) TopicExactListOutput {
+	return o
+}
+
+func (o TopicExactListOutput) ToTopicExactListPtrOutput() TopicExactListPtrOutput {
+	return o.ToTopicExactListPtrOutputWithContext(context.Background())
+}
+
+func (o TopicExactListOutput) ToTopicExactListPtrOutputWithContext(ctx context.Context) TopicExactListPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TopicExactList) *TopicExactList {
+		return &v
+	}).(TopicExactListPtrOutput)
+}
+
+// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+func (o TopicExactListOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopicExactList) *string { return v.Conflict }).(pulumi.StringPtrOutput)
+}
+
+// exactList names the backend topics.
+func (o TopicExactListOutput) ExactList() BackendTopicArrayOutput {
+	return o.ApplyT(func(v TopicExactList) []BackendTopic { return v.ExactList }).(BackendTopicArrayOutput)
+}
+
+type TopicExactListPtrOutput struct{ *pulumi.OutputState }
+
+func (TopicExactListPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TopicExactList)(nil)).Elem()
+}
+
+func (o TopicExactListPtrOutput) ToTopicExactListPtrOutput() TopicExactListPtrOutput {
+	return o
+}
+
+func (o TopicExactListPtrOutput) ToTopicExactListPtrOutputWithContext(ctx context.Context) TopicExactListPtrOutput {
+	return o
+}
+
+func (o TopicExactListPtrOutput) Elem() TopicExactListOutput {
+	return o.ApplyT(func(v *TopicExactList) TopicExactList {
+		if v != nil {
+			return *v
+		}
+		var ret TopicExactList
+		return ret
+	}).(TopicExactListOutput)
+}
+
+// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+func (o TopicExactListPtrOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TopicExactList) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Conflict
+	}).(pulumi.StringPtrOutput)
+}
+
+// exactList names the backend topics.
+func (o TopicExactListPtrOutput) ExactList() BackendTopicArrayOutput {
+	return o.ApplyT(func(v *TopicExactList) []BackendTopic {
+		if v == nil {
+			return nil
+		}
+		return v.ExactList
+	}).(BackendTopicArrayOutput)
+}
+
+// TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+type TopicGlob struct {
+	// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+	Conflict *string `pulumi:"conflict"`
+	// glob is a pattern such as operations_data_*, 1-253 characters.
+	Glob string `pulumi:"glob"`
+}
+
+// TopicGlobInput is an input type that accepts TopicGlobArgs and TopicGlobOutput values.
+// You can construct a concrete instance of `TopicGlobInput` via:
+//
+//	TopicGlobArgs{...}
+type TopicGlobInput interface {
+	pulumi.Input
+
+	ToTopicGlobOutput() TopicGlobOutput
+	ToTopicGlobOutputWithContext(context.Context) TopicGlobOutput
+}
+
+// TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+type TopicGlobArgs struct {
+	// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
+	// glob is a pattern such as operations_data_*, 1-253 characters.
+	Glob pulumi.StringInput `pulumi:"glob"`
+}
+
+func (TopicGlobArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicGlob)(nil)).Elem()
+}
+
+func (i TopicGlobArgs) ToTopicGlobOutput() TopicGlobOutput {
+	return i.ToTopicGlobOutputWithContext(context.Background())
+}
+
+func (i TopicGlobArgs) ToTopicGlobOutputWithContext(ctx context.Context) TopicGlobOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicGlobOutput)
+}
+
+func (i TopicGlobArgs) ToTopicGlobPtrOutput() TopicGlobPtrOutput {
+	return i.ToTopicGlobPtrOutputWithContext(context.Background())
+}
+
+func (i TopicGlobArgs) ToTopicGlobPtrOutputWithContext(ctx context.Context) TopicGlobPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicGlobOutput).ToTopicGlobPtrOutputWithContext(ctx)
+}
+
+// TopicGlobPtrInput is an input type that accepts TopicGlobArgs, TopicGlobPtr and TopicGlobPtrOutput values.
+// You can construct a concrete instance of `TopicGlobPtrInput` via:
+//
+//	        TopicGlobArgs{...}
+//
+//	or:
+//
+//	        nil
+type TopicGlobPtrInput interface {
+	pulumi.Input
+
+	ToTopicGlobPtrOutput() TopicGlobPtrOutput
+	ToTopicGlobPtrOutputWithContext(context.Context) TopicGlobPtrOutput
+}
+
+type topicGlobPtrType TopicGlobArgs
+
+func TopicGlobPtr(v *TopicGlobArgs) TopicGlobPtrInput {
+	return (*topicGlobPtrType)(v)
+}
+
+func (*topicGlobPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**TopicGlob)(nil)).Elem()
+}
+
+func (i *topicGlobPtrType) ToTopicGlobPtrOutput() TopicGlobPtrOutput {
+	return i.ToTopicGlobPtrOutputWithContext(context.Background())
+}
+
+func (i *topicGlobPtrType) ToTopicGlobPtrOutputWithContext(ctx context.Context) TopicGlobPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicGlobPtrOutput)
+}
+
+// TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+type TopicGlobOutput struct{ *pulumi.OutputState }
+
+func (TopicGlobOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicGlob)(nil)).Elem()
+}
+
+func (o TopicGlobOutput) ToTopicGlobOutput() TopicGlobOutput {
+	return o
+}
+
+func (o TopicGlobOutput) ToTopicGlobOutputWithContext(ctx context.Context) TopicGlobOutput {
+	return o
+}
+
+func (o TopicGlobOutput) ToTopicGlobPtrOutput() TopicGlobPtrOutput {
+	return o.ToTopicGlobPtrOutputWithContext(context.Background())
+}
+
+func (o TopicGlobOutput) ToTopicGlobPtrOutputWithContext(ctx context.Context) TopicGlobPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TopicGlob) *TopicGlob {
+		return &v
+	}).(TopicGlobPtrOutput)
+}
+
+// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+func (o TopicGlobOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TopicGlob) *string { return v.Conflict }).(pulumi.StringPtrOutput)
+}
+
+// glob is a pattern such as operations_data_*, 1-253 characters.
+func (o TopicGlobOutput) Glob() pulumi.StringOutput {
+	return o.ApplyT(func(v TopicGlob) string { return v.Glob }).(pulumi.StringOutput)
+}
+
+type TopicGlobPtrOutput struct{ *pulumi.OutputState }
+
+func (TopicGlobPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TopicGlob)(nil)).Elem()
+}
+
+func (o TopicGlobPtrOutput) ToTopicGlobPtrOutput() TopicGlobPtrOutput {
+	return o
+}
+
+func (o TopicGlobPtrOutput) ToTopicGlobPtrOutputWithContext(ctx context.Context) TopicGlobPtrOutput {
+	return o
+}
+
+func (o TopicGlobPtrOutput) Elem() TopicGlobOutput {
+	return o.ApplyT(func(v *TopicGlob) TopicGlob {
+		if v != nil {
+			return *v
+		}
+		var ret TopicGlob
+		return ret
+	}).(TopicGlobOutput)
+}
+
+// conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+func (o TopicGlobPtrOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TopicGlob) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Conflict
+	}).(pulumi.StringPtrOutput)
+}
+
+// glob is a pattern such as operations_data_*, 1-253 characters.
+func (o TopicGlobPtrOutput) Glob() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TopicGlob) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Glob
+	}).(pulumi.StringPtrOutput)
+}
+
+// TopicSelector is a union on Type selecting backend topics.
+type TopicSelector struct {
+	// exactList selects named topics when type is exactList.
+	ExactList *TopicExactList `pulumi:"exactList"`
+	// glob selects topics by pattern when type is glob.
+	Glob *TopicGlob `pulumi:"glob"`
+	// type is glob or exactList; set the member of the same name.
+	Type SelectorType `pulumi:"type"`
+}
+
+// TopicSelectorInput is an input type that accepts TopicSelectorArgs and TopicSelectorOutput values.
+// You can construct a concrete instance of `TopicSelectorInput` via:
+//
+//	TopicSelectorArgs{...}
+type TopicSelectorInput interface {
+	pulumi.Input
+
+	ToTopicSelectorOutput() TopicSelectorOutput
+	ToTopicSelectorOutputWithContext(context.Context) TopicSelectorOutput
+}
+
+// TopicSelector is a union on Type selecting backend topics.
+type TopicSelectorArgs struct {
+	// exactList selects named topics when type is exactList.
+	ExactList TopicExactListPtrInput `pulumi:"exactList"`
+	// glob selects topics by pattern when type is glob.
+	Glob TopicGlobPtrInput `pulumi:"glob"`
+	// type is glob or exactList; set the member of the same name.
+	Type SelectorTypeInput `pulumi:"type"`
+}
+
+func (TopicSelectorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicSelector)(nil)).Elem()
+}
+
+func (i TopicSelectorArgs) ToTopicSelectorOutput() TopicSelectorOutput {
+	return i.ToTopicSelectorOutputWithContext(context.Background())
+}
+
+func (i TopicSelectorArgs) ToTopicSelectorOutputWithContext(ctx context.Context) TopicSelectorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicSelectorOutput)
+}
+
+// TopicSelectorArrayInput is an input type that accepts TopicSelectorArray and TopicSelectorArrayOutput values.
+// You can construct a concrete instance of `TopicSelectorArrayInput` via:
+//
+//	TopicSelectorArray{ TopicSelectorArgs{...} }
+type TopicSelectorArrayInput interface {
+	pulumi.Input
+
+	ToTopicSelectorArrayOutput() TopicSelectorArrayOutput
+	ToTopicSelectorArrayOutputWithContext(context.Context) TopicSelectorArrayOutput
+}
+
+type TopicSelectorArray []TopicSelectorInput
+
+func (TopicSelectorArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopicSelector)(nil)).Elem()
+}
+
+func (i TopicSelectorArray) ToTopicSelectorArrayOutput() TopicSelectorArrayOutput {
+	return i.ToTopicSelectorArrayOutputWithContext(context.Background())
+}
+
+func (i TopicSelectorArray) ToTopicSelectorArrayOutputWithContext(ctx context.Context) TopicSelectorArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TopicSelectorArrayOutput)
+}
+
+// TopicSelector is a union on Type selecting backend topics.
+type TopicSelectorOutput struct{ *pulumi.OutputState }
+
+func (TopicSelectorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TopicSelector)(nil)).Elem()
+}
+
+func (o TopicSelectorOutput) ToTopicSelectorOutput() TopicSelectorOutput {
+	return o
+}
+
+func (o TopicSelectorOutput) ToTopicSelectorOutputWithContext(ctx context.Context) TopicSelectorOutput {
+	return o
+}
+
+// exactList selects named topics when type is exactList.
+func (o TopicSelectorOutput) ExactList() TopicExactListPtrOutput {
+	return o.ApplyT(func(v TopicSelector) *TopicExactList { return v.ExactList }).(TopicExactListPtrOutput)
+}
+
+// glob selects topics by pattern when type is glob.
+func (o TopicSelectorOutput) Glob() TopicGlobPtrOutput {
+	return o.ApplyT(func(v TopicSelector) *TopicGlob { return v.Glob }).(TopicGlobPtrOutput)
+}
+
+// type is glob or exactList; set the member of the same name.
+func (o TopicSelectorOutput) Type() SelectorTypeOutput {
+	return o.ApplyT(func(v TopicSelector) SelectorType { return v.Type }).(SelectorTypeOutput)
+}
+
+type TopicSelectorArrayOutput struct{ *pulumi.OutputState }
+
+func (TopicSelectorArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TopicSelector)(nil)).Elem()
+}
+
+func (o TopicSelectorArrayOutput) ToTopicSelectorArrayOutput() TopicSelectorArrayOutput {
+	return o
+}
+
+func (o TopicSelectorArrayOutput) ToTopicSelectorArrayOutputWithContext(ctx context.Context) TopicSelectorArrayOutput {
+	return o
+}
+
+func (o TopicSelectorArrayOutput) Index(i pulumi.IntInput) TopicSelectorOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TopicSelector {
+		return vs[0].([]TopicSelector)[vs[1].(int)]
+	}).(TopicSelectorOutput)
+}
+
+// TrustBundle is one Konnect TLS trust bundle.
 type TrustBundle struct {
 	// name is the bundle's name in Konnect, unique within the gateway.
 	Name string `pulumi:"name"`
@@ -2310,7 +13738,7 @@ type TrustBundleInput interface {
 	ToTrustBundleOutputWithContext(context.Context) TrustBundleOutput
 }
 
-// TrustBundleArgs is one Konnect TLS trust bundle.
+// TrustBundle is one Konnect TLS trust bundle.
 type TrustBundleArgs struct {
 	// name is the bundle's name in Konnect, unique within the gateway.
 	Name pulumi.StringInput `pulumi:"name"`
@@ -2355,7 +13783,7 @@ func (i TrustBundleArray) ToTrustBundleArrayOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, i).(TrustBundleArrayOutput)
 }
 
-// TrustBundleArgs is one Konnect TLS trust bundle.
+// TrustBundle is one Konnect TLS trust bundle.
 type TrustBundleOutput struct{ *pulumi.OutputState }
 
 func (TrustBundleOutput) ElementType() reflect.Type {
@@ -2400,18 +13828,18 @@ func (o TrustBundleArrayOutput) Index(i pulumi.IntInput) TrustBundleOutput {
 	}).(TrustBundleOutput)
 }
 
-// VirtualClusterArgs describes one virtual cluster and how clients reach it.
+// VirtualCluster describes one virtual cluster and how clients reach it.
 type VirtualCluster struct {
 	// aclMode defaults to passthrough.
 	AclMode *string `pulumi:"aclMode"`
 	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-	Acls []eventgateway.ACLRule `pulumi:"acls"`
+	Acls []ACLRule `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-	Authentication []eventgateway.VirtualClusterAuthentication `pulumi:"authentication"`
+	Authentication []VirtualClusterAuthentication `pulumi:"authentication"`
 	// bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 	BootstrapPort *string `pulumi:"bootstrapPort"`
 	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-	ConsumePolicies []eventgateway.ConsumePolicyAPISpec `pulumi:"consumePolicies"`
+	ConsumePolicies []ConsumePolicyAPISpec `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description *string `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
@@ -2421,13 +13849,13 @@ type VirtualCluster struct {
 	// name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
 	Name string `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
-	Namespace *eventgateway.VirtualClusterNamespace `pulumi:"namespace"`
+	Namespace *VirtualClusterNamespace `pulumi:"namespace"`
 	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port *int `pulumi:"port"`
 	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-	ProducePolicies []eventgateway.ProducePolicyAPISpec `pulumi:"producePolicies"`
+	ProducePolicies []ProducePolicyAPISpec `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
-	TopicAliases []eventgateway.TopicAlias `pulumi:"topicAliases"`
+	TopicAliases []TopicAlias `pulumi:"topicAliases"`
 }
 
 // VirtualClusterInput is an input type that accepts VirtualClusterArgs and VirtualClusterOutput values.
@@ -2441,18 +13869,18 @@ type VirtualClusterInput interface {
 	ToVirtualClusterOutputWithContext(context.Context) VirtualClusterOutput
 }
 
-// VirtualClusterArgs describes one virtual cluster and how clients reach it.
+// VirtualCluster describes one virtual cluster and how clients reach it.
 type VirtualClusterArgs struct {
 	// aclMode defaults to passthrough.
 	AclMode pulumi.StringPtrInput `pulumi:"aclMode"`
 	// acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-	Acls eventgateway.ACLRuleArrayInput `pulumi:"acls"`
+	Acls ACLRuleArrayInput `pulumi:"acls"`
 	// authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-	Authentication eventgateway.VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
+	Authentication VirtualClusterAuthenticationArrayInput `pulumi:"authentication"`
 	// bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
 	BootstrapPort pulumi.StringPtrInput `pulumi:"bootstrapPort"`
 	// consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-	ConsumePolicies eventgateway.ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
+	ConsumePolicies ConsumePolicyAPISpecArrayInput `pulumi:"consumePolicies"`
 	// description is the virtual cluster's description in Konnect, at most 512 characters.
 	Description pulumi.StringPtrInput `pulumi:"description"`
 	// dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
@@ -2462,13 +13890,13 @@ type VirtualClusterArgs struct {
 	// name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
 	Name pulumi.StringInput `pulumi:"name"`
 	// namespace limits the cluster to backend topics and groups with a prefix.
-	Namespace eventgateway.VirtualClusterNamespacePtrInput `pulumi:"namespace"`
+	Namespace VirtualClusterNamespacePtrInput `pulumi:"namespace"`
 	// port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
 	Port pulumi.IntPtrInput `pulumi:"port"`
 	// producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-	ProducePolicies eventgateway.ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
+	ProducePolicies ProducePolicyAPISpecArrayInput `pulumi:"producePolicies"`
 	// topicAliases need data plane 1.2 or later.
-	TopicAliases eventgateway.TopicAliasArrayInput `pulumi:"topicAliases"`
+	TopicAliases TopicAliasArrayInput `pulumi:"topicAliases"`
 }
 
 func (VirtualClusterArgs) ElementType() reflect.Type {
@@ -2508,7 +13936,7 @@ func (i VirtualClusterArray) ToVirtualClusterArrayOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterArrayOutput)
 }
 
-// VirtualClusterArgs describes one virtual cluster and how clients reach it.
+// VirtualCluster describes one virtual cluster and how clients reach it.
 type VirtualClusterOutput struct{ *pulumi.OutputState }
 
 func (VirtualClusterOutput) ElementType() reflect.Type {
@@ -2529,13 +13957,13 @@ func (o VirtualClusterOutput) AclMode() pulumi.StringPtrOutput {
 }
 
 // acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-func (o VirtualClusterOutput) Acls() eventgateway.ACLRuleArrayOutput {
-	return o.ApplyT(func(v VirtualCluster) []eventgateway.ACLRule { return v.Acls }).(eventgateway.ACLRuleArrayOutput)
+func (o VirtualClusterOutput) Acls() ACLRuleArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []ACLRule { return v.Acls }).(ACLRuleArrayOutput)
 }
 
 // authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-func (o VirtualClusterOutput) Authentication() eventgateway.VirtualClusterAuthenticationArrayOutput {
-	return o.ApplyT(func(v VirtualCluster) []eventgateway.VirtualClusterAuthentication { return v.Authentication }).(eventgateway.VirtualClusterAuthenticationArrayOutput)
+func (o VirtualClusterOutput) Authentication() VirtualClusterAuthenticationArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []VirtualClusterAuthentication { return v.Authentication }).(VirtualClusterAuthenticationArrayOutput)
 }
 
 // bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
@@ -2544,8 +13972,8 @@ func (o VirtualClusterOutput) BootstrapPort() pulumi.StringPtrOutput {
 }
 
 // consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
-func (o VirtualClusterOutput) ConsumePolicies() eventgateway.ConsumePolicyAPISpecArrayOutput {
-	return o.ApplyT(func(v VirtualCluster) []eventgateway.ConsumePolicyAPISpec { return v.ConsumePolicies }).(eventgateway.ConsumePolicyAPISpecArrayOutput)
+func (o VirtualClusterOutput) ConsumePolicies() ConsumePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []ConsumePolicyAPISpec { return v.ConsumePolicies }).(ConsumePolicyAPISpecArrayOutput)
 }
 
 // description is the virtual cluster's description in Konnect, at most 512 characters.
@@ -2569,8 +13997,8 @@ func (o VirtualClusterOutput) Name() pulumi.StringOutput {
 }
 
 // namespace limits the cluster to backend topics and groups with a prefix.
-func (o VirtualClusterOutput) Namespace() eventgateway.VirtualClusterNamespacePtrOutput {
-	return o.ApplyT(func(v VirtualCluster) *eventgateway.VirtualClusterNamespace { return v.Namespace }).(eventgateway.VirtualClusterNamespacePtrOutput)
+func (o VirtualClusterOutput) Namespace() VirtualClusterNamespacePtrOutput {
+	return o.ApplyT(func(v VirtualCluster) *VirtualClusterNamespace { return v.Namespace }).(VirtualClusterNamespacePtrOutput)
 }
 
 // port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
@@ -2579,13 +14007,13 @@ func (o VirtualClusterOutput) Port() pulumi.IntPtrOutput {
 }
 
 // producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-func (o VirtualClusterOutput) ProducePolicies() eventgateway.ProducePolicyAPISpecArrayOutput {
-	return o.ApplyT(func(v VirtualCluster) []eventgateway.ProducePolicyAPISpec { return v.ProducePolicies }).(eventgateway.ProducePolicyAPISpecArrayOutput)
+func (o VirtualClusterOutput) ProducePolicies() ProducePolicyAPISpecArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []ProducePolicyAPISpec { return v.ProducePolicies }).(ProducePolicyAPISpecArrayOutput)
 }
 
 // topicAliases need data plane 1.2 or later.
-func (o VirtualClusterOutput) TopicAliases() eventgateway.TopicAliasArrayOutput {
-	return o.ApplyT(func(v VirtualCluster) []eventgateway.TopicAlias { return v.TopicAliases }).(eventgateway.TopicAliasArrayOutput)
+func (o VirtualClusterOutput) TopicAliases() TopicAliasArrayOutput {
+	return o.ApplyT(func(v VirtualCluster) []TopicAlias { return v.TopicAliases }).(TopicAliasArrayOutput)
 }
 
 type VirtualClusterArrayOutput struct{ *pulumi.OutputState }
@@ -2608,65 +14036,1019 @@ func (o VirtualClusterArrayOutput) Index(i pulumi.IntInput) VirtualClusterOutput
 	}).(VirtualClusterOutput)
 }
 
+// VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+type VirtualClusterAuthentication struct {
+	// anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+	Anonymous *EmptyObject `pulumi:"anonymous"`
+	// clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+	ClientCertificate *ClientCertificateAuth `pulumi:"clientCertificate"`
+	// oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+	OauthBearer *OAuthBearerAuth `pulumi:"oauthBearer"`
+	// saslPlain configures type saslPlain.
+	SaslPlain *VirtualClusterSaslPlain `pulumi:"saslPlain"`
+	// saslScram configures type saslScram.
+	SaslScram *VirtualClusterSaslScram `pulumi:"saslScram"`
+	// type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+	Type VirtualClusterAuthType `pulumi:"type"`
+}
+
+// VirtualClusterAuthenticationInput is an input type that accepts VirtualClusterAuthenticationArgs and VirtualClusterAuthenticationOutput values.
+// You can construct a concrete instance of `VirtualClusterAuthenticationInput` via:
+//
+//	VirtualClusterAuthenticationArgs{...}
+type VirtualClusterAuthenticationInput interface {
+	pulumi.Input
+
+	ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput
+	ToVirtualClusterAuthenticationOutputWithContext(context.Context) VirtualClusterAuthenticationOutput
+}
+
+// VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+type VirtualClusterAuthenticationArgs struct {
+	// anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+	Anonymous EmptyObjectPtrInput `pulumi:"anonymous"`
+	// clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+	ClientCertificate ClientCertificateAuthPtrInput `pulumi:"clientCertificate"`
+	// oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+	OauthBearer OAuthBearerAuthPtrInput `pulumi:"oauthBearer"`
+	// saslPlain configures type saslPlain.
+	SaslPlain VirtualClusterSaslPlainPtrInput `pulumi:"saslPlain"`
+	// saslScram configures type saslScram.
+	SaslScram VirtualClusterSaslScramPtrInput `pulumi:"saslScram"`
+	// type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+	Type VirtualClusterAuthTypeInput `pulumi:"type"`
+}
+
+func (VirtualClusterAuthenticationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthentication)(nil)).Elem()
+}
+
+func (i VirtualClusterAuthenticationArgs) ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput {
+	return i.ToVirtualClusterAuthenticationOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterAuthenticationArgs) ToVirtualClusterAuthenticationOutputWithContext(ctx context.Context) VirtualClusterAuthenticationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationOutput)
+}
+
+// VirtualClusterAuthenticationArrayInput is an input type that accepts VirtualClusterAuthenticationArray and VirtualClusterAuthenticationArrayOutput values.
+// You can construct a concrete instance of `VirtualClusterAuthenticationArrayInput` via:
+//
+//	VirtualClusterAuthenticationArray{ VirtualClusterAuthenticationArgs{...} }
+type VirtualClusterAuthenticationArrayInput interface {
+	pulumi.Input
+
+	ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput
+	ToVirtualClusterAuthenticationArrayOutputWithContext(context.Context) VirtualClusterAuthenticationArrayOutput
+}
+
+type VirtualClusterAuthenticationArray []VirtualClusterAuthenticationInput
+
+func (VirtualClusterAuthenticationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterAuthentication)(nil)).Elem()
+}
+
+func (i VirtualClusterAuthenticationArray) ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput {
+	return i.ToVirtualClusterAuthenticationArrayOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterAuthenticationArray) ToVirtualClusterAuthenticationArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationArrayOutput)
+}
+
+// VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+type VirtualClusterAuthenticationOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterAuthenticationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthentication)(nil)).Elem()
+}
+
+func (o VirtualClusterAuthenticationOutput) ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationOutput) ToVirtualClusterAuthenticationOutputWithContext(ctx context.Context) VirtualClusterAuthenticationOutput {
+	return o
+}
+
+// anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+func (o VirtualClusterAuthenticationOutput) Anonymous() EmptyObjectPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) *EmptyObject { return v.Anonymous }).(EmptyObjectPtrOutput)
+}
+
+// clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+func (o VirtualClusterAuthenticationOutput) ClientCertificate() ClientCertificateAuthPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) *ClientCertificateAuth { return v.ClientCertificate }).(ClientCertificateAuthPtrOutput)
+}
+
+// oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+func (o VirtualClusterAuthenticationOutput) OauthBearer() OAuthBearerAuthPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) *OAuthBearerAuth { return v.OauthBearer }).(OAuthBearerAuthPtrOutput)
+}
+
+// saslPlain configures type saslPlain.
+func (o VirtualClusterAuthenticationOutput) SaslPlain() VirtualClusterSaslPlainPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) *VirtualClusterSaslPlain { return v.SaslPlain }).(VirtualClusterSaslPlainPtrOutput)
+}
+
+// saslScram configures type saslScram.
+func (o VirtualClusterAuthenticationOutput) SaslScram() VirtualClusterSaslScramPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) *VirtualClusterSaslScram { return v.SaslScram }).(VirtualClusterSaslScramPtrOutput)
+}
+
+// type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+func (o VirtualClusterAuthenticationOutput) Type() VirtualClusterAuthTypeOutput {
+	return o.ApplyT(func(v VirtualClusterAuthentication) VirtualClusterAuthType { return v.Type }).(VirtualClusterAuthTypeOutput)
+}
+
+type VirtualClusterAuthenticationArrayOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterAuthenticationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterAuthentication)(nil)).Elem()
+}
+
+func (o VirtualClusterAuthenticationArrayOutput) ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationArrayOutput) ToVirtualClusterAuthenticationArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationArrayOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationArrayOutput) Index(i pulumi.IntInput) VirtualClusterAuthenticationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) VirtualClusterAuthentication {
+		return vs[0].([]VirtualClusterAuthentication)[vs[1].(int)]
+	}).(VirtualClusterAuthenticationOutput)
+}
+
+// VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+type VirtualClusterNamespace struct {
+	// additional exposes backend topics and consumer groups without the prefix.
+	Additional *NamespaceAdditional `pulumi:"additional"`
+	// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+	Mode NamespaceMode `pulumi:"mode"`
+	// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+	Prefix string `pulumi:"prefix"`
+}
+
+// VirtualClusterNamespaceInput is an input type that accepts VirtualClusterNamespaceArgs and VirtualClusterNamespaceOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespaceInput` via:
+//
+//	VirtualClusterNamespaceArgs{...}
+type VirtualClusterNamespaceInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput
+	ToVirtualClusterNamespaceOutputWithContext(context.Context) VirtualClusterNamespaceOutput
+}
+
+// VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+type VirtualClusterNamespaceArgs struct {
+	// additional exposes backend topics and consumer groups without the prefix.
+	Additional NamespaceAdditionalPtrInput `pulumi:"additional"`
+	// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+	Mode NamespaceModeInput `pulumi:"mode"`
+	// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+	Prefix pulumi.StringInput `pulumi:"prefix"`
+}
+
+func (VirtualClusterNamespaceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespace)(nil)).Elem()
+}
+
+func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput {
+	return i.ToVirtualClusterNamespaceOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespaceOutputWithContext(ctx context.Context) VirtualClusterNamespaceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceOutput)
+}
+
+func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
+	return i.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceOutput).ToVirtualClusterNamespacePtrOutputWithContext(ctx)
+}
+
+// VirtualClusterNamespacePtrInput is an input type that accepts VirtualClusterNamespaceArgs, VirtualClusterNamespacePtr and VirtualClusterNamespacePtrOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespacePtrInput` via:
+//
+//	        VirtualClusterNamespaceArgs{...}
+//
+//	or:
+//
+//	        nil
+type VirtualClusterNamespacePtrInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput
+	ToVirtualClusterNamespacePtrOutputWithContext(context.Context) VirtualClusterNamespacePtrOutput
+}
+
+type virtualClusterNamespacePtrType VirtualClusterNamespaceArgs
+
+func VirtualClusterNamespacePtr(v *VirtualClusterNamespaceArgs) VirtualClusterNamespacePtrInput {
+	return (*virtualClusterNamespacePtrType)(v)
+}
+
+func (*virtualClusterNamespacePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespace)(nil)).Elem()
+}
+
+func (i *virtualClusterNamespacePtrType) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
+	return i.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
+}
+
+func (i *virtualClusterNamespacePtrType) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespacePtrOutput)
+}
+
+// VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+type VirtualClusterNamespaceOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespaceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespace)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespaceOutputWithContext(ctx context.Context) VirtualClusterNamespaceOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
+	return o.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
+}
+
+func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterNamespace) *VirtualClusterNamespace {
+		return &v
+	}).(VirtualClusterNamespacePtrOutput)
+}
+
+// additional exposes backend topics and consumer groups without the prefix.
+func (o VirtualClusterNamespaceOutput) Additional() NamespaceAdditionalPtrOutput {
+	return o.ApplyT(func(v VirtualClusterNamespace) *NamespaceAdditional { return v.Additional }).(NamespaceAdditionalPtrOutput)
+}
+
+// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+func (o VirtualClusterNamespaceOutput) Mode() NamespaceModeOutput {
+	return o.ApplyT(func(v VirtualClusterNamespace) NamespaceMode { return v.Mode }).(NamespaceModeOutput)
+}
+
+// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+func (o VirtualClusterNamespaceOutput) Prefix() pulumi.StringOutput {
+	return o.ApplyT(func(v VirtualClusterNamespace) string { return v.Prefix }).(pulumi.StringOutput)
+}
+
+type VirtualClusterNamespacePtrOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespacePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespace)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespacePtrOutput) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespacePtrOutput) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespacePtrOutput) Elem() VirtualClusterNamespaceOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespace) VirtualClusterNamespace {
+		if v != nil {
+			return *v
+		}
+		var ret VirtualClusterNamespace
+		return ret
+	}).(VirtualClusterNamespaceOutput)
+}
+
+// additional exposes backend topics and consumer groups without the prefix.
+func (o VirtualClusterNamespacePtrOutput) Additional() NamespaceAdditionalPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespace) *NamespaceAdditional {
+		if v == nil {
+			return nil
+		}
+		return v.Additional
+	}).(NamespaceAdditionalPtrOutput)
+}
+
+// mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+func (o VirtualClusterNamespacePtrOutput) Mode() NamespaceModePtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespace) *NamespaceMode {
+		if v == nil {
+			return nil
+		}
+		return &v.Mode
+	}).(NamespaceModePtrOutput)
+}
+
+// prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+func (o VirtualClusterNamespacePtrOutput) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespace) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Prefix
+	}).(pulumi.StringPtrOutput)
+}
+
+// VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+type VirtualClusterSaslPlain struct {
+	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
+	// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+	Mediation SaslPlainMediation `pulumi:"mediation"`
+	// principals are the accepted users when the gateway terminates SASL/PLAIN.
+	Principals []Principal `pulumi:"principals"`
+}
+
+// VirtualClusterSaslPlainInput is an input type that accepts VirtualClusterSaslPlainArgs and VirtualClusterSaslPlainOutput values.
+// You can construct a concrete instance of `VirtualClusterSaslPlainInput` via:
+//
+//	VirtualClusterSaslPlainArgs{...}
+type VirtualClusterSaslPlainInput interface {
+	pulumi.Input
+
+	ToVirtualClusterSaslPlainOutput() VirtualClusterSaslPlainOutput
+	ToVirtualClusterSaslPlainOutputWithContext(context.Context) VirtualClusterSaslPlainOutput
+}
+
+// VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+type VirtualClusterSaslPlainArgs struct {
+	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+	// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+	Mediation SaslPlainMediationInput `pulumi:"mediation"`
+	// principals are the accepted users when the gateway terminates SASL/PLAIN.
+	Principals PrincipalArrayInput `pulumi:"principals"`
+}
+
+func (VirtualClusterSaslPlainArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterSaslPlain)(nil)).Elem()
+}
+
+func (i VirtualClusterSaslPlainArgs) ToVirtualClusterSaslPlainOutput() VirtualClusterSaslPlainOutput {
+	return i.ToVirtualClusterSaslPlainOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterSaslPlainArgs) ToVirtualClusterSaslPlainOutputWithContext(ctx context.Context) VirtualClusterSaslPlainOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslPlainOutput)
+}
+
+func (i VirtualClusterSaslPlainArgs) ToVirtualClusterSaslPlainPtrOutput() VirtualClusterSaslPlainPtrOutput {
+	return i.ToVirtualClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterSaslPlainArgs) ToVirtualClusterSaslPlainPtrOutputWithContext(ctx context.Context) VirtualClusterSaslPlainPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslPlainOutput).ToVirtualClusterSaslPlainPtrOutputWithContext(ctx)
+}
+
+// VirtualClusterSaslPlainPtrInput is an input type that accepts VirtualClusterSaslPlainArgs, VirtualClusterSaslPlainPtr and VirtualClusterSaslPlainPtrOutput values.
+// You can construct a concrete instance of `VirtualClusterSaslPlainPtrInput` via:
+//
+//	        VirtualClusterSaslPlainArgs{...}
+//
+//	or:
+//
+//	        nil
+type VirtualClusterSaslPlainPtrInput interface {
+	pulumi.Input
+
+	ToVirtualClusterSaslPlainPtrOutput() VirtualClusterSaslPlainPtrOutput
+	ToVirtualClusterSaslPlainPtrOutputWithContext(context.Context) VirtualClusterSaslPlainPtrOutput
+}
+
+type virtualClusterSaslPlainPtrType VirtualClusterSaslPlainArgs
+
+func VirtualClusterSaslPlainPtr(v *VirtualClusterSaslPlainArgs) VirtualClusterSaslPlainPtrInput {
+	return (*virtualClusterSaslPlainPtrType)(v)
+}
+
+func (*virtualClusterSaslPlainPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterSaslPlain)(nil)).Elem()
+}
+
+func (i *virtualClusterSaslPlainPtrType) ToVirtualClusterSaslPlainPtrOutput() VirtualClusterSaslPlainPtrOutput {
+	return i.ToVirtualClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (i *virtualClusterSaslPlainPtrType) ToVirtualClusterSaslPlainPtrOutputWithContext(ctx context.Context) VirtualClusterSaslPlainPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslPlainPtrOutput)
+}
+
+// VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+type VirtualClusterSaslPlainOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterSaslPlainOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterSaslPlain)(nil)).Elem()
+}
+
+func (o VirtualClusterSaslPlainOutput) ToVirtualClusterSaslPlainOutput() VirtualClusterSaslPlainOutput {
+	return o
+}
+
+func (o VirtualClusterSaslPlainOutput) ToVirtualClusterSaslPlainOutputWithContext(ctx context.Context) VirtualClusterSaslPlainOutput {
+	return o
+}
+
+func (o VirtualClusterSaslPlainOutput) ToVirtualClusterSaslPlainPtrOutput() VirtualClusterSaslPlainPtrOutput {
+	return o.ToVirtualClusterSaslPlainPtrOutputWithContext(context.Background())
+}
+
+func (o VirtualClusterSaslPlainOutput) ToVirtualClusterSaslPlainPtrOutputWithContext(ctx context.Context) VirtualClusterSaslPlainPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterSaslPlain) *VirtualClusterSaslPlain {
+		return &v
+	}).(VirtualClusterSaslPlainPtrOutput)
+}
+
+// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+func (o VirtualClusterSaslPlainOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v VirtualClusterSaslPlain) *FetchKongIdentityPrincipal { return v.FetchKongIdentityPrincipal }).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+func (o VirtualClusterSaslPlainOutput) Mediation() SaslPlainMediationOutput {
+	return o.ApplyT(func(v VirtualClusterSaslPlain) SaslPlainMediation { return v.Mediation }).(SaslPlainMediationOutput)
+}
+
+// principals are the accepted users when the gateway terminates SASL/PLAIN.
+func (o VirtualClusterSaslPlainOutput) Principals() PrincipalArrayOutput {
+	return o.ApplyT(func(v VirtualClusterSaslPlain) []Principal { return v.Principals }).(PrincipalArrayOutput)
+}
+
+type VirtualClusterSaslPlainPtrOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterSaslPlainPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterSaslPlain)(nil)).Elem()
+}
+
+func (o VirtualClusterSaslPlainPtrOutput) ToVirtualClusterSaslPlainPtrOutput() VirtualClusterSaslPlainPtrOutput {
+	return o
+}
+
+func (o VirtualClusterSaslPlainPtrOutput) ToVirtualClusterSaslPlainPtrOutputWithContext(ctx context.Context) VirtualClusterSaslPlainPtrOutput {
+	return o
+}
+
+func (o VirtualClusterSaslPlainPtrOutput) Elem() VirtualClusterSaslPlainOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslPlain) VirtualClusterSaslPlain {
+		if v != nil {
+			return *v
+		}
+		var ret VirtualClusterSaslPlain
+		return ret
+	}).(VirtualClusterSaslPlainOutput)
+}
+
+// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+func (o VirtualClusterSaslPlainPtrOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslPlain) *FetchKongIdentityPrincipal {
+		if v == nil {
+			return nil
+		}
+		return v.FetchKongIdentityPrincipal
+	}).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+// mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+func (o VirtualClusterSaslPlainPtrOutput) Mediation() SaslPlainMediationPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslPlain) *SaslPlainMediation {
+		if v == nil {
+			return nil
+		}
+		return &v.Mediation
+	}).(SaslPlainMediationPtrOutput)
+}
+
+// principals are the accepted users when the gateway terminates SASL/PLAIN.
+func (o VirtualClusterSaslPlainPtrOutput) Principals() PrincipalArrayOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslPlain) []Principal {
+		if v == nil {
+			return nil
+		}
+		return v.Principals
+	}).(PrincipalArrayOutput)
+}
+
+// VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+type VirtualClusterSaslScram struct {
+	// algorithm is sha256 or sha512.
+	Algorithm SaslScramAlgorithm `pulumi:"algorithm"`
+	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
+}
+
+// VirtualClusterSaslScramInput is an input type that accepts VirtualClusterSaslScramArgs and VirtualClusterSaslScramOutput values.
+// You can construct a concrete instance of `VirtualClusterSaslScramInput` via:
+//
+//	VirtualClusterSaslScramArgs{...}
+type VirtualClusterSaslScramInput interface {
+	pulumi.Input
+
+	ToVirtualClusterSaslScramOutput() VirtualClusterSaslScramOutput
+	ToVirtualClusterSaslScramOutputWithContext(context.Context) VirtualClusterSaslScramOutput
+}
+
+// VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+type VirtualClusterSaslScramArgs struct {
+	// algorithm is sha256 or sha512.
+	Algorithm SaslScramAlgorithmInput `pulumi:"algorithm"`
+	// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+}
+
+func (VirtualClusterSaslScramArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterSaslScram)(nil)).Elem()
+}
+
+func (i VirtualClusterSaslScramArgs) ToVirtualClusterSaslScramOutput() VirtualClusterSaslScramOutput {
+	return i.ToVirtualClusterSaslScramOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterSaslScramArgs) ToVirtualClusterSaslScramOutputWithContext(ctx context.Context) VirtualClusterSaslScramOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslScramOutput)
+}
+
+func (i VirtualClusterSaslScramArgs) ToVirtualClusterSaslScramPtrOutput() VirtualClusterSaslScramPtrOutput {
+	return i.ToVirtualClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterSaslScramArgs) ToVirtualClusterSaslScramPtrOutputWithContext(ctx context.Context) VirtualClusterSaslScramPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslScramOutput).ToVirtualClusterSaslScramPtrOutputWithContext(ctx)
+}
+
+// VirtualClusterSaslScramPtrInput is an input type that accepts VirtualClusterSaslScramArgs, VirtualClusterSaslScramPtr and VirtualClusterSaslScramPtrOutput values.
+// You can construct a concrete instance of `VirtualClusterSaslScramPtrInput` via:
+//
+//	        VirtualClusterSaslScramArgs{...}
+//
+//	or:
+//
+//	        nil
+type VirtualClusterSaslScramPtrInput interface {
+	pulumi.Input
+
+	ToVirtualClusterSaslScramPtrOutput() VirtualClusterSaslScramPtrOutput
+	ToVirtualClusterSaslScramPtrOutputWithContext(context.Context) VirtualClusterSaslScramPtrOutput
+}
+
+type virtualClusterSaslScramPtrType VirtualClusterSaslScramArgs
+
+func VirtualClusterSaslScramPtr(v *VirtualClusterSaslScramArgs) VirtualClusterSaslScramPtrInput {
+	return (*virtualClusterSaslScramPtrType)(v)
+}
+
+func (*virtualClusterSaslScramPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterSaslScram)(nil)).Elem()
+}
+
+func (i *virtualClusterSaslScramPtrType) ToVirtualClusterSaslScramPtrOutput() VirtualClusterSaslScramPtrOutput {
+	return i.ToVirtualClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (i *virtualClusterSaslScramPtrType) ToVirtualClusterSaslScramPtrOutputWithContext(ctx context.Context) VirtualClusterSaslScramPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterSaslScramPtrOutput)
+}
+
+// VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+type VirtualClusterSaslScramOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterSaslScramOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterSaslScram)(nil)).Elem()
+}
+
+func (o VirtualClusterSaslScramOutput) ToVirtualClusterSaslScramOutput() VirtualClusterSaslScramOutput {
+	return o
+}
+
+func (o VirtualClusterSaslScramOutput) ToVirtualClusterSaslScramOutputWithContext(ctx context.Context) VirtualClusterSaslScramOutput {
+	return o
+}
+
+func (o VirtualClusterSaslScramOutput) ToVirtualClusterSaslScramPtrOutput() VirtualClusterSaslScramPtrOutput {
+	return o.ToVirtualClusterSaslScramPtrOutputWithContext(context.Background())
+}
+
+func (o VirtualClusterSaslScramOutput) ToVirtualClusterSaslScramPtrOutputWithContext(ctx context.Context) VirtualClusterSaslScramPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterSaslScram) *VirtualClusterSaslScram {
+		return &v
+	}).(VirtualClusterSaslScramPtrOutput)
+}
+
+// algorithm is sha256 or sha512.
+func (o VirtualClusterSaslScramOutput) Algorithm() SaslScramAlgorithmOutput {
+	return o.ApplyT(func(v VirtualClusterSaslScram) SaslScramAlgorithm { return v.Algorithm }).(SaslScramAlgorithmOutput)
+}
+
+// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+func (o VirtualClusterSaslScramOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v VirtualClusterSaslScram) *FetchKongIdentityPrincipal { return v.FetchKongIdentityPrincipal }).(FetchKongIdentityPrincipalPtrOutput)
+}
+
+type VirtualClusterSaslScramPtrOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterSaslScramPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterSaslScram)(nil)).Elem()
+}
+
+func (o VirtualClusterSaslScramPtrOutput) ToVirtualClusterSaslScramPtrOutput() VirtualClusterSaslScramPtrOutput {
+	return o
+}
+
+func (o VirtualClusterSaslScramPtrOutput) ToVirtualClusterSaslScramPtrOutputWithContext(ctx context.Context) VirtualClusterSaslScramPtrOutput {
+	return o
+}
+
+func (o VirtualClusterSaslScramPtrOutput) Elem() VirtualClusterSaslScramOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslScram) VirtualClusterSaslScram {
+		if v != nil {
+			return *v
+		}
+		var ret VirtualClusterSaslScram
+		return ret
+	}).(VirtualClusterSaslScramOutput)
+}
+
+// algorithm is sha256 or sha512.
+func (o VirtualClusterSaslScramPtrOutput) Algorithm() SaslScramAlgorithmPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslScram) *SaslScramAlgorithm {
+		if v == nil {
+			return nil
+		}
+		return &v.Algorithm
+	}).(SaslScramAlgorithmPtrOutput)
+}
+
+// fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+func (o VirtualClusterSaslScramPtrOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterSaslScram) *FetchKongIdentityPrincipal {
+		if v == nil {
+			return nil
+		}
+		return v.FetchKongIdentityPrincipal
+	}).(FetchKongIdentityPrincipalPtrOutput)
+}
+
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLOperationInput)(nil)).Elem(), ACLOperationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLOperationArrayInput)(nil)).Elem(), ACLOperationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLResourceNamesInput)(nil)).Elem(), ACLResourceNamesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleInput)(nil)).Elem(), ACLRuleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleArrayInput)(nil)).Elem(), ACLRuleArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AWSKeyInput)(nil)).Elem(), AWSKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AWSKeyPtrInput)(nil)).Elem(), AWSKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AudienceInput)(nil)).Elem(), AudienceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AudienceArrayInput)(nil)).Elem(), AudienceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterInput)(nil)).Elem(), BackendClusterArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationInput)(nil)).Elem(), BackendClusterAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationPtrInput)(nil)).Elem(), BackendClusterAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterSaslPlainInput)(nil)).Elem(), BackendClusterSaslPlainArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterSaslPlainPtrInput)(nil)).Elem(), BackendClusterSaslPlainArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterSaslScramInput)(nil)).Elem(), BackendClusterSaslScramArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterSaslScramPtrInput)(nil)).Elem(), BackendClusterSaslScramArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterTLSInput)(nil)).Elem(), BackendClusterTLSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterTLSPtrInput)(nil)).Elem(), BackendClusterTLSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendTopicInput)(nil)).Elem(), BackendTopicArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendTopicArrayInput)(nil)).Elem(), BackendTopicArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateKeyPairInput)(nil)).Elem(), CertificateKeyPairArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*CertificateKeyPairPtrInput)(nil)).Elem(), CertificateKeyPairArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClaimsMappingInput)(nil)).Elem(), ClaimsMappingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClaimsMappingPtrInput)(nil)).Elem(), ClaimsMappingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthenticationInput)(nil)).Elem(), ClientAuthenticationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthenticationPtrInput)(nil)).Elem(), ClientAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClientCertificateAuthInput)(nil)).Elem(), ClientCertificateAuthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ClientCertificateAuthPtrInput)(nil)).Elem(), ClientCertificateAuthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyAPISpecInput)(nil)).Elem(), ConsumePolicyAPISpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyAPISpecArrayInput)(nil)).Elem(), ConsumePolicyAPISpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationInput)(nil)).Elem(), ConsumeSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPtrInput)(nil)).Elem(), ConsumeSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationConfigInput)(nil)).Elem(), ConsumeSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationConfigPtrInput)(nil)).Elem(), ConsumeSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPolicyInput)(nil)).Elem(), ConsumeSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumeSchemaValidationPolicyPtrInput)(nil)).Elem(), ConsumeSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupExactListInput)(nil)).Elem(), ConsumerGroupExactListArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupExactListPtrInput)(nil)).Elem(), ConsumerGroupExactListArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupGlobInput)(nil)).Elem(), ConsumerGroupGlobArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupGlobPtrInput)(nil)).Elem(), ConsumerGroupGlobArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupNameInput)(nil)).Elem(), ConsumerGroupNameArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupNameArrayInput)(nil)).Elem(), ConsumerGroupNameArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupSelectorInput)(nil)).Elem(), ConsumerGroupSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumerGroupSelectorArrayInput)(nil)).Elem(), ConsumerGroupSelectorArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerResourcesInput)(nil)).Elem(), ContainerResourcesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerResourcesPtrInput)(nil)).Elem(), ContainerResourcesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSInput)(nil)).Elem(), DNSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSPtrInput)(nil)).Elem(), DNSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneInput)(nil)).Elem(), DataPlaneArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DataPlanePtrInput)(nil)).Elem(), DataPlaneArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneConfigInput)(nil)).Elem(), DataPlaneConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneConfigPtrInput)(nil)).Elem(), DataPlaneConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneKonnectConfigInput)(nil)).Elem(), DataPlaneKonnectConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneKonnectConfigPtrInput)(nil)).Elem(), DataPlaneKonnectConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneObservabilityInput)(nil)).Elem(), DataPlaneObservabilityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneObservabilityPtrInput)(nil)).Elem(), DataPlaneObservabilityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneRuntimeConfigInput)(nil)).Elem(), DataPlaneRuntimeConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DataPlaneRuntimeConfigPtrInput)(nil)).Elem(), DataPlaneRuntimeConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigInput)(nil)).Elem(), DecryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigPtrInput)(nil)).Elem(), DecryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsInput)(nil)).Elem(), DecryptFieldsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPtrInput)(nil)).Elem(), DecryptFieldsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigPtrInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyInput)(nil)).Elem(), DecryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyPtrInput)(nil)).Elem(), DecryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyInput)(nil)).Elem(), DecryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyPtrInput)(nil)).Elem(), DecryptPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EdgeInput)(nil)).Elem(), EdgeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EmptyObjectInput)(nil)).Elem(), EmptyObjectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EmptyObjectPtrInput)(nil)).Elem(), EmptyObjectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigInput)(nil)).Elem(), EncryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigPtrInput)(nil)).Elem(), EncryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigPtrInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyInput)(nil)).Elem(), EncryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyPtrInput)(nil)).Elem(), EncryptFieldsPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyInput)(nil)).Elem(), EncryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyPtrInput)(nil)).Elem(), EncryptPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyInput)(nil)).Elem(), EncryptionKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyPtrInput)(nil)).Elem(), EncryptionKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExistingGatewayInput)(nil)).Elem(), ExistingGatewayArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExistingGatewayPtrInput)(nil)).Elem(), ExistingGatewayArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalPtrInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchOAuthPrincipalPtrInput)(nil)).Elem(), FetchOAuthPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldEncryptionInput)(nil)).Elem(), FieldEncryptionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldEncryptionArrayInput)(nil)).Elem(), FieldEncryptionArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldPathsInput)(nil)).Elem(), FieldPathsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FieldPathsPtrInput)(nil)).Elem(), FieldPathsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GatewayInput)(nil)).Elem(), GatewayArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GatewayPtrInput)(nil)).Elem(), GatewayArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionInput)(nil)).Elem(), HeaderActionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionArrayInput)(nil)).Elem(), HeaderActionArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerInput)(nil)).Elem(), IssuerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IssuerPtrInput)(nil)).Elem(), IssuerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*JWKSInput)(nil)).Elem(), JWKSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*JWKSPtrInput)(nil)).Elem(), JWKSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceInput)(nil)).Elem(), KeySourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceArrayInput)(nil)).Elem(), KeySourceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*KonnectInput)(nil)).Elem(), KonnectArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectRefInput)(nil)).Elem(), KonnectRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectRefPtrInput)(nil)).Elem(), KonnectRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryNameInput)(nil)).Elem(), KonnectSchemaRegistryNameArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryNamePtrInput)(nil)).Elem(), KonnectSchemaRegistryNameArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryRefInput)(nil)).Elem(), KonnectSchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KonnectSchemaRegistryRefPtrInput)(nil)).Elem(), KonnectSchemaRegistryRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAddressInput)(nil)).Elem(), LoadBalancerAddressArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LoadBalancerAddressPtrInput)(nil)).Elem(), LoadBalancerAddressArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MatchInput)(nil)).Elem(), MatchArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MatchArrayInput)(nil)).Elem(), MatchArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigPtrInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyInput)(nil)).Elem(), ModifyHeadersPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyPtrInput)(nil)).Elem(), ModifyHeadersPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalInput)(nil)).Elem(), NamespaceAdditionalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalPtrInput)(nil)).Elem(), NamespaceAdditionalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthBearerAuthInput)(nil)).Elem(), OAuthBearerAuthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthBearerAuthPtrInput)(nil)).Elem(), OAuthBearerAuthArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthBearerValidationInput)(nil)).Elem(), OAuthBearerValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthBearerValidationPtrInput)(nil)).Elem(), OAuthBearerValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalInput)(nil)).Elem(), PrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalArrayInput)(nil)).Elem(), PrincipalArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalFetchByInput)(nil)).Elem(), PrincipalFetchByArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalFetchByPtrInput)(nil)).Elem(), PrincipalFetchByArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyAPISpecInput)(nil)).Elem(), ProducePolicyAPISpecArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyAPISpecArrayInput)(nil)).Elem(), ProducePolicyAPISpecArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationInput)(nil)).Elem(), ProduceSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPtrInput)(nil)).Elem(), ProduceSchemaValidationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationConfigInput)(nil)).Elem(), ProduceSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationConfigPtrInput)(nil)).Elem(), ProduceSchemaValidationConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPolicyInput)(nil)).Elem(), ProduceSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProduceSchemaValidationPolicyPtrInput)(nil)).Elem(), ProduceSchemaValidationPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RemoveHeaderInput)(nil)).Elem(), RemoveHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RemoveHeaderPtrInput)(nil)).Elem(), RemoveHeaderArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryInput)(nil)).Elem(), SchemaRegistryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryArrayInput)(nil)).Elem(), SchemaRegistryArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryRefInput)(nil)).Elem(), SchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SchemaRegistryRefPtrInput)(nil)).Elem(), SchemaRegistryRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecretKeyRefInput)(nil)).Elem(), SecretKeyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SecretKeyRefPtrInput)(nil)).Elem(), SecretKeyRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SensitiveDataSourceInput)(nil)).Elem(), SensitiveDataSourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SensitiveDataSourcePtrInput)(nil)).Elem(), SensitiveDataSourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SetHeaderInput)(nil)).Elem(), SetHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SetHeaderPtrInput)(nil)).Elem(), SetHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SkipRecordPolicyInput)(nil)).Elem(), SkipRecordPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SkipRecordPolicyPtrInput)(nil)).Elem(), SkipRecordPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniTLSInput)(nil)).Elem(), SniTLSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterInput)(nil)).Elem(), SniVirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SniVirtualClusterArrayInput)(nil)).Elem(), SniVirtualClusterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticEncryptionKeyInput)(nil)).Elem(), StaticEncryptionKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StaticEncryptionKeyPtrInput)(nil)).Elem(), StaticEncryptionKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyInput)(nil)).Elem(), StaticKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StaticKeyArrayInput)(nil)).Elem(), StaticKeyArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TLSServerVersionsInput)(nil)).Elem(), TLSServerVersionsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TLSServerVersionsPtrInput)(nil)).Elem(), TLSServerVersionsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicAliasInput)(nil)).Elem(), TopicAliasArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicAliasArrayInput)(nil)).Elem(), TopicAliasArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicExactListInput)(nil)).Elem(), TopicExactListArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicExactListPtrInput)(nil)).Elem(), TopicExactListArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicGlobInput)(nil)).Elem(), TopicGlobArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicGlobPtrInput)(nil)).Elem(), TopicGlobArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicSelectorInput)(nil)).Elem(), TopicSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TopicSelectorArrayInput)(nil)).Elem(), TopicSelectorArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TrustBundleInput)(nil)).Elem(), TrustBundleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TrustBundleArrayInput)(nil)).Elem(), TrustBundleArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterInput)(nil)).Elem(), VirtualClusterArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterArrayInput)(nil)).Elem(), VirtualClusterArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationInput)(nil)).Elem(), VirtualClusterAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationArrayInput)(nil)).Elem(), VirtualClusterAuthenticationArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceInput)(nil)).Elem(), VirtualClusterNamespaceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespacePtrInput)(nil)).Elem(), VirtualClusterNamespaceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslPlainInput)(nil)).Elem(), VirtualClusterSaslPlainArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslPlainPtrInput)(nil)).Elem(), VirtualClusterSaslPlainArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslScramInput)(nil)).Elem(), VirtualClusterSaslScramArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterSaslScramPtrInput)(nil)).Elem(), VirtualClusterSaslScramArgs{})
+	pulumi.RegisterOutputType(ACLOperationOutput{})
+	pulumi.RegisterOutputType(ACLOperationArrayOutput{})
+	pulumi.RegisterOutputType(ACLResourceNamesOutput{})
+	pulumi.RegisterOutputType(ACLRuleOutput{})
+	pulumi.RegisterOutputType(ACLRuleArrayOutput{})
+	pulumi.RegisterOutputType(AWSKeyOutput{})
+	pulumi.RegisterOutputType(AWSKeyPtrOutput{})
+	pulumi.RegisterOutputType(AudienceOutput{})
+	pulumi.RegisterOutputType(AudienceArrayOutput{})
 	pulumi.RegisterOutputType(BackendClusterOutput{})
+	pulumi.RegisterOutputType(BackendClusterAuthenticationOutput{})
+	pulumi.RegisterOutputType(BackendClusterAuthenticationPtrOutput{})
+	pulumi.RegisterOutputType(BackendClusterSaslPlainOutput{})
+	pulumi.RegisterOutputType(BackendClusterSaslPlainPtrOutput{})
+	pulumi.RegisterOutputType(BackendClusterSaslScramOutput{})
+	pulumi.RegisterOutputType(BackendClusterSaslScramPtrOutput{})
+	pulumi.RegisterOutputType(BackendClusterTLSOutput{})
+	pulumi.RegisterOutputType(BackendClusterTLSPtrOutput{})
+	pulumi.RegisterOutputType(BackendTopicOutput{})
+	pulumi.RegisterOutputType(BackendTopicArrayOutput{})
+	pulumi.RegisterOutputType(CertificateKeyPairOutput{})
+	pulumi.RegisterOutputType(CertificateKeyPairPtrOutput{})
+	pulumi.RegisterOutputType(ClaimsMappingOutput{})
+	pulumi.RegisterOutputType(ClaimsMappingPtrOutput{})
 	pulumi.RegisterOutputType(ClientAuthenticationOutput{})
 	pulumi.RegisterOutputType(ClientAuthenticationPtrOutput{})
+	pulumi.RegisterOutputType(ClientCertificateAuthOutput{})
+	pulumi.RegisterOutputType(ClientCertificateAuthPtrOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyAPISpecOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyAPISpecArrayOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPtrOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationConfigOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationConfigPtrOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPolicyOutput{})
+	pulumi.RegisterOutputType(ConsumeSchemaValidationPolicyPtrOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupExactListOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupExactListPtrOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupGlobOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupGlobPtrOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupNameOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupNameArrayOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupSelectorOutput{})
+	pulumi.RegisterOutputType(ConsumerGroupSelectorArrayOutput{})
 	pulumi.RegisterOutputType(ContainerResourcesOutput{})
 	pulumi.RegisterOutputType(ContainerResourcesPtrOutput{})
 	pulumi.RegisterOutputType(DNSOutput{})
 	pulumi.RegisterOutputType(DNSPtrOutput{})
 	pulumi.RegisterOutputType(DataPlaneOutput{})
 	pulumi.RegisterOutputType(DataPlanePtrOutput{})
+	pulumi.RegisterOutputType(DataPlaneConfigOutput{})
+	pulumi.RegisterOutputType(DataPlaneConfigPtrOutput{})
+	pulumi.RegisterOutputType(DataPlaneKonnectConfigOutput{})
+	pulumi.RegisterOutputType(DataPlaneKonnectConfigPtrOutput{})
+	pulumi.RegisterOutputType(DataPlaneObservabilityOutput{})
+	pulumi.RegisterOutputType(DataPlaneObservabilityPtrOutput{})
+	pulumi.RegisterOutputType(DataPlaneRuntimeConfigOutput{})
+	pulumi.RegisterOutputType(DataPlaneRuntimeConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptConfigOutput{})
+	pulumi.RegisterOutputType(DecryptConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsConfigOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyPtrOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyPtrOutput{})
 	pulumi.RegisterOutputType(EdgeOutput{})
+	pulumi.RegisterOutputType(EmptyObjectOutput{})
+	pulumi.RegisterOutputType(EmptyObjectPtrOutput{})
+	pulumi.RegisterOutputType(EncryptConfigOutput{})
+	pulumi.RegisterOutputType(EncryptConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsConfigOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyPtrOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyPtrOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyPtrOutput{})
 	pulumi.RegisterOutputType(ExistingGatewayOutput{})
 	pulumi.RegisterOutputType(ExistingGatewayPtrOutput{})
+	pulumi.RegisterOutputType(FetchKongIdentityPrincipalOutput{})
+	pulumi.RegisterOutputType(FetchKongIdentityPrincipalPtrOutput{})
+	pulumi.RegisterOutputType(FetchOAuthPrincipalOutput{})
+	pulumi.RegisterOutputType(FetchOAuthPrincipalPtrOutput{})
+	pulumi.RegisterOutputType(FieldEncryptionOutput{})
+	pulumi.RegisterOutputType(FieldEncryptionArrayOutput{})
+	pulumi.RegisterOutputType(FieldPathsOutput{})
+	pulumi.RegisterOutputType(FieldPathsPtrOutput{})
 	pulumi.RegisterOutputType(GatewayOutput{})
 	pulumi.RegisterOutputType(GatewayPtrOutput{})
+	pulumi.RegisterOutputType(HeaderActionOutput{})
+	pulumi.RegisterOutputType(HeaderActionArrayOutput{})
 	pulumi.RegisterOutputType(IssuerOutput{})
 	pulumi.RegisterOutputType(IssuerPtrOutput{})
+	pulumi.RegisterOutputType(JWKSOutput{})
+	pulumi.RegisterOutputType(JWKSPtrOutput{})
+	pulumi.RegisterOutputType(KeySourceOutput{})
+	pulumi.RegisterOutputType(KeySourceArrayOutput{})
 	pulumi.RegisterOutputType(KonnectOutput{})
+	pulumi.RegisterOutputType(KonnectRefOutput{})
+	pulumi.RegisterOutputType(KonnectRefPtrOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryNameOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryNamePtrOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryRefOutput{})
+	pulumi.RegisterOutputType(KonnectSchemaRegistryRefPtrOutput{})
 	pulumi.RegisterOutputType(LoadBalancerAddressOutput{})
 	pulumi.RegisterOutputType(LoadBalancerAddressPtrOutput{})
+	pulumi.RegisterOutputType(MatchOutput{})
+	pulumi.RegisterOutputType(MatchArrayOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersConfigOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersConfigPtrOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyPtrOutput{})
+	pulumi.RegisterOutputType(NamespaceAdditionalOutput{})
+	pulumi.RegisterOutputType(NamespaceAdditionalPtrOutput{})
+	pulumi.RegisterOutputType(OAuthBearerAuthOutput{})
+	pulumi.RegisterOutputType(OAuthBearerAuthPtrOutput{})
+	pulumi.RegisterOutputType(OAuthBearerValidationOutput{})
+	pulumi.RegisterOutputType(OAuthBearerValidationPtrOutput{})
+	pulumi.RegisterOutputType(PrincipalOutput{})
+	pulumi.RegisterOutputType(PrincipalArrayOutput{})
+	pulumi.RegisterOutputType(PrincipalFetchByOutput{})
+	pulumi.RegisterOutputType(PrincipalFetchByPtrOutput{})
+	pulumi.RegisterOutputType(ProducePolicyAPISpecOutput{})
+	pulumi.RegisterOutputType(ProducePolicyAPISpecArrayOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPtrOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationConfigOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationConfigPtrOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPolicyOutput{})
+	pulumi.RegisterOutputType(ProduceSchemaValidationPolicyPtrOutput{})
+	pulumi.RegisterOutputType(RemoveHeaderOutput{})
+	pulumi.RegisterOutputType(RemoveHeaderPtrOutput{})
 	pulumi.RegisterOutputType(SchemaRegistryOutput{})
 	pulumi.RegisterOutputType(SchemaRegistryArrayOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryRefOutput{})
+	pulumi.RegisterOutputType(SchemaRegistryRefPtrOutput{})
+	pulumi.RegisterOutputType(SecretKeyRefOutput{})
+	pulumi.RegisterOutputType(SecretKeyRefPtrOutput{})
+	pulumi.RegisterOutputType(SensitiveDataSourceOutput{})
+	pulumi.RegisterOutputType(SensitiveDataSourcePtrOutput{})
+	pulumi.RegisterOutputType(SetHeaderOutput{})
+	pulumi.RegisterOutputType(SetHeaderPtrOutput{})
+	pulumi.RegisterOutputType(SkipRecordPolicyOutput{})
+	pulumi.RegisterOutputType(SkipRecordPolicyPtrOutput{})
 	pulumi.RegisterOutputType(SniTLSOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterOutput{})
 	pulumi.RegisterOutputType(SniVirtualClusterArrayOutput{})
+	pulumi.RegisterOutputType(StaticEncryptionKeyOutput{})
+	pulumi.RegisterOutputType(StaticEncryptionKeyPtrOutput{})
 	pulumi.RegisterOutputType(StaticKeyOutput{})
 	pulumi.RegisterOutputType(StaticKeyArrayOutput{})
+	pulumi.RegisterOutputType(TLSServerVersionsOutput{})
+	pulumi.RegisterOutputType(TLSServerVersionsPtrOutput{})
+	pulumi.RegisterOutputType(TopicAliasOutput{})
+	pulumi.RegisterOutputType(TopicAliasArrayOutput{})
+	pulumi.RegisterOutputType(TopicExactListOutput{})
+	pulumi.RegisterOutputType(TopicExactListPtrOutput{})
+	pulumi.RegisterOutputType(TopicGlobOutput{})
+	pulumi.RegisterOutputType(TopicGlobPtrOutput{})
+	pulumi.RegisterOutputType(TopicSelectorOutput{})
+	pulumi.RegisterOutputType(TopicSelectorArrayOutput{})
 	pulumi.RegisterOutputType(TrustBundleOutput{})
 	pulumi.RegisterOutputType(TrustBundleArrayOutput{})
 	pulumi.RegisterOutputType(VirtualClusterOutput{})
 	pulumi.RegisterOutputType(VirtualClusterArrayOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationArrayOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespaceOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespacePtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterSaslPlainOutput{})
+	pulumi.RegisterOutputType(VirtualClusterSaslPlainPtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterSaslScramOutput{})
+	pulumi.RegisterOutputType(VirtualClusterSaslScramPtrOutput{})
 }

@@ -50,7 +50,7 @@ export class BackendCluster extends pulumi.CustomResource {
     /**
      * How the gateway authenticates to the cluster.
      */
-    declare public readonly authentication: pulumi.Output<outputs.konnect.BackendClusterAuthentication>;
+    declare public readonly authentication: pulumi.Output<outputs.konnect.BackendClusterAuthenticationScheme>;
     /**
      * Kafka bootstrap servers as `host:port`.
      */
@@ -94,7 +94,7 @@ export class BackendCluster extends pulumi.CustomResource {
     /**
      * TLS settings of the connection to the cluster.
      */
-    declare public readonly tls: pulumi.Output<outputs.konnect.BackendClusterTLS>;
+    declare public readonly tls: pulumi.Output<outputs.konnect.BackendClusterTLSConfig>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -168,7 +168,7 @@ export interface BackendClusterArgs {
     /**
      * How the gateway authenticates to the cluster.
      */
-    authentication: pulumi.Input<inputs.konnect.BackendClusterAuthenticationArgs>;
+    authentication: pulumi.Input<inputs.konnect.BackendClusterAuthenticationSchemeArgs>;
     /**
      * Kafka bootstrap servers as `host:port`.
      */
@@ -200,5 +200,5 @@ export interface BackendClusterArgs {
     /**
      * TLS settings of the connection to the cluster.
      */
-    tls: pulumi.Input<inputs.konnect.BackendClusterTLSArgs>;
+    tls: pulumi.Input<inputs.konnect.BackendClusterTLSConfigArgs>;
 }

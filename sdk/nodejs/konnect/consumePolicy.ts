@@ -58,11 +58,11 @@ export class ConsumePolicy extends pulumi.CustomResource {
     /**
      * Settings of a `decrypt` policy.
      */
-    declare public readonly decrypt: pulumi.Output<outputs.konnect.DecryptConfig | undefined>;
+    declare public readonly decrypt: pulumi.Output<outputs.konnect.DecryptPolicyConfig | undefined>;
     /**
      * Settings of a `decrypt_fields` policy.
      */
-    declare public readonly decryptFields: pulumi.Output<outputs.konnect.DecryptFieldsConfig | undefined>;
+    declare public readonly decryptFields: pulumi.Output<outputs.konnect.DecryptFieldsPolicyConfig | undefined>;
     /**
      * Description (at most 512 characters).
      */
@@ -82,7 +82,7 @@ export class ConsumePolicy extends pulumi.CustomResource {
     /**
      * Settings of a `modify_headers` policy.
      */
-    declare public readonly modifyHeaders: pulumi.Output<outputs.konnect.ModifyHeadersConfig | undefined>;
+    declare public readonly modifyHeaders: pulumi.Output<outputs.konnect.ModifyHeadersPolicyConfig | undefined>;
     /**
      * Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
      */
@@ -98,7 +98,7 @@ export class ConsumePolicy extends pulumi.CustomResource {
     /**
      * `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
      */
-    declare public readonly type: pulumi.Output<enums.konnect.ConsumePolicyType>;
+    declare public readonly type: pulumi.Output<enums.konnect.ConsumePolicyKind>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -176,11 +176,11 @@ export interface ConsumePolicyArgs {
     /**
      * Settings of a `decrypt` policy.
      */
-    decrypt?: pulumi.Input<inputs.konnect.DecryptConfigArgs | undefined>;
+    decrypt?: pulumi.Input<inputs.konnect.DecryptPolicyConfigArgs | undefined>;
     /**
      * Settings of a `decrypt_fields` policy.
      */
-    decryptFields?: pulumi.Input<inputs.konnect.DecryptFieldsConfigArgs | undefined>;
+    decryptFields?: pulumi.Input<inputs.konnect.DecryptFieldsPolicyConfigArgs | undefined>;
     /**
      * Description (at most 512 characters).
      */
@@ -200,7 +200,7 @@ export interface ConsumePolicyArgs {
     /**
      * Settings of a `modify_headers` policy.
      */
-    modifyHeaders?: pulumi.Input<inputs.konnect.ModifyHeadersConfigArgs | undefined>;
+    modifyHeaders?: pulumi.Input<inputs.konnect.ModifyHeadersPolicyConfigArgs | undefined>;
     /**
      * Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
      */
@@ -216,7 +216,7 @@ export interface ConsumePolicyArgs {
     /**
      * `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
      */
-    type: pulumi.Input<enums.konnect.ConsumePolicyType>;
+    type: pulumi.Input<enums.konnect.ConsumePolicyKind>;
     /**
      * ID of the virtual cluster; changing it replaces the policy.
      */

@@ -66,11 +66,11 @@ export class ProducePolicy extends pulumi.CustomResource {
     /**
      * Settings of an `encrypt` policy.
      */
-    declare public readonly encrypt: pulumi.Output<outputs.konnect.EncryptConfig | undefined>;
+    declare public readonly encrypt: pulumi.Output<outputs.konnect.EncryptPolicyConfig | undefined>;
     /**
      * Settings of an `encrypt_fields` policy.
      */
-    declare public readonly encryptFields: pulumi.Output<outputs.konnect.EncryptFieldsConfig | undefined>;
+    declare public readonly encryptFields: pulumi.Output<outputs.konnect.EncryptFieldsPolicyConfig | undefined>;
     /**
      * ID of the event gateway; changing it replaces the policy.
      */
@@ -82,7 +82,7 @@ export class ProducePolicy extends pulumi.CustomResource {
     /**
      * Settings of a `modify_headers` policy.
      */
-    declare public readonly modifyHeaders: pulumi.Output<outputs.konnect.ModifyHeadersConfig | undefined>;
+    declare public readonly modifyHeaders: pulumi.Output<outputs.konnect.ModifyHeadersPolicyConfig | undefined>;
     /**
      * Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
      */
@@ -98,7 +98,7 @@ export class ProducePolicy extends pulumi.CustomResource {
     /**
      * `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
      */
-    declare public readonly type: pulumi.Output<enums.konnect.ProducePolicyType>;
+    declare public readonly type: pulumi.Output<enums.konnect.ProducePolicyKind>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -184,11 +184,11 @@ export interface ProducePolicyArgs {
     /**
      * Settings of an `encrypt` policy.
      */
-    encrypt?: pulumi.Input<inputs.konnect.EncryptConfigArgs | undefined>;
+    encrypt?: pulumi.Input<inputs.konnect.EncryptPolicyConfigArgs | undefined>;
     /**
      * Settings of an `encrypt_fields` policy.
      */
-    encryptFields?: pulumi.Input<inputs.konnect.EncryptFieldsConfigArgs | undefined>;
+    encryptFields?: pulumi.Input<inputs.konnect.EncryptFieldsPolicyConfigArgs | undefined>;
     /**
      * ID of the event gateway; changing it replaces the policy.
      */
@@ -200,7 +200,7 @@ export interface ProducePolicyArgs {
     /**
      * Settings of a `modify_headers` policy.
      */
-    modifyHeaders?: pulumi.Input<inputs.konnect.ModifyHeadersConfigArgs | undefined>;
+    modifyHeaders?: pulumi.Input<inputs.konnect.ModifyHeadersPolicyConfigArgs | undefined>;
     /**
      * Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
      */
@@ -216,7 +216,7 @@ export interface ProducePolicyArgs {
     /**
      * `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
      */
-    type: pulumi.Input<enums.konnect.ProducePolicyType>;
+    type: pulumi.Input<enums.konnect.ProducePolicyKind>;
     /**
      * ID of the virtual cluster; changing it replaces the policy.
      */

@@ -54,7 +54,7 @@ export class VirtualCluster extends pulumi.CustomResource {
     /**
      * Accepted client authentication methods, tried in order.
      */
-    declare public readonly authentication: pulumi.Output<outputs.konnect.VirtualClusterAuthentication[]>;
+    declare public readonly authentication: pulumi.Output<outputs.konnect.VirtualClusterAuthenticationScheme[]>;
     /**
      * When Konnect created the object (RFC 3339).
      */
@@ -86,7 +86,7 @@ export class VirtualCluster extends pulumi.CustomResource {
     /**
      * Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
      */
-    declare public readonly namespace: pulumi.Output<outputs.konnect.VirtualClusterNamespace | undefined>;
+    declare public readonly namespace: pulumi.Output<outputs.konnect.VirtualClusterNamespaceConfig | undefined>;
     /**
      * HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
      */
@@ -98,7 +98,7 @@ export class VirtualCluster extends pulumi.CustomResource {
     /**
      * Extra names for backend topics (runtime 1.2 or later).
      */
-    declare public readonly topicAliases: pulumi.Output<outputs.konnect.TopicAlias[] | undefined>;
+    declare public readonly topicAliases: pulumi.Output<outputs.konnect.VirtualClusterTopicAlias[] | undefined>;
     /**
      * When Konnect last updated the object (RFC 3339).
      */
@@ -181,7 +181,7 @@ export interface VirtualClusterArgs {
     /**
      * Accepted client authentication methods, tried in order.
      */
-    authentication: pulumi.Input<pulumi.Input<inputs.konnect.VirtualClusterAuthenticationArgs>[]>;
+    authentication: pulumi.Input<pulumi.Input<inputs.konnect.VirtualClusterAuthenticationSchemeArgs>[]>;
     /**
      * Description (at most 512 characters).
      */
@@ -209,9 +209,9 @@ export interface VirtualClusterArgs {
     /**
      * Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
      */
-    namespace?: pulumi.Input<inputs.konnect.VirtualClusterNamespaceArgs | undefined>;
+    namespace?: pulumi.Input<inputs.konnect.VirtualClusterNamespaceConfigArgs | undefined>;
     /**
      * Extra names for backend topics (runtime 1.2 or later).
      */
-    topicAliases?: pulumi.Input<pulumi.Input<inputs.konnect.TopicAliasArgs>[] | undefined>;
+    topicAliases?: pulumi.Input<pulumi.Input<inputs.konnect.VirtualClusterTopicAliasArgs>[] | undefined>;
 }

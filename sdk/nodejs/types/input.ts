@@ -9,13 +9,83 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
- * BackendClusterArgs describes the upstream Kafka cluster.
+ * ACLOperation names one Kafka operation.
+ */
+export interface ACLOperationArgs {
+    /**
+     * name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+     */
+    name: pulumi.Input<enums.ACLOperationName>;
+}
+
+/**
+ * ACLResourceNames is a union on Type: a list of name patterns or one expression.
+ */
+export interface ACLResourceNamesArgs {
+    /**
+     * dynam is an expression computing the names; for type dynam.
+     */
+    dynam?: pulumi.Input<string | undefined>;
+    /**
+     * stat lists name patterns; for type stat.
+     */
+    stat?: pulumi.Input<pulumi.Input<inputs.MatchArgs>[] | undefined>;
+    /**
+     * type is stat (patterns listed in stat) or dynam (an expression in dynam).
+     */
+    type: pulumi.Input<enums.ACLResourceNamesType>;
+}
+
+/**
+ * ACLRule allows or denies operations on named resources.
+ */
+export interface ACLRuleArgs {
+    /**
+     * action is allow or deny.
+     */
+    action: pulumi.Input<enums.ACLAction>;
+    /**
+     * operations are the Kafka operations the rule allows or denies.
+     */
+    operations: pulumi.Input<pulumi.Input<inputs.ACLOperationArgs>[]>;
+    /**
+     * resourceNames selects the resources by name.
+     */
+    resourceNames: pulumi.Input<inputs.ACLResourceNamesArgs>;
+    /**
+     * resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+     */
+    resourceType: pulumi.Input<enums.ACLResourceType>;
+}
+
+/**
+ * AWSKey is an AWS KMS key.
+ */
+export interface AWSKeyArgs {
+    /**
+     * arn matches ^arn:aws:kms:.+
+     */
+    arn: pulumi.Input<string>;
+}
+
+/**
+ * Audience is one accepted token audience.
+ */
+export interface AudienceArgs {
+    /**
+     * name is the audience value, 1-253 characters.
+     */
+    name: pulumi.Input<string>;
+}
+
+/**
+ * BackendCluster describes the upstream Kafka cluster.
  */
 export interface BackendClusterArgs {
     /**
      * authentication towards the brokers. Defaults to anonymous.
      */
-    authentication?: pulumi.Input<inputs.eventgateway.BackendClusterAuthenticationArgs | undefined>;
+    authentication?: pulumi.Input<inputs.BackendClusterAuthenticationArgs | undefined>;
     /**
      * bootstrapServers are the brokers the gateway bootstraps from, each host:port.
      */
@@ -47,11 +117,129 @@ export interface BackendClusterArgs {
     /**
      * tls towards the brokers. Defaults to disabled.
      */
-    tls?: pulumi.Input<inputs.eventgateway.BackendClusterTLSArgs | undefined>;
+    tls?: pulumi.Input<inputs.BackendClusterTLSArgs | undefined>;
 }
 
 /**
- * ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+ * BackendClusterAuthentication is a union on Type; set the member Type names.
+ */
+export interface BackendClusterAuthenticationArgs {
+    /**
+     * anonymous connects without credentials; set it (empty) when type is anonymous.
+     */
+    anonymous?: pulumi.Input<inputs.EmptyObjectArgs | undefined>;
+    /**
+     * saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+     */
+    saslPlain?: pulumi.Input<inputs.BackendClusterSaslPlainArgs | undefined>;
+    /**
+     * saslScram holds the SASL/SCRAM credentials when type is saslScram.
+     */
+    saslScram?: pulumi.Input<inputs.BackendClusterSaslScramArgs | undefined>;
+    /**
+     * type is anonymous, saslPlain or saslScram; set the member of the same name.
+     */
+    type: pulumi.Input<enums.BackendClusterAuthType>;
+}
+
+/**
+ * BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+ */
+export interface BackendClusterSaslPlainArgs {
+    /**
+     * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+     */
+    password: pulumi.Input<string>;
+    /**
+     * username is a literal or a Konnect secret template, at most 253 characters.
+     */
+    username: pulumi.Input<string>;
+}
+
+/**
+ * BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+ */
+export interface BackendClusterSaslScramArgs {
+    /**
+     * algorithm is sha256 or sha512.
+     */
+    algorithm: pulumi.Input<enums.SaslScramAlgorithm>;
+    /**
+     * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+     */
+    password: pulumi.Input<string>;
+    /**
+     * username is a literal or a Konnect secret template, at most 253 characters.
+     */
+    username: pulumi.Input<string>;
+}
+
+/**
+ * BackendClusterTLS configures TLS from the gateway to the backend cluster.
+ */
+export interface BackendClusterTLSArgs {
+    /**
+     * caBundle is PEM, at most 4096 characters.
+     */
+    caBundle?: pulumi.Input<string | undefined>;
+    /**
+     * clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+     */
+    clientIdentity?: pulumi.Input<inputs.CertificateKeyPairArgs | undefined>;
+    /**
+     * enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+     */
+    enabled: pulumi.Input<string>;
+    /**
+     * insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+     */
+    insecureSkipVerify?: pulumi.Input<string | undefined>;
+    /**
+     * tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+     */
+    tlsVersions?: pulumi.Input<pulumi.Input<enums.TLSVersion>[] | undefined>;
+}
+
+/**
+ * BackendTopic names one backend topic.
+ */
+export interface BackendTopicArgs {
+    /**
+     * backend is the backend topic's name, 1-253 characters.
+     */
+    backend: pulumi.Input<string>;
+}
+
+/**
+ * CertificateKeyPair is a PEM certificate and its private key.
+ */
+export interface CertificateKeyPairArgs {
+    /**
+     * certificate is the PEM certificate.
+     */
+    certificate: pulumi.Input<inputs.SensitiveDataSourceArgs>;
+    /**
+     * key is the PEM private key of the certificate.
+     */
+    key: pulumi.Input<inputs.SensitiveDataSourceArgs>;
+}
+
+/**
+ * ClaimsMapping renames the token claims that carry the subject and the scope.
+ */
+export interface ClaimsMappingArgs {
+    /**
+     * scope names the claim that carries the scope.
+     */
+    scope?: pulumi.Input<string | undefined>;
+    /**
+     * sub names the claim that carries the subject.
+     */
+    sub?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
  */
 export interface ClientAuthenticationArgs {
     /**
@@ -69,6 +257,172 @@ export interface ClientAuthenticationArgs {
 }
 
 /**
+ * ClientCertificateAuth authenticates clients by their TLS certificate.
+ */
+export interface ClientCertificateAuthArgs {
+    /**
+     * fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+     */
+    fetchKongIdentityPrincipal?: pulumi.Input<inputs.FetchKongIdentityPrincipalArgs | undefined>;
+}
+
+/**
+ * ConsumePolicyAPISpec is a union on Type; set the member Type names.
+ */
+export interface ConsumePolicyAPISpecArgs {
+    /**
+     * decrypt decrypts whole record keys or values.
+     */
+    decrypt?: pulumi.Input<inputs.DecryptPolicyArgs | undefined>;
+    /**
+     * decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+     */
+    decryptFields?: pulumi.Input<inputs.DecryptFieldsPolicyArgs | undefined>;
+    /**
+     * modifyHeaders sets or removes record headers.
+     */
+    modifyHeaders?: pulumi.Input<inputs.ModifyHeadersPolicyArgs | undefined>;
+    /**
+     * schemaValidation validates consumed records against a schema.
+     */
+    schemaValidation?: pulumi.Input<inputs.ConsumeSchemaValidationPolicyArgs | undefined>;
+    /**
+     * skipRecord drops consumed records, usually those its condition selects.
+     */
+    skipRecord?: pulumi.Input<inputs.SkipRecordPolicyArgs | undefined>;
+    /**
+     * type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+     */
+    type: pulumi.Input<enums.ConsumePolicyType>;
+}
+
+/**
+ * ConsumeSchemaValidation configures validation of consumed records.
+ */
+export interface ConsumeSchemaValidationArgs {
+    /**
+     * failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+     */
+    failureMode?: pulumi.Input<string | undefined>;
+    /**
+     * keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+     */
+    keyValidationAction?: pulumi.Input<string | undefined>;
+    /**
+     * schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+     */
+    schemaRegistry?: pulumi.Input<inputs.SchemaRegistryRefArgs | undefined>;
+    /**
+     * validateKey is Enabled to validate record keys.
+     */
+    validateKey?: pulumi.Input<string | undefined>;
+    /**
+     * validateValue is Enabled to validate record values.
+     */
+    validateValue?: pulumi.Input<string | undefined>;
+    /**
+     * valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+     */
+    valueValidationAction?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+ */
+export interface ConsumeSchemaValidationConfigArgs {
+    /**
+     * confluentSchemaRegistry validates against the schemas of a registry.
+     */
+    confluentSchemaRegistry?: pulumi.Input<inputs.ConsumeSchemaValidationArgs | undefined>;
+    /**
+     * json validates that records are JSON.
+     */
+    json?: pulumi.Input<inputs.ConsumeSchemaValidationArgs | undefined>;
+    /**
+     * type is confluentSchemaRegistry or json; set the member of that name.
+     */
+    type: pulumi.Input<enums.SchemaValidationType>;
+}
+
+/**
+ * ConsumeSchemaValidationPolicy validates consumed records against a schema.
+ */
+export interface ConsumeSchemaValidationPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config says which schema to validate against and what to do with invalid records.
+     */
+    config: pulumi.Input<inputs.ConsumeSchemaValidationConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * ConsumerGroupExactList selects the listed consumer groups.
+ */
+export interface ConsumerGroupExactListArgs {
+    /**
+     * exactList names the consumer groups.
+     */
+    exactList: pulumi.Input<pulumi.Input<inputs.ConsumerGroupNameArgs>[]>;
+}
+
+/**
+ * ConsumerGroupGlob selects consumer groups matching Glob.
+ */
+export interface ConsumerGroupGlobArgs {
+    /**
+     * glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+     */
+    glob: pulumi.Input<string>;
+}
+
+/**
+ * ConsumerGroupName names one consumer group.
+ */
+export interface ConsumerGroupNameArgs {
+    /**
+     * value is the consumer group ID, 1-253 characters.
+     */
+    value: pulumi.Input<string>;
+}
+
+/**
+ * ConsumerGroupSelector is a union on Type selecting consumer groups.
+ */
+export interface ConsumerGroupSelectorArgs {
+    /**
+     * exactList selects named consumer groups when type is exactList.
+     */
+    exactList?: pulumi.Input<inputs.ConsumerGroupExactListArgs | undefined>;
+    /**
+     * glob selects consumer groups by pattern when type is glob.
+     */
+    glob?: pulumi.Input<inputs.ConsumerGroupGlobArgs | undefined>;
+    /**
+     * type is glob or exactList; set the member of the same name.
+     */
+    type: pulumi.Input<enums.SelectorType>;
+}
+
+/**
  * ContainerResources are Kubernetes resource quantities by resource name, such as {"cpu": "500m"}.
  */
 export interface ContainerResourcesArgs {
@@ -83,7 +437,7 @@ export interface ContainerResourcesArgs {
 }
 
 /**
- * DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+ * DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
  */
 export interface DNSArgs {
     /**
@@ -97,13 +451,13 @@ export interface DNSArgs {
 }
 
 /**
- * DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+ * DataPlane shapes the KegDataPlane and its LoadBalancer Service.
  */
 export interface DataPlaneArgs {
     /**
      * config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
      */
-    config?: pulumi.Input<inputs.eventgateway.DataPlaneConfigArgs | undefined>;
+    config?: pulumi.Input<inputs.DataPlaneConfigArgs | undefined>;
     /**
      * externalTrafficPolicy of the Service; Local keeps client source addresses.
      */
@@ -127,7 +481,193 @@ export interface DataPlaneArgs {
 }
 
 /**
- * EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+ * DataPlaneConfig sets the data plane's environment.
+ */
+export interface DataPlaneConfigArgs {
+    /**
+     * configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+     */
+    configPollIntervalSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+     */
+    enableDebugEndpoints?: pulumi.Input<string | undefined>;
+    /**
+     * konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+     */
+    konnect?: pulumi.Input<inputs.DataPlaneKonnectConfigArgs | undefined>;
+    /**
+     * observability sets the log level and format.
+     */
+    observability?: pulumi.Input<inputs.DataPlaneObservabilityArgs | undefined>;
+    /**
+     * runtime sets the health listener address and the shutdown timing.
+     */
+    runtime?: pulumi.Input<inputs.DataPlaneRuntimeConfigArgs | undefined>;
+}
+
+/**
+ * DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+ */
+export interface DataPlaneKonnectConfigArgs {
+    /**
+     * apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+     */
+    apiRequestTimeoutSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * domain overrides the Konnect domain (default konghq.com).
+     */
+    domain?: pulumi.Input<string | undefined>;
+    /**
+     * insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+     */
+    insecureSkipVerify?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * DataPlaneObservability sets logging.
+ */
+export interface DataPlaneObservabilityArgs {
+    /**
+     * logFlags is the log level: trace, debug, info, warn or error.
+     */
+    logFlags?: pulumi.Input<string | undefined>;
+    /**
+     * logFormat is logfmt or json.
+     */
+    logFormat?: pulumi.Input<string | undefined>;
+    /**
+     * policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+     */
+    policyErrorsInfoLogIntervalSeconds?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+ */
+export interface DataPlaneRuntimeConfigArgs {
+    /**
+     * drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+     */
+    drainDurationSeconds?: pulumi.Input<number | undefined>;
+    /**
+     * healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+     */
+    healthListenerAddressPort?: pulumi.Input<string | undefined>;
+    /**
+     * shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+     */
+    shutdownTimeoutSeconds?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * DecryptConfig says what to decrypt and where the keys come from.
+ */
+export interface DecryptConfigArgs {
+    /**
+     * failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+     */
+    failureMode: pulumi.Input<enums.CryptoFailureMode>;
+    /**
+     * keySources are where decryption keys are looked up.
+     */
+    keySources: pulumi.Input<pulumi.Input<inputs.KeySourceArgs>[]>;
+    /**
+     * partOfRecord lists the parts to decrypt: key and/or value.
+     */
+    partOfRecord: pulumi.Input<pulumi.Input<enums.RecordPart>[]>;
+}
+
+/**
+ * DecryptFields selects the fields to decrypt.
+ */
+export interface DecryptFieldsArgs {
+    /**
+     * paths selects the fields: a list of paths or an expression.
+     */
+    paths: pulumi.Input<inputs.FieldPathsArgs>;
+}
+
+/**
+ * DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+ */
+export interface DecryptFieldsConfigArgs {
+    /**
+     * decryptFields selects the fields to decrypt.
+     */
+    decryptFields: pulumi.Input<inputs.DecryptFieldsArgs>;
+    /**
+     * failureMode is error, skip, passthrough or mark.
+     */
+    failureMode: pulumi.Input<string>;
+    /**
+     * keySources are where decryption keys are looked up.
+     */
+    keySources: pulumi.Input<pulumi.Input<inputs.KeySourceArgs>[]>;
+}
+
+/**
+ * DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+ */
+export interface DecryptFieldsPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config says which fields to decrypt and where the keys come from.
+     */
+    config: pulumi.Input<inputs.DecryptFieldsConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * DecryptPolicy decrypts whole record keys or values.
+ */
+export interface DecryptPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config says what to decrypt and where the keys come from.
+     */
+    config: pulumi.Input<inputs.DecryptConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
  */
 export interface EdgeArgs {
     /**
@@ -157,7 +697,123 @@ export interface EdgeArgs {
 }
 
 /**
- * ExistingGatewayArgs names a Gateway listener managed elsewhere.
+ * EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+ */
+export interface EmptyObjectArgs {
+}
+
+/**
+ * EncryptConfig says what to encrypt and with which key.
+ */
+export interface EncryptConfigArgs {
+    /**
+     * encryptionKey is the key to encrypt with.
+     */
+    encryptionKey: pulumi.Input<inputs.EncryptionKeyArgs>;
+    /**
+     * failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+     */
+    failureMode: pulumi.Input<enums.CryptoFailureMode>;
+    /**
+     * partOfRecord lists the parts to encrypt: key and/or value.
+     */
+    partOfRecord: pulumi.Input<pulumi.Input<enums.RecordPart>[]>;
+}
+
+/**
+ * EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+ */
+export interface EncryptFieldsConfigArgs {
+    /**
+     * encryptFields are the field selections and their keys, at most 256.
+     */
+    encryptFields: pulumi.Input<pulumi.Input<inputs.FieldEncryptionArgs>[]>;
+    /**
+     * failureMode is reject, passthrough or mark.
+     */
+    failureMode: pulumi.Input<string>;
+}
+
+/**
+ * EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+ */
+export interface EncryptFieldsPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config lists the fields to encrypt and their keys.
+     */
+    config: pulumi.Input<inputs.EncryptFieldsConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * EncryptPolicy encrypts whole record keys or values.
+ */
+export interface EncryptPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config says what to encrypt and with which key.
+     */
+    config: pulumi.Input<inputs.EncryptConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * EncryptionKey is a union on Type naming the key that encrypts records.
+ */
+export interface EncryptionKeyArgs {
+    /**
+     * aws is a key in AWS KMS.
+     */
+    aws?: pulumi.Input<inputs.AWSKeyArgs | undefined>;
+    /**
+     * static is a Konnect static key.
+     */
+    static?: pulumi.Input<inputs.StaticEncryptionKeyArgs | undefined>;
+    /**
+     * type is aws or static; set the member of that name.
+     */
+    type: pulumi.Input<enums.KeyType>;
+}
+
+/**
+ * ExistingGateway names a Gateway listener managed elsewhere.
  */
 export interface ExistingGatewayArgs {
     /**
@@ -175,7 +831,71 @@ export interface ExistingGatewayArgs {
 }
 
 /**
- * GatewayArgs describes the KonnectEventGateway.
+ * FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+ */
+export interface FetchKongIdentityPrincipalArgs {
+    /**
+     * directory is the Kong Identity directory to search, 1-253 characters.
+     */
+    directory: pulumi.Input<string>;
+    /**
+     * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+     */
+    failureMode: pulumi.Input<enums.PrincipalFailureMode>;
+    /**
+     * fetchBy names the metadata key the client's identity is matched against.
+     */
+    fetchBy: pulumi.Input<inputs.PrincipalFetchByArgs>;
+}
+
+/**
+ * FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+ */
+export interface FetchOAuthPrincipalArgs {
+    /**
+     * directory is the Kong Identity directory to search, 1-253 characters.
+     */
+    directory: pulumi.Input<string>;
+    /**
+     * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+     */
+    failureMode: pulumi.Input<enums.PrincipalFailureMode>;
+}
+
+/**
+ * FieldEncryption encrypts the fields at Paths with EncryptionKey.
+ */
+export interface FieldEncryptionArgs {
+    /**
+     * encryptionKey is the key to encrypt with.
+     */
+    encryptionKey: pulumi.Input<inputs.EncryptionKeyArgs>;
+    /**
+     * paths selects the fields: a list of paths or an expression.
+     */
+    paths: pulumi.Input<inputs.FieldPathsArgs>;
+}
+
+/**
+ * FieldPaths is a union on Type: a list of field paths or one expression.
+ */
+export interface FieldPathsArgs {
+    /**
+     * array lists the field paths; for type array.
+     */
+    array?: pulumi.Input<pulumi.Input<inputs.MatchArgs>[] | undefined>;
+    /**
+     * expression selects the fields; for type expression.
+     */
+    expression?: pulumi.Input<string | undefined>;
+    /**
+     * type is array (paths listed in array) or expression.
+     */
+    type: pulumi.Input<enums.FieldPathsType>;
+}
+
+/**
+ * Gateway describes the KonnectEventGateway.
  */
 export interface GatewayArgs {
     /**
@@ -197,7 +917,25 @@ export interface GatewayArgs {
 }
 
 /**
- * IssuerArgs names a cert-manager issuer.
+ * HeaderAction is a union on Op.
+ */
+export interface HeaderActionArgs {
+    /**
+     * op is set or remove; set the member of that name.
+     */
+    op: pulumi.Input<enums.HeaderOp>;
+    /**
+     * remove removes a header.
+     */
+    remove?: pulumi.Input<inputs.RemoveHeaderArgs | undefined>;
+    /**
+     * set sets a header.
+     */
+    set?: pulumi.Input<inputs.SetHeaderArgs | undefined>;
+}
+
+/**
+ * Issuer names a cert-manager issuer.
  */
 export interface IssuerArgs {
     /**
@@ -215,7 +953,43 @@ export interface IssuerArgs {
 }
 
 /**
- * KonnectArgs says how Kong Operator reaches Konnect.
+ * JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+ */
+export interface JWKSArgs {
+    /**
+     * cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+     */
+    cacheExpiration?: pulumi.Input<string | undefined>;
+    /**
+     * endpoint is the URL of the JSON Web Key Set.
+     */
+    endpoint: pulumi.Input<string>;
+    /**
+     * timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+     */
+    timeout?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+ */
+export interface KeySourceArgs {
+    /**
+     * aws looks keys up in AWS KMS.
+     */
+    aws?: pulumi.Input<inputs.EmptyObjectArgs | undefined>;
+    /**
+     * static looks keys up among the gateway's Konnect static keys.
+     */
+    static?: pulumi.Input<inputs.EmptyObjectArgs | undefined>;
+    /**
+     * type is aws or static; set the member of that name.
+     */
+    type: pulumi.Input<enums.KeyType>;
+}
+
+/**
+ * Konnect says how Kong Operator reaches Konnect.
  */
 export interface KonnectArgs {
     /**
@@ -233,7 +1007,49 @@ export interface KonnectArgs {
 }
 
 /**
- * LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+ * KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+ */
+export interface KonnectRefArgs {
+    /**
+     * id is the entity's Konnect ID.
+     */
+    id?: pulumi.Input<string | undefined>;
+    /**
+     * name is the entity's Konnect name.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * KonnectSchemaRegistryName is a schema registry's Konnect name.
+ */
+export interface KonnectSchemaRegistryNameArgs {
+    /**
+     * name is the registry's name in Konnect.
+     */
+    name: pulumi.Input<string>;
+}
+
+/**
+ * KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+ */
+export interface KonnectSchemaRegistryRefArgs {
+    /**
+     * id is reserved: the CRD has no field for the ID.
+     */
+    id?: pulumi.Input<inputs.EmptyObjectArgs | undefined>;
+    /**
+     * name names the registry by its Konnect name.
+     */
+    name?: pulumi.Input<inputs.KonnectSchemaRegistryNameArgs | undefined>;
+    /**
+     * type is name (set name); id has no field for the ID in this CRD version.
+     */
+    type: pulumi.Input<enums.KonnectSchemaRegistryRefType>;
+}
+
+/**
+ * LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
  */
 export interface LoadBalancerAddressArgs {
     /**
@@ -243,7 +1059,249 @@ export interface LoadBalancerAddressArgs {
 }
 
 /**
- * SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+ * Match is one name pattern or field path.
+ */
+export interface MatchArgs {
+    /**
+     * match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+     */
+    match: pulumi.Input<string>;
+}
+
+/**
+ * ModifyHeadersConfig lists header actions, applied in order.
+ */
+export interface ModifyHeadersConfigArgs {
+    /**
+     * actions are applied in order.
+     */
+    actions?: pulumi.Input<pulumi.Input<inputs.HeaderActionArgs>[] | undefined>;
+}
+
+/**
+ * ModifyHeadersPolicy sets or removes record headers.
+ */
+export interface ModifyHeadersPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config lists the header actions.
+     */
+    config: pulumi.Input<inputs.ModifyHeadersConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+ */
+export interface NamespaceAdditionalArgs {
+    /**
+     * consumerGroups selects consumer group IDs to expose even without the prefix.
+     */
+    consumerGroups?: pulumi.Input<pulumi.Input<inputs.ConsumerGroupSelectorArgs>[] | undefined>;
+    /**
+     * topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+     */
+    topics?: pulumi.Input<pulumi.Input<inputs.TopicSelectorArgs>[] | undefined>;
+}
+
+/**
+ * OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+ */
+export interface OAuthBearerAuthArgs {
+    /**
+     * claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+     */
+    claimsMapping?: pulumi.Input<inputs.ClaimsMappingArgs | undefined>;
+    /**
+     * fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+     */
+    fetchKongIdentityPrincipal?: pulumi.Input<inputs.FetchOAuthPrincipalArgs | undefined>;
+    /**
+     * jwks is where the gateway fetches the keys that verify token signatures.
+     */
+    jwks?: pulumi.Input<inputs.JWKSArgs | undefined>;
+    /**
+     * mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+     */
+    mediation: pulumi.Input<enums.OAuthBearerMediation>;
+    /**
+     * validate sets the audiences and issuer a token must carry.
+     */
+    validate?: pulumi.Input<inputs.OAuthBearerValidationArgs | undefined>;
+}
+
+/**
+ * OAuthBearerValidation lists the claims a token must carry.
+ */
+export interface OAuthBearerValidationArgs {
+    /**
+     * audiences are the accepted audiences; the token's audience claim must match one of them.
+     */
+    audiences?: pulumi.Input<pulumi.Input<inputs.AudienceArgs>[] | undefined>;
+    /**
+     * issuer is the issuer the token must name.
+     */
+    issuer?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+ */
+export interface PrincipalArgs {
+    /**
+     * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+     */
+    password: pulumi.Input<string>;
+    /**
+     * username is a literal or a Konnect secret template, at most 253 characters.
+     */
+    username: pulumi.Input<string>;
+}
+
+/**
+ * PrincipalFetchBy names the key a principal is looked up by.
+ */
+export interface PrincipalFetchByArgs {
+    /**
+     * key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+     */
+    key: pulumi.Input<string>;
+}
+
+/**
+ * ProducePolicyAPISpec is a union on Type; set the member Type names.
+ */
+export interface ProducePolicyAPISpecArgs {
+    /**
+     * encrypt encrypts whole record keys or values.
+     */
+    encrypt?: pulumi.Input<inputs.EncryptPolicyArgs | undefined>;
+    /**
+     * encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+     */
+    encryptFields?: pulumi.Input<inputs.EncryptFieldsPolicyArgs | undefined>;
+    /**
+     * modifyHeaders sets or removes record headers.
+     */
+    modifyHeaders?: pulumi.Input<inputs.ModifyHeadersPolicyArgs | undefined>;
+    /**
+     * schemaValidation validates produced records against a schema.
+     */
+    schemaValidation?: pulumi.Input<inputs.ProduceSchemaValidationPolicyArgs | undefined>;
+    /**
+     * type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+     */
+    type: pulumi.Input<enums.ProducePolicyType>;
+}
+
+/**
+ * ProduceSchemaValidation configures validation of produced records.
+ */
+export interface ProduceSchemaValidationArgs {
+    /**
+     * failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+     */
+    failureMode?: pulumi.Input<string | undefined>;
+    /**
+     * keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+     */
+    keyValidationAction?: pulumi.Input<string | undefined>;
+    /**
+     * schemaRegistry names the registry in Konnect.
+     */
+    schemaRegistry?: pulumi.Input<inputs.KonnectSchemaRegistryRefArgs | undefined>;
+    /**
+     * validateKey is Enabled to validate record keys.
+     */
+    validateKey?: pulumi.Input<string | undefined>;
+    /**
+     * validateValue is Enabled to validate record values.
+     */
+    validateValue?: pulumi.Input<string | undefined>;
+    /**
+     * valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+     */
+    valueValidationAction?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+ */
+export interface ProduceSchemaValidationConfigArgs {
+    /**
+     * confluentSchemaRegistry validates against the schemas of a registry.
+     */
+    confluentSchemaRegistry?: pulumi.Input<inputs.ProduceSchemaValidationArgs | undefined>;
+    /**
+     * json validates that records are JSON.
+     */
+    json?: pulumi.Input<inputs.ProduceSchemaValidationArgs | undefined>;
+    /**
+     * type is confluentSchemaRegistry or json; set the member of that name.
+     */
+    type: pulumi.Input<enums.SchemaValidationType>;
+}
+
+/**
+ * ProduceSchemaValidationPolicy validates produced records against a schema.
+ */
+export interface ProduceSchemaValidationPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * config says which schema to validate against and what to do with invalid records.
+     */
+    config: pulumi.Input<inputs.ProduceSchemaValidationConfigArgs>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * RemoveHeader removes header Key.
+ */
+export interface RemoveHeaderArgs {
+    /**
+     * key is the header name.
+     */
+    key: pulumi.Input<string>;
+}
+
+/**
+ * SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
  */
 export interface SchemaRegistryArgs {
     /**
@@ -265,7 +1323,7 @@ export interface SchemaRegistryArgs {
     /**
      * schemaType is the schema language: avro or json.
      */
-    schemaType: pulumi.Input<enums.eventgateway.SchemaType>;
+    schemaType: pulumi.Input<enums.SchemaType>;
     /**
      * timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
      */
@@ -277,7 +1335,101 @@ export interface SchemaRegistryArgs {
 }
 
 /**
- * SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+ * SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+ */
+export interface SchemaRegistryRefArgs {
+    /**
+     * kind defaults to EventGatewaySchemaRegistry, the only value.
+     */
+    kind?: pulumi.Input<string | undefined>;
+    /**
+     * name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+     */
+    name: pulumi.Input<string>;
+    /**
+     * namespace is reserved; leave it empty.
+     */
+    namespace?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * SecretKeyRef names one data key of a Secret.
+ */
+export interface SecretKeyRefArgs {
+    /**
+     * key is the data key within the Secret, such as tls.crt; 1-253 characters.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * name is the Secret's name, 1-253 characters.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * namespace defaults to the namespace of the object that references the Secret.
+     */
+    namespace?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+ */
+export interface SensitiveDataSourceArgs {
+    /**
+     * secretRef names the Secret and data key to read; required when type is secretRef.
+     */
+    secretRef?: pulumi.Input<inputs.SecretKeyRefArgs | undefined>;
+    /**
+     * type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+     */
+    type: pulumi.Input<string>;
+    /**
+     * value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+     */
+    value?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * SetHeader sets header Key to Value.
+ */
+export interface SetHeaderArgs {
+    /**
+     * key is the header name.
+     */
+    key: pulumi.Input<string>;
+    /**
+     * value is the header value.
+     */
+    value: pulumi.Input<string>;
+}
+
+/**
+ * SkipRecordPolicy drops consumed records, usually with a Condition.
+ */
+export interface SkipRecordPolicyArgs {
+    /**
+     * condition is an expression (at most 1000 characters) that limits when the policy applies.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * description is the policy's description in Konnect, at most 512 characters.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * enabled defaults to Enabled in Konnect.
+     */
+    enabled?: pulumi.Input<string | undefined>;
+    /**
+     * labels are the policy's labels in Konnect.
+     */
+    labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * name is the policy's name in Konnect, at most 255 characters.
+     */
+    name?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
  */
 export interface SniTLSArgs {
     /**
@@ -303,11 +1455,11 @@ export interface SniTLSArgs {
     /**
      * versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
      */
-    versions?: pulumi.Input<inputs.eventgateway.TLSServerVersionsArgs | undefined>;
+    versions?: pulumi.Input<inputs.TLSServerVersionsArgs | undefined>;
 }
 
 /**
- * SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+ * SniVirtualCluster describes one virtual cluster reached by SNI.
  */
 export interface SniVirtualClusterArgs {
     /**
@@ -317,15 +1469,15 @@ export interface SniVirtualClusterArgs {
     /**
      * acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
      */
-    acls?: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLRuleArgs>[] | undefined>;
+    acls?: pulumi.Input<pulumi.Input<inputs.ACLRuleArgs>[] | undefined>;
     /**
      * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
      */
-    authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
+    authentication?: pulumi.Input<pulumi.Input<inputs.VirtualClusterAuthenticationArgs>[] | undefined>;
     /**
      * consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
      */
-    consumePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumePolicyAPISpecArgs>[] | undefined>;
+    consumePolicies?: pulumi.Input<pulumi.Input<inputs.ConsumePolicyAPISpecArgs>[] | undefined>;
     /**
      * description is the virtual cluster's description in Konnect, at most 512 characters.
      */
@@ -345,19 +1497,29 @@ export interface SniVirtualClusterArgs {
     /**
      * namespace limits the cluster to backend topics and groups with a prefix.
      */
-    namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
+    namespace?: pulumi.Input<inputs.VirtualClusterNamespaceArgs | undefined>;
     /**
      * producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
      */
-    producePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ProducePolicyAPISpecArgs>[] | undefined>;
+    producePolicies?: pulumi.Input<pulumi.Input<inputs.ProducePolicyAPISpecArgs>[] | undefined>;
     /**
      * topicAliases need data plane 1.2 or later.
      */
-    topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
+    topicAliases?: pulumi.Input<pulumi.Input<inputs.TopicAliasArgs>[] | undefined>;
 }
 
 /**
- * StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+ * StaticEncryptionKey names a Konnect static key by ID or name.
+ */
+export interface StaticEncryptionKeyArgs {
+    /**
+     * key names the static key by its Konnect ID or name.
+     */
+    key: pulumi.Input<inputs.KonnectRefArgs>;
+}
+
+/**
+ * StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
  */
 export interface StaticKeyArgs {
     /**
@@ -371,7 +1533,89 @@ export interface StaticKeyArgs {
 }
 
 /**
- * TrustBundleArgs is one Konnect TLS trust bundle.
+ * TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+ */
+export interface TLSServerVersionsArgs {
+    /**
+     * max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+     */
+    max?: pulumi.Input<string | undefined>;
+    /**
+     * min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+     */
+    min?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * TopicAlias shows the backend Topic to clients as Alias.
+ */
+export interface TopicAliasArgs {
+    /**
+     * alias is the topic name clients see.
+     */
+    alias: pulumi.Input<string>;
+    /**
+     * condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+     */
+    condition?: pulumi.Input<string | undefined>;
+    /**
+     * conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+     */
+    conflict?: pulumi.Input<string | undefined>;
+    /**
+     * topic is the namespace-visible topic the alias resolves to.
+     */
+    topic: pulumi.Input<string>;
+}
+
+/**
+ * TopicExactList selects the listed backend topics.
+ */
+export interface TopicExactListArgs {
+    /**
+     * conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+     */
+    conflict?: pulumi.Input<string | undefined>;
+    /**
+     * exactList names the backend topics.
+     */
+    exactList: pulumi.Input<pulumi.Input<inputs.BackendTopicArgs>[]>;
+}
+
+/**
+ * TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+ */
+export interface TopicGlobArgs {
+    /**
+     * conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+     */
+    conflict?: pulumi.Input<string | undefined>;
+    /**
+     * glob is a pattern such as operations_data_*, 1-253 characters.
+     */
+    glob: pulumi.Input<string>;
+}
+
+/**
+ * TopicSelector is a union on Type selecting backend topics.
+ */
+export interface TopicSelectorArgs {
+    /**
+     * exactList selects named topics when type is exactList.
+     */
+    exactList?: pulumi.Input<inputs.TopicExactListArgs | undefined>;
+    /**
+     * glob selects topics by pattern when type is glob.
+     */
+    glob?: pulumi.Input<inputs.TopicGlobArgs | undefined>;
+    /**
+     * type is glob or exactList; set the member of the same name.
+     */
+    type: pulumi.Input<enums.SelectorType>;
+}
+
+/**
+ * TrustBundle is one Konnect TLS trust bundle.
  */
 export interface TrustBundleArgs {
     /**
@@ -385,7 +1629,7 @@ export interface TrustBundleArgs {
 }
 
 /**
- * VirtualClusterArgs describes one virtual cluster and how clients reach it.
+ * VirtualCluster describes one virtual cluster and how clients reach it.
  */
 export interface VirtualClusterArgs {
     /**
@@ -395,11 +1639,11 @@ export interface VirtualClusterArgs {
     /**
      * acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
      */
-    acls?: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLRuleArgs>[] | undefined>;
+    acls?: pulumi.Input<pulumi.Input<inputs.ACLRuleArgs>[] | undefined>;
     /**
      * authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
      */
-    authentication?: pulumi.Input<pulumi.Input<inputs.eventgateway.VirtualClusterAuthenticationArgs>[] | undefined>;
+    authentication?: pulumi.Input<pulumi.Input<inputs.VirtualClusterAuthenticationArgs>[] | undefined>;
     /**
      * bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
      */
@@ -407,7 +1651,7 @@ export interface VirtualClusterArgs {
     /**
      * consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
      */
-    consumePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumePolicyAPISpecArgs>[] | undefined>;
+    consumePolicies?: pulumi.Input<pulumi.Input<inputs.ConsumePolicyAPISpecArgs>[] | undefined>;
     /**
      * description is the virtual cluster's description in Konnect, at most 512 characters.
      */
@@ -427,7 +1671,7 @@ export interface VirtualClusterArgs {
     /**
      * namespace limits the cluster to backend topics and groups with a prefix.
      */
-    namespace?: pulumi.Input<inputs.eventgateway.VirtualClusterNamespaceArgs | undefined>;
+    namespace?: pulumi.Input<inputs.VirtualClusterNamespaceArgs | undefined>;
     /**
      * port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
      */
@@ -435,1340 +1679,97 @@ export interface VirtualClusterArgs {
     /**
      * producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
      */
-    producePolicies?: pulumi.Input<pulumi.Input<inputs.eventgateway.ProducePolicyAPISpecArgs>[] | undefined>;
+    producePolicies?: pulumi.Input<pulumi.Input<inputs.ProducePolicyAPISpecArgs>[] | undefined>;
     /**
      * topicAliases need data plane 1.2 or later.
      */
-    topicAliases?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicAliasArgs>[] | undefined>;
-}
-export namespace eventgateway {
-    /**
-     * ACLOperation names one Kafka operation.
-     */
-    export interface ACLOperationArgs {
-        /**
-         * name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
-         */
-        name: pulumi.Input<enums.eventgateway.ACLOperationName>;
-    }
-
-    /**
-     * ACLResourceNames is a union on Type: a list of name patterns or one expression.
-     */
-    export interface ACLResourceNamesArgs {
-        /**
-         * dynam is an expression computing the names; for type dynam.
-         */
-        dynam?: pulumi.Input<string | undefined>;
-        /**
-         * stat lists name patterns; for type stat.
-         */
-        stat?: pulumi.Input<pulumi.Input<inputs.eventgateway.MatchArgs>[] | undefined>;
-        /**
-         * type is stat (patterns listed in stat) or dynam (an expression in dynam).
-         */
-        type: pulumi.Input<enums.eventgateway.ACLResourceNamesType>;
-    }
-
-    /**
-     * ACLRule allows or denies operations on named resources.
-     */
-    export interface ACLRuleArgs {
-        /**
-         * action is allow or deny.
-         */
-        action: pulumi.Input<enums.eventgateway.ACLAction>;
-        /**
-         * operations are the Kafka operations the rule allows or denies.
-         */
-        operations: pulumi.Input<pulumi.Input<inputs.eventgateway.ACLOperationArgs>[]>;
-        /**
-         * resourceNames selects the resources by name.
-         */
-        resourceNames: pulumi.Input<inputs.eventgateway.ACLResourceNamesArgs>;
-        /**
-         * resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
-         */
-        resourceType: pulumi.Input<enums.eventgateway.ACLResourceType>;
-    }
-
-    /**
-     * AWSKey is an AWS KMS key.
-     */
-    export interface AWSKeyArgs {
-        /**
-         * arn matches ^arn:aws:kms:.+
-         */
-        arn: pulumi.Input<string>;
-    }
-
-    /**
-     * Audience is one accepted token audience.
-     */
-    export interface AudienceArgs {
-        /**
-         * name is the audience value, 1-253 characters.
-         */
-        name: pulumi.Input<string>;
-    }
-
-    /**
-     * BackendClusterAuthentication is a union on Type; set the member Type names.
-     */
-    export interface BackendClusterAuthenticationArgs {
-        /**
-         * anonymous connects without credentials; set it (empty) when type is anonymous.
-         */
-        anonymous?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
-        /**
-         * saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
-         */
-        saslPlain?: pulumi.Input<inputs.eventgateway.BackendClusterSaslPlainArgs | undefined>;
-        /**
-         * saslScram holds the SASL/SCRAM credentials when type is saslScram.
-         */
-        saslScram?: pulumi.Input<inputs.eventgateway.BackendClusterSaslScramArgs | undefined>;
-        /**
-         * type is anonymous, saslPlain or saslScram; set the member of the same name.
-         */
-        type: pulumi.Input<enums.eventgateway.BackendClusterAuthType>;
-    }
-
-    /**
-     * BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
-     */
-    export interface BackendClusterSaslPlainArgs {
-        /**
-         * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
-         */
-        password: pulumi.Input<string>;
-        /**
-         * username is a literal or a Konnect secret template, at most 253 characters.
-         */
-        username: pulumi.Input<string>;
-    }
-
-    /**
-     * BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
-     */
-    export interface BackendClusterSaslScramArgs {
-        /**
-         * algorithm is sha256 or sha512.
-         */
-        algorithm: pulumi.Input<enums.eventgateway.SaslScramAlgorithm>;
-        /**
-         * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
-         */
-        password: pulumi.Input<string>;
-        /**
-         * username is a literal or a Konnect secret template, at most 253 characters.
-         */
-        username: pulumi.Input<string>;
-    }
-
-    /**
-     * BackendClusterTLS configures TLS from the gateway to the backend cluster.
-     */
-    export interface BackendClusterTLSArgs {
-        /**
-         * caBundle is PEM, at most 4096 characters.
-         */
-        caBundle?: pulumi.Input<string | undefined>;
-        /**
-         * clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
-         */
-        clientIdentity?: pulumi.Input<inputs.eventgateway.CertificateKeyPairArgs | undefined>;
-        /**
-         * enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
-         */
-        enabled: pulumi.Input<string>;
-        /**
-         * insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
-         */
-        insecureSkipVerify?: pulumi.Input<string | undefined>;
-        /**
-         * tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
-         */
-        tlsVersions?: pulumi.Input<pulumi.Input<enums.eventgateway.TLSVersion>[] | undefined>;
-    }
-
-    /**
-     * BackendTopic names one backend topic.
-     */
-    export interface BackendTopicArgs {
-        /**
-         * backend is the backend topic's name, 1-253 characters.
-         */
-        backend: pulumi.Input<string>;
-    }
-
-    /**
-     * CertificateKeyPair is a PEM certificate and its private key.
-     */
-    export interface CertificateKeyPairArgs {
-        /**
-         * certificate is the PEM certificate.
-         */
-        certificate: pulumi.Input<inputs.eventgateway.SensitiveDataSourceArgs>;
-        /**
-         * key is the PEM private key of the certificate.
-         */
-        key: pulumi.Input<inputs.eventgateway.SensitiveDataSourceArgs>;
-    }
-
-    /**
-     * ClaimsMapping renames the token claims that carry the subject and the scope.
-     */
-    export interface ClaimsMappingArgs {
-        /**
-         * scope names the claim that carries the scope.
-         */
-        scope?: pulumi.Input<string | undefined>;
-        /**
-         * sub names the claim that carries the subject.
-         */
-        sub?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * ClientCertificateAuth authenticates clients by their TLS certificate.
-     */
-    export interface ClientCertificateAuthArgs {
-        /**
-         * fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchKongIdentityPrincipalArgs | undefined>;
-    }
-
-    /**
-     * ConsumePolicyAPISpec is a union on Type; set the member Type names.
-     */
-    export interface ConsumePolicyAPISpecArgs {
-        /**
-         * decrypt decrypts whole record keys or values.
-         */
-        decrypt?: pulumi.Input<inputs.eventgateway.DecryptPolicyArgs | undefined>;
-        /**
-         * decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
-         */
-        decryptFields?: pulumi.Input<inputs.eventgateway.DecryptFieldsPolicyArgs | undefined>;
-        /**
-         * modifyHeaders sets or removes record headers.
-         */
-        modifyHeaders?: pulumi.Input<inputs.eventgateway.ModifyHeadersPolicyArgs | undefined>;
-        /**
-         * schemaValidation validates consumed records against a schema.
-         */
-        schemaValidation?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationPolicyArgs | undefined>;
-        /**
-         * skipRecord drops consumed records, usually those its condition selects.
-         */
-        skipRecord?: pulumi.Input<inputs.eventgateway.SkipRecordPolicyArgs | undefined>;
-        /**
-         * type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.ConsumePolicyType>;
-    }
-
-    /**
-     * ConsumeSchemaValidation configures validation of consumed records.
-     */
-    export interface ConsumeSchemaValidationArgs {
-        /**
-         * failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
-         */
-        failureMode?: pulumi.Input<string | undefined>;
-        /**
-         * keyValidationAction is mark or skip: what happens to a record whose key is invalid.
-         */
-        keyValidationAction?: pulumi.Input<string | undefined>;
-        /**
-         * schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
-         */
-        schemaRegistry?: pulumi.Input<inputs.eventgateway.SchemaRegistryRefArgs | undefined>;
-        /**
-         * validateKey is Enabled to validate record keys.
-         */
-        validateKey?: pulumi.Input<string | undefined>;
-        /**
-         * validateValue is Enabled to validate record values.
-         */
-        validateValue?: pulumi.Input<string | undefined>;
-        /**
-         * valueValidationAction is mark or skip: what happens to a record whose value is invalid.
-         */
-        valueValidationAction?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
-     */
-    export interface ConsumeSchemaValidationConfigArgs {
-        /**
-         * confluentSchemaRegistry validates against the schemas of a registry.
-         */
-        confluentSchemaRegistry?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationArgs | undefined>;
-        /**
-         * json validates that records are JSON.
-         */
-        json?: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationArgs | undefined>;
-        /**
-         * type is confluentSchemaRegistry or json; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.SchemaValidationType>;
-    }
-
-    /**
-     * ConsumeSchemaValidationPolicy validates consumed records against a schema.
-     */
-    export interface ConsumeSchemaValidationPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config says which schema to validate against and what to do with invalid records.
-         */
-        config: pulumi.Input<inputs.eventgateway.ConsumeSchemaValidationConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * ConsumerGroupExactList selects the listed consumer groups.
-     */
-    export interface ConsumerGroupExactListArgs {
-        /**
-         * exactList names the consumer groups.
-         */
-        exactList: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumerGroupNameArgs>[]>;
-    }
-
-    /**
-     * ConsumerGroupGlob selects consumer groups matching Glob.
-     */
-    export interface ConsumerGroupGlobArgs {
-        /**
-         * glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
-         */
-        glob: pulumi.Input<string>;
-    }
-
-    /**
-     * ConsumerGroupName names one consumer group.
-     */
-    export interface ConsumerGroupNameArgs {
-        /**
-         * value is the consumer group ID, 1-253 characters.
-         */
-        value: pulumi.Input<string>;
-    }
-
-    /**
-     * ConsumerGroupSelector is a union on Type selecting consumer groups.
-     */
-    export interface ConsumerGroupSelectorArgs {
-        /**
-         * exactList selects named consumer groups when type is exactList.
-         */
-        exactList?: pulumi.Input<inputs.eventgateway.ConsumerGroupExactListArgs | undefined>;
-        /**
-         * glob selects consumer groups by pattern when type is glob.
-         */
-        glob?: pulumi.Input<inputs.eventgateway.ConsumerGroupGlobArgs | undefined>;
-        /**
-         * type is glob or exactList; set the member of the same name.
-         */
-        type: pulumi.Input<enums.eventgateway.SelectorType>;
-    }
-
-    /**
-     * DataPlaneConfig sets the data plane's environment.
-     */
-    export interface DataPlaneConfigArgs {
-        /**
-         * configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
-         */
-        configPollIntervalSeconds?: pulumi.Input<number | undefined>;
-        /**
-         * enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
-         */
-        enableDebugEndpoints?: pulumi.Input<string | undefined>;
-        /**
-         * konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
-         */
-        konnect?: pulumi.Input<inputs.eventgateway.DataPlaneKonnectConfigArgs | undefined>;
-        /**
-         * observability sets the log level and format.
-         */
-        observability?: pulumi.Input<inputs.eventgateway.DataPlaneObservabilityArgs | undefined>;
-        /**
-         * runtime sets the health listener address and the shutdown timing.
-         */
-        runtime?: pulumi.Input<inputs.eventgateway.DataPlaneRuntimeConfigArgs | undefined>;
-    }
-
-    /**
-     * DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
-     */
-    export interface DataPlaneKonnectConfigArgs {
-        /**
-         * apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
-         */
-        apiRequestTimeoutSeconds?: pulumi.Input<number | undefined>;
-        /**
-         * domain overrides the Konnect domain (default konghq.com).
-         */
-        domain?: pulumi.Input<string | undefined>;
-        /**
-         * insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
-         */
-        insecureSkipVerify?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * DataPlaneObservability sets logging.
-     */
-    export interface DataPlaneObservabilityArgs {
-        /**
-         * logFlags is the log level: trace, debug, info, warn or error.
-         */
-        logFlags?: pulumi.Input<string | undefined>;
-        /**
-         * logFormat is logfmt or json.
-         */
-        logFormat?: pulumi.Input<string | undefined>;
-        /**
-         * policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
-         */
-        policyErrorsInfoLogIntervalSeconds?: pulumi.Input<number | undefined>;
-    }
-
-    /**
-     * DataPlaneRuntimeConfig sets the health listener and shutdown timing.
-     */
-    export interface DataPlaneRuntimeConfigArgs {
-        /**
-         * drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
-         */
-        drainDurationSeconds?: pulumi.Input<number | undefined>;
-        /**
-         * healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
-         */
-        healthListenerAddressPort?: pulumi.Input<string | undefined>;
-        /**
-         * shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
-         */
-        shutdownTimeoutSeconds?: pulumi.Input<number | undefined>;
-    }
-
-    /**
-     * DecryptConfig says what to decrypt and where the keys come from.
-     */
-    export interface DecryptConfigArgs {
-        /**
-         * failureMode is error or passthrough: what happens to a record that cannot be decrypted.
-         */
-        failureMode: pulumi.Input<enums.eventgateway.CryptoFailureMode>;
-        /**
-         * keySources are where decryption keys are looked up.
-         */
-        keySources: pulumi.Input<pulumi.Input<inputs.eventgateway.KeySourceArgs>[]>;
-        /**
-         * partOfRecord lists the parts to decrypt: key and/or value.
-         */
-        partOfRecord: pulumi.Input<pulumi.Input<enums.eventgateway.RecordPart>[]>;
-    }
-
-    /**
-     * DecryptFields selects the fields to decrypt.
-     */
-    export interface DecryptFieldsArgs {
-        /**
-         * paths selects the fields: a list of paths or an expression.
-         */
-        paths: pulumi.Input<inputs.eventgateway.FieldPathsArgs>;
-    }
-
-    /**
-     * DecryptFieldsConfig says which fields to decrypt and where the keys come from.
-     */
-    export interface DecryptFieldsConfigArgs {
-        /**
-         * decryptFields selects the fields to decrypt.
-         */
-        decryptFields: pulumi.Input<inputs.eventgateway.DecryptFieldsArgs>;
-        /**
-         * failureMode is error, skip, passthrough or mark.
-         */
-        failureMode: pulumi.Input<string>;
-        /**
-         * keySources are where decryption keys are looked up.
-         */
-        keySources: pulumi.Input<pulumi.Input<inputs.eventgateway.KeySourceArgs>[]>;
-    }
-
-    /**
-     * DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
-     */
-    export interface DecryptFieldsPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config says which fields to decrypt and where the keys come from.
-         */
-        config: pulumi.Input<inputs.eventgateway.DecryptFieldsConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * DecryptPolicy decrypts whole record keys or values.
-     */
-    export interface DecryptPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config says what to decrypt and where the keys come from.
-         */
-        config: pulumi.Input<inputs.eventgateway.DecryptConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    export interface EmptyObjectArgs {
-    }
-
-    /**
-     * EncryptConfig says what to encrypt and with which key.
-     */
-    export interface EncryptConfigArgs {
-        /**
-         * encryptionKey is the key to encrypt with.
-         */
-        encryptionKey: pulumi.Input<inputs.eventgateway.EncryptionKeyArgs>;
-        /**
-         * failureMode is error or passthrough: what happens to a record that cannot be encrypted.
-         */
-        failureMode: pulumi.Input<enums.eventgateway.CryptoFailureMode>;
-        /**
-         * partOfRecord lists the parts to encrypt: key and/or value.
-         */
-        partOfRecord: pulumi.Input<pulumi.Input<enums.eventgateway.RecordPart>[]>;
-    }
-
-    /**
-     * EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
-     */
-    export interface EncryptFieldsConfigArgs {
-        /**
-         * encryptFields are the field selections and their keys, at most 256.
-         */
-        encryptFields: pulumi.Input<pulumi.Input<inputs.eventgateway.FieldEncryptionArgs>[]>;
-        /**
-         * failureMode is reject, passthrough or mark.
-         */
-        failureMode: pulumi.Input<string>;
-    }
-
-    /**
-     * EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
-     */
-    export interface EncryptFieldsPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config lists the fields to encrypt and their keys.
-         */
-        config: pulumi.Input<inputs.eventgateway.EncryptFieldsConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * EncryptPolicy encrypts whole record keys or values.
-     */
-    export interface EncryptPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config says what to encrypt and with which key.
-         */
-        config: pulumi.Input<inputs.eventgateway.EncryptConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * EncryptionKey is a union on Type naming the key that encrypts records.
-     */
-    export interface EncryptionKeyArgs {
-        /**
-         * aws is a key in AWS KMS.
-         */
-        aws?: pulumi.Input<inputs.eventgateway.AWSKeyArgs | undefined>;
-        /**
-         * static is a Konnect static key.
-         */
-        static?: pulumi.Input<inputs.eventgateway.StaticKeyArgs | undefined>;
-        /**
-         * type is aws or static; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.KeyType>;
-    }
-
-    /**
-     * FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
-     */
-    export interface FetchKongIdentityPrincipalArgs {
-        /**
-         * directory is the Kong Identity directory to search, 1-253 characters.
-         */
-        directory: pulumi.Input<string>;
-        /**
-         * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-         */
-        failureMode: pulumi.Input<enums.eventgateway.PrincipalFailureMode>;
-        /**
-         * fetchBy names the metadata key the client's identity is matched against.
-         */
-        fetchBy: pulumi.Input<inputs.eventgateway.PrincipalFetchByArgs>;
-    }
-
-    /**
-     * FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
-     */
-    export interface FetchOAuthPrincipalArgs {
-        /**
-         * directory is the Kong Identity directory to search, 1-253 characters.
-         */
-        directory: pulumi.Input<string>;
-        /**
-         * failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
-         */
-        failureMode: pulumi.Input<enums.eventgateway.PrincipalFailureMode>;
-    }
-
-    /**
-     * FieldEncryption encrypts the fields at Paths with EncryptionKey.
-     */
-    export interface FieldEncryptionArgs {
-        /**
-         * encryptionKey is the key to encrypt with.
-         */
-        encryptionKey: pulumi.Input<inputs.eventgateway.EncryptionKeyArgs>;
-        /**
-         * paths selects the fields: a list of paths or an expression.
-         */
-        paths: pulumi.Input<inputs.eventgateway.FieldPathsArgs>;
-    }
-
-    /**
-     * FieldPaths is a union on Type: a list of field paths or one expression.
-     */
-    export interface FieldPathsArgs {
-        /**
-         * array lists the field paths; for type array.
-         */
-        array?: pulumi.Input<pulumi.Input<inputs.eventgateway.MatchArgs>[] | undefined>;
-        /**
-         * expression selects the fields; for type expression.
-         */
-        expression?: pulumi.Input<string | undefined>;
-        /**
-         * type is array (paths listed in array) or expression.
-         */
-        type: pulumi.Input<enums.eventgateway.FieldPathsType>;
-    }
-
-    /**
-     * HeaderAction is a union on Op.
-     */
-    export interface HeaderActionArgs {
-        /**
-         * op is set or remove; set the member of that name.
-         */
-        op: pulumi.Input<enums.eventgateway.HeaderOp>;
-        /**
-         * remove removes a header.
-         */
-        remove?: pulumi.Input<inputs.eventgateway.RemoveHeaderArgs | undefined>;
-        /**
-         * set sets a header.
-         */
-        set?: pulumi.Input<inputs.eventgateway.SetHeaderArgs | undefined>;
-    }
-
-    /**
-     * JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
-     */
-    export interface JWKSArgs {
-        /**
-         * cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
-         */
-        cacheExpiration?: pulumi.Input<string | undefined>;
-        /**
-         * endpoint is the URL of the JSON Web Key Set.
-         */
-        endpoint: pulumi.Input<string>;
-        /**
-         * timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
-         */
-        timeout?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
-     */
-    export interface KeySourceArgs {
-        /**
-         * aws looks keys up in AWS KMS.
-         */
-        aws?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
-        /**
-         * static looks keys up among the gateway's Konnect static keys.
-         */
-        static?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
-        /**
-         * type is aws or static; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.KeyType>;
-    }
-
-    /**
-     * KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
-     */
-    export interface KonnectRefArgs {
-        /**
-         * id is the entity's Konnect ID.
-         */
-        id?: pulumi.Input<string | undefined>;
-        /**
-         * name is the entity's Konnect name.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * KonnectSchemaRegistryName is a schema registry's Konnect name.
-     */
-    export interface KonnectSchemaRegistryNameArgs {
-        /**
-         * name is the registry's name in Konnect.
-         */
-        name: pulumi.Input<string>;
-    }
-
-    /**
-     * KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
-     */
-    export interface KonnectSchemaRegistryRefArgs {
-        /**
-         * id is reserved: the CRD has no field for the ID.
-         */
-        id?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
-        /**
-         * name names the registry by its Konnect name.
-         */
-        name?: pulumi.Input<inputs.eventgateway.KonnectSchemaRegistryNameArgs | undefined>;
-        /**
-         * type is name (set name); id has no field for the ID in this CRD version.
-         */
-        type: pulumi.Input<enums.eventgateway.KonnectSchemaRegistryRefType>;
-    }
-
-    /**
-     * Match is one name pattern or field path.
-     */
-    export interface MatchArgs {
-        /**
-         * match is a name pattern (such as orders.*) or a field path, 1-253 characters.
-         */
-        match: pulumi.Input<string>;
-    }
-
-    /**
-     * ModifyHeadersConfig lists header actions, applied in order.
-     */
-    export interface ModifyHeadersConfigArgs {
-        /**
-         * actions are applied in order.
-         */
-        actions?: pulumi.Input<pulumi.Input<inputs.eventgateway.HeaderActionArgs>[] | undefined>;
-    }
-
-    /**
-     * ModifyHeadersPolicy sets or removes record headers.
-     */
-    export interface ModifyHeadersPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config lists the header actions.
-         */
-        config: pulumi.Input<inputs.eventgateway.ModifyHeadersConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-     */
-    export interface NamespaceAdditionalArgs {
-        /**
-         * consumerGroups selects consumer group IDs to expose even without the prefix.
-         */
-        consumerGroups?: pulumi.Input<pulumi.Input<inputs.eventgateway.ConsumerGroupSelectorArgs>[] | undefined>;
-        /**
-         * topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
-         */
-        topics?: pulumi.Input<pulumi.Input<inputs.eventgateway.TopicSelectorArgs>[] | undefined>;
-    }
-
-    /**
-     * OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
-     */
-    export interface OAuthBearerAuthArgs {
-        /**
-         * claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
-         */
-        claimsMapping?: pulumi.Input<inputs.eventgateway.ClaimsMappingArgs | undefined>;
-        /**
-         * fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchOAuthPrincipalArgs | undefined>;
-        /**
-         * jwks is where the gateway fetches the keys that verify token signatures.
-         */
-        jwks?: pulumi.Input<inputs.eventgateway.JWKSArgs | undefined>;
-        /**
-         * mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
-         */
-        mediation: pulumi.Input<enums.eventgateway.OAuthBearerMediation>;
-        /**
-         * validate sets the audiences and issuer a token must carry.
-         */
-        validate?: pulumi.Input<inputs.eventgateway.OAuthBearerValidationArgs | undefined>;
-    }
-
-    /**
-     * OAuthBearerValidation lists the claims a token must carry.
-     */
-    export interface OAuthBearerValidationArgs {
-        /**
-         * audiences are the accepted audiences; the token's audience claim must match one of them.
-         */
-        audiences?: pulumi.Input<pulumi.Input<inputs.eventgateway.AudienceArgs>[] | undefined>;
-        /**
-         * issuer is the issuer the token must name.
-         */
-        issuer?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
-     */
-    export interface PrincipalArgs {
-        /**
-         * password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
-         */
-        password: pulumi.Input<string>;
-        /**
-         * username is a literal or a Konnect secret template, at most 253 characters.
-         */
-        username: pulumi.Input<string>;
-    }
-
-    /**
-     * PrincipalFetchBy names the key a principal is looked up by.
-     */
-    export interface PrincipalFetchByArgs {
-        /**
-         * key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
-         */
-        key: pulumi.Input<string>;
-    }
-
-    /**
-     * ProducePolicyAPISpec is a union on Type; set the member Type names.
-     */
-    export interface ProducePolicyAPISpecArgs {
-        /**
-         * encrypt encrypts whole record keys or values.
-         */
-        encrypt?: pulumi.Input<inputs.eventgateway.EncryptPolicyArgs | undefined>;
-        /**
-         * encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
-         */
-        encryptFields?: pulumi.Input<inputs.eventgateway.EncryptFieldsPolicyArgs | undefined>;
-        /**
-         * modifyHeaders sets or removes record headers.
-         */
-        modifyHeaders?: pulumi.Input<inputs.eventgateway.ModifyHeadersPolicyArgs | undefined>;
-        /**
-         * schemaValidation validates produced records against a schema.
-         */
-        schemaValidation?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationPolicyArgs | undefined>;
-        /**
-         * type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.ProducePolicyType>;
-    }
-
-    /**
-     * ProduceSchemaValidation configures validation of produced records.
-     */
-    export interface ProduceSchemaValidationArgs {
-        /**
-         * failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
-         */
-        failureMode?: pulumi.Input<string | undefined>;
-        /**
-         * keyValidationAction is reject or mark: what happens to a record whose key is invalid.
-         */
-        keyValidationAction?: pulumi.Input<string | undefined>;
-        /**
-         * schemaRegistry names the registry in Konnect.
-         */
-        schemaRegistry?: pulumi.Input<inputs.eventgateway.KonnectSchemaRegistryRefArgs | undefined>;
-        /**
-         * validateKey is Enabled to validate record keys.
-         */
-        validateKey?: pulumi.Input<string | undefined>;
-        /**
-         * validateValue is Enabled to validate record values.
-         */
-        validateValue?: pulumi.Input<string | undefined>;
-        /**
-         * valueValidationAction is reject or mark: what happens to a record whose value is invalid.
-         */
-        valueValidationAction?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * ProduceSchemaValidationConfig is a union on Type; set the member Type names.
-     */
-    export interface ProduceSchemaValidationConfigArgs {
-        /**
-         * confluentSchemaRegistry validates against the schemas of a registry.
-         */
-        confluentSchemaRegistry?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationArgs | undefined>;
-        /**
-         * json validates that records are JSON.
-         */
-        json?: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationArgs | undefined>;
-        /**
-         * type is confluentSchemaRegistry or json; set the member of that name.
-         */
-        type: pulumi.Input<enums.eventgateway.SchemaValidationType>;
-    }
-
-    /**
-     * ProduceSchemaValidationPolicy validates produced records against a schema.
-     */
-    export interface ProduceSchemaValidationPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * config says which schema to validate against and what to do with invalid records.
-         */
-        config: pulumi.Input<inputs.eventgateway.ProduceSchemaValidationConfigArgs>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * RemoveHeader removes header Key.
-     */
-    export interface RemoveHeaderArgs {
-        /**
-         * key is the header name.
-         */
-        key: pulumi.Input<string>;
-    }
-
-    /**
-     * SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
-     */
-    export interface SchemaRegistryRefArgs {
-        /**
-         * kind defaults to EventGatewaySchemaRegistry, the only value.
-         */
-        kind?: pulumi.Input<string | undefined>;
-        /**
-         * name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
-         */
-        name: pulumi.Input<string>;
-        /**
-         * namespace is reserved; leave it empty.
-         */
-        namespace?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * SecretKeyRef names one data key of a Secret.
-     */
-    export interface SecretKeyRefArgs {
-        /**
-         * key is the data key within the Secret, such as tls.crt; 1-253 characters.
-         */
-        key: pulumi.Input<string>;
-        /**
-         * name is the Secret's name, 1-253 characters.
-         */
-        name: pulumi.Input<string>;
-        /**
-         * namespace defaults to the namespace of the object that references the Secret.
-         */
-        namespace?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
-     */
-    export interface SensitiveDataSourceArgs {
-        /**
-         * secretRef names the Secret and data key to read; required when type is secretRef.
-         */
-        secretRef?: pulumi.Input<inputs.eventgateway.SecretKeyRefArgs | undefined>;
-        /**
-         * type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
-         */
-        type: pulumi.Input<string>;
-        /**
-         * value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
-         */
-        value?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * SetHeader sets header Key to Value.
-     */
-    export interface SetHeaderArgs {
-        /**
-         * key is the header name.
-         */
-        key: pulumi.Input<string>;
-        /**
-         * value is the header value.
-         */
-        value: pulumi.Input<string>;
-    }
-
-    /**
-     * PolicyInfo holds the fields every virtual-cluster policy (ACL, consume, produce) has besides its config.
-     */
-    export interface SkipRecordPolicyArgs {
-        /**
-         * condition is an expression (at most 1000 characters) that limits when the policy applies.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * description is the policy's description in Konnect, at most 512 characters.
-         */
-        description?: pulumi.Input<string | undefined>;
-        /**
-         * enabled defaults to Enabled in Konnect.
-         */
-        enabled?: pulumi.Input<string | undefined>;
-        /**
-         * labels are the policy's labels in Konnect.
-         */
-        labels?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
-        /**
-         * name is the policy's name in Konnect, at most 255 characters.
-         */
-        name?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * StaticKey names a Konnect static key by ID or name.
-     */
-    export interface StaticKeyArgs {
-        /**
-         * key names the static key by its Konnect ID or name.
-         */
-        key: pulumi.Input<inputs.eventgateway.KonnectRefArgs>;
-    }
-
-    /**
-     * TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
-     */
-    export interface TLSServerVersionsArgs {
-        /**
-         * max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
-         */
-        max?: pulumi.Input<string | undefined>;
-        /**
-         * min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
-         */
-        min?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * TopicAlias shows the backend Topic to clients as Alias.
-     */
-    export interface TopicAliasArgs {
-        /**
-         * alias is the topic name clients see.
-         */
-        alias: pulumi.Input<string>;
-        /**
-         * condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
-         */
-        condition?: pulumi.Input<string | undefined>;
-        /**
-         * conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
-         */
-        conflict?: pulumi.Input<string | undefined>;
-        /**
-         * topic is the namespace-visible topic the alias resolves to.
-         */
-        topic: pulumi.Input<string>;
-    }
-
-    /**
-     * TopicExactList selects the listed backend topics.
-     */
-    export interface TopicExactListArgs {
-        /**
-         * conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
-         */
-        conflict?: pulumi.Input<string | undefined>;
-        /**
-         * exactList names the backend topics.
-         */
-        exactList: pulumi.Input<pulumi.Input<inputs.eventgateway.BackendTopicArgs>[]>;
-    }
-
-    /**
-     * TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
-     */
-    export interface TopicGlobArgs {
-        /**
-         * conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
-         */
-        conflict?: pulumi.Input<string | undefined>;
-        /**
-         * glob is a pattern such as operations_data_*, 1-253 characters.
-         */
-        glob: pulumi.Input<string>;
-    }
-
-    /**
-     * TopicSelector is a union on Type selecting backend topics.
-     */
-    export interface TopicSelectorArgs {
-        /**
-         * exactList selects named topics when type is exactList.
-         */
-        exactList?: pulumi.Input<inputs.eventgateway.TopicExactListArgs | undefined>;
-        /**
-         * glob selects topics by pattern when type is glob.
-         */
-        glob?: pulumi.Input<inputs.eventgateway.TopicGlobArgs | undefined>;
-        /**
-         * type is glob or exactList; set the member of the same name.
-         */
-        type: pulumi.Input<enums.eventgateway.SelectorType>;
-    }
-
-    /**
-     * VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
-     */
-    export interface VirtualClusterAuthenticationArgs {
-        /**
-         * anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
-         */
-        anonymous?: pulumi.Input<inputs.eventgateway.EmptyObjectArgs | undefined>;
-        /**
-         * clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
-         */
-        clientCertificate?: pulumi.Input<inputs.eventgateway.ClientCertificateAuthArgs | undefined>;
-        /**
-         * oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
-         */
-        oauthBearer?: pulumi.Input<inputs.eventgateway.OAuthBearerAuthArgs | undefined>;
-        /**
-         * saslPlain configures type saslPlain.
-         */
-        saslPlain?: pulumi.Input<inputs.eventgateway.VirtualClusterSaslPlainArgs | undefined>;
-        /**
-         * saslScram configures type saslScram.
-         */
-        saslScram?: pulumi.Input<inputs.eventgateway.VirtualClusterSaslScramArgs | undefined>;
-        /**
-         * type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
-         */
-        type: pulumi.Input<enums.eventgateway.VirtualClusterAuthType>;
-    }
-
-    /**
-     * VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
-     */
-    export interface VirtualClusterNamespaceArgs {
-        /**
-         * additional exposes backend topics and consumer groups without the prefix.
-         */
-        additional?: pulumi.Input<inputs.eventgateway.NamespaceAdditionalArgs | undefined>;
-        /**
-         * mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
-         */
-        mode: pulumi.Input<enums.eventgateway.NamespaceMode>;
-        /**
-         * prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
-         */
-        prefix: pulumi.Input<string>;
-    }
-
-    /**
-     * VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
-     */
-    export interface VirtualClusterSaslPlainArgs {
-        /**
-         * fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchKongIdentityPrincipalArgs | undefined>;
-        /**
-         * mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
-         */
-        mediation: pulumi.Input<enums.eventgateway.SaslPlainMediation>;
-        /**
-         * principals are the accepted users when the gateway terminates SASL/PLAIN.
-         */
-        principals?: pulumi.Input<pulumi.Input<inputs.eventgateway.PrincipalArgs>[] | undefined>;
-    }
-
-    /**
-     * VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
-     */
-    export interface VirtualClusterSaslScramArgs {
-        /**
-         * algorithm is sha256 or sha512.
-         */
-        algorithm: pulumi.Input<enums.eventgateway.SaslScramAlgorithm>;
-        /**
-         * fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.eventgateway.FetchKongIdentityPrincipalArgs | undefined>;
-    }
+    topicAliases?: pulumi.Input<pulumi.Input<inputs.TopicAliasArgs>[] | undefined>;
 }
 
+/**
+ * VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+ */
+export interface VirtualClusterAuthenticationArgs {
+    /**
+     * anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+     */
+    anonymous?: pulumi.Input<inputs.EmptyObjectArgs | undefined>;
+    /**
+     * clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+     */
+    clientCertificate?: pulumi.Input<inputs.ClientCertificateAuthArgs | undefined>;
+    /**
+     * oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+     */
+    oauthBearer?: pulumi.Input<inputs.OAuthBearerAuthArgs | undefined>;
+    /**
+     * saslPlain configures type saslPlain.
+     */
+    saslPlain?: pulumi.Input<inputs.VirtualClusterSaslPlainArgs | undefined>;
+    /**
+     * saslScram configures type saslScram.
+     */
+    saslScram?: pulumi.Input<inputs.VirtualClusterSaslScramArgs | undefined>;
+    /**
+     * type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+     */
+    type: pulumi.Input<enums.VirtualClusterAuthType>;
+}
+
+/**
+ * VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+ */
+export interface VirtualClusterNamespaceArgs {
+    /**
+     * additional exposes backend topics and consumer groups without the prefix.
+     */
+    additional?: pulumi.Input<inputs.NamespaceAdditionalArgs | undefined>;
+    /**
+     * mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+     */
+    mode: pulumi.Input<enums.NamespaceMode>;
+    /**
+     * prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+     */
+    prefix: pulumi.Input<string>;
+}
+
+/**
+ * VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+ */
+export interface VirtualClusterSaslPlainArgs {
+    /**
+     * fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+     */
+    fetchKongIdentityPrincipal?: pulumi.Input<inputs.FetchKongIdentityPrincipalArgs | undefined>;
+    /**
+     * mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+     */
+    mediation: pulumi.Input<enums.SaslPlainMediation>;
+    /**
+     * principals are the accepted users when the gateway terminates SASL/PLAIN.
+     */
+    principals?: pulumi.Input<pulumi.Input<inputs.PrincipalArgs>[] | undefined>;
+}
+
+/**
+ * VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+ */
+export interface VirtualClusterSaslScramArgs {
+    /**
+     * algorithm is sha256 or sha512.
+     */
+    algorithm: pulumi.Input<enums.SaslScramAlgorithm>;
+    /**
+     * fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+     */
+    fetchKongIdentityPrincipal?: pulumi.Input<inputs.FetchKongIdentityPrincipalArgs | undefined>;
+}
 export namespace konnect {
     /**
-     * ACLRule allows or denies operations on resources.
+     * ACLPolicyRule allows or denies operations on resources.
      */
-    export interface ACLRuleArgs {
+    export interface ACLPolicyRuleArgs {
         /**
          * `allow` or `deny`.
          */
@@ -1798,23 +1799,27 @@ export namespace konnect {
         /**
          * ACL rules (at least one).
          */
-        rules: pulumi.Input<pulumi.Input<inputs.konnect.ACLRuleArgs>[]>;
+        rules: pulumi.Input<pulumi.Input<inputs.konnect.ACLPolicyRuleArgs>[]>;
     }
 
     /**
-     * Audience is an accepted token audience.
+     * AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
      */
-    export interface AudienceArgs {
+    export interface AuthenticationPrincipalArgs {
         /**
-         * Audience value.
+         * Password (literal or `${vault...}` reference).
          */
-        name: pulumi.Input<string>;
+        password: pulumi.Input<string>;
+        /**
+         * User name (literal or `${vault...}` reference).
+         */
+        username: pulumi.Input<string>;
     }
 
     /**
-     * BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+     * BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
      */
-    export interface BackendClusterAuthenticationArgs {
+    export interface BackendClusterAuthenticationSchemeArgs {
         /**
          * SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
          */
@@ -1826,7 +1831,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain` or `sasl_scram`.
          */
-        type: pulumi.Input<enums.konnect.BackendClusterAuthType>;
+        type: pulumi.Input<enums.konnect.BackendClusterAuthenticationType>;
         /**
          * SASL user name (literal or `${vault...}` reference); required for SASL.
          */
@@ -1834,9 +1839,9 @@ export namespace konnect {
     }
 
     /**
-     * BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+     * BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
      */
-    export interface BackendClusterTLSArgs {
+    export interface BackendClusterTLSConfigArgs {
         /**
          * PEM CA bundle to verify the cluster's certificate with.
          */
@@ -1870,20 +1875,6 @@ export namespace konnect {
     }
 
     /**
-     * ClaimsMapping renames the JWT claims the gateway reads.
-     */
-    export interface ClaimsMappingArgs {
-        /**
-         * Claim holding the scopes.
-         */
-        scope?: pulumi.Input<string | undefined>;
-        /**
-         * Claim holding the subject.
-         */
-        sub?: pulumi.Input<string | undefined>;
-    }
-
-    /**
      * ClientIdentity is a client certificate and its private key.
      */
     export interface ClientIdentityArgs {
@@ -1898,27 +1889,9 @@ export namespace konnect {
     }
 
     /**
-     * DecryptConfig decrypts whole record keys or values.
+     * DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
      */
-    export interface DecryptConfigArgs {
-        /**
-         * `error` or `passthrough` when a record cannot be decrypted.
-         */
-        failureMode: pulumi.Input<string>;
-        /**
-         * Where decryption keys may come from.
-         */
-        keySources: pulumi.Input<pulumi.Input<inputs.konnect.KeySourceArgs>[]>;
-        /**
-         * `key` and/or `value`.
-         */
-        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
-    }
-
-    /**
-     * DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-     */
-    export interface DecryptFieldsConfigArgs {
+    export interface DecryptFieldsPolicyConfigArgs {
         /**
          * `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
          */
@@ -1926,7 +1899,7 @@ export namespace konnect {
         /**
          * Where decryption keys may come from.
          */
-        keySources: pulumi.Input<pulumi.Input<inputs.konnect.KeySourceArgs>[]>;
+        keySources: pulumi.Input<pulumi.Input<inputs.konnect.DecryptionKeySourceArgs>[]>;
         /**
          * Field path patterns to decrypt (1-50); or set pathsExpression.
          */
@@ -1938,21 +1911,31 @@ export namespace konnect {
     }
 
     /**
-     * EncryptConfig encrypts whole record keys or values.
+     * DecryptPolicyConfig decrypts whole record keys or values.
      */
-    export interface EncryptConfigArgs {
+    export interface DecryptPolicyConfigArgs {
         /**
-         * The key to encrypt with.
-         */
-        encryptionKey: pulumi.Input<inputs.konnect.EncryptionKeyArgs>;
-        /**
-         * `error` or `passthrough` when a record cannot be encrypted.
+         * `error` or `passthrough` when a record cannot be decrypted.
          */
         failureMode: pulumi.Input<string>;
+        /**
+         * Where decryption keys may come from.
+         */
+        keySources: pulumi.Input<pulumi.Input<inputs.konnect.DecryptionKeySourceArgs>[]>;
         /**
          * `key` and/or `value`.
          */
         partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+    }
+
+    /**
+     * DecryptionKeySource is where decryption keys may come from.
+     */
+    export interface DecryptionKeySourceArgs {
+        /**
+         * `aws` (AWS KMS) or `static` (StaticKey resources).
+         */
+        type: pulumi.Input<enums.konnect.EncryptionKeyType>;
     }
 
     /**
@@ -1962,7 +1945,7 @@ export namespace konnect {
         /**
          * The key to encrypt the fields with.
          */
-        encryptionKey: pulumi.Input<inputs.konnect.EncryptionKeyArgs>;
+        encryptionKey: pulumi.Input<inputs.konnect.EncryptionKeyReferenceArgs>;
         /**
          * Field path patterns to encrypt (1-50); or set pathsExpression.
          */
@@ -1974,9 +1957,9 @@ export namespace konnect {
     }
 
     /**
-     * EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+     * EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
      */
-    export interface EncryptFieldsConfigArgs {
+    export interface EncryptFieldsPolicyConfigArgs {
         /**
          * `reject`, `passthrough` or `mark` when a field cannot be encrypted.
          */
@@ -1988,9 +1971,27 @@ export namespace konnect {
     }
 
     /**
-     * EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+     * EncryptPolicyConfig encrypts whole record keys or values.
      */
-    export interface EncryptionKeyArgs {
+    export interface EncryptPolicyConfigArgs {
+        /**
+         * The key to encrypt with.
+         */
+        encryptionKey: pulumi.Input<inputs.konnect.EncryptionKeyReferenceArgs>;
+        /**
+         * `error` or `passthrough` when a record cannot be encrypted.
+         */
+        failureMode: pulumi.Input<string>;
+        /**
+         * `key` and/or `value`.
+         */
+        partOfRecord: pulumi.Input<pulumi.Input<string>[]>;
+    }
+
+    /**
+     * EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+     */
+    export interface EncryptionKeyReferenceArgs {
         /**
          * `aws`: ARN of the KMS key (`arn:aws:kms:...`).
          */
@@ -2002,7 +2003,7 @@ export namespace konnect {
         /**
          * `aws` or `static`.
          */
-        type: pulumi.Input<enums.konnect.KeyType>;
+        type: pulumi.Input<enums.konnect.EncryptionKeyType>;
     }
 
     /**
@@ -2036,9 +2037,9 @@ export namespace konnect {
     }
 
     /**
-     * FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+     * FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
      */
-    export interface FetchKongIdentityPrincipalArgs {
+    export interface FetchKongIdentityPrincipalConfigArgs {
         /**
          * Kong Identity directory.
          */
@@ -2110,9 +2111,9 @@ export namespace konnect {
     }
 
     /**
-     * HeaderAction sets or removes one header.
+     * ModifyHeaderAction sets or removes one header.
      */
-    export interface HeaderActionArgs {
+    export interface ModifyHeaderActionArgs {
         /**
          * Header name.
          */
@@ -2128,9 +2129,65 @@ export namespace konnect {
     }
 
     /**
-     * JWKS is where the gateway fetches the keys that verify OAuth tokens.
+     * ModifyHeadersPolicyConfig sets or removes record headers.
      */
-    export interface JWKSArgs {
+    export interface ModifyHeadersPolicyConfigArgs {
+        /**
+         * Header changes, applied in order.
+         */
+        actions: pulumi.Input<pulumi.Input<inputs.konnect.ModifyHeaderActionArgs>[]>;
+    }
+
+    /**
+     * NamespaceTopicSelector selects backend topics by glob or exact list.
+     */
+    export interface NamespaceTopicSelectorArgs {
+        /**
+         * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+         */
+        conflict?: pulumi.Input<string | undefined>;
+        /**
+         * For `exact_list`: the topics.
+         */
+        exactList?: pulumi.Input<pulumi.Input<inputs.konnect.ExactTopicArgs>[] | undefined>;
+        /**
+         * For `glob`: a pattern of `A-Za-z0-9._?*-`.
+         */
+        glob?: pulumi.Input<string | undefined>;
+        /**
+         * `glob` or `exact_list`.
+         */
+        type: pulumi.Input<string>;
+    }
+
+    /**
+     * OAuthAudience is an accepted token audience.
+     */
+    export interface OAuthAudienceArgs {
+        /**
+         * Audience value.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    /**
+     * OAuthClaimsMapping renames the JWT claims the gateway reads.
+     */
+    export interface OAuthClaimsMappingArgs {
+        /**
+         * Claim holding the scopes.
+         */
+        scope?: pulumi.Input<string | undefined>;
+        /**
+         * Claim holding the subject.
+         */
+        sub?: pulumi.Input<string | undefined>;
+    }
+
+    /**
+     * OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+     */
+    export interface OAuthJWKSArgs {
         /**
          * How long fetched keys are cached (default `1h`).
          */
@@ -2146,65 +2203,17 @@ export namespace konnect {
     }
 
     /**
-     * KeySource is where decryption keys may come from.
-     */
-    export interface KeySourceArgs {
-        /**
-         * `aws` (AWS KMS) or `static` (StaticKey resources).
-         */
-        type: pulumi.Input<enums.konnect.KeyType>;
-    }
-
-    /**
-     * ModifyHeadersConfig sets or removes record headers.
-     */
-    export interface ModifyHeadersConfigArgs {
-        /**
-         * Header changes, applied in order.
-         */
-        actions: pulumi.Input<pulumi.Input<inputs.konnect.HeaderActionArgs>[]>;
-    }
-
-    /**
-     * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-     */
-    export interface NamespaceAdditionalArgs {
-        /**
-         * Extra consumer groups.
-         */
-        consumerGroups?: pulumi.Input<pulumi.Input<inputs.konnect.GroupSelectorArgs>[] | undefined>;
-        /**
-         * Extra backend topics.
-         */
-        topics?: pulumi.Input<pulumi.Input<inputs.konnect.TopicSelectorArgs>[] | undefined>;
-    }
-
-    /**
      * OAuthValidation restricts the accepted OAuth tokens.
      */
     export interface OAuthValidationArgs {
         /**
          * Accepted audiences.
          */
-        audiences?: pulumi.Input<pulumi.Input<inputs.konnect.AudienceArgs>[] | undefined>;
+        audiences?: pulumi.Input<pulumi.Input<inputs.konnect.OAuthAudienceArgs>[] | undefined>;
         /**
          * Required issuer.
          */
         issuer?: pulumi.Input<string | undefined>;
-    }
-
-    /**
-     * Principal is a SASL/PLAIN user the gateway authenticates itself.
-     */
-    export interface PrincipalArgs {
-        /**
-         * Password (literal or `${vault...}` reference).
-         */
-        password: pulumi.Input<string>;
-        /**
-         * User name (literal or `${vault...}` reference).
-         */
-        username: pulumi.Input<string>;
     }
 
     /**
@@ -2260,7 +2269,7 @@ export namespace konnect {
         /**
          * `avro` or `json`.
          */
-        schemaType: pulumi.Input<enums.konnect.SchemaType>;
+        schemaType: pulumi.Input<enums.konnect.RegistrySchemaType>;
         /**
          * Request timeout in seconds (at least 1; default 10).
          */
@@ -2389,9 +2398,79 @@ export namespace konnect {
     }
 
     /**
-     * TopicAlias exposes a topic under another name.
+     * VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
      */
-    export interface TopicAliasArgs {
+    export interface VirtualClusterAuthenticationSchemeArgs {
+        /**
+         * For `sasl_scram`: `sha256` or `sha512`.
+         */
+        algorithm?: pulumi.Input<string | undefined>;
+        /**
+         * For `oauth_bearer`: claim names to read the subject and scope from.
+         */
+        claimsMapping?: pulumi.Input<inputs.konnect.OAuthClaimsMappingArgs | undefined>;
+        /**
+         * Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+         */
+        fetchKongIdentityPrincipal?: pulumi.Input<inputs.konnect.FetchKongIdentityPrincipalConfigArgs | undefined>;
+        /**
+         * For `oauth_bearer`: where to fetch the token-signing keys.
+         */
+        jwks?: pulumi.Input<inputs.konnect.OAuthJWKSArgs | undefined>;
+        /**
+         * For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+         */
+        mediation?: pulumi.Input<string | undefined>;
+        /**
+         * For `sasl_plain` with `terminate`: the accepted users.
+         */
+        principals?: pulumi.Input<pulumi.Input<inputs.konnect.AuthenticationPrincipalArgs>[] | undefined>;
+        /**
+         * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+         */
+        type: pulumi.Input<enums.konnect.VirtualClusterAuthenticationType>;
+        /**
+         * For `oauth_bearer`: audience and issuer checks.
+         */
+        validate?: pulumi.Input<inputs.konnect.OAuthValidationArgs | undefined>;
+    }
+
+    /**
+     * VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+     */
+    export interface VirtualClusterNamespaceAdditionalArgs {
+        /**
+         * Extra consumer groups.
+         */
+        consumerGroups?: pulumi.Input<pulumi.Input<inputs.konnect.GroupSelectorArgs>[] | undefined>;
+        /**
+         * Extra backend topics.
+         */
+        topics?: pulumi.Input<pulumi.Input<inputs.konnect.NamespaceTopicSelectorArgs>[] | undefined>;
+    }
+
+    /**
+     * VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+     */
+    export interface VirtualClusterNamespaceConfigArgs {
+        /**
+         * Backend topics and consumer groups outside the prefix to expose as well.
+         */
+        additional?: pulumi.Input<inputs.konnect.VirtualClusterNamespaceAdditionalArgs | undefined>;
+        /**
+         * `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+         */
+        mode: pulumi.Input<string>;
+        /**
+         * Prefix of the backend topics and groups that belong to the virtual cluster.
+         */
+        prefix: pulumi.Input<string>;
+    }
+
+    /**
+     * VirtualClusterTopicAlias exposes a topic under another name.
+     */
+    export interface VirtualClusterTopicAliasArgs {
         /**
          * Name clients use.
          */
@@ -2408,83 +2487,5 @@ export namespace konnect {
          * Topic it stands for (as seen inside the namespace).
          */
         topic: pulumi.Input<string>;
-    }
-
-    /**
-     * TopicSelector selects backend topics by glob or exact list.
-     */
-    export interface TopicSelectorArgs {
-        /**
-         * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-         */
-        conflict?: pulumi.Input<string | undefined>;
-        /**
-         * For `exact_list`: the topics.
-         */
-        exactList?: pulumi.Input<pulumi.Input<inputs.konnect.ExactTopicArgs>[] | undefined>;
-        /**
-         * For `glob`: a pattern of `A-Za-z0-9._?*-`.
-         */
-        glob?: pulumi.Input<string | undefined>;
-        /**
-         * `glob` or `exact_list`.
-         */
-        type: pulumi.Input<string>;
-    }
-
-    /**
-     * VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-     */
-    export interface VirtualClusterAuthenticationArgs {
-        /**
-         * For `sasl_scram`: `sha256` or `sha512`.
-         */
-        algorithm?: pulumi.Input<string | undefined>;
-        /**
-         * For `oauth_bearer`: claim names to read the subject and scope from.
-         */
-        claimsMapping?: pulumi.Input<inputs.konnect.ClaimsMappingArgs | undefined>;
-        /**
-         * Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: pulumi.Input<inputs.konnect.FetchKongIdentityPrincipalArgs | undefined>;
-        /**
-         * For `oauth_bearer`: where to fetch the token-signing keys.
-         */
-        jwks?: pulumi.Input<inputs.konnect.JWKSArgs | undefined>;
-        /**
-         * For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-         */
-        mediation?: pulumi.Input<string | undefined>;
-        /**
-         * For `sasl_plain` with `terminate`: the accepted users.
-         */
-        principals?: pulumi.Input<pulumi.Input<inputs.konnect.PrincipalArgs>[] | undefined>;
-        /**
-         * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-         */
-        type: pulumi.Input<enums.konnect.VirtualClusterAuthType>;
-        /**
-         * For `oauth_bearer`: audience and issuer checks.
-         */
-        validate?: pulumi.Input<inputs.konnect.OAuthValidationArgs | undefined>;
-    }
-
-    /**
-     * VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-     */
-    export interface VirtualClusterNamespaceArgs {
-        /**
-         * Backend topics and consumer groups outside the prefix to expose as well.
-         */
-        additional?: pulumi.Input<inputs.konnect.NamespaceAdditionalArgs | undefined>;
-        /**
-         * `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-         */
-        mode: pulumi.Input<string>;
-        /**
-         * Prefix of the backend topics and groups that belong to the virtual cluster.
-         */
-        prefix: pulumi.Input<string>;
     }
 }

@@ -8,14 +8,11 @@ import * as enums from "../types/enums";
 
 import * as utilities from "../utilities";
 
-export namespace eventgateway {
-}
-
 export namespace konnect {
     /**
-     * ACLRule allows or denies operations on resources.
+     * ACLPolicyRule allows or denies operations on resources.
      */
-    export interface ACLRule {
+    export interface ACLPolicyRule {
         /**
          * `allow` or `deny`.
          */
@@ -45,23 +42,27 @@ export namespace konnect {
         /**
          * ACL rules (at least one).
          */
-        rules: outputs.konnect.ACLRule[];
+        rules: outputs.konnect.ACLPolicyRule[];
     }
 
     /**
-     * Audience is an accepted token audience.
+     * AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
      */
-    export interface Audience {
+    export interface AuthenticationPrincipal {
         /**
-         * Audience value.
+         * Password (literal or `${vault...}` reference).
          */
-        name: string;
+        password: string;
+        /**
+         * User name (literal or `${vault...}` reference).
+         */
+        username: string;
     }
 
     /**
-     * BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+     * BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
      */
-    export interface BackendClusterAuthentication {
+    export interface BackendClusterAuthenticationScheme {
         /**
          * SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
          */
@@ -73,7 +74,7 @@ export namespace konnect {
         /**
          * `anonymous`, `sasl_plain` or `sasl_scram`.
          */
-        type: enums.konnect.BackendClusterAuthType;
+        type: enums.konnect.BackendClusterAuthenticationType;
         /**
          * SASL user name (literal or `${vault...}` reference); required for SASL.
          */
@@ -81,9 +82,9 @@ export namespace konnect {
     }
 
     /**
-     * BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+     * BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
      */
-    export interface BackendClusterTLS {
+    export interface BackendClusterTLSConfig {
         /**
          * PEM CA bundle to verify the cluster's certificate with.
          */
@@ -163,20 +164,6 @@ export namespace konnect {
     }
 
     /**
-     * ClaimsMapping renames the JWT claims the gateway reads.
-     */
-    export interface ClaimsMapping {
-        /**
-         * Claim holding the scopes.
-         */
-        scope?: string;
-        /**
-         * Claim holding the subject.
-         */
-        sub?: string;
-    }
-
-    /**
      * ClientIdentity is a client certificate and its private key.
      */
     export interface ClientIdentity {
@@ -243,27 +230,9 @@ export namespace konnect {
     }
 
     /**
-     * DecryptConfig decrypts whole record keys or values.
+     * DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
      */
-    export interface DecryptConfig {
-        /**
-         * `error` or `passthrough` when a record cannot be decrypted.
-         */
-        failureMode: string;
-        /**
-         * Where decryption keys may come from.
-         */
-        keySources: outputs.konnect.KeySource[];
-        /**
-         * `key` and/or `value`.
-         */
-        partOfRecord: string[];
-    }
-
-    /**
-     * DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-     */
-    export interface DecryptFieldsConfig {
+    export interface DecryptFieldsPolicyConfig {
         /**
          * `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
          */
@@ -271,7 +240,7 @@ export namespace konnect {
         /**
          * Where decryption keys may come from.
          */
-        keySources: outputs.konnect.KeySource[];
+        keySources: outputs.konnect.DecryptionKeySource[];
         /**
          * Field path patterns to decrypt (1-50); or set pathsExpression.
          */
@@ -283,21 +252,31 @@ export namespace konnect {
     }
 
     /**
-     * EncryptConfig encrypts whole record keys or values.
+     * DecryptPolicyConfig decrypts whole record keys or values.
      */
-    export interface EncryptConfig {
+    export interface DecryptPolicyConfig {
         /**
-         * The key to encrypt with.
-         */
-        encryptionKey: outputs.konnect.EncryptionKey;
-        /**
-         * `error` or `passthrough` when a record cannot be encrypted.
+         * `error` or `passthrough` when a record cannot be decrypted.
          */
         failureMode: string;
+        /**
+         * Where decryption keys may come from.
+         */
+        keySources: outputs.konnect.DecryptionKeySource[];
         /**
          * `key` and/or `value`.
          */
         partOfRecord: string[];
+    }
+
+    /**
+     * DecryptionKeySource is where decryption keys may come from.
+     */
+    export interface DecryptionKeySource {
+        /**
+         * `aws` (AWS KMS) or `static` (StaticKey resources).
+         */
+        type: enums.konnect.EncryptionKeyType;
     }
 
     /**
@@ -307,7 +286,7 @@ export namespace konnect {
         /**
          * The key to encrypt the fields with.
          */
-        encryptionKey: outputs.konnect.EncryptionKey;
+        encryptionKey: outputs.konnect.EncryptionKeyReference;
         /**
          * Field path patterns to encrypt (1-50); or set pathsExpression.
          */
@@ -319,9 +298,9 @@ export namespace konnect {
     }
 
     /**
-     * EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+     * EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
      */
-    export interface EncryptFieldsConfig {
+    export interface EncryptFieldsPolicyConfig {
         /**
          * `reject`, `passthrough` or `mark` when a field cannot be encrypted.
          */
@@ -333,9 +312,27 @@ export namespace konnect {
     }
 
     /**
-     * EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+     * EncryptPolicyConfig encrypts whole record keys or values.
      */
-    export interface EncryptionKey {
+    export interface EncryptPolicyConfig {
+        /**
+         * The key to encrypt with.
+         */
+        encryptionKey: outputs.konnect.EncryptionKeyReference;
+        /**
+         * `error` or `passthrough` when a record cannot be encrypted.
+         */
+        failureMode: string;
+        /**
+         * `key` and/or `value`.
+         */
+        partOfRecord: string[];
+    }
+
+    /**
+     * EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+     */
+    export interface EncryptionKeyReference {
         /**
          * `aws`: ARN of the KMS key (`arn:aws:kms:...`).
          */
@@ -347,7 +344,7 @@ export namespace konnect {
         /**
          * `aws` or `static`.
          */
-        type: enums.konnect.KeyType;
+        type: enums.konnect.EncryptionKeyType;
     }
 
     /**
@@ -381,9 +378,9 @@ export namespace konnect {
     }
 
     /**
-     * FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+     * FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
      */
-    export interface FetchKongIdentityPrincipal {
+    export interface FetchKongIdentityPrincipalConfig {
         /**
          * Kong Identity directory.
          */
@@ -455,9 +452,9 @@ export namespace konnect {
     }
 
     /**
-     * HeaderAction sets or removes one header.
+     * ModifyHeaderAction sets or removes one header.
      */
-    export interface HeaderAction {
+    export interface ModifyHeaderAction {
         /**
          * Header name.
          */
@@ -473,9 +470,65 @@ export namespace konnect {
     }
 
     /**
-     * JWKS is where the gateway fetches the keys that verify OAuth tokens.
+     * ModifyHeadersPolicyConfig sets or removes record headers.
      */
-    export interface JWKS {
+    export interface ModifyHeadersPolicyConfig {
+        /**
+         * Header changes, applied in order.
+         */
+        actions: outputs.konnect.ModifyHeaderAction[];
+    }
+
+    /**
+     * NamespaceTopicSelector selects backend topics by glob or exact list.
+     */
+    export interface NamespaceTopicSelector {
+        /**
+         * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+         */
+        conflict?: string;
+        /**
+         * For `exact_list`: the topics.
+         */
+        exactList?: outputs.konnect.ExactTopic[];
+        /**
+         * For `glob`: a pattern of `A-Za-z0-9._?*-`.
+         */
+        glob?: string;
+        /**
+         * `glob` or `exact_list`.
+         */
+        type: string;
+    }
+
+    /**
+     * OAuthAudience is an accepted token audience.
+     */
+    export interface OAuthAudience {
+        /**
+         * Audience value.
+         */
+        name: string;
+    }
+
+    /**
+     * OAuthClaimsMapping renames the JWT claims the gateway reads.
+     */
+    export interface OAuthClaimsMapping {
+        /**
+         * Claim holding the scopes.
+         */
+        scope?: string;
+        /**
+         * Claim holding the subject.
+         */
+        sub?: string;
+    }
+
+    /**
+     * OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+     */
+    export interface OAuthJWKS {
         /**
          * How long fetched keys are cached (default `1h`).
          */
@@ -491,65 +544,17 @@ export namespace konnect {
     }
 
     /**
-     * KeySource is where decryption keys may come from.
-     */
-    export interface KeySource {
-        /**
-         * `aws` (AWS KMS) or `static` (StaticKey resources).
-         */
-        type: enums.konnect.KeyType;
-    }
-
-    /**
-     * ModifyHeadersConfig sets or removes record headers.
-     */
-    export interface ModifyHeadersConfig {
-        /**
-         * Header changes, applied in order.
-         */
-        actions: outputs.konnect.HeaderAction[];
-    }
-
-    /**
-     * NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-     */
-    export interface NamespaceAdditional {
-        /**
-         * Extra consumer groups.
-         */
-        consumerGroups?: outputs.konnect.GroupSelector[];
-        /**
-         * Extra backend topics.
-         */
-        topics?: outputs.konnect.TopicSelector[];
-    }
-
-    /**
      * OAuthValidation restricts the accepted OAuth tokens.
      */
     export interface OAuthValidation {
         /**
          * Accepted audiences.
          */
-        audiences?: outputs.konnect.Audience[];
+        audiences?: outputs.konnect.OAuthAudience[];
         /**
          * Required issuer.
          */
         issuer?: string;
-    }
-
-    /**
-     * Principal is a SASL/PLAIN user the gateway authenticates itself.
-     */
-    export interface Principal {
-        /**
-         * Password (literal or `${vault...}` reference).
-         */
-        password: string;
-        /**
-         * User name (literal or `${vault...}` reference).
-         */
-        username: string;
     }
 
     /**
@@ -605,7 +610,7 @@ export namespace konnect {
         /**
          * `avro` or `json`.
          */
-        schemaType: enums.konnect.SchemaType;
+        schemaType: enums.konnect.RegistrySchemaType;
         /**
          * Request timeout in seconds (at least 1; default 10).
          */
@@ -734,9 +739,79 @@ export namespace konnect {
     }
 
     /**
-     * TopicAlias exposes a topic under another name.
+     * VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
      */
-    export interface TopicAlias {
+    export interface VirtualClusterAuthenticationScheme {
+        /**
+         * For `sasl_scram`: `sha256` or `sha512`.
+         */
+        algorithm?: string;
+        /**
+         * For `oauth_bearer`: claim names to read the subject and scope from.
+         */
+        claimsMapping?: outputs.konnect.OAuthClaimsMapping;
+        /**
+         * Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+         */
+        fetchKongIdentityPrincipal?: outputs.konnect.FetchKongIdentityPrincipalConfig;
+        /**
+         * For `oauth_bearer`: where to fetch the token-signing keys.
+         */
+        jwks?: outputs.konnect.OAuthJWKS;
+        /**
+         * For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+         */
+        mediation?: string;
+        /**
+         * For `sasl_plain` with `terminate`: the accepted users.
+         */
+        principals?: outputs.konnect.AuthenticationPrincipal[];
+        /**
+         * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+         */
+        type: enums.konnect.VirtualClusterAuthenticationType;
+        /**
+         * For `oauth_bearer`: audience and issuer checks.
+         */
+        validate?: outputs.konnect.OAuthValidation;
+    }
+
+    /**
+     * VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+     */
+    export interface VirtualClusterNamespaceAdditional {
+        /**
+         * Extra consumer groups.
+         */
+        consumerGroups?: outputs.konnect.GroupSelector[];
+        /**
+         * Extra backend topics.
+         */
+        topics?: outputs.konnect.NamespaceTopicSelector[];
+    }
+
+    /**
+     * VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+     */
+    export interface VirtualClusterNamespaceConfig {
+        /**
+         * Backend topics and consumer groups outside the prefix to expose as well.
+         */
+        additional?: outputs.konnect.VirtualClusterNamespaceAdditional;
+        /**
+         * `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+         */
+        mode: string;
+        /**
+         * Prefix of the backend topics and groups that belong to the virtual cluster.
+         */
+        prefix: string;
+    }
+
+    /**
+     * VirtualClusterTopicAlias exposes a topic under another name.
+     */
+    export interface VirtualClusterTopicAlias {
         /**
          * Name clients use.
          */
@@ -753,84 +828,6 @@ export namespace konnect {
          * Topic it stands for (as seen inside the namespace).
          */
         topic: string;
-    }
-
-    /**
-     * TopicSelector selects backend topics by glob or exact list.
-     */
-    export interface TopicSelector {
-        /**
-         * `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-         */
-        conflict?: string;
-        /**
-         * For `exact_list`: the topics.
-         */
-        exactList?: outputs.konnect.ExactTopic[];
-        /**
-         * For `glob`: a pattern of `A-Za-z0-9._?*-`.
-         */
-        glob?: string;
-        /**
-         * `glob` or `exact_list`.
-         */
-        type: string;
-    }
-
-    /**
-     * VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-     */
-    export interface VirtualClusterAuthentication {
-        /**
-         * For `sasl_scram`: `sha256` or `sha512`.
-         */
-        algorithm?: string;
-        /**
-         * For `oauth_bearer`: claim names to read the subject and scope from.
-         */
-        claimsMapping?: outputs.konnect.ClaimsMapping;
-        /**
-         * Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-         */
-        fetchKongIdentityPrincipal?: outputs.konnect.FetchKongIdentityPrincipal;
-        /**
-         * For `oauth_bearer`: where to fetch the token-signing keys.
-         */
-        jwks?: outputs.konnect.JWKS;
-        /**
-         * For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-         */
-        mediation?: string;
-        /**
-         * For `sasl_plain` with `terminate`: the accepted users.
-         */
-        principals?: outputs.konnect.Principal[];
-        /**
-         * `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-         */
-        type: enums.konnect.VirtualClusterAuthType;
-        /**
-         * For `oauth_bearer`: audience and issuer checks.
-         */
-        validate?: outputs.konnect.OAuthValidation;
-    }
-
-    /**
-     * VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-     */
-    export interface VirtualClusterNamespace {
-        /**
-         * Backend topics and consumer groups outside the prefix to expose as well.
-         */
-        additional?: outputs.konnect.NamespaceAdditional;
-        /**
-         * `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-         */
-        mode: string;
-        /**
-         * Prefix of the backend topics and groups that belong to the virtual cluster.
-         */
-        prefix: string;
     }
 
 }

@@ -6,6 +6,7 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from ._enums import *
 from .port_mapped_gateway import *
 from .provider import *
 from .sni_gateway import *
@@ -15,13 +16,10 @@ from ._inputs import *
 if typing.TYPE_CHECKING:
     import pulumi_kong_event_gateway.config as __config
     config = __config
-    import pulumi_kong_event_gateway.eventgateway as __eventgateway
-    eventgateway = __eventgateway
     import pulumi_kong_event_gateway.konnect as __konnect
     konnect = __konnect
 else:
     config = _utilities.lazy_import('pulumi_kong_event_gateway.config')
-    eventgateway = _utilities.lazy_import('pulumi_kong_event_gateway.eventgateway')
     konnect = _utilities.lazy_import('pulumi_kong_event_gateway.konnect')
 
 _utilities.register(

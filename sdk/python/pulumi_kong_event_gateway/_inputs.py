@@ -13,49 +13,458 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import eventgateway
-from . import eventgateway as _eventgateway
+from ._enums import *
 
 __all__ = [
+    'ACLOperationArgs',
+    'ACLOperationArgsDict',
+    'ACLResourceNamesArgs',
+    'ACLResourceNamesArgsDict',
+    'ACLRuleArgs',
+    'ACLRuleArgsDict',
+    'AWSKeyArgs',
+    'AWSKeyArgsDict',
+    'AudienceArgs',
+    'AudienceArgsDict',
     'BackendClusterArgs',
     'BackendClusterArgsDict',
+    'BackendClusterAuthenticationArgs',
+    'BackendClusterAuthenticationArgsDict',
+    'BackendClusterSaslPlainArgs',
+    'BackendClusterSaslPlainArgsDict',
+    'BackendClusterSaslScramArgs',
+    'BackendClusterSaslScramArgsDict',
+    'BackendClusterTLSArgs',
+    'BackendClusterTLSArgsDict',
+    'BackendTopicArgs',
+    'BackendTopicArgsDict',
+    'CertificateKeyPairArgs',
+    'CertificateKeyPairArgsDict',
+    'ClaimsMappingArgs',
+    'ClaimsMappingArgsDict',
     'ClientAuthenticationArgs',
     'ClientAuthenticationArgsDict',
+    'ClientCertificateAuthArgs',
+    'ClientCertificateAuthArgsDict',
+    'ConsumePolicyAPISpecArgs',
+    'ConsumePolicyAPISpecArgsDict',
+    'ConsumeSchemaValidationArgs',
+    'ConsumeSchemaValidationArgsDict',
+    'ConsumeSchemaValidationConfigArgs',
+    'ConsumeSchemaValidationConfigArgsDict',
+    'ConsumeSchemaValidationPolicyArgs',
+    'ConsumeSchemaValidationPolicyArgsDict',
+    'ConsumerGroupExactListArgs',
+    'ConsumerGroupExactListArgsDict',
+    'ConsumerGroupGlobArgs',
+    'ConsumerGroupGlobArgsDict',
+    'ConsumerGroupNameArgs',
+    'ConsumerGroupNameArgsDict',
+    'ConsumerGroupSelectorArgs',
+    'ConsumerGroupSelectorArgsDict',
     'ContainerResourcesArgs',
     'ContainerResourcesArgsDict',
     'DNSArgs',
     'DNSArgsDict',
     'DataPlaneArgs',
     'DataPlaneArgsDict',
+    'DataPlaneConfigArgs',
+    'DataPlaneConfigArgsDict',
+    'DataPlaneKonnectConfigArgs',
+    'DataPlaneKonnectConfigArgsDict',
+    'DataPlaneObservabilityArgs',
+    'DataPlaneObservabilityArgsDict',
+    'DataPlaneRuntimeConfigArgs',
+    'DataPlaneRuntimeConfigArgsDict',
+    'DecryptConfigArgs',
+    'DecryptConfigArgsDict',
+    'DecryptFieldsArgs',
+    'DecryptFieldsArgsDict',
+    'DecryptFieldsConfigArgs',
+    'DecryptFieldsConfigArgsDict',
+    'DecryptFieldsPolicyArgs',
+    'DecryptFieldsPolicyArgsDict',
+    'DecryptPolicyArgs',
+    'DecryptPolicyArgsDict',
     'EdgeArgs',
     'EdgeArgsDict',
+    'EmptyObjectArgs',
+    'EmptyObjectArgsDict',
+    'EncryptConfigArgs',
+    'EncryptConfigArgsDict',
+    'EncryptFieldsConfigArgs',
+    'EncryptFieldsConfigArgsDict',
+    'EncryptFieldsPolicyArgs',
+    'EncryptFieldsPolicyArgsDict',
+    'EncryptPolicyArgs',
+    'EncryptPolicyArgsDict',
+    'EncryptionKeyArgs',
+    'EncryptionKeyArgsDict',
     'ExistingGatewayArgs',
     'ExistingGatewayArgsDict',
+    'FetchKongIdentityPrincipalArgs',
+    'FetchKongIdentityPrincipalArgsDict',
+    'FetchOAuthPrincipalArgs',
+    'FetchOAuthPrincipalArgsDict',
+    'FieldEncryptionArgs',
+    'FieldEncryptionArgsDict',
+    'FieldPathsArgs',
+    'FieldPathsArgsDict',
     'GatewayArgs',
     'GatewayArgsDict',
+    'HeaderActionArgs',
+    'HeaderActionArgsDict',
     'IssuerArgs',
     'IssuerArgsDict',
+    'JWKSArgs',
+    'JWKSArgsDict',
+    'KeySourceArgs',
+    'KeySourceArgsDict',
     'KonnectArgs',
     'KonnectArgsDict',
+    'KonnectRefArgs',
+    'KonnectRefArgsDict',
+    'KonnectSchemaRegistryNameArgs',
+    'KonnectSchemaRegistryNameArgsDict',
+    'KonnectSchemaRegistryRefArgs',
+    'KonnectSchemaRegistryRefArgsDict',
     'LoadBalancerAddressArgs',
     'LoadBalancerAddressArgsDict',
+    'MatchArgs',
+    'MatchArgsDict',
+    'ModifyHeadersConfigArgs',
+    'ModifyHeadersConfigArgsDict',
+    'ModifyHeadersPolicyArgs',
+    'ModifyHeadersPolicyArgsDict',
+    'NamespaceAdditionalArgs',
+    'NamespaceAdditionalArgsDict',
+    'OAuthBearerAuthArgs',
+    'OAuthBearerAuthArgsDict',
+    'OAuthBearerValidationArgs',
+    'OAuthBearerValidationArgsDict',
+    'PrincipalArgs',
+    'PrincipalArgsDict',
+    'PrincipalFetchByArgs',
+    'PrincipalFetchByArgsDict',
+    'ProducePolicyAPISpecArgs',
+    'ProducePolicyAPISpecArgsDict',
+    'ProduceSchemaValidationArgs',
+    'ProduceSchemaValidationArgsDict',
+    'ProduceSchemaValidationConfigArgs',
+    'ProduceSchemaValidationConfigArgsDict',
+    'ProduceSchemaValidationPolicyArgs',
+    'ProduceSchemaValidationPolicyArgsDict',
+    'RemoveHeaderArgs',
+    'RemoveHeaderArgsDict',
     'SchemaRegistryArgs',
     'SchemaRegistryArgsDict',
+    'SchemaRegistryRefArgs',
+    'SchemaRegistryRefArgsDict',
+    'SecretKeyRefArgs',
+    'SecretKeyRefArgsDict',
+    'SensitiveDataSourceArgs',
+    'SensitiveDataSourceArgsDict',
+    'SetHeaderArgs',
+    'SetHeaderArgsDict',
+    'SkipRecordPolicyArgs',
+    'SkipRecordPolicyArgsDict',
     'SniTLSArgs',
     'SniTLSArgsDict',
     'SniVirtualClusterArgs',
     'SniVirtualClusterArgsDict',
+    'StaticEncryptionKeyArgs',
+    'StaticEncryptionKeyArgsDict',
     'StaticKeyArgs',
     'StaticKeyArgsDict',
+    'TLSServerVersionsArgs',
+    'TLSServerVersionsArgsDict',
+    'TopicAliasArgs',
+    'TopicAliasArgsDict',
+    'TopicExactListArgs',
+    'TopicExactListArgsDict',
+    'TopicGlobArgs',
+    'TopicGlobArgsDict',
+    'TopicSelectorArgs',
+    'TopicSelectorArgsDict',
     'TrustBundleArgs',
     'TrustBundleArgsDict',
     'VirtualClusterArgs',
     'VirtualClusterArgsDict',
+    'VirtualClusterAuthenticationArgs',
+    'VirtualClusterAuthenticationArgsDict',
+    'VirtualClusterNamespaceArgs',
+    'VirtualClusterNamespaceArgsDict',
+    'VirtualClusterSaslPlainArgs',
+    'VirtualClusterSaslPlainArgsDict',
+    'VirtualClusterSaslScramArgs',
+    'VirtualClusterSaslScramArgsDict',
 ]
+
+class ACLOperationArgsDict(TypedDict):
+    """
+    ACLOperation names one Kafka operation.
+    """
+    name: pulumi.Input['ACLOperationName']
+    """
+    name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+    """
+
+@pulumi.input_type
+class ACLOperationArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input['ACLOperationName']):
+        """
+        ACLOperation names one Kafka operation.
+
+        :param pulumi.Input['ACLOperationName'] name: name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input['ACLOperationName']:
+        """
+        name is the operation: all, alter, alter_configs, create, delete, describe, describe_configs, idempotent_write, read or write.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input['ACLOperationName']):
+        pulumi.set(self, "name", value)
+
+
+class ACLResourceNamesArgsDict(TypedDict):
+    """
+    ACLResourceNames is a union on Type: a list of name patterns or one expression.
+    """
+    type: pulumi.Input['ACLResourceNamesType']
+    """
+    type is stat (patterns listed in stat) or dynam (an expression in dynam).
+    """
+    dynam: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    dynam is an expression computing the names; for type dynam.
+    """
+    stat: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgsDict']]]]]
+    """
+    stat lists name patterns; for type stat.
+    """
+
+@pulumi.input_type
+class ACLResourceNamesArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['ACLResourceNamesType'],
+                 dynam: pulumi.Input[Optional[_builtins.str]] = None,
+                 stat: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None):
+        """
+        ACLResourceNames is a union on Type: a list of name patterns or one expression.
+
+        :param pulumi.Input['ACLResourceNamesType'] type: type is stat (patterns listed in stat) or dynam (an expression in dynam).
+        :param pulumi.Input[_builtins.str] dynam: dynam is an expression computing the names; for type dynam.
+        :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] stat: stat lists name patterns; for type stat.
+        """
+        pulumi.set(__self__, "type", type)
+        if dynam is not None:
+            pulumi.set(__self__, "dynam", dynam)
+        if stat is not None:
+            pulumi.set(__self__, "stat", stat)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['ACLResourceNamesType']:
+        """
+        type is stat (patterns listed in stat) or dynam (an expression in dynam).
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['ACLResourceNamesType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def dynam(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        dynam is an expression computing the names; for type dynam.
+        """
+        return pulumi.get(self, "dynam")
+
+    @dynam.setter
+    def dynam(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "dynam", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def stat(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]:
+        """
+        stat lists name patterns; for type stat.
+        """
+        return pulumi.get(self, "stat")
+
+    @stat.setter
+    def stat(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]):
+        pulumi.set(self, "stat", value)
+
+
+class ACLRuleArgsDict(TypedDict):
+    """
+    ACLRule allows or denies operations on named resources.
+    """
+    action: pulumi.Input['ACLAction']
+    """
+    action is allow or deny.
+    """
+    operations: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgsDict']]]
+    """
+    operations are the Kafka operations the rule allows or denies.
+    """
+    resource_names: pulumi.Input['ACLResourceNamesArgsDict']
+    """
+    resourceNames selects the resources by name.
+    """
+    resource_type: pulumi.Input['ACLResourceType']
+    """
+    resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+    """
+
+@pulumi.input_type
+class ACLRuleArgs:
+    def __init__(__self__, *,
+                 action: pulumi.Input['ACLAction'],
+                 operations: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]],
+                 resource_names: pulumi.Input['ACLResourceNamesArgs'],
+                 resource_type: pulumi.Input['ACLResourceType']):
+        """
+        ACLRule allows or denies operations on named resources.
+
+        :param pulumi.Input['ACLAction'] action: action is allow or deny.
+        :param pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]] operations: operations are the Kafka operations the rule allows or denies.
+        :param pulumi.Input['ACLResourceNamesArgs'] resource_names: resourceNames selects the resources by name.
+        :param pulumi.Input['ACLResourceType'] resource_type: resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+        """
+        pulumi.set(__self__, "action", action)
+        pulumi.set(__self__, "operations", operations)
+        pulumi.set(__self__, "resource_names", resource_names)
+        pulumi.set(__self__, "resource_type", resource_type)
+
+    @_builtins.property
+    @pulumi.getter
+    def action(self) -> pulumi.Input['ACLAction']:
+        """
+        action is allow or deny.
+        """
+        return pulumi.get(self, "action")
+
+    @action.setter
+    def action(self, value: pulumi.Input['ACLAction']):
+        pulumi.set(self, "action", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def operations(self) -> pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]]:
+        """
+        operations are the Kafka operations the rule allows or denies.
+        """
+        return pulumi.get(self, "operations")
+
+    @operations.setter
+    def operations(self, value: pulumi.Input[Sequence[pulumi.Input['ACLOperationArgs']]]):
+        pulumi.set(self, "operations", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceNames")
+    def resource_names(self) -> pulumi.Input['ACLResourceNamesArgs']:
+        """
+        resourceNames selects the resources by name.
+        """
+        return pulumi.get(self, "resource_names")
+
+    @resource_names.setter
+    def resource_names(self, value: pulumi.Input['ACLResourceNamesArgs']):
+        pulumi.set(self, "resource_names", value)
+
+    @_builtins.property
+    @pulumi.getter(name="resourceType")
+    def resource_type(self) -> pulumi.Input['ACLResourceType']:
+        """
+        resourceType is the kind of Kafka resource the rule covers: topic, group, transactional_id or cluster.
+        """
+        return pulumi.get(self, "resource_type")
+
+    @resource_type.setter
+    def resource_type(self, value: pulumi.Input['ACLResourceType']):
+        pulumi.set(self, "resource_type", value)
+
+
+class AWSKeyArgsDict(TypedDict):
+    """
+    AWSKey is an AWS KMS key.
+    """
+    arn: pulumi.Input[_builtins.str]
+    """
+    arn matches ^arn:aws:kms:.+
+    """
+
+@pulumi.input_type
+class AWSKeyArgs:
+    def __init__(__self__, *,
+                 arn: pulumi.Input[_builtins.str]):
+        """
+        AWSKey is an AWS KMS key.
+
+        :param pulumi.Input[_builtins.str] arn: arn matches ^arn:aws:kms:.+
+        """
+        pulumi.set(__self__, "arn", arn)
+
+    @_builtins.property
+    @pulumi.getter
+    def arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        arn matches ^arn:aws:kms:.+
+        """
+        return pulumi.get(self, "arn")
+
+    @arn.setter
+    def arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "arn", value)
+
+
+class AudienceArgsDict(TypedDict):
+    """
+    Audience is one accepted token audience.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the audience value, 1-253 characters.
+    """
+
+@pulumi.input_type
+class AudienceArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str]):
+        """
+        Audience is one accepted token audience.
+
+        :param pulumi.Input[_builtins.str] name: name is the audience value, 1-253 characters.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the audience value, 1-253 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
 
 class BackendClusterArgsDict(TypedDict):
     """
-    BackendClusterArgs describes the upstream Kafka cluster.
+    BackendCluster describes the upstream Kafka cluster.
     """
     bootstrap_servers: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
     """
@@ -65,7 +474,7 @@ class BackendClusterArgsDict(TypedDict):
     """
     brokerCount is the number of brokers; each virtual cluster gets one port per broker.
     """
-    authentication: NotRequired[pulumi.Input[Optional['_eventgateway.BackendClusterAuthenticationArgsDict']]]
+    authentication: NotRequired[pulumi.Input[Optional['BackendClusterAuthenticationArgsDict']]]
     """
     authentication towards the brokers. Defaults to anonymous.
     """
@@ -89,7 +498,7 @@ class BackendClusterArgsDict(TypedDict):
     """
     name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
     """
-    tls: NotRequired[pulumi.Input[Optional['_eventgateway.BackendClusterTLSArgsDict']]]
+    tls: NotRequired[pulumi.Input[Optional['BackendClusterTLSArgsDict']]]
     """
     tls towards the brokers. Defaults to disabled.
     """
@@ -99,25 +508,25 @@ class BackendClusterArgs:
     def __init__(__self__, *,
                  bootstrap_servers: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  broker_count: pulumi.Input[_builtins.int],
-                 authentication: pulumi.Input[Optional['_eventgateway.BackendClusterAuthenticationArgs']] = None,
+                 authentication: pulumi.Input[Optional['BackendClusterAuthenticationArgs']] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  metadata_update_interval_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  min_broker_id: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 tls: pulumi.Input[Optional['_eventgateway.BackendClusterTLSArgs']] = None):
+                 tls: pulumi.Input[Optional['BackendClusterTLSArgs']] = None):
         """
-        BackendClusterArgs describes the upstream Kafka cluster.
+        BackendCluster describes the upstream Kafka cluster.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] bootstrap_servers: bootstrapServers are the brokers the gateway bootstraps from, each host:port.
         :param pulumi.Input[_builtins.int] broker_count: brokerCount is the number of brokers; each virtual cluster gets one port per broker.
-        :param pulumi.Input['_eventgateway.BackendClusterAuthenticationArgs'] authentication: authentication towards the brokers. Defaults to anonymous.
+        :param pulumi.Input['BackendClusterAuthenticationArgs'] authentication: authentication towards the brokers. Defaults to anonymous.
         :param pulumi.Input[_builtins.str] description: description is the backend cluster's description in Konnect, at most 512 characters.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the backend cluster in Konnect.
         :param pulumi.Input[_builtins.int] metadata_update_interval_seconds: metadataUpdateIntervalSeconds is 1-43200; Konnect uses 60 when it is 0.
         :param pulumi.Input[_builtins.int] min_broker_id: minBrokerID is the lowest broker id; broker ids run from it to MinBrokerID+BrokerCount-1.
         :param pulumi.Input[_builtins.str] name: name is the backend cluster's name in Konnect. Defaults to its Kubernetes name.
-        :param pulumi.Input['_eventgateway.BackendClusterTLSArgs'] tls: tls towards the brokers. Defaults to disabled.
+        :param pulumi.Input['BackendClusterTLSArgs'] tls: tls towards the brokers. Defaults to disabled.
         """
         pulumi.set(__self__, "bootstrap_servers", bootstrap_servers)
         pulumi.set(__self__, "broker_count", broker_count)
@@ -162,14 +571,14 @@ class BackendClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Input[Optional['_eventgateway.BackendClusterAuthenticationArgs']]:
+    def authentication(self) -> pulumi.Input[Optional['BackendClusterAuthenticationArgs']]:
         """
         authentication towards the brokers. Defaults to anonymous.
         """
         return pulumi.get(self, "authentication")
 
     @authentication.setter
-    def authentication(self, value: pulumi.Input[Optional['_eventgateway.BackendClusterAuthenticationArgs']]):
+    def authentication(self, value: pulumi.Input[Optional['BackendClusterAuthenticationArgs']]):
         pulumi.set(self, "authentication", value)
 
     @_builtins.property
@@ -234,20 +643,488 @@ class BackendClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tls(self) -> pulumi.Input[Optional['_eventgateway.BackendClusterTLSArgs']]:
+    def tls(self) -> pulumi.Input[Optional['BackendClusterTLSArgs']]:
         """
         tls towards the brokers. Defaults to disabled.
         """
         return pulumi.get(self, "tls")
 
     @tls.setter
-    def tls(self, value: pulumi.Input[Optional['_eventgateway.BackendClusterTLSArgs']]):
+    def tls(self, value: pulumi.Input[Optional['BackendClusterTLSArgs']]):
         pulumi.set(self, "tls", value)
+
+
+class BackendClusterAuthenticationArgsDict(TypedDict):
+    """
+    BackendClusterAuthentication is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input['BackendClusterAuthType']
+    """
+    type is anonymous, saslPlain or saslScram; set the member of the same name.
+    """
+    anonymous: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    anonymous connects without credentials; set it (empty) when type is anonymous.
+    """
+    sasl_plain: NotRequired[pulumi.Input[Optional['BackendClusterSaslPlainArgsDict']]]
+    """
+    saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+    """
+    sasl_scram: NotRequired[pulumi.Input[Optional['BackendClusterSaslScramArgsDict']]]
+    """
+    saslScram holds the SASL/SCRAM credentials when type is saslScram.
+    """
+
+@pulumi.input_type
+class BackendClusterAuthenticationArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['BackendClusterAuthType'],
+                 anonymous: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 sasl_plain: pulumi.Input[Optional['BackendClusterSaslPlainArgs']] = None,
+                 sasl_scram: pulumi.Input[Optional['BackendClusterSaslScramArgs']] = None):
+        """
+        BackendClusterAuthentication is a union on Type; set the member Type names.
+
+        :param pulumi.Input['BackendClusterAuthType'] type: type is anonymous, saslPlain or saslScram; set the member of the same name.
+        :param pulumi.Input['EmptyObjectArgs'] anonymous: anonymous connects without credentials; set it (empty) when type is anonymous.
+        :param pulumi.Input['BackendClusterSaslPlainArgs'] sasl_plain: saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+        :param pulumi.Input['BackendClusterSaslScramArgs'] sasl_scram: saslScram holds the SASL/SCRAM credentials when type is saslScram.
+        """
+        pulumi.set(__self__, "type", type)
+        if anonymous is not None:
+            pulumi.set(__self__, "anonymous", anonymous)
+        if sasl_plain is not None:
+            pulumi.set(__self__, "sasl_plain", sasl_plain)
+        if sasl_scram is not None:
+            pulumi.set(__self__, "sasl_scram", sasl_scram)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['BackendClusterAuthType']:
+        """
+        type is anonymous, saslPlain or saslScram; set the member of the same name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['BackendClusterAuthType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def anonymous(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        anonymous connects without credentials; set it (empty) when type is anonymous.
+        """
+        return pulumi.get(self, "anonymous")
+
+    @anonymous.setter
+    def anonymous(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "anonymous", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saslPlain")
+    def sasl_plain(self) -> pulumi.Input[Optional['BackendClusterSaslPlainArgs']]:
+        """
+        saslPlain holds the SASL/PLAIN credentials when type is saslPlain.
+        """
+        return pulumi.get(self, "sasl_plain")
+
+    @sasl_plain.setter
+    def sasl_plain(self, value: pulumi.Input[Optional['BackendClusterSaslPlainArgs']]):
+        pulumi.set(self, "sasl_plain", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saslScram")
+    def sasl_scram(self) -> pulumi.Input[Optional['BackendClusterSaslScramArgs']]:
+        """
+        saslScram holds the SASL/SCRAM credentials when type is saslScram.
+        """
+        return pulumi.get(self, "sasl_scram")
+
+    @sasl_scram.setter
+    def sasl_scram(self, value: pulumi.Input[Optional['BackendClusterSaslScramArgs']]):
+        pulumi.set(self, "sasl_scram", value)
+
+
+class BackendClusterSaslPlainArgsDict(TypedDict):
+    """
+    BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+    """
+    password: pulumi.Input[_builtins.str]
+    """
+    password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+    """
+    username: pulumi.Input[_builtins.str]
+    """
+    username is a literal or a Konnect secret template, at most 253 characters.
+    """
+
+@pulumi.input_type
+class BackendClusterSaslPlainArgs:
+    def __init__(__self__, *,
+                 password: pulumi.Input[_builtins.str],
+                 username: pulumi.Input[_builtins.str]):
+        """
+        BackendClusterSaslPlain holds SASL/PLAIN credentials. Both take a literal or a Konnect secret template; the password is stored as a Pulumi secret.
+
+        :param pulumi.Input[_builtins.str] password: password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        :param pulumi.Input[_builtins.str] username: username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "username", username)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[_builtins.str]:
+        """
+        password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[_builtins.str]:
+        """
+        username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "username", value)
+
+
+class BackendClusterSaslScramArgsDict(TypedDict):
+    """
+    BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+    """
+    algorithm: pulumi.Input['SaslScramAlgorithm']
+    """
+    algorithm is sha256 or sha512.
+    """
+    password: pulumi.Input[_builtins.str]
+    """
+    password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+    """
+    username: pulumi.Input[_builtins.str]
+    """
+    username is a literal or a Konnect secret template, at most 253 characters.
+    """
+
+@pulumi.input_type
+class BackendClusterSaslScramArgs:
+    def __init__(__self__, *,
+                 algorithm: pulumi.Input['SaslScramAlgorithm'],
+                 password: pulumi.Input[_builtins.str],
+                 username: pulumi.Input[_builtins.str]):
+        """
+        BackendClusterSaslScram holds SASL/SCRAM credentials; the password is stored as a Pulumi secret.
+
+        :param pulumi.Input['SaslScramAlgorithm'] algorithm: algorithm is sha256 or sha512.
+        :param pulumi.Input[_builtins.str] password: password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        :param pulumi.Input[_builtins.str] username: username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        pulumi.set(__self__, "algorithm", algorithm)
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "username", username)
+
+    @_builtins.property
+    @pulumi.getter
+    def algorithm(self) -> pulumi.Input['SaslScramAlgorithm']:
+        """
+        algorithm is sha256 or sha512.
+        """
+        return pulumi.get(self, "algorithm")
+
+    @algorithm.setter
+    def algorithm(self, value: pulumi.Input['SaslScramAlgorithm']):
+        pulumi.set(self, "algorithm", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[_builtins.str]:
+        """
+        password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[_builtins.str]:
+        """
+        username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "username", value)
+
+
+class BackendClusterTLSArgsDict(TypedDict):
+    """
+    BackendClusterTLS configures TLS from the gateway to the backend cluster.
+    """
+    enabled: pulumi.Input[_builtins.str]
+    """
+    enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+    """
+    ca_bundle: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    caBundle is PEM, at most 4096 characters.
+    """
+    client_identity: NotRequired[pulumi.Input[Optional['CertificateKeyPairArgsDict']]]
+    """
+    clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+    """
+    insecure_skip_verify: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+    """
+    tls_versions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]]
+    """
+    tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+    """
+
+@pulumi.input_type
+class BackendClusterTLSArgs:
+    def __init__(__self__, *,
+                 enabled: pulumi.Input[_builtins.str],
+                 ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_identity: pulumi.Input[Optional['CertificateKeyPairArgs']] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.str]] = None,
+                 tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]] = None):
+        """
+        BackendClusterTLS configures TLS from the gateway to the backend cluster.
+
+        :param pulumi.Input[_builtins.str] enabled: enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+        :param pulumi.Input[_builtins.str] ca_bundle: caBundle is PEM, at most 4096 characters.
+        :param pulumi.Input['CertificateKeyPairArgs'] client_identity: clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+        :param pulumi.Input[_builtins.str] insecure_skip_verify: insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+        :param pulumi.Input[Sequence[pulumi.Input['TLSVersion']]] tls_versions: tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+        """
+        pulumi.set(__self__, "enabled", enabled)
+        if ca_bundle is not None:
+            pulumi.set(__self__, "ca_bundle", ca_bundle)
+        if client_identity is not None:
+            pulumi.set(__self__, "client_identity", client_identity)
+        if insecure_skip_verify is not None:
+            pulumi.set(__self__, "insecure_skip_verify", insecure_skip_verify)
+        if tls_versions is not None:
+            pulumi.set(__self__, "tls_versions", tls_versions)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[_builtins.str]:
+        """
+        enabled is Enabled or Disabled: whether the gateway connects to the brokers over TLS.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="caBundle")
+    def ca_bundle(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        caBundle is PEM, at most 4096 characters.
+        """
+        return pulumi.get(self, "ca_bundle")
+
+    @ca_bundle.setter
+    def ca_bundle(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ca_bundle", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientIdentity")
+    def client_identity(self) -> pulumi.Input[Optional['CertificateKeyPairArgs']]:
+        """
+        clientIdentity is the client certificate for mutual TLS (data plane 1.1 or later).
+        """
+        return pulumi.get(self, "client_identity")
+
+    @client_identity.setter
+    def client_identity(self, value: pulumi.Input[Optional['CertificateKeyPairArgs']]):
+        pulumi.set(self, "client_identity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="insecureSkipVerify")
+    def insecure_skip_verify(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        insecureSkipVerify is Enabled or Disabled (default); Enabled skips verifying the brokers' certificates and is not for production.
+        """
+        return pulumi.get(self, "insecure_skip_verify")
+
+    @insecure_skip_verify.setter
+    def insecure_skip_verify(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "insecure_skip_verify", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tlsVersions")
+    def tls_versions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]:
+        """
+        tlsVersions lists the allowed versions, tls12 and tls13 (the CRD does not check them).
+        """
+        return pulumi.get(self, "tls_versions")
+
+    @tls_versions.setter
+    def tls_versions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TLSVersion']]]]):
+        pulumi.set(self, "tls_versions", value)
+
+
+class BackendTopicArgsDict(TypedDict):
+    """
+    BackendTopic names one backend topic.
+    """
+    backend: pulumi.Input[_builtins.str]
+    """
+    backend is the backend topic's name, 1-253 characters.
+    """
+
+@pulumi.input_type
+class BackendTopicArgs:
+    def __init__(__self__, *,
+                 backend: pulumi.Input[_builtins.str]):
+        """
+        BackendTopic names one backend topic.
+
+        :param pulumi.Input[_builtins.str] backend: backend is the backend topic's name, 1-253 characters.
+        """
+        pulumi.set(__self__, "backend", backend)
+
+    @_builtins.property
+    @pulumi.getter
+    def backend(self) -> pulumi.Input[_builtins.str]:
+        """
+        backend is the backend topic's name, 1-253 characters.
+        """
+        return pulumi.get(self, "backend")
+
+    @backend.setter
+    def backend(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "backend", value)
+
+
+class CertificateKeyPairArgsDict(TypedDict):
+    """
+    CertificateKeyPair is a PEM certificate and its private key.
+    """
+    certificate: pulumi.Input['SensitiveDataSourceArgsDict']
+    """
+    certificate is the PEM certificate.
+    """
+    key: pulumi.Input['SensitiveDataSourceArgsDict']
+    """
+    key is the PEM private key of the certificate.
+    """
+
+@pulumi.input_type
+class CertificateKeyPairArgs:
+    def __init__(__self__, *,
+                 certificate: pulumi.Input['SensitiveDataSourceArgs'],
+                 key: pulumi.Input['SensitiveDataSourceArgs']):
+        """
+        CertificateKeyPair is a PEM certificate and its private key.
+
+        :param pulumi.Input['SensitiveDataSourceArgs'] certificate: certificate is the PEM certificate.
+        :param pulumi.Input['SensitiveDataSourceArgs'] key: key is the PEM private key of the certificate.
+        """
+        pulumi.set(__self__, "certificate", certificate)
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def certificate(self) -> pulumi.Input['SensitiveDataSourceArgs']:
+        """
+        certificate is the PEM certificate.
+        """
+        return pulumi.get(self, "certificate")
+
+    @certificate.setter
+    def certificate(self, value: pulumi.Input['SensitiveDataSourceArgs']):
+        pulumi.set(self, "certificate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input['SensitiveDataSourceArgs']:
+        """
+        key is the PEM private key of the certificate.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input['SensitiveDataSourceArgs']):
+        pulumi.set(self, "key", value)
+
+
+class ClaimsMappingArgsDict(TypedDict):
+    """
+    ClaimsMapping renames the token claims that carry the subject and the scope.
+    """
+    scope: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    scope names the claim that carries the scope.
+    """
+    sub: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    sub names the claim that carries the subject.
+    """
+
+@pulumi.input_type
+class ClaimsMappingArgs:
+    def __init__(__self__, *,
+                 scope: pulumi.Input[Optional[_builtins.str]] = None,
+                 sub: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ClaimsMapping renames the token claims that carry the subject and the scope.
+
+        :param pulumi.Input[_builtins.str] scope: scope names the claim that carries the scope.
+        :param pulumi.Input[_builtins.str] sub: sub names the claim that carries the subject.
+        """
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
+        if sub is not None:
+            pulumi.set(__self__, "sub", sub)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        scope names the claim that carries the scope.
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "scope", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sub(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        sub names the claim that carries the subject.
+        """
+        return pulumi.get(self, "sub")
+
+    @sub.setter
+    def sub(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sub", value)
 
 
 class ClientAuthenticationArgsDict(TypedDict):
     """
-    ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+    ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
     """
     trust_bundles: pulumi.Input[Sequence[pulumi.Input['TrustBundleArgsDict']]]
     """
@@ -269,7 +1146,7 @@ class ClientAuthenticationArgs:
                  mode: pulumi.Input[Optional[_builtins.str]] = None,
                  principal_mapping: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        ClientAuthenticationArgs has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
+        ClientAuthentication has the data plane verify client certificates against CA certificates kept in Konnect TLS trust bundles. No CRD can create a trust bundle: the kong-event-gateway provider creates them under the gateway the operator reports, as for staticKeys, and the tlsServer policy names them by Konnect ID.
 
         :param pulumi.Input[Sequence[pulumi.Input['TrustBundleArgs']]] trust_bundles: trustBundles are the CA certificates client certificates are verified against.
         :param pulumi.Input[_builtins.str] mode: mode is required (default: clients must present a certificate) or requested.
@@ -316,6 +1193,685 @@ class ClientAuthenticationArgs:
     @principal_mapping.setter
     def principal_mapping(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "principal_mapping", value)
+
+
+class ClientCertificateAuthArgsDict(TypedDict):
+    """
+    ClientCertificateAuth authenticates clients by their TLS certificate.
+    """
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalArgsDict']]]
+    """
+    fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+    """
+
+@pulumi.input_type
+class ClientCertificateAuthArgs:
+    def __init__(__self__, *,
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None):
+        """
+        ClientCertificateAuth authenticates clients by their TLS certificate.
+
+        :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+        """
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]:
+        """
+        fetchKongIdentityPrincipal looks up, in Kong Identity, the principal the listener's tlsServer policy mapped from the certificate (data plane 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @fetch_kong_identity_principal.setter
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]):
+        pulumi.set(self, "fetch_kong_identity_principal", value)
+
+
+class ConsumePolicyAPISpecArgsDict(TypedDict):
+    """
+    ConsumePolicyAPISpec is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input['ConsumePolicyType']
+    """
+    type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+    """
+    decrypt: NotRequired[pulumi.Input[Optional['DecryptPolicyArgsDict']]]
+    """
+    decrypt decrypts whole record keys or values.
+    """
+    decrypt_fields: NotRequired[pulumi.Input[Optional['DecryptFieldsPolicyArgsDict']]]
+    """
+    decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+    """
+    modify_headers: NotRequired[pulumi.Input[Optional['ModifyHeadersPolicyArgsDict']]]
+    """
+    modifyHeaders sets or removes record headers.
+    """
+    schema_validation: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgsDict']]]
+    """
+    schemaValidation validates consumed records against a schema.
+    """
+    skip_record: NotRequired[pulumi.Input[Optional['SkipRecordPolicyArgsDict']]]
+    """
+    skipRecord drops consumed records, usually those its condition selects.
+    """
+
+@pulumi.input_type
+class ConsumePolicyAPISpecArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['ConsumePolicyType'],
+                 decrypt: pulumi.Input[Optional['DecryptPolicyArgs']] = None,
+                 decrypt_fields: pulumi.Input[Optional['DecryptFieldsPolicyArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
+                 schema_validation: pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']] = None,
+                 skip_record: pulumi.Input[Optional['SkipRecordPolicyArgs']] = None):
+        """
+        ConsumePolicyAPISpec is a union on Type; set the member Type names.
+
+        :param pulumi.Input['ConsumePolicyType'] type: type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+        :param pulumi.Input['DecryptPolicyArgs'] decrypt: decrypt decrypts whole record keys or values.
+        :param pulumi.Input['DecryptFieldsPolicyArgs'] decrypt_fields: decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
+        :param pulumi.Input['ConsumeSchemaValidationPolicyArgs'] schema_validation: schemaValidation validates consumed records against a schema.
+        :param pulumi.Input['SkipRecordPolicyArgs'] skip_record: skipRecord drops consumed records, usually those its condition selects.
+        """
+        pulumi.set(__self__, "type", type)
+        if decrypt is not None:
+            pulumi.set(__self__, "decrypt", decrypt)
+        if decrypt_fields is not None:
+            pulumi.set(__self__, "decrypt_fields", decrypt_fields)
+        if modify_headers is not None:
+            pulumi.set(__self__, "modify_headers", modify_headers)
+        if schema_validation is not None:
+            pulumi.set(__self__, "schema_validation", schema_validation)
+        if skip_record is not None:
+            pulumi.set(__self__, "skip_record", skip_record)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['ConsumePolicyType']:
+        """
+        type is decrypt, decryptFields, modifyHeaders, schemaValidation or skipRecord; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['ConsumePolicyType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def decrypt(self) -> pulumi.Input[Optional['DecryptPolicyArgs']]:
+        """
+        decrypt decrypts whole record keys or values.
+        """
+        return pulumi.get(self, "decrypt")
+
+    @decrypt.setter
+    def decrypt(self, value: pulumi.Input[Optional['DecryptPolicyArgs']]):
+        pulumi.set(self, "decrypt", value)
+
+    @_builtins.property
+    @pulumi.getter(name="decryptFields")
+    def decrypt_fields(self) -> pulumi.Input[Optional['DecryptFieldsPolicyArgs']]:
+        """
+        decryptFields decrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        """
+        return pulumi.get(self, "decrypt_fields")
+
+    @decrypt_fields.setter
+    def decrypt_fields(self, value: pulumi.Input[Optional['DecryptFieldsPolicyArgs']]):
+        pulumi.set(self, "decrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="modifyHeaders")
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyArgs']]:
+        """
+        modifyHeaders sets or removes record headers.
+        """
+        return pulumi.get(self, "modify_headers")
+
+    @modify_headers.setter
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyArgs']]):
+        pulumi.set(self, "modify_headers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaValidation")
+    def schema_validation(self) -> pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']]:
+        """
+        schemaValidation validates consumed records against a schema.
+        """
+        return pulumi.get(self, "schema_validation")
+
+    @schema_validation.setter
+    def schema_validation(self, value: pulumi.Input[Optional['ConsumeSchemaValidationPolicyArgs']]):
+        pulumi.set(self, "schema_validation", value)
+
+    @_builtins.property
+    @pulumi.getter(name="skipRecord")
+    def skip_record(self) -> pulumi.Input[Optional['SkipRecordPolicyArgs']]:
+        """
+        skipRecord drops consumed records, usually those its condition selects.
+        """
+        return pulumi.get(self, "skip_record")
+
+    @skip_record.setter
+    def skip_record(self, value: pulumi.Input[Optional['SkipRecordPolicyArgs']]):
+        pulumi.set(self, "skip_record", value)
+
+
+class ConsumeSchemaValidationArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidation configures validation of consumed records.
+    """
+    failure_mode: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+    """
+    key_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+    """
+    schema_registry: NotRequired[pulumi.Input[Optional['SchemaRegistryRefArgsDict']]]
+    """
+    schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+    """
+    validate_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateKey is Enabled to validate record keys.
+    """
+    validate_value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateValue is Enabled to validate record values.
+    """
+    value_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 key_validation_action: pulumi.Input[Optional[_builtins.str]] = None,
+                 schema_registry: pulumi.Input[Optional['SchemaRegistryRefArgs']] = None,
+                 validate_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 validate_value: pulumi.Input[Optional[_builtins.str]] = None,
+                 value_validation_action: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ConsumeSchemaValidation configures validation of consumed records.
+
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+        :param pulumi.Input[_builtins.str] key_validation_action: keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+        :param pulumi.Input['SchemaRegistryRefArgs'] schema_registry: schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+        :param pulumi.Input[_builtins.str] validate_key: validateKey is Enabled to validate record keys.
+        :param pulumi.Input[_builtins.str] validate_value: validateValue is Enabled to validate record values.
+        :param pulumi.Input[_builtins.str] value_validation_action: valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+        """
+        if failure_mode is not None:
+            pulumi.set(__self__, "failure_mode", failure_mode)
+        if key_validation_action is not None:
+            pulumi.set(__self__, "key_validation_action", key_validation_action)
+        if schema_registry is not None:
+            pulumi.set(__self__, "schema_registry", schema_registry)
+        if validate_key is not None:
+            pulumi.set(__self__, "validate_key", validate_key)
+        if validate_value is not None:
+            pulumi.set(__self__, "validate_value", validate_value)
+        if value_validation_action is not None:
+            pulumi.set(__self__, "value_validation_action", value_validation_action)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        failureMode is error, skip, passthrough or mark: what happens to a record that cannot be validated.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyValidationAction")
+    def key_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        keyValidationAction is mark or skip: what happens to a record whose key is invalid.
+        """
+        return pulumi.get(self, "key_validation_action")
+
+    @key_validation_action.setter
+    def key_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_validation_action", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaRegistry")
+    def schema_registry(self) -> pulumi.Input[Optional['SchemaRegistryRefArgs']]:
+        """
+        schemaRegistry points at an EventGatewaySchemaRegistry of the same gateway; the operator resolves it.
+        """
+        return pulumi.get(self, "schema_registry")
+
+    @schema_registry.setter
+    def schema_registry(self, value: pulumi.Input[Optional['SchemaRegistryRefArgs']]):
+        pulumi.set(self, "schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateKey")
+    def validate_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateKey is Enabled to validate record keys.
+        """
+        return pulumi.get(self, "validate_key")
+
+    @validate_key.setter
+    def validate_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateValue")
+    def validate_value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateValue is Enabled to validate record values.
+        """
+        return pulumi.get(self, "validate_value")
+
+    @validate_value.setter
+    def validate_value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_value", value)
+
+    @_builtins.property
+    @pulumi.getter(name="valueValidationAction")
+    def value_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        valueValidationAction is mark or skip: what happens to a record whose value is invalid.
+        """
+        return pulumi.get(self, "value_validation_action")
+
+    @value_validation_action.setter
+    def value_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value_validation_action", value)
+
+
+class ConsumeSchemaValidationConfigArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input['SchemaValidationType']
+    """
+    type is confluentSchemaRegistry or json; set the member of that name.
+    """
+    confluent_schema_registry: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationArgsDict']]]
+    """
+    confluentSchemaRegistry validates against the schemas of a registry.
+    """
+    json: NotRequired[pulumi.Input[Optional['ConsumeSchemaValidationArgsDict']]]
+    """
+    json validates that records are JSON.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationConfigArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['SchemaValidationType'],
+                 confluent_schema_registry: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None,
+                 json: pulumi.Input[Optional['ConsumeSchemaValidationArgs']] = None):
+        """
+        ConsumeSchemaValidationConfig is a union on Type; set the member Type names.
+
+        :param pulumi.Input['SchemaValidationType'] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['ConsumeSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
+        :param pulumi.Input['ConsumeSchemaValidationArgs'] json: json validates that records are JSON.
+        """
+        pulumi.set(__self__, "type", type)
+        if confluent_schema_registry is not None:
+            pulumi.set(__self__, "confluent_schema_registry", confluent_schema_registry)
+        if json is not None:
+            pulumi.set(__self__, "json", json)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['SchemaValidationType']:
+        """
+        type is confluentSchemaRegistry or json; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['SchemaValidationType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="confluentSchemaRegistry")
+    def confluent_schema_registry(self) -> pulumi.Input[Optional['ConsumeSchemaValidationArgs']]:
+        """
+        confluentSchemaRegistry validates against the schemas of a registry.
+        """
+        return pulumi.get(self, "confluent_schema_registry")
+
+    @confluent_schema_registry.setter
+    def confluent_schema_registry(self, value: pulumi.Input[Optional['ConsumeSchemaValidationArgs']]):
+        pulumi.set(self, "confluent_schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def json(self) -> pulumi.Input[Optional['ConsumeSchemaValidationArgs']]:
+        """
+        json validates that records are JSON.
+        """
+        return pulumi.get(self, "json")
+
+    @json.setter
+    def json(self, value: pulumi.Input[Optional['ConsumeSchemaValidationArgs']]):
+        pulumi.set(self, "json", value)
+
+
+class ConsumeSchemaValidationPolicyArgsDict(TypedDict):
+    """
+    ConsumeSchemaValidationPolicy validates consumed records against a schema.
+    """
+    config: pulumi.Input['ConsumeSchemaValidationConfigArgsDict']
+    """
+    config says which schema to validate against and what to do with invalid records.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ConsumeSchemaValidationPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ConsumeSchemaValidationConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ConsumeSchemaValidationPolicy validates consumed records against a schema.
+
+        :param pulumi.Input['ConsumeSchemaValidationConfigArgs'] config: config says which schema to validate against and what to do with invalid records.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ConsumeSchemaValidationConfigArgs']:
+        """
+        config says which schema to validate against and what to do with invalid records.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ConsumeSchemaValidationConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class ConsumerGroupExactListArgsDict(TypedDict):
+    """
+    ConsumerGroupExactList selects the listed consumer groups.
+    """
+    exact_list: pulumi.Input[Sequence[pulumi.Input['ConsumerGroupNameArgsDict']]]
+    """
+    exactList names the consumer groups.
+    """
+
+@pulumi.input_type
+class ConsumerGroupExactListArgs:
+    def __init__(__self__, *,
+                 exact_list: pulumi.Input[Sequence[pulumi.Input['ConsumerGroupNameArgs']]]):
+        """
+        ConsumerGroupExactList selects the listed consumer groups.
+
+        :param pulumi.Input[Sequence[pulumi.Input['ConsumerGroupNameArgs']]] exact_list: exactList names the consumer groups.
+        """
+        pulumi.set(__self__, "exact_list", exact_list)
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> pulumi.Input[Sequence[pulumi.Input['ConsumerGroupNameArgs']]]:
+        """
+        exactList names the consumer groups.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @exact_list.setter
+    def exact_list(self, value: pulumi.Input[Sequence[pulumi.Input['ConsumerGroupNameArgs']]]):
+        pulumi.set(self, "exact_list", value)
+
+
+class ConsumerGroupGlobArgsDict(TypedDict):
+    """
+    ConsumerGroupGlob selects consumer groups matching Glob.
+    """
+    glob: pulumi.Input[_builtins.str]
+    """
+    glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+    """
+
+@pulumi.input_type
+class ConsumerGroupGlobArgs:
+    def __init__(__self__, *,
+                 glob: pulumi.Input[_builtins.str]):
+        """
+        ConsumerGroupGlob selects consumer groups matching Glob.
+
+        :param pulumi.Input[_builtins.str] glob: glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+        """
+        pulumi.set(__self__, "glob", glob)
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> pulumi.Input[_builtins.str]:
+        """
+        glob is a pattern such as my_id_* (characters A-Z a-z 0-9 . _ ? * -), 1-253 characters.
+        """
+        return pulumi.get(self, "glob")
+
+    @glob.setter
+    def glob(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "glob", value)
+
+
+class ConsumerGroupNameArgsDict(TypedDict):
+    """
+    ConsumerGroupName names one consumer group.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    value is the consumer group ID, 1-253 characters.
+    """
+
+@pulumi.input_type
+class ConsumerGroupNameArgs:
+    def __init__(__self__, *,
+                 value: pulumi.Input[_builtins.str]):
+        """
+        ConsumerGroupName names one consumer group.
+
+        :param pulumi.Input[_builtins.str] value: value is the consumer group ID, 1-253 characters.
+        """
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        value is the consumer group ID, 1-253 characters.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
+
+
+class ConsumerGroupSelectorArgsDict(TypedDict):
+    """
+    ConsumerGroupSelector is a union on Type selecting consumer groups.
+    """
+    type: pulumi.Input['SelectorType']
+    """
+    type is glob or exactList; set the member of the same name.
+    """
+    exact_list: NotRequired[pulumi.Input[Optional['ConsumerGroupExactListArgsDict']]]
+    """
+    exactList selects named consumer groups when type is exactList.
+    """
+    glob: NotRequired[pulumi.Input[Optional['ConsumerGroupGlobArgsDict']]]
+    """
+    glob selects consumer groups by pattern when type is glob.
+    """
+
+@pulumi.input_type
+class ConsumerGroupSelectorArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['SelectorType'],
+                 exact_list: pulumi.Input[Optional['ConsumerGroupExactListArgs']] = None,
+                 glob: pulumi.Input[Optional['ConsumerGroupGlobArgs']] = None):
+        """
+        ConsumerGroupSelector is a union on Type selecting consumer groups.
+
+        :param pulumi.Input['SelectorType'] type: type is glob or exactList; set the member of the same name.
+        :param pulumi.Input['ConsumerGroupExactListArgs'] exact_list: exactList selects named consumer groups when type is exactList.
+        :param pulumi.Input['ConsumerGroupGlobArgs'] glob: glob selects consumer groups by pattern when type is glob.
+        """
+        pulumi.set(__self__, "type", type)
+        if exact_list is not None:
+            pulumi.set(__self__, "exact_list", exact_list)
+        if glob is not None:
+            pulumi.set(__self__, "glob", glob)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['SelectorType']:
+        """
+        type is glob or exactList; set the member of the same name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['SelectorType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> pulumi.Input[Optional['ConsumerGroupExactListArgs']]:
+        """
+        exactList selects named consumer groups when type is exactList.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @exact_list.setter
+    def exact_list(self, value: pulumi.Input[Optional['ConsumerGroupExactListArgs']]):
+        pulumi.set(self, "exact_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> pulumi.Input[Optional['ConsumerGroupGlobArgs']]:
+        """
+        glob selects consumer groups by pattern when type is glob.
+        """
+        return pulumi.get(self, "glob")
+
+    @glob.setter
+    def glob(self, value: pulumi.Input[Optional['ConsumerGroupGlobArgs']]):
+        pulumi.set(self, "glob", value)
 
 
 class ContainerResourcesArgsDict(TypedDict):
@@ -374,7 +1930,7 @@ class ContainerResourcesArgs:
 
 class DNSArgsDict(TypedDict):
     """
-    DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+    DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
     """
     labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
@@ -391,7 +1947,7 @@ class DNSArgs:
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  ttl: pulumi.Input[Optional[_builtins.int]] = None):
         """
-        DNSArgs publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
+        DNS publishes the advertised names through ExternalDNS (its crd source): one DNSEndpoint per virtual cluster pointing them at the Gateway address, as an A or AAAA record for an IP address and a CNAME otherwise.
 
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels go on the DNSEndpoints besides the component's labels, such as what ExternalDNS's --label-filter selects.
         :param pulumi.Input[_builtins.int] ttl: ttl of each record in seconds; 0 leaves it to ExternalDNS.
@@ -428,9 +1984,9 @@ class DNSArgs:
 
 class DataPlaneArgsDict(TypedDict):
     """
-    DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+    DataPlane shapes the KegDataPlane and its LoadBalancer Service.
     """
-    config: NotRequired[pulumi.Input[Optional['_eventgateway.DataPlaneConfigArgsDict']]]
+    config: NotRequired[pulumi.Input[Optional['DataPlaneConfigArgsDict']]]
     """
     config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
     """
@@ -458,16 +2014,16 @@ class DataPlaneArgsDict(TypedDict):
 @pulumi.input_type
 class DataPlaneArgs:
     def __init__(__self__, *,
-                 config: pulumi.Input[Optional['_eventgateway.DataPlaneConfigArgs']] = None,
+                 config: pulumi.Input[Optional['DataPlaneConfigArgs']] = None,
                  external_traffic_policy: pulumi.Input[Optional[_builtins.str]] = None,
                  image: pulumi.Input[Optional[_builtins.str]] = None,
                  replicas: pulumi.Input[Optional[_builtins.int]] = None,
                  resources: pulumi.Input[Optional['ContainerResourcesArgs']] = None,
                  service_annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
         """
-        DataPlaneArgs shapes the KegDataPlane and its LoadBalancer Service.
+        DataPlane shapes the KegDataPlane and its LoadBalancer Service.
 
-        :param pulumi.Input['_eventgateway.DataPlaneConfigArgs'] config: config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
+        :param pulumi.Input['DataPlaneConfigArgs'] config: config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
         :param pulumi.Input[_builtins.str] external_traffic_policy: externalTrafficPolicy of the Service; Local keeps client source addresses.
         :param pulumi.Input[_builtins.str] image: image overrides the operator's data-plane image, such as kong/kong-event-gateway:1.2.1.
         :param pulumi.Input[_builtins.int] replicas: replicas defaults to 1.
@@ -489,14 +2045,14 @@ class DataPlaneArgs:
 
     @_builtins.property
     @pulumi.getter
-    def config(self) -> pulumi.Input[Optional['_eventgateway.DataPlaneConfigArgs']]:
+    def config(self) -> pulumi.Input[Optional['DataPlaneConfigArgs']]:
         """
         config sets the data plane's environment (log level, Konnect timeouts). Kafka ports must avoid the health listener's port: 8080 unless Config.Runtime.HealthListenerAddressPort names another.
         """
         return pulumi.get(self, "config")
 
     @config.setter
-    def config(self, value: pulumi.Input[Optional['_eventgateway.DataPlaneConfigArgs']]):
+    def config(self, value: pulumi.Input[Optional['DataPlaneConfigArgs']]):
         pulumi.set(self, "config", value)
 
     @_builtins.property
@@ -560,9 +2116,786 @@ class DataPlaneArgs:
         pulumi.set(self, "service_annotations", value)
 
 
+class DataPlaneConfigArgsDict(TypedDict):
+    """
+    DataPlaneConfig sets the data plane's environment.
+    """
+    config_poll_interval_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+    """
+    enable_debug_endpoints: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+    """
+    konnect: NotRequired[pulumi.Input[Optional['DataPlaneKonnectConfigArgsDict']]]
+    """
+    konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+    """
+    observability: NotRequired[pulumi.Input[Optional['DataPlaneObservabilityArgsDict']]]
+    """
+    observability sets the log level and format.
+    """
+    runtime: NotRequired[pulumi.Input[Optional['DataPlaneRuntimeConfigArgsDict']]]
+    """
+    runtime sets the health listener address and the shutdown timing.
+    """
+
+@pulumi.input_type
+class DataPlaneConfigArgs:
+    def __init__(__self__, *,
+                 config_poll_interval_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 enable_debug_endpoints: pulumi.Input[Optional[_builtins.str]] = None,
+                 konnect: pulumi.Input[Optional['DataPlaneKonnectConfigArgs']] = None,
+                 observability: pulumi.Input[Optional['DataPlaneObservabilityArgs']] = None,
+                 runtime: pulumi.Input[Optional['DataPlaneRuntimeConfigArgs']] = None):
+        """
+        DataPlaneConfig sets the data plane's environment.
+
+        :param pulumi.Input[_builtins.int] config_poll_interval_seconds: configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+        :param pulumi.Input[_builtins.str] enable_debug_endpoints: enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+        :param pulumi.Input['DataPlaneKonnectConfigArgs'] konnect: konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+        :param pulumi.Input['DataPlaneObservabilityArgs'] observability: observability sets the log level and format.
+        :param pulumi.Input['DataPlaneRuntimeConfigArgs'] runtime: runtime sets the health listener address and the shutdown timing.
+        """
+        if config_poll_interval_seconds is not None:
+            pulumi.set(__self__, "config_poll_interval_seconds", config_poll_interval_seconds)
+        if enable_debug_endpoints is not None:
+            pulumi.set(__self__, "enable_debug_endpoints", enable_debug_endpoints)
+        if konnect is not None:
+            pulumi.set(__self__, "konnect", konnect)
+        if observability is not None:
+            pulumi.set(__self__, "observability", observability)
+        if runtime is not None:
+            pulumi.set(__self__, "runtime", runtime)
+
+    @_builtins.property
+    @pulumi.getter(name="configPollIntervalSeconds")
+    def config_poll_interval_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        configPollIntervalSeconds is how often the data plane polls Konnect for configuration changes, at least 1 (KEG__CONFIG_POLL_INTERVAL).
+        """
+        return pulumi.get(self, "config_poll_interval_seconds")
+
+    @config_poll_interval_seconds.setter
+    def config_poll_interval_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "config_poll_interval_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter(name="enableDebugEndpoints")
+    def enable_debug_endpoints(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enableDebugEndpoints is Enabled or Disabled; Enabled serves /debug/pprof/allocs.
+        """
+        return pulumi.get(self, "enable_debug_endpoints")
+
+    @enable_debug_endpoints.setter
+    def enable_debug_endpoints(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enable_debug_endpoints", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def konnect(self) -> pulumi.Input[Optional['DataPlaneKonnectConfigArgs']]:
+        """
+        konnect overrides the data plane's connection to Konnect; region, gateway ID and certificate paths are always derived.
+        """
+        return pulumi.get(self, "konnect")
+
+    @konnect.setter
+    def konnect(self, value: pulumi.Input[Optional['DataPlaneKonnectConfigArgs']]):
+        pulumi.set(self, "konnect", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def observability(self) -> pulumi.Input[Optional['DataPlaneObservabilityArgs']]:
+        """
+        observability sets the log level and format.
+        """
+        return pulumi.get(self, "observability")
+
+    @observability.setter
+    def observability(self, value: pulumi.Input[Optional['DataPlaneObservabilityArgs']]):
+        pulumi.set(self, "observability", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def runtime(self) -> pulumi.Input[Optional['DataPlaneRuntimeConfigArgs']]:
+        """
+        runtime sets the health listener address and the shutdown timing.
+        """
+        return pulumi.get(self, "runtime")
+
+    @runtime.setter
+    def runtime(self, value: pulumi.Input[Optional['DataPlaneRuntimeConfigArgs']]):
+        pulumi.set(self, "runtime", value)
+
+
+class DataPlaneKonnectConfigArgsDict(TypedDict):
+    """
+    DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+    """
+    api_request_timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+    """
+    domain: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    domain overrides the Konnect domain (default konghq.com).
+    """
+    insecure_skip_verify: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+    """
+
+@pulumi.input_type
+class DataPlaneKonnectConfigArgs:
+    def __init__(__self__, *,
+                 api_request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 domain: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure_skip_verify: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        DataPlaneKonnectConfig tunes the data plane's connection to Konnect.
+
+        :param pulumi.Input[_builtins.int] api_request_timeout_seconds: apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+        :param pulumi.Input[_builtins.str] domain: domain overrides the Konnect domain (default konghq.com).
+        :param pulumi.Input[_builtins.str] insecure_skip_verify: insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+        """
+        if api_request_timeout_seconds is not None:
+            pulumi.set(__self__, "api_request_timeout_seconds", api_request_timeout_seconds)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
+        if insecure_skip_verify is not None:
+            pulumi.set(__self__, "insecure_skip_verify", insecure_skip_verify)
+
+    @_builtins.property
+    @pulumi.getter(name="apiRequestTimeoutSeconds")
+    def api_request_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        apiRequestTimeoutSeconds is the timeout of the data plane's Konnect API requests, at least 1 (KONG_KONNECT_API_REQUEST_TIMEOUT).
+        """
+        return pulumi.get(self, "api_request_timeout_seconds")
+
+    @api_request_timeout_seconds.setter
+    def api_request_timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "api_request_timeout_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        domain overrides the Konnect domain (default konghq.com).
+        """
+        return pulumi.get(self, "domain")
+
+    @domain.setter
+    def domain(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "domain", value)
+
+    @_builtins.property
+    @pulumi.getter(name="insecureSkipVerify")
+    def insecure_skip_verify(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        insecureSkipVerify is Enabled or Disabled; Enabled skips TLS verification towards Konnect, for testing only.
+        """
+        return pulumi.get(self, "insecure_skip_verify")
+
+    @insecure_skip_verify.setter
+    def insecure_skip_verify(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "insecure_skip_verify", value)
+
+
+class DataPlaneObservabilityArgsDict(TypedDict):
+    """
+    DataPlaneObservability sets logging.
+    """
+    log_flags: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    logFlags is the log level: trace, debug, info, warn or error.
+    """
+    log_format: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    logFormat is logfmt or json.
+    """
+    policy_errors_info_log_interval_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+    """
+
+@pulumi.input_type
+class DataPlaneObservabilityArgs:
+    def __init__(__self__, *,
+                 log_flags: pulumi.Input[Optional[_builtins.str]] = None,
+                 log_format: pulumi.Input[Optional[_builtins.str]] = None,
+                 policy_errors_info_log_interval_seconds: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        DataPlaneObservability sets logging.
+
+        :param pulumi.Input[_builtins.str] log_flags: logFlags is the log level: trace, debug, info, warn or error.
+        :param pulumi.Input[_builtins.str] log_format: logFormat is logfmt or json.
+        :param pulumi.Input[_builtins.int] policy_errors_info_log_interval_seconds: policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+        """
+        if log_flags is not None:
+            pulumi.set(__self__, "log_flags", log_flags)
+        if log_format is not None:
+            pulumi.set(__self__, "log_format", log_format)
+        if policy_errors_info_log_interval_seconds is not None:
+            pulumi.set(__self__, "policy_errors_info_log_interval_seconds", policy_errors_info_log_interval_seconds)
+
+    @_builtins.property
+    @pulumi.getter(name="logFlags")
+    def log_flags(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        logFlags is the log level: trace, debug, info, warn or error.
+        """
+        return pulumi.get(self, "log_flags")
+
+    @log_flags.setter
+    def log_flags(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "log_flags", value)
+
+    @_builtins.property
+    @pulumi.getter(name="logFormat")
+    def log_format(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        logFormat is logfmt or json.
+        """
+        return pulumi.get(self, "log_format")
+
+    @log_format.setter
+    def log_format(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "log_format", value)
+
+    @_builtins.property
+    @pulumi.getter(name="policyErrorsInfoLogIntervalSeconds")
+    def policy_errors_info_log_interval_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        policyErrorsInfoLogIntervalSeconds is the interval of INFO-level logs of policy errors; 0 turns them off.
+        """
+        return pulumi.get(self, "policy_errors_info_log_interval_seconds")
+
+    @policy_errors_info_log_interval_seconds.setter
+    def policy_errors_info_log_interval_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "policy_errors_info_log_interval_seconds", value)
+
+
+class DataPlaneRuntimeConfigArgsDict(TypedDict):
+    """
+    DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+    """
+    drain_duration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+    """
+    health_listener_address_port: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+    """
+    shutdown_timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+    """
+
+@pulumi.input_type
+class DataPlaneRuntimeConfigArgs:
+    def __init__(__self__, *,
+                 drain_duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 health_listener_address_port: pulumi.Input[Optional[_builtins.str]] = None,
+                 shutdown_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        DataPlaneRuntimeConfig sets the health listener and shutdown timing.
+
+        :param pulumi.Input[_builtins.int] drain_duration_seconds: drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+        :param pulumi.Input[_builtins.str] health_listener_address_port: healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+        :param pulumi.Input[_builtins.int] shutdown_timeout_seconds: shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+        """
+        if drain_duration_seconds is not None:
+            pulumi.set(__self__, "drain_duration_seconds", drain_duration_seconds)
+        if health_listener_address_port is not None:
+            pulumi.set(__self__, "health_listener_address_port", health_listener_address_port)
+        if shutdown_timeout_seconds is not None:
+            pulumi.set(__self__, "shutdown_timeout_seconds", shutdown_timeout_seconds)
+
+    @_builtins.property
+    @pulumi.getter(name="drainDurationSeconds")
+    def drain_duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        drainDurationSeconds is how long the data plane drains existing connections on shutdown, 0 or more.
+        """
+        return pulumi.get(self, "drain_duration_seconds")
+
+    @drain_duration_seconds.setter
+    def drain_duration_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "drain_duration_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter(name="healthListenerAddressPort")
+    def health_listener_address_port(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        healthListenerAddressPort defaults to 0.0.0.0:8080; keep Kafka listener ports off it.
+        """
+        return pulumi.get(self, "health_listener_address_port")
+
+    @health_listener_address_port.setter
+    def health_listener_address_port(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "health_listener_address_port", value)
+
+    @_builtins.property
+    @pulumi.getter(name="shutdownTimeoutSeconds")
+    def shutdown_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        shutdownTimeoutSeconds is the graceful shutdown timeout, at least 1.
+        """
+        return pulumi.get(self, "shutdown_timeout_seconds")
+
+    @shutdown_timeout_seconds.setter
+    def shutdown_timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "shutdown_timeout_seconds", value)
+
+
+class DecryptConfigArgsDict(TypedDict):
+    """
+    DecryptConfig says what to decrypt and where the keys come from.
+    """
+    failure_mode: pulumi.Input['CryptoFailureMode']
+    """
+    failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+    """
+    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
+    """
+    keySources are where decryption keys are looked up.
+    """
+    part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]
+    """
+    partOfRecord lists the parts to decrypt: key and/or value.
+    """
+
+@pulumi.input_type
+class DecryptConfigArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input['CryptoFailureMode'],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
+        """
+        DecryptConfig says what to decrypt and where the keys come from.
+
+        :param pulumi.Input['CryptoFailureMode'] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: keySources are where decryption keys are looked up.
+        :param pulumi.Input[Sequence[pulumi.Input['RecordPart']]] part_of_record: partOfRecord lists the parts to decrypt: key and/or value.
+        """
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input['CryptoFailureMode']:
+        """
+        failureMode is error or passthrough: what happens to a record that cannot be decrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input['CryptoFailureMode']):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
+        """
+        keySources are where decryption keys are looked up.
+        """
+        return pulumi.get(self, "key_sources")
+
+    @key_sources.setter
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        pulumi.set(self, "key_sources", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input['RecordPart']]]:
+        """
+        partOfRecord lists the parts to decrypt: key and/or value.
+        """
+        return pulumi.get(self, "part_of_record")
+
+    @part_of_record.setter
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
+        pulumi.set(self, "part_of_record", value)
+
+
+class DecryptFieldsArgsDict(TypedDict):
+    """
+    DecryptFields selects the fields to decrypt.
+    """
+    paths: pulumi.Input['FieldPathsArgsDict']
+    """
+    paths selects the fields: a list of paths or an expression.
+    """
+
+@pulumi.input_type
+class DecryptFieldsArgs:
+    def __init__(__self__, *,
+                 paths: pulumi.Input['FieldPathsArgs']):
+        """
+        DecryptFields selects the fields to decrypt.
+
+        :param pulumi.Input['FieldPathsArgs'] paths: paths selects the fields: a list of paths or an expression.
+        """
+        pulumi.set(__self__, "paths", paths)
+
+    @_builtins.property
+    @pulumi.getter
+    def paths(self) -> pulumi.Input['FieldPathsArgs']:
+        """
+        paths selects the fields: a list of paths or an expression.
+        """
+        return pulumi.get(self, "paths")
+
+    @paths.setter
+    def paths(self, value: pulumi.Input['FieldPathsArgs']):
+        pulumi.set(self, "paths", value)
+
+
+class DecryptFieldsConfigArgsDict(TypedDict):
+    """
+    DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+    """
+    decrypt_fields: pulumi.Input['DecryptFieldsArgsDict']
+    """
+    decryptFields selects the fields to decrypt.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is error, skip, passthrough or mark.
+    """
+    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
+    """
+    keySources are where decryption keys are looked up.
+    """
+
+@pulumi.input_type
+class DecryptFieldsConfigArgs:
+    def __init__(__self__, *,
+                 decrypt_fields: pulumi.Input['DecryptFieldsArgs'],
+                 failure_mode: pulumi.Input[_builtins.str],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        """
+        DecryptFieldsConfig says which fields to decrypt and where the keys come from.
+
+        :param pulumi.Input['DecryptFieldsArgs'] decrypt_fields: decryptFields selects the fields to decrypt.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is error, skip, passthrough or mark.
+        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: keySources are where decryption keys are looked up.
+        """
+        pulumi.set(__self__, "decrypt_fields", decrypt_fields)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
+
+    @_builtins.property
+    @pulumi.getter(name="decryptFields")
+    def decrypt_fields(self) -> pulumi.Input['DecryptFieldsArgs']:
+        """
+        decryptFields selects the fields to decrypt.
+        """
+        return pulumi.get(self, "decrypt_fields")
+
+    @decrypt_fields.setter
+    def decrypt_fields(self, value: pulumi.Input['DecryptFieldsArgs']):
+        pulumi.set(self, "decrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is error, skip, passthrough or mark.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
+        """
+        keySources are where decryption keys are looked up.
+        """
+        return pulumi.get(self, "key_sources")
+
+    @key_sources.setter
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+        pulumi.set(self, "key_sources", value)
+
+
+class DecryptFieldsPolicyArgsDict(TypedDict):
+    """
+    DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+    """
+    config: pulumi.Input['DecryptFieldsConfigArgsDict']
+    """
+    config says which fields to decrypt and where the keys come from.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class DecryptFieldsPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['DecryptFieldsConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        DecryptFieldsPolicy decrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+
+        :param pulumi.Input['DecryptFieldsConfigArgs'] config: config says which fields to decrypt and where the keys come from.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['DecryptFieldsConfigArgs']:
+        """
+        config says which fields to decrypt and where the keys come from.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['DecryptFieldsConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class DecryptPolicyArgsDict(TypedDict):
+    """
+    DecryptPolicy decrypts whole record keys or values.
+    """
+    config: pulumi.Input['DecryptConfigArgsDict']
+    """
+    config says what to decrypt and where the keys come from.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class DecryptPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['DecryptConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        DecryptPolicy decrypts whole record keys or values.
+
+        :param pulumi.Input['DecryptConfigArgs'] config: config says what to decrypt and where the keys come from.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['DecryptConfigArgs']:
+        """
+        config says what to decrypt and where the keys come from.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['DecryptConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
 class EdgeArgsDict(TypedDict):
     """
-    EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+    Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
     """
     address: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -599,7 +2932,7 @@ class EdgeArgs:
                  port: pulumi.Input[Optional[_builtins.int]] = None,
                  route_api_version: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        EdgeArgs says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
+        Edge says which Kubernetes Gateway clients connect to: one the component creates (GatewayClassName) or one that exists (ExistingGateway). Set exactly one.
 
         :param pulumi.Input[_builtins.str] address: address is the Gateway's public IP address or host name, which DNS records point at. Defaults to the first address the Gateway controller reports for a created Gateway (Pulumi waits for it when DNS is set).
         :param pulumi.Input['ExistingGatewayArgs'] existing_gateway: existingGateway attaches the TLSRoutes to a TLS Passthrough listener of a Gateway managed elsewhere; it must allow TLSRoutes from the component's namespace.
@@ -694,9 +3027,486 @@ class EdgeArgs:
         pulumi.set(self, "route_api_version", value)
 
 
+class EmptyObjectArgsDict(TypedDict):
+    """
+    EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+    """
+    pass
+
+@pulumi.input_type
+class EmptyObjectArgs:
+    def __init__(__self__):
+        """
+        EmptyObject is a union member the CRD defines without fields; its presence is all that matters.
+        """
+        pass
+
+
+class EncryptConfigArgsDict(TypedDict):
+    """
+    EncryptConfig says what to encrypt and with which key.
+    """
+    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
+    """
+    encryptionKey is the key to encrypt with.
+    """
+    failure_mode: pulumi.Input['CryptoFailureMode']
+    """
+    failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+    """
+    part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]
+    """
+    partOfRecord lists the parts to encrypt: key and/or value.
+    """
+
+@pulumi.input_type
+class EncryptConfigArgs:
+    def __init__(__self__, *,
+                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
+                 failure_mode: pulumi.Input['CryptoFailureMode'],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
+        """
+        EncryptConfig says what to encrypt and with which key.
+
+        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: encryptionKey is the key to encrypt with.
+        :param pulumi.Input['CryptoFailureMode'] failure_mode: failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+        :param pulumi.Input[Sequence[pulumi.Input['RecordPart']]] part_of_record: partOfRecord lists the parts to encrypt: key and/or value.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
+        """
+        encryptionKey is the key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @encryption_key.setter
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
+        pulumi.set(self, "encryption_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input['CryptoFailureMode']:
+        """
+        failureMode is error or passthrough: what happens to a record that cannot be encrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input['CryptoFailureMode']):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input['RecordPart']]]:
+        """
+        partOfRecord lists the parts to encrypt: key and/or value.
+        """
+        return pulumi.get(self, "part_of_record")
+
+    @part_of_record.setter
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input['RecordPart']]]):
+        pulumi.set(self, "part_of_record", value)
+
+
+class EncryptFieldsConfigArgsDict(TypedDict):
+    """
+    EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+    """
+    encrypt_fields: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgsDict']]]
+    """
+    encryptFields are the field selections and their keys, at most 256.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    failureMode is reject, passthrough or mark.
+    """
+
+@pulumi.input_type
+class EncryptFieldsConfigArgs:
+    def __init__(__self__, *,
+                 encrypt_fields: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]],
+                 failure_mode: pulumi.Input[_builtins.str]):
+        """
+        EncryptFieldsConfig lists the fields to encrypt, at most 256 entries.
+
+        :param pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]] encrypt_fields: encryptFields are the field selections and their keys, at most 256.
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is reject, passthrough or mark.
+        """
+        pulumi.set(__self__, "encrypt_fields", encrypt_fields)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptFields")
+    def encrypt_fields(self) -> pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]]:
+        """
+        encryptFields are the field selections and their keys, at most 256.
+        """
+        return pulumi.get(self, "encrypt_fields")
+
+    @encrypt_fields.setter
+    def encrypt_fields(self, value: pulumi.Input[Sequence[pulumi.Input['FieldEncryptionArgs']]]):
+        pulumi.set(self, "encrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        failureMode is reject, passthrough or mark.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+
+class EncryptFieldsPolicyArgsDict(TypedDict):
+    """
+    EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+    """
+    config: pulumi.Input['EncryptFieldsConfigArgsDict']
+    """
+    config lists the fields to encrypt and their keys.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class EncryptFieldsPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['EncryptFieldsConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        EncryptFieldsPolicy encrypts selected fields of record values. Konnect requires a parent policy for it, which a CR cannot set, so Konnect rejects it at this operator version.
+
+        :param pulumi.Input['EncryptFieldsConfigArgs'] config: config lists the fields to encrypt and their keys.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['EncryptFieldsConfigArgs']:
+        """
+        config lists the fields to encrypt and their keys.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['EncryptFieldsConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class EncryptPolicyArgsDict(TypedDict):
+    """
+    EncryptPolicy encrypts whole record keys or values.
+    """
+    config: pulumi.Input['EncryptConfigArgsDict']
+    """
+    config says what to encrypt and with which key.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class EncryptPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['EncryptConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        EncryptPolicy encrypts whole record keys or values.
+
+        :param pulumi.Input['EncryptConfigArgs'] config: config says what to encrypt and with which key.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['EncryptConfigArgs']:
+        """
+        config says what to encrypt and with which key.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['EncryptConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class EncryptionKeyArgsDict(TypedDict):
+    """
+    EncryptionKey is a union on Type naming the key that encrypts records.
+    """
+    type: pulumi.Input['KeyType']
+    """
+    type is aws or static; set the member of that name.
+    """
+    aws: NotRequired[pulumi.Input[Optional['AWSKeyArgsDict']]]
+    """
+    aws is a key in AWS KMS.
+    """
+    static: NotRequired[pulumi.Input[Optional['StaticEncryptionKeyArgsDict']]]
+    """
+    static is a Konnect static key.
+    """
+
+@pulumi.input_type
+class EncryptionKeyArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['KeyType'],
+                 aws: pulumi.Input[Optional['AWSKeyArgs']] = None,
+                 static: pulumi.Input[Optional['StaticEncryptionKeyArgs']] = None):
+        """
+        EncryptionKey is a union on Type naming the key that encrypts records.
+
+        :param pulumi.Input['KeyType'] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['AWSKeyArgs'] aws: aws is a key in AWS KMS.
+        :param pulumi.Input['StaticEncryptionKeyArgs'] static: static is a Konnect static key.
+        """
+        pulumi.set(__self__, "type", type)
+        if aws is not None:
+            pulumi.set(__self__, "aws", aws)
+        if static is not None:
+            pulumi.set(__self__, "static", static)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['KeyType']:
+        """
+        type is aws or static; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['KeyType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def aws(self) -> pulumi.Input[Optional['AWSKeyArgs']]:
+        """
+        aws is a key in AWS KMS.
+        """
+        return pulumi.get(self, "aws")
+
+    @aws.setter
+    def aws(self, value: pulumi.Input[Optional['AWSKeyArgs']]):
+        pulumi.set(self, "aws", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def static(self) -> pulumi.Input[Optional['StaticEncryptionKeyArgs']]:
+        """
+        static is a Konnect static key.
+        """
+        return pulumi.get(self, "static")
+
+    @static.setter
+    def static(self, value: pulumi.Input[Optional['StaticEncryptionKeyArgs']]):
+        pulumi.set(self, "static", value)
+
+
 class ExistingGatewayArgsDict(TypedDict):
     """
-    ExistingGatewayArgs names a Gateway listener managed elsewhere.
+    ExistingGateway names a Gateway listener managed elsewhere.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -718,7 +3528,7 @@ class ExistingGatewayArgs:
                  section_name: pulumi.Input[_builtins.str],
                  namespace: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        ExistingGatewayArgs names a Gateway listener managed elsewhere.
+        ExistingGateway names a Gateway listener managed elsewhere.
 
         :param pulumi.Input[_builtins.str] name: name is the Gateway API Gateway's name.
         :param pulumi.Input[_builtins.str] section_name: sectionName is the name of its TLS Passthrough listener; EdgeArgs.Port must be that listener's port.
@@ -766,9 +3576,257 @@ class ExistingGatewayArgs:
         pulumi.set(self, "namespace", value)
 
 
+class FetchKongIdentityPrincipalArgsDict(TypedDict):
+    """
+    FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+    """
+    directory: pulumi.Input[_builtins.str]
+    """
+    directory is the Kong Identity directory to search, 1-253 characters.
+    """
+    failure_mode: pulumi.Input['PrincipalFailureMode']
+    """
+    failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+    """
+    fetch_by: pulumi.Input['PrincipalFetchByArgsDict']
+    """
+    fetchBy names the metadata key the client's identity is matched against.
+    """
+
+@pulumi.input_type
+class FetchKongIdentityPrincipalArgs:
+    def __init__(__self__, *,
+                 directory: pulumi.Input[_builtins.str],
+                 failure_mode: pulumi.Input['PrincipalFailureMode'],
+                 fetch_by: pulumi.Input['PrincipalFetchByArgs']):
+        """
+        FetchKongIdentityPrincipal looks the principal up in a Kong Identity directory by a metadata key (saslPlain, saslScram and clientCertificate; data plane 1.2 or later).
+
+        :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
+        :param pulumi.Input['PrincipalFailureMode'] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        :param pulumi.Input['PrincipalFetchByArgs'] fetch_by: fetchBy names the metadata key the client's identity is matched against.
+        """
+        pulumi.set(__self__, "directory", directory)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "fetch_by", fetch_by)
+
+    @_builtins.property
+    @pulumi.getter
+    def directory(self) -> pulumi.Input[_builtins.str]:
+        """
+        directory is the Kong Identity directory to search, 1-253 characters.
+        """
+        return pulumi.get(self, "directory")
+
+    @directory.setter
+    def directory(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "directory", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input['PrincipalFailureMode']:
+        """
+        failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input['PrincipalFailureMode']):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchBy")
+    def fetch_by(self) -> pulumi.Input['PrincipalFetchByArgs']:
+        """
+        fetchBy names the metadata key the client's identity is matched against.
+        """
+        return pulumi.get(self, "fetch_by")
+
+    @fetch_by.setter
+    def fetch_by(self, value: pulumi.Input['PrincipalFetchByArgs']):
+        pulumi.set(self, "fetch_by", value)
+
+
+class FetchOAuthPrincipalArgsDict(TypedDict):
+    """
+    FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+    """
+    directory: pulumi.Input[_builtins.str]
+    """
+    directory is the Kong Identity directory to search, 1-253 characters.
+    """
+    failure_mode: pulumi.Input['PrincipalFailureMode']
+    """
+    failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+    """
+
+@pulumi.input_type
+class FetchOAuthPrincipalArgs:
+    def __init__(__self__, *,
+                 directory: pulumi.Input[_builtins.str],
+                 failure_mode: pulumi.Input['PrincipalFailureMode']):
+        """
+        FetchOAuthPrincipal looks the principal up in a Kong Identity directory by the token's iss and sub claims (oauthBearer; data plane 1.2 or later).
+
+        :param pulumi.Input[_builtins.str] directory: directory is the Kong Identity directory to search, 1-253 characters.
+        :param pulumi.Input['PrincipalFailureMode'] failure_mode: failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        """
+        pulumi.set(__self__, "directory", directory)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+
+    @_builtins.property
+    @pulumi.getter
+    def directory(self) -> pulumi.Input[_builtins.str]:
+        """
+        directory is the Kong Identity directory to search, 1-253 characters.
+        """
+        return pulumi.get(self, "directory")
+
+    @directory.setter
+    def directory(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "directory", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input['PrincipalFailureMode']:
+        """
+        failureMode is error (authentication fails when the lookup fails) or ignore (continue without principal metadata).
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input['PrincipalFailureMode']):
+        pulumi.set(self, "failure_mode", value)
+
+
+class FieldEncryptionArgsDict(TypedDict):
+    """
+    FieldEncryption encrypts the fields at Paths with EncryptionKey.
+    """
+    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
+    """
+    encryptionKey is the key to encrypt with.
+    """
+    paths: pulumi.Input['FieldPathsArgsDict']
+    """
+    paths selects the fields: a list of paths or an expression.
+    """
+
+@pulumi.input_type
+class FieldEncryptionArgs:
+    def __init__(__self__, *,
+                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
+                 paths: pulumi.Input['FieldPathsArgs']):
+        """
+        FieldEncryption encrypts the fields at Paths with EncryptionKey.
+
+        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: encryptionKey is the key to encrypt with.
+        :param pulumi.Input['FieldPathsArgs'] paths: paths selects the fields: a list of paths or an expression.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "paths", paths)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
+        """
+        encryptionKey is the key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @encryption_key.setter
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
+        pulumi.set(self, "encryption_key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def paths(self) -> pulumi.Input['FieldPathsArgs']:
+        """
+        paths selects the fields: a list of paths or an expression.
+        """
+        return pulumi.get(self, "paths")
+
+    @paths.setter
+    def paths(self, value: pulumi.Input['FieldPathsArgs']):
+        pulumi.set(self, "paths", value)
+
+
+class FieldPathsArgsDict(TypedDict):
+    """
+    FieldPaths is a union on Type: a list of field paths or one expression.
+    """
+    type: pulumi.Input['FieldPathsType']
+    """
+    type is array (paths listed in array) or expression.
+    """
+    array: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgsDict']]]]]
+    """
+    array lists the field paths; for type array.
+    """
+    expression: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    expression selects the fields; for type expression.
+    """
+
+@pulumi.input_type
+class FieldPathsArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['FieldPathsType'],
+                 array: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]] = None,
+                 expression: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        FieldPaths is a union on Type: a list of field paths or one expression.
+
+        :param pulumi.Input['FieldPathsType'] type: type is array (paths listed in array) or expression.
+        :param pulumi.Input[Sequence[pulumi.Input['MatchArgs']]] array: array lists the field paths; for type array.
+        :param pulumi.Input[_builtins.str] expression: expression selects the fields; for type expression.
+        """
+        pulumi.set(__self__, "type", type)
+        if array is not None:
+            pulumi.set(__self__, "array", array)
+        if expression is not None:
+            pulumi.set(__self__, "expression", expression)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['FieldPathsType']:
+        """
+        type is array (paths listed in array) or expression.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['FieldPathsType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def array(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]:
+        """
+        array lists the field paths; for type array.
+        """
+        return pulumi.get(self, "array")
+
+    @array.setter
+    def array(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['MatchArgs']]]]):
+        pulumi.set(self, "array", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def expression(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        expression selects the fields; for type expression.
+        """
+        return pulumi.get(self, "expression")
+
+    @expression.setter
+    def expression(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "expression", value)
+
+
 class GatewayArgsDict(TypedDict):
     """
-    GatewayArgs describes the KonnectEventGateway.
+    Gateway describes the KonnectEventGateway.
     """
     description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -795,7 +3853,7 @@ class GatewayArgs:
                  min_runtime_version: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        GatewayArgs describes the KonnectEventGateway.
+        Gateway describes the KonnectEventGateway.
 
         :param pulumi.Input[_builtins.str] description: description is the gateway's description in Konnect, at most 512 characters.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the gateway in Konnect.
@@ -860,9 +3918,82 @@ class GatewayArgs:
         pulumi.set(self, "name", value)
 
 
+class HeaderActionArgsDict(TypedDict):
+    """
+    HeaderAction is a union on Op.
+    """
+    op: pulumi.Input['HeaderOp']
+    """
+    op is set or remove; set the member of that name.
+    """
+    remove: NotRequired[pulumi.Input[Optional['RemoveHeaderArgsDict']]]
+    """
+    remove removes a header.
+    """
+    set: NotRequired[pulumi.Input[Optional['SetHeaderArgsDict']]]
+    """
+    set sets a header.
+    """
+
+@pulumi.input_type
+class HeaderActionArgs:
+    def __init__(__self__, *,
+                 op: pulumi.Input['HeaderOp'],
+                 remove: pulumi.Input[Optional['RemoveHeaderArgs']] = None,
+                 set: pulumi.Input[Optional['SetHeaderArgs']] = None):
+        """
+        HeaderAction is a union on Op.
+
+        :param pulumi.Input['HeaderOp'] op: op is set or remove; set the member of that name.
+        :param pulumi.Input['RemoveHeaderArgs'] remove: remove removes a header.
+        :param pulumi.Input['SetHeaderArgs'] set: set sets a header.
+        """
+        pulumi.set(__self__, "op", op)
+        if remove is not None:
+            pulumi.set(__self__, "remove", remove)
+        if set is not None:
+            pulumi.set(__self__, "set", set)
+
+    @_builtins.property
+    @pulumi.getter
+    def op(self) -> pulumi.Input['HeaderOp']:
+        """
+        op is set or remove; set the member of that name.
+        """
+        return pulumi.get(self, "op")
+
+    @op.setter
+    def op(self, value: pulumi.Input['HeaderOp']):
+        pulumi.set(self, "op", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def remove(self) -> pulumi.Input[Optional['RemoveHeaderArgs']]:
+        """
+        remove removes a header.
+        """
+        return pulumi.get(self, "remove")
+
+    @remove.setter
+    def remove(self, value: pulumi.Input[Optional['RemoveHeaderArgs']]):
+        pulumi.set(self, "remove", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def set(self) -> pulumi.Input[Optional['SetHeaderArgs']]:
+        """
+        set sets a header.
+        """
+        return pulumi.get(self, "set")
+
+    @set.setter
+    def set(self, value: pulumi.Input[Optional['SetHeaderArgs']]):
+        pulumi.set(self, "set", value)
+
+
 class IssuerArgsDict(TypedDict):
     """
-    IssuerArgs names a cert-manager issuer.
+    Issuer names a cert-manager issuer.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -884,7 +4015,7 @@ class IssuerArgs:
                  group: pulumi.Input[Optional[_builtins.str]] = None,
                  kind: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        IssuerArgs names a cert-manager issuer.
+        Issuer names a cert-manager issuer.
 
         :param pulumi.Input[_builtins.str] name: name is the name of the Issuer or ClusterIssuer.
         :param pulumi.Input[_builtins.str] group: group defaults to cert-manager.io; set it for an external issuer.
@@ -933,9 +4064,155 @@ class IssuerArgs:
         pulumi.set(self, "kind", value)
 
 
+class JWKSArgsDict(TypedDict):
+    """
+    JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+    """
+    endpoint: pulumi.Input[_builtins.str]
+    """
+    endpoint is the URL of the JSON Web Key Set.
+    """
+    cache_expiration: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+    """
+    timeout: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+    """
+
+@pulumi.input_type
+class JWKSArgs:
+    def __init__(__self__, *,
+                 endpoint: pulumi.Input[_builtins.str],
+                 cache_expiration: pulumi.Input[Optional[_builtins.str]] = None,
+                 timeout: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        JWKS is where token signing keys are fetched from; Timeout and CacheExpiration are durations such as "10s".
+
+        :param pulumi.Input[_builtins.str] endpoint: endpoint is the URL of the JSON Web Key Set.
+        :param pulumi.Input[_builtins.str] cache_expiration: cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+        :param pulumi.Input[_builtins.str] timeout: timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+        """
+        pulumi.set(__self__, "endpoint", endpoint)
+        if cache_expiration is not None:
+            pulumi.set(__self__, "cache_expiration", cache_expiration)
+        if timeout is not None:
+            pulumi.set(__self__, "timeout", timeout)
+
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[_builtins.str]:
+        """
+        endpoint is the URL of the JSON Web Key Set.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cacheExpiration")
+    def cache_expiration(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        cacheExpiration is how long fetched keys are cached before the gateway fetches them again; Konnect default 1h.
+        """
+        return pulumi.get(self, "cache_expiration")
+
+    @cache_expiration.setter
+    def cache_expiration(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cache_expiration", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def timeout(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        timeout bounds a JWKS request, from connecting to receiving the response; Konnect default 10s.
+        """
+        return pulumi.get(self, "timeout")
+
+    @timeout.setter
+    def timeout(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "timeout", value)
+
+
+class KeySourceArgsDict(TypedDict):
+    """
+    KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+    """
+    type: pulumi.Input['KeyType']
+    """
+    type is aws or static; set the member of that name.
+    """
+    aws: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    aws looks keys up in AWS KMS.
+    """
+    static: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    static looks keys up among the gateway's Konnect static keys.
+    """
+
+@pulumi.input_type
+class KeySourceArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['KeyType'],
+                 aws: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 static: pulumi.Input[Optional['EmptyObjectArgs']] = None):
+        """
+        KeySource is a union on Type saying where decryption keys are looked up; both members have no fields.
+
+        :param pulumi.Input['KeyType'] type: type is aws or static; set the member of that name.
+        :param pulumi.Input['EmptyObjectArgs'] aws: aws looks keys up in AWS KMS.
+        :param pulumi.Input['EmptyObjectArgs'] static: static looks keys up among the gateway's Konnect static keys.
+        """
+        pulumi.set(__self__, "type", type)
+        if aws is not None:
+            pulumi.set(__self__, "aws", aws)
+        if static is not None:
+            pulumi.set(__self__, "static", static)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['KeyType']:
+        """
+        type is aws or static; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['KeyType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def aws(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        aws looks keys up in AWS KMS.
+        """
+        return pulumi.get(self, "aws")
+
+    @aws.setter
+    def aws(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "aws", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def static(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        static looks keys up among the gateway's Konnect static keys.
+        """
+        return pulumi.get(self, "static")
+
+    @static.setter
+    def static(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "static", value)
+
+
 class KonnectArgsDict(TypedDict):
     """
-    KonnectArgs says how Kong Operator reaches Konnect.
+    Konnect says how Kong Operator reaches Konnect.
     """
     server_url: pulumi.Input[_builtins.str]
     """
@@ -957,7 +4234,7 @@ class KonnectArgs:
                  token: pulumi.Input[_builtins.str],
                  api_url: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        KonnectArgs says how Kong Operator reaches Konnect.
+        Konnect says how Kong Operator reaches Konnect.
 
         :param pulumi.Input[_builtins.str] server_url: serverURL is the regional Konnect API host, such as eu.api.konghq.com (or https://eu.api.konghq.com). It cannot change after creation.
         :param pulumi.Input[_builtins.str] token: token is a personal (kpat_) or system (spat_) access token; it may be a secret or another resource's output (its kpat_/spat_ prefix is then checked by the operator, not at preview). It is stored only in a Kubernetes Secret, as a Pulumi secret.
@@ -1005,9 +4282,169 @@ class KonnectArgs:
         pulumi.set(self, "api_url", value)
 
 
+class KonnectRefArgsDict(TypedDict):
+    """
+    KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+    """
+    id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    id is the entity's Konnect ID.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the entity's Konnect name.
+    """
+
+@pulumi.input_type
+class KonnectRefArgs:
+    def __init__(__self__, *,
+                 id: pulumi.Input[Optional[_builtins.str]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        KonnectRef points at a Konnect entity by its ID or by its name; set exactly one.
+
+        :param pulumi.Input[_builtins.str] id: id is the entity's Konnect ID.
+        :param pulumi.Input[_builtins.str] name: name is the entity's Konnect name.
+        """
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        id is the entity's Konnect ID.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the entity's Konnect name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class KonnectSchemaRegistryNameArgsDict(TypedDict):
+    """
+    KonnectSchemaRegistryName is a schema registry's Konnect name.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the registry's name in Konnect.
+    """
+
+@pulumi.input_type
+class KonnectSchemaRegistryNameArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str]):
+        """
+        KonnectSchemaRegistryName is a schema registry's Konnect name.
+
+        :param pulumi.Input[_builtins.str] name: name is the registry's name in Konnect.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the registry's name in Konnect.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+
+class KonnectSchemaRegistryRefArgsDict(TypedDict):
+    """
+    KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+    """
+    type: pulumi.Input['KonnectSchemaRegistryRefType']
+    """
+    type is name (set name); id has no field for the ID in this CRD version.
+    """
+    id: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    id is reserved: the CRD has no field for the ID.
+    """
+    name: NotRequired[pulumi.Input[Optional['KonnectSchemaRegistryNameArgsDict']]]
+    """
+    name names the registry by its Konnect name.
+    """
+
+@pulumi.input_type
+class KonnectSchemaRegistryRefArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['KonnectSchemaRegistryRefType'],
+                 id: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 name: pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']] = None):
+        """
+        KonnectSchemaRegistryRef is a union on Type naming a schema registry in Konnect; the operator does not resolve it.
+
+        :param pulumi.Input['KonnectSchemaRegistryRefType'] type: type is name (set name); id has no field for the ID in this CRD version.
+        :param pulumi.Input['EmptyObjectArgs'] id: id is reserved: the CRD has no field for the ID.
+        :param pulumi.Input['KonnectSchemaRegistryNameArgs'] name: name names the registry by its Konnect name.
+        """
+        pulumi.set(__self__, "type", type)
+        if id is not None:
+            pulumi.set(__self__, "id", id)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['KonnectSchemaRegistryRefType']:
+        """
+        type is name (set name); id has no field for the ID in this CRD version.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['KonnectSchemaRegistryRefType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        id is reserved: the CRD has no field for the ID.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']]:
+        """
+        name names the registry by its Konnect name.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional['KonnectSchemaRegistryNameArgs']]):
+        pulumi.set(self, "name", value)
+
+
 class LoadBalancerAddressArgsDict(TypedDict):
     """
-    LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+    LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
     """
     timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -1019,7 +4456,7 @@ class LoadBalancerAddressArgs:
     def __init__(__self__, *,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
-        LoadBalancerAddressArgs says how long to wait for the data plane's LoadBalancer address.
+        LoadBalancerAddress says how long to wait for the data plane's LoadBalancer address.
 
         :param pulumi.Input[_builtins.int] timeout_seconds: timeoutSeconds is how long to wait for the cloud to assign an address. Defaults to 600.
         """
@@ -1039,9 +4476,1001 @@ class LoadBalancerAddressArgs:
         pulumi.set(self, "timeout_seconds", value)
 
 
+class MatchArgsDict(TypedDict):
+    """
+    Match is one name pattern or field path.
+    """
+    match: pulumi.Input[_builtins.str]
+    """
+    match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+    """
+
+@pulumi.input_type
+class MatchArgs:
+    def __init__(__self__, *,
+                 match: pulumi.Input[_builtins.str]):
+        """
+        Match is one name pattern or field path.
+
+        :param pulumi.Input[_builtins.str] match: match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+        """
+        pulumi.set(__self__, "match", match)
+
+    @_builtins.property
+    @pulumi.getter
+    def match(self) -> pulumi.Input[_builtins.str]:
+        """
+        match is a name pattern (such as orders.*) or a field path, 1-253 characters.
+        """
+        return pulumi.get(self, "match")
+
+    @match.setter
+    def match(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "match", value)
+
+
+class ModifyHeadersConfigArgsDict(TypedDict):
+    """
+    ModifyHeadersConfig lists header actions, applied in order.
+    """
+    actions: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgsDict']]]]]
+    """
+    actions are applied in order.
+    """
+
+@pulumi.input_type
+class ModifyHeadersConfigArgs:
+    def __init__(__self__, *,
+                 actions: pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]] = None):
+        """
+        ModifyHeadersConfig lists header actions, applied in order.
+
+        :param pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]] actions: actions are applied in order.
+        """
+        if actions is not None:
+            pulumi.set(__self__, "actions", actions)
+
+    @_builtins.property
+    @pulumi.getter
+    def actions(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]]:
+        """
+        actions are applied in order.
+        """
+        return pulumi.get(self, "actions")
+
+    @actions.setter
+    def actions(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['HeaderActionArgs']]]]):
+        pulumi.set(self, "actions", value)
+
+
+class ModifyHeadersPolicyArgsDict(TypedDict):
+    """
+    ModifyHeadersPolicy sets or removes record headers.
+    """
+    config: pulumi.Input['ModifyHeadersConfigArgsDict']
+    """
+    config lists the header actions.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ModifyHeadersPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ModifyHeadersConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ModifyHeadersPolicy sets or removes record headers.
+
+        :param pulumi.Input['ModifyHeadersConfigArgs'] config: config lists the header actions.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ModifyHeadersConfigArgs']:
+        """
+        config lists the header actions.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ModifyHeadersConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class NamespaceAdditionalArgsDict(TypedDict):
+    """
+    NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+    """
+    consumer_groups: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ConsumerGroupSelectorArgsDict']]]]]
+    """
+    consumerGroups selects consumer group IDs to expose even without the prefix.
+    """
+    topics: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgsDict']]]]]
+    """
+    topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+    """
+
+@pulumi.input_type
+class NamespaceAdditionalArgs:
+    def __init__(__self__, *,
+                 consumer_groups: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumerGroupSelectorArgs']]]] = None,
+                 topics: pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]] = None):
+        """
+        NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+
+        :param pulumi.Input[Sequence[pulumi.Input['ConsumerGroupSelectorArgs']]] consumer_groups: consumerGroups selects consumer group IDs to expose even without the prefix.
+        :param pulumi.Input[Sequence[pulumi.Input['TopicSelectorArgs']]] topics: topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+        """
+        if consumer_groups is not None:
+            pulumi.set(__self__, "consumer_groups", consumer_groups)
+        if topics is not None:
+            pulumi.set(__self__, "topics", topics)
+
+    @_builtins.property
+    @pulumi.getter(name="consumerGroups")
+    def consumer_groups(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ConsumerGroupSelectorArgs']]]]:
+        """
+        consumerGroups selects consumer group IDs to expose even without the prefix.
+        """
+        return pulumi.get(self, "consumer_groups")
+
+    @consumer_groups.setter
+    def consumer_groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumerGroupSelectorArgs']]]]):
+        pulumi.set(self, "consumer_groups", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def topics(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]]:
+        """
+        topics selects backend topics to expose as they are; the prefix mode does not apply to them and clients cannot create topics they match.
+        """
+        return pulumi.get(self, "topics")
+
+    @topics.setter
+    def topics(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]]):
+        pulumi.set(self, "topics", value)
+
+
+class OAuthBearerAuthArgsDict(TypedDict):
+    """
+    OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+    """
+    mediation: pulumi.Input['OAuthBearerMediation']
+    """
+    mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+    """
+    claims_mapping: NotRequired[pulumi.Input[Optional['ClaimsMappingArgsDict']]]
+    """
+    claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+    """
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchOAuthPrincipalArgsDict']]]
+    """
+    fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+    """
+    jwks: NotRequired[pulumi.Input[Optional['JWKSArgsDict']]]
+    """
+    jwks is where the gateway fetches the keys that verify token signatures.
+    """
+    validate: NotRequired[pulumi.Input[Optional['OAuthBearerValidationArgsDict']]]
+    """
+    validate sets the audiences and issuer a token must carry.
+    """
+
+@pulumi.input_type
+class OAuthBearerAuthArgs:
+    def __init__(__self__, *,
+                 mediation: pulumi.Input['OAuthBearerMediation'],
+                 claims_mapping: pulumi.Input[Optional['ClaimsMappingArgs']] = None,
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchOAuthPrincipalArgs']] = None,
+                 jwks: pulumi.Input[Optional['JWKSArgs']] = None,
+                 validate: pulumi.Input[Optional['OAuthBearerValidationArgs']] = None):
+        """
+        OAuthBearerAuth authenticates clients with SASL/OAUTHBEARER.
+
+        :param pulumi.Input['OAuthBearerMediation'] mediation: mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+        :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+        :param pulumi.Input['FetchOAuthPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+        :param pulumi.Input['JWKSArgs'] jwks: jwks is where the gateway fetches the keys that verify token signatures.
+        :param pulumi.Input['OAuthBearerValidationArgs'] validate: validate sets the audiences and issuer a token must carry.
+        """
+        pulumi.set(__self__, "mediation", mediation)
+        if claims_mapping is not None:
+            pulumi.set(__self__, "claims_mapping", claims_mapping)
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+        if jwks is not None:
+            pulumi.set(__self__, "jwks", jwks)
+        if validate is not None:
+            pulumi.set(__self__, "validate", validate)
+
+    @_builtins.property
+    @pulumi.getter
+    def mediation(self) -> pulumi.Input['OAuthBearerMediation']:
+        """
+        mediation is passthrough (forward the token unchecked), validate_forward (validate it, then forward it) or terminate (authenticate at the gateway, which uses the backend cluster's own authentication).
+        """
+        return pulumi.get(self, "mediation")
+
+    @mediation.setter
+    def mediation(self, value: pulumi.Input['OAuthBearerMediation']):
+        pulumi.set(self, "mediation", value)
+
+    @_builtins.property
+    @pulumi.getter(name="claimsMapping")
+    def claims_mapping(self) -> pulumi.Input[Optional['ClaimsMappingArgs']]:
+        """
+        claimsMapping names the claims carrying the subject and scope when they are not sub and scope.
+        """
+        return pulumi.get(self, "claims_mapping")
+
+    @claims_mapping.setter
+    def claims_mapping(self, value: pulumi.Input[Optional['ClaimsMappingArgs']]):
+        pulumi.set(self, "claims_mapping", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchOAuthPrincipalArgs']]:
+        """
+        fetchKongIdentityPrincipal looks the principal up in Kong Identity by the token's iss and sub claims (data plane 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @fetch_kong_identity_principal.setter
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchOAuthPrincipalArgs']]):
+        pulumi.set(self, "fetch_kong_identity_principal", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def jwks(self) -> pulumi.Input[Optional['JWKSArgs']]:
+        """
+        jwks is where the gateway fetches the keys that verify token signatures.
+        """
+        return pulumi.get(self, "jwks")
+
+    @jwks.setter
+    def jwks(self, value: pulumi.Input[Optional['JWKSArgs']]):
+        pulumi.set(self, "jwks", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def validate(self) -> pulumi.Input[Optional['OAuthBearerValidationArgs']]:
+        """
+        validate sets the audiences and issuer a token must carry.
+        """
+        return pulumi.get(self, "validate")
+
+    @validate.setter
+    def validate(self, value: pulumi.Input[Optional['OAuthBearerValidationArgs']]):
+        pulumi.set(self, "validate", value)
+
+
+class OAuthBearerValidationArgsDict(TypedDict):
+    """
+    OAuthBearerValidation lists the claims a token must carry.
+    """
+    audiences: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgsDict']]]]]
+    """
+    audiences are the accepted audiences; the token's audience claim must match one of them.
+    """
+    issuer: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    issuer is the issuer the token must name.
+    """
+
+@pulumi.input_type
+class OAuthBearerValidationArgs:
+    def __init__(__self__, *,
+                 audiences: pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]] = None,
+                 issuer: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        OAuthBearerValidation lists the claims a token must carry.
+
+        :param pulumi.Input[Sequence[pulumi.Input['AudienceArgs']]] audiences: audiences are the accepted audiences; the token's audience claim must match one of them.
+        :param pulumi.Input[_builtins.str] issuer: issuer is the issuer the token must name.
+        """
+        if audiences is not None:
+            pulumi.set(__self__, "audiences", audiences)
+        if issuer is not None:
+            pulumi.set(__self__, "issuer", issuer)
+
+    @_builtins.property
+    @pulumi.getter
+    def audiences(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]]:
+        """
+        audiences are the accepted audiences; the token's audience claim must match one of them.
+        """
+        return pulumi.get(self, "audiences")
+
+    @audiences.setter
+    def audiences(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]]):
+        pulumi.set(self, "audiences", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def issuer(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        issuer is the issuer the token must name.
+        """
+        return pulumi.get(self, "issuer")
+
+    @issuer.setter
+    def issuer(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "issuer", value)
+
+
+class PrincipalArgsDict(TypedDict):
+    """
+    Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+    """
+    password: pulumi.Input[_builtins.str]
+    """
+    password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+    """
+    username: pulumi.Input[_builtins.str]
+    """
+    username is a literal or a Konnect secret template, at most 253 characters.
+    """
+
+@pulumi.input_type
+class PrincipalArgs:
+    def __init__(__self__, *,
+                 password: pulumi.Input[_builtins.str],
+                 username: pulumi.Input[_builtins.str]):
+        """
+        Principal is a user a virtual cluster accepts; the password (literal or Konnect secret template) is stored as a Pulumi secret.
+
+        :param pulumi.Input[_builtins.str] password: password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        :param pulumi.Input[_builtins.str] username: username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "username", username)
+
+    @_builtins.property
+    @pulumi.getter
+    def password(self) -> pulumi.Input[_builtins.str]:
+        """
+        password is a literal or a Konnect secret template, at most 253 characters; Konnect omits a literal from its responses.
+        """
+        return pulumi.get(self, "password")
+
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[_builtins.str]:
+        """
+        username is a literal or a Konnect secret template, at most 253 characters.
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "username", value)
+
+
+class PrincipalFetchByArgsDict(TypedDict):
+    """
+    PrincipalFetchBy names the key a principal is looked up by.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+    """
+
+@pulumi.input_type
+class PrincipalFetchByArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str]):
+        """
+        PrincipalFetchBy names the key a principal is looked up by.
+
+        :param pulumi.Input[_builtins.str] key: key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+        """
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the Kong Identity metadata key matched against the client's identity: the username for saslPlain and saslScram, the mapped principal for clientCertificate.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+
+class ProducePolicyAPISpecArgsDict(TypedDict):
+    """
+    ProducePolicyAPISpec is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input['ProducePolicyType']
+    """
+    type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+    """
+    encrypt: NotRequired[pulumi.Input[Optional['EncryptPolicyArgsDict']]]
+    """
+    encrypt encrypts whole record keys or values.
+    """
+    encrypt_fields: NotRequired[pulumi.Input[Optional['EncryptFieldsPolicyArgsDict']]]
+    """
+    encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+    """
+    modify_headers: NotRequired[pulumi.Input[Optional['ModifyHeadersPolicyArgsDict']]]
+    """
+    modifyHeaders sets or removes record headers.
+    """
+    schema_validation: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationPolicyArgsDict']]]
+    """
+    schemaValidation validates produced records against a schema.
+    """
+
+@pulumi.input_type
+class ProducePolicyAPISpecArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['ProducePolicyType'],
+                 encrypt: pulumi.Input[Optional['EncryptPolicyArgs']] = None,
+                 encrypt_fields: pulumi.Input[Optional['EncryptFieldsPolicyArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyArgs']] = None,
+                 schema_validation: pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']] = None):
+        """
+        ProducePolicyAPISpec is a union on Type; set the member Type names.
+
+        :param pulumi.Input['ProducePolicyType'] type: type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+        :param pulumi.Input['EncryptPolicyArgs'] encrypt: encrypt encrypts whole record keys or values.
+        :param pulumi.Input['EncryptFieldsPolicyArgs'] encrypt_fields: encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        :param pulumi.Input['ModifyHeadersPolicyArgs'] modify_headers: modifyHeaders sets or removes record headers.
+        :param pulumi.Input['ProduceSchemaValidationPolicyArgs'] schema_validation: schemaValidation validates produced records against a schema.
+        """
+        pulumi.set(__self__, "type", type)
+        if encrypt is not None:
+            pulumi.set(__self__, "encrypt", encrypt)
+        if encrypt_fields is not None:
+            pulumi.set(__self__, "encrypt_fields", encrypt_fields)
+        if modify_headers is not None:
+            pulumi.set(__self__, "modify_headers", modify_headers)
+        if schema_validation is not None:
+            pulumi.set(__self__, "schema_validation", schema_validation)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['ProducePolicyType']:
+        """
+        type is encrypt, encryptFields, modifyHeaders or schemaValidation; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['ProducePolicyType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def encrypt(self) -> pulumi.Input[Optional['EncryptPolicyArgs']]:
+        """
+        encrypt encrypts whole record keys or values.
+        """
+        return pulumi.get(self, "encrypt")
+
+    @encrypt.setter
+    def encrypt(self, value: pulumi.Input[Optional['EncryptPolicyArgs']]):
+        pulumi.set(self, "encrypt", value)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptFields")
+    def encrypt_fields(self) -> pulumi.Input[Optional['EncryptFieldsPolicyArgs']]:
+        """
+        encryptFields encrypts fields of record values; Konnect rejects it from a custom resource (it needs a parent policy).
+        """
+        return pulumi.get(self, "encrypt_fields")
+
+    @encrypt_fields.setter
+    def encrypt_fields(self, value: pulumi.Input[Optional['EncryptFieldsPolicyArgs']]):
+        pulumi.set(self, "encrypt_fields", value)
+
+    @_builtins.property
+    @pulumi.getter(name="modifyHeaders")
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyArgs']]:
+        """
+        modifyHeaders sets or removes record headers.
+        """
+        return pulumi.get(self, "modify_headers")
+
+    @modify_headers.setter
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyArgs']]):
+        pulumi.set(self, "modify_headers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaValidation")
+    def schema_validation(self) -> pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']]:
+        """
+        schemaValidation validates produced records against a schema.
+        """
+        return pulumi.get(self, "schema_validation")
+
+    @schema_validation.setter
+    def schema_validation(self, value: pulumi.Input[Optional['ProduceSchemaValidationPolicyArgs']]):
+        pulumi.set(self, "schema_validation", value)
+
+
+class ProduceSchemaValidationArgsDict(TypedDict):
+    """
+    ProduceSchemaValidation configures validation of produced records.
+    """
+    failure_mode: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+    """
+    key_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+    """
+    schema_registry: NotRequired[pulumi.Input[Optional['KonnectSchemaRegistryRefArgsDict']]]
+    """
+    schemaRegistry names the registry in Konnect.
+    """
+    validate_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateKey is Enabled to validate record keys.
+    """
+    validate_value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    validateValue is Enabled to validate record values.
+    """
+    value_validation_action: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationArgs:
+    def __init__(__self__, *,
+                 failure_mode: pulumi.Input[Optional[_builtins.str]] = None,
+                 key_validation_action: pulumi.Input[Optional[_builtins.str]] = None,
+                 schema_registry: pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']] = None,
+                 validate_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 validate_value: pulumi.Input[Optional[_builtins.str]] = None,
+                 value_validation_action: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ProduceSchemaValidation configures validation of produced records.
+
+        :param pulumi.Input[_builtins.str] failure_mode: failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+        :param pulumi.Input[_builtins.str] key_validation_action: keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+        :param pulumi.Input['KonnectSchemaRegistryRefArgs'] schema_registry: schemaRegistry names the registry in Konnect.
+        :param pulumi.Input[_builtins.str] validate_key: validateKey is Enabled to validate record keys.
+        :param pulumi.Input[_builtins.str] validate_value: validateValue is Enabled to validate record values.
+        :param pulumi.Input[_builtins.str] value_validation_action: valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+        """
+        if failure_mode is not None:
+            pulumi.set(__self__, "failure_mode", failure_mode)
+        if key_validation_action is not None:
+            pulumi.set(__self__, "key_validation_action", key_validation_action)
+        if schema_registry is not None:
+            pulumi.set(__self__, "schema_registry", schema_registry)
+        if validate_key is not None:
+            pulumi.set(__self__, "validate_key", validate_key)
+        if validate_value is not None:
+            pulumi.set(__self__, "validate_value", validate_value)
+        if value_validation_action is not None:
+            pulumi.set(__self__, "value_validation_action", value_validation_action)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        failureMode is reject, passthrough or mark: what happens to a record that cannot be validated.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyValidationAction")
+    def key_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        keyValidationAction is reject or mark: what happens to a record whose key is invalid.
+        """
+        return pulumi.get(self, "key_validation_action")
+
+    @key_validation_action.setter
+    def key_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_validation_action", value)
+
+    @_builtins.property
+    @pulumi.getter(name="schemaRegistry")
+    def schema_registry(self) -> pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']]:
+        """
+        schemaRegistry names the registry in Konnect.
+        """
+        return pulumi.get(self, "schema_registry")
+
+    @schema_registry.setter
+    def schema_registry(self, value: pulumi.Input[Optional['KonnectSchemaRegistryRefArgs']]):
+        pulumi.set(self, "schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateKey")
+    def validate_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateKey is Enabled to validate record keys.
+        """
+        return pulumi.get(self, "validate_key")
+
+    @validate_key.setter
+    def validate_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="validateValue")
+    def validate_value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        validateValue is Enabled to validate record values.
+        """
+        return pulumi.get(self, "validate_value")
+
+    @validate_value.setter
+    def validate_value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "validate_value", value)
+
+    @_builtins.property
+    @pulumi.getter(name="valueValidationAction")
+    def value_validation_action(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        valueValidationAction is reject or mark: what happens to a record whose value is invalid.
+        """
+        return pulumi.get(self, "value_validation_action")
+
+    @value_validation_action.setter
+    def value_validation_action(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value_validation_action", value)
+
+
+class ProduceSchemaValidationConfigArgsDict(TypedDict):
+    """
+    ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+    """
+    type: pulumi.Input['SchemaValidationType']
+    """
+    type is confluentSchemaRegistry or json; set the member of that name.
+    """
+    confluent_schema_registry: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationArgsDict']]]
+    """
+    confluentSchemaRegistry validates against the schemas of a registry.
+    """
+    json: NotRequired[pulumi.Input[Optional['ProduceSchemaValidationArgsDict']]]
+    """
+    json validates that records are JSON.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationConfigArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['SchemaValidationType'],
+                 confluent_schema_registry: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None,
+                 json: pulumi.Input[Optional['ProduceSchemaValidationArgs']] = None):
+        """
+        ProduceSchemaValidationConfig is a union on Type; set the member Type names.
+
+        :param pulumi.Input['SchemaValidationType'] type: type is confluentSchemaRegistry or json; set the member of that name.
+        :param pulumi.Input['ProduceSchemaValidationArgs'] confluent_schema_registry: confluentSchemaRegistry validates against the schemas of a registry.
+        :param pulumi.Input['ProduceSchemaValidationArgs'] json: json validates that records are JSON.
+        """
+        pulumi.set(__self__, "type", type)
+        if confluent_schema_registry is not None:
+            pulumi.set(__self__, "confluent_schema_registry", confluent_schema_registry)
+        if json is not None:
+            pulumi.set(__self__, "json", json)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['SchemaValidationType']:
+        """
+        type is confluentSchemaRegistry or json; set the member of that name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['SchemaValidationType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="confluentSchemaRegistry")
+    def confluent_schema_registry(self) -> pulumi.Input[Optional['ProduceSchemaValidationArgs']]:
+        """
+        confluentSchemaRegistry validates against the schemas of a registry.
+        """
+        return pulumi.get(self, "confluent_schema_registry")
+
+    @confluent_schema_registry.setter
+    def confluent_schema_registry(self, value: pulumi.Input[Optional['ProduceSchemaValidationArgs']]):
+        pulumi.set(self, "confluent_schema_registry", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def json(self) -> pulumi.Input[Optional['ProduceSchemaValidationArgs']]:
+        """
+        json validates that records are JSON.
+        """
+        return pulumi.get(self, "json")
+
+    @json.setter
+    def json(self, value: pulumi.Input[Optional['ProduceSchemaValidationArgs']]):
+        pulumi.set(self, "json", value)
+
+
+class ProduceSchemaValidationPolicyArgsDict(TypedDict):
+    """
+    ProduceSchemaValidationPolicy validates produced records against a schema.
+    """
+    config: pulumi.Input['ProduceSchemaValidationConfigArgsDict']
+    """
+    config says which schema to validate against and what to do with invalid records.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class ProduceSchemaValidationPolicyArgs:
+    def __init__(__self__, *,
+                 config: pulumi.Input['ProduceSchemaValidationConfigArgs'],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        ProduceSchemaValidationPolicy validates produced records against a schema.
+
+        :param pulumi.Input['ProduceSchemaValidationConfigArgs'] config: config says which schema to validate against and what to do with invalid records.
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        pulumi.set(__self__, "config", config)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def config(self) -> pulumi.Input['ProduceSchemaValidationConfigArgs']:
+        """
+        config says which schema to validate against and what to do with invalid records.
+        """
+        return pulumi.get(self, "config")
+
+    @config.setter
+    def config(self, value: pulumi.Input['ProduceSchemaValidationConfigArgs']):
+        pulumi.set(self, "config", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
+class RemoveHeaderArgsDict(TypedDict):
+    """
+    RemoveHeader removes header Key.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the header name.
+    """
+
+@pulumi.input_type
+class RemoveHeaderArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str]):
+        """
+        RemoveHeader removes header Key.
+
+        :param pulumi.Input[_builtins.str] key: key is the header name.
+        """
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the header name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+
 class SchemaRegistryArgsDict(TypedDict):
     """
-    SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+    SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
     """
     endpoint: pulumi.Input[_builtins.str]
     """
@@ -1051,7 +5480,7 @@ class SchemaRegistryArgsDict(TypedDict):
     """
     name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
     """
-    schema_type: pulumi.Input['eventgateway.SchemaType']
+    schema_type: pulumi.Input['SchemaType']
     """
     schemaType is the schema language: avro or json.
     """
@@ -1077,17 +5506,17 @@ class SchemaRegistryArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
-                 schema_type: pulumi.Input['eventgateway.SchemaType'],
+                 schema_type: pulumi.Input['SchemaType'],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        SchemaRegistryArgs describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
+        SchemaRegistry describes a Confluent-compatible schema registry of the gateway (an EventGatewaySchemaRegistry). Policies name it: a consume policy's schemaRegistry.name and a produce policy's schemaRegistry.name.name are this Name.
 
         :param pulumi.Input[_builtins.str] endpoint: endpoint is the registry's http(s) URL.
         :param pulumi.Input[_builtins.str] name: name is the registry's name in Konnect, unique within the gateway; policies refer to it by this name.
-        :param pulumi.Input['eventgateway.SchemaType'] schema_type: schemaType is the schema language: avro or json.
+        :param pulumi.Input['SchemaType'] schema_type: schemaType is the schema language: avro or json.
         :param pulumi.Input[_builtins.str] description: description is the registry's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] password: password is the basic-authentication password; it may be a secret or another resource's output. It is stored only in a Kubernetes Secret the registry's custom resource references, as a Pulumi secret.
         :param pulumi.Input[_builtins.int] timeout_seconds: timeoutSeconds is at least 1; Konnect uses 10 when it is 0.
@@ -1131,14 +5560,14 @@ class SchemaRegistryArgs:
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> pulumi.Input['eventgateway.SchemaType']:
+    def schema_type(self) -> pulumi.Input['SchemaType']:
         """
         schemaType is the schema language: avro or json.
         """
         return pulumi.get(self, "schema_type")
 
     @schema_type.setter
-    def schema_type(self, value: pulumi.Input['eventgateway.SchemaType']):
+    def schema_type(self, value: pulumi.Input['SchemaType']):
         pulumi.set(self, "schema_type", value)
 
     @_builtins.property
@@ -1190,9 +5619,393 @@ class SchemaRegistryArgs:
         pulumi.set(self, "username", value)
 
 
+class SchemaRegistryRefArgsDict(TypedDict):
+    """
+    SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+    """
+    kind: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    kind defaults to EventGatewaySchemaRegistry, the only value.
+    """
+    namespace: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    namespace is reserved; leave it empty.
+    """
+
+@pulumi.input_type
+class SchemaRegistryRefArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 kind: pulumi.Input[Optional[_builtins.str]] = None,
+                 namespace: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SchemaRegistryRef points at an EventGatewaySchemaRegistry by Kubernetes name.
+
+        :param pulumi.Input[_builtins.str] name: name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+        :param pulumi.Input[_builtins.str] kind: kind defaults to EventGatewaySchemaRegistry, the only value.
+        :param pulumi.Input[_builtins.str] namespace: namespace is reserved; leave it empty.
+        """
+        pulumi.set(__self__, "name", name)
+        if kind is not None:
+            pulumi.set(__self__, "kind", kind)
+        if namespace is not None:
+            pulumi.set(__self__, "namespace", namespace)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the schema registry (in a component, its Konnect name; in a custom resource, its Kubernetes name).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def kind(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        kind defaults to EventGatewaySchemaRegistry, the only value.
+        """
+        return pulumi.get(self, "kind")
+
+    @kind.setter
+    def kind(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "kind", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def namespace(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        namespace is reserved; leave it empty.
+        """
+        return pulumi.get(self, "namespace")
+
+    @namespace.setter
+    def namespace(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "namespace", value)
+
+
+class SecretKeyRefArgsDict(TypedDict):
+    """
+    SecretKeyRef names one data key of a Secret.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the data key within the Secret, such as tls.crt; 1-253 characters.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    name is the Secret's name, 1-253 characters.
+    """
+    namespace: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    namespace defaults to the namespace of the object that references the Secret.
+    """
+
+@pulumi.input_type
+class SecretKeyRefArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 name: pulumi.Input[_builtins.str],
+                 namespace: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SecretKeyRef names one data key of a Secret.
+
+        :param pulumi.Input[_builtins.str] key: key is the data key within the Secret, such as tls.crt; 1-253 characters.
+        :param pulumi.Input[_builtins.str] name: name is the Secret's name, 1-253 characters.
+        :param pulumi.Input[_builtins.str] namespace: namespace defaults to the namespace of the object that references the Secret.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "name", name)
+        if namespace is not None:
+            pulumi.set(__self__, "namespace", namespace)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the data key within the Secret, such as tls.crt; 1-253 characters.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        name is the Secret's name, 1-253 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def namespace(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        namespace defaults to the namespace of the object that references the Secret.
+        """
+        return pulumi.get(self, "namespace")
+
+    @namespace.setter
+    def namespace(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "namespace", value)
+
+
+class SensitiveDataSourceArgsDict(TypedDict):
+    """
+    SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+    """
+    secret_ref: NotRequired[pulumi.Input[Optional['SecretKeyRefArgsDict']]]
+    """
+    secretRef names the Secret and data key to read; required when type is secretRef.
+    """
+    value: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+    """
+
+@pulumi.input_type
+class SensitiveDataSourceArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 secret_ref: pulumi.Input[Optional['SecretKeyRefArgs']] = None,
+                 value: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SensitiveDataSource is a value (certificate, key, password) given inline or read by the operator from a Secret. A referenced Secret needs the label konghq.com/secret: "true", or the operator cannot see it.
+
+        :param pulumi.Input[_builtins.str] type: type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+        :param pulumi.Input['SecretKeyRefArgs'] secret_ref: secretRef names the Secret and data key to read; required when type is secretRef.
+        :param pulumi.Input[_builtins.str] value: value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+        """
+        pulumi.set(__self__, "type", type)
+        if secret_ref is not None:
+            pulumi.set(__self__, "secret_ref", secret_ref)
+        if value is not None:
+            pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        type is inline (the value is given in value) or secretRef (the operator reads it from secretRef).
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="secretRef")
+    def secret_ref(self) -> pulumi.Input[Optional['SecretKeyRefArgs']]:
+        """
+        secretRef names the Secret and data key to read; required when type is secretRef.
+        """
+        return pulumi.get(self, "secret_ref")
+
+    @secret_ref.setter
+    def secret_ref(self, value: pulumi.Input[Optional['SecretKeyRefArgs']]):
+        pulumi.set(self, "secret_ref", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        value is the data itself, at most 4096 characters; required when type is inline. It is stored as a Pulumi secret.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "value", value)
+
+
+class SetHeaderArgsDict(TypedDict):
+    """
+    SetHeader sets header Key to Value.
+    """
+    key: pulumi.Input[_builtins.str]
+    """
+    key is the header name.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    value is the header value.
+    """
+
+@pulumi.input_type
+class SetHeaderArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input[_builtins.str],
+                 value: pulumi.Input[_builtins.str]):
+        """
+        SetHeader sets header Key to Value.
+
+        :param pulumi.Input[_builtins.str] key: key is the header name.
+        :param pulumi.Input[_builtins.str] value: value is the header value.
+        """
+        pulumi.set(__self__, "key", key)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input[_builtins.str]:
+        """
+        key is the header name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "key", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        value is the header value.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
+
+
+class SkipRecordPolicyArgsDict(TypedDict):
+    """
+    SkipRecordPolicy drops consumed records, usually with a Condition.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is an expression (at most 1000 characters) that limits when the policy applies.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    description is the policy's description in Konnect, at most 512 characters.
+    """
+    enabled: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    enabled defaults to Enabled in Konnect.
+    """
+    labels: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
+    """
+    labels are the policy's labels in Konnect.
+    """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    name is the policy's name in Konnect, at most 255 characters.
+    """
+
+@pulumi.input_type
+class SkipRecordPolicyArgs:
+    def __init__(__self__, *,
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 enabled: pulumi.Input[Optional[_builtins.str]] = None,
+                 labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        SkipRecordPolicy drops consumed records, usually with a Condition.
+
+        :param pulumi.Input[_builtins.str] condition: condition is an expression (at most 1000 characters) that limits when the policy applies.
+        :param pulumi.Input[_builtins.str] description: description is the policy's description in Konnect, at most 512 characters.
+        :param pulumi.Input[_builtins.str] enabled: enabled defaults to Enabled in Konnect.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: labels are the policy's labels in Konnect.
+        :param pulumi.Input[_builtins.str] name: name is the policy's name in Konnect, at most 255 characters.
+        """
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if enabled is not None:
+            pulumi.set(__self__, "enabled", enabled)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is an expression (at most 1000 characters) that limits when the policy applies.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        description is the policy's description in Konnect, at most 512 characters.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def enabled(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        enabled defaults to Enabled in Konnect.
+        """
+        return pulumi.get(self, "enabled")
+
+    @enabled.setter
+    def enabled(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "enabled", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
+        """
+        labels are the policy's labels in Konnect.
+        """
+        return pulumi.get(self, "labels")
+
+    @labels.setter
+    def labels(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "labels", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        name is the policy's name in Konnect, at most 255 characters.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
+
+
 class SniTLSArgsDict(TypedDict):
     """
-    SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+    SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
     """
     certificate_dns_names: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -1214,7 +6027,7 @@ class SniTLSArgsDict(TypedDict):
     """
     secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
     """
-    versions: NotRequired[pulumi.Input[Optional['_eventgateway.TLSServerVersionsArgsDict']]]
+    versions: NotRequired[pulumi.Input[Optional['TLSServerVersionsArgsDict']]]
     """
     versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
     """
@@ -1227,16 +6040,16 @@ class SniTLSArgs:
                  issuer: pulumi.Input[Optional['IssuerArgs']] = None,
                  require_certificate_coverage: pulumi.Input[Optional[_builtins.bool]] = None,
                  secret_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 versions: pulumi.Input[Optional['_eventgateway.TLSServerVersionsArgs']] = None):
+                 versions: pulumi.Input[Optional['TLSServerVersionsArgs']] = None):
         """
-        SniTLSArgs says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
+        SniTLS says where the data plane's certificate comes from: a Secret of yours (SecretName) or cert-manager (Issuer). Set exactly one.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] certificate_dns_names: certificateDnsNames lists the names the certificate in SecretName covers, precise or "*." wildcards; the component checks them against every advertised host name.
         :param pulumi.Input['ClientAuthenticationArgs'] client_authentication: clientAuthentication has the data plane verify client certificates (mutual TLS).
         :param pulumi.Input['IssuerArgs'] issuer: issuer has cert-manager issue the certificate for names the component computes, into a Secret labelled for Kong Operator.
         :param pulumi.Input[_builtins.bool] require_certificate_coverage: requireCertificateCoverage fails validation when CertificateDNSNames miss an advertised host name; otherwise it is a warning. Defaults to true when CertificateDNSNames is set.
         :param pulumi.Input[_builtins.str] secret_name: secretName is a kubernetes.io/tls Secret (keys tls.crt and tls.key) in the component's namespace. It must carry the label konghq.com/secret: "true", or Kong Operator cannot read it.
-        :param pulumi.Input['_eventgateway.TLSServerVersionsArgs'] versions: versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
+        :param pulumi.Input['TLSServerVersionsArgs'] versions: versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
         """
         if certificate_dns_names is not None:
             pulumi.set(__self__, "certificate_dns_names", certificate_dns_names)
@@ -1313,20 +6126,20 @@ class SniTLSArgs:
 
     @_builtins.property
     @pulumi.getter
-    def versions(self) -> pulumi.Input[Optional['_eventgateway.TLSServerVersionsArgs']]:
+    def versions(self) -> pulumi.Input[Optional['TLSServerVersionsArgs']]:
         """
         versions bounds the TLS versions clients may use (Konnect default 1.2 to 1.3).
         """
         return pulumi.get(self, "versions")
 
     @versions.setter
-    def versions(self, value: pulumi.Input[Optional['_eventgateway.TLSServerVersionsArgs']]):
+    def versions(self, value: pulumi.Input[Optional['TLSServerVersionsArgs']]):
         pulumi.set(self, "versions", value)
 
 
 class SniVirtualClusterArgsDict(TypedDict):
     """
-    SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+    SniVirtualCluster describes one virtual cluster reached by SNI.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -1336,15 +6149,15 @@ class SniVirtualClusterArgsDict(TypedDict):
     """
     aclMode defaults to passthrough.
     """
-    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgsDict']]]]]
+    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgsDict']]]]]
     """
     acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
     """
-    authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgsDict']]]]]
+    authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgsDict']]]]]
     """
     authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
     """
-    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgsDict']]]]]
+    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgsDict']]]]]
     """
     consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
     """
@@ -1360,15 +6173,15 @@ class SniVirtualClusterArgsDict(TypedDict):
     """
     konnectLabels are labels of the virtual cluster in Konnect.
     """
-    namespace: NotRequired[pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgsDict']]]
+    namespace: NotRequired[pulumi.Input[Optional['VirtualClusterNamespaceArgsDict']]]
     """
     namespace limits the cluster to backend topics and groups with a prefix.
     """
-    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgsDict']]]]]
+    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgsDict']]]]]
     """
     producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
     """
-    topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgsDict']]]]]
+    topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgsDict']]]]]
     """
     topicAliases need data plane 1.2 or later.
     """
@@ -1378,29 +6191,29 @@ class SniVirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
-                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]] = None,
-                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]] = None,
-                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]] = None,
+                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]] = None,
+                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]] = None,
+                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 namespace: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']] = None,
-                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]] = None,
-                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]] = None):
+                 namespace: pulumi.Input[Optional['VirtualClusterNamespaceArgs']] = None,
+                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]] = None,
+                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]] = None):
         """
-        SniVirtualClusterArgs describes one virtual cluster reached by SNI.
+        SniVirtualCluster describes one virtual cluster reached by SNI.
 
         :param pulumi.Input[_builtins.str] name: name is the virtual cluster's name in Konnect. Outputs are keyed by it.
         :param pulumi.Input[_builtins.str] acl_mode: aclMode defaults to passthrough.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+        :param pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+        :param pulumi.Input[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         :param pulumi.Input[_builtins.str] description: description is the virtual cluster's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] dns_label: dnsLabel is an RFC 1035 label naming the cluster in its hosts. Defaults to Name lowercased with other characters replaced by "-".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the virtual cluster in Konnect.
-        :param pulumi.Input['_eventgateway.VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
+        :param pulumi.Input['VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
+        :param pulumi.Input[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+        :param pulumi.Input[Sequence[pulumi.Input['TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
         """
         pulumi.set(__self__, "name", name)
         if acl_mode is not None:
@@ -1450,38 +6263,38 @@ class SniVirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]:
+    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]]:
         """
         acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
         """
         return pulumi.get(self, "acls")
 
     @acls.setter
-    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]):
+    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]]):
         pulumi.set(self, "acls", value)
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]:
+    def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]]:
         """
         authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
         """
         return pulumi.get(self, "authentication")
 
     @authentication.setter
-    def authentication(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]):
+    def authentication(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]]):
         pulumi.set(self, "authentication", value)
 
     @_builtins.property
     @pulumi.getter(name="consumePolicies")
-    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]:
+    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]]:
         """
         consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         """
         return pulumi.get(self, "consume_policies")
 
     @consume_policies.setter
-    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]):
+    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]]):
         pulumi.set(self, "consume_policies", value)
 
     @_builtins.property
@@ -1522,44 +6335,77 @@ class SniVirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def namespace(self) -> pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']]:
+    def namespace(self) -> pulumi.Input[Optional['VirtualClusterNamespaceArgs']]:
         """
         namespace limits the cluster to backend topics and groups with a prefix.
         """
         return pulumi.get(self, "namespace")
 
     @namespace.setter
-    def namespace(self, value: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']]):
+    def namespace(self, value: pulumi.Input[Optional['VirtualClusterNamespaceArgs']]):
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
     @pulumi.getter(name="producePolicies")
-    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]:
+    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]]:
         """
         producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
         """
         return pulumi.get(self, "produce_policies")
 
     @produce_policies.setter
-    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]):
+    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]]):
         pulumi.set(self, "produce_policies", value)
 
     @_builtins.property
     @pulumi.getter(name="topicAliases")
-    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]:
+    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]:
         """
         topicAliases need data plane 1.2 or later.
         """
         return pulumi.get(self, "topic_aliases")
 
     @topic_aliases.setter
-    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]):
+    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]):
         pulumi.set(self, "topic_aliases", value)
+
+
+class StaticEncryptionKeyArgsDict(TypedDict):
+    """
+    StaticEncryptionKey names a Konnect static key by ID or name.
+    """
+    key: pulumi.Input['KonnectRefArgsDict']
+    """
+    key names the static key by its Konnect ID or name.
+    """
+
+@pulumi.input_type
+class StaticEncryptionKeyArgs:
+    def __init__(__self__, *,
+                 key: pulumi.Input['KonnectRefArgs']):
+        """
+        StaticEncryptionKey names a Konnect static key by ID or name.
+
+        :param pulumi.Input['KonnectRefArgs'] key: key names the static key by its Konnect ID or name.
+        """
+        pulumi.set(__self__, "key", key)
+
+    @_builtins.property
+    @pulumi.getter
+    def key(self) -> pulumi.Input['KonnectRefArgs']:
+        """
+        key names the static key by its Konnect ID or name.
+        """
+        return pulumi.get(self, "key")
+
+    @key.setter
+    def key(self, value: pulumi.Input['KonnectRefArgs']):
+        pulumi.set(self, "key", value)
 
 
 class StaticKeyArgsDict(TypedDict):
     """
-    StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+    StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -1576,7 +6422,7 @@ class StaticKeyArgs:
                  name: pulumi.Input[_builtins.str],
                  value: pulumi.Input[_builtins.str]):
         """
-        StaticKeyArgs describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
+        StaticKey describes a static encryption key of the gateway (a Konnect static key, which no CRD can create). An encrypt policy names it in encryptionKey.static.key.name; the component gives the policy the key's Konnect ID. Its Konnect name is generated, so a new value creates the new key, moves the policies to it and deletes the old one last: records encrypted with the old key can no longer be decrypted once it is gone.
 
         :param pulumi.Input[_builtins.str] name: name names the key within the component; encrypt policies refer to it by this name.
         :param pulumi.Input[_builtins.str] value: value is the key material (such as 32 random bytes, base64-encoded); it may be a secret or another resource's output, and is stored only in Konnect, as a Pulumi secret.
@@ -1609,9 +6455,334 @@ class StaticKeyArgs:
         pulumi.set(self, "value", value)
 
 
+class TLSServerVersionsArgsDict(TypedDict):
+    """
+    TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+    """
+    max: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+    """
+    min: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+    """
+
+@pulumi.input_type
+class TLSServerVersionsArgs:
+    def __init__(__self__, *,
+                 max: pulumi.Input[Optional[_builtins.str]] = None,
+                 min: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        TLSServerVersions bounds the accepted TLS versions (Konnect default 1.2 to 1.3).
+
+        :param pulumi.Input[_builtins.str] max: max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+        :param pulumi.Input[_builtins.str] min: min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+        """
+        if max is not None:
+            pulumi.set(__self__, "max", max)
+        if min is not None:
+            pulumi.set(__self__, "min", min)
+
+    @_builtins.property
+    @pulumi.getter
+    def max(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        max is the highest accepted version, TLSv1.2 or TLSv1.3 (Konnect default).
+        """
+        return pulumi.get(self, "max")
+
+    @max.setter
+    def max(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "max", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def min(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        min is the lowest accepted version, TLSv1.2 (Konnect default) or TLSv1.3.
+        """
+        return pulumi.get(self, "min")
+
+    @min.setter
+    def min(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "min", value)
+
+
+class TopicAliasArgsDict(TypedDict):
+    """
+    TopicAlias shows the backend Topic to clients as Alias.
+    """
+    alias: pulumi.Input[_builtins.str]
+    """
+    alias is the topic name clients see.
+    """
+    topic: pulumi.Input[_builtins.str]
+    """
+    topic is the namespace-visible topic the alias resolves to.
+    """
+    condition: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+    """
+    conflict: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+    """
+
+@pulumi.input_type
+class TopicAliasArgs:
+    def __init__(__self__, *,
+                 alias: pulumi.Input[_builtins.str],
+                 topic: pulumi.Input[_builtins.str],
+                 condition: pulumi.Input[Optional[_builtins.str]] = None,
+                 conflict: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        TopicAlias shows the backend Topic to clients as Alias.
+
+        :param pulumi.Input[_builtins.str] alias: alias is the topic name clients see.
+        :param pulumi.Input[_builtins.str] topic: topic is the namespace-visible topic the alias resolves to.
+        :param pulumi.Input[_builtins.str] condition: condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+        :param pulumi.Input[_builtins.str] conflict: conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+        """
+        pulumi.set(__self__, "alias", alias)
+        pulumi.set(__self__, "topic", topic)
+        if condition is not None:
+            pulumi.set(__self__, "condition", condition)
+        if conflict is not None:
+            pulumi.set(__self__, "conflict", conflict)
+
+    @_builtins.property
+    @pulumi.getter
+    def alias(self) -> pulumi.Input[_builtins.str]:
+        """
+        alias is the topic name clients see.
+        """
+        return pulumi.get(self, "alias")
+
+    @alias.setter
+    def alias(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "alias", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def topic(self) -> pulumi.Input[_builtins.str]:
+        """
+        topic is the namespace-visible topic the alias resolves to.
+        """
+        return pulumi.get(self, "topic")
+
+    @topic.setter
+    def topic(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "topic", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def condition(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        condition is a CEL expression on the connection's auth context; when empty the alias applies to every connection.
+        """
+        return pulumi.get(self, "condition")
+
+    @condition.setter
+    def condition(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def conflict(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        conflict is warn (activate the alias, log a warning and set the conflict metric) or ignore (activate it silently) when the alias shadows a topic.
+        """
+        return pulumi.get(self, "conflict")
+
+    @conflict.setter
+    def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "conflict", value)
+
+
+class TopicExactListArgsDict(TypedDict):
+    """
+    TopicExactList selects the listed backend topics.
+    """
+    exact_list: pulumi.Input[Sequence[pulumi.Input['BackendTopicArgsDict']]]
+    """
+    exactList names the backend topics.
+    """
+    conflict: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+    """
+
+@pulumi.input_type
+class TopicExactListArgs:
+    def __init__(__self__, *,
+                 exact_list: pulumi.Input[Sequence[pulumi.Input['BackendTopicArgs']]],
+                 conflict: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        TopicExactList selects the listed backend topics.
+
+        :param pulumi.Input[Sequence[pulumi.Input['BackendTopicArgs']]] exact_list: exactList names the backend topics.
+        :param pulumi.Input[_builtins.str] conflict: conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+        """
+        pulumi.set(__self__, "exact_list", exact_list)
+        if conflict is not None:
+            pulumi.set(__self__, "conflict", conflict)
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> pulumi.Input[Sequence[pulumi.Input['BackendTopicArgs']]]:
+        """
+        exactList names the backend topics.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @exact_list.setter
+    def exact_list(self, value: pulumi.Input[Sequence[pulumi.Input['BackendTopicArgs']]]):
+        pulumi.set(self, "exact_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def conflict(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+        """
+        return pulumi.get(self, "conflict")
+
+    @conflict.setter
+    def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "conflict", value)
+
+
+class TopicGlobArgsDict(TypedDict):
+    """
+    TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+    """
+    glob: pulumi.Input[_builtins.str]
+    """
+    glob is a pattern such as operations_data_*, 1-253 characters.
+    """
+    conflict: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+    """
+
+@pulumi.input_type
+class TopicGlobArgs:
+    def __init__(__self__, *,
+                 glob: pulumi.Input[_builtins.str],
+                 conflict: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        TopicGlob selects topics matching Glob (characters A-Z a-z 0-9 . _ ? * -).
+
+        :param pulumi.Input[_builtins.str] glob: glob is a pattern such as operations_data_*, 1-253 characters.
+        :param pulumi.Input[_builtins.str] conflict: conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+        """
+        pulumi.set(__self__, "glob", glob)
+        if conflict is not None:
+            pulumi.set(__self__, "conflict", conflict)
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> pulumi.Input[_builtins.str]:
+        """
+        glob is a pattern such as operations_data_*, 1-253 characters.
+        """
+        return pulumi.get(self, "glob")
+
+    @glob.setter
+    def glob(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "glob", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def conflict(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        conflict is warn (log it and set the knep_namespace_topic_conflict metric) or ignore, for backend topics that map to the same virtual name.
+        """
+        return pulumi.get(self, "conflict")
+
+    @conflict.setter
+    def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "conflict", value)
+
+
+class TopicSelectorArgsDict(TypedDict):
+    """
+    TopicSelector is a union on Type selecting backend topics.
+    """
+    type: pulumi.Input['SelectorType']
+    """
+    type is glob or exactList; set the member of the same name.
+    """
+    exact_list: NotRequired[pulumi.Input[Optional['TopicExactListArgsDict']]]
+    """
+    exactList selects named topics when type is exactList.
+    """
+    glob: NotRequired[pulumi.Input[Optional['TopicGlobArgsDict']]]
+    """
+    glob selects topics by pattern when type is glob.
+    """
+
+@pulumi.input_type
+class TopicSelectorArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['SelectorType'],
+                 exact_list: pulumi.Input[Optional['TopicExactListArgs']] = None,
+                 glob: pulumi.Input[Optional['TopicGlobArgs']] = None):
+        """
+        TopicSelector is a union on Type selecting backend topics.
+
+        :param pulumi.Input['SelectorType'] type: type is glob or exactList; set the member of the same name.
+        :param pulumi.Input['TopicExactListArgs'] exact_list: exactList selects named topics when type is exactList.
+        :param pulumi.Input['TopicGlobArgs'] glob: glob selects topics by pattern when type is glob.
+        """
+        pulumi.set(__self__, "type", type)
+        if exact_list is not None:
+            pulumi.set(__self__, "exact_list", exact_list)
+        if glob is not None:
+            pulumi.set(__self__, "glob", glob)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['SelectorType']:
+        """
+        type is glob or exactList; set the member of the same name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['SelectorType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> pulumi.Input[Optional['TopicExactListArgs']]:
+        """
+        exactList selects named topics when type is exactList.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @exact_list.setter
+    def exact_list(self, value: pulumi.Input[Optional['TopicExactListArgs']]):
+        pulumi.set(self, "exact_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> pulumi.Input[Optional['TopicGlobArgs']]:
+        """
+        glob selects topics by pattern when type is glob.
+        """
+        return pulumi.get(self, "glob")
+
+    @glob.setter
+    def glob(self, value: pulumi.Input[Optional['TopicGlobArgs']]):
+        pulumi.set(self, "glob", value)
+
+
 class TrustBundleArgsDict(TypedDict):
     """
-    TrustBundleArgs is one Konnect TLS trust bundle.
+    TrustBundle is one Konnect TLS trust bundle.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -1628,7 +6799,7 @@ class TrustBundleArgs:
                  name: pulumi.Input[_builtins.str],
                  trusted_ca: pulumi.Input[_builtins.str]):
         """
-        TrustBundleArgs is one Konnect TLS trust bundle.
+        TrustBundle is one Konnect TLS trust bundle.
 
         :param pulumi.Input[_builtins.str] name: name is the bundle's name in Konnect, unique within the gateway.
         :param pulumi.Input[_builtins.str] trusted_ca: trustedCA holds the PEM-encoded CA certificates.
@@ -1663,7 +6834,7 @@ class TrustBundleArgs:
 
 class VirtualClusterArgsDict(TypedDict):
     """
-    VirtualClusterArgs describes one virtual cluster and how clients reach it.
+    VirtualCluster describes one virtual cluster and how clients reach it.
     """
     name: pulumi.Input[_builtins.str]
     """
@@ -1673,11 +6844,11 @@ class VirtualClusterArgsDict(TypedDict):
     """
     aclMode defaults to passthrough.
     """
-    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgsDict']]]]]
+    acls: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgsDict']]]]]
     """
     acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
     """
-    authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgsDict']]]]]
+    authentication: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgsDict']]]]]
     """
     authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
     """
@@ -1685,7 +6856,7 @@ class VirtualClusterArgsDict(TypedDict):
     """
     bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
     """
-    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgsDict']]]]]
+    consume_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgsDict']]]]]
     """
     consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
     """
@@ -1701,7 +6872,7 @@ class VirtualClusterArgsDict(TypedDict):
     """
     konnectLabels are labels of the virtual cluster in Konnect.
     """
-    namespace: NotRequired[pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgsDict']]]
+    namespace: NotRequired[pulumi.Input[Optional['VirtualClusterNamespaceArgsDict']]]
     """
     namespace limits the cluster to backend topics and groups with a prefix.
     """
@@ -1709,11 +6880,11 @@ class VirtualClusterArgsDict(TypedDict):
     """
     port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
     """
-    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgsDict']]]]]
+    produce_policies: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgsDict']]]]]
     """
     producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
     """
-    topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgsDict']]]]]
+    topic_aliases: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgsDict']]]]]
     """
     topicAliases need data plane 1.2 or later.
     """
@@ -1723,33 +6894,33 @@ class VirtualClusterArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  acl_mode: pulumi.Input[Optional[_builtins.str]] = None,
-                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]] = None,
-                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]] = None,
+                 acls: pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]] = None,
+                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]] = None,
                  bootstrap_port: pulumi.Input[Optional[_builtins.str]] = None,
-                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]] = None,
+                 consume_policies: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  konnect_labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 namespace: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']] = None,
+                 namespace: pulumi.Input[Optional['VirtualClusterNamespaceArgs']] = None,
                  port: pulumi.Input[Optional[_builtins.int]] = None,
-                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]] = None,
-                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]] = None):
+                 produce_policies: pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]] = None,
+                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]] = None):
         """
-        VirtualClusterArgs describes one virtual cluster and how clients reach it.
+        VirtualCluster describes one virtual cluster and how clients reach it.
 
         :param pulumi.Input[_builtins.str] name: name is the virtual cluster's name in Konnect, such as example_virtual_cluster. Outputs are keyed by it.
         :param pulumi.Input[_builtins.str] acl_mode: aclMode defaults to passthrough.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
+        :param pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]] acls: acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
+        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]] authentication: authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
         :param pulumi.Input[_builtins.str] bootstrap_port: bootstrapPort defaults to at_start: the first port bootstraps, one port per broker follows.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
+        :param pulumi.Input[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]] consume_policies: consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         :param pulumi.Input[_builtins.str] description: description is the virtual cluster's description in Konnect, at most 512 characters.
         :param pulumi.Input[_builtins.str] dns_label: dnsLabel is an RFC 1035 label. Defaults to Name lowercased with other characters replaced by "-".
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] konnect_labels: konnectLabels are labels of the virtual cluster in Konnect.
-        :param pulumi.Input['_eventgateway.VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
+        :param pulumi.Input['VirtualClusterNamespaceArgs'] namespace: namespace limits the cluster to backend topics and groups with a prefix.
         :param pulumi.Input[_builtins.int] port: port is the first listener port: the cluster's block (bootstrap, then one port per broker) starts here and depends on nothing else, so adding, removing or reordering virtual clusters never moves it. One virtual cluster may leave it unset and takes BasePort; every other needs it.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
-        :param pulumi.Input[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
+        :param pulumi.Input[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]] produce_policies: producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
+        :param pulumi.Input[Sequence[pulumi.Input['TopicAliasArgs']]] topic_aliases: topicAliases need data plane 1.2 or later.
         """
         pulumi.set(__self__, "name", name)
         if acl_mode is not None:
@@ -1803,26 +6974,26 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]:
+    def acls(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]]:
         """
         acls are the rules of the virtual cluster's ACL policy (an EventGatewayVirtualClusterPolicy). They apply when aclMode is enforce_on_gateway, where a cluster without rules denies every client.
         """
         return pulumi.get(self, "acls")
 
     @acls.setter
-    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ACLRuleArgs']]]]):
+    def acls(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ACLRuleArgs']]]]):
         pulumi.set(self, "acls", value)
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]:
+    def authentication(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]]:
         """
         authentication lists the schemes clients may use. Defaults to anonymous; the backend cluster then allows anonymous virtual-cluster auth.
         """
         return pulumi.get(self, "authentication")
 
     @authentication.setter
-    def authentication(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.VirtualClusterAuthenticationArgs']]]]):
+    def authentication(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]]):
         pulumi.set(self, "authentication", value)
 
     @_builtins.property
@@ -1839,14 +7010,14 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter(name="consumePolicies")
-    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]:
+    def consume_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]]:
         """
         consumePolicies process the records the cluster's clients consume, in the listed order: policy i is the EventGatewayVirtualClusterConsumePolicy <cluster>-consume-<i>, so the list order is the evaluation order.
         """
         return pulumi.get(self, "consume_policies")
 
     @consume_policies.setter
-    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ConsumePolicyAPISpecArgs']]]]):
+    def consume_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ConsumePolicyAPISpecArgs']]]]):
         pulumi.set(self, "consume_policies", value)
 
     @_builtins.property
@@ -1887,14 +7058,14 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def namespace(self) -> pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']]:
+    def namespace(self) -> pulumi.Input[Optional['VirtualClusterNamespaceArgs']]:
         """
         namespace limits the cluster to backend topics and groups with a prefix.
         """
         return pulumi.get(self, "namespace")
 
     @namespace.setter
-    def namespace(self, value: pulumi.Input[Optional['_eventgateway.VirtualClusterNamespaceArgs']]):
+    def namespace(self, value: pulumi.Input[Optional['VirtualClusterNamespaceArgs']]):
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
@@ -1911,26 +7082,357 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter(name="producePolicies")
-    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]:
+    def produce_policies(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]]:
         """
         producePolicies process the records the cluster's clients produce, in the listed order: policy i is the EventGatewayVirtualClusterProducePolicy <cluster>-produce-<i>.
         """
         return pulumi.get(self, "produce_policies")
 
     @produce_policies.setter
-    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.ProducePolicyAPISpecArgs']]]]):
+    def produce_policies(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ProducePolicyAPISpecArgs']]]]):
         pulumi.set(self, "produce_policies", value)
 
     @_builtins.property
     @pulumi.getter(name="topicAliases")
-    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]:
+    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]:
         """
         topicAliases need data plane 1.2 or later.
         """
         return pulumi.get(self, "topic_aliases")
 
     @topic_aliases.setter
-    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_eventgateway.TopicAliasArgs']]]]):
+    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]):
         pulumi.set(self, "topic_aliases", value)
+
+
+class VirtualClusterAuthenticationArgsDict(TypedDict):
+    """
+    VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+    """
+    type: pulumi.Input['VirtualClusterAuthType']
+    """
+    type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+    """
+    anonymous: NotRequired[pulumi.Input[Optional['EmptyObjectArgsDict']]]
+    """
+    anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+    """
+    client_certificate: NotRequired[pulumi.Input[Optional['ClientCertificateAuthArgsDict']]]
+    """
+    clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+    """
+    oauth_bearer: NotRequired[pulumi.Input[Optional['OAuthBearerAuthArgsDict']]]
+    """
+    oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+    """
+    sasl_plain: NotRequired[pulumi.Input[Optional['VirtualClusterSaslPlainArgsDict']]]
+    """
+    saslPlain configures type saslPlain.
+    """
+    sasl_scram: NotRequired[pulumi.Input[Optional['VirtualClusterSaslScramArgsDict']]]
+    """
+    saslScram configures type saslScram.
+    """
+
+@pulumi.input_type
+class VirtualClusterAuthenticationArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['VirtualClusterAuthType'],
+                 anonymous: pulumi.Input[Optional['EmptyObjectArgs']] = None,
+                 client_certificate: pulumi.Input[Optional['ClientCertificateAuthArgs']] = None,
+                 oauth_bearer: pulumi.Input[Optional['OAuthBearerAuthArgs']] = None,
+                 sasl_plain: pulumi.Input[Optional['VirtualClusterSaslPlainArgs']] = None,
+                 sasl_scram: pulumi.Input[Optional['VirtualClusterSaslScramArgs']] = None):
+        """
+        VirtualClusterAuthentication is a union on Type; set the member Type names (anonymous needs none).
+
+        :param pulumi.Input['VirtualClusterAuthType'] type: type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+        :param pulumi.Input['EmptyObjectArgs'] anonymous: anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+        :param pulumi.Input['ClientCertificateAuthArgs'] client_certificate: clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+        :param pulumi.Input['OAuthBearerAuthArgs'] oauth_bearer: oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+        :param pulumi.Input['VirtualClusterSaslPlainArgs'] sasl_plain: saslPlain configures type saslPlain.
+        :param pulumi.Input['VirtualClusterSaslScramArgs'] sasl_scram: saslScram configures type saslScram.
+        """
+        pulumi.set(__self__, "type", type)
+        if anonymous is not None:
+            pulumi.set(__self__, "anonymous", anonymous)
+        if client_certificate is not None:
+            pulumi.set(__self__, "client_certificate", client_certificate)
+        if oauth_bearer is not None:
+            pulumi.set(__self__, "oauth_bearer", oauth_bearer)
+        if sasl_plain is not None:
+            pulumi.set(__self__, "sasl_plain", sasl_plain)
+        if sasl_scram is not None:
+            pulumi.set(__self__, "sasl_scram", sasl_scram)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['VirtualClusterAuthType']:
+        """
+        type is anonymous, clientCertificate, oauthBearer, saslPlain or saslScram; set the member of the same name.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['VirtualClusterAuthType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def anonymous(self) -> pulumi.Input[Optional['EmptyObjectArgs']]:
+        """
+        anonymous admits clients without credentials; the backend cluster must enable insecureAllowAnonymousVirtualClusterAuth.
+        """
+        return pulumi.get(self, "anonymous")
+
+    @anonymous.setter
+    def anonymous(self, value: pulumi.Input[Optional['EmptyObjectArgs']]):
+        pulumi.set(self, "anonymous", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientCertificate")
+    def client_certificate(self) -> pulumi.Input[Optional['ClientCertificateAuthArgs']]:
+        """
+        clientCertificate configures type clientCertificate: clients authenticate with their TLS certificate.
+        """
+        return pulumi.get(self, "client_certificate")
+
+    @client_certificate.setter
+    def client_certificate(self, value: pulumi.Input[Optional['ClientCertificateAuthArgs']]):
+        pulumi.set(self, "client_certificate", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oauthBearer")
+    def oauth_bearer(self) -> pulumi.Input[Optional['OAuthBearerAuthArgs']]:
+        """
+        oauthBearer configures type oauthBearer: clients authenticate with SASL/OAUTHBEARER tokens.
+        """
+        return pulumi.get(self, "oauth_bearer")
+
+    @oauth_bearer.setter
+    def oauth_bearer(self, value: pulumi.Input[Optional['OAuthBearerAuthArgs']]):
+        pulumi.set(self, "oauth_bearer", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saslPlain")
+    def sasl_plain(self) -> pulumi.Input[Optional['VirtualClusterSaslPlainArgs']]:
+        """
+        saslPlain configures type saslPlain.
+        """
+        return pulumi.get(self, "sasl_plain")
+
+    @sasl_plain.setter
+    def sasl_plain(self, value: pulumi.Input[Optional['VirtualClusterSaslPlainArgs']]):
+        pulumi.set(self, "sasl_plain", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saslScram")
+    def sasl_scram(self) -> pulumi.Input[Optional['VirtualClusterSaslScramArgs']]:
+        """
+        saslScram configures type saslScram.
+        """
+        return pulumi.get(self, "sasl_scram")
+
+    @sasl_scram.setter
+    def sasl_scram(self, value: pulumi.Input[Optional['VirtualClusterSaslScramArgs']]):
+        pulumi.set(self, "sasl_scram", value)
+
+
+class VirtualClusterNamespaceArgsDict(TypedDict):
+    """
+    VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+    """
+    mode: pulumi.Input['NamespaceMode']
+    """
+    mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+    """
+    prefix: pulumi.Input[_builtins.str]
+    """
+    prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+    """
+    additional: NotRequired[pulumi.Input[Optional['NamespaceAdditionalArgsDict']]]
+    """
+    additional exposes backend topics and consumer groups without the prefix.
+    """
+
+@pulumi.input_type
+class VirtualClusterNamespaceArgs:
+    def __init__(__self__, *,
+                 mode: pulumi.Input['NamespaceMode'],
+                 prefix: pulumi.Input[_builtins.str],
+                 additional: pulumi.Input[Optional['NamespaceAdditionalArgs']] = None):
+        """
+        VirtualClusterNamespace limits a virtual cluster to backend topics and groups that start with Prefix.
+
+        :param pulumi.Input['NamespaceMode'] mode: mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+        :param pulumi.Input[_builtins.str] prefix: prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+        :param pulumi.Input['NamespaceAdditionalArgs'] additional: additional exposes backend topics and consumer groups without the prefix.
+        """
+        pulumi.set(__self__, "mode", mode)
+        pulumi.set(__self__, "prefix", prefix)
+        if additional is not None:
+            pulumi.set(__self__, "additional", additional)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> pulumi.Input['NamespaceMode']:
+        """
+        mode is hide_prefix (clients see names without the prefix; what they create gets it on the backend) or enforce_prefix (clients see the prefix and must use it).
+        """
+        return pulumi.get(self, "mode")
+
+    @mode.setter
+    def mode(self, value: pulumi.Input['NamespaceMode']):
+        pulumi.set(self, "mode", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def prefix(self) -> pulumi.Input[_builtins.str]:
+        """
+        prefix is the backend prefix of the virtual cluster's topics, consumer group IDs and transactional IDs, such as analytics_; other names are hidden unless additional exposes them.
+        """
+        return pulumi.get(self, "prefix")
+
+    @prefix.setter
+    def prefix(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def additional(self) -> pulumi.Input[Optional['NamespaceAdditionalArgs']]:
+        """
+        additional exposes backend topics and consumer groups without the prefix.
+        """
+        return pulumi.get(self, "additional")
+
+    @additional.setter
+    def additional(self, value: pulumi.Input[Optional['NamespaceAdditionalArgs']]):
+        pulumi.set(self, "additional", value)
+
+
+class VirtualClusterSaslPlainArgsDict(TypedDict):
+    """
+    VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+    """
+    mediation: pulumi.Input['SaslPlainMediation']
+    """
+    mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+    """
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalArgsDict']]]
+    """
+    fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+    """
+    principals: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgsDict']]]]]
+    """
+    principals are the accepted users when the gateway terminates SASL/PLAIN.
+    """
+
+@pulumi.input_type
+class VirtualClusterSaslPlainArgs:
+    def __init__(__self__, *,
+                 mediation: pulumi.Input['SaslPlainMediation'],
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None,
+                 principals: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]] = None):
+        """
+        VirtualClusterSaslPlain authenticates clients with SASL/PLAIN.
+
+        :param pulumi.Input['SaslPlainMediation'] mediation: mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+        :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+        :param pulumi.Input[Sequence[pulumi.Input['PrincipalArgs']]] principals: principals are the accepted users when the gateway terminates SASL/PLAIN.
+        """
+        pulumi.set(__self__, "mediation", mediation)
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+        if principals is not None:
+            pulumi.set(__self__, "principals", principals)
+
+    @_builtins.property
+    @pulumi.getter
+    def mediation(self) -> pulumi.Input['SaslPlainMediation']:
+        """
+        mediation is passthrough (forward the client's credentials to the backend) or terminate (check them against principals; the gateway uses the backend cluster's own authentication).
+        """
+        return pulumi.get(self, "mediation")
+
+    @mediation.setter
+    def mediation(self, value: pulumi.Input['SaslPlainMediation']):
+        pulumi.set(self, "mediation", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]:
+        """
+        fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @fetch_kong_identity_principal.setter
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]):
+        pulumi.set(self, "fetch_kong_identity_principal", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def principals(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]]:
+        """
+        principals are the accepted users when the gateway terminates SASL/PLAIN.
+        """
+        return pulumi.get(self, "principals")
+
+    @principals.setter
+    def principals(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]]):
+        pulumi.set(self, "principals", value)
+
+
+class VirtualClusterSaslScramArgsDict(TypedDict):
+    """
+    VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+    """
+    algorithm: pulumi.Input['SaslScramAlgorithm']
+    """
+    algorithm is sha256 or sha512.
+    """
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalArgsDict']]]
+    """
+    fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+    """
+
+@pulumi.input_type
+class VirtualClusterSaslScramArgs:
+    def __init__(__self__, *,
+                 algorithm: pulumi.Input['SaslScramAlgorithm'],
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None):
+        """
+        VirtualClusterSaslScram authenticates clients with SASL/SCRAM.
+
+        :param pulumi.Input['SaslScramAlgorithm'] algorithm: algorithm is sha256 or sha512.
+        :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+        """
+        pulumi.set(__self__, "algorithm", algorithm)
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+
+    @_builtins.property
+    @pulumi.getter
+    def algorithm(self) -> pulumi.Input['SaslScramAlgorithm']:
+        """
+        algorithm is sha256 or sha512.
+        """
+        return pulumi.get(self, "algorithm")
+
+    @algorithm.setter
+    def algorithm(self, value: pulumi.Input['SaslScramAlgorithm']):
+        pulumi.set(self, "algorithm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]:
+        """
+        fetchKongIdentityPrincipal looks the username up in Kong Identity (data plane 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @fetch_kong_identity_principal.setter
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]):
+        pulumi.set(self, "fetch_kong_identity_principal", value)
 
 

@@ -13,8 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import eventgateway
-from . import eventgateway as _eventgateway
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['SniGatewayArgs', 'SniGateway']

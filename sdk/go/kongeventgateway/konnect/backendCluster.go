@@ -17,7 +17,7 @@ type BackendCluster struct {
 	pulumi.CustomResourceState
 
 	// How the gateway authenticates to the cluster.
-	Authentication BackendClusterAuthenticationOutput `pulumi:"authentication"`
+	Authentication BackendClusterAuthenticationSchemeOutput `pulumi:"authentication"`
 	// Kafka bootstrap servers as `host:port`.
 	BootstrapServers pulumi.StringArrayOutput `pulumi:"bootstrapServers"`
 	// When Konnect created the object (RFC 3339).
@@ -39,7 +39,7 @@ type BackendCluster struct {
 	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// TLS settings of the connection to the cluster.
-	Tls BackendClusterTLSOutput `pulumi:"tls"`
+	Tls BackendClusterTLSConfigOutput `pulumi:"tls"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 }
@@ -111,7 +111,7 @@ func BackendClusterExists(ctx *pulumi.Context,
 
 type backendClusterArgs struct {
 	// How the gateway authenticates to the cluster.
-	Authentication BackendClusterAuthentication `pulumi:"authentication"`
+	Authentication BackendClusterAuthenticationScheme `pulumi:"authentication"`
 	// Kafka bootstrap servers as `host:port`.
 	BootstrapServers []string `pulumi:"bootstrapServers"`
 	// Description (at most 512 characters).
@@ -127,13 +127,13 @@ type backendClusterArgs struct {
 	// Name, unique within the gateway (1-255 characters).
 	Name string `pulumi:"name"`
 	// TLS settings of the connection to the cluster.
-	Tls BackendClusterTLS `pulumi:"tls"`
+	Tls BackendClusterTLSConfig `pulumi:"tls"`
 }
 
 // The set of arguments for constructing a BackendCluster resource.
 type BackendClusterArgs struct {
 	// How the gateway authenticates to the cluster.
-	Authentication BackendClusterAuthenticationInput
+	Authentication BackendClusterAuthenticationSchemeInput
 	// Kafka bootstrap servers as `host:port`.
 	BootstrapServers pulumi.StringArrayInput
 	// Description (at most 512 characters).
@@ -149,7 +149,7 @@ type BackendClusterArgs struct {
 	// Name, unique within the gateway (1-255 characters).
 	Name pulumi.StringInput
 	// TLS settings of the connection to the cluster.
-	Tls BackendClusterTLSInput
+	Tls BackendClusterTLSConfigInput
 }
 
 func (BackendClusterArgs) ElementType() reflect.Type {
@@ -240,8 +240,8 @@ func (o BackendClusterOutput) ToBackendClusterOutputWithContext(ctx context.Cont
 }
 
 // How the gateway authenticates to the cluster.
-func (o BackendClusterOutput) Authentication() BackendClusterAuthenticationOutput {
-	return o.ApplyT(func(v *BackendCluster) BackendClusterAuthenticationOutput { return v.Authentication }).(BackendClusterAuthenticationOutput)
+func (o BackendClusterOutput) Authentication() BackendClusterAuthenticationSchemeOutput {
+	return o.ApplyT(func(v *BackendCluster) BackendClusterAuthenticationSchemeOutput { return v.Authentication }).(BackendClusterAuthenticationSchemeOutput)
 }
 
 // Kafka bootstrap servers as `host:port`.
@@ -295,8 +295,8 @@ func (o BackendClusterOutput) SecretSalt() pulumi.StringPtrOutput {
 }
 
 // TLS settings of the connection to the cluster.
-func (o BackendClusterOutput) Tls() BackendClusterTLSOutput {
-	return o.ApplyT(func(v *BackendCluster) BackendClusterTLSOutput { return v.Tls }).(BackendClusterTLSOutput)
+func (o BackendClusterOutput) Tls() BackendClusterTLSConfigOutput {
+	return o.ApplyT(func(v *BackendCluster) BackendClusterTLSConfigOutput { return v.Tls }).(BackendClusterTLSConfigOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

@@ -21,9 +21,9 @@ type ConsumePolicy struct {
 	// When Konnect created the object (RFC 3339).
 	CreatedAt pulumi.StringOutput `pulumi:"createdAt"`
 	// Settings of a `decrypt` policy.
-	Decrypt DecryptConfigPtrOutput `pulumi:"decrypt"`
+	Decrypt DecryptPolicyConfigPtrOutput `pulumi:"decrypt"`
 	// Settings of a `decrypt_fields` policy.
-	DecryptFields DecryptFieldsConfigPtrOutput `pulumi:"decryptFields"`
+	DecryptFields DecryptFieldsPolicyConfigPtrOutput `pulumi:"decryptFields"`
 	// Description (at most 512 characters).
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	// Whether the policy is applied (default true).
@@ -33,7 +33,7 @@ type ConsumePolicy struct {
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapOutput `pulumi:"labels"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders ModifyHeadersConfigPtrOutput `pulumi:"modifyHeaders"`
+	ModifyHeaders ModifyHeadersPolicyConfigPtrOutput `pulumi:"modifyHeaders"`
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
 	// ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing it replaces the policy.
@@ -41,7 +41,7 @@ type ConsumePolicy struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrOutput `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type ConsumePolicyTypeOutput `pulumi:"type"`
+	Type ConsumePolicyKindOutput `pulumi:"type"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 	// ID of the virtual cluster; changing it replaces the policy.
@@ -106,9 +106,9 @@ type consumePolicyArgs struct {
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition *string `pulumi:"condition"`
 	// Settings of a `decrypt` policy.
-	Decrypt *DecryptConfig `pulumi:"decrypt"`
+	Decrypt *DecryptPolicyConfig `pulumi:"decrypt"`
 	// Settings of a `decrypt_fields` policy.
-	DecryptFields *DecryptFieldsConfig `pulumi:"decryptFields"`
+	DecryptFields *DecryptFieldsPolicyConfig `pulumi:"decryptFields"`
 	// Description (at most 512 characters).
 	Description *string `pulumi:"description"`
 	// Whether the policy is applied (default true).
@@ -118,7 +118,7 @@ type consumePolicyArgs struct {
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels map[string]string `pulumi:"labels"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders"`
+	ModifyHeaders *ModifyHeadersPolicyConfig `pulumi:"modifyHeaders"`
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name *string `pulumi:"name"`
 	// ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing it replaces the policy.
@@ -126,7 +126,7 @@ type consumePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type ConsumePolicyType `pulumi:"type"`
+	Type ConsumePolicyKind `pulumi:"type"`
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId string `pulumi:"virtualClusterId"`
 }
@@ -136,9 +136,9 @@ type ConsumePolicyArgs struct {
 	// Expression (at most 1000 characters) that limits which records the policy applies to.
 	Condition pulumi.StringPtrInput
 	// Settings of a `decrypt` policy.
-	Decrypt DecryptConfigPtrInput
+	Decrypt DecryptPolicyConfigPtrInput
 	// Settings of a `decrypt_fields` policy.
-	DecryptFields DecryptFieldsConfigPtrInput
+	DecryptFields DecryptFieldsPolicyConfigPtrInput
 	// Description (at most 512 characters).
 	Description pulumi.StringPtrInput
 	// Whether the policy is applied (default true).
@@ -148,7 +148,7 @@ type ConsumePolicyArgs struct {
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapInput
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders ModifyHeadersConfigPtrInput
+	ModifyHeaders ModifyHeadersPolicyConfigPtrInput
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name pulumi.StringPtrInput
 	// ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing it replaces the policy.
@@ -156,7 +156,7 @@ type ConsumePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrInput
 	// `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-	Type ConsumePolicyTypeInput
+	Type ConsumePolicyKindInput
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId pulumi.StringInput
 }
@@ -259,13 +259,13 @@ func (o ConsumePolicyOutput) CreatedAt() pulumi.StringOutput {
 }
 
 // Settings of a `decrypt` policy.
-func (o ConsumePolicyOutput) Decrypt() DecryptConfigPtrOutput {
-	return o.ApplyT(func(v *ConsumePolicy) DecryptConfigPtrOutput { return v.Decrypt }).(DecryptConfigPtrOutput)
+func (o ConsumePolicyOutput) Decrypt() DecryptPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ConsumePolicy) DecryptPolicyConfigPtrOutput { return v.Decrypt }).(DecryptPolicyConfigPtrOutput)
 }
 
 // Settings of a `decrypt_fields` policy.
-func (o ConsumePolicyOutput) DecryptFields() DecryptFieldsConfigPtrOutput {
-	return o.ApplyT(func(v *ConsumePolicy) DecryptFieldsConfigPtrOutput { return v.DecryptFields }).(DecryptFieldsConfigPtrOutput)
+func (o ConsumePolicyOutput) DecryptFields() DecryptFieldsPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ConsumePolicy) DecryptFieldsPolicyConfigPtrOutput { return v.DecryptFields }).(DecryptFieldsPolicyConfigPtrOutput)
 }
 
 // Description (at most 512 characters).
@@ -289,8 +289,8 @@ func (o ConsumePolicyOutput) Labels() pulumi.StringMapOutput {
 }
 
 // Settings of a `modify_headers` policy.
-func (o ConsumePolicyOutput) ModifyHeaders() ModifyHeadersConfigPtrOutput {
-	return o.ApplyT(func(v *ConsumePolicy) ModifyHeadersConfigPtrOutput { return v.ModifyHeaders }).(ModifyHeadersConfigPtrOutput)
+func (o ConsumePolicyOutput) ModifyHeaders() ModifyHeadersPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ConsumePolicy) ModifyHeadersPolicyConfigPtrOutput { return v.ModifyHeaders }).(ModifyHeadersPolicyConfigPtrOutput)
 }
 
 // Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
@@ -309,8 +309,8 @@ func (o ConsumePolicyOutput) SchemaValidation() SchemaValidationConfigPtrOutput 
 }
 
 // `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
-func (o ConsumePolicyOutput) Type() ConsumePolicyTypeOutput {
-	return o.ApplyT(func(v *ConsumePolicy) ConsumePolicyTypeOutput { return v.Type }).(ConsumePolicyTypeOutput)
+func (o ConsumePolicyOutput) Type() ConsumePolicyKindOutput {
+	return o.ApplyT(func(v *ConsumePolicy) ConsumePolicyKindOutput { return v.Type }).(ConsumePolicyKindOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

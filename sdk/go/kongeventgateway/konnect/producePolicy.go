@@ -25,15 +25,15 @@ type ProducePolicy struct {
 	// Whether the policy is applied (default true).
 	Enabled pulumi.BoolPtrOutput `pulumi:"enabled"`
 	// Settings of an `encrypt` policy.
-	Encrypt EncryptConfigPtrOutput `pulumi:"encrypt"`
+	Encrypt EncryptPolicyConfigPtrOutput `pulumi:"encrypt"`
 	// Settings of an `encrypt_fields` policy.
-	EncryptFields EncryptFieldsConfigPtrOutput `pulumi:"encryptFields"`
+	EncryptFields EncryptFieldsPolicyConfigPtrOutput `pulumi:"encryptFields"`
 	// ID of the event gateway; changing it replaces the policy.
 	GatewayId pulumi.StringOutput `pulumi:"gatewayId"`
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapOutput `pulumi:"labels"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders ModifyHeadersConfigPtrOutput `pulumi:"modifyHeaders"`
+	ModifyHeaders ModifyHeadersPolicyConfigPtrOutput `pulumi:"modifyHeaders"`
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
 	// ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
@@ -41,7 +41,7 @@ type ProducePolicy struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrOutput `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type ProducePolicyTypeOutput `pulumi:"type"`
+	Type ProducePolicyKindOutput `pulumi:"type"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 	// ID of the virtual cluster; changing it replaces the policy.
@@ -110,15 +110,15 @@ type producePolicyArgs struct {
 	// Whether the policy is applied (default true).
 	Enabled *bool `pulumi:"enabled"`
 	// Settings of an `encrypt` policy.
-	Encrypt *EncryptConfig `pulumi:"encrypt"`
+	Encrypt *EncryptPolicyConfig `pulumi:"encrypt"`
 	// Settings of an `encrypt_fields` policy.
-	EncryptFields *EncryptFieldsConfig `pulumi:"encryptFields"`
+	EncryptFields *EncryptFieldsPolicyConfig `pulumi:"encryptFields"`
 	// ID of the event gateway; changing it replaces the policy.
 	GatewayId string `pulumi:"gatewayId"`
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels map[string]string `pulumi:"labels"`
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders *ModifyHeadersConfig `pulumi:"modifyHeaders"`
+	ModifyHeaders *ModifyHeadersPolicyConfig `pulumi:"modifyHeaders"`
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name *string `pulumi:"name"`
 	// ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
@@ -126,7 +126,7 @@ type producePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation *SchemaValidationConfig `pulumi:"schemaValidation"`
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type ProducePolicyType `pulumi:"type"`
+	Type ProducePolicyKind `pulumi:"type"`
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId string `pulumi:"virtualClusterId"`
 }
@@ -140,15 +140,15 @@ type ProducePolicyArgs struct {
 	// Whether the policy is applied (default true).
 	Enabled pulumi.BoolPtrInput
 	// Settings of an `encrypt` policy.
-	Encrypt EncryptConfigPtrInput
+	Encrypt EncryptPolicyConfigPtrInput
 	// Settings of an `encrypt_fields` policy.
-	EncryptFields EncryptFieldsConfigPtrInput
+	EncryptFields EncryptFieldsPolicyConfigPtrInput
 	// ID of the event gateway; changing it replaces the policy.
 	GatewayId pulumi.StringInput
 	// Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
 	Labels pulumi.StringMapInput
 	// Settings of a `modify_headers` policy.
-	ModifyHeaders ModifyHeadersConfigPtrInput
+	ModifyHeaders ModifyHeadersPolicyConfigPtrInput
 	// Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
 	Name pulumi.StringPtrInput
 	// ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
@@ -156,7 +156,7 @@ type ProducePolicyArgs struct {
 	// Settings of a `schema_validation` policy.
 	SchemaValidation SchemaValidationConfigPtrInput
 	// `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-	Type ProducePolicyTypeInput
+	Type ProducePolicyKindInput
 	// ID of the virtual cluster; changing it replaces the policy.
 	VirtualClusterId pulumi.StringInput
 }
@@ -269,13 +269,13 @@ func (o ProducePolicyOutput) Enabled() pulumi.BoolPtrOutput {
 }
 
 // Settings of an `encrypt` policy.
-func (o ProducePolicyOutput) Encrypt() EncryptConfigPtrOutput {
-	return o.ApplyT(func(v *ProducePolicy) EncryptConfigPtrOutput { return v.Encrypt }).(EncryptConfigPtrOutput)
+func (o ProducePolicyOutput) Encrypt() EncryptPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ProducePolicy) EncryptPolicyConfigPtrOutput { return v.Encrypt }).(EncryptPolicyConfigPtrOutput)
 }
 
 // Settings of an `encrypt_fields` policy.
-func (o ProducePolicyOutput) EncryptFields() EncryptFieldsConfigPtrOutput {
-	return o.ApplyT(func(v *ProducePolicy) EncryptFieldsConfigPtrOutput { return v.EncryptFields }).(EncryptFieldsConfigPtrOutput)
+func (o ProducePolicyOutput) EncryptFields() EncryptFieldsPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ProducePolicy) EncryptFieldsPolicyConfigPtrOutput { return v.EncryptFields }).(EncryptFieldsPolicyConfigPtrOutput)
 }
 
 // ID of the event gateway; changing it replaces the policy.
@@ -289,8 +289,8 @@ func (o ProducePolicyOutput) Labels() pulumi.StringMapOutput {
 }
 
 // Settings of a `modify_headers` policy.
-func (o ProducePolicyOutput) ModifyHeaders() ModifyHeadersConfigPtrOutput {
-	return o.ApplyT(func(v *ProducePolicy) ModifyHeadersConfigPtrOutput { return v.ModifyHeaders }).(ModifyHeadersConfigPtrOutput)
+func (o ProducePolicyOutput) ModifyHeaders() ModifyHeadersPolicyConfigPtrOutput {
+	return o.ApplyT(func(v *ProducePolicy) ModifyHeadersPolicyConfigPtrOutput { return v.ModifyHeaders }).(ModifyHeadersPolicyConfigPtrOutput)
 }
 
 // Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
@@ -309,8 +309,8 @@ func (o ProducePolicyOutput) SchemaValidation() SchemaValidationConfigPtrOutput 
 }
 
 // `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
-func (o ProducePolicyOutput) Type() ProducePolicyTypeOutput {
-	return o.ApplyT(func(v *ProducePolicy) ProducePolicyTypeOutput { return v.Type }).(ProducePolicyTypeOutput)
+func (o ProducePolicyOutput) Type() ProducePolicyKindOutput {
+	return o.ApplyT(func(v *ProducePolicy) ProducePolicyKindOutput { return v.Type }).(ProducePolicyKindOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

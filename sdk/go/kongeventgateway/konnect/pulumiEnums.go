@@ -177,128 +177,128 @@ func (in *aclmodePtr) ToACLModePtrOutputWithContext(ctx context.Context) ACLMode
 	return pulumi.ToOutputWithContext(ctx, in).(ACLModePtrOutput)
 }
 
-type BackendClusterAuthType string
+type BackendClusterAuthenticationType string
 
 const (
 	// No authentication.
-	BackendClusterAuthTypeAnonymous = BackendClusterAuthType("anonymous")
+	BackendClusterAuthenticationTypeAnonymous = BackendClusterAuthenticationType("anonymous")
 	// SASL/PLAIN.
-	BackendClusterAuthTypeSaslPlain = BackendClusterAuthType("sasl_plain")
+	BackendClusterAuthenticationTypeSaslPlain = BackendClusterAuthenticationType("sasl_plain")
 	// SASL/SCRAM.
-	BackendClusterAuthTypeSaslScram = BackendClusterAuthType("sasl_scram")
+	BackendClusterAuthenticationTypeSaslScram = BackendClusterAuthenticationType("sasl_scram")
 )
 
-func (BackendClusterAuthType) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterAuthType)(nil)).Elem()
+func (BackendClusterAuthenticationType) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthenticationType)(nil)).Elem()
 }
 
-func (e BackendClusterAuthType) ToBackendClusterAuthTypeOutput() BackendClusterAuthTypeOutput {
-	return pulumi.ToOutput(e).(BackendClusterAuthTypeOutput)
+func (e BackendClusterAuthenticationType) ToBackendClusterAuthenticationTypeOutput() BackendClusterAuthenticationTypeOutput {
+	return pulumi.ToOutput(e).(BackendClusterAuthenticationTypeOutput)
 }
 
-func (e BackendClusterAuthType) ToBackendClusterAuthTypeOutputWithContext(ctx context.Context) BackendClusterAuthTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(BackendClusterAuthTypeOutput)
+func (e BackendClusterAuthenticationType) ToBackendClusterAuthenticationTypeOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BackendClusterAuthenticationTypeOutput)
 }
 
-func (e BackendClusterAuthType) ToBackendClusterAuthTypePtrOutput() BackendClusterAuthTypePtrOutput {
-	return e.ToBackendClusterAuthTypePtrOutputWithContext(context.Background())
+func (e BackendClusterAuthenticationType) ToBackendClusterAuthenticationTypePtrOutput() BackendClusterAuthenticationTypePtrOutput {
+	return e.ToBackendClusterAuthenticationTypePtrOutputWithContext(context.Background())
 }
 
-func (e BackendClusterAuthType) ToBackendClusterAuthTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthTypePtrOutput {
-	return BackendClusterAuthType(e).ToBackendClusterAuthTypeOutputWithContext(ctx).ToBackendClusterAuthTypePtrOutputWithContext(ctx)
+func (e BackendClusterAuthenticationType) ToBackendClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypePtrOutput {
+	return BackendClusterAuthenticationType(e).ToBackendClusterAuthenticationTypeOutputWithContext(ctx).ToBackendClusterAuthenticationTypePtrOutputWithContext(ctx)
 }
 
-func (e BackendClusterAuthType) ToStringOutput() pulumi.StringOutput {
+func (e BackendClusterAuthenticationType) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e BackendClusterAuthType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e BackendClusterAuthenticationType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e BackendClusterAuthType) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e BackendClusterAuthenticationType) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e BackendClusterAuthType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e BackendClusterAuthenticationType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type BackendClusterAuthTypeOutput struct{ *pulumi.OutputState }
+type BackendClusterAuthenticationTypeOutput struct{ *pulumi.OutputState }
 
-func (BackendClusterAuthTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterAuthType)(nil)).Elem()
+func (BackendClusterAuthenticationTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthenticationType)(nil)).Elem()
 }
 
-func (o BackendClusterAuthTypeOutput) ToBackendClusterAuthTypeOutput() BackendClusterAuthTypeOutput {
+func (o BackendClusterAuthenticationTypeOutput) ToBackendClusterAuthenticationTypeOutput() BackendClusterAuthenticationTypeOutput {
 	return o
 }
 
-func (o BackendClusterAuthTypeOutput) ToBackendClusterAuthTypeOutputWithContext(ctx context.Context) BackendClusterAuthTypeOutput {
+func (o BackendClusterAuthenticationTypeOutput) ToBackendClusterAuthenticationTypeOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypeOutput {
 	return o
 }
 
-func (o BackendClusterAuthTypeOutput) ToBackendClusterAuthTypePtrOutput() BackendClusterAuthTypePtrOutput {
-	return o.ToBackendClusterAuthTypePtrOutputWithContext(context.Background())
+func (o BackendClusterAuthenticationTypeOutput) ToBackendClusterAuthenticationTypePtrOutput() BackendClusterAuthenticationTypePtrOutput {
+	return o.ToBackendClusterAuthenticationTypePtrOutputWithContext(context.Background())
 }
 
-func (o BackendClusterAuthTypeOutput) ToBackendClusterAuthTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterAuthType) *BackendClusterAuthType {
+func (o BackendClusterAuthenticationTypeOutput) ToBackendClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BackendClusterAuthenticationType) *BackendClusterAuthenticationType {
 		return &v
-	}).(BackendClusterAuthTypePtrOutput)
+	}).(BackendClusterAuthenticationTypePtrOutput)
 }
 
-func (o BackendClusterAuthTypeOutput) ToStringOutput() pulumi.StringOutput {
+func (o BackendClusterAuthenticationTypeOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o BackendClusterAuthTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e BackendClusterAuthType) string {
+func (o BackendClusterAuthenticationTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BackendClusterAuthenticationType) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o BackendClusterAuthTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o BackendClusterAuthenticationTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o BackendClusterAuthTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e BackendClusterAuthType) *string {
+func (o BackendClusterAuthenticationTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BackendClusterAuthenticationType) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type BackendClusterAuthTypePtrOutput struct{ *pulumi.OutputState }
+type BackendClusterAuthenticationTypePtrOutput struct{ *pulumi.OutputState }
 
-func (BackendClusterAuthTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**BackendClusterAuthType)(nil)).Elem()
+func (BackendClusterAuthenticationTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BackendClusterAuthenticationType)(nil)).Elem()
 }
 
-func (o BackendClusterAuthTypePtrOutput) ToBackendClusterAuthTypePtrOutput() BackendClusterAuthTypePtrOutput {
+func (o BackendClusterAuthenticationTypePtrOutput) ToBackendClusterAuthenticationTypePtrOutput() BackendClusterAuthenticationTypePtrOutput {
 	return o
 }
 
-func (o BackendClusterAuthTypePtrOutput) ToBackendClusterAuthTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthTypePtrOutput {
+func (o BackendClusterAuthenticationTypePtrOutput) ToBackendClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypePtrOutput {
 	return o
 }
 
-func (o BackendClusterAuthTypePtrOutput) Elem() BackendClusterAuthTypeOutput {
-	return o.ApplyT(func(v *BackendClusterAuthType) BackendClusterAuthType {
+func (o BackendClusterAuthenticationTypePtrOutput) Elem() BackendClusterAuthenticationTypeOutput {
+	return o.ApplyT(func(v *BackendClusterAuthenticationType) BackendClusterAuthenticationType {
 		if v != nil {
 			return *v
 		}
-		var ret BackendClusterAuthType
+		var ret BackendClusterAuthenticationType
 		return ret
-	}).(BackendClusterAuthTypeOutput)
+	}).(BackendClusterAuthenticationTypeOutput)
 }
 
-func (o BackendClusterAuthTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o BackendClusterAuthenticationTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o BackendClusterAuthTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BackendClusterAuthType) *string {
+func (o BackendClusterAuthenticationTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BackendClusterAuthenticationType) *string {
 		if e == nil {
 			return nil
 		}
@@ -307,44 +307,44 @@ func (o BackendClusterAuthTypePtrOutput) ToStringPtrOutputWithContext(ctx contex
 	}).(pulumi.StringPtrOutput)
 }
 
-// BackendClusterAuthTypeInput is an input type that accepts values of the BackendClusterAuthType enum
-// A concrete instance of `BackendClusterAuthTypeInput` can be one of the following:
+// BackendClusterAuthenticationTypeInput is an input type that accepts values of the BackendClusterAuthenticationType enum
+// A concrete instance of `BackendClusterAuthenticationTypeInput` can be one of the following:
 //
-//	BackendClusterAuthTypeAnonymous
-//	BackendClusterAuthTypeSaslPlain
-//	BackendClusterAuthTypeSaslScram
-type BackendClusterAuthTypeInput interface {
+//	BackendClusterAuthenticationTypeAnonymous
+//	BackendClusterAuthenticationTypeSaslPlain
+//	BackendClusterAuthenticationTypeSaslScram
+type BackendClusterAuthenticationTypeInput interface {
 	pulumi.Input
 
-	ToBackendClusterAuthTypeOutput() BackendClusterAuthTypeOutput
-	ToBackendClusterAuthTypeOutputWithContext(context.Context) BackendClusterAuthTypeOutput
+	ToBackendClusterAuthenticationTypeOutput() BackendClusterAuthenticationTypeOutput
+	ToBackendClusterAuthenticationTypeOutputWithContext(context.Context) BackendClusterAuthenticationTypeOutput
 }
 
-var backendClusterAuthTypePtrType = reflect.TypeOf((**BackendClusterAuthType)(nil)).Elem()
+var backendClusterAuthenticationTypePtrType = reflect.TypeOf((**BackendClusterAuthenticationType)(nil)).Elem()
 
-type BackendClusterAuthTypePtrInput interface {
+type BackendClusterAuthenticationTypePtrInput interface {
 	pulumi.Input
 
-	ToBackendClusterAuthTypePtrOutput() BackendClusterAuthTypePtrOutput
-	ToBackendClusterAuthTypePtrOutputWithContext(context.Context) BackendClusterAuthTypePtrOutput
+	ToBackendClusterAuthenticationTypePtrOutput() BackendClusterAuthenticationTypePtrOutput
+	ToBackendClusterAuthenticationTypePtrOutputWithContext(context.Context) BackendClusterAuthenticationTypePtrOutput
 }
 
-type backendClusterAuthTypePtr string
+type backendClusterAuthenticationTypePtr string
 
-func BackendClusterAuthTypePtr(v string) BackendClusterAuthTypePtrInput {
-	return (*backendClusterAuthTypePtr)(&v)
+func BackendClusterAuthenticationTypePtr(v string) BackendClusterAuthenticationTypePtrInput {
+	return (*backendClusterAuthenticationTypePtr)(&v)
 }
 
-func (*backendClusterAuthTypePtr) ElementType() reflect.Type {
-	return backendClusterAuthTypePtrType
+func (*backendClusterAuthenticationTypePtr) ElementType() reflect.Type {
+	return backendClusterAuthenticationTypePtrType
 }
 
-func (in *backendClusterAuthTypePtr) ToBackendClusterAuthTypePtrOutput() BackendClusterAuthTypePtrOutput {
-	return pulumi.ToOutput(in).(BackendClusterAuthTypePtrOutput)
+func (in *backendClusterAuthenticationTypePtr) ToBackendClusterAuthenticationTypePtrOutput() BackendClusterAuthenticationTypePtrOutput {
+	return pulumi.ToOutput(in).(BackendClusterAuthenticationTypePtrOutput)
 }
 
-func (in *backendClusterAuthTypePtr) ToBackendClusterAuthTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(BackendClusterAuthTypePtrOutput)
+func (in *backendClusterAuthenticationTypePtr) ToBackendClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) BackendClusterAuthenticationTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BackendClusterAuthenticationTypePtrOutput)
 }
 
 type BackendTLSVersion string
@@ -1060,132 +1060,132 @@ func (in *clientAuthModePtr) ToClientAuthModePtrOutputWithContext(ctx context.Co
 	return pulumi.ToOutputWithContext(ctx, in).(ClientAuthModePtrOutput)
 }
 
-type ConsumePolicyType string
+type ConsumePolicyKind string
 
 const (
 	// Sets or removes record headers.
-	ConsumePolicyTypeModifyHeaders = ConsumePolicyType("modify_headers")
+	ConsumePolicyKindModifyHeaders = ConsumePolicyKind("modify_headers")
 	// Validates records against a schema.
-	ConsumePolicyTypeSchemaValidation = ConsumePolicyType("schema_validation")
+	ConsumePolicyKindSchemaValidation = ConsumePolicyKind("schema_validation")
 	// Decrypts record keys or values.
-	ConsumePolicyTypeDecrypt = ConsumePolicyType("decrypt")
+	ConsumePolicyKindDecrypt = ConsumePolicyKind("decrypt")
 	// Drops records.
-	ConsumePolicyTypeSkipRecord = ConsumePolicyType("skip_record")
+	ConsumePolicyKindSkipRecord = ConsumePolicyKind("skip_record")
 	// Decrypts fields of records, under a parent policy.
-	ConsumePolicyTypeDecryptFields = ConsumePolicyType("decrypt_fields")
+	ConsumePolicyKindDecryptFields = ConsumePolicyKind("decrypt_fields")
 )
 
-func (ConsumePolicyType) ElementType() reflect.Type {
-	return reflect.TypeOf((*ConsumePolicyType)(nil)).Elem()
+func (ConsumePolicyKind) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyKind)(nil)).Elem()
 }
 
-func (e ConsumePolicyType) ToConsumePolicyTypeOutput() ConsumePolicyTypeOutput {
-	return pulumi.ToOutput(e).(ConsumePolicyTypeOutput)
+func (e ConsumePolicyKind) ToConsumePolicyKindOutput() ConsumePolicyKindOutput {
+	return pulumi.ToOutput(e).(ConsumePolicyKindOutput)
 }
 
-func (e ConsumePolicyType) ToConsumePolicyTypeOutputWithContext(ctx context.Context) ConsumePolicyTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(ConsumePolicyTypeOutput)
+func (e ConsumePolicyKind) ToConsumePolicyKindOutputWithContext(ctx context.Context) ConsumePolicyKindOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ConsumePolicyKindOutput)
 }
 
-func (e ConsumePolicyType) ToConsumePolicyTypePtrOutput() ConsumePolicyTypePtrOutput {
-	return e.ToConsumePolicyTypePtrOutputWithContext(context.Background())
+func (e ConsumePolicyKind) ToConsumePolicyKindPtrOutput() ConsumePolicyKindPtrOutput {
+	return e.ToConsumePolicyKindPtrOutputWithContext(context.Background())
 }
 
-func (e ConsumePolicyType) ToConsumePolicyTypePtrOutputWithContext(ctx context.Context) ConsumePolicyTypePtrOutput {
-	return ConsumePolicyType(e).ToConsumePolicyTypeOutputWithContext(ctx).ToConsumePolicyTypePtrOutputWithContext(ctx)
+func (e ConsumePolicyKind) ToConsumePolicyKindPtrOutputWithContext(ctx context.Context) ConsumePolicyKindPtrOutput {
+	return ConsumePolicyKind(e).ToConsumePolicyKindOutputWithContext(ctx).ToConsumePolicyKindPtrOutputWithContext(ctx)
 }
 
-func (e ConsumePolicyType) ToStringOutput() pulumi.StringOutput {
+func (e ConsumePolicyKind) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e ConsumePolicyType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e ConsumePolicyKind) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e ConsumePolicyType) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e ConsumePolicyKind) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e ConsumePolicyType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e ConsumePolicyKind) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type ConsumePolicyTypeOutput struct{ *pulumi.OutputState }
+type ConsumePolicyKindOutput struct{ *pulumi.OutputState }
 
-func (ConsumePolicyTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*ConsumePolicyType)(nil)).Elem()
+func (ConsumePolicyKindOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ConsumePolicyKind)(nil)).Elem()
 }
 
-func (o ConsumePolicyTypeOutput) ToConsumePolicyTypeOutput() ConsumePolicyTypeOutput {
+func (o ConsumePolicyKindOutput) ToConsumePolicyKindOutput() ConsumePolicyKindOutput {
 	return o
 }
 
-func (o ConsumePolicyTypeOutput) ToConsumePolicyTypeOutputWithContext(ctx context.Context) ConsumePolicyTypeOutput {
+func (o ConsumePolicyKindOutput) ToConsumePolicyKindOutputWithContext(ctx context.Context) ConsumePolicyKindOutput {
 	return o
 }
 
-func (o ConsumePolicyTypeOutput) ToConsumePolicyTypePtrOutput() ConsumePolicyTypePtrOutput {
-	return o.ToConsumePolicyTypePtrOutputWithContext(context.Background())
+func (o ConsumePolicyKindOutput) ToConsumePolicyKindPtrOutput() ConsumePolicyKindPtrOutput {
+	return o.ToConsumePolicyKindPtrOutputWithContext(context.Background())
 }
 
-func (o ConsumePolicyTypeOutput) ToConsumePolicyTypePtrOutputWithContext(ctx context.Context) ConsumePolicyTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumePolicyType) *ConsumePolicyType {
+func (o ConsumePolicyKindOutput) ToConsumePolicyKindPtrOutputWithContext(ctx context.Context) ConsumePolicyKindPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ConsumePolicyKind) *ConsumePolicyKind {
 		return &v
-	}).(ConsumePolicyTypePtrOutput)
+	}).(ConsumePolicyKindPtrOutput)
 }
 
-func (o ConsumePolicyTypeOutput) ToStringOutput() pulumi.StringOutput {
+func (o ConsumePolicyKindOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o ConsumePolicyTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e ConsumePolicyType) string {
+func (o ConsumePolicyKindOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ConsumePolicyKind) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o ConsumePolicyTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o ConsumePolicyKindOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o ConsumePolicyTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e ConsumePolicyType) *string {
+func (o ConsumePolicyKindOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ConsumePolicyKind) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type ConsumePolicyTypePtrOutput struct{ *pulumi.OutputState }
+type ConsumePolicyKindPtrOutput struct{ *pulumi.OutputState }
 
-func (ConsumePolicyTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**ConsumePolicyType)(nil)).Elem()
+func (ConsumePolicyKindPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ConsumePolicyKind)(nil)).Elem()
 }
 
-func (o ConsumePolicyTypePtrOutput) ToConsumePolicyTypePtrOutput() ConsumePolicyTypePtrOutput {
+func (o ConsumePolicyKindPtrOutput) ToConsumePolicyKindPtrOutput() ConsumePolicyKindPtrOutput {
 	return o
 }
 
-func (o ConsumePolicyTypePtrOutput) ToConsumePolicyTypePtrOutputWithContext(ctx context.Context) ConsumePolicyTypePtrOutput {
+func (o ConsumePolicyKindPtrOutput) ToConsumePolicyKindPtrOutputWithContext(ctx context.Context) ConsumePolicyKindPtrOutput {
 	return o
 }
 
-func (o ConsumePolicyTypePtrOutput) Elem() ConsumePolicyTypeOutput {
-	return o.ApplyT(func(v *ConsumePolicyType) ConsumePolicyType {
+func (o ConsumePolicyKindPtrOutput) Elem() ConsumePolicyKindOutput {
+	return o.ApplyT(func(v *ConsumePolicyKind) ConsumePolicyKind {
 		if v != nil {
 			return *v
 		}
-		var ret ConsumePolicyType
+		var ret ConsumePolicyKind
 		return ret
-	}).(ConsumePolicyTypeOutput)
+	}).(ConsumePolicyKindOutput)
 }
 
-func (o ConsumePolicyTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o ConsumePolicyKindPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o ConsumePolicyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ConsumePolicyType) *string {
+func (o ConsumePolicyKindPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ConsumePolicyKind) *string {
 		if e == nil {
 			return nil
 		}
@@ -1194,46 +1194,213 @@ func (o ConsumePolicyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Con
 	}).(pulumi.StringPtrOutput)
 }
 
-// ConsumePolicyTypeInput is an input type that accepts values of the ConsumePolicyType enum
-// A concrete instance of `ConsumePolicyTypeInput` can be one of the following:
+// ConsumePolicyKindInput is an input type that accepts values of the ConsumePolicyKind enum
+// A concrete instance of `ConsumePolicyKindInput` can be one of the following:
 //
-//	ConsumePolicyTypeModifyHeaders
-//	ConsumePolicyTypeSchemaValidation
-//	ConsumePolicyTypeDecrypt
-//	ConsumePolicyTypeSkipRecord
-//	ConsumePolicyTypeDecryptFields
-type ConsumePolicyTypeInput interface {
+//	ConsumePolicyKindModifyHeaders
+//	ConsumePolicyKindSchemaValidation
+//	ConsumePolicyKindDecrypt
+//	ConsumePolicyKindSkipRecord
+//	ConsumePolicyKindDecryptFields
+type ConsumePolicyKindInput interface {
 	pulumi.Input
 
-	ToConsumePolicyTypeOutput() ConsumePolicyTypeOutput
-	ToConsumePolicyTypeOutputWithContext(context.Context) ConsumePolicyTypeOutput
+	ToConsumePolicyKindOutput() ConsumePolicyKindOutput
+	ToConsumePolicyKindOutputWithContext(context.Context) ConsumePolicyKindOutput
 }
 
-var consumePolicyTypePtrType = reflect.TypeOf((**ConsumePolicyType)(nil)).Elem()
+var consumePolicyKindPtrType = reflect.TypeOf((**ConsumePolicyKind)(nil)).Elem()
 
-type ConsumePolicyTypePtrInput interface {
+type ConsumePolicyKindPtrInput interface {
 	pulumi.Input
 
-	ToConsumePolicyTypePtrOutput() ConsumePolicyTypePtrOutput
-	ToConsumePolicyTypePtrOutputWithContext(context.Context) ConsumePolicyTypePtrOutput
+	ToConsumePolicyKindPtrOutput() ConsumePolicyKindPtrOutput
+	ToConsumePolicyKindPtrOutputWithContext(context.Context) ConsumePolicyKindPtrOutput
 }
 
-type consumePolicyTypePtr string
+type consumePolicyKindPtr string
 
-func ConsumePolicyTypePtr(v string) ConsumePolicyTypePtrInput {
-	return (*consumePolicyTypePtr)(&v)
+func ConsumePolicyKindPtr(v string) ConsumePolicyKindPtrInput {
+	return (*consumePolicyKindPtr)(&v)
 }
 
-func (*consumePolicyTypePtr) ElementType() reflect.Type {
-	return consumePolicyTypePtrType
+func (*consumePolicyKindPtr) ElementType() reflect.Type {
+	return consumePolicyKindPtrType
 }
 
-func (in *consumePolicyTypePtr) ToConsumePolicyTypePtrOutput() ConsumePolicyTypePtrOutput {
-	return pulumi.ToOutput(in).(ConsumePolicyTypePtrOutput)
+func (in *consumePolicyKindPtr) ToConsumePolicyKindPtrOutput() ConsumePolicyKindPtrOutput {
+	return pulumi.ToOutput(in).(ConsumePolicyKindPtrOutput)
 }
 
-func (in *consumePolicyTypePtr) ToConsumePolicyTypePtrOutputWithContext(ctx context.Context) ConsumePolicyTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(ConsumePolicyTypePtrOutput)
+func (in *consumePolicyKindPtr) ToConsumePolicyKindPtrOutputWithContext(ctx context.Context) ConsumePolicyKindPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ConsumePolicyKindPtrOutput)
+}
+
+type EncryptionKeyType string
+
+const (
+	// AWS KMS.
+	EncryptionKeyTypeAws = EncryptionKeyType("aws")
+	// Konnect static keys (StaticKey resources).
+	EncryptionKeyTypeStatic = EncryptionKeyType("static")
+)
+
+func (EncryptionKeyType) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKeyType)(nil)).Elem()
+}
+
+func (e EncryptionKeyType) ToEncryptionKeyTypeOutput() EncryptionKeyTypeOutput {
+	return pulumi.ToOutput(e).(EncryptionKeyTypeOutput)
+}
+
+func (e EncryptionKeyType) ToEncryptionKeyTypeOutputWithContext(ctx context.Context) EncryptionKeyTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(EncryptionKeyTypeOutput)
+}
+
+func (e EncryptionKeyType) ToEncryptionKeyTypePtrOutput() EncryptionKeyTypePtrOutput {
+	return e.ToEncryptionKeyTypePtrOutputWithContext(context.Background())
+}
+
+func (e EncryptionKeyType) ToEncryptionKeyTypePtrOutputWithContext(ctx context.Context) EncryptionKeyTypePtrOutput {
+	return EncryptionKeyType(e).ToEncryptionKeyTypeOutputWithContext(ctx).ToEncryptionKeyTypePtrOutputWithContext(ctx)
+}
+
+func (e EncryptionKeyType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e EncryptionKeyType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e EncryptionKeyType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e EncryptionKeyType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type EncryptionKeyTypeOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKeyType)(nil)).Elem()
+}
+
+func (o EncryptionKeyTypeOutput) ToEncryptionKeyTypeOutput() EncryptionKeyTypeOutput {
+	return o
+}
+
+func (o EncryptionKeyTypeOutput) ToEncryptionKeyTypeOutputWithContext(ctx context.Context) EncryptionKeyTypeOutput {
+	return o
+}
+
+func (o EncryptionKeyTypeOutput) ToEncryptionKeyTypePtrOutput() EncryptionKeyTypePtrOutput {
+	return o.ToEncryptionKeyTypePtrOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyTypeOutput) ToEncryptionKeyTypePtrOutputWithContext(ctx context.Context) EncryptionKeyTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptionKeyType) *EncryptionKeyType {
+		return &v
+	}).(EncryptionKeyTypePtrOutput)
+}
+
+func (o EncryptionKeyTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e EncryptionKeyType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o EncryptionKeyTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e EncryptionKeyType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type EncryptionKeyTypePtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptionKeyTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKeyType)(nil)).Elem()
+}
+
+func (o EncryptionKeyTypePtrOutput) ToEncryptionKeyTypePtrOutput() EncryptionKeyTypePtrOutput {
+	return o
+}
+
+func (o EncryptionKeyTypePtrOutput) ToEncryptionKeyTypePtrOutputWithContext(ctx context.Context) EncryptionKeyTypePtrOutput {
+	return o
+}
+
+func (o EncryptionKeyTypePtrOutput) Elem() EncryptionKeyTypeOutput {
+	return o.ApplyT(func(v *EncryptionKeyType) EncryptionKeyType {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptionKeyType
+		return ret
+	}).(EncryptionKeyTypeOutput)
+}
+
+func (o EncryptionKeyTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptionKeyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *EncryptionKeyType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// EncryptionKeyTypeInput is an input type that accepts values of the EncryptionKeyType enum
+// A concrete instance of `EncryptionKeyTypeInput` can be one of the following:
+//
+//	EncryptionKeyTypeAws
+//	EncryptionKeyTypeStatic
+type EncryptionKeyTypeInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyTypeOutput() EncryptionKeyTypeOutput
+	ToEncryptionKeyTypeOutputWithContext(context.Context) EncryptionKeyTypeOutput
+}
+
+var encryptionKeyTypePtrType = reflect.TypeOf((**EncryptionKeyType)(nil)).Elem()
+
+type EncryptionKeyTypePtrInput interface {
+	pulumi.Input
+
+	ToEncryptionKeyTypePtrOutput() EncryptionKeyTypePtrOutput
+	ToEncryptionKeyTypePtrOutputWithContext(context.Context) EncryptionKeyTypePtrOutput
+}
+
+type encryptionKeyTypePtr string
+
+func EncryptionKeyTypePtr(v string) EncryptionKeyTypePtrInput {
+	return (*encryptionKeyTypePtr)(&v)
+}
+
+func (*encryptionKeyTypePtr) ElementType() reflect.Type {
+	return encryptionKeyTypePtrType
+}
+
+func (in *encryptionKeyTypePtr) ToEncryptionKeyTypePtrOutput() EncryptionKeyTypePtrOutput {
+	return pulumi.ToOutput(in).(EncryptionKeyTypePtrOutput)
+}
+
+func (in *encryptionKeyTypePtr) ToEncryptionKeyTypePtrOutputWithContext(ctx context.Context) EncryptionKeyTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(EncryptionKeyTypePtrOutput)
 }
 
 type ForwardType string
@@ -1401,173 +1568,6 @@ func (in *forwardTypePtr) ToForwardTypePtrOutput() ForwardTypePtrOutput {
 
 func (in *forwardTypePtr) ToForwardTypePtrOutputWithContext(ctx context.Context) ForwardTypePtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(ForwardTypePtrOutput)
-}
-
-type KeyType string
-
-const (
-	// AWS KMS.
-	KeyTypeAws = KeyType("aws")
-	// Konnect static keys (StaticKey resources).
-	KeyTypeStatic = KeyType("static")
-)
-
-func (KeyType) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeyType)(nil)).Elem()
-}
-
-func (e KeyType) ToKeyTypeOutput() KeyTypeOutput {
-	return pulumi.ToOutput(e).(KeyTypeOutput)
-}
-
-func (e KeyType) ToKeyTypeOutputWithContext(ctx context.Context) KeyTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(KeyTypeOutput)
-}
-
-func (e KeyType) ToKeyTypePtrOutput() KeyTypePtrOutput {
-	return e.ToKeyTypePtrOutputWithContext(context.Background())
-}
-
-func (e KeyType) ToKeyTypePtrOutputWithContext(ctx context.Context) KeyTypePtrOutput {
-	return KeyType(e).ToKeyTypeOutputWithContext(ctx).ToKeyTypePtrOutputWithContext(ctx)
-}
-
-func (e KeyType) ToStringOutput() pulumi.StringOutput {
-	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e KeyType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
-}
-
-func (e KeyType) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
-}
-
-func (e KeyType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
-}
-
-type KeyTypeOutput struct{ *pulumi.OutputState }
-
-func (KeyTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeyType)(nil)).Elem()
-}
-
-func (o KeyTypeOutput) ToKeyTypeOutput() KeyTypeOutput {
-	return o
-}
-
-func (o KeyTypeOutput) ToKeyTypeOutputWithContext(ctx context.Context) KeyTypeOutput {
-	return o
-}
-
-func (o KeyTypeOutput) ToKeyTypePtrOutput() KeyTypePtrOutput {
-	return o.ToKeyTypePtrOutputWithContext(context.Background())
-}
-
-func (o KeyTypeOutput) ToKeyTypePtrOutputWithContext(ctx context.Context) KeyTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v KeyType) *KeyType {
-		return &v
-	}).(KeyTypePtrOutput)
-}
-
-func (o KeyTypeOutput) ToStringOutput() pulumi.StringOutput {
-	return o.ToStringOutputWithContext(context.Background())
-}
-
-func (o KeyTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e KeyType) string {
-		return string(e)
-	}).(pulumi.StringOutput)
-}
-
-func (o KeyTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o KeyTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e KeyType) *string {
-		v := string(e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-type KeyTypePtrOutput struct{ *pulumi.OutputState }
-
-func (KeyTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**KeyType)(nil)).Elem()
-}
-
-func (o KeyTypePtrOutput) ToKeyTypePtrOutput() KeyTypePtrOutput {
-	return o
-}
-
-func (o KeyTypePtrOutput) ToKeyTypePtrOutputWithContext(ctx context.Context) KeyTypePtrOutput {
-	return o
-}
-
-func (o KeyTypePtrOutput) Elem() KeyTypeOutput {
-	return o.ApplyT(func(v *KeyType) KeyType {
-		if v != nil {
-			return *v
-		}
-		var ret KeyType
-		return ret
-	}).(KeyTypeOutput)
-}
-
-func (o KeyTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
-	return o.ToStringPtrOutputWithContext(context.Background())
-}
-
-func (o KeyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *KeyType) *string {
-		if e == nil {
-			return nil
-		}
-		v := string(*e)
-		return &v
-	}).(pulumi.StringPtrOutput)
-}
-
-// KeyTypeInput is an input type that accepts values of the KeyType enum
-// A concrete instance of `KeyTypeInput` can be one of the following:
-//
-//	KeyTypeAws
-//	KeyTypeStatic
-type KeyTypeInput interface {
-	pulumi.Input
-
-	ToKeyTypeOutput() KeyTypeOutput
-	ToKeyTypeOutputWithContext(context.Context) KeyTypeOutput
-}
-
-var keyTypePtrType = reflect.TypeOf((**KeyType)(nil)).Elem()
-
-type KeyTypePtrInput interface {
-	pulumi.Input
-
-	ToKeyTypePtrOutput() KeyTypePtrOutput
-	ToKeyTypePtrOutputWithContext(context.Context) KeyTypePtrOutput
-}
-
-type keyTypePtr string
-
-func KeyTypePtr(v string) KeyTypePtrInput {
-	return (*keyTypePtr)(&v)
-}
-
-func (*keyTypePtr) ElementType() reflect.Type {
-	return keyTypePtrType
-}
-
-func (in *keyTypePtr) ToKeyTypePtrOutput() KeyTypePtrOutput {
-	return pulumi.ToOutput(in).(KeyTypePtrOutput)
-}
-
-func (in *keyTypePtr) ToKeyTypePtrOutputWithContext(ctx context.Context) KeyTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(KeyTypePtrOutput)
 }
 
 type ListenerPolicyType string
@@ -1910,130 +1910,130 @@ func (in *policyChainTypePtr) ToPolicyChainTypePtrOutputWithContext(ctx context.
 	return pulumi.ToOutputWithContext(ctx, in).(PolicyChainTypePtrOutput)
 }
 
-type ProducePolicyType string
+type ProducePolicyKind string
 
 const (
 	// Sets or removes record headers.
-	ProducePolicyTypeModifyHeaders = ProducePolicyType("modify_headers")
+	ProducePolicyKindModifyHeaders = ProducePolicyKind("modify_headers")
 	// Validates records against a schema.
-	ProducePolicyTypeSchemaValidation = ProducePolicyType("schema_validation")
+	ProducePolicyKindSchemaValidation = ProducePolicyKind("schema_validation")
 	// Encrypts record keys or values.
-	ProducePolicyTypeEncrypt = ProducePolicyType("encrypt")
+	ProducePolicyKindEncrypt = ProducePolicyKind("encrypt")
 	// Encrypts fields of records, under a parent policy.
-	ProducePolicyTypeEncryptFields = ProducePolicyType("encrypt_fields")
+	ProducePolicyKindEncryptFields = ProducePolicyKind("encrypt_fields")
 )
 
-func (ProducePolicyType) ElementType() reflect.Type {
-	return reflect.TypeOf((*ProducePolicyType)(nil)).Elem()
+func (ProducePolicyKind) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyKind)(nil)).Elem()
 }
 
-func (e ProducePolicyType) ToProducePolicyTypeOutput() ProducePolicyTypeOutput {
-	return pulumi.ToOutput(e).(ProducePolicyTypeOutput)
+func (e ProducePolicyKind) ToProducePolicyKindOutput() ProducePolicyKindOutput {
+	return pulumi.ToOutput(e).(ProducePolicyKindOutput)
 }
 
-func (e ProducePolicyType) ToProducePolicyTypeOutputWithContext(ctx context.Context) ProducePolicyTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(ProducePolicyTypeOutput)
+func (e ProducePolicyKind) ToProducePolicyKindOutputWithContext(ctx context.Context) ProducePolicyKindOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ProducePolicyKindOutput)
 }
 
-func (e ProducePolicyType) ToProducePolicyTypePtrOutput() ProducePolicyTypePtrOutput {
-	return e.ToProducePolicyTypePtrOutputWithContext(context.Background())
+func (e ProducePolicyKind) ToProducePolicyKindPtrOutput() ProducePolicyKindPtrOutput {
+	return e.ToProducePolicyKindPtrOutputWithContext(context.Background())
 }
 
-func (e ProducePolicyType) ToProducePolicyTypePtrOutputWithContext(ctx context.Context) ProducePolicyTypePtrOutput {
-	return ProducePolicyType(e).ToProducePolicyTypeOutputWithContext(ctx).ToProducePolicyTypePtrOutputWithContext(ctx)
+func (e ProducePolicyKind) ToProducePolicyKindPtrOutputWithContext(ctx context.Context) ProducePolicyKindPtrOutput {
+	return ProducePolicyKind(e).ToProducePolicyKindOutputWithContext(ctx).ToProducePolicyKindPtrOutputWithContext(ctx)
 }
 
-func (e ProducePolicyType) ToStringOutput() pulumi.StringOutput {
+func (e ProducePolicyKind) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e ProducePolicyType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e ProducePolicyKind) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e ProducePolicyType) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e ProducePolicyKind) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e ProducePolicyType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e ProducePolicyKind) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type ProducePolicyTypeOutput struct{ *pulumi.OutputState }
+type ProducePolicyKindOutput struct{ *pulumi.OutputState }
 
-func (ProducePolicyTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*ProducePolicyType)(nil)).Elem()
+func (ProducePolicyKindOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ProducePolicyKind)(nil)).Elem()
 }
 
-func (o ProducePolicyTypeOutput) ToProducePolicyTypeOutput() ProducePolicyTypeOutput {
+func (o ProducePolicyKindOutput) ToProducePolicyKindOutput() ProducePolicyKindOutput {
 	return o
 }
 
-func (o ProducePolicyTypeOutput) ToProducePolicyTypeOutputWithContext(ctx context.Context) ProducePolicyTypeOutput {
+func (o ProducePolicyKindOutput) ToProducePolicyKindOutputWithContext(ctx context.Context) ProducePolicyKindOutput {
 	return o
 }
 
-func (o ProducePolicyTypeOutput) ToProducePolicyTypePtrOutput() ProducePolicyTypePtrOutput {
-	return o.ToProducePolicyTypePtrOutputWithContext(context.Background())
+func (o ProducePolicyKindOutput) ToProducePolicyKindPtrOutput() ProducePolicyKindPtrOutput {
+	return o.ToProducePolicyKindPtrOutputWithContext(context.Background())
 }
 
-func (o ProducePolicyTypeOutput) ToProducePolicyTypePtrOutputWithContext(ctx context.Context) ProducePolicyTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProducePolicyType) *ProducePolicyType {
+func (o ProducePolicyKindOutput) ToProducePolicyKindPtrOutputWithContext(ctx context.Context) ProducePolicyKindPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ProducePolicyKind) *ProducePolicyKind {
 		return &v
-	}).(ProducePolicyTypePtrOutput)
+	}).(ProducePolicyKindPtrOutput)
 }
 
-func (o ProducePolicyTypeOutput) ToStringOutput() pulumi.StringOutput {
+func (o ProducePolicyKindOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o ProducePolicyTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProducePolicyType) string {
+func (o ProducePolicyKindOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProducePolicyKind) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o ProducePolicyTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o ProducePolicyKindOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o ProducePolicyTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProducePolicyType) *string {
+func (o ProducePolicyKindOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ProducePolicyKind) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type ProducePolicyTypePtrOutput struct{ *pulumi.OutputState }
+type ProducePolicyKindPtrOutput struct{ *pulumi.OutputState }
 
-func (ProducePolicyTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**ProducePolicyType)(nil)).Elem()
+func (ProducePolicyKindPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ProducePolicyKind)(nil)).Elem()
 }
 
-func (o ProducePolicyTypePtrOutput) ToProducePolicyTypePtrOutput() ProducePolicyTypePtrOutput {
+func (o ProducePolicyKindPtrOutput) ToProducePolicyKindPtrOutput() ProducePolicyKindPtrOutput {
 	return o
 }
 
-func (o ProducePolicyTypePtrOutput) ToProducePolicyTypePtrOutputWithContext(ctx context.Context) ProducePolicyTypePtrOutput {
+func (o ProducePolicyKindPtrOutput) ToProducePolicyKindPtrOutputWithContext(ctx context.Context) ProducePolicyKindPtrOutput {
 	return o
 }
 
-func (o ProducePolicyTypePtrOutput) Elem() ProducePolicyTypeOutput {
-	return o.ApplyT(func(v *ProducePolicyType) ProducePolicyType {
+func (o ProducePolicyKindPtrOutput) Elem() ProducePolicyKindOutput {
+	return o.ApplyT(func(v *ProducePolicyKind) ProducePolicyKind {
 		if v != nil {
 			return *v
 		}
-		var ret ProducePolicyType
+		var ret ProducePolicyKind
 		return ret
-	}).(ProducePolicyTypeOutput)
+	}).(ProducePolicyKindOutput)
 }
 
-func (o ProducePolicyTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o ProducePolicyKindPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o ProducePolicyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ProducePolicyType) *string {
+func (o ProducePolicyKindPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ProducePolicyKind) *string {
 		if e == nil {
 			return nil
 		}
@@ -2042,167 +2042,167 @@ func (o ProducePolicyTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Con
 	}).(pulumi.StringPtrOutput)
 }
 
-// ProducePolicyTypeInput is an input type that accepts values of the ProducePolicyType enum
-// A concrete instance of `ProducePolicyTypeInput` can be one of the following:
+// ProducePolicyKindInput is an input type that accepts values of the ProducePolicyKind enum
+// A concrete instance of `ProducePolicyKindInput` can be one of the following:
 //
-//	ProducePolicyTypeModifyHeaders
-//	ProducePolicyTypeSchemaValidation
-//	ProducePolicyTypeEncrypt
-//	ProducePolicyTypeEncryptFields
-type ProducePolicyTypeInput interface {
+//	ProducePolicyKindModifyHeaders
+//	ProducePolicyKindSchemaValidation
+//	ProducePolicyKindEncrypt
+//	ProducePolicyKindEncryptFields
+type ProducePolicyKindInput interface {
 	pulumi.Input
 
-	ToProducePolicyTypeOutput() ProducePolicyTypeOutput
-	ToProducePolicyTypeOutputWithContext(context.Context) ProducePolicyTypeOutput
+	ToProducePolicyKindOutput() ProducePolicyKindOutput
+	ToProducePolicyKindOutputWithContext(context.Context) ProducePolicyKindOutput
 }
 
-var producePolicyTypePtrType = reflect.TypeOf((**ProducePolicyType)(nil)).Elem()
+var producePolicyKindPtrType = reflect.TypeOf((**ProducePolicyKind)(nil)).Elem()
 
-type ProducePolicyTypePtrInput interface {
+type ProducePolicyKindPtrInput interface {
 	pulumi.Input
 
-	ToProducePolicyTypePtrOutput() ProducePolicyTypePtrOutput
-	ToProducePolicyTypePtrOutputWithContext(context.Context) ProducePolicyTypePtrOutput
+	ToProducePolicyKindPtrOutput() ProducePolicyKindPtrOutput
+	ToProducePolicyKindPtrOutputWithContext(context.Context) ProducePolicyKindPtrOutput
 }
 
-type producePolicyTypePtr string
+type producePolicyKindPtr string
 
-func ProducePolicyTypePtr(v string) ProducePolicyTypePtrInput {
-	return (*producePolicyTypePtr)(&v)
+func ProducePolicyKindPtr(v string) ProducePolicyKindPtrInput {
+	return (*producePolicyKindPtr)(&v)
 }
 
-func (*producePolicyTypePtr) ElementType() reflect.Type {
-	return producePolicyTypePtrType
+func (*producePolicyKindPtr) ElementType() reflect.Type {
+	return producePolicyKindPtrType
 }
 
-func (in *producePolicyTypePtr) ToProducePolicyTypePtrOutput() ProducePolicyTypePtrOutput {
-	return pulumi.ToOutput(in).(ProducePolicyTypePtrOutput)
+func (in *producePolicyKindPtr) ToProducePolicyKindPtrOutput() ProducePolicyKindPtrOutput {
+	return pulumi.ToOutput(in).(ProducePolicyKindPtrOutput)
 }
 
-func (in *producePolicyTypePtr) ToProducePolicyTypePtrOutputWithContext(ctx context.Context) ProducePolicyTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(ProducePolicyTypePtrOutput)
+func (in *producePolicyKindPtr) ToProducePolicyKindPtrOutputWithContext(ctx context.Context) ProducePolicyKindPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ProducePolicyKindPtrOutput)
 }
 
-type SchemaType string
+type RegistrySchemaType string
 
 const (
 	// Apache Avro.
-	SchemaTypeAvro = SchemaType("avro")
+	RegistrySchemaTypeAvro = RegistrySchemaType("avro")
 	// JSON Schema.
-	SchemaTypeJson = SchemaType("json")
+	RegistrySchemaTypeJson = RegistrySchemaType("json")
 )
 
-func (SchemaType) ElementType() reflect.Type {
-	return reflect.TypeOf((*SchemaType)(nil)).Elem()
+func (RegistrySchemaType) ElementType() reflect.Type {
+	return reflect.TypeOf((*RegistrySchemaType)(nil)).Elem()
 }
 
-func (e SchemaType) ToSchemaTypeOutput() SchemaTypeOutput {
-	return pulumi.ToOutput(e).(SchemaTypeOutput)
+func (e RegistrySchemaType) ToRegistrySchemaTypeOutput() RegistrySchemaTypeOutput {
+	return pulumi.ToOutput(e).(RegistrySchemaTypeOutput)
 }
 
-func (e SchemaType) ToSchemaTypeOutputWithContext(ctx context.Context) SchemaTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(SchemaTypeOutput)
+func (e RegistrySchemaType) ToRegistrySchemaTypeOutputWithContext(ctx context.Context) RegistrySchemaTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(RegistrySchemaTypeOutput)
 }
 
-func (e SchemaType) ToSchemaTypePtrOutput() SchemaTypePtrOutput {
-	return e.ToSchemaTypePtrOutputWithContext(context.Background())
+func (e RegistrySchemaType) ToRegistrySchemaTypePtrOutput() RegistrySchemaTypePtrOutput {
+	return e.ToRegistrySchemaTypePtrOutputWithContext(context.Background())
 }
 
-func (e SchemaType) ToSchemaTypePtrOutputWithContext(ctx context.Context) SchemaTypePtrOutput {
-	return SchemaType(e).ToSchemaTypeOutputWithContext(ctx).ToSchemaTypePtrOutputWithContext(ctx)
+func (e RegistrySchemaType) ToRegistrySchemaTypePtrOutputWithContext(ctx context.Context) RegistrySchemaTypePtrOutput {
+	return RegistrySchemaType(e).ToRegistrySchemaTypeOutputWithContext(ctx).ToRegistrySchemaTypePtrOutputWithContext(ctx)
 }
 
-func (e SchemaType) ToStringOutput() pulumi.StringOutput {
+func (e RegistrySchemaType) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e SchemaType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e RegistrySchemaType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e SchemaType) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e RegistrySchemaType) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e SchemaType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e RegistrySchemaType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type SchemaTypeOutput struct{ *pulumi.OutputState }
+type RegistrySchemaTypeOutput struct{ *pulumi.OutputState }
 
-func (SchemaTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*SchemaType)(nil)).Elem()
+func (RegistrySchemaTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RegistrySchemaType)(nil)).Elem()
 }
 
-func (o SchemaTypeOutput) ToSchemaTypeOutput() SchemaTypeOutput {
+func (o RegistrySchemaTypeOutput) ToRegistrySchemaTypeOutput() RegistrySchemaTypeOutput {
 	return o
 }
 
-func (o SchemaTypeOutput) ToSchemaTypeOutputWithContext(ctx context.Context) SchemaTypeOutput {
+func (o RegistrySchemaTypeOutput) ToRegistrySchemaTypeOutputWithContext(ctx context.Context) RegistrySchemaTypeOutput {
 	return o
 }
 
-func (o SchemaTypeOutput) ToSchemaTypePtrOutput() SchemaTypePtrOutput {
-	return o.ToSchemaTypePtrOutputWithContext(context.Background())
+func (o RegistrySchemaTypeOutput) ToRegistrySchemaTypePtrOutput() RegistrySchemaTypePtrOutput {
+	return o.ToRegistrySchemaTypePtrOutputWithContext(context.Background())
 }
 
-func (o SchemaTypeOutput) ToSchemaTypePtrOutputWithContext(ctx context.Context) SchemaTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v SchemaType) *SchemaType {
+func (o RegistrySchemaTypeOutput) ToRegistrySchemaTypePtrOutputWithContext(ctx context.Context) RegistrySchemaTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v RegistrySchemaType) *RegistrySchemaType {
 		return &v
-	}).(SchemaTypePtrOutput)
+	}).(RegistrySchemaTypePtrOutput)
 }
 
-func (o SchemaTypeOutput) ToStringOutput() pulumi.StringOutput {
+func (o RegistrySchemaTypeOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o SchemaTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e SchemaType) string {
+func (o RegistrySchemaTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e RegistrySchemaType) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o SchemaTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o RegistrySchemaTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o SchemaTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e SchemaType) *string {
+func (o RegistrySchemaTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e RegistrySchemaType) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type SchemaTypePtrOutput struct{ *pulumi.OutputState }
+type RegistrySchemaTypePtrOutput struct{ *pulumi.OutputState }
 
-func (SchemaTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**SchemaType)(nil)).Elem()
+func (RegistrySchemaTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**RegistrySchemaType)(nil)).Elem()
 }
 
-func (o SchemaTypePtrOutput) ToSchemaTypePtrOutput() SchemaTypePtrOutput {
+func (o RegistrySchemaTypePtrOutput) ToRegistrySchemaTypePtrOutput() RegistrySchemaTypePtrOutput {
 	return o
 }
 
-func (o SchemaTypePtrOutput) ToSchemaTypePtrOutputWithContext(ctx context.Context) SchemaTypePtrOutput {
+func (o RegistrySchemaTypePtrOutput) ToRegistrySchemaTypePtrOutputWithContext(ctx context.Context) RegistrySchemaTypePtrOutput {
 	return o
 }
 
-func (o SchemaTypePtrOutput) Elem() SchemaTypeOutput {
-	return o.ApplyT(func(v *SchemaType) SchemaType {
+func (o RegistrySchemaTypePtrOutput) Elem() RegistrySchemaTypeOutput {
+	return o.ApplyT(func(v *RegistrySchemaType) RegistrySchemaType {
 		if v != nil {
 			return *v
 		}
-		var ret SchemaType
+		var ret RegistrySchemaType
 		return ret
-	}).(SchemaTypeOutput)
+	}).(RegistrySchemaTypeOutput)
 }
 
-func (o SchemaTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o RegistrySchemaTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o SchemaTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *SchemaType) *string {
+func (o RegistrySchemaTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *RegistrySchemaType) *string {
 		if e == nil {
 			return nil
 		}
@@ -2211,171 +2211,171 @@ func (o SchemaTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) p
 	}).(pulumi.StringPtrOutput)
 }
 
-// SchemaTypeInput is an input type that accepts values of the SchemaType enum
-// A concrete instance of `SchemaTypeInput` can be one of the following:
+// RegistrySchemaTypeInput is an input type that accepts values of the RegistrySchemaType enum
+// A concrete instance of `RegistrySchemaTypeInput` can be one of the following:
 //
-//	SchemaTypeAvro
-//	SchemaTypeJson
-type SchemaTypeInput interface {
+//	RegistrySchemaTypeAvro
+//	RegistrySchemaTypeJson
+type RegistrySchemaTypeInput interface {
 	pulumi.Input
 
-	ToSchemaTypeOutput() SchemaTypeOutput
-	ToSchemaTypeOutputWithContext(context.Context) SchemaTypeOutput
+	ToRegistrySchemaTypeOutput() RegistrySchemaTypeOutput
+	ToRegistrySchemaTypeOutputWithContext(context.Context) RegistrySchemaTypeOutput
 }
 
-var schemaTypePtrType = reflect.TypeOf((**SchemaType)(nil)).Elem()
+var registrySchemaTypePtrType = reflect.TypeOf((**RegistrySchemaType)(nil)).Elem()
 
-type SchemaTypePtrInput interface {
+type RegistrySchemaTypePtrInput interface {
 	pulumi.Input
 
-	ToSchemaTypePtrOutput() SchemaTypePtrOutput
-	ToSchemaTypePtrOutputWithContext(context.Context) SchemaTypePtrOutput
+	ToRegistrySchemaTypePtrOutput() RegistrySchemaTypePtrOutput
+	ToRegistrySchemaTypePtrOutputWithContext(context.Context) RegistrySchemaTypePtrOutput
 }
 
-type schemaTypePtr string
+type registrySchemaTypePtr string
 
-func SchemaTypePtr(v string) SchemaTypePtrInput {
-	return (*schemaTypePtr)(&v)
+func RegistrySchemaTypePtr(v string) RegistrySchemaTypePtrInput {
+	return (*registrySchemaTypePtr)(&v)
 }
 
-func (*schemaTypePtr) ElementType() reflect.Type {
-	return schemaTypePtrType
+func (*registrySchemaTypePtr) ElementType() reflect.Type {
+	return registrySchemaTypePtrType
 }
 
-func (in *schemaTypePtr) ToSchemaTypePtrOutput() SchemaTypePtrOutput {
-	return pulumi.ToOutput(in).(SchemaTypePtrOutput)
+func (in *registrySchemaTypePtr) ToRegistrySchemaTypePtrOutput() RegistrySchemaTypePtrOutput {
+	return pulumi.ToOutput(in).(RegistrySchemaTypePtrOutput)
 }
 
-func (in *schemaTypePtr) ToSchemaTypePtrOutputWithContext(ctx context.Context) SchemaTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(SchemaTypePtrOutput)
+func (in *registrySchemaTypePtr) ToRegistrySchemaTypePtrOutputWithContext(ctx context.Context) RegistrySchemaTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(RegistrySchemaTypePtrOutput)
 }
 
-type VirtualClusterAuthType string
+type VirtualClusterAuthenticationType string
 
 const (
 	// No authentication.
-	VirtualClusterAuthTypeAnonymous = VirtualClusterAuthType("anonymous")
+	VirtualClusterAuthenticationTypeAnonymous = VirtualClusterAuthenticationType("anonymous")
 	// SASL/PLAIN.
-	VirtualClusterAuthTypeSaslPlain = VirtualClusterAuthType("sasl_plain")
+	VirtualClusterAuthenticationTypeSaslPlain = VirtualClusterAuthenticationType("sasl_plain")
 	// SASL/SCRAM.
-	VirtualClusterAuthTypeSaslScram = VirtualClusterAuthType("sasl_scram")
+	VirtualClusterAuthenticationTypeSaslScram = VirtualClusterAuthenticationType("sasl_scram")
 	// SASL/OAUTHBEARER with JWT validation.
-	VirtualClusterAuthTypeOauthBearer = VirtualClusterAuthType("oauth_bearer")
+	VirtualClusterAuthenticationTypeOauthBearer = VirtualClusterAuthenticationType("oauth_bearer")
 	// Mutual TLS.
-	VirtualClusterAuthTypeClientCertificate = VirtualClusterAuthType("client_certificate")
+	VirtualClusterAuthenticationTypeClientCertificate = VirtualClusterAuthenticationType("client_certificate")
 )
 
-func (VirtualClusterAuthType) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterAuthType)(nil)).Elem()
+func (VirtualClusterAuthenticationType) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthenticationType)(nil)).Elem()
 }
 
-func (e VirtualClusterAuthType) ToVirtualClusterAuthTypeOutput() VirtualClusterAuthTypeOutput {
-	return pulumi.ToOutput(e).(VirtualClusterAuthTypeOutput)
+func (e VirtualClusterAuthenticationType) ToVirtualClusterAuthenticationTypeOutput() VirtualClusterAuthenticationTypeOutput {
+	return pulumi.ToOutput(e).(VirtualClusterAuthenticationTypeOutput)
 }
 
-func (e VirtualClusterAuthType) ToVirtualClusterAuthTypeOutputWithContext(ctx context.Context) VirtualClusterAuthTypeOutput {
-	return pulumi.ToOutputWithContext(ctx, e).(VirtualClusterAuthTypeOutput)
+func (e VirtualClusterAuthenticationType) ToVirtualClusterAuthenticationTypeOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(VirtualClusterAuthenticationTypeOutput)
 }
 
-func (e VirtualClusterAuthType) ToVirtualClusterAuthTypePtrOutput() VirtualClusterAuthTypePtrOutput {
-	return e.ToVirtualClusterAuthTypePtrOutputWithContext(context.Background())
+func (e VirtualClusterAuthenticationType) ToVirtualClusterAuthenticationTypePtrOutput() VirtualClusterAuthenticationTypePtrOutput {
+	return e.ToVirtualClusterAuthenticationTypePtrOutputWithContext(context.Background())
 }
 
-func (e VirtualClusterAuthType) ToVirtualClusterAuthTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthTypePtrOutput {
-	return VirtualClusterAuthType(e).ToVirtualClusterAuthTypeOutputWithContext(ctx).ToVirtualClusterAuthTypePtrOutputWithContext(ctx)
+func (e VirtualClusterAuthenticationType) ToVirtualClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypePtrOutput {
+	return VirtualClusterAuthenticationType(e).ToVirtualClusterAuthenticationTypeOutputWithContext(ctx).ToVirtualClusterAuthenticationTypePtrOutputWithContext(ctx)
 }
 
-func (e VirtualClusterAuthType) ToStringOutput() pulumi.StringOutput {
+func (e VirtualClusterAuthenticationType) ToStringOutput() pulumi.StringOutput {
 	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e VirtualClusterAuthType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+func (e VirtualClusterAuthenticationType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
 	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
 }
 
-func (e VirtualClusterAuthType) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (e VirtualClusterAuthenticationType) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
 }
 
-func (e VirtualClusterAuthType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+func (e VirtualClusterAuthenticationType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
 }
 
-type VirtualClusterAuthTypeOutput struct{ *pulumi.OutputState }
+type VirtualClusterAuthenticationTypeOutput struct{ *pulumi.OutputState }
 
-func (VirtualClusterAuthTypeOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterAuthType)(nil)).Elem()
+func (VirtualClusterAuthenticationTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthenticationType)(nil)).Elem()
 }
 
-func (o VirtualClusterAuthTypeOutput) ToVirtualClusterAuthTypeOutput() VirtualClusterAuthTypeOutput {
+func (o VirtualClusterAuthenticationTypeOutput) ToVirtualClusterAuthenticationTypeOutput() VirtualClusterAuthenticationTypeOutput {
 	return o
 }
 
-func (o VirtualClusterAuthTypeOutput) ToVirtualClusterAuthTypeOutputWithContext(ctx context.Context) VirtualClusterAuthTypeOutput {
+func (o VirtualClusterAuthenticationTypeOutput) ToVirtualClusterAuthenticationTypeOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypeOutput {
 	return o
 }
 
-func (o VirtualClusterAuthTypeOutput) ToVirtualClusterAuthTypePtrOutput() VirtualClusterAuthTypePtrOutput {
-	return o.ToVirtualClusterAuthTypePtrOutputWithContext(context.Background())
+func (o VirtualClusterAuthenticationTypeOutput) ToVirtualClusterAuthenticationTypePtrOutput() VirtualClusterAuthenticationTypePtrOutput {
+	return o.ToVirtualClusterAuthenticationTypePtrOutputWithContext(context.Background())
 }
 
-func (o VirtualClusterAuthTypeOutput) ToVirtualClusterAuthTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthTypePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterAuthType) *VirtualClusterAuthType {
+func (o VirtualClusterAuthenticationTypeOutput) ToVirtualClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterAuthenticationType) *VirtualClusterAuthenticationType {
 		return &v
-	}).(VirtualClusterAuthTypePtrOutput)
+	}).(VirtualClusterAuthenticationTypePtrOutput)
 }
 
-func (o VirtualClusterAuthTypeOutput) ToStringOutput() pulumi.StringOutput {
+func (o VirtualClusterAuthenticationTypeOutput) ToStringOutput() pulumi.StringOutput {
 	return o.ToStringOutputWithContext(context.Background())
 }
 
-func (o VirtualClusterAuthTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e VirtualClusterAuthType) string {
+func (o VirtualClusterAuthenticationTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VirtualClusterAuthenticationType) string {
 		return string(e)
 	}).(pulumi.StringOutput)
 }
 
-func (o VirtualClusterAuthTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o VirtualClusterAuthenticationTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o VirtualClusterAuthTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e VirtualClusterAuthType) *string {
+func (o VirtualClusterAuthenticationTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VirtualClusterAuthenticationType) *string {
 		v := string(e)
 		return &v
 	}).(pulumi.StringPtrOutput)
 }
 
-type VirtualClusterAuthTypePtrOutput struct{ *pulumi.OutputState }
+type VirtualClusterAuthenticationTypePtrOutput struct{ *pulumi.OutputState }
 
-func (VirtualClusterAuthTypePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**VirtualClusterAuthType)(nil)).Elem()
+func (VirtualClusterAuthenticationTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterAuthenticationType)(nil)).Elem()
 }
 
-func (o VirtualClusterAuthTypePtrOutput) ToVirtualClusterAuthTypePtrOutput() VirtualClusterAuthTypePtrOutput {
+func (o VirtualClusterAuthenticationTypePtrOutput) ToVirtualClusterAuthenticationTypePtrOutput() VirtualClusterAuthenticationTypePtrOutput {
 	return o
 }
 
-func (o VirtualClusterAuthTypePtrOutput) ToVirtualClusterAuthTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthTypePtrOutput {
+func (o VirtualClusterAuthenticationTypePtrOutput) ToVirtualClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypePtrOutput {
 	return o
 }
 
-func (o VirtualClusterAuthTypePtrOutput) Elem() VirtualClusterAuthTypeOutput {
-	return o.ApplyT(func(v *VirtualClusterAuthType) VirtualClusterAuthType {
+func (o VirtualClusterAuthenticationTypePtrOutput) Elem() VirtualClusterAuthenticationTypeOutput {
+	return o.ApplyT(func(v *VirtualClusterAuthenticationType) VirtualClusterAuthenticationType {
 		if v != nil {
 			return *v
 		}
-		var ret VirtualClusterAuthType
+		var ret VirtualClusterAuthenticationType
 		return ret
-	}).(VirtualClusterAuthTypeOutput)
+	}).(VirtualClusterAuthenticationTypeOutput)
 }
 
-func (o VirtualClusterAuthTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+func (o VirtualClusterAuthenticationTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
 	return o.ToStringPtrOutputWithContext(context.Background())
 }
 
-func (o VirtualClusterAuthTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, e *VirtualClusterAuthType) *string {
+func (o VirtualClusterAuthenticationTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *VirtualClusterAuthenticationType) *string {
 		if e == nil {
 			return nil
 		}
@@ -2384,53 +2384,53 @@ func (o VirtualClusterAuthTypePtrOutput) ToStringPtrOutputWithContext(ctx contex
 	}).(pulumi.StringPtrOutput)
 }
 
-// VirtualClusterAuthTypeInput is an input type that accepts values of the VirtualClusterAuthType enum
-// A concrete instance of `VirtualClusterAuthTypeInput` can be one of the following:
+// VirtualClusterAuthenticationTypeInput is an input type that accepts values of the VirtualClusterAuthenticationType enum
+// A concrete instance of `VirtualClusterAuthenticationTypeInput` can be one of the following:
 //
-//	VirtualClusterAuthTypeAnonymous
-//	VirtualClusterAuthTypeSaslPlain
-//	VirtualClusterAuthTypeSaslScram
-//	VirtualClusterAuthTypeOauthBearer
-//	VirtualClusterAuthTypeClientCertificate
-type VirtualClusterAuthTypeInput interface {
+//	VirtualClusterAuthenticationTypeAnonymous
+//	VirtualClusterAuthenticationTypeSaslPlain
+//	VirtualClusterAuthenticationTypeSaslScram
+//	VirtualClusterAuthenticationTypeOauthBearer
+//	VirtualClusterAuthenticationTypeClientCertificate
+type VirtualClusterAuthenticationTypeInput interface {
 	pulumi.Input
 
-	ToVirtualClusterAuthTypeOutput() VirtualClusterAuthTypeOutput
-	ToVirtualClusterAuthTypeOutputWithContext(context.Context) VirtualClusterAuthTypeOutput
+	ToVirtualClusterAuthenticationTypeOutput() VirtualClusterAuthenticationTypeOutput
+	ToVirtualClusterAuthenticationTypeOutputWithContext(context.Context) VirtualClusterAuthenticationTypeOutput
 }
 
-var virtualClusterAuthTypePtrType = reflect.TypeOf((**VirtualClusterAuthType)(nil)).Elem()
+var virtualClusterAuthenticationTypePtrType = reflect.TypeOf((**VirtualClusterAuthenticationType)(nil)).Elem()
 
-type VirtualClusterAuthTypePtrInput interface {
+type VirtualClusterAuthenticationTypePtrInput interface {
 	pulumi.Input
 
-	ToVirtualClusterAuthTypePtrOutput() VirtualClusterAuthTypePtrOutput
-	ToVirtualClusterAuthTypePtrOutputWithContext(context.Context) VirtualClusterAuthTypePtrOutput
+	ToVirtualClusterAuthenticationTypePtrOutput() VirtualClusterAuthenticationTypePtrOutput
+	ToVirtualClusterAuthenticationTypePtrOutputWithContext(context.Context) VirtualClusterAuthenticationTypePtrOutput
 }
 
-type virtualClusterAuthTypePtr string
+type virtualClusterAuthenticationTypePtr string
 
-func VirtualClusterAuthTypePtr(v string) VirtualClusterAuthTypePtrInput {
-	return (*virtualClusterAuthTypePtr)(&v)
+func VirtualClusterAuthenticationTypePtr(v string) VirtualClusterAuthenticationTypePtrInput {
+	return (*virtualClusterAuthenticationTypePtr)(&v)
 }
 
-func (*virtualClusterAuthTypePtr) ElementType() reflect.Type {
-	return virtualClusterAuthTypePtrType
+func (*virtualClusterAuthenticationTypePtr) ElementType() reflect.Type {
+	return virtualClusterAuthenticationTypePtrType
 }
 
-func (in *virtualClusterAuthTypePtr) ToVirtualClusterAuthTypePtrOutput() VirtualClusterAuthTypePtrOutput {
-	return pulumi.ToOutput(in).(VirtualClusterAuthTypePtrOutput)
+func (in *virtualClusterAuthenticationTypePtr) ToVirtualClusterAuthenticationTypePtrOutput() VirtualClusterAuthenticationTypePtrOutput {
+	return pulumi.ToOutput(in).(VirtualClusterAuthenticationTypePtrOutput)
 }
 
-func (in *virtualClusterAuthTypePtr) ToVirtualClusterAuthTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthTypePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, in).(VirtualClusterAuthTypePtrOutput)
+func (in *virtualClusterAuthenticationTypePtr) ToVirtualClusterAuthenticationTypePtrOutputWithContext(ctx context.Context) VirtualClusterAuthenticationTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(VirtualClusterAuthenticationTypePtrOutput)
 }
 
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ACLModeInput)(nil)).Elem(), ACLMode("enforce_on_gateway"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ACLModePtrInput)(nil)).Elem(), ACLMode("enforce_on_gateway"))
-	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthTypeInput)(nil)).Elem(), BackendClusterAuthType("anonymous"))
-	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthTypePtrInput)(nil)).Elem(), BackendClusterAuthType("anonymous"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationTypeInput)(nil)).Elem(), BackendClusterAuthenticationType("anonymous"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationTypePtrInput)(nil)).Elem(), BackendClusterAuthenticationType("anonymous"))
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendTLSVersionInput)(nil)).Elem(), BackendTLSVersion("tls12"))
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendTLSVersionPtrInput)(nil)).Elem(), BackendTLSVersion("tls12"))
 	pulumi.RegisterInputType(reflect.TypeOf((*BackendTLSVersionArrayInput)(nil)).Elem(), BackendTLSVersionArray{})
@@ -2440,26 +2440,26 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*BrokerHostFormatTypePtrInput)(nil)).Elem(), BrokerHostFormatType("per_cluster_suffix"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthModeInput)(nil)).Elem(), ClientAuthMode("required"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientAuthModePtrInput)(nil)).Elem(), ClientAuthMode("required"))
-	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyTypeInput)(nil)).Elem(), ConsumePolicyType("modify_headers"))
-	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyTypePtrInput)(nil)).Elem(), ConsumePolicyType("modify_headers"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyKindInput)(nil)).Elem(), ConsumePolicyKind("modify_headers"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ConsumePolicyKindPtrInput)(nil)).Elem(), ConsumePolicyKind("modify_headers"))
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyTypeInput)(nil)).Elem(), EncryptionKeyType("aws"))
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyTypePtrInput)(nil)).Elem(), EncryptionKeyType("aws"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ForwardTypeInput)(nil)).Elem(), ForwardType("port_mapping"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ForwardTypePtrInput)(nil)).Elem(), ForwardType("port_mapping"))
-	pulumi.RegisterInputType(reflect.TypeOf((*KeyTypeInput)(nil)).Elem(), KeyType("aws"))
-	pulumi.RegisterInputType(reflect.TypeOf((*KeyTypePtrInput)(nil)).Elem(), KeyType("aws"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ListenerPolicyTypeInput)(nil)).Elem(), ListenerPolicyType("tls_server"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ListenerPolicyTypePtrInput)(nil)).Elem(), ListenerPolicyType("tls_server"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PolicyChainTypeInput)(nil)).Elem(), PolicyChainType("listener"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PolicyChainTypePtrInput)(nil)).Elem(), PolicyChainType("listener"))
-	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyTypeInput)(nil)).Elem(), ProducePolicyType("modify_headers"))
-	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyTypePtrInput)(nil)).Elem(), ProducePolicyType("modify_headers"))
-	pulumi.RegisterInputType(reflect.TypeOf((*SchemaTypeInput)(nil)).Elem(), SchemaType("avro"))
-	pulumi.RegisterInputType(reflect.TypeOf((*SchemaTypePtrInput)(nil)).Elem(), SchemaType("avro"))
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthTypeInput)(nil)).Elem(), VirtualClusterAuthType("anonymous"))
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthTypePtrInput)(nil)).Elem(), VirtualClusterAuthType("anonymous"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyKindInput)(nil)).Elem(), ProducePolicyKind("modify_headers"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ProducePolicyKindPtrInput)(nil)).Elem(), ProducePolicyKind("modify_headers"))
+	pulumi.RegisterInputType(reflect.TypeOf((*RegistrySchemaTypeInput)(nil)).Elem(), RegistrySchemaType("avro"))
+	pulumi.RegisterInputType(reflect.TypeOf((*RegistrySchemaTypePtrInput)(nil)).Elem(), RegistrySchemaType("avro"))
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationTypeInput)(nil)).Elem(), VirtualClusterAuthenticationType("anonymous"))
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationTypePtrInput)(nil)).Elem(), VirtualClusterAuthenticationType("anonymous"))
 	pulumi.RegisterOutputType(ACLModeOutput{})
 	pulumi.RegisterOutputType(ACLModePtrOutput{})
-	pulumi.RegisterOutputType(BackendClusterAuthTypeOutput{})
-	pulumi.RegisterOutputType(BackendClusterAuthTypePtrOutput{})
+	pulumi.RegisterOutputType(BackendClusterAuthenticationTypeOutput{})
+	pulumi.RegisterOutputType(BackendClusterAuthenticationTypePtrOutput{})
 	pulumi.RegisterOutputType(BackendTLSVersionOutput{})
 	pulumi.RegisterOutputType(BackendTLSVersionPtrOutput{})
 	pulumi.RegisterOutputType(BackendTLSVersionArrayOutput{})
@@ -2469,20 +2469,20 @@ func init() {
 	pulumi.RegisterOutputType(BrokerHostFormatTypePtrOutput{})
 	pulumi.RegisterOutputType(ClientAuthModeOutput{})
 	pulumi.RegisterOutputType(ClientAuthModePtrOutput{})
-	pulumi.RegisterOutputType(ConsumePolicyTypeOutput{})
-	pulumi.RegisterOutputType(ConsumePolicyTypePtrOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyKindOutput{})
+	pulumi.RegisterOutputType(ConsumePolicyKindPtrOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyTypeOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyTypePtrOutput{})
 	pulumi.RegisterOutputType(ForwardTypeOutput{})
 	pulumi.RegisterOutputType(ForwardTypePtrOutput{})
-	pulumi.RegisterOutputType(KeyTypeOutput{})
-	pulumi.RegisterOutputType(KeyTypePtrOutput{})
 	pulumi.RegisterOutputType(ListenerPolicyTypeOutput{})
 	pulumi.RegisterOutputType(ListenerPolicyTypePtrOutput{})
 	pulumi.RegisterOutputType(PolicyChainTypeOutput{})
 	pulumi.RegisterOutputType(PolicyChainTypePtrOutput{})
-	pulumi.RegisterOutputType(ProducePolicyTypeOutput{})
-	pulumi.RegisterOutputType(ProducePolicyTypePtrOutput{})
-	pulumi.RegisterOutputType(SchemaTypeOutput{})
-	pulumi.RegisterOutputType(SchemaTypePtrOutput{})
-	pulumi.RegisterOutputType(VirtualClusterAuthTypeOutput{})
-	pulumi.RegisterOutputType(VirtualClusterAuthTypePtrOutput{})
+	pulumi.RegisterOutputType(ProducePolicyKindOutput{})
+	pulumi.RegisterOutputType(ProducePolicyKindPtrOutput{})
+	pulumi.RegisterOutputType(RegistrySchemaTypeOutput{})
+	pulumi.RegisterOutputType(RegistrySchemaTypePtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationTypeOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationTypePtrOutput{})
 }

@@ -13,8 +13,8 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// ACLRule allows or denies operations on resources.
-type ACLRule struct {
+// ACLPolicyRule allows or denies operations on resources.
+type ACLPolicyRule struct {
 	// `allow` or `deny`.
 	Action string `pulumi:"action"`
 	// `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
@@ -27,19 +27,19 @@ type ACLRule struct {
 	ResourceType string `pulumi:"resourceType"`
 }
 
-// ACLRuleInput is an input type that accepts ACLRuleArgs and ACLRuleOutput values.
-// You can construct a concrete instance of `ACLRuleInput` via:
+// ACLPolicyRuleInput is an input type that accepts ACLPolicyRuleArgs and ACLPolicyRuleOutput values.
+// You can construct a concrete instance of `ACLPolicyRuleInput` via:
 //
-//	ACLRuleArgs{...}
-type ACLRuleInput interface {
+//	ACLPolicyRuleArgs{...}
+type ACLPolicyRuleInput interface {
 	pulumi.Input
 
-	ToACLRuleOutput() ACLRuleOutput
-	ToACLRuleOutputWithContext(context.Context) ACLRuleOutput
+	ToACLPolicyRuleOutput() ACLPolicyRuleOutput
+	ToACLPolicyRuleOutputWithContext(context.Context) ACLPolicyRuleOutput
 }
 
-// ACLRule allows or denies operations on resources.
-type ACLRuleArgs struct {
+// ACLPolicyRule allows or denies operations on resources.
+type ACLPolicyRuleArgs struct {
 	// `allow` or `deny`.
 	Action pulumi.StringInput `pulumi:"action"`
 	// `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
@@ -52,107 +52,107 @@ type ACLRuleArgs struct {
 	ResourceType pulumi.StringInput `pulumi:"resourceType"`
 }
 
-func (ACLRuleArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+func (ACLPolicyRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLPolicyRule)(nil)).Elem()
 }
 
-func (i ACLRuleArgs) ToACLRuleOutput() ACLRuleOutput {
-	return i.ToACLRuleOutputWithContext(context.Background())
+func (i ACLPolicyRuleArgs) ToACLPolicyRuleOutput() ACLPolicyRuleOutput {
+	return i.ToACLPolicyRuleOutputWithContext(context.Background())
 }
 
-func (i ACLRuleArgs) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleOutput)
+func (i ACLPolicyRuleArgs) ToACLPolicyRuleOutputWithContext(ctx context.Context) ACLPolicyRuleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLPolicyRuleOutput)
 }
 
-// ACLRuleArrayInput is an input type that accepts ACLRuleArray and ACLRuleArrayOutput values.
-// You can construct a concrete instance of `ACLRuleArrayInput` via:
+// ACLPolicyRuleArrayInput is an input type that accepts ACLPolicyRuleArray and ACLPolicyRuleArrayOutput values.
+// You can construct a concrete instance of `ACLPolicyRuleArrayInput` via:
 //
-//	ACLRuleArray{ ACLRuleArgs{...} }
-type ACLRuleArrayInput interface {
+//	ACLPolicyRuleArray{ ACLPolicyRuleArgs{...} }
+type ACLPolicyRuleArrayInput interface {
 	pulumi.Input
 
-	ToACLRuleArrayOutput() ACLRuleArrayOutput
-	ToACLRuleArrayOutputWithContext(context.Context) ACLRuleArrayOutput
+	ToACLPolicyRuleArrayOutput() ACLPolicyRuleArrayOutput
+	ToACLPolicyRuleArrayOutputWithContext(context.Context) ACLPolicyRuleArrayOutput
 }
 
-type ACLRuleArray []ACLRuleInput
+type ACLPolicyRuleArray []ACLPolicyRuleInput
 
-func (ACLRuleArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+func (ACLPolicyRuleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLPolicyRule)(nil)).Elem()
 }
 
-func (i ACLRuleArray) ToACLRuleArrayOutput() ACLRuleArrayOutput {
-	return i.ToACLRuleArrayOutputWithContext(context.Background())
+func (i ACLPolicyRuleArray) ToACLPolicyRuleArrayOutput() ACLPolicyRuleArrayOutput {
+	return i.ToACLPolicyRuleArrayOutputWithContext(context.Background())
 }
 
-func (i ACLRuleArray) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ACLRuleArrayOutput)
+func (i ACLPolicyRuleArray) ToACLPolicyRuleArrayOutputWithContext(ctx context.Context) ACLPolicyRuleArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ACLPolicyRuleArrayOutput)
 }
 
-// ACLRule allows or denies operations on resources.
-type ACLRuleOutput struct{ *pulumi.OutputState }
+// ACLPolicyRule allows or denies operations on resources.
+type ACLPolicyRuleOutput struct{ *pulumi.OutputState }
 
-func (ACLRuleOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*ACLRule)(nil)).Elem()
+func (ACLPolicyRuleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ACLPolicyRule)(nil)).Elem()
 }
 
-func (o ACLRuleOutput) ToACLRuleOutput() ACLRuleOutput {
+func (o ACLPolicyRuleOutput) ToACLPolicyRuleOutput() ACLPolicyRuleOutput {
 	return o
 }
 
-func (o ACLRuleOutput) ToACLRuleOutputWithContext(ctx context.Context) ACLRuleOutput {
+func (o ACLPolicyRuleOutput) ToACLPolicyRuleOutputWithContext(ctx context.Context) ACLPolicyRuleOutput {
 	return o
 }
 
 // `allow` or `deny`.
-func (o ACLRuleOutput) Action() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLRule) string { return v.Action }).(pulumi.StringOutput)
+func (o ACLPolicyRuleOutput) Action() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLPolicyRule) string { return v.Action }).(pulumi.StringOutput)
 }
 
 // `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
-func (o ACLRuleOutput) Operations() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v ACLRule) []string { return v.Operations }).(pulumi.StringArrayOutput)
+func (o ACLPolicyRuleOutput) Operations() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v ACLPolicyRule) []string { return v.Operations }).(pulumi.StringArrayOutput)
 }
 
 // Glob patterns of resource names (at most 50); or set resourceNamesExpression.
-func (o ACLRuleOutput) ResourceNames() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v ACLRule) []string { return v.ResourceNames }).(pulumi.StringArrayOutput)
+func (o ACLPolicyRuleOutput) ResourceNames() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v ACLPolicyRule) []string { return v.ResourceNames }).(pulumi.StringArrayOutput)
 }
 
 // Expression computing the resource names; or set resourceNames.
-func (o ACLRuleOutput) ResourceNamesExpression() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v ACLRule) *string { return v.ResourceNamesExpression }).(pulumi.StringPtrOutput)
+func (o ACLPolicyRuleOutput) ResourceNamesExpression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ACLPolicyRule) *string { return v.ResourceNamesExpression }).(pulumi.StringPtrOutput)
 }
 
 // `topic`, `group`, `transactional_id` or `cluster`.
-func (o ACLRuleOutput) ResourceType() pulumi.StringOutput {
-	return o.ApplyT(func(v ACLRule) string { return v.ResourceType }).(pulumi.StringOutput)
+func (o ACLPolicyRuleOutput) ResourceType() pulumi.StringOutput {
+	return o.ApplyT(func(v ACLPolicyRule) string { return v.ResourceType }).(pulumi.StringOutput)
 }
 
-type ACLRuleArrayOutput struct{ *pulumi.OutputState }
+type ACLPolicyRuleArrayOutput struct{ *pulumi.OutputState }
 
-func (ACLRuleArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]ACLRule)(nil)).Elem()
+func (ACLPolicyRuleArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ACLPolicyRule)(nil)).Elem()
 }
 
-func (o ACLRuleArrayOutput) ToACLRuleArrayOutput() ACLRuleArrayOutput {
+func (o ACLPolicyRuleArrayOutput) ToACLPolicyRuleArrayOutput() ACLPolicyRuleArrayOutput {
 	return o
 }
 
-func (o ACLRuleArrayOutput) ToACLRuleArrayOutputWithContext(ctx context.Context) ACLRuleArrayOutput {
+func (o ACLPolicyRuleArrayOutput) ToACLPolicyRuleArrayOutputWithContext(ctx context.Context) ACLPolicyRuleArrayOutput {
 	return o
 }
 
-func (o ACLRuleArrayOutput) Index(i pulumi.IntInput) ACLRuleOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLRule {
-		return vs[0].([]ACLRule)[vs[1].(int)]
-	}).(ACLRuleOutput)
+func (o ACLPolicyRuleArrayOutput) Index(i pulumi.IntInput) ACLPolicyRuleOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ACLPolicyRule {
+		return vs[0].([]ACLPolicyRule)[vs[1].(int)]
+	}).(ACLPolicyRuleOutput)
 }
 
 // ACLsConfig is a list of ACL rules.
 type ACLsConfig struct {
 	// ACL rules (at least one).
-	Rules []ACLRule `pulumi:"rules"`
+	Rules []ACLPolicyRule `pulumi:"rules"`
 }
 
 // ACLsConfigInput is an input type that accepts ACLsConfigArgs and ACLsConfigOutput values.
@@ -169,7 +169,7 @@ type ACLsConfigInput interface {
 // ACLsConfig is a list of ACL rules.
 type ACLsConfigArgs struct {
 	// ACL rules (at least one).
-	Rules ACLRuleArrayInput `pulumi:"rules"`
+	Rules ACLPolicyRuleArrayInput `pulumi:"rules"`
 }
 
 func (ACLsConfigArgs) ElementType() reflect.Type {
@@ -251,8 +251,8 @@ func (o ACLsConfigOutput) ToACLsConfigPtrOutputWithContext(ctx context.Context) 
 }
 
 // ACL rules (at least one).
-func (o ACLsConfigOutput) Rules() ACLRuleArrayOutput {
-	return o.ApplyT(func(v ACLsConfig) []ACLRule { return v.Rules }).(ACLRuleArrayOutput)
+func (o ACLsConfigOutput) Rules() ACLPolicyRuleArrayOutput {
+	return o.ApplyT(func(v ACLsConfig) []ACLPolicyRule { return v.Rules }).(ACLPolicyRuleArrayOutput)
 }
 
 type ACLsConfigPtrOutput struct{ *pulumi.OutputState }
@@ -280,199 +280,208 @@ func (o ACLsConfigPtrOutput) Elem() ACLsConfigOutput {
 }
 
 // ACL rules (at least one).
-func (o ACLsConfigPtrOutput) Rules() ACLRuleArrayOutput {
-	return o.ApplyT(func(v *ACLsConfig) []ACLRule {
+func (o ACLsConfigPtrOutput) Rules() ACLPolicyRuleArrayOutput {
+	return o.ApplyT(func(v *ACLsConfig) []ACLPolicyRule {
 		if v == nil {
 			return nil
 		}
 		return v.Rules
-	}).(ACLRuleArrayOutput)
+	}).(ACLPolicyRuleArrayOutput)
 }
 
-// Audience is an accepted token audience.
-type Audience struct {
-	// Audience value.
-	Name string `pulumi:"name"`
+// AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
+type AuthenticationPrincipal struct {
+	// Password (literal or `${vault...}` reference).
+	Password string `pulumi:"password"`
+	// User name (literal or `${vault...}` reference).
+	Username string `pulumi:"username"`
 }
 
-// AudienceInput is an input type that accepts AudienceArgs and AudienceOutput values.
-// You can construct a concrete instance of `AudienceInput` via:
+// AuthenticationPrincipalInput is an input type that accepts AuthenticationPrincipalArgs and AuthenticationPrincipalOutput values.
+// You can construct a concrete instance of `AuthenticationPrincipalInput` via:
 //
-//	AudienceArgs{...}
-type AudienceInput interface {
+//	AuthenticationPrincipalArgs{...}
+type AuthenticationPrincipalInput interface {
 	pulumi.Input
 
-	ToAudienceOutput() AudienceOutput
-	ToAudienceOutputWithContext(context.Context) AudienceOutput
+	ToAuthenticationPrincipalOutput() AuthenticationPrincipalOutput
+	ToAuthenticationPrincipalOutputWithContext(context.Context) AuthenticationPrincipalOutput
 }
 
-// Audience is an accepted token audience.
-type AudienceArgs struct {
-	// Audience value.
-	Name pulumi.StringInput `pulumi:"name"`
+// AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
+type AuthenticationPrincipalArgs struct {
+	// Password (literal or `${vault...}` reference).
+	Password pulumi.StringInput `pulumi:"password"`
+	// User name (literal or `${vault...}` reference).
+	Username pulumi.StringInput `pulumi:"username"`
 }
 
-func (AudienceArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*Audience)(nil)).Elem()
+func (AuthenticationPrincipalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AuthenticationPrincipal)(nil)).Elem()
 }
 
-func (i AudienceArgs) ToAudienceOutput() AudienceOutput {
-	return i.ToAudienceOutputWithContext(context.Background())
+func (i AuthenticationPrincipalArgs) ToAuthenticationPrincipalOutput() AuthenticationPrincipalOutput {
+	return i.ToAuthenticationPrincipalOutputWithContext(context.Background())
 }
 
-func (i AudienceArgs) ToAudienceOutputWithContext(ctx context.Context) AudienceOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AudienceOutput)
+func (i AuthenticationPrincipalArgs) ToAuthenticationPrincipalOutputWithContext(ctx context.Context) AuthenticationPrincipalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AuthenticationPrincipalOutput)
 }
 
-// AudienceArrayInput is an input type that accepts AudienceArray and AudienceArrayOutput values.
-// You can construct a concrete instance of `AudienceArrayInput` via:
+// AuthenticationPrincipalArrayInput is an input type that accepts AuthenticationPrincipalArray and AuthenticationPrincipalArrayOutput values.
+// You can construct a concrete instance of `AuthenticationPrincipalArrayInput` via:
 //
-//	AudienceArray{ AudienceArgs{...} }
-type AudienceArrayInput interface {
+//	AuthenticationPrincipalArray{ AuthenticationPrincipalArgs{...} }
+type AuthenticationPrincipalArrayInput interface {
 	pulumi.Input
 
-	ToAudienceArrayOutput() AudienceArrayOutput
-	ToAudienceArrayOutputWithContext(context.Context) AudienceArrayOutput
+	ToAuthenticationPrincipalArrayOutput() AuthenticationPrincipalArrayOutput
+	ToAuthenticationPrincipalArrayOutputWithContext(context.Context) AuthenticationPrincipalArrayOutput
 }
 
-type AudienceArray []AudienceInput
+type AuthenticationPrincipalArray []AuthenticationPrincipalInput
 
-func (AudienceArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Audience)(nil)).Elem()
+func (AuthenticationPrincipalArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AuthenticationPrincipal)(nil)).Elem()
 }
 
-func (i AudienceArray) ToAudienceArrayOutput() AudienceArrayOutput {
-	return i.ToAudienceArrayOutputWithContext(context.Background())
+func (i AuthenticationPrincipalArray) ToAuthenticationPrincipalArrayOutput() AuthenticationPrincipalArrayOutput {
+	return i.ToAuthenticationPrincipalArrayOutputWithContext(context.Background())
 }
 
-func (i AudienceArray) ToAudienceArrayOutputWithContext(ctx context.Context) AudienceArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AudienceArrayOutput)
+func (i AuthenticationPrincipalArray) ToAuthenticationPrincipalArrayOutputWithContext(ctx context.Context) AuthenticationPrincipalArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AuthenticationPrincipalArrayOutput)
 }
 
-// Audience is an accepted token audience.
-type AudienceOutput struct{ *pulumi.OutputState }
+// AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
+type AuthenticationPrincipalOutput struct{ *pulumi.OutputState }
 
-func (AudienceOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*Audience)(nil)).Elem()
+func (AuthenticationPrincipalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AuthenticationPrincipal)(nil)).Elem()
 }
 
-func (o AudienceOutput) ToAudienceOutput() AudienceOutput {
+func (o AuthenticationPrincipalOutput) ToAuthenticationPrincipalOutput() AuthenticationPrincipalOutput {
 	return o
 }
 
-func (o AudienceOutput) ToAudienceOutputWithContext(ctx context.Context) AudienceOutput {
+func (o AuthenticationPrincipalOutput) ToAuthenticationPrincipalOutputWithContext(ctx context.Context) AuthenticationPrincipalOutput {
 	return o
 }
 
-// Audience value.
-func (o AudienceOutput) Name() pulumi.StringOutput {
-	return o.ApplyT(func(v Audience) string { return v.Name }).(pulumi.StringOutput)
+// Password (literal or `${vault...}` reference).
+func (o AuthenticationPrincipalOutput) Password() pulumi.StringOutput {
+	return o.ApplyT(func(v AuthenticationPrincipal) string { return v.Password }).(pulumi.StringOutput)
 }
 
-type AudienceArrayOutput struct{ *pulumi.OutputState }
-
-func (AudienceArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Audience)(nil)).Elem()
+// User name (literal or `${vault...}` reference).
+func (o AuthenticationPrincipalOutput) Username() pulumi.StringOutput {
+	return o.ApplyT(func(v AuthenticationPrincipal) string { return v.Username }).(pulumi.StringOutput)
 }
 
-func (o AudienceArrayOutput) ToAudienceArrayOutput() AudienceArrayOutput {
+type AuthenticationPrincipalArrayOutput struct{ *pulumi.OutputState }
+
+func (AuthenticationPrincipalArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AuthenticationPrincipal)(nil)).Elem()
+}
+
+func (o AuthenticationPrincipalArrayOutput) ToAuthenticationPrincipalArrayOutput() AuthenticationPrincipalArrayOutput {
 	return o
 }
 
-func (o AudienceArrayOutput) ToAudienceArrayOutputWithContext(ctx context.Context) AudienceArrayOutput {
+func (o AuthenticationPrincipalArrayOutput) ToAuthenticationPrincipalArrayOutputWithContext(ctx context.Context) AuthenticationPrincipalArrayOutput {
 	return o
 }
 
-func (o AudienceArrayOutput) Index(i pulumi.IntInput) AudienceOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Audience {
-		return vs[0].([]Audience)[vs[1].(int)]
-	}).(AudienceOutput)
+func (o AuthenticationPrincipalArrayOutput) Index(i pulumi.IntInput) AuthenticationPrincipalOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AuthenticationPrincipal {
+		return vs[0].([]AuthenticationPrincipal)[vs[1].(int)]
+	}).(AuthenticationPrincipalOutput)
 }
 
-// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
-type BackendClusterAuthentication struct {
+// BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthenticationScheme struct {
 	// SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
 	Algorithm *string `pulumi:"algorithm"`
 	// SASL password (literal or `${vault...}` reference); required for SASL.
 	Password *string `pulumi:"password"`
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type BackendClusterAuthType `pulumi:"type"`
+	Type BackendClusterAuthenticationType `pulumi:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username *string `pulumi:"username"`
 }
 
-// BackendClusterAuthenticationInput is an input type that accepts BackendClusterAuthenticationArgs and BackendClusterAuthenticationOutput values.
-// You can construct a concrete instance of `BackendClusterAuthenticationInput` via:
+// BackendClusterAuthenticationSchemeInput is an input type that accepts BackendClusterAuthenticationSchemeArgs and BackendClusterAuthenticationSchemeOutput values.
+// You can construct a concrete instance of `BackendClusterAuthenticationSchemeInput` via:
 //
-//	BackendClusterAuthenticationArgs{...}
-type BackendClusterAuthenticationInput interface {
+//	BackendClusterAuthenticationSchemeArgs{...}
+type BackendClusterAuthenticationSchemeInput interface {
 	pulumi.Input
 
-	ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput
-	ToBackendClusterAuthenticationOutputWithContext(context.Context) BackendClusterAuthenticationOutput
+	ToBackendClusterAuthenticationSchemeOutput() BackendClusterAuthenticationSchemeOutput
+	ToBackendClusterAuthenticationSchemeOutputWithContext(context.Context) BackendClusterAuthenticationSchemeOutput
 }
 
-// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
-type BackendClusterAuthenticationArgs struct {
+// BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthenticationSchemeArgs struct {
 	// SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
 	Algorithm pulumi.StringPtrInput `pulumi:"algorithm"`
 	// SASL password (literal or `${vault...}` reference); required for SASL.
 	Password pulumi.StringPtrInput `pulumi:"password"`
 	// `anonymous`, `sasl_plain` or `sasl_scram`.
-	Type BackendClusterAuthTypeInput `pulumi:"type"`
+	Type BackendClusterAuthenticationTypeInput `pulumi:"type"`
 	// SASL user name (literal or `${vault...}` reference); required for SASL.
 	Username pulumi.StringPtrInput `pulumi:"username"`
 }
 
-func (BackendClusterAuthenticationArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterAuthentication)(nil)).Elem()
+func (BackendClusterAuthenticationSchemeArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthenticationScheme)(nil)).Elem()
 }
 
-func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput {
-	return i.ToBackendClusterAuthenticationOutputWithContext(context.Background())
+func (i BackendClusterAuthenticationSchemeArgs) ToBackendClusterAuthenticationSchemeOutput() BackendClusterAuthenticationSchemeOutput {
+	return i.ToBackendClusterAuthenticationSchemeOutputWithContext(context.Background())
 }
 
-func (i BackendClusterAuthenticationArgs) ToBackendClusterAuthenticationOutputWithContext(ctx context.Context) BackendClusterAuthenticationOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationOutput)
+func (i BackendClusterAuthenticationSchemeArgs) ToBackendClusterAuthenticationSchemeOutputWithContext(ctx context.Context) BackendClusterAuthenticationSchemeOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterAuthenticationSchemeOutput)
 }
 
-// BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
-type BackendClusterAuthenticationOutput struct{ *pulumi.OutputState }
+// BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
+type BackendClusterAuthenticationSchemeOutput struct{ *pulumi.OutputState }
 
-func (BackendClusterAuthenticationOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterAuthentication)(nil)).Elem()
+func (BackendClusterAuthenticationSchemeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterAuthenticationScheme)(nil)).Elem()
 }
 
-func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationOutput() BackendClusterAuthenticationOutput {
+func (o BackendClusterAuthenticationSchemeOutput) ToBackendClusterAuthenticationSchemeOutput() BackendClusterAuthenticationSchemeOutput {
 	return o
 }
 
-func (o BackendClusterAuthenticationOutput) ToBackendClusterAuthenticationOutputWithContext(ctx context.Context) BackendClusterAuthenticationOutput {
+func (o BackendClusterAuthenticationSchemeOutput) ToBackendClusterAuthenticationSchemeOutputWithContext(ctx context.Context) BackendClusterAuthenticationSchemeOutput {
 	return o
 }
 
 // SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
-func (o BackendClusterAuthenticationOutput) Algorithm() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) *string { return v.Algorithm }).(pulumi.StringPtrOutput)
+func (o BackendClusterAuthenticationSchemeOutput) Algorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthenticationScheme) *string { return v.Algorithm }).(pulumi.StringPtrOutput)
 }
 
 // SASL password (literal or `${vault...}` reference); required for SASL.
-func (o BackendClusterAuthenticationOutput) Password() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) *string { return v.Password }).(pulumi.StringPtrOutput)
+func (o BackendClusterAuthenticationSchemeOutput) Password() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthenticationScheme) *string { return v.Password }).(pulumi.StringPtrOutput)
 }
 
 // `anonymous`, `sasl_plain` or `sasl_scram`.
-func (o BackendClusterAuthenticationOutput) Type() BackendClusterAuthTypeOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) BackendClusterAuthType { return v.Type }).(BackendClusterAuthTypeOutput)
+func (o BackendClusterAuthenticationSchemeOutput) Type() BackendClusterAuthenticationTypeOutput {
+	return o.ApplyT(func(v BackendClusterAuthenticationScheme) BackendClusterAuthenticationType { return v.Type }).(BackendClusterAuthenticationTypeOutput)
 }
 
 // SASL user name (literal or `${vault...}` reference); required for SASL.
-func (o BackendClusterAuthenticationOutput) Username() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v BackendClusterAuthentication) *string { return v.Username }).(pulumi.StringPtrOutput)
+func (o BackendClusterAuthenticationSchemeOutput) Username() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterAuthenticationScheme) *string { return v.Username }).(pulumi.StringPtrOutput)
 }
 
-// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
-type BackendClusterTLS struct {
+// BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
+type BackendClusterTLSConfig struct {
 	// PEM CA bundle to verify the cluster's certificate with.
 	CaBundle *string `pulumi:"caBundle"`
 	// Client certificate for mutual TLS (runtime 1.1 or later).
@@ -485,19 +494,19 @@ type BackendClusterTLS struct {
 	TlsVersions []BackendTLSVersion `pulumi:"tlsVersions"`
 }
 
-// BackendClusterTLSInput is an input type that accepts BackendClusterTLSArgs and BackendClusterTLSOutput values.
-// You can construct a concrete instance of `BackendClusterTLSInput` via:
+// BackendClusterTLSConfigInput is an input type that accepts BackendClusterTLSConfigArgs and BackendClusterTLSConfigOutput values.
+// You can construct a concrete instance of `BackendClusterTLSConfigInput` via:
 //
-//	BackendClusterTLSArgs{...}
-type BackendClusterTLSInput interface {
+//	BackendClusterTLSConfigArgs{...}
+type BackendClusterTLSConfigInput interface {
 	pulumi.Input
 
-	ToBackendClusterTLSOutput() BackendClusterTLSOutput
-	ToBackendClusterTLSOutputWithContext(context.Context) BackendClusterTLSOutput
+	ToBackendClusterTLSConfigOutput() BackendClusterTLSConfigOutput
+	ToBackendClusterTLSConfigOutputWithContext(context.Context) BackendClusterTLSConfigOutput
 }
 
-// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
-type BackendClusterTLSArgs struct {
+// BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
+type BackendClusterTLSConfigArgs struct {
 	// PEM CA bundle to verify the cluster's certificate with.
 	CaBundle pulumi.StringPtrInput `pulumi:"caBundle"`
 	// Client certificate for mutual TLS (runtime 1.1 or later).
@@ -510,56 +519,56 @@ type BackendClusterTLSArgs struct {
 	TlsVersions BackendTLSVersionArrayInput `pulumi:"tlsVersions"`
 }
 
-func (BackendClusterTLSArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterTLS)(nil)).Elem()
+func (BackendClusterTLSConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterTLSConfig)(nil)).Elem()
 }
 
-func (i BackendClusterTLSArgs) ToBackendClusterTLSOutput() BackendClusterTLSOutput {
-	return i.ToBackendClusterTLSOutputWithContext(context.Background())
+func (i BackendClusterTLSConfigArgs) ToBackendClusterTLSConfigOutput() BackendClusterTLSConfigOutput {
+	return i.ToBackendClusterTLSConfigOutputWithContext(context.Background())
 }
 
-func (i BackendClusterTLSArgs) ToBackendClusterTLSOutputWithContext(ctx context.Context) BackendClusterTLSOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSOutput)
+func (i BackendClusterTLSConfigArgs) ToBackendClusterTLSConfigOutputWithContext(ctx context.Context) BackendClusterTLSConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BackendClusterTLSConfigOutput)
 }
 
-// BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
-type BackendClusterTLSOutput struct{ *pulumi.OutputState }
+// BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
+type BackendClusterTLSConfigOutput struct{ *pulumi.OutputState }
 
-func (BackendClusterTLSOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*BackendClusterTLS)(nil)).Elem()
+func (BackendClusterTLSConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BackendClusterTLSConfig)(nil)).Elem()
 }
 
-func (o BackendClusterTLSOutput) ToBackendClusterTLSOutput() BackendClusterTLSOutput {
+func (o BackendClusterTLSConfigOutput) ToBackendClusterTLSConfigOutput() BackendClusterTLSConfigOutput {
 	return o
 }
 
-func (o BackendClusterTLSOutput) ToBackendClusterTLSOutputWithContext(ctx context.Context) BackendClusterTLSOutput {
+func (o BackendClusterTLSConfigOutput) ToBackendClusterTLSConfigOutputWithContext(ctx context.Context) BackendClusterTLSConfigOutput {
 	return o
 }
 
 // PEM CA bundle to verify the cluster's certificate with.
-func (o BackendClusterTLSOutput) CaBundle() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v BackendClusterTLS) *string { return v.CaBundle }).(pulumi.StringPtrOutput)
+func (o BackendClusterTLSConfigOutput) CaBundle() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLSConfig) *string { return v.CaBundle }).(pulumi.StringPtrOutput)
 }
 
 // Client certificate for mutual TLS (runtime 1.1 or later).
-func (o BackendClusterTLSOutput) ClientIdentity() ClientIdentityPtrOutput {
-	return o.ApplyT(func(v BackendClusterTLS) *ClientIdentity { return v.ClientIdentity }).(ClientIdentityPtrOutput)
+func (o BackendClusterTLSConfigOutput) ClientIdentity() ClientIdentityPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLSConfig) *ClientIdentity { return v.ClientIdentity }).(ClientIdentityPtrOutput)
 }
 
 // Whether to connect with TLS.
-func (o BackendClusterTLSOutput) Enabled() pulumi.BoolOutput {
-	return o.ApplyT(func(v BackendClusterTLS) bool { return v.Enabled }).(pulumi.BoolOutput)
+func (o BackendClusterTLSConfigOutput) Enabled() pulumi.BoolOutput {
+	return o.ApplyT(func(v BackendClusterTLSConfig) bool { return v.Enabled }).(pulumi.BoolOutput)
 }
 
 // Skip verifying the cluster's certificate.
-func (o BackendClusterTLSOutput) InsecureSkipVerify() pulumi.BoolPtrOutput {
-	return o.ApplyT(func(v BackendClusterTLS) *bool { return v.InsecureSkipVerify }).(pulumi.BoolPtrOutput)
+func (o BackendClusterTLSConfigOutput) InsecureSkipVerify() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v BackendClusterTLSConfig) *bool { return v.InsecureSkipVerify }).(pulumi.BoolPtrOutput)
 }
 
 // Allowed TLS versions, `tls12` and/or `tls13`; Konnect's default is both.
-func (o BackendClusterTLSOutput) TlsVersions() BackendTLSVersionArrayOutput {
-	return o.ApplyT(func(v BackendClusterTLS) []BackendTLSVersion { return v.TlsVersions }).(BackendTLSVersionArrayOutput)
+func (o BackendClusterTLSConfigOutput) TlsVersions() BackendTLSVersionArrayOutput {
+	return o.ApplyT(func(v BackendClusterTLSConfig) []BackendTLSVersion { return v.TlsVersions }).(BackendTLSVersionArrayOutput)
 }
 
 // BrokerHostFormat is the SNI host-name scheme of brokers.
@@ -915,165 +924,6 @@ func (o CertificateMetadataPtrOutput) Uris() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// ClaimsMapping renames the JWT claims the gateway reads.
-type ClaimsMapping struct {
-	// Claim holding the scopes.
-	Scope *string `pulumi:"scope"`
-	// Claim holding the subject.
-	Sub *string `pulumi:"sub"`
-}
-
-// ClaimsMappingInput is an input type that accepts ClaimsMappingArgs and ClaimsMappingOutput values.
-// You can construct a concrete instance of `ClaimsMappingInput` via:
-//
-//	ClaimsMappingArgs{...}
-type ClaimsMappingInput interface {
-	pulumi.Input
-
-	ToClaimsMappingOutput() ClaimsMappingOutput
-	ToClaimsMappingOutputWithContext(context.Context) ClaimsMappingOutput
-}
-
-// ClaimsMapping renames the JWT claims the gateway reads.
-type ClaimsMappingArgs struct {
-	// Claim holding the scopes.
-	Scope pulumi.StringPtrInput `pulumi:"scope"`
-	// Claim holding the subject.
-	Sub pulumi.StringPtrInput `pulumi:"sub"`
-}
-
-func (ClaimsMappingArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*ClaimsMapping)(nil)).Elem()
-}
-
-func (i ClaimsMappingArgs) ToClaimsMappingOutput() ClaimsMappingOutput {
-	return i.ToClaimsMappingOutputWithContext(context.Background())
-}
-
-func (i ClaimsMappingArgs) ToClaimsMappingOutputWithContext(ctx context.Context) ClaimsMappingOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingOutput)
-}
-
-func (i ClaimsMappingArgs) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
-	return i.ToClaimsMappingPtrOutputWithContext(context.Background())
-}
-
-func (i ClaimsMappingArgs) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingOutput).ToClaimsMappingPtrOutputWithContext(ctx)
-}
-
-// ClaimsMappingPtrInput is an input type that accepts ClaimsMappingArgs, ClaimsMappingPtr and ClaimsMappingPtrOutput values.
-// You can construct a concrete instance of `ClaimsMappingPtrInput` via:
-//
-//	        ClaimsMappingArgs{...}
-//
-//	or:
-//
-//	        nil
-type ClaimsMappingPtrInput interface {
-	pulumi.Input
-
-	ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput
-	ToClaimsMappingPtrOutputWithContext(context.Context) ClaimsMappingPtrOutput
-}
-
-type claimsMappingPtrType ClaimsMappingArgs
-
-func ClaimsMappingPtr(v *ClaimsMappingArgs) ClaimsMappingPtrInput {
-	return (*claimsMappingPtrType)(v)
-}
-
-func (*claimsMappingPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**ClaimsMapping)(nil)).Elem()
-}
-
-func (i *claimsMappingPtrType) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
-	return i.ToClaimsMappingPtrOutputWithContext(context.Background())
-}
-
-func (i *claimsMappingPtrType) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ClaimsMappingPtrOutput)
-}
-
-// ClaimsMapping renames the JWT claims the gateway reads.
-type ClaimsMappingOutput struct{ *pulumi.OutputState }
-
-func (ClaimsMappingOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*ClaimsMapping)(nil)).Elem()
-}
-
-func (o ClaimsMappingOutput) ToClaimsMappingOutput() ClaimsMappingOutput {
-	return o
-}
-
-func (o ClaimsMappingOutput) ToClaimsMappingOutputWithContext(ctx context.Context) ClaimsMappingOutput {
-	return o
-}
-
-func (o ClaimsMappingOutput) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
-	return o.ToClaimsMappingPtrOutputWithContext(context.Background())
-}
-
-func (o ClaimsMappingOutput) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v ClaimsMapping) *ClaimsMapping {
-		return &v
-	}).(ClaimsMappingPtrOutput)
-}
-
-// Claim holding the scopes.
-func (o ClaimsMappingOutput) Scope() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v ClaimsMapping) *string { return v.Scope }).(pulumi.StringPtrOutput)
-}
-
-// Claim holding the subject.
-func (o ClaimsMappingOutput) Sub() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v ClaimsMapping) *string { return v.Sub }).(pulumi.StringPtrOutput)
-}
-
-type ClaimsMappingPtrOutput struct{ *pulumi.OutputState }
-
-func (ClaimsMappingPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**ClaimsMapping)(nil)).Elem()
-}
-
-func (o ClaimsMappingPtrOutput) ToClaimsMappingPtrOutput() ClaimsMappingPtrOutput {
-	return o
-}
-
-func (o ClaimsMappingPtrOutput) ToClaimsMappingPtrOutputWithContext(ctx context.Context) ClaimsMappingPtrOutput {
-	return o
-}
-
-func (o ClaimsMappingPtrOutput) Elem() ClaimsMappingOutput {
-	return o.ApplyT(func(v *ClaimsMapping) ClaimsMapping {
-		if v != nil {
-			return *v
-		}
-		var ret ClaimsMapping
-		return ret
-	}).(ClaimsMappingOutput)
-}
-
-// Claim holding the scopes.
-func (o ClaimsMappingPtrOutput) Scope() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ClaimsMapping) *string {
-		if v == nil {
-			return nil
-		}
-		return v.Scope
-	}).(pulumi.StringPtrOutput)
-}
-
-// Claim holding the subject.
-func (o ClaimsMappingPtrOutput) Sub() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *ClaimsMapping) *string {
-		if v == nil {
-			return nil
-		}
-		return v.Sub
-	}).(pulumi.StringPtrOutput)
-}
-
 // ClientIdentity is a client certificate and its private key.
 type ClientIdentity struct {
 	// PEM client certificate (literal or `${vault...}` reference).
@@ -1381,344 +1231,166 @@ func (o DataPlaneNodeErrorArrayOutput) Index(i pulumi.IntInput) DataPlaneNodeErr
 	}).(DataPlaneNodeErrorOutput)
 }
 
-// DecryptConfig decrypts whole record keys or values.
-type DecryptConfig struct {
-	// `error` or `passthrough` when a record cannot be decrypted.
-	FailureMode string `pulumi:"failureMode"`
-	// Where decryption keys may come from.
-	KeySources []KeySource `pulumi:"keySources"`
-	// `key` and/or `value`.
-	PartOfRecord []string `pulumi:"partOfRecord"`
-}
-
-// DecryptConfigInput is an input type that accepts DecryptConfigArgs and DecryptConfigOutput values.
-// You can construct a concrete instance of `DecryptConfigInput` via:
-//
-//	DecryptConfigArgs{...}
-type DecryptConfigInput interface {
-	pulumi.Input
-
-	ToDecryptConfigOutput() DecryptConfigOutput
-	ToDecryptConfigOutputWithContext(context.Context) DecryptConfigOutput
-}
-
-// DecryptConfig decrypts whole record keys or values.
-type DecryptConfigArgs struct {
-	// `error` or `passthrough` when a record cannot be decrypted.
-	FailureMode pulumi.StringInput `pulumi:"failureMode"`
-	// Where decryption keys may come from.
-	KeySources KeySourceArrayInput `pulumi:"keySources"`
-	// `key` and/or `value`.
-	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
-}
-
-func (DecryptConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
-}
-
-func (i DecryptConfigArgs) ToDecryptConfigOutput() DecryptConfigOutput {
-	return i.ToDecryptConfigOutputWithContext(context.Background())
-}
-
-func (i DecryptConfigArgs) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput)
-}
-
-func (i DecryptConfigArgs) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
-	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
-}
-
-func (i DecryptConfigArgs) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigOutput).ToDecryptConfigPtrOutputWithContext(ctx)
-}
-
-// DecryptConfigPtrInput is an input type that accepts DecryptConfigArgs, DecryptConfigPtr and DecryptConfigPtrOutput values.
-// You can construct a concrete instance of `DecryptConfigPtrInput` via:
-//
-//	        DecryptConfigArgs{...}
-//
-//	or:
-//
-//	        nil
-type DecryptConfigPtrInput interface {
-	pulumi.Input
-
-	ToDecryptConfigPtrOutput() DecryptConfigPtrOutput
-	ToDecryptConfigPtrOutputWithContext(context.Context) DecryptConfigPtrOutput
-}
-
-type decryptConfigPtrType DecryptConfigArgs
-
-func DecryptConfigPtr(v *DecryptConfigArgs) DecryptConfigPtrInput {
-	return (*decryptConfigPtrType)(v)
-}
-
-func (*decryptConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
-}
-
-func (i *decryptConfigPtrType) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
-	return i.ToDecryptConfigPtrOutputWithContext(context.Background())
-}
-
-func (i *decryptConfigPtrType) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptConfigPtrOutput)
-}
-
-// DecryptConfig decrypts whole record keys or values.
-type DecryptConfigOutput struct{ *pulumi.OutputState }
-
-func (DecryptConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*DecryptConfig)(nil)).Elem()
-}
-
-func (o DecryptConfigOutput) ToDecryptConfigOutput() DecryptConfigOutput {
-	return o
-}
-
-func (o DecryptConfigOutput) ToDecryptConfigOutputWithContext(ctx context.Context) DecryptConfigOutput {
-	return o
-}
-
-func (o DecryptConfigOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
-	return o.ToDecryptConfigPtrOutputWithContext(context.Background())
-}
-
-func (o DecryptConfigOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptConfig) *DecryptConfig {
-		return &v
-	}).(DecryptConfigPtrOutput)
-}
-
-// `error` or `passthrough` when a record cannot be decrypted.
-func (o DecryptConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v DecryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
-}
-
-// Where decryption keys may come from.
-func (o DecryptConfigOutput) KeySources() KeySourceArrayOutput {
-	return o.ApplyT(func(v DecryptConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
-}
-
-// `key` and/or `value`.
-func (o DecryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v DecryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
-}
-
-type DecryptConfigPtrOutput struct{ *pulumi.OutputState }
-
-func (DecryptConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**DecryptConfig)(nil)).Elem()
-}
-
-func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutput() DecryptConfigPtrOutput {
-	return o
-}
-
-func (o DecryptConfigPtrOutput) ToDecryptConfigPtrOutputWithContext(ctx context.Context) DecryptConfigPtrOutput {
-	return o
-}
-
-func (o DecryptConfigPtrOutput) Elem() DecryptConfigOutput {
-	return o.ApplyT(func(v *DecryptConfig) DecryptConfig {
-		if v != nil {
-			return *v
-		}
-		var ret DecryptConfig
-		return ret
-	}).(DecryptConfigOutput)
-}
-
-// `error` or `passthrough` when a record cannot be decrypted.
-func (o DecryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *DecryptConfig) *string {
-		if v == nil {
-			return nil
-		}
-		return &v.FailureMode
-	}).(pulumi.StringPtrOutput)
-}
-
-// Where decryption keys may come from.
-func (o DecryptConfigPtrOutput) KeySources() KeySourceArrayOutput {
-	return o.ApplyT(func(v *DecryptConfig) []KeySource {
-		if v == nil {
-			return nil
-		}
-		return v.KeySources
-	}).(KeySourceArrayOutput)
-}
-
-// `key` and/or `value`.
-func (o DecryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *DecryptConfig) []string {
-		if v == nil {
-			return nil
-		}
-		return v.PartOfRecord
-	}).(pulumi.StringArrayOutput)
-}
-
-// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-type DecryptFieldsConfig struct {
+// DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+type DecryptFieldsPolicyConfig struct {
 	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
 	FailureMode string `pulumi:"failureMode"`
 	// Where decryption keys may come from.
-	KeySources []KeySource `pulumi:"keySources"`
+	KeySources []DecryptionKeySource `pulumi:"keySources"`
 	// Field path patterns to decrypt (1-50); or set pathsExpression.
 	Paths []string `pulumi:"paths"`
 	// Expression selecting the fields to decrypt; or set paths.
 	PathsExpression *string `pulumi:"pathsExpression"`
 }
 
-// DecryptFieldsConfigInput is an input type that accepts DecryptFieldsConfigArgs and DecryptFieldsConfigOutput values.
-// You can construct a concrete instance of `DecryptFieldsConfigInput` via:
+// DecryptFieldsPolicyConfigInput is an input type that accepts DecryptFieldsPolicyConfigArgs and DecryptFieldsPolicyConfigOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyConfigInput` via:
 //
-//	DecryptFieldsConfigArgs{...}
-type DecryptFieldsConfigInput interface {
+//	DecryptFieldsPolicyConfigArgs{...}
+type DecryptFieldsPolicyConfigInput interface {
 	pulumi.Input
 
-	ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput
-	ToDecryptFieldsConfigOutputWithContext(context.Context) DecryptFieldsConfigOutput
+	ToDecryptFieldsPolicyConfigOutput() DecryptFieldsPolicyConfigOutput
+	ToDecryptFieldsPolicyConfigOutputWithContext(context.Context) DecryptFieldsPolicyConfigOutput
 }
 
-// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-type DecryptFieldsConfigArgs struct {
+// DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+type DecryptFieldsPolicyConfigArgs struct {
 	// `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
 	// Where decryption keys may come from.
-	KeySources KeySourceArrayInput `pulumi:"keySources"`
+	KeySources DecryptionKeySourceArrayInput `pulumi:"keySources"`
 	// Field path patterns to decrypt (1-50); or set pathsExpression.
 	Paths pulumi.StringArrayInput `pulumi:"paths"`
 	// Expression selecting the fields to decrypt; or set paths.
 	PathsExpression pulumi.StringPtrInput `pulumi:"pathsExpression"`
 }
 
-func (DecryptFieldsConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+func (DecryptFieldsPolicyConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
-	return i.ToDecryptFieldsConfigOutputWithContext(context.Background())
+func (i DecryptFieldsPolicyConfigArgs) ToDecryptFieldsPolicyConfigOutput() DecryptFieldsPolicyConfigOutput {
+	return i.ToDecryptFieldsPolicyConfigOutputWithContext(context.Background())
 }
 
-func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput)
+func (i DecryptFieldsPolicyConfigArgs) ToDecryptFieldsPolicyConfigOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyConfigOutput)
 }
 
-func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
-	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+func (i DecryptFieldsPolicyConfigArgs) ToDecryptFieldsPolicyConfigPtrOutput() DecryptFieldsPolicyConfigPtrOutput {
+	return i.ToDecryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i DecryptFieldsConfigArgs) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigOutput).ToDecryptFieldsConfigPtrOutputWithContext(ctx)
+func (i DecryptFieldsPolicyConfigArgs) ToDecryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyConfigOutput).ToDecryptFieldsPolicyConfigPtrOutputWithContext(ctx)
 }
 
-// DecryptFieldsConfigPtrInput is an input type that accepts DecryptFieldsConfigArgs, DecryptFieldsConfigPtr and DecryptFieldsConfigPtrOutput values.
-// You can construct a concrete instance of `DecryptFieldsConfigPtrInput` via:
+// DecryptFieldsPolicyConfigPtrInput is an input type that accepts DecryptFieldsPolicyConfigArgs, DecryptFieldsPolicyConfigPtr and DecryptFieldsPolicyConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptFieldsPolicyConfigPtrInput` via:
 //
-//	        DecryptFieldsConfigArgs{...}
+//	        DecryptFieldsPolicyConfigArgs{...}
 //
 //	or:
 //
 //	        nil
-type DecryptFieldsConfigPtrInput interface {
+type DecryptFieldsPolicyConfigPtrInput interface {
 	pulumi.Input
 
-	ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput
-	ToDecryptFieldsConfigPtrOutputWithContext(context.Context) DecryptFieldsConfigPtrOutput
+	ToDecryptFieldsPolicyConfigPtrOutput() DecryptFieldsPolicyConfigPtrOutput
+	ToDecryptFieldsPolicyConfigPtrOutputWithContext(context.Context) DecryptFieldsPolicyConfigPtrOutput
 }
 
-type decryptFieldsConfigPtrType DecryptFieldsConfigArgs
+type decryptFieldsPolicyConfigPtrType DecryptFieldsPolicyConfigArgs
 
-func DecryptFieldsConfigPtr(v *DecryptFieldsConfigArgs) DecryptFieldsConfigPtrInput {
-	return (*decryptFieldsConfigPtrType)(v)
+func DecryptFieldsPolicyConfigPtr(v *DecryptFieldsPolicyConfigArgs) DecryptFieldsPolicyConfigPtrInput {
+	return (*decryptFieldsPolicyConfigPtrType)(v)
 }
 
-func (*decryptFieldsConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+func (*decryptFieldsPolicyConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
-	return i.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+func (i *decryptFieldsPolicyConfigPtrType) ToDecryptFieldsPolicyConfigPtrOutput() DecryptFieldsPolicyConfigPtrOutput {
+	return i.ToDecryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i *decryptFieldsConfigPtrType) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsConfigPtrOutput)
+func (i *decryptFieldsPolicyConfigPtrType) ToDecryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptFieldsPolicyConfigPtrOutput)
 }
 
-// DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
-type DecryptFieldsConfigOutput struct{ *pulumi.OutputState }
+// DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+type DecryptFieldsPolicyConfigOutput struct{ *pulumi.OutputState }
 
-func (DecryptFieldsConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*DecryptFieldsConfig)(nil)).Elem()
+func (DecryptFieldsPolicyConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutput() DecryptFieldsConfigOutput {
+func (o DecryptFieldsPolicyConfigOutput) ToDecryptFieldsPolicyConfigOutput() DecryptFieldsPolicyConfigOutput {
 	return o
 }
 
-func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigOutputWithContext(ctx context.Context) DecryptFieldsConfigOutput {
+func (o DecryptFieldsPolicyConfigOutput) ToDecryptFieldsPolicyConfigOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigOutput {
 	return o
 }
 
-func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
-	return o.ToDecryptFieldsConfigPtrOutputWithContext(context.Background())
+func (o DecryptFieldsPolicyConfigOutput) ToDecryptFieldsPolicyConfigPtrOutput() DecryptFieldsPolicyConfigPtrOutput {
+	return o.ToDecryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (o DecryptFieldsConfigOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsConfig) *DecryptFieldsConfig {
+func (o DecryptFieldsPolicyConfigOutput) ToDecryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptFieldsPolicyConfig) *DecryptFieldsPolicyConfig {
 		return &v
-	}).(DecryptFieldsConfigPtrOutput)
+	}).(DecryptFieldsPolicyConfigPtrOutput)
 }
 
 // `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
-func (o DecryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v DecryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o DecryptFieldsPolicyConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicyConfig) string { return v.FailureMode }).(pulumi.StringOutput)
 }
 
 // Where decryption keys may come from.
-func (o DecryptFieldsConfigOutput) KeySources() KeySourceArrayOutput {
-	return o.ApplyT(func(v DecryptFieldsConfig) []KeySource { return v.KeySources }).(KeySourceArrayOutput)
+func (o DecryptFieldsPolicyConfigOutput) KeySources() DecryptionKeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicyConfig) []DecryptionKeySource { return v.KeySources }).(DecryptionKeySourceArrayOutput)
 }
 
 // Field path patterns to decrypt (1-50); or set pathsExpression.
-func (o DecryptFieldsConfigOutput) Paths() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v DecryptFieldsConfig) []string { return v.Paths }).(pulumi.StringArrayOutput)
+func (o DecryptFieldsPolicyConfigOutput) Paths() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicyConfig) []string { return v.Paths }).(pulumi.StringArrayOutput)
 }
 
 // Expression selecting the fields to decrypt; or set paths.
-func (o DecryptFieldsConfigOutput) PathsExpression() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v DecryptFieldsConfig) *string { return v.PathsExpression }).(pulumi.StringPtrOutput)
+func (o DecryptFieldsPolicyConfigOutput) PathsExpression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DecryptFieldsPolicyConfig) *string { return v.PathsExpression }).(pulumi.StringPtrOutput)
 }
 
-type DecryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+type DecryptFieldsPolicyConfigPtrOutput struct{ *pulumi.OutputState }
 
-func (DecryptFieldsConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**DecryptFieldsConfig)(nil)).Elem()
+func (DecryptFieldsPolicyConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutput() DecryptFieldsConfigPtrOutput {
+func (o DecryptFieldsPolicyConfigPtrOutput) ToDecryptFieldsPolicyConfigPtrOutput() DecryptFieldsPolicyConfigPtrOutput {
 	return o
 }
 
-func (o DecryptFieldsConfigPtrOutput) ToDecryptFieldsConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsConfigPtrOutput {
+func (o DecryptFieldsPolicyConfigPtrOutput) ToDecryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptFieldsPolicyConfigPtrOutput {
 	return o
 }
 
-func (o DecryptFieldsConfigPtrOutput) Elem() DecryptFieldsConfigOutput {
-	return o.ApplyT(func(v *DecryptFieldsConfig) DecryptFieldsConfig {
+func (o DecryptFieldsPolicyConfigPtrOutput) Elem() DecryptFieldsPolicyConfigOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicyConfig) DecryptFieldsPolicyConfig {
 		if v != nil {
 			return *v
 		}
-		var ret DecryptFieldsConfig
+		var ret DecryptFieldsPolicyConfig
 		return ret
-	}).(DecryptFieldsConfigOutput)
+	}).(DecryptFieldsPolicyConfigOutput)
 }
 
 // `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
-func (o DecryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *DecryptFieldsConfig) *string {
+func (o DecryptFieldsPolicyConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicyConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -1727,18 +1399,18 @@ func (o DecryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
 }
 
 // Where decryption keys may come from.
-func (o DecryptFieldsConfigPtrOutput) KeySources() KeySourceArrayOutput {
-	return o.ApplyT(func(v *DecryptFieldsConfig) []KeySource {
+func (o DecryptFieldsPolicyConfigPtrOutput) KeySources() DecryptionKeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicyConfig) []DecryptionKeySource {
 		if v == nil {
 			return nil
 		}
 		return v.KeySources
-	}).(KeySourceArrayOutput)
+	}).(DecryptionKeySourceArrayOutput)
 }
 
 // Field path patterns to decrypt (1-50); or set pathsExpression.
-func (o DecryptFieldsConfigPtrOutput) Paths() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *DecryptFieldsConfig) []string {
+func (o DecryptFieldsPolicyConfigPtrOutput) Paths() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicyConfig) []string {
 		if v == nil {
 			return nil
 		}
@@ -1747,8 +1419,8 @@ func (o DecryptFieldsConfigPtrOutput) Paths() pulumi.StringArrayOutput {
 }
 
 // Expression selecting the fields to decrypt; or set paths.
-func (o DecryptFieldsConfigPtrOutput) PathsExpression() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *DecryptFieldsConfig) *string {
+func (o DecryptFieldsPolicyConfigPtrOutput) PathsExpression() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptFieldsPolicyConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -1756,167 +1428,157 @@ func (o DecryptFieldsConfigPtrOutput) PathsExpression() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// EncryptConfig encrypts whole record keys or values.
-type EncryptConfig struct {
-	// The key to encrypt with.
-	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
-	// `error` or `passthrough` when a record cannot be encrypted.
+// DecryptPolicyConfig decrypts whole record keys or values.
+type DecryptPolicyConfig struct {
+	// `error` or `passthrough` when a record cannot be decrypted.
 	FailureMode string `pulumi:"failureMode"`
+	// Where decryption keys may come from.
+	KeySources []DecryptionKeySource `pulumi:"keySources"`
 	// `key` and/or `value`.
 	PartOfRecord []string `pulumi:"partOfRecord"`
 }
 
-// EncryptConfigInput is an input type that accepts EncryptConfigArgs and EncryptConfigOutput values.
-// You can construct a concrete instance of `EncryptConfigInput` via:
+// DecryptPolicyConfigInput is an input type that accepts DecryptPolicyConfigArgs and DecryptPolicyConfigOutput values.
+// You can construct a concrete instance of `DecryptPolicyConfigInput` via:
 //
-//	EncryptConfigArgs{...}
-type EncryptConfigInput interface {
+//	DecryptPolicyConfigArgs{...}
+type DecryptPolicyConfigInput interface {
 	pulumi.Input
 
-	ToEncryptConfigOutput() EncryptConfigOutput
-	ToEncryptConfigOutputWithContext(context.Context) EncryptConfigOutput
+	ToDecryptPolicyConfigOutput() DecryptPolicyConfigOutput
+	ToDecryptPolicyConfigOutputWithContext(context.Context) DecryptPolicyConfigOutput
 }
 
-// EncryptConfig encrypts whole record keys or values.
-type EncryptConfigArgs struct {
-	// The key to encrypt with.
-	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
-	// `error` or `passthrough` when a record cannot be encrypted.
+// DecryptPolicyConfig decrypts whole record keys or values.
+type DecryptPolicyConfigArgs struct {
+	// `error` or `passthrough` when a record cannot be decrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// Where decryption keys may come from.
+	KeySources DecryptionKeySourceArrayInput `pulumi:"keySources"`
 	// `key` and/or `value`.
 	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
 }
 
-func (EncryptConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+func (DecryptPolicyConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicyConfig)(nil)).Elem()
 }
 
-func (i EncryptConfigArgs) ToEncryptConfigOutput() EncryptConfigOutput {
-	return i.ToEncryptConfigOutputWithContext(context.Background())
+func (i DecryptPolicyConfigArgs) ToDecryptPolicyConfigOutput() DecryptPolicyConfigOutput {
+	return i.ToDecryptPolicyConfigOutputWithContext(context.Background())
 }
 
-func (i EncryptConfigArgs) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput)
+func (i DecryptPolicyConfigArgs) ToDecryptPolicyConfigOutputWithContext(ctx context.Context) DecryptPolicyConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyConfigOutput)
 }
 
-func (i EncryptConfigArgs) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
-	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+func (i DecryptPolicyConfigArgs) ToDecryptPolicyConfigPtrOutput() DecryptPolicyConfigPtrOutput {
+	return i.ToDecryptPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i EncryptConfigArgs) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigOutput).ToEncryptConfigPtrOutputWithContext(ctx)
+func (i DecryptPolicyConfigArgs) ToDecryptPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyConfigOutput).ToDecryptPolicyConfigPtrOutputWithContext(ctx)
 }
 
-// EncryptConfigPtrInput is an input type that accepts EncryptConfigArgs, EncryptConfigPtr and EncryptConfigPtrOutput values.
-// You can construct a concrete instance of `EncryptConfigPtrInput` via:
+// DecryptPolicyConfigPtrInput is an input type that accepts DecryptPolicyConfigArgs, DecryptPolicyConfigPtr and DecryptPolicyConfigPtrOutput values.
+// You can construct a concrete instance of `DecryptPolicyConfigPtrInput` via:
 //
-//	        EncryptConfigArgs{...}
+//	        DecryptPolicyConfigArgs{...}
 //
 //	or:
 //
 //	        nil
-type EncryptConfigPtrInput interface {
+type DecryptPolicyConfigPtrInput interface {
 	pulumi.Input
 
-	ToEncryptConfigPtrOutput() EncryptConfigPtrOutput
-	ToEncryptConfigPtrOutputWithContext(context.Context) EncryptConfigPtrOutput
+	ToDecryptPolicyConfigPtrOutput() DecryptPolicyConfigPtrOutput
+	ToDecryptPolicyConfigPtrOutputWithContext(context.Context) DecryptPolicyConfigPtrOutput
 }
 
-type encryptConfigPtrType EncryptConfigArgs
+type decryptPolicyConfigPtrType DecryptPolicyConfigArgs
 
-func EncryptConfigPtr(v *EncryptConfigArgs) EncryptConfigPtrInput {
-	return (*encryptConfigPtrType)(v)
+func DecryptPolicyConfigPtr(v *DecryptPolicyConfigArgs) DecryptPolicyConfigPtrInput {
+	return (*decryptPolicyConfigPtrType)(v)
 }
 
-func (*encryptConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+func (*decryptPolicyConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicyConfig)(nil)).Elem()
 }
 
-func (i *encryptConfigPtrType) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
-	return i.ToEncryptConfigPtrOutputWithContext(context.Background())
+func (i *decryptPolicyConfigPtrType) ToDecryptPolicyConfigPtrOutput() DecryptPolicyConfigPtrOutput {
+	return i.ToDecryptPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i *encryptConfigPtrType) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptConfigPtrOutput)
+func (i *decryptPolicyConfigPtrType) ToDecryptPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptPolicyConfigPtrOutput)
 }
 
-// EncryptConfig encrypts whole record keys or values.
-type EncryptConfigOutput struct{ *pulumi.OutputState }
+// DecryptPolicyConfig decrypts whole record keys or values.
+type DecryptPolicyConfigOutput struct{ *pulumi.OutputState }
 
-func (EncryptConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptConfig)(nil)).Elem()
+func (DecryptPolicyConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptPolicyConfig)(nil)).Elem()
 }
 
-func (o EncryptConfigOutput) ToEncryptConfigOutput() EncryptConfigOutput {
+func (o DecryptPolicyConfigOutput) ToDecryptPolicyConfigOutput() DecryptPolicyConfigOutput {
 	return o
 }
 
-func (o EncryptConfigOutput) ToEncryptConfigOutputWithContext(ctx context.Context) EncryptConfigOutput {
+func (o DecryptPolicyConfigOutput) ToDecryptPolicyConfigOutputWithContext(ctx context.Context) DecryptPolicyConfigOutput {
 	return o
 }
 
-func (o EncryptConfigOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
-	return o.ToEncryptConfigPtrOutputWithContext(context.Background())
+func (o DecryptPolicyConfigOutput) ToDecryptPolicyConfigPtrOutput() DecryptPolicyConfigPtrOutput {
+	return o.ToDecryptPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (o EncryptConfigOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptConfig) *EncryptConfig {
+func (o DecryptPolicyConfigOutput) ToDecryptPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptPolicyConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DecryptPolicyConfig) *DecryptPolicyConfig {
 		return &v
-	}).(EncryptConfigPtrOutput)
+	}).(DecryptPolicyConfigPtrOutput)
 }
 
-// The key to encrypt with.
-func (o EncryptConfigOutput) EncryptionKey() EncryptionKeyOutput {
-	return o.ApplyT(func(v EncryptConfig) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+// `error` or `passthrough` when a record cannot be decrypted.
+func (o DecryptPolicyConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v DecryptPolicyConfig) string { return v.FailureMode }).(pulumi.StringOutput)
 }
 
-// `error` or `passthrough` when a record cannot be encrypted.
-func (o EncryptConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v EncryptConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+// Where decryption keys may come from.
+func (o DecryptPolicyConfigOutput) KeySources() DecryptionKeySourceArrayOutput {
+	return o.ApplyT(func(v DecryptPolicyConfig) []DecryptionKeySource { return v.KeySources }).(DecryptionKeySourceArrayOutput)
 }
 
 // `key` and/or `value`.
-func (o EncryptConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v EncryptConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+func (o DecryptPolicyConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DecryptPolicyConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
 }
 
-type EncryptConfigPtrOutput struct{ *pulumi.OutputState }
+type DecryptPolicyConfigPtrOutput struct{ *pulumi.OutputState }
 
-func (EncryptConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptConfig)(nil)).Elem()
+func (DecryptPolicyConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DecryptPolicyConfig)(nil)).Elem()
 }
 
-func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutput() EncryptConfigPtrOutput {
+func (o DecryptPolicyConfigPtrOutput) ToDecryptPolicyConfigPtrOutput() DecryptPolicyConfigPtrOutput {
 	return o
 }
 
-func (o EncryptConfigPtrOutput) ToEncryptConfigPtrOutputWithContext(ctx context.Context) EncryptConfigPtrOutput {
+func (o DecryptPolicyConfigPtrOutput) ToDecryptPolicyConfigPtrOutputWithContext(ctx context.Context) DecryptPolicyConfigPtrOutput {
 	return o
 }
 
-func (o EncryptConfigPtrOutput) Elem() EncryptConfigOutput {
-	return o.ApplyT(func(v *EncryptConfig) EncryptConfig {
+func (o DecryptPolicyConfigPtrOutput) Elem() DecryptPolicyConfigOutput {
+	return o.ApplyT(func(v *DecryptPolicyConfig) DecryptPolicyConfig {
 		if v != nil {
 			return *v
 		}
-		var ret EncryptConfig
+		var ret DecryptPolicyConfig
 		return ret
-	}).(EncryptConfigOutput)
+	}).(DecryptPolicyConfigOutput)
 }
 
-// The key to encrypt with.
-func (o EncryptConfigPtrOutput) EncryptionKey() EncryptionKeyPtrOutput {
-	return o.ApplyT(func(v *EncryptConfig) *EncryptionKey {
-		if v == nil {
-			return nil
-		}
-		return &v.EncryptionKey
-	}).(EncryptionKeyPtrOutput)
-}
-
-// `error` or `passthrough` when a record cannot be encrypted.
-func (o EncryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptConfig) *string {
+// `error` or `passthrough` when a record cannot be decrypted.
+func (o DecryptPolicyConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DecryptPolicyConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -1924,9 +1586,19 @@ func (o EncryptConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Where decryption keys may come from.
+func (o DecryptPolicyConfigPtrOutput) KeySources() DecryptionKeySourceArrayOutput {
+	return o.ApplyT(func(v *DecryptPolicyConfig) []DecryptionKeySource {
+		if v == nil {
+			return nil
+		}
+		return v.KeySources
+	}).(DecryptionKeySourceArrayOutput)
+}
+
 // `key` and/or `value`.
-func (o EncryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
-	return o.ApplyT(func(v *EncryptConfig) []string {
+func (o DecryptPolicyConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DecryptPolicyConfig) []string {
 		if v == nil {
 			return nil
 		}
@@ -1934,10 +1606,110 @@ func (o EncryptConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
+// DecryptionKeySource is where decryption keys may come from.
+type DecryptionKeySource struct {
+	// `aws` (AWS KMS) or `static` (StaticKey resources).
+	Type EncryptionKeyType `pulumi:"type"`
+}
+
+// DecryptionKeySourceInput is an input type that accepts DecryptionKeySourceArgs and DecryptionKeySourceOutput values.
+// You can construct a concrete instance of `DecryptionKeySourceInput` via:
+//
+//	DecryptionKeySourceArgs{...}
+type DecryptionKeySourceInput interface {
+	pulumi.Input
+
+	ToDecryptionKeySourceOutput() DecryptionKeySourceOutput
+	ToDecryptionKeySourceOutputWithContext(context.Context) DecryptionKeySourceOutput
+}
+
+// DecryptionKeySource is where decryption keys may come from.
+type DecryptionKeySourceArgs struct {
+	// `aws` (AWS KMS) or `static` (StaticKey resources).
+	Type EncryptionKeyTypeInput `pulumi:"type"`
+}
+
+func (DecryptionKeySourceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptionKeySource)(nil)).Elem()
+}
+
+func (i DecryptionKeySourceArgs) ToDecryptionKeySourceOutput() DecryptionKeySourceOutput {
+	return i.ToDecryptionKeySourceOutputWithContext(context.Background())
+}
+
+func (i DecryptionKeySourceArgs) ToDecryptionKeySourceOutputWithContext(ctx context.Context) DecryptionKeySourceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptionKeySourceOutput)
+}
+
+// DecryptionKeySourceArrayInput is an input type that accepts DecryptionKeySourceArray and DecryptionKeySourceArrayOutput values.
+// You can construct a concrete instance of `DecryptionKeySourceArrayInput` via:
+//
+//	DecryptionKeySourceArray{ DecryptionKeySourceArgs{...} }
+type DecryptionKeySourceArrayInput interface {
+	pulumi.Input
+
+	ToDecryptionKeySourceArrayOutput() DecryptionKeySourceArrayOutput
+	ToDecryptionKeySourceArrayOutputWithContext(context.Context) DecryptionKeySourceArrayOutput
+}
+
+type DecryptionKeySourceArray []DecryptionKeySourceInput
+
+func (DecryptionKeySourceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DecryptionKeySource)(nil)).Elem()
+}
+
+func (i DecryptionKeySourceArray) ToDecryptionKeySourceArrayOutput() DecryptionKeySourceArrayOutput {
+	return i.ToDecryptionKeySourceArrayOutputWithContext(context.Background())
+}
+
+func (i DecryptionKeySourceArray) ToDecryptionKeySourceArrayOutputWithContext(ctx context.Context) DecryptionKeySourceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DecryptionKeySourceArrayOutput)
+}
+
+// DecryptionKeySource is where decryption keys may come from.
+type DecryptionKeySourceOutput struct{ *pulumi.OutputState }
+
+func (DecryptionKeySourceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DecryptionKeySource)(nil)).Elem()
+}
+
+func (o DecryptionKeySourceOutput) ToDecryptionKeySourceOutput() DecryptionKeySourceOutput {
+	return o
+}
+
+func (o DecryptionKeySourceOutput) ToDecryptionKeySourceOutputWithContext(ctx context.Context) DecryptionKeySourceOutput {
+	return o
+}
+
+// `aws` (AWS KMS) or `static` (StaticKey resources).
+func (o DecryptionKeySourceOutput) Type() EncryptionKeyTypeOutput {
+	return o.ApplyT(func(v DecryptionKeySource) EncryptionKeyType { return v.Type }).(EncryptionKeyTypeOutput)
+}
+
+type DecryptionKeySourceArrayOutput struct{ *pulumi.OutputState }
+
+func (DecryptionKeySourceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DecryptionKeySource)(nil)).Elem()
+}
+
+func (o DecryptionKeySourceArrayOutput) ToDecryptionKeySourceArrayOutput() DecryptionKeySourceArrayOutput {
+	return o
+}
+
+func (o DecryptionKeySourceArrayOutput) ToDecryptionKeySourceArrayOutputWithContext(ctx context.Context) DecryptionKeySourceArrayOutput {
+	return o
+}
+
+func (o DecryptionKeySourceArrayOutput) Index(i pulumi.IntInput) DecryptionKeySourceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DecryptionKeySource {
+		return vs[0].([]DecryptionKeySource)[vs[1].(int)]
+	}).(DecryptionKeySourceOutput)
+}
+
 // EncryptField selects fields and the key that encrypts them.
 type EncryptField struct {
 	// The key to encrypt the fields with.
-	EncryptionKey EncryptionKey `pulumi:"encryptionKey"`
+	EncryptionKey EncryptionKeyReference `pulumi:"encryptionKey"`
 	// Field path patterns to encrypt (1-50); or set pathsExpression.
 	Paths []string `pulumi:"paths"`
 	// Expression selecting the fields to encrypt; or set paths.
@@ -1958,7 +1730,7 @@ type EncryptFieldInput interface {
 // EncryptField selects fields and the key that encrypts them.
 type EncryptFieldArgs struct {
 	// The key to encrypt the fields with.
-	EncryptionKey EncryptionKeyInput `pulumi:"encryptionKey"`
+	EncryptionKey EncryptionKeyReferenceInput `pulumi:"encryptionKey"`
 	// Field path patterns to encrypt (1-50); or set pathsExpression.
 	Paths pulumi.StringArrayInput `pulumi:"paths"`
 	// Expression selecting the fields to encrypt; or set paths.
@@ -2018,8 +1790,8 @@ func (o EncryptFieldOutput) ToEncryptFieldOutputWithContext(ctx context.Context)
 }
 
 // The key to encrypt the fields with.
-func (o EncryptFieldOutput) EncryptionKey() EncryptionKeyOutput {
-	return o.ApplyT(func(v EncryptField) EncryptionKey { return v.EncryptionKey }).(EncryptionKeyOutput)
+func (o EncryptFieldOutput) EncryptionKey() EncryptionKeyReferenceOutput {
+	return o.ApplyT(func(v EncryptField) EncryptionKeyReference { return v.EncryptionKey }).(EncryptionKeyReferenceOutput)
 }
 
 // Field path patterns to encrypt (1-50); or set pathsExpression.
@@ -2052,148 +1824,148 @@ func (o EncryptFieldArrayOutput) Index(i pulumi.IntInput) EncryptFieldOutput {
 	}).(EncryptFieldOutput)
 }
 
-// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
-type EncryptFieldsConfig struct {
+// EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
+type EncryptFieldsPolicyConfig struct {
 	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
 	FailureMode string `pulumi:"failureMode"`
 	// Field selections and their keys (1-256).
 	Fields []EncryptField `pulumi:"fields"`
 }
 
-// EncryptFieldsConfigInput is an input type that accepts EncryptFieldsConfigArgs and EncryptFieldsConfigOutput values.
-// You can construct a concrete instance of `EncryptFieldsConfigInput` via:
+// EncryptFieldsPolicyConfigInput is an input type that accepts EncryptFieldsPolicyConfigArgs and EncryptFieldsPolicyConfigOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyConfigInput` via:
 //
-//	EncryptFieldsConfigArgs{...}
-type EncryptFieldsConfigInput interface {
+//	EncryptFieldsPolicyConfigArgs{...}
+type EncryptFieldsPolicyConfigInput interface {
 	pulumi.Input
 
-	ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput
-	ToEncryptFieldsConfigOutputWithContext(context.Context) EncryptFieldsConfigOutput
+	ToEncryptFieldsPolicyConfigOutput() EncryptFieldsPolicyConfigOutput
+	ToEncryptFieldsPolicyConfigOutputWithContext(context.Context) EncryptFieldsPolicyConfigOutput
 }
 
-// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
-type EncryptFieldsConfigArgs struct {
+// EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
+type EncryptFieldsPolicyConfigArgs struct {
 	// `reject`, `passthrough` or `mark` when a field cannot be encrypted.
 	FailureMode pulumi.StringInput `pulumi:"failureMode"`
 	// Field selections and their keys (1-256).
 	Fields EncryptFieldArrayInput `pulumi:"fields"`
 }
 
-func (EncryptFieldsConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+func (EncryptFieldsPolicyConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
-	return i.ToEncryptFieldsConfigOutputWithContext(context.Background())
+func (i EncryptFieldsPolicyConfigArgs) ToEncryptFieldsPolicyConfigOutput() EncryptFieldsPolicyConfigOutput {
+	return i.ToEncryptFieldsPolicyConfigOutputWithContext(context.Background())
 }
 
-func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput)
+func (i EncryptFieldsPolicyConfigArgs) ToEncryptFieldsPolicyConfigOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyConfigOutput)
 }
 
-func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
-	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+func (i EncryptFieldsPolicyConfigArgs) ToEncryptFieldsPolicyConfigPtrOutput() EncryptFieldsPolicyConfigPtrOutput {
+	return i.ToEncryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i EncryptFieldsConfigArgs) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigOutput).ToEncryptFieldsConfigPtrOutputWithContext(ctx)
+func (i EncryptFieldsPolicyConfigArgs) ToEncryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyConfigOutput).ToEncryptFieldsPolicyConfigPtrOutputWithContext(ctx)
 }
 
-// EncryptFieldsConfigPtrInput is an input type that accepts EncryptFieldsConfigArgs, EncryptFieldsConfigPtr and EncryptFieldsConfigPtrOutput values.
-// You can construct a concrete instance of `EncryptFieldsConfigPtrInput` via:
+// EncryptFieldsPolicyConfigPtrInput is an input type that accepts EncryptFieldsPolicyConfigArgs, EncryptFieldsPolicyConfigPtr and EncryptFieldsPolicyConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptFieldsPolicyConfigPtrInput` via:
 //
-//	        EncryptFieldsConfigArgs{...}
+//	        EncryptFieldsPolicyConfigArgs{...}
 //
 //	or:
 //
 //	        nil
-type EncryptFieldsConfigPtrInput interface {
+type EncryptFieldsPolicyConfigPtrInput interface {
 	pulumi.Input
 
-	ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput
-	ToEncryptFieldsConfigPtrOutputWithContext(context.Context) EncryptFieldsConfigPtrOutput
+	ToEncryptFieldsPolicyConfigPtrOutput() EncryptFieldsPolicyConfigPtrOutput
+	ToEncryptFieldsPolicyConfigPtrOutputWithContext(context.Context) EncryptFieldsPolicyConfigPtrOutput
 }
 
-type encryptFieldsConfigPtrType EncryptFieldsConfigArgs
+type encryptFieldsPolicyConfigPtrType EncryptFieldsPolicyConfigArgs
 
-func EncryptFieldsConfigPtr(v *EncryptFieldsConfigArgs) EncryptFieldsConfigPtrInput {
-	return (*encryptFieldsConfigPtrType)(v)
+func EncryptFieldsPolicyConfigPtr(v *EncryptFieldsPolicyConfigArgs) EncryptFieldsPolicyConfigPtrInput {
+	return (*encryptFieldsPolicyConfigPtrType)(v)
 }
 
-func (*encryptFieldsConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+func (*encryptFieldsPolicyConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
-	return i.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+func (i *encryptFieldsPolicyConfigPtrType) ToEncryptFieldsPolicyConfigPtrOutput() EncryptFieldsPolicyConfigPtrOutput {
+	return i.ToEncryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (i *encryptFieldsConfigPtrType) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsConfigPtrOutput)
+func (i *encryptFieldsPolicyConfigPtrType) ToEncryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptFieldsPolicyConfigPtrOutput)
 }
 
-// EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
-type EncryptFieldsConfigOutput struct{ *pulumi.OutputState }
+// EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
+type EncryptFieldsPolicyConfigOutput struct{ *pulumi.OutputState }
 
-func (EncryptFieldsConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptFieldsConfig)(nil)).Elem()
+func (EncryptFieldsPolicyConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutput() EncryptFieldsConfigOutput {
+func (o EncryptFieldsPolicyConfigOutput) ToEncryptFieldsPolicyConfigOutput() EncryptFieldsPolicyConfigOutput {
 	return o
 }
 
-func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigOutputWithContext(ctx context.Context) EncryptFieldsConfigOutput {
+func (o EncryptFieldsPolicyConfigOutput) ToEncryptFieldsPolicyConfigOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigOutput {
 	return o
 }
 
-func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
-	return o.ToEncryptFieldsConfigPtrOutputWithContext(context.Background())
+func (o EncryptFieldsPolicyConfigOutput) ToEncryptFieldsPolicyConfigPtrOutput() EncryptFieldsPolicyConfigPtrOutput {
+	return o.ToEncryptFieldsPolicyConfigPtrOutputWithContext(context.Background())
 }
 
-func (o EncryptFieldsConfigOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsConfig) *EncryptFieldsConfig {
+func (o EncryptFieldsPolicyConfigOutput) ToEncryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptFieldsPolicyConfig) *EncryptFieldsPolicyConfig {
 		return &v
-	}).(EncryptFieldsConfigPtrOutput)
+	}).(EncryptFieldsPolicyConfigPtrOutput)
 }
 
 // `reject`, `passthrough` or `mark` when a field cannot be encrypted.
-func (o EncryptFieldsConfigOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v EncryptFieldsConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o EncryptFieldsPolicyConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicyConfig) string { return v.FailureMode }).(pulumi.StringOutput)
 }
 
 // Field selections and their keys (1-256).
-func (o EncryptFieldsConfigOutput) Fields() EncryptFieldArrayOutput {
-	return o.ApplyT(func(v EncryptFieldsConfig) []EncryptField { return v.Fields }).(EncryptFieldArrayOutput)
+func (o EncryptFieldsPolicyConfigOutput) Fields() EncryptFieldArrayOutput {
+	return o.ApplyT(func(v EncryptFieldsPolicyConfig) []EncryptField { return v.Fields }).(EncryptFieldArrayOutput)
 }
 
-type EncryptFieldsConfigPtrOutput struct{ *pulumi.OutputState }
+type EncryptFieldsPolicyConfigPtrOutput struct{ *pulumi.OutputState }
 
-func (EncryptFieldsConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptFieldsConfig)(nil)).Elem()
+func (EncryptFieldsPolicyConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptFieldsPolicyConfig)(nil)).Elem()
 }
 
-func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutput() EncryptFieldsConfigPtrOutput {
+func (o EncryptFieldsPolicyConfigPtrOutput) ToEncryptFieldsPolicyConfigPtrOutput() EncryptFieldsPolicyConfigPtrOutput {
 	return o
 }
 
-func (o EncryptFieldsConfigPtrOutput) ToEncryptFieldsConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsConfigPtrOutput {
+func (o EncryptFieldsPolicyConfigPtrOutput) ToEncryptFieldsPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptFieldsPolicyConfigPtrOutput {
 	return o
 }
 
-func (o EncryptFieldsConfigPtrOutput) Elem() EncryptFieldsConfigOutput {
-	return o.ApplyT(func(v *EncryptFieldsConfig) EncryptFieldsConfig {
+func (o EncryptFieldsPolicyConfigPtrOutput) Elem() EncryptFieldsPolicyConfigOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicyConfig) EncryptFieldsPolicyConfig {
 		if v != nil {
 			return *v
 		}
-		var ret EncryptFieldsConfig
+		var ret EncryptFieldsPolicyConfig
 		return ret
-	}).(EncryptFieldsConfigOutput)
+	}).(EncryptFieldsPolicyConfigOutput)
 }
 
 // `reject`, `passthrough` or `mark` when a field cannot be encrypted.
-func (o EncryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptFieldsConfig) *string {
+func (o EncryptFieldsPolicyConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicyConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -2202,8 +1974,8 @@ func (o EncryptFieldsConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
 }
 
 // Field selections and their keys (1-256).
-func (o EncryptFieldsConfigPtrOutput) Fields() EncryptFieldArrayOutput {
-	return o.ApplyT(func(v *EncryptFieldsConfig) []EncryptField {
+func (o EncryptFieldsPolicyConfigPtrOutput) Fields() EncryptFieldArrayOutput {
+	return o.ApplyT(func(v *EncryptFieldsPolicyConfig) []EncryptField {
 		if v == nil {
 			return nil
 		}
@@ -2211,157 +1983,335 @@ func (o EncryptFieldsConfigPtrOutput) Fields() EncryptFieldArrayOutput {
 	}).(EncryptFieldArrayOutput)
 }
 
-// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
-type EncryptionKey struct {
+// EncryptPolicyConfig encrypts whole record keys or values.
+type EncryptPolicyConfig struct {
+	// The key to encrypt with.
+	EncryptionKey EncryptionKeyReference `pulumi:"encryptionKey"`
+	// `error` or `passthrough` when a record cannot be encrypted.
+	FailureMode string `pulumi:"failureMode"`
+	// `key` and/or `value`.
+	PartOfRecord []string `pulumi:"partOfRecord"`
+}
+
+// EncryptPolicyConfigInput is an input type that accepts EncryptPolicyConfigArgs and EncryptPolicyConfigOutput values.
+// You can construct a concrete instance of `EncryptPolicyConfigInput` via:
+//
+//	EncryptPolicyConfigArgs{...}
+type EncryptPolicyConfigInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyConfigOutput() EncryptPolicyConfigOutput
+	ToEncryptPolicyConfigOutputWithContext(context.Context) EncryptPolicyConfigOutput
+}
+
+// EncryptPolicyConfig encrypts whole record keys or values.
+type EncryptPolicyConfigArgs struct {
+	// The key to encrypt with.
+	EncryptionKey EncryptionKeyReferenceInput `pulumi:"encryptionKey"`
+	// `error` or `passthrough` when a record cannot be encrypted.
+	FailureMode pulumi.StringInput `pulumi:"failureMode"`
+	// `key` and/or `value`.
+	PartOfRecord pulumi.StringArrayInput `pulumi:"partOfRecord"`
+}
+
+func (EncryptPolicyConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicyConfig)(nil)).Elem()
+}
+
+func (i EncryptPolicyConfigArgs) ToEncryptPolicyConfigOutput() EncryptPolicyConfigOutput {
+	return i.ToEncryptPolicyConfigOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyConfigArgs) ToEncryptPolicyConfigOutputWithContext(ctx context.Context) EncryptPolicyConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyConfigOutput)
+}
+
+func (i EncryptPolicyConfigArgs) ToEncryptPolicyConfigPtrOutput() EncryptPolicyConfigPtrOutput {
+	return i.ToEncryptPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (i EncryptPolicyConfigArgs) ToEncryptPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyConfigOutput).ToEncryptPolicyConfigPtrOutputWithContext(ctx)
+}
+
+// EncryptPolicyConfigPtrInput is an input type that accepts EncryptPolicyConfigArgs, EncryptPolicyConfigPtr and EncryptPolicyConfigPtrOutput values.
+// You can construct a concrete instance of `EncryptPolicyConfigPtrInput` via:
+//
+//	        EncryptPolicyConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type EncryptPolicyConfigPtrInput interface {
+	pulumi.Input
+
+	ToEncryptPolicyConfigPtrOutput() EncryptPolicyConfigPtrOutput
+	ToEncryptPolicyConfigPtrOutputWithContext(context.Context) EncryptPolicyConfigPtrOutput
+}
+
+type encryptPolicyConfigPtrType EncryptPolicyConfigArgs
+
+func EncryptPolicyConfigPtr(v *EncryptPolicyConfigArgs) EncryptPolicyConfigPtrInput {
+	return (*encryptPolicyConfigPtrType)(v)
+}
+
+func (*encryptPolicyConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicyConfig)(nil)).Elem()
+}
+
+func (i *encryptPolicyConfigPtrType) ToEncryptPolicyConfigPtrOutput() EncryptPolicyConfigPtrOutput {
+	return i.ToEncryptPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *encryptPolicyConfigPtrType) ToEncryptPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptPolicyConfigPtrOutput)
+}
+
+// EncryptPolicyConfig encrypts whole record keys or values.
+type EncryptPolicyConfigOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptPolicyConfig)(nil)).Elem()
+}
+
+func (o EncryptPolicyConfigOutput) ToEncryptPolicyConfigOutput() EncryptPolicyConfigOutput {
+	return o
+}
+
+func (o EncryptPolicyConfigOutput) ToEncryptPolicyConfigOutputWithContext(ctx context.Context) EncryptPolicyConfigOutput {
+	return o
+}
+
+func (o EncryptPolicyConfigOutput) ToEncryptPolicyConfigPtrOutput() EncryptPolicyConfigPtrOutput {
+	return o.ToEncryptPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (o EncryptPolicyConfigOutput) ToEncryptPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptPolicyConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptPolicyConfig) *EncryptPolicyConfig {
+		return &v
+	}).(EncryptPolicyConfigPtrOutput)
+}
+
+// The key to encrypt with.
+func (o EncryptPolicyConfigOutput) EncryptionKey() EncryptionKeyReferenceOutput {
+	return o.ApplyT(func(v EncryptPolicyConfig) EncryptionKeyReference { return v.EncryptionKey }).(EncryptionKeyReferenceOutput)
+}
+
+// `error` or `passthrough` when a record cannot be encrypted.
+func (o EncryptPolicyConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v EncryptPolicyConfig) string { return v.FailureMode }).(pulumi.StringOutput)
+}
+
+// `key` and/or `value`.
+func (o EncryptPolicyConfigOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v EncryptPolicyConfig) []string { return v.PartOfRecord }).(pulumi.StringArrayOutput)
+}
+
+type EncryptPolicyConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (EncryptPolicyConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptPolicyConfig)(nil)).Elem()
+}
+
+func (o EncryptPolicyConfigPtrOutput) ToEncryptPolicyConfigPtrOutput() EncryptPolicyConfigPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyConfigPtrOutput) ToEncryptPolicyConfigPtrOutputWithContext(ctx context.Context) EncryptPolicyConfigPtrOutput {
+	return o
+}
+
+func (o EncryptPolicyConfigPtrOutput) Elem() EncryptPolicyConfigOutput {
+	return o.ApplyT(func(v *EncryptPolicyConfig) EncryptPolicyConfig {
+		if v != nil {
+			return *v
+		}
+		var ret EncryptPolicyConfig
+		return ret
+	}).(EncryptPolicyConfigOutput)
+}
+
+// The key to encrypt with.
+func (o EncryptPolicyConfigPtrOutput) EncryptionKey() EncryptionKeyReferencePtrOutput {
+	return o.ApplyT(func(v *EncryptPolicyConfig) *EncryptionKeyReference {
+		if v == nil {
+			return nil
+		}
+		return &v.EncryptionKey
+	}).(EncryptionKeyReferencePtrOutput)
+}
+
+// `error` or `passthrough` when a record cannot be encrypted.
+func (o EncryptPolicyConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptPolicyConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.FailureMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// `key` and/or `value`.
+func (o EncryptPolicyConfigPtrOutput) PartOfRecord() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *EncryptPolicyConfig) []string {
+		if v == nil {
+			return nil
+		}
+		return v.PartOfRecord
+	}).(pulumi.StringArrayOutput)
+}
+
+// EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+type EncryptionKeyReference struct {
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn *string `pulumi:"arn"`
 	// `static`: the StaticKey, by ID or name.
 	Key *Ref `pulumi:"key"`
 	// `aws` or `static`.
-	Type KeyType `pulumi:"type"`
+	Type EncryptionKeyType `pulumi:"type"`
 }
 
-// EncryptionKeyInput is an input type that accepts EncryptionKeyArgs and EncryptionKeyOutput values.
-// You can construct a concrete instance of `EncryptionKeyInput` via:
+// EncryptionKeyReferenceInput is an input type that accepts EncryptionKeyReferenceArgs and EncryptionKeyReferenceOutput values.
+// You can construct a concrete instance of `EncryptionKeyReferenceInput` via:
 //
-//	EncryptionKeyArgs{...}
-type EncryptionKeyInput interface {
+//	EncryptionKeyReferenceArgs{...}
+type EncryptionKeyReferenceInput interface {
 	pulumi.Input
 
-	ToEncryptionKeyOutput() EncryptionKeyOutput
-	ToEncryptionKeyOutputWithContext(context.Context) EncryptionKeyOutput
+	ToEncryptionKeyReferenceOutput() EncryptionKeyReferenceOutput
+	ToEncryptionKeyReferenceOutputWithContext(context.Context) EncryptionKeyReferenceOutput
 }
 
-// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
-type EncryptionKeyArgs struct {
+// EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+type EncryptionKeyReferenceArgs struct {
 	// `aws`: ARN of the KMS key (`arn:aws:kms:...`).
 	Arn pulumi.StringPtrInput `pulumi:"arn"`
 	// `static`: the StaticKey, by ID or name.
 	Key RefPtrInput `pulumi:"key"`
 	// `aws` or `static`.
-	Type KeyTypeInput `pulumi:"type"`
+	Type EncryptionKeyTypeInput `pulumi:"type"`
 }
 
-func (EncryptionKeyArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+func (EncryptionKeyReferenceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKeyReference)(nil)).Elem()
 }
 
-func (i EncryptionKeyArgs) ToEncryptionKeyOutput() EncryptionKeyOutput {
-	return i.ToEncryptionKeyOutputWithContext(context.Background())
+func (i EncryptionKeyReferenceArgs) ToEncryptionKeyReferenceOutput() EncryptionKeyReferenceOutput {
+	return i.ToEncryptionKeyReferenceOutputWithContext(context.Background())
 }
 
-func (i EncryptionKeyArgs) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput)
+func (i EncryptionKeyReferenceArgs) ToEncryptionKeyReferenceOutputWithContext(ctx context.Context) EncryptionKeyReferenceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyReferenceOutput)
 }
 
-func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
-	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+func (i EncryptionKeyReferenceArgs) ToEncryptionKeyReferencePtrOutput() EncryptionKeyReferencePtrOutput {
+	return i.ToEncryptionKeyReferencePtrOutputWithContext(context.Background())
 }
 
-func (i EncryptionKeyArgs) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyOutput).ToEncryptionKeyPtrOutputWithContext(ctx)
+func (i EncryptionKeyReferenceArgs) ToEncryptionKeyReferencePtrOutputWithContext(ctx context.Context) EncryptionKeyReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyReferenceOutput).ToEncryptionKeyReferencePtrOutputWithContext(ctx)
 }
 
-// EncryptionKeyPtrInput is an input type that accepts EncryptionKeyArgs, EncryptionKeyPtr and EncryptionKeyPtrOutput values.
-// You can construct a concrete instance of `EncryptionKeyPtrInput` via:
+// EncryptionKeyReferencePtrInput is an input type that accepts EncryptionKeyReferenceArgs, EncryptionKeyReferencePtr and EncryptionKeyReferencePtrOutput values.
+// You can construct a concrete instance of `EncryptionKeyReferencePtrInput` via:
 //
-//	        EncryptionKeyArgs{...}
+//	        EncryptionKeyReferenceArgs{...}
 //
 //	or:
 //
 //	        nil
-type EncryptionKeyPtrInput interface {
+type EncryptionKeyReferencePtrInput interface {
 	pulumi.Input
 
-	ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput
-	ToEncryptionKeyPtrOutputWithContext(context.Context) EncryptionKeyPtrOutput
+	ToEncryptionKeyReferencePtrOutput() EncryptionKeyReferencePtrOutput
+	ToEncryptionKeyReferencePtrOutputWithContext(context.Context) EncryptionKeyReferencePtrOutput
 }
 
-type encryptionKeyPtrType EncryptionKeyArgs
+type encryptionKeyReferencePtrType EncryptionKeyReferenceArgs
 
-func EncryptionKeyPtr(v *EncryptionKeyArgs) EncryptionKeyPtrInput {
-	return (*encryptionKeyPtrType)(v)
+func EncryptionKeyReferencePtr(v *EncryptionKeyReferenceArgs) EncryptionKeyReferencePtrInput {
+	return (*encryptionKeyReferencePtrType)(v)
 }
 
-func (*encryptionKeyPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+func (*encryptionKeyReferencePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKeyReference)(nil)).Elem()
 }
 
-func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
-	return i.ToEncryptionKeyPtrOutputWithContext(context.Background())
+func (i *encryptionKeyReferencePtrType) ToEncryptionKeyReferencePtrOutput() EncryptionKeyReferencePtrOutput {
+	return i.ToEncryptionKeyReferencePtrOutputWithContext(context.Background())
 }
 
-func (i *encryptionKeyPtrType) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyPtrOutput)
+func (i *encryptionKeyReferencePtrType) ToEncryptionKeyReferencePtrOutputWithContext(ctx context.Context) EncryptionKeyReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EncryptionKeyReferencePtrOutput)
 }
 
-// EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
-type EncryptionKeyOutput struct{ *pulumi.OutputState }
+// EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+type EncryptionKeyReferenceOutput struct{ *pulumi.OutputState }
 
-func (EncryptionKeyOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*EncryptionKey)(nil)).Elem()
+func (EncryptionKeyReferenceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EncryptionKeyReference)(nil)).Elem()
 }
 
-func (o EncryptionKeyOutput) ToEncryptionKeyOutput() EncryptionKeyOutput {
+func (o EncryptionKeyReferenceOutput) ToEncryptionKeyReferenceOutput() EncryptionKeyReferenceOutput {
 	return o
 }
 
-func (o EncryptionKeyOutput) ToEncryptionKeyOutputWithContext(ctx context.Context) EncryptionKeyOutput {
+func (o EncryptionKeyReferenceOutput) ToEncryptionKeyReferenceOutputWithContext(ctx context.Context) EncryptionKeyReferenceOutput {
 	return o
 }
 
-func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
-	return o.ToEncryptionKeyPtrOutputWithContext(context.Background())
+func (o EncryptionKeyReferenceOutput) ToEncryptionKeyReferencePtrOutput() EncryptionKeyReferencePtrOutput {
+	return o.ToEncryptionKeyReferencePtrOutputWithContext(context.Background())
 }
 
-func (o EncryptionKeyOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptionKey) *EncryptionKey {
+func (o EncryptionKeyReferenceOutput) ToEncryptionKeyReferencePtrOutputWithContext(ctx context.Context) EncryptionKeyReferencePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EncryptionKeyReference) *EncryptionKeyReference {
 		return &v
-	}).(EncryptionKeyPtrOutput)
+	}).(EncryptionKeyReferencePtrOutput)
 }
 
 // `aws`: ARN of the KMS key (`arn:aws:kms:...`).
-func (o EncryptionKeyOutput) Arn() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v EncryptionKey) *string { return v.Arn }).(pulumi.StringPtrOutput)
+func (o EncryptionKeyReferenceOutput) Arn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EncryptionKeyReference) *string { return v.Arn }).(pulumi.StringPtrOutput)
 }
 
 // `static`: the StaticKey, by ID or name.
-func (o EncryptionKeyOutput) Key() RefPtrOutput {
-	return o.ApplyT(func(v EncryptionKey) *Ref { return v.Key }).(RefPtrOutput)
+func (o EncryptionKeyReferenceOutput) Key() RefPtrOutput {
+	return o.ApplyT(func(v EncryptionKeyReference) *Ref { return v.Key }).(RefPtrOutput)
 }
 
 // `aws` or `static`.
-func (o EncryptionKeyOutput) Type() KeyTypeOutput {
-	return o.ApplyT(func(v EncryptionKey) KeyType { return v.Type }).(KeyTypeOutput)
+func (o EncryptionKeyReferenceOutput) Type() EncryptionKeyTypeOutput {
+	return o.ApplyT(func(v EncryptionKeyReference) EncryptionKeyType { return v.Type }).(EncryptionKeyTypeOutput)
 }
 
-type EncryptionKeyPtrOutput struct{ *pulumi.OutputState }
+type EncryptionKeyReferencePtrOutput struct{ *pulumi.OutputState }
 
-func (EncryptionKeyPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**EncryptionKey)(nil)).Elem()
+func (EncryptionKeyReferencePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EncryptionKeyReference)(nil)).Elem()
 }
 
-func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutput() EncryptionKeyPtrOutput {
+func (o EncryptionKeyReferencePtrOutput) ToEncryptionKeyReferencePtrOutput() EncryptionKeyReferencePtrOutput {
 	return o
 }
 
-func (o EncryptionKeyPtrOutput) ToEncryptionKeyPtrOutputWithContext(ctx context.Context) EncryptionKeyPtrOutput {
+func (o EncryptionKeyReferencePtrOutput) ToEncryptionKeyReferencePtrOutputWithContext(ctx context.Context) EncryptionKeyReferencePtrOutput {
 	return o
 }
 
-func (o EncryptionKeyPtrOutput) Elem() EncryptionKeyOutput {
-	return o.ApplyT(func(v *EncryptionKey) EncryptionKey {
+func (o EncryptionKeyReferencePtrOutput) Elem() EncryptionKeyReferenceOutput {
+	return o.ApplyT(func(v *EncryptionKeyReference) EncryptionKeyReference {
 		if v != nil {
 			return *v
 		}
-		var ret EncryptionKey
+		var ret EncryptionKeyReference
 		return ret
-	}).(EncryptionKeyOutput)
+	}).(EncryptionKeyReferenceOutput)
 }
 
 // `aws`: ARN of the KMS key (`arn:aws:kms:...`).
-func (o EncryptionKeyPtrOutput) Arn() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *EncryptionKey) *string {
+func (o EncryptionKeyReferencePtrOutput) Arn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EncryptionKeyReference) *string {
 		if v == nil {
 			return nil
 		}
@@ -2370,8 +2320,8 @@ func (o EncryptionKeyPtrOutput) Arn() pulumi.StringPtrOutput {
 }
 
 // `static`: the StaticKey, by ID or name.
-func (o EncryptionKeyPtrOutput) Key() RefPtrOutput {
-	return o.ApplyT(func(v *EncryptionKey) *Ref {
+func (o EncryptionKeyReferencePtrOutput) Key() RefPtrOutput {
+	return o.ApplyT(func(v *EncryptionKeyReference) *Ref {
 		if v == nil {
 			return nil
 		}
@@ -2380,13 +2330,13 @@ func (o EncryptionKeyPtrOutput) Key() RefPtrOutput {
 }
 
 // `aws` or `static`.
-func (o EncryptionKeyPtrOutput) Type() KeyTypePtrOutput {
-	return o.ApplyT(func(v *EncryptionKey) *KeyType {
+func (o EncryptionKeyReferencePtrOutput) Type() EncryptionKeyTypePtrOutput {
+	return o.ApplyT(func(v *EncryptionKeyReference) *EncryptionKeyType {
 		if v == nil {
 			return nil
 		}
 		return &v.Type
-	}).(KeyTypePtrOutput)
+	}).(EncryptionKeyTypePtrOutput)
 }
 
 // ExactGroup is one consumer group.
@@ -2729,8 +2679,8 @@ func (o FetchByPtrOutput) Key() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
-type FetchKongIdentityPrincipal struct {
+// FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
+type FetchKongIdentityPrincipalConfig struct {
 	// Kong Identity directory.
 	Directory string `pulumi:"directory"`
 	// `error` or `ignore` when the lookup fails.
@@ -2739,19 +2689,19 @@ type FetchKongIdentityPrincipal struct {
 	FetchBy *FetchBy `pulumi:"fetchBy"`
 }
 
-// FetchKongIdentityPrincipalInput is an input type that accepts FetchKongIdentityPrincipalArgs and FetchKongIdentityPrincipalOutput values.
-// You can construct a concrete instance of `FetchKongIdentityPrincipalInput` via:
+// FetchKongIdentityPrincipalConfigInput is an input type that accepts FetchKongIdentityPrincipalConfigArgs and FetchKongIdentityPrincipalConfigOutput values.
+// You can construct a concrete instance of `FetchKongIdentityPrincipalConfigInput` via:
 //
-//	FetchKongIdentityPrincipalArgs{...}
-type FetchKongIdentityPrincipalInput interface {
+//	FetchKongIdentityPrincipalConfigArgs{...}
+type FetchKongIdentityPrincipalConfigInput interface {
 	pulumi.Input
 
-	ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput
-	ToFetchKongIdentityPrincipalOutputWithContext(context.Context) FetchKongIdentityPrincipalOutput
+	ToFetchKongIdentityPrincipalConfigOutput() FetchKongIdentityPrincipalConfigOutput
+	ToFetchKongIdentityPrincipalConfigOutputWithContext(context.Context) FetchKongIdentityPrincipalConfigOutput
 }
 
-// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
-type FetchKongIdentityPrincipalArgs struct {
+// FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
+type FetchKongIdentityPrincipalConfigArgs struct {
 	// Kong Identity directory.
 	Directory pulumi.StringInput `pulumi:"directory"`
 	// `error` or `ignore` when the lookup fails.
@@ -2760,126 +2710,126 @@ type FetchKongIdentityPrincipalArgs struct {
 	FetchBy FetchByPtrInput `pulumi:"fetchBy"`
 }
 
-func (FetchKongIdentityPrincipalArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*FetchKongIdentityPrincipal)(nil)).Elem()
+func (FetchKongIdentityPrincipalConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchKongIdentityPrincipalConfig)(nil)).Elem()
 }
 
-func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput {
-	return i.ToFetchKongIdentityPrincipalOutputWithContext(context.Background())
+func (i FetchKongIdentityPrincipalConfigArgs) ToFetchKongIdentityPrincipalConfigOutput() FetchKongIdentityPrincipalConfigOutput {
+	return i.ToFetchKongIdentityPrincipalConfigOutputWithContext(context.Background())
 }
 
-func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalOutput)
+func (i FetchKongIdentityPrincipalConfigArgs) ToFetchKongIdentityPrincipalConfigOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalConfigOutput)
 }
 
-func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
-	return i.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+func (i FetchKongIdentityPrincipalConfigArgs) ToFetchKongIdentityPrincipalConfigPtrOutput() FetchKongIdentityPrincipalConfigPtrOutput {
+	return i.ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(context.Background())
 }
 
-func (i FetchKongIdentityPrincipalArgs) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalOutput).ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx)
+func (i FetchKongIdentityPrincipalConfigArgs) ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalConfigOutput).ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(ctx)
 }
 
-// FetchKongIdentityPrincipalPtrInput is an input type that accepts FetchKongIdentityPrincipalArgs, FetchKongIdentityPrincipalPtr and FetchKongIdentityPrincipalPtrOutput values.
-// You can construct a concrete instance of `FetchKongIdentityPrincipalPtrInput` via:
+// FetchKongIdentityPrincipalConfigPtrInput is an input type that accepts FetchKongIdentityPrincipalConfigArgs, FetchKongIdentityPrincipalConfigPtr and FetchKongIdentityPrincipalConfigPtrOutput values.
+// You can construct a concrete instance of `FetchKongIdentityPrincipalConfigPtrInput` via:
 //
-//	        FetchKongIdentityPrincipalArgs{...}
+//	        FetchKongIdentityPrincipalConfigArgs{...}
 //
 //	or:
 //
 //	        nil
-type FetchKongIdentityPrincipalPtrInput interface {
+type FetchKongIdentityPrincipalConfigPtrInput interface {
 	pulumi.Input
 
-	ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput
-	ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Context) FetchKongIdentityPrincipalPtrOutput
+	ToFetchKongIdentityPrincipalConfigPtrOutput() FetchKongIdentityPrincipalConfigPtrOutput
+	ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(context.Context) FetchKongIdentityPrincipalConfigPtrOutput
 }
 
-type fetchKongIdentityPrincipalPtrType FetchKongIdentityPrincipalArgs
+type fetchKongIdentityPrincipalConfigPtrType FetchKongIdentityPrincipalConfigArgs
 
-func FetchKongIdentityPrincipalPtr(v *FetchKongIdentityPrincipalArgs) FetchKongIdentityPrincipalPtrInput {
-	return (*fetchKongIdentityPrincipalPtrType)(v)
+func FetchKongIdentityPrincipalConfigPtr(v *FetchKongIdentityPrincipalConfigArgs) FetchKongIdentityPrincipalConfigPtrInput {
+	return (*fetchKongIdentityPrincipalConfigPtrType)(v)
 }
 
-func (*fetchKongIdentityPrincipalPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**FetchKongIdentityPrincipal)(nil)).Elem()
+func (*fetchKongIdentityPrincipalConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchKongIdentityPrincipalConfig)(nil)).Elem()
 }
 
-func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
-	return i.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+func (i *fetchKongIdentityPrincipalConfigPtrType) ToFetchKongIdentityPrincipalConfigPtrOutput() FetchKongIdentityPrincipalConfigPtrOutput {
+	return i.ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(context.Background())
 }
 
-func (i *fetchKongIdentityPrincipalPtrType) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalPtrOutput)
+func (i *fetchKongIdentityPrincipalConfigPtrType) ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FetchKongIdentityPrincipalConfigPtrOutput)
 }
 
-// FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
-type FetchKongIdentityPrincipalOutput struct{ *pulumi.OutputState }
+// FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
+type FetchKongIdentityPrincipalConfigOutput struct{ *pulumi.OutputState }
 
-func (FetchKongIdentityPrincipalOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*FetchKongIdentityPrincipal)(nil)).Elem()
+func (FetchKongIdentityPrincipalConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FetchKongIdentityPrincipalConfig)(nil)).Elem()
 }
 
-func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalOutput() FetchKongIdentityPrincipalOutput {
+func (o FetchKongIdentityPrincipalConfigOutput) ToFetchKongIdentityPrincipalConfigOutput() FetchKongIdentityPrincipalConfigOutput {
 	return o
 }
 
-func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalOutput {
+func (o FetchKongIdentityPrincipalConfigOutput) ToFetchKongIdentityPrincipalConfigOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigOutput {
 	return o
 }
 
-func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
-	return o.ToFetchKongIdentityPrincipalPtrOutputWithContext(context.Background())
+func (o FetchKongIdentityPrincipalConfigOutput) ToFetchKongIdentityPrincipalConfigPtrOutput() FetchKongIdentityPrincipalConfigPtrOutput {
+	return o.ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(context.Background())
 }
 
-func (o FetchKongIdentityPrincipalOutput) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v FetchKongIdentityPrincipal) *FetchKongIdentityPrincipal {
+func (o FetchKongIdentityPrincipalConfigOutput) ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FetchKongIdentityPrincipalConfig) *FetchKongIdentityPrincipalConfig {
 		return &v
-	}).(FetchKongIdentityPrincipalPtrOutput)
+	}).(FetchKongIdentityPrincipalConfigPtrOutput)
 }
 
 // Kong Identity directory.
-func (o FetchKongIdentityPrincipalOutput) Directory() pulumi.StringOutput {
-	return o.ApplyT(func(v FetchKongIdentityPrincipal) string { return v.Directory }).(pulumi.StringOutput)
+func (o FetchKongIdentityPrincipalConfigOutput) Directory() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipalConfig) string { return v.Directory }).(pulumi.StringOutput)
 }
 
 // `error` or `ignore` when the lookup fails.
-func (o FetchKongIdentityPrincipalOutput) FailureMode() pulumi.StringOutput {
-	return o.ApplyT(func(v FetchKongIdentityPrincipal) string { return v.FailureMode }).(pulumi.StringOutput)
+func (o FetchKongIdentityPrincipalConfigOutput) FailureMode() pulumi.StringOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipalConfig) string { return v.FailureMode }).(pulumi.StringOutput)
 }
 
 // Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).
-func (o FetchKongIdentityPrincipalOutput) FetchBy() FetchByPtrOutput {
-	return o.ApplyT(func(v FetchKongIdentityPrincipal) *FetchBy { return v.FetchBy }).(FetchByPtrOutput)
+func (o FetchKongIdentityPrincipalConfigOutput) FetchBy() FetchByPtrOutput {
+	return o.ApplyT(func(v FetchKongIdentityPrincipalConfig) *FetchBy { return v.FetchBy }).(FetchByPtrOutput)
 }
 
-type FetchKongIdentityPrincipalPtrOutput struct{ *pulumi.OutputState }
+type FetchKongIdentityPrincipalConfigPtrOutput struct{ *pulumi.OutputState }
 
-func (FetchKongIdentityPrincipalPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**FetchKongIdentityPrincipal)(nil)).Elem()
+func (FetchKongIdentityPrincipalConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FetchKongIdentityPrincipalConfig)(nil)).Elem()
 }
 
-func (o FetchKongIdentityPrincipalPtrOutput) ToFetchKongIdentityPrincipalPtrOutput() FetchKongIdentityPrincipalPtrOutput {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) ToFetchKongIdentityPrincipalConfigPtrOutput() FetchKongIdentityPrincipalConfigPtrOutput {
 	return o
 }
 
-func (o FetchKongIdentityPrincipalPtrOutput) ToFetchKongIdentityPrincipalPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalPtrOutput {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) ToFetchKongIdentityPrincipalConfigPtrOutputWithContext(ctx context.Context) FetchKongIdentityPrincipalConfigPtrOutput {
 	return o
 }
 
-func (o FetchKongIdentityPrincipalPtrOutput) Elem() FetchKongIdentityPrincipalOutput {
-	return o.ApplyT(func(v *FetchKongIdentityPrincipal) FetchKongIdentityPrincipal {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) Elem() FetchKongIdentityPrincipalConfigOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipalConfig) FetchKongIdentityPrincipalConfig {
 		if v != nil {
 			return *v
 		}
-		var ret FetchKongIdentityPrincipal
+		var ret FetchKongIdentityPrincipalConfig
 		return ret
-	}).(FetchKongIdentityPrincipalOutput)
+	}).(FetchKongIdentityPrincipalConfigOutput)
 }
 
 // Kong Identity directory.
-func (o FetchKongIdentityPrincipalPtrOutput) Directory() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *string {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) Directory() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipalConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -2888,8 +2838,8 @@ func (o FetchKongIdentityPrincipalPtrOutput) Directory() pulumi.StringPtrOutput 
 }
 
 // `error` or `ignore` when the lookup fails.
-func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *string {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) FailureMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipalConfig) *string {
 		if v == nil {
 			return nil
 		}
@@ -2898,8 +2848,8 @@ func (o FetchKongIdentityPrincipalPtrOutput) FailureMode() pulumi.StringPtrOutpu
 }
 
 // Principal attribute to look up (not for `oauth_bearer`, where it is required otherwise).
-func (o FetchKongIdentityPrincipalPtrOutput) FetchBy() FetchByPtrOutput {
-	return o.ApplyT(func(v *FetchKongIdentityPrincipal) *FetchBy {
+func (o FetchKongIdentityPrincipalConfigPtrOutput) FetchBy() FetchByPtrOutput {
+	return o.ApplyT(func(v *FetchKongIdentityPrincipalConfig) *FetchBy {
 		if v == nil {
 			return nil
 		}
@@ -3298,8 +3248,8 @@ func (o GroupSelectorArrayOutput) Index(i pulumi.IntInput) GroupSelectorOutput {
 	}).(GroupSelectorOutput)
 }
 
-// HeaderAction sets or removes one header.
-type HeaderAction struct {
+// ModifyHeaderAction sets or removes one header.
+type ModifyHeaderAction struct {
 	// Header name.
 	Key string `pulumi:"key"`
 	// `set` or `remove`.
@@ -3308,19 +3258,19 @@ type HeaderAction struct {
 	Value *string `pulumi:"value"`
 }
 
-// HeaderActionInput is an input type that accepts HeaderActionArgs and HeaderActionOutput values.
-// You can construct a concrete instance of `HeaderActionInput` via:
+// ModifyHeaderActionInput is an input type that accepts ModifyHeaderActionArgs and ModifyHeaderActionOutput values.
+// You can construct a concrete instance of `ModifyHeaderActionInput` via:
 //
-//	HeaderActionArgs{...}
-type HeaderActionInput interface {
+//	ModifyHeaderActionArgs{...}
+type ModifyHeaderActionInput interface {
 	pulumi.Input
 
-	ToHeaderActionOutput() HeaderActionOutput
-	ToHeaderActionOutputWithContext(context.Context) HeaderActionOutput
+	ToModifyHeaderActionOutput() ModifyHeaderActionOutput
+	ToModifyHeaderActionOutputWithContext(context.Context) ModifyHeaderActionOutput
 }
 
-// HeaderAction sets or removes one header.
-type HeaderActionArgs struct {
+// ModifyHeaderAction sets or removes one header.
+type ModifyHeaderActionArgs struct {
 	// Header name.
 	Key pulumi.StringInput `pulumi:"key"`
 	// `set` or `remove`.
@@ -3329,95 +3279,621 @@ type HeaderActionArgs struct {
 	Value pulumi.StringPtrInput `pulumi:"value"`
 }
 
-func (HeaderActionArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+func (ModifyHeaderActionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeaderAction)(nil)).Elem()
 }
 
-func (i HeaderActionArgs) ToHeaderActionOutput() HeaderActionOutput {
-	return i.ToHeaderActionOutputWithContext(context.Background())
+func (i ModifyHeaderActionArgs) ToModifyHeaderActionOutput() ModifyHeaderActionOutput {
+	return i.ToModifyHeaderActionOutputWithContext(context.Background())
 }
 
-func (i HeaderActionArgs) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionOutput)
+func (i ModifyHeaderActionArgs) ToModifyHeaderActionOutputWithContext(ctx context.Context) ModifyHeaderActionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeaderActionOutput)
 }
 
-// HeaderActionArrayInput is an input type that accepts HeaderActionArray and HeaderActionArrayOutput values.
-// You can construct a concrete instance of `HeaderActionArrayInput` via:
+// ModifyHeaderActionArrayInput is an input type that accepts ModifyHeaderActionArray and ModifyHeaderActionArrayOutput values.
+// You can construct a concrete instance of `ModifyHeaderActionArrayInput` via:
 //
-//	HeaderActionArray{ HeaderActionArgs{...} }
-type HeaderActionArrayInput interface {
+//	ModifyHeaderActionArray{ ModifyHeaderActionArgs{...} }
+type ModifyHeaderActionArrayInput interface {
 	pulumi.Input
 
-	ToHeaderActionArrayOutput() HeaderActionArrayOutput
-	ToHeaderActionArrayOutputWithContext(context.Context) HeaderActionArrayOutput
+	ToModifyHeaderActionArrayOutput() ModifyHeaderActionArrayOutput
+	ToModifyHeaderActionArrayOutputWithContext(context.Context) ModifyHeaderActionArrayOutput
 }
 
-type HeaderActionArray []HeaderActionInput
+type ModifyHeaderActionArray []ModifyHeaderActionInput
 
-func (HeaderActionArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+func (ModifyHeaderActionArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ModifyHeaderAction)(nil)).Elem()
 }
 
-func (i HeaderActionArray) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
-	return i.ToHeaderActionArrayOutputWithContext(context.Background())
+func (i ModifyHeaderActionArray) ToModifyHeaderActionArrayOutput() ModifyHeaderActionArrayOutput {
+	return i.ToModifyHeaderActionArrayOutputWithContext(context.Background())
 }
 
-func (i HeaderActionArray) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(HeaderActionArrayOutput)
+func (i ModifyHeaderActionArray) ToModifyHeaderActionArrayOutputWithContext(ctx context.Context) ModifyHeaderActionArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeaderActionArrayOutput)
 }
 
-// HeaderAction sets or removes one header.
-type HeaderActionOutput struct{ *pulumi.OutputState }
+// ModifyHeaderAction sets or removes one header.
+type ModifyHeaderActionOutput struct{ *pulumi.OutputState }
 
-func (HeaderActionOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*HeaderAction)(nil)).Elem()
+func (ModifyHeaderActionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeaderAction)(nil)).Elem()
 }
 
-func (o HeaderActionOutput) ToHeaderActionOutput() HeaderActionOutput {
+func (o ModifyHeaderActionOutput) ToModifyHeaderActionOutput() ModifyHeaderActionOutput {
 	return o
 }
 
-func (o HeaderActionOutput) ToHeaderActionOutputWithContext(ctx context.Context) HeaderActionOutput {
+func (o ModifyHeaderActionOutput) ToModifyHeaderActionOutputWithContext(ctx context.Context) ModifyHeaderActionOutput {
 	return o
 }
 
 // Header name.
-func (o HeaderActionOutput) Key() pulumi.StringOutput {
-	return o.ApplyT(func(v HeaderAction) string { return v.Key }).(pulumi.StringOutput)
+func (o ModifyHeaderActionOutput) Key() pulumi.StringOutput {
+	return o.ApplyT(func(v ModifyHeaderAction) string { return v.Key }).(pulumi.StringOutput)
 }
 
 // `set` or `remove`.
-func (o HeaderActionOutput) Op() pulumi.StringOutput {
-	return o.ApplyT(func(v HeaderAction) string { return v.Op }).(pulumi.StringOutput)
+func (o ModifyHeaderActionOutput) Op() pulumi.StringOutput {
+	return o.ApplyT(func(v ModifyHeaderAction) string { return v.Op }).(pulumi.StringOutput)
 }
 
 // Header value; required for `set`.
-func (o HeaderActionOutput) Value() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v HeaderAction) *string { return v.Value }).(pulumi.StringPtrOutput)
+func (o ModifyHeaderActionOutput) Value() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ModifyHeaderAction) *string { return v.Value }).(pulumi.StringPtrOutput)
 }
 
-type HeaderActionArrayOutput struct{ *pulumi.OutputState }
+type ModifyHeaderActionArrayOutput struct{ *pulumi.OutputState }
 
-func (HeaderActionArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]HeaderAction)(nil)).Elem()
+func (ModifyHeaderActionArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ModifyHeaderAction)(nil)).Elem()
 }
 
-func (o HeaderActionArrayOutput) ToHeaderActionArrayOutput() HeaderActionArrayOutput {
+func (o ModifyHeaderActionArrayOutput) ToModifyHeaderActionArrayOutput() ModifyHeaderActionArrayOutput {
 	return o
 }
 
-func (o HeaderActionArrayOutput) ToHeaderActionArrayOutputWithContext(ctx context.Context) HeaderActionArrayOutput {
+func (o ModifyHeaderActionArrayOutput) ToModifyHeaderActionArrayOutputWithContext(ctx context.Context) ModifyHeaderActionArrayOutput {
 	return o
 }
 
-func (o HeaderActionArrayOutput) Index(i pulumi.IntInput) HeaderActionOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) HeaderAction {
-		return vs[0].([]HeaderAction)[vs[1].(int)]
-	}).(HeaderActionOutput)
+func (o ModifyHeaderActionArrayOutput) Index(i pulumi.IntInput) ModifyHeaderActionOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ModifyHeaderAction {
+		return vs[0].([]ModifyHeaderAction)[vs[1].(int)]
+	}).(ModifyHeaderActionOutput)
 }
 
-// JWKS is where the gateway fetches the keys that verify OAuth tokens.
-type JWKS struct {
+// ModifyHeadersPolicyConfig sets or removes record headers.
+type ModifyHeadersPolicyConfig struct {
+	// Header changes, applied in order.
+	Actions []ModifyHeaderAction `pulumi:"actions"`
+}
+
+// ModifyHeadersPolicyConfigInput is an input type that accepts ModifyHeadersPolicyConfigArgs and ModifyHeadersPolicyConfigOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyConfigInput` via:
+//
+//	ModifyHeadersPolicyConfigArgs{...}
+type ModifyHeadersPolicyConfigInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyConfigOutput() ModifyHeadersPolicyConfigOutput
+	ToModifyHeadersPolicyConfigOutputWithContext(context.Context) ModifyHeadersPolicyConfigOutput
+}
+
+// ModifyHeadersPolicyConfig sets or removes record headers.
+type ModifyHeadersPolicyConfigArgs struct {
+	// Header changes, applied in order.
+	Actions ModifyHeaderActionArrayInput `pulumi:"actions"`
+}
+
+func (ModifyHeadersPolicyConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicyConfig)(nil)).Elem()
+}
+
+func (i ModifyHeadersPolicyConfigArgs) ToModifyHeadersPolicyConfigOutput() ModifyHeadersPolicyConfigOutput {
+	return i.ToModifyHeadersPolicyConfigOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyConfigArgs) ToModifyHeadersPolicyConfigOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyConfigOutput)
+}
+
+func (i ModifyHeadersPolicyConfigArgs) ToModifyHeadersPolicyConfigPtrOutput() ModifyHeadersPolicyConfigPtrOutput {
+	return i.ToModifyHeadersPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (i ModifyHeadersPolicyConfigArgs) ToModifyHeadersPolicyConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyConfigOutput).ToModifyHeadersPolicyConfigPtrOutputWithContext(ctx)
+}
+
+// ModifyHeadersPolicyConfigPtrInput is an input type that accepts ModifyHeadersPolicyConfigArgs, ModifyHeadersPolicyConfigPtr and ModifyHeadersPolicyConfigPtrOutput values.
+// You can construct a concrete instance of `ModifyHeadersPolicyConfigPtrInput` via:
+//
+//	        ModifyHeadersPolicyConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type ModifyHeadersPolicyConfigPtrInput interface {
+	pulumi.Input
+
+	ToModifyHeadersPolicyConfigPtrOutput() ModifyHeadersPolicyConfigPtrOutput
+	ToModifyHeadersPolicyConfigPtrOutputWithContext(context.Context) ModifyHeadersPolicyConfigPtrOutput
+}
+
+type modifyHeadersPolicyConfigPtrType ModifyHeadersPolicyConfigArgs
+
+func ModifyHeadersPolicyConfigPtr(v *ModifyHeadersPolicyConfigArgs) ModifyHeadersPolicyConfigPtrInput {
+	return (*modifyHeadersPolicyConfigPtrType)(v)
+}
+
+func (*modifyHeadersPolicyConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicyConfig)(nil)).Elem()
+}
+
+func (i *modifyHeadersPolicyConfigPtrType) ToModifyHeadersPolicyConfigPtrOutput() ModifyHeadersPolicyConfigPtrOutput {
+	return i.ToModifyHeadersPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *modifyHeadersPolicyConfigPtrType) ToModifyHeadersPolicyConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersPolicyConfigPtrOutput)
+}
+
+// ModifyHeadersPolicyConfig sets or removes record headers.
+type ModifyHeadersPolicyConfigOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ModifyHeadersPolicyConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyConfigOutput) ToModifyHeadersPolicyConfigOutput() ModifyHeadersPolicyConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyConfigOutput) ToModifyHeadersPolicyConfigOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyConfigOutput) ToModifyHeadersPolicyConfigPtrOutput() ModifyHeadersPolicyConfigPtrOutput {
+	return o.ToModifyHeadersPolicyConfigPtrOutputWithContext(context.Background())
+}
+
+func (o ModifyHeadersPolicyConfigOutput) ToModifyHeadersPolicyConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersPolicyConfig) *ModifyHeadersPolicyConfig {
+		return &v
+	}).(ModifyHeadersPolicyConfigPtrOutput)
+}
+
+// Header changes, applied in order.
+func (o ModifyHeadersPolicyConfigOutput) Actions() ModifyHeaderActionArrayOutput {
+	return o.ApplyT(func(v ModifyHeadersPolicyConfig) []ModifyHeaderAction { return v.Actions }).(ModifyHeaderActionArrayOutput)
+}
+
+type ModifyHeadersPolicyConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (ModifyHeadersPolicyConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ModifyHeadersPolicyConfig)(nil)).Elem()
+}
+
+func (o ModifyHeadersPolicyConfigPtrOutput) ToModifyHeadersPolicyConfigPtrOutput() ModifyHeadersPolicyConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyConfigPtrOutput) ToModifyHeadersPolicyConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersPolicyConfigPtrOutput {
+	return o
+}
+
+func (o ModifyHeadersPolicyConfigPtrOutput) Elem() ModifyHeadersPolicyConfigOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicyConfig) ModifyHeadersPolicyConfig {
+		if v != nil {
+			return *v
+		}
+		var ret ModifyHeadersPolicyConfig
+		return ret
+	}).(ModifyHeadersPolicyConfigOutput)
+}
+
+// Header changes, applied in order.
+func (o ModifyHeadersPolicyConfigPtrOutput) Actions() ModifyHeaderActionArrayOutput {
+	return o.ApplyT(func(v *ModifyHeadersPolicyConfig) []ModifyHeaderAction {
+		if v == nil {
+			return nil
+		}
+		return v.Actions
+	}).(ModifyHeaderActionArrayOutput)
+}
+
+// NamespaceTopicSelector selects backend topics by glob or exact list.
+type NamespaceTopicSelector struct {
+	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+	Conflict *string `pulumi:"conflict"`
+	// For `exact_list`: the topics.
+	ExactList []ExactTopic `pulumi:"exactList"`
+	// For `glob`: a pattern of `A-Za-z0-9._?*-`.
+	Glob *string `pulumi:"glob"`
+	// `glob` or `exact_list`.
+	Type string `pulumi:"type"`
+}
+
+// NamespaceTopicSelectorInput is an input type that accepts NamespaceTopicSelectorArgs and NamespaceTopicSelectorOutput values.
+// You can construct a concrete instance of `NamespaceTopicSelectorInput` via:
+//
+//	NamespaceTopicSelectorArgs{...}
+type NamespaceTopicSelectorInput interface {
+	pulumi.Input
+
+	ToNamespaceTopicSelectorOutput() NamespaceTopicSelectorOutput
+	ToNamespaceTopicSelectorOutputWithContext(context.Context) NamespaceTopicSelectorOutput
+}
+
+// NamespaceTopicSelector selects backend topics by glob or exact list.
+type NamespaceTopicSelectorArgs struct {
+	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
+	// For `exact_list`: the topics.
+	ExactList ExactTopicArrayInput `pulumi:"exactList"`
+	// For `glob`: a pattern of `A-Za-z0-9._?*-`.
+	Glob pulumi.StringPtrInput `pulumi:"glob"`
+	// `glob` or `exact_list`.
+	Type pulumi.StringInput `pulumi:"type"`
+}
+
+func (NamespaceTopicSelectorArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NamespaceTopicSelector)(nil)).Elem()
+}
+
+func (i NamespaceTopicSelectorArgs) ToNamespaceTopicSelectorOutput() NamespaceTopicSelectorOutput {
+	return i.ToNamespaceTopicSelectorOutputWithContext(context.Background())
+}
+
+func (i NamespaceTopicSelectorArgs) ToNamespaceTopicSelectorOutputWithContext(ctx context.Context) NamespaceTopicSelectorOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NamespaceTopicSelectorOutput)
+}
+
+// NamespaceTopicSelectorArrayInput is an input type that accepts NamespaceTopicSelectorArray and NamespaceTopicSelectorArrayOutput values.
+// You can construct a concrete instance of `NamespaceTopicSelectorArrayInput` via:
+//
+//	NamespaceTopicSelectorArray{ NamespaceTopicSelectorArgs{...} }
+type NamespaceTopicSelectorArrayInput interface {
+	pulumi.Input
+
+	ToNamespaceTopicSelectorArrayOutput() NamespaceTopicSelectorArrayOutput
+	ToNamespaceTopicSelectorArrayOutputWithContext(context.Context) NamespaceTopicSelectorArrayOutput
+}
+
+type NamespaceTopicSelectorArray []NamespaceTopicSelectorInput
+
+func (NamespaceTopicSelectorArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NamespaceTopicSelector)(nil)).Elem()
+}
+
+func (i NamespaceTopicSelectorArray) ToNamespaceTopicSelectorArrayOutput() NamespaceTopicSelectorArrayOutput {
+	return i.ToNamespaceTopicSelectorArrayOutputWithContext(context.Background())
+}
+
+func (i NamespaceTopicSelectorArray) ToNamespaceTopicSelectorArrayOutputWithContext(ctx context.Context) NamespaceTopicSelectorArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NamespaceTopicSelectorArrayOutput)
+}
+
+// NamespaceTopicSelector selects backend topics by glob or exact list.
+type NamespaceTopicSelectorOutput struct{ *pulumi.OutputState }
+
+func (NamespaceTopicSelectorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NamespaceTopicSelector)(nil)).Elem()
+}
+
+func (o NamespaceTopicSelectorOutput) ToNamespaceTopicSelectorOutput() NamespaceTopicSelectorOutput {
+	return o
+}
+
+func (o NamespaceTopicSelectorOutput) ToNamespaceTopicSelectorOutputWithContext(ctx context.Context) NamespaceTopicSelectorOutput {
+	return o
+}
+
+// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+func (o NamespaceTopicSelectorOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NamespaceTopicSelector) *string { return v.Conflict }).(pulumi.StringPtrOutput)
+}
+
+// For `exact_list`: the topics.
+func (o NamespaceTopicSelectorOutput) ExactList() ExactTopicArrayOutput {
+	return o.ApplyT(func(v NamespaceTopicSelector) []ExactTopic { return v.ExactList }).(ExactTopicArrayOutput)
+}
+
+// For `glob`: a pattern of `A-Za-z0-9._?*-`.
+func (o NamespaceTopicSelectorOutput) Glob() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NamespaceTopicSelector) *string { return v.Glob }).(pulumi.StringPtrOutput)
+}
+
+// `glob` or `exact_list`.
+func (o NamespaceTopicSelectorOutput) Type() pulumi.StringOutput {
+	return o.ApplyT(func(v NamespaceTopicSelector) string { return v.Type }).(pulumi.StringOutput)
+}
+
+type NamespaceTopicSelectorArrayOutput struct{ *pulumi.OutputState }
+
+func (NamespaceTopicSelectorArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]NamespaceTopicSelector)(nil)).Elem()
+}
+
+func (o NamespaceTopicSelectorArrayOutput) ToNamespaceTopicSelectorArrayOutput() NamespaceTopicSelectorArrayOutput {
+	return o
+}
+
+func (o NamespaceTopicSelectorArrayOutput) ToNamespaceTopicSelectorArrayOutputWithContext(ctx context.Context) NamespaceTopicSelectorArrayOutput {
+	return o
+}
+
+func (o NamespaceTopicSelectorArrayOutput) Index(i pulumi.IntInput) NamespaceTopicSelectorOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) NamespaceTopicSelector {
+		return vs[0].([]NamespaceTopicSelector)[vs[1].(int)]
+	}).(NamespaceTopicSelectorOutput)
+}
+
+// OAuthAudience is an accepted token audience.
+type OAuthAudience struct {
+	// Audience value.
+	Name string `pulumi:"name"`
+}
+
+// OAuthAudienceInput is an input type that accepts OAuthAudienceArgs and OAuthAudienceOutput values.
+// You can construct a concrete instance of `OAuthAudienceInput` via:
+//
+//	OAuthAudienceArgs{...}
+type OAuthAudienceInput interface {
+	pulumi.Input
+
+	ToOAuthAudienceOutput() OAuthAudienceOutput
+	ToOAuthAudienceOutputWithContext(context.Context) OAuthAudienceOutput
+}
+
+// OAuthAudience is an accepted token audience.
+type OAuthAudienceArgs struct {
+	// Audience value.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (OAuthAudienceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthAudience)(nil)).Elem()
+}
+
+func (i OAuthAudienceArgs) ToOAuthAudienceOutput() OAuthAudienceOutput {
+	return i.ToOAuthAudienceOutputWithContext(context.Background())
+}
+
+func (i OAuthAudienceArgs) ToOAuthAudienceOutputWithContext(ctx context.Context) OAuthAudienceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthAudienceOutput)
+}
+
+// OAuthAudienceArrayInput is an input type that accepts OAuthAudienceArray and OAuthAudienceArrayOutput values.
+// You can construct a concrete instance of `OAuthAudienceArrayInput` via:
+//
+//	OAuthAudienceArray{ OAuthAudienceArgs{...} }
+type OAuthAudienceArrayInput interface {
+	pulumi.Input
+
+	ToOAuthAudienceArrayOutput() OAuthAudienceArrayOutput
+	ToOAuthAudienceArrayOutputWithContext(context.Context) OAuthAudienceArrayOutput
+}
+
+type OAuthAudienceArray []OAuthAudienceInput
+
+func (OAuthAudienceArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OAuthAudience)(nil)).Elem()
+}
+
+func (i OAuthAudienceArray) ToOAuthAudienceArrayOutput() OAuthAudienceArrayOutput {
+	return i.ToOAuthAudienceArrayOutputWithContext(context.Background())
+}
+
+func (i OAuthAudienceArray) ToOAuthAudienceArrayOutputWithContext(ctx context.Context) OAuthAudienceArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthAudienceArrayOutput)
+}
+
+// OAuthAudience is an accepted token audience.
+type OAuthAudienceOutput struct{ *pulumi.OutputState }
+
+func (OAuthAudienceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthAudience)(nil)).Elem()
+}
+
+func (o OAuthAudienceOutput) ToOAuthAudienceOutput() OAuthAudienceOutput {
+	return o
+}
+
+func (o OAuthAudienceOutput) ToOAuthAudienceOutputWithContext(ctx context.Context) OAuthAudienceOutput {
+	return o
+}
+
+// Audience value.
+func (o OAuthAudienceOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v OAuthAudience) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type OAuthAudienceArrayOutput struct{ *pulumi.OutputState }
+
+func (OAuthAudienceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OAuthAudience)(nil)).Elem()
+}
+
+func (o OAuthAudienceArrayOutput) ToOAuthAudienceArrayOutput() OAuthAudienceArrayOutput {
+	return o
+}
+
+func (o OAuthAudienceArrayOutput) ToOAuthAudienceArrayOutputWithContext(ctx context.Context) OAuthAudienceArrayOutput {
+	return o
+}
+
+func (o OAuthAudienceArrayOutput) Index(i pulumi.IntInput) OAuthAudienceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OAuthAudience {
+		return vs[0].([]OAuthAudience)[vs[1].(int)]
+	}).(OAuthAudienceOutput)
+}
+
+// OAuthClaimsMapping renames the JWT claims the gateway reads.
+type OAuthClaimsMapping struct {
+	// Claim holding the scopes.
+	Scope *string `pulumi:"scope"`
+	// Claim holding the subject.
+	Sub *string `pulumi:"sub"`
+}
+
+// OAuthClaimsMappingInput is an input type that accepts OAuthClaimsMappingArgs and OAuthClaimsMappingOutput values.
+// You can construct a concrete instance of `OAuthClaimsMappingInput` via:
+//
+//	OAuthClaimsMappingArgs{...}
+type OAuthClaimsMappingInput interface {
+	pulumi.Input
+
+	ToOAuthClaimsMappingOutput() OAuthClaimsMappingOutput
+	ToOAuthClaimsMappingOutputWithContext(context.Context) OAuthClaimsMappingOutput
+}
+
+// OAuthClaimsMapping renames the JWT claims the gateway reads.
+type OAuthClaimsMappingArgs struct {
+	// Claim holding the scopes.
+	Scope pulumi.StringPtrInput `pulumi:"scope"`
+	// Claim holding the subject.
+	Sub pulumi.StringPtrInput `pulumi:"sub"`
+}
+
+func (OAuthClaimsMappingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthClaimsMapping)(nil)).Elem()
+}
+
+func (i OAuthClaimsMappingArgs) ToOAuthClaimsMappingOutput() OAuthClaimsMappingOutput {
+	return i.ToOAuthClaimsMappingOutputWithContext(context.Background())
+}
+
+func (i OAuthClaimsMappingArgs) ToOAuthClaimsMappingOutputWithContext(ctx context.Context) OAuthClaimsMappingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthClaimsMappingOutput)
+}
+
+func (i OAuthClaimsMappingArgs) ToOAuthClaimsMappingPtrOutput() OAuthClaimsMappingPtrOutput {
+	return i.ToOAuthClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (i OAuthClaimsMappingArgs) ToOAuthClaimsMappingPtrOutputWithContext(ctx context.Context) OAuthClaimsMappingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthClaimsMappingOutput).ToOAuthClaimsMappingPtrOutputWithContext(ctx)
+}
+
+// OAuthClaimsMappingPtrInput is an input type that accepts OAuthClaimsMappingArgs, OAuthClaimsMappingPtr and OAuthClaimsMappingPtrOutput values.
+// You can construct a concrete instance of `OAuthClaimsMappingPtrInput` via:
+//
+//	        OAuthClaimsMappingArgs{...}
+//
+//	or:
+//
+//	        nil
+type OAuthClaimsMappingPtrInput interface {
+	pulumi.Input
+
+	ToOAuthClaimsMappingPtrOutput() OAuthClaimsMappingPtrOutput
+	ToOAuthClaimsMappingPtrOutputWithContext(context.Context) OAuthClaimsMappingPtrOutput
+}
+
+type oauthClaimsMappingPtrType OAuthClaimsMappingArgs
+
+func OAuthClaimsMappingPtr(v *OAuthClaimsMappingArgs) OAuthClaimsMappingPtrInput {
+	return (*oauthClaimsMappingPtrType)(v)
+}
+
+func (*oauthClaimsMappingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthClaimsMapping)(nil)).Elem()
+}
+
+func (i *oauthClaimsMappingPtrType) ToOAuthClaimsMappingPtrOutput() OAuthClaimsMappingPtrOutput {
+	return i.ToOAuthClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (i *oauthClaimsMappingPtrType) ToOAuthClaimsMappingPtrOutputWithContext(ctx context.Context) OAuthClaimsMappingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthClaimsMappingPtrOutput)
+}
+
+// OAuthClaimsMapping renames the JWT claims the gateway reads.
+type OAuthClaimsMappingOutput struct{ *pulumi.OutputState }
+
+func (OAuthClaimsMappingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthClaimsMapping)(nil)).Elem()
+}
+
+func (o OAuthClaimsMappingOutput) ToOAuthClaimsMappingOutput() OAuthClaimsMappingOutput {
+	return o
+}
+
+func (o OAuthClaimsMappingOutput) ToOAuthClaimsMappingOutputWithContext(ctx context.Context) OAuthClaimsMappingOutput {
+	return o
+}
+
+func (o OAuthClaimsMappingOutput) ToOAuthClaimsMappingPtrOutput() OAuthClaimsMappingPtrOutput {
+	return o.ToOAuthClaimsMappingPtrOutputWithContext(context.Background())
+}
+
+func (o OAuthClaimsMappingOutput) ToOAuthClaimsMappingPtrOutputWithContext(ctx context.Context) OAuthClaimsMappingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OAuthClaimsMapping) *OAuthClaimsMapping {
+		return &v
+	}).(OAuthClaimsMappingPtrOutput)
+}
+
+// Claim holding the scopes.
+func (o OAuthClaimsMappingOutput) Scope() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OAuthClaimsMapping) *string { return v.Scope }).(pulumi.StringPtrOutput)
+}
+
+// Claim holding the subject.
+func (o OAuthClaimsMappingOutput) Sub() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OAuthClaimsMapping) *string { return v.Sub }).(pulumi.StringPtrOutput)
+}
+
+type OAuthClaimsMappingPtrOutput struct{ *pulumi.OutputState }
+
+func (OAuthClaimsMappingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthClaimsMapping)(nil)).Elem()
+}
+
+func (o OAuthClaimsMappingPtrOutput) ToOAuthClaimsMappingPtrOutput() OAuthClaimsMappingPtrOutput {
+	return o
+}
+
+func (o OAuthClaimsMappingPtrOutput) ToOAuthClaimsMappingPtrOutputWithContext(ctx context.Context) OAuthClaimsMappingPtrOutput {
+	return o
+}
+
+func (o OAuthClaimsMappingPtrOutput) Elem() OAuthClaimsMappingOutput {
+	return o.ApplyT(func(v *OAuthClaimsMapping) OAuthClaimsMapping {
+		if v != nil {
+			return *v
+		}
+		var ret OAuthClaimsMapping
+		return ret
+	}).(OAuthClaimsMappingOutput)
+}
+
+// Claim holding the scopes.
+func (o OAuthClaimsMappingPtrOutput) Scope() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthClaimsMapping) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Scope
+	}).(pulumi.StringPtrOutput)
+}
+
+// Claim holding the subject.
+func (o OAuthClaimsMappingPtrOutput) Sub() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthClaimsMapping) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Sub
+	}).(pulumi.StringPtrOutput)
+}
+
+// OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+type OAuthJWKS struct {
 	// How long fetched keys are cached (default `1h`).
 	CacheExpiration *string `pulumi:"cacheExpiration"`
 	// JWKS URL.
@@ -3426,19 +3902,19 @@ type JWKS struct {
 	Timeout *string `pulumi:"timeout"`
 }
 
-// JWKSInput is an input type that accepts JWKSArgs and JWKSOutput values.
-// You can construct a concrete instance of `JWKSInput` via:
+// OAuthJWKSInput is an input type that accepts OAuthJWKSArgs and OAuthJWKSOutput values.
+// You can construct a concrete instance of `OAuthJWKSInput` via:
 //
-//	JWKSArgs{...}
-type JWKSInput interface {
+//	OAuthJWKSArgs{...}
+type OAuthJWKSInput interface {
 	pulumi.Input
 
-	ToJWKSOutput() JWKSOutput
-	ToJWKSOutputWithContext(context.Context) JWKSOutput
+	ToOAuthJWKSOutput() OAuthJWKSOutput
+	ToOAuthJWKSOutputWithContext(context.Context) OAuthJWKSOutput
 }
 
-// JWKS is where the gateway fetches the keys that verify OAuth tokens.
-type JWKSArgs struct {
+// OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+type OAuthJWKSArgs struct {
 	// How long fetched keys are cached (default `1h`).
 	CacheExpiration pulumi.StringPtrInput `pulumi:"cacheExpiration"`
 	// JWKS URL.
@@ -3447,126 +3923,126 @@ type JWKSArgs struct {
 	Timeout pulumi.StringPtrInput `pulumi:"timeout"`
 }
 
-func (JWKSArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*JWKS)(nil)).Elem()
+func (OAuthJWKSArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthJWKS)(nil)).Elem()
 }
 
-func (i JWKSArgs) ToJWKSOutput() JWKSOutput {
-	return i.ToJWKSOutputWithContext(context.Background())
+func (i OAuthJWKSArgs) ToOAuthJWKSOutput() OAuthJWKSOutput {
+	return i.ToOAuthJWKSOutputWithContext(context.Background())
 }
 
-func (i JWKSArgs) ToJWKSOutputWithContext(ctx context.Context) JWKSOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(JWKSOutput)
+func (i OAuthJWKSArgs) ToOAuthJWKSOutputWithContext(ctx context.Context) OAuthJWKSOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthJWKSOutput)
 }
 
-func (i JWKSArgs) ToJWKSPtrOutput() JWKSPtrOutput {
-	return i.ToJWKSPtrOutputWithContext(context.Background())
+func (i OAuthJWKSArgs) ToOAuthJWKSPtrOutput() OAuthJWKSPtrOutput {
+	return i.ToOAuthJWKSPtrOutputWithContext(context.Background())
 }
 
-func (i JWKSArgs) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(JWKSOutput).ToJWKSPtrOutputWithContext(ctx)
+func (i OAuthJWKSArgs) ToOAuthJWKSPtrOutputWithContext(ctx context.Context) OAuthJWKSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthJWKSOutput).ToOAuthJWKSPtrOutputWithContext(ctx)
 }
 
-// JWKSPtrInput is an input type that accepts JWKSArgs, JWKSPtr and JWKSPtrOutput values.
-// You can construct a concrete instance of `JWKSPtrInput` via:
+// OAuthJWKSPtrInput is an input type that accepts OAuthJWKSArgs, OAuthJWKSPtr and OAuthJWKSPtrOutput values.
+// You can construct a concrete instance of `OAuthJWKSPtrInput` via:
 //
-//	        JWKSArgs{...}
+//	        OAuthJWKSArgs{...}
 //
 //	or:
 //
 //	        nil
-type JWKSPtrInput interface {
+type OAuthJWKSPtrInput interface {
 	pulumi.Input
 
-	ToJWKSPtrOutput() JWKSPtrOutput
-	ToJWKSPtrOutputWithContext(context.Context) JWKSPtrOutput
+	ToOAuthJWKSPtrOutput() OAuthJWKSPtrOutput
+	ToOAuthJWKSPtrOutputWithContext(context.Context) OAuthJWKSPtrOutput
 }
 
-type jwksPtrType JWKSArgs
+type oauthJWKSPtrType OAuthJWKSArgs
 
-func JWKSPtr(v *JWKSArgs) JWKSPtrInput {
-	return (*jwksPtrType)(v)
+func OAuthJWKSPtr(v *OAuthJWKSArgs) OAuthJWKSPtrInput {
+	return (*oauthJWKSPtrType)(v)
 }
 
-func (*jwksPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**JWKS)(nil)).Elem()
+func (*oauthJWKSPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthJWKS)(nil)).Elem()
 }
 
-func (i *jwksPtrType) ToJWKSPtrOutput() JWKSPtrOutput {
-	return i.ToJWKSPtrOutputWithContext(context.Background())
+func (i *oauthJWKSPtrType) ToOAuthJWKSPtrOutput() OAuthJWKSPtrOutput {
+	return i.ToOAuthJWKSPtrOutputWithContext(context.Background())
 }
 
-func (i *jwksPtrType) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(JWKSPtrOutput)
+func (i *oauthJWKSPtrType) ToOAuthJWKSPtrOutputWithContext(ctx context.Context) OAuthJWKSPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OAuthJWKSPtrOutput)
 }
 
-// JWKS is where the gateway fetches the keys that verify OAuth tokens.
-type JWKSOutput struct{ *pulumi.OutputState }
+// OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
+type OAuthJWKSOutput struct{ *pulumi.OutputState }
 
-func (JWKSOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*JWKS)(nil)).Elem()
+func (OAuthJWKSOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OAuthJWKS)(nil)).Elem()
 }
 
-func (o JWKSOutput) ToJWKSOutput() JWKSOutput {
+func (o OAuthJWKSOutput) ToOAuthJWKSOutput() OAuthJWKSOutput {
 	return o
 }
 
-func (o JWKSOutput) ToJWKSOutputWithContext(ctx context.Context) JWKSOutput {
+func (o OAuthJWKSOutput) ToOAuthJWKSOutputWithContext(ctx context.Context) OAuthJWKSOutput {
 	return o
 }
 
-func (o JWKSOutput) ToJWKSPtrOutput() JWKSPtrOutput {
-	return o.ToJWKSPtrOutputWithContext(context.Background())
+func (o OAuthJWKSOutput) ToOAuthJWKSPtrOutput() OAuthJWKSPtrOutput {
+	return o.ToOAuthJWKSPtrOutputWithContext(context.Background())
 }
 
-func (o JWKSOutput) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v JWKS) *JWKS {
+func (o OAuthJWKSOutput) ToOAuthJWKSPtrOutputWithContext(ctx context.Context) OAuthJWKSPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OAuthJWKS) *OAuthJWKS {
 		return &v
-	}).(JWKSPtrOutput)
+	}).(OAuthJWKSPtrOutput)
 }
 
 // How long fetched keys are cached (default `1h`).
-func (o JWKSOutput) CacheExpiration() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v JWKS) *string { return v.CacheExpiration }).(pulumi.StringPtrOutput)
+func (o OAuthJWKSOutput) CacheExpiration() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OAuthJWKS) *string { return v.CacheExpiration }).(pulumi.StringPtrOutput)
 }
 
 // JWKS URL.
-func (o JWKSOutput) Endpoint() pulumi.StringOutput {
-	return o.ApplyT(func(v JWKS) string { return v.Endpoint }).(pulumi.StringOutput)
+func (o OAuthJWKSOutput) Endpoint() pulumi.StringOutput {
+	return o.ApplyT(func(v OAuthJWKS) string { return v.Endpoint }).(pulumi.StringOutput)
 }
 
 // Fetch timeout (default `10s`).
-func (o JWKSOutput) Timeout() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v JWKS) *string { return v.Timeout }).(pulumi.StringPtrOutput)
+func (o OAuthJWKSOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OAuthJWKS) *string { return v.Timeout }).(pulumi.StringPtrOutput)
 }
 
-type JWKSPtrOutput struct{ *pulumi.OutputState }
+type OAuthJWKSPtrOutput struct{ *pulumi.OutputState }
 
-func (JWKSPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**JWKS)(nil)).Elem()
+func (OAuthJWKSPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OAuthJWKS)(nil)).Elem()
 }
 
-func (o JWKSPtrOutput) ToJWKSPtrOutput() JWKSPtrOutput {
+func (o OAuthJWKSPtrOutput) ToOAuthJWKSPtrOutput() OAuthJWKSPtrOutput {
 	return o
 }
 
-func (o JWKSPtrOutput) ToJWKSPtrOutputWithContext(ctx context.Context) JWKSPtrOutput {
+func (o OAuthJWKSPtrOutput) ToOAuthJWKSPtrOutputWithContext(ctx context.Context) OAuthJWKSPtrOutput {
 	return o
 }
 
-func (o JWKSPtrOutput) Elem() JWKSOutput {
-	return o.ApplyT(func(v *JWKS) JWKS {
+func (o OAuthJWKSPtrOutput) Elem() OAuthJWKSOutput {
+	return o.ApplyT(func(v *OAuthJWKS) OAuthJWKS {
 		if v != nil {
 			return *v
 		}
-		var ret JWKS
+		var ret OAuthJWKS
 		return ret
-	}).(JWKSOutput)
+	}).(OAuthJWKSOutput)
 }
 
 // How long fetched keys are cached (default `1h`).
-func (o JWKSPtrOutput) CacheExpiration() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *JWKS) *string {
+func (o OAuthJWKSPtrOutput) CacheExpiration() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthJWKS) *string {
 		if v == nil {
 			return nil
 		}
@@ -3575,8 +4051,8 @@ func (o JWKSPtrOutput) CacheExpiration() pulumi.StringPtrOutput {
 }
 
 // JWKS URL.
-func (o JWKSPtrOutput) Endpoint() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *JWKS) *string {
+func (o OAuthJWKSPtrOutput) Endpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthJWKS) *string {
 		if v == nil {
 			return nil
 		}
@@ -3585,8 +4061,8 @@ func (o JWKSPtrOutput) Endpoint() pulumi.StringPtrOutput {
 }
 
 // Fetch timeout (default `10s`).
-func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *JWKS) *string {
+func (o OAuthJWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OAuthJWKS) *string {
 		if v == nil {
 			return nil
 		}
@@ -3594,409 +4070,10 @@ func (o JWKSPtrOutput) Timeout() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// KeySource is where decryption keys may come from.
-type KeySource struct {
-	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type KeyType `pulumi:"type"`
-}
-
-// KeySourceInput is an input type that accepts KeySourceArgs and KeySourceOutput values.
-// You can construct a concrete instance of `KeySourceInput` via:
-//
-//	KeySourceArgs{...}
-type KeySourceInput interface {
-	pulumi.Input
-
-	ToKeySourceOutput() KeySourceOutput
-	ToKeySourceOutputWithContext(context.Context) KeySourceOutput
-}
-
-// KeySource is where decryption keys may come from.
-type KeySourceArgs struct {
-	// `aws` (AWS KMS) or `static` (StaticKey resources).
-	Type KeyTypeInput `pulumi:"type"`
-}
-
-func (KeySourceArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeySource)(nil)).Elem()
-}
-
-func (i KeySourceArgs) ToKeySourceOutput() KeySourceOutput {
-	return i.ToKeySourceOutputWithContext(context.Background())
-}
-
-func (i KeySourceArgs) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(KeySourceOutput)
-}
-
-// KeySourceArrayInput is an input type that accepts KeySourceArray and KeySourceArrayOutput values.
-// You can construct a concrete instance of `KeySourceArrayInput` via:
-//
-//	KeySourceArray{ KeySourceArgs{...} }
-type KeySourceArrayInput interface {
-	pulumi.Input
-
-	ToKeySourceArrayOutput() KeySourceArrayOutput
-	ToKeySourceArrayOutputWithContext(context.Context) KeySourceArrayOutput
-}
-
-type KeySourceArray []KeySourceInput
-
-func (KeySourceArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
-}
-
-func (i KeySourceArray) ToKeySourceArrayOutput() KeySourceArrayOutput {
-	return i.ToKeySourceArrayOutputWithContext(context.Background())
-}
-
-func (i KeySourceArray) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(KeySourceArrayOutput)
-}
-
-// KeySource is where decryption keys may come from.
-type KeySourceOutput struct{ *pulumi.OutputState }
-
-func (KeySourceOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*KeySource)(nil)).Elem()
-}
-
-func (o KeySourceOutput) ToKeySourceOutput() KeySourceOutput {
-	return o
-}
-
-func (o KeySourceOutput) ToKeySourceOutputWithContext(ctx context.Context) KeySourceOutput {
-	return o
-}
-
-// `aws` (AWS KMS) or `static` (StaticKey resources).
-func (o KeySourceOutput) Type() KeyTypeOutput {
-	return o.ApplyT(func(v KeySource) KeyType { return v.Type }).(KeyTypeOutput)
-}
-
-type KeySourceArrayOutput struct{ *pulumi.OutputState }
-
-func (KeySourceArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]KeySource)(nil)).Elem()
-}
-
-func (o KeySourceArrayOutput) ToKeySourceArrayOutput() KeySourceArrayOutput {
-	return o
-}
-
-func (o KeySourceArrayOutput) ToKeySourceArrayOutputWithContext(ctx context.Context) KeySourceArrayOutput {
-	return o
-}
-
-func (o KeySourceArrayOutput) Index(i pulumi.IntInput) KeySourceOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) KeySource {
-		return vs[0].([]KeySource)[vs[1].(int)]
-	}).(KeySourceOutput)
-}
-
-// ModifyHeadersConfig sets or removes record headers.
-type ModifyHeadersConfig struct {
-	// Header changes, applied in order.
-	Actions []HeaderAction `pulumi:"actions"`
-}
-
-// ModifyHeadersConfigInput is an input type that accepts ModifyHeadersConfigArgs and ModifyHeadersConfigOutput values.
-// You can construct a concrete instance of `ModifyHeadersConfigInput` via:
-//
-//	ModifyHeadersConfigArgs{...}
-type ModifyHeadersConfigInput interface {
-	pulumi.Input
-
-	ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput
-	ToModifyHeadersConfigOutputWithContext(context.Context) ModifyHeadersConfigOutput
-}
-
-// ModifyHeadersConfig sets or removes record headers.
-type ModifyHeadersConfigArgs struct {
-	// Header changes, applied in order.
-	Actions HeaderActionArrayInput `pulumi:"actions"`
-}
-
-func (ModifyHeadersConfigArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
-}
-
-func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
-	return i.ToModifyHeadersConfigOutputWithContext(context.Background())
-}
-
-func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput)
-}
-
-func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
-	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
-}
-
-func (i ModifyHeadersConfigArgs) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigOutput).ToModifyHeadersConfigPtrOutputWithContext(ctx)
-}
-
-// ModifyHeadersConfigPtrInput is an input type that accepts ModifyHeadersConfigArgs, ModifyHeadersConfigPtr and ModifyHeadersConfigPtrOutput values.
-// You can construct a concrete instance of `ModifyHeadersConfigPtrInput` via:
-//
-//	        ModifyHeadersConfigArgs{...}
-//
-//	or:
-//
-//	        nil
-type ModifyHeadersConfigPtrInput interface {
-	pulumi.Input
-
-	ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput
-	ToModifyHeadersConfigPtrOutputWithContext(context.Context) ModifyHeadersConfigPtrOutput
-}
-
-type modifyHeadersConfigPtrType ModifyHeadersConfigArgs
-
-func ModifyHeadersConfigPtr(v *ModifyHeadersConfigArgs) ModifyHeadersConfigPtrInput {
-	return (*modifyHeadersConfigPtrType)(v)
-}
-
-func (*modifyHeadersConfigPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
-}
-
-func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
-	return i.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
-}
-
-func (i *modifyHeadersConfigPtrType) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ModifyHeadersConfigPtrOutput)
-}
-
-// ModifyHeadersConfig sets or removes record headers.
-type ModifyHeadersConfigOutput struct{ *pulumi.OutputState }
-
-func (ModifyHeadersConfigOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*ModifyHeadersConfig)(nil)).Elem()
-}
-
-func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutput() ModifyHeadersConfigOutput {
-	return o
-}
-
-func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigOutputWithContext(ctx context.Context) ModifyHeadersConfigOutput {
-	return o
-}
-
-func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
-	return o.ToModifyHeadersConfigPtrOutputWithContext(context.Background())
-}
-
-func (o ModifyHeadersConfigOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v ModifyHeadersConfig) *ModifyHeadersConfig {
-		return &v
-	}).(ModifyHeadersConfigPtrOutput)
-}
-
-// Header changes, applied in order.
-func (o ModifyHeadersConfigOutput) Actions() HeaderActionArrayOutput {
-	return o.ApplyT(func(v ModifyHeadersConfig) []HeaderAction { return v.Actions }).(HeaderActionArrayOutput)
-}
-
-type ModifyHeadersConfigPtrOutput struct{ *pulumi.OutputState }
-
-func (ModifyHeadersConfigPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**ModifyHeadersConfig)(nil)).Elem()
-}
-
-func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutput() ModifyHeadersConfigPtrOutput {
-	return o
-}
-
-func (o ModifyHeadersConfigPtrOutput) ToModifyHeadersConfigPtrOutputWithContext(ctx context.Context) ModifyHeadersConfigPtrOutput {
-	return o
-}
-
-func (o ModifyHeadersConfigPtrOutput) Elem() ModifyHeadersConfigOutput {
-	return o.ApplyT(func(v *ModifyHeadersConfig) ModifyHeadersConfig {
-		if v != nil {
-			return *v
-		}
-		var ret ModifyHeadersConfig
-		return ret
-	}).(ModifyHeadersConfigOutput)
-}
-
-// Header changes, applied in order.
-func (o ModifyHeadersConfigPtrOutput) Actions() HeaderActionArrayOutput {
-	return o.ApplyT(func(v *ModifyHeadersConfig) []HeaderAction {
-		if v == nil {
-			return nil
-		}
-		return v.Actions
-	}).(HeaderActionArrayOutput)
-}
-
-// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-type NamespaceAdditional struct {
-	// Extra consumer groups.
-	ConsumerGroups []GroupSelector `pulumi:"consumerGroups"`
-	// Extra backend topics.
-	Topics []TopicSelector `pulumi:"topics"`
-}
-
-// NamespaceAdditionalInput is an input type that accepts NamespaceAdditionalArgs and NamespaceAdditionalOutput values.
-// You can construct a concrete instance of `NamespaceAdditionalInput` via:
-//
-//	NamespaceAdditionalArgs{...}
-type NamespaceAdditionalInput interface {
-	pulumi.Input
-
-	ToNamespaceAdditionalOutput() NamespaceAdditionalOutput
-	ToNamespaceAdditionalOutputWithContext(context.Context) NamespaceAdditionalOutput
-}
-
-// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-type NamespaceAdditionalArgs struct {
-	// Extra consumer groups.
-	ConsumerGroups GroupSelectorArrayInput `pulumi:"consumerGroups"`
-	// Extra backend topics.
-	Topics TopicSelectorArrayInput `pulumi:"topics"`
-}
-
-func (NamespaceAdditionalArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*NamespaceAdditional)(nil)).Elem()
-}
-
-func (i NamespaceAdditionalArgs) ToNamespaceAdditionalOutput() NamespaceAdditionalOutput {
-	return i.ToNamespaceAdditionalOutputWithContext(context.Background())
-}
-
-func (i NamespaceAdditionalArgs) ToNamespaceAdditionalOutputWithContext(ctx context.Context) NamespaceAdditionalOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalOutput)
-}
-
-func (i NamespaceAdditionalArgs) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
-	return i.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
-}
-
-func (i NamespaceAdditionalArgs) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalOutput).ToNamespaceAdditionalPtrOutputWithContext(ctx)
-}
-
-// NamespaceAdditionalPtrInput is an input type that accepts NamespaceAdditionalArgs, NamespaceAdditionalPtr and NamespaceAdditionalPtrOutput values.
-// You can construct a concrete instance of `NamespaceAdditionalPtrInput` via:
-//
-//	        NamespaceAdditionalArgs{...}
-//
-//	or:
-//
-//	        nil
-type NamespaceAdditionalPtrInput interface {
-	pulumi.Input
-
-	ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput
-	ToNamespaceAdditionalPtrOutputWithContext(context.Context) NamespaceAdditionalPtrOutput
-}
-
-type namespaceAdditionalPtrType NamespaceAdditionalArgs
-
-func NamespaceAdditionalPtr(v *NamespaceAdditionalArgs) NamespaceAdditionalPtrInput {
-	return (*namespaceAdditionalPtrType)(v)
-}
-
-func (*namespaceAdditionalPtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**NamespaceAdditional)(nil)).Elem()
-}
-
-func (i *namespaceAdditionalPtrType) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
-	return i.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
-}
-
-func (i *namespaceAdditionalPtrType) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(NamespaceAdditionalPtrOutput)
-}
-
-// NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-type NamespaceAdditionalOutput struct{ *pulumi.OutputState }
-
-func (NamespaceAdditionalOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*NamespaceAdditional)(nil)).Elem()
-}
-
-func (o NamespaceAdditionalOutput) ToNamespaceAdditionalOutput() NamespaceAdditionalOutput {
-	return o
-}
-
-func (o NamespaceAdditionalOutput) ToNamespaceAdditionalOutputWithContext(ctx context.Context) NamespaceAdditionalOutput {
-	return o
-}
-
-func (o NamespaceAdditionalOutput) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
-	return o.ToNamespaceAdditionalPtrOutputWithContext(context.Background())
-}
-
-func (o NamespaceAdditionalOutput) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v NamespaceAdditional) *NamespaceAdditional {
-		return &v
-	}).(NamespaceAdditionalPtrOutput)
-}
-
-// Extra consumer groups.
-func (o NamespaceAdditionalOutput) ConsumerGroups() GroupSelectorArrayOutput {
-	return o.ApplyT(func(v NamespaceAdditional) []GroupSelector { return v.ConsumerGroups }).(GroupSelectorArrayOutput)
-}
-
-// Extra backend topics.
-func (o NamespaceAdditionalOutput) Topics() TopicSelectorArrayOutput {
-	return o.ApplyT(func(v NamespaceAdditional) []TopicSelector { return v.Topics }).(TopicSelectorArrayOutput)
-}
-
-type NamespaceAdditionalPtrOutput struct{ *pulumi.OutputState }
-
-func (NamespaceAdditionalPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**NamespaceAdditional)(nil)).Elem()
-}
-
-func (o NamespaceAdditionalPtrOutput) ToNamespaceAdditionalPtrOutput() NamespaceAdditionalPtrOutput {
-	return o
-}
-
-func (o NamespaceAdditionalPtrOutput) ToNamespaceAdditionalPtrOutputWithContext(ctx context.Context) NamespaceAdditionalPtrOutput {
-	return o
-}
-
-func (o NamespaceAdditionalPtrOutput) Elem() NamespaceAdditionalOutput {
-	return o.ApplyT(func(v *NamespaceAdditional) NamespaceAdditional {
-		if v != nil {
-			return *v
-		}
-		var ret NamespaceAdditional
-		return ret
-	}).(NamespaceAdditionalOutput)
-}
-
-// Extra consumer groups.
-func (o NamespaceAdditionalPtrOutput) ConsumerGroups() GroupSelectorArrayOutput {
-	return o.ApplyT(func(v *NamespaceAdditional) []GroupSelector {
-		if v == nil {
-			return nil
-		}
-		return v.ConsumerGroups
-	}).(GroupSelectorArrayOutput)
-}
-
-// Extra backend topics.
-func (o NamespaceAdditionalPtrOutput) Topics() TopicSelectorArrayOutput {
-	return o.ApplyT(func(v *NamespaceAdditional) []TopicSelector {
-		if v == nil {
-			return nil
-		}
-		return v.Topics
-	}).(TopicSelectorArrayOutput)
-}
-
 // OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidation struct {
 	// Accepted audiences.
-	Audiences []Audience `pulumi:"audiences"`
+	Audiences []OAuthAudience `pulumi:"audiences"`
 	// Required issuer.
 	Issuer *string `pulumi:"issuer"`
 }
@@ -4015,7 +4092,7 @@ type OAuthValidationInput interface {
 // OAuthValidation restricts the accepted OAuth tokens.
 type OAuthValidationArgs struct {
 	// Accepted audiences.
-	Audiences AudienceArrayInput `pulumi:"audiences"`
+	Audiences OAuthAudienceArrayInput `pulumi:"audiences"`
 	// Required issuer.
 	Issuer pulumi.StringPtrInput `pulumi:"issuer"`
 }
@@ -4099,8 +4176,8 @@ func (o OAuthValidationOutput) ToOAuthValidationPtrOutputWithContext(ctx context
 }
 
 // Accepted audiences.
-func (o OAuthValidationOutput) Audiences() AudienceArrayOutput {
-	return o.ApplyT(func(v OAuthValidation) []Audience { return v.Audiences }).(AudienceArrayOutput)
+func (o OAuthValidationOutput) Audiences() OAuthAudienceArrayOutput {
+	return o.ApplyT(func(v OAuthValidation) []OAuthAudience { return v.Audiences }).(OAuthAudienceArrayOutput)
 }
 
 // Required issuer.
@@ -4133,13 +4210,13 @@ func (o OAuthValidationPtrOutput) Elem() OAuthValidationOutput {
 }
 
 // Accepted audiences.
-func (o OAuthValidationPtrOutput) Audiences() AudienceArrayOutput {
-	return o.ApplyT(func(v *OAuthValidation) []Audience {
+func (o OAuthValidationPtrOutput) Audiences() OAuthAudienceArrayOutput {
+	return o.ApplyT(func(v *OAuthValidation) []OAuthAudience {
 		if v == nil {
 			return nil
 		}
 		return v.Audiences
-	}).(AudienceArrayOutput)
+	}).(OAuthAudienceArrayOutput)
 }
 
 // Required issuer.
@@ -4150,115 +4227,6 @@ func (o OAuthValidationPtrOutput) Issuer() pulumi.StringPtrOutput {
 		}
 		return v.Issuer
 	}).(pulumi.StringPtrOutput)
-}
-
-// Principal is a SASL/PLAIN user the gateway authenticates itself.
-type Principal struct {
-	// Password (literal or `${vault...}` reference).
-	Password string `pulumi:"password"`
-	// User name (literal or `${vault...}` reference).
-	Username string `pulumi:"username"`
-}
-
-// PrincipalInput is an input type that accepts PrincipalArgs and PrincipalOutput values.
-// You can construct a concrete instance of `PrincipalInput` via:
-//
-//	PrincipalArgs{...}
-type PrincipalInput interface {
-	pulumi.Input
-
-	ToPrincipalOutput() PrincipalOutput
-	ToPrincipalOutputWithContext(context.Context) PrincipalOutput
-}
-
-// Principal is a SASL/PLAIN user the gateway authenticates itself.
-type PrincipalArgs struct {
-	// Password (literal or `${vault...}` reference).
-	Password pulumi.StringInput `pulumi:"password"`
-	// User name (literal or `${vault...}` reference).
-	Username pulumi.StringInput `pulumi:"username"`
-}
-
-func (PrincipalArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*Principal)(nil)).Elem()
-}
-
-func (i PrincipalArgs) ToPrincipalOutput() PrincipalOutput {
-	return i.ToPrincipalOutputWithContext(context.Background())
-}
-
-func (i PrincipalArgs) ToPrincipalOutputWithContext(ctx context.Context) PrincipalOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PrincipalOutput)
-}
-
-// PrincipalArrayInput is an input type that accepts PrincipalArray and PrincipalArrayOutput values.
-// You can construct a concrete instance of `PrincipalArrayInput` via:
-//
-//	PrincipalArray{ PrincipalArgs{...} }
-type PrincipalArrayInput interface {
-	pulumi.Input
-
-	ToPrincipalArrayOutput() PrincipalArrayOutput
-	ToPrincipalArrayOutputWithContext(context.Context) PrincipalArrayOutput
-}
-
-type PrincipalArray []PrincipalInput
-
-func (PrincipalArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Principal)(nil)).Elem()
-}
-
-func (i PrincipalArray) ToPrincipalArrayOutput() PrincipalArrayOutput {
-	return i.ToPrincipalArrayOutputWithContext(context.Background())
-}
-
-func (i PrincipalArray) ToPrincipalArrayOutputWithContext(ctx context.Context) PrincipalArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(PrincipalArrayOutput)
-}
-
-// Principal is a SASL/PLAIN user the gateway authenticates itself.
-type PrincipalOutput struct{ *pulumi.OutputState }
-
-func (PrincipalOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*Principal)(nil)).Elem()
-}
-
-func (o PrincipalOutput) ToPrincipalOutput() PrincipalOutput {
-	return o
-}
-
-func (o PrincipalOutput) ToPrincipalOutputWithContext(ctx context.Context) PrincipalOutput {
-	return o
-}
-
-// Password (literal or `${vault...}` reference).
-func (o PrincipalOutput) Password() pulumi.StringOutput {
-	return o.ApplyT(func(v Principal) string { return v.Password }).(pulumi.StringOutput)
-}
-
-// User name (literal or `${vault...}` reference).
-func (o PrincipalOutput) Username() pulumi.StringOutput {
-	return o.ApplyT(func(v Principal) string { return v.Username }).(pulumi.StringOutput)
-}
-
-type PrincipalArrayOutput struct{ *pulumi.OutputState }
-
-func (PrincipalArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]Principal)(nil)).Elem()
-}
-
-func (o PrincipalArrayOutput) ToPrincipalArrayOutput() PrincipalArrayOutput {
-	return o
-}
-
-func (o PrincipalArrayOutput) ToPrincipalArrayOutputWithContext(ctx context.Context) PrincipalArrayOutput {
-	return o
-}
-
-func (o PrincipalArrayOutput) Index(i pulumi.IntInput) PrincipalOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Principal {
-		return vs[0].([]Principal)[vs[1].(int)]
-	}).(PrincipalOutput)
 }
 
 // Ref is a reference to another object of the same event gateway; set `id` or `name`.
@@ -4671,7 +4639,7 @@ type SchemaRegistryConfig struct {
 	// URL of the registry.
 	Endpoint string `pulumi:"endpoint"`
 	// `avro` or `json`.
-	SchemaType SchemaType `pulumi:"schemaType"`
+	SchemaType RegistrySchemaType `pulumi:"schemaType"`
 	// Request timeout in seconds (at least 1; default 10).
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 }
@@ -4705,7 +4673,7 @@ type SchemaRegistryConfigArgs struct {
 	// URL of the registry.
 	Endpoint pulumi.StringInput `pulumi:"endpoint"`
 	// `avro` or `json`.
-	SchemaType SchemaTypeInput `pulumi:"schemaType"`
+	SchemaType RegistrySchemaTypeInput `pulumi:"schemaType"`
 	// Request timeout in seconds (at least 1; default 10).
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 }
@@ -4757,8 +4725,8 @@ func (o SchemaRegistryConfigOutput) Endpoint() pulumi.StringOutput {
 }
 
 // `avro` or `json`.
-func (o SchemaRegistryConfigOutput) SchemaType() SchemaTypeOutput {
-	return o.ApplyT(func(v SchemaRegistryConfig) SchemaType { return v.SchemaType }).(SchemaTypeOutput)
+func (o SchemaRegistryConfigOutput) SchemaType() RegistrySchemaTypeOutput {
+	return o.ApplyT(func(v SchemaRegistryConfig) RegistrySchemaType { return v.SchemaType }).(RegistrySchemaTypeOutput)
 }
 
 // Request timeout in seconds (at least 1; default 10).
@@ -5718,8 +5686,510 @@ func (o TLSVersionRangePtrOutput) Min() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// TopicAlias exposes a topic under another name.
-type TopicAlias struct {
+// VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+type VirtualClusterAuthenticationScheme struct {
+	// For `sasl_scram`: `sha256` or `sha512`.
+	Algorithm *string `pulumi:"algorithm"`
+	// For `oauth_bearer`: claim names to read the subject and scope from.
+	ClaimsMapping *OAuthClaimsMapping `pulumi:"claimsMapping"`
+	// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+	FetchKongIdentityPrincipal *FetchKongIdentityPrincipalConfig `pulumi:"fetchKongIdentityPrincipal"`
+	// For `oauth_bearer`: where to fetch the token-signing keys.
+	Jwks *OAuthJWKS `pulumi:"jwks"`
+	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+	Mediation *string `pulumi:"mediation"`
+	// For `sasl_plain` with `terminate`: the accepted users.
+	Principals []AuthenticationPrincipal `pulumi:"principals"`
+	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+	Type VirtualClusterAuthenticationType `pulumi:"type"`
+	// For `oauth_bearer`: audience and issuer checks.
+	Validate *OAuthValidation `pulumi:"validate"`
+}
+
+// VirtualClusterAuthenticationSchemeInput is an input type that accepts VirtualClusterAuthenticationSchemeArgs and VirtualClusterAuthenticationSchemeOutput values.
+// You can construct a concrete instance of `VirtualClusterAuthenticationSchemeInput` via:
+//
+//	VirtualClusterAuthenticationSchemeArgs{...}
+type VirtualClusterAuthenticationSchemeInput interface {
+	pulumi.Input
+
+	ToVirtualClusterAuthenticationSchemeOutput() VirtualClusterAuthenticationSchemeOutput
+	ToVirtualClusterAuthenticationSchemeOutputWithContext(context.Context) VirtualClusterAuthenticationSchemeOutput
+}
+
+// VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+type VirtualClusterAuthenticationSchemeArgs struct {
+	// For `sasl_scram`: `sha256` or `sha512`.
+	Algorithm pulumi.StringPtrInput `pulumi:"algorithm"`
+	// For `oauth_bearer`: claim names to read the subject and scope from.
+	ClaimsMapping OAuthClaimsMappingPtrInput `pulumi:"claimsMapping"`
+	// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+	FetchKongIdentityPrincipal FetchKongIdentityPrincipalConfigPtrInput `pulumi:"fetchKongIdentityPrincipal"`
+	// For `oauth_bearer`: where to fetch the token-signing keys.
+	Jwks OAuthJWKSPtrInput `pulumi:"jwks"`
+	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+	Mediation pulumi.StringPtrInput `pulumi:"mediation"`
+	// For `sasl_plain` with `terminate`: the accepted users.
+	Principals AuthenticationPrincipalArrayInput `pulumi:"principals"`
+	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+	Type VirtualClusterAuthenticationTypeInput `pulumi:"type"`
+	// For `oauth_bearer`: audience and issuer checks.
+	Validate OAuthValidationPtrInput `pulumi:"validate"`
+}
+
+func (VirtualClusterAuthenticationSchemeArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthenticationScheme)(nil)).Elem()
+}
+
+func (i VirtualClusterAuthenticationSchemeArgs) ToVirtualClusterAuthenticationSchemeOutput() VirtualClusterAuthenticationSchemeOutput {
+	return i.ToVirtualClusterAuthenticationSchemeOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterAuthenticationSchemeArgs) ToVirtualClusterAuthenticationSchemeOutputWithContext(ctx context.Context) VirtualClusterAuthenticationSchemeOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationSchemeOutput)
+}
+
+// VirtualClusterAuthenticationSchemeArrayInput is an input type that accepts VirtualClusterAuthenticationSchemeArray and VirtualClusterAuthenticationSchemeArrayOutput values.
+// You can construct a concrete instance of `VirtualClusterAuthenticationSchemeArrayInput` via:
+//
+//	VirtualClusterAuthenticationSchemeArray{ VirtualClusterAuthenticationSchemeArgs{...} }
+type VirtualClusterAuthenticationSchemeArrayInput interface {
+	pulumi.Input
+
+	ToVirtualClusterAuthenticationSchemeArrayOutput() VirtualClusterAuthenticationSchemeArrayOutput
+	ToVirtualClusterAuthenticationSchemeArrayOutputWithContext(context.Context) VirtualClusterAuthenticationSchemeArrayOutput
+}
+
+type VirtualClusterAuthenticationSchemeArray []VirtualClusterAuthenticationSchemeInput
+
+func (VirtualClusterAuthenticationSchemeArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterAuthenticationScheme)(nil)).Elem()
+}
+
+func (i VirtualClusterAuthenticationSchemeArray) ToVirtualClusterAuthenticationSchemeArrayOutput() VirtualClusterAuthenticationSchemeArrayOutput {
+	return i.ToVirtualClusterAuthenticationSchemeArrayOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterAuthenticationSchemeArray) ToVirtualClusterAuthenticationSchemeArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationSchemeArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationSchemeArrayOutput)
+}
+
+// VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+type VirtualClusterAuthenticationSchemeOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterAuthenticationSchemeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterAuthenticationScheme)(nil)).Elem()
+}
+
+func (o VirtualClusterAuthenticationSchemeOutput) ToVirtualClusterAuthenticationSchemeOutput() VirtualClusterAuthenticationSchemeOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationSchemeOutput) ToVirtualClusterAuthenticationSchemeOutputWithContext(ctx context.Context) VirtualClusterAuthenticationSchemeOutput {
+	return o
+}
+
+// For `sasl_scram`: `sha256` or `sha512`.
+func (o VirtualClusterAuthenticationSchemeOutput) Algorithm() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *string { return v.Algorithm }).(pulumi.StringPtrOutput)
+}
+
+// For `oauth_bearer`: claim names to read the subject and scope from.
+func (o VirtualClusterAuthenticationSchemeOutput) ClaimsMapping() OAuthClaimsMappingPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *OAuthClaimsMapping { return v.ClaimsMapping }).(OAuthClaimsMappingPtrOutput)
+}
+
+// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+func (o VirtualClusterAuthenticationSchemeOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalConfigPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *FetchKongIdentityPrincipalConfig {
+		return v.FetchKongIdentityPrincipal
+	}).(FetchKongIdentityPrincipalConfigPtrOutput)
+}
+
+// For `oauth_bearer`: where to fetch the token-signing keys.
+func (o VirtualClusterAuthenticationSchemeOutput) Jwks() OAuthJWKSPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *OAuthJWKS { return v.Jwks }).(OAuthJWKSPtrOutput)
+}
+
+// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+func (o VirtualClusterAuthenticationSchemeOutput) Mediation() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *string { return v.Mediation }).(pulumi.StringPtrOutput)
+}
+
+// For `sasl_plain` with `terminate`: the accepted users.
+func (o VirtualClusterAuthenticationSchemeOutput) Principals() AuthenticationPrincipalArrayOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) []AuthenticationPrincipal { return v.Principals }).(AuthenticationPrincipalArrayOutput)
+}
+
+// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+func (o VirtualClusterAuthenticationSchemeOutput) Type() VirtualClusterAuthenticationTypeOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) VirtualClusterAuthenticationType { return v.Type }).(VirtualClusterAuthenticationTypeOutput)
+}
+
+// For `oauth_bearer`: audience and issuer checks.
+func (o VirtualClusterAuthenticationSchemeOutput) Validate() OAuthValidationPtrOutput {
+	return o.ApplyT(func(v VirtualClusterAuthenticationScheme) *OAuthValidation { return v.Validate }).(OAuthValidationPtrOutput)
+}
+
+type VirtualClusterAuthenticationSchemeArrayOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterAuthenticationSchemeArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterAuthenticationScheme)(nil)).Elem()
+}
+
+func (o VirtualClusterAuthenticationSchemeArrayOutput) ToVirtualClusterAuthenticationSchemeArrayOutput() VirtualClusterAuthenticationSchemeArrayOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationSchemeArrayOutput) ToVirtualClusterAuthenticationSchemeArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationSchemeArrayOutput {
+	return o
+}
+
+func (o VirtualClusterAuthenticationSchemeArrayOutput) Index(i pulumi.IntInput) VirtualClusterAuthenticationSchemeOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) VirtualClusterAuthenticationScheme {
+		return vs[0].([]VirtualClusterAuthenticationScheme)[vs[1].(int)]
+	}).(VirtualClusterAuthenticationSchemeOutput)
+}
+
+// VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type VirtualClusterNamespaceAdditional struct {
+	// Extra consumer groups.
+	ConsumerGroups []GroupSelector `pulumi:"consumerGroups"`
+	// Extra backend topics.
+	Topics []NamespaceTopicSelector `pulumi:"topics"`
+}
+
+// VirtualClusterNamespaceAdditionalInput is an input type that accepts VirtualClusterNamespaceAdditionalArgs and VirtualClusterNamespaceAdditionalOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespaceAdditionalInput` via:
+//
+//	VirtualClusterNamespaceAdditionalArgs{...}
+type VirtualClusterNamespaceAdditionalInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespaceAdditionalOutput() VirtualClusterNamespaceAdditionalOutput
+	ToVirtualClusterNamespaceAdditionalOutputWithContext(context.Context) VirtualClusterNamespaceAdditionalOutput
+}
+
+// VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type VirtualClusterNamespaceAdditionalArgs struct {
+	// Extra consumer groups.
+	ConsumerGroups GroupSelectorArrayInput `pulumi:"consumerGroups"`
+	// Extra backend topics.
+	Topics NamespaceTopicSelectorArrayInput `pulumi:"topics"`
+}
+
+func (VirtualClusterNamespaceAdditionalArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespaceAdditional)(nil)).Elem()
+}
+
+func (i VirtualClusterNamespaceAdditionalArgs) ToVirtualClusterNamespaceAdditionalOutput() VirtualClusterNamespaceAdditionalOutput {
+	return i.ToVirtualClusterNamespaceAdditionalOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceAdditionalArgs) ToVirtualClusterNamespaceAdditionalOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceAdditionalOutput)
+}
+
+func (i VirtualClusterNamespaceAdditionalArgs) ToVirtualClusterNamespaceAdditionalPtrOutput() VirtualClusterNamespaceAdditionalPtrOutput {
+	return i.ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceAdditionalArgs) ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceAdditionalOutput).ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(ctx)
+}
+
+// VirtualClusterNamespaceAdditionalPtrInput is an input type that accepts VirtualClusterNamespaceAdditionalArgs, VirtualClusterNamespaceAdditionalPtr and VirtualClusterNamespaceAdditionalPtrOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespaceAdditionalPtrInput` via:
+//
+//	        VirtualClusterNamespaceAdditionalArgs{...}
+//
+//	or:
+//
+//	        nil
+type VirtualClusterNamespaceAdditionalPtrInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespaceAdditionalPtrOutput() VirtualClusterNamespaceAdditionalPtrOutput
+	ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(context.Context) VirtualClusterNamespaceAdditionalPtrOutput
+}
+
+type virtualClusterNamespaceAdditionalPtrType VirtualClusterNamespaceAdditionalArgs
+
+func VirtualClusterNamespaceAdditionalPtr(v *VirtualClusterNamespaceAdditionalArgs) VirtualClusterNamespaceAdditionalPtrInput {
+	return (*virtualClusterNamespaceAdditionalPtrType)(v)
+}
+
+func (*virtualClusterNamespaceAdditionalPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespaceAdditional)(nil)).Elem()
+}
+
+func (i *virtualClusterNamespaceAdditionalPtrType) ToVirtualClusterNamespaceAdditionalPtrOutput() VirtualClusterNamespaceAdditionalPtrOutput {
+	return i.ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (i *virtualClusterNamespaceAdditionalPtrType) ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceAdditionalPtrOutput)
+}
+
+// VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+type VirtualClusterNamespaceAdditionalOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespaceAdditionalOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespaceAdditional)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespaceAdditionalOutput) ToVirtualClusterNamespaceAdditionalOutput() VirtualClusterNamespaceAdditionalOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceAdditionalOutput) ToVirtualClusterNamespaceAdditionalOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceAdditionalOutput) ToVirtualClusterNamespaceAdditionalPtrOutput() VirtualClusterNamespaceAdditionalPtrOutput {
+	return o.ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(context.Background())
+}
+
+func (o VirtualClusterNamespaceAdditionalOutput) ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterNamespaceAdditional) *VirtualClusterNamespaceAdditional {
+		return &v
+	}).(VirtualClusterNamespaceAdditionalPtrOutput)
+}
+
+// Extra consumer groups.
+func (o VirtualClusterNamespaceAdditionalOutput) ConsumerGroups() GroupSelectorArrayOutput {
+	return o.ApplyT(func(v VirtualClusterNamespaceAdditional) []GroupSelector { return v.ConsumerGroups }).(GroupSelectorArrayOutput)
+}
+
+// Extra backend topics.
+func (o VirtualClusterNamespaceAdditionalOutput) Topics() NamespaceTopicSelectorArrayOutput {
+	return o.ApplyT(func(v VirtualClusterNamespaceAdditional) []NamespaceTopicSelector { return v.Topics }).(NamespaceTopicSelectorArrayOutput)
+}
+
+type VirtualClusterNamespaceAdditionalPtrOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespaceAdditionalPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespaceAdditional)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespaceAdditionalPtrOutput) ToVirtualClusterNamespaceAdditionalPtrOutput() VirtualClusterNamespaceAdditionalPtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceAdditionalPtrOutput) ToVirtualClusterNamespaceAdditionalPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceAdditionalPtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceAdditionalPtrOutput) Elem() VirtualClusterNamespaceAdditionalOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceAdditional) VirtualClusterNamespaceAdditional {
+		if v != nil {
+			return *v
+		}
+		var ret VirtualClusterNamespaceAdditional
+		return ret
+	}).(VirtualClusterNamespaceAdditionalOutput)
+}
+
+// Extra consumer groups.
+func (o VirtualClusterNamespaceAdditionalPtrOutput) ConsumerGroups() GroupSelectorArrayOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceAdditional) []GroupSelector {
+		if v == nil {
+			return nil
+		}
+		return v.ConsumerGroups
+	}).(GroupSelectorArrayOutput)
+}
+
+// Extra backend topics.
+func (o VirtualClusterNamespaceAdditionalPtrOutput) Topics() NamespaceTopicSelectorArrayOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceAdditional) []NamespaceTopicSelector {
+		if v == nil {
+			return nil
+		}
+		return v.Topics
+	}).(NamespaceTopicSelectorArrayOutput)
+}
+
+// VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+type VirtualClusterNamespaceConfig struct {
+	// Backend topics and consumer groups outside the prefix to expose as well.
+	Additional *VirtualClusterNamespaceAdditional `pulumi:"additional"`
+	// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+	Mode string `pulumi:"mode"`
+	// Prefix of the backend topics and groups that belong to the virtual cluster.
+	Prefix string `pulumi:"prefix"`
+}
+
+// VirtualClusterNamespaceConfigInput is an input type that accepts VirtualClusterNamespaceConfigArgs and VirtualClusterNamespaceConfigOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespaceConfigInput` via:
+//
+//	VirtualClusterNamespaceConfigArgs{...}
+type VirtualClusterNamespaceConfigInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespaceConfigOutput() VirtualClusterNamespaceConfigOutput
+	ToVirtualClusterNamespaceConfigOutputWithContext(context.Context) VirtualClusterNamespaceConfigOutput
+}
+
+// VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+type VirtualClusterNamespaceConfigArgs struct {
+	// Backend topics and consumer groups outside the prefix to expose as well.
+	Additional VirtualClusterNamespaceAdditionalPtrInput `pulumi:"additional"`
+	// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+	Mode pulumi.StringInput `pulumi:"mode"`
+	// Prefix of the backend topics and groups that belong to the virtual cluster.
+	Prefix pulumi.StringInput `pulumi:"prefix"`
+}
+
+func (VirtualClusterNamespaceConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespaceConfig)(nil)).Elem()
+}
+
+func (i VirtualClusterNamespaceConfigArgs) ToVirtualClusterNamespaceConfigOutput() VirtualClusterNamespaceConfigOutput {
+	return i.ToVirtualClusterNamespaceConfigOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceConfigArgs) ToVirtualClusterNamespaceConfigOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceConfigOutput)
+}
+
+func (i VirtualClusterNamespaceConfigArgs) ToVirtualClusterNamespaceConfigPtrOutput() VirtualClusterNamespaceConfigPtrOutput {
+	return i.ToVirtualClusterNamespaceConfigPtrOutputWithContext(context.Background())
+}
+
+func (i VirtualClusterNamespaceConfigArgs) ToVirtualClusterNamespaceConfigPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceConfigOutput).ToVirtualClusterNamespaceConfigPtrOutputWithContext(ctx)
+}
+
+// VirtualClusterNamespaceConfigPtrInput is an input type that accepts VirtualClusterNamespaceConfigArgs, VirtualClusterNamespaceConfigPtr and VirtualClusterNamespaceConfigPtrOutput values.
+// You can construct a concrete instance of `VirtualClusterNamespaceConfigPtrInput` via:
+//
+//	        VirtualClusterNamespaceConfigArgs{...}
+//
+//	or:
+//
+//	        nil
+type VirtualClusterNamespaceConfigPtrInput interface {
+	pulumi.Input
+
+	ToVirtualClusterNamespaceConfigPtrOutput() VirtualClusterNamespaceConfigPtrOutput
+	ToVirtualClusterNamespaceConfigPtrOutputWithContext(context.Context) VirtualClusterNamespaceConfigPtrOutput
+}
+
+type virtualClusterNamespaceConfigPtrType VirtualClusterNamespaceConfigArgs
+
+func VirtualClusterNamespaceConfigPtr(v *VirtualClusterNamespaceConfigArgs) VirtualClusterNamespaceConfigPtrInput {
+	return (*virtualClusterNamespaceConfigPtrType)(v)
+}
+
+func (*virtualClusterNamespaceConfigPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespaceConfig)(nil)).Elem()
+}
+
+func (i *virtualClusterNamespaceConfigPtrType) ToVirtualClusterNamespaceConfigPtrOutput() VirtualClusterNamespaceConfigPtrOutput {
+	return i.ToVirtualClusterNamespaceConfigPtrOutputWithContext(context.Background())
+}
+
+func (i *virtualClusterNamespaceConfigPtrType) ToVirtualClusterNamespaceConfigPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceConfigPtrOutput)
+}
+
+// VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+type VirtualClusterNamespaceConfigOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespaceConfigOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterNamespaceConfig)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespaceConfigOutput) ToVirtualClusterNamespaceConfigOutput() VirtualClusterNamespaceConfigOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceConfigOutput) ToVirtualClusterNamespaceConfigOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceConfigOutput) ToVirtualClusterNamespaceConfigPtrOutput() VirtualClusterNamespaceConfigPtrOutput {
+	return o.ToVirtualClusterNamespaceConfigPtrOutputWithContext(context.Background())
+}
+
+func (o VirtualClusterNamespaceConfigOutput) ToVirtualClusterNamespaceConfigPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterNamespaceConfig) *VirtualClusterNamespaceConfig {
+		return &v
+	}).(VirtualClusterNamespaceConfigPtrOutput)
+}
+
+// Backend topics and consumer groups outside the prefix to expose as well.
+func (o VirtualClusterNamespaceConfigOutput) Additional() VirtualClusterNamespaceAdditionalPtrOutput {
+	return o.ApplyT(func(v VirtualClusterNamespaceConfig) *VirtualClusterNamespaceAdditional { return v.Additional }).(VirtualClusterNamespaceAdditionalPtrOutput)
+}
+
+// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+func (o VirtualClusterNamespaceConfigOutput) Mode() pulumi.StringOutput {
+	return o.ApplyT(func(v VirtualClusterNamespaceConfig) string { return v.Mode }).(pulumi.StringOutput)
+}
+
+// Prefix of the backend topics and groups that belong to the virtual cluster.
+func (o VirtualClusterNamespaceConfigOutput) Prefix() pulumi.StringOutput {
+	return o.ApplyT(func(v VirtualClusterNamespaceConfig) string { return v.Prefix }).(pulumi.StringOutput)
+}
+
+type VirtualClusterNamespaceConfigPtrOutput struct{ *pulumi.OutputState }
+
+func (VirtualClusterNamespaceConfigPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VirtualClusterNamespaceConfig)(nil)).Elem()
+}
+
+func (o VirtualClusterNamespaceConfigPtrOutput) ToVirtualClusterNamespaceConfigPtrOutput() VirtualClusterNamespaceConfigPtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceConfigPtrOutput) ToVirtualClusterNamespaceConfigPtrOutputWithContext(ctx context.Context) VirtualClusterNamespaceConfigPtrOutput {
+	return o
+}
+
+func (o VirtualClusterNamespaceConfigPtrOutput) Elem() VirtualClusterNamespaceConfigOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceConfig) VirtualClusterNamespaceConfig {
+		if v != nil {
+			return *v
+		}
+		var ret VirtualClusterNamespaceConfig
+		return ret
+	}).(VirtualClusterNamespaceConfigOutput)
+}
+
+// Backend topics and consumer groups outside the prefix to expose as well.
+func (o VirtualClusterNamespaceConfigPtrOutput) Additional() VirtualClusterNamespaceAdditionalPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceConfig) *VirtualClusterNamespaceAdditional {
+		if v == nil {
+			return nil
+		}
+		return v.Additional
+	}).(VirtualClusterNamespaceAdditionalPtrOutput)
+}
+
+// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+func (o VirtualClusterNamespaceConfigPtrOutput) Mode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Mode
+	}).(pulumi.StringPtrOutput)
+}
+
+// Prefix of the backend topics and groups that belong to the virtual cluster.
+func (o VirtualClusterNamespaceConfigPtrOutput) Prefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *VirtualClusterNamespaceConfig) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Prefix
+	}).(pulumi.StringPtrOutput)
+}
+
+// VirtualClusterTopicAlias exposes a topic under another name.
+type VirtualClusterTopicAlias struct {
 	// Name clients use.
 	Alias string `pulumi:"alias"`
 	// Expression limiting when the alias applies.
@@ -5730,19 +6200,19 @@ type TopicAlias struct {
 	Topic string `pulumi:"topic"`
 }
 
-// TopicAliasInput is an input type that accepts TopicAliasArgs and TopicAliasOutput values.
-// You can construct a concrete instance of `TopicAliasInput` via:
+// VirtualClusterTopicAliasInput is an input type that accepts VirtualClusterTopicAliasArgs and VirtualClusterTopicAliasOutput values.
+// You can construct a concrete instance of `VirtualClusterTopicAliasInput` via:
 //
-//	TopicAliasArgs{...}
-type TopicAliasInput interface {
+//	VirtualClusterTopicAliasArgs{...}
+type VirtualClusterTopicAliasInput interface {
 	pulumi.Input
 
-	ToTopicAliasOutput() TopicAliasOutput
-	ToTopicAliasOutputWithContext(context.Context) TopicAliasOutput
+	ToVirtualClusterTopicAliasOutput() VirtualClusterTopicAliasOutput
+	ToVirtualClusterTopicAliasOutputWithContext(context.Context) VirtualClusterTopicAliasOutput
 }
 
-// TopicAlias exposes a topic under another name.
-type TopicAliasArgs struct {
+// VirtualClusterTopicAlias exposes a topic under another name.
+type VirtualClusterTopicAliasArgs struct {
 	// Name clients use.
 	Alias pulumi.StringInput `pulumi:"alias"`
 	// Expression limiting when the alias applies.
@@ -5753,619 +6223,151 @@ type TopicAliasArgs struct {
 	Topic pulumi.StringInput `pulumi:"topic"`
 }
 
-func (TopicAliasArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*TopicAlias)(nil)).Elem()
+func (VirtualClusterTopicAliasArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterTopicAlias)(nil)).Elem()
 }
 
-func (i TopicAliasArgs) ToTopicAliasOutput() TopicAliasOutput {
-	return i.ToTopicAliasOutputWithContext(context.Background())
+func (i VirtualClusterTopicAliasArgs) ToVirtualClusterTopicAliasOutput() VirtualClusterTopicAliasOutput {
+	return i.ToVirtualClusterTopicAliasOutputWithContext(context.Background())
 }
 
-func (i TopicAliasArgs) ToTopicAliasOutputWithContext(ctx context.Context) TopicAliasOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(TopicAliasOutput)
+func (i VirtualClusterTopicAliasArgs) ToVirtualClusterTopicAliasOutputWithContext(ctx context.Context) VirtualClusterTopicAliasOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterTopicAliasOutput)
 }
 
-// TopicAliasArrayInput is an input type that accepts TopicAliasArray and TopicAliasArrayOutput values.
-// You can construct a concrete instance of `TopicAliasArrayInput` via:
+// VirtualClusterTopicAliasArrayInput is an input type that accepts VirtualClusterTopicAliasArray and VirtualClusterTopicAliasArrayOutput values.
+// You can construct a concrete instance of `VirtualClusterTopicAliasArrayInput` via:
 //
-//	TopicAliasArray{ TopicAliasArgs{...} }
-type TopicAliasArrayInput interface {
+//	VirtualClusterTopicAliasArray{ VirtualClusterTopicAliasArgs{...} }
+type VirtualClusterTopicAliasArrayInput interface {
 	pulumi.Input
 
-	ToTopicAliasArrayOutput() TopicAliasArrayOutput
-	ToTopicAliasArrayOutputWithContext(context.Context) TopicAliasArrayOutput
+	ToVirtualClusterTopicAliasArrayOutput() VirtualClusterTopicAliasArrayOutput
+	ToVirtualClusterTopicAliasArrayOutputWithContext(context.Context) VirtualClusterTopicAliasArrayOutput
 }
 
-type TopicAliasArray []TopicAliasInput
+type VirtualClusterTopicAliasArray []VirtualClusterTopicAliasInput
 
-func (TopicAliasArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]TopicAlias)(nil)).Elem()
+func (VirtualClusterTopicAliasArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterTopicAlias)(nil)).Elem()
 }
 
-func (i TopicAliasArray) ToTopicAliasArrayOutput() TopicAliasArrayOutput {
-	return i.ToTopicAliasArrayOutputWithContext(context.Background())
+func (i VirtualClusterTopicAliasArray) ToVirtualClusterTopicAliasArrayOutput() VirtualClusterTopicAliasArrayOutput {
+	return i.ToVirtualClusterTopicAliasArrayOutputWithContext(context.Background())
 }
 
-func (i TopicAliasArray) ToTopicAliasArrayOutputWithContext(ctx context.Context) TopicAliasArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(TopicAliasArrayOutput)
+func (i VirtualClusterTopicAliasArray) ToVirtualClusterTopicAliasArrayOutputWithContext(ctx context.Context) VirtualClusterTopicAliasArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterTopicAliasArrayOutput)
 }
 
-// TopicAlias exposes a topic under another name.
-type TopicAliasOutput struct{ *pulumi.OutputState }
+// VirtualClusterTopicAlias exposes a topic under another name.
+type VirtualClusterTopicAliasOutput struct{ *pulumi.OutputState }
 
-func (TopicAliasOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*TopicAlias)(nil)).Elem()
+func (VirtualClusterTopicAliasOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VirtualClusterTopicAlias)(nil)).Elem()
 }
 
-func (o TopicAliasOutput) ToTopicAliasOutput() TopicAliasOutput {
+func (o VirtualClusterTopicAliasOutput) ToVirtualClusterTopicAliasOutput() VirtualClusterTopicAliasOutput {
 	return o
 }
 
-func (o TopicAliasOutput) ToTopicAliasOutputWithContext(ctx context.Context) TopicAliasOutput {
+func (o VirtualClusterTopicAliasOutput) ToVirtualClusterTopicAliasOutputWithContext(ctx context.Context) VirtualClusterTopicAliasOutput {
 	return o
 }
 
 // Name clients use.
-func (o TopicAliasOutput) Alias() pulumi.StringOutput {
-	return o.ApplyT(func(v TopicAlias) string { return v.Alias }).(pulumi.StringOutput)
+func (o VirtualClusterTopicAliasOutput) Alias() pulumi.StringOutput {
+	return o.ApplyT(func(v VirtualClusterTopicAlias) string { return v.Alias }).(pulumi.StringOutput)
 }
 
 // Expression limiting when the alias applies.
-func (o TopicAliasOutput) Condition() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v TopicAlias) *string { return v.Condition }).(pulumi.StringPtrOutput)
+func (o VirtualClusterTopicAliasOutput) Condition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v VirtualClusterTopicAlias) *string { return v.Condition }).(pulumi.StringPtrOutput)
 }
 
 // `warn` (default) or `ignore` when the alias clashes with a topic.
-func (o TopicAliasOutput) Conflict() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v TopicAlias) *string { return v.Conflict }).(pulumi.StringPtrOutput)
+func (o VirtualClusterTopicAliasOutput) Conflict() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v VirtualClusterTopicAlias) *string { return v.Conflict }).(pulumi.StringPtrOutput)
 }
 
 // Topic it stands for (as seen inside the namespace).
-func (o TopicAliasOutput) Topic() pulumi.StringOutput {
-	return o.ApplyT(func(v TopicAlias) string { return v.Topic }).(pulumi.StringOutput)
+func (o VirtualClusterTopicAliasOutput) Topic() pulumi.StringOutput {
+	return o.ApplyT(func(v VirtualClusterTopicAlias) string { return v.Topic }).(pulumi.StringOutput)
 }
 
-type TopicAliasArrayOutput struct{ *pulumi.OutputState }
+type VirtualClusterTopicAliasArrayOutput struct{ *pulumi.OutputState }
 
-func (TopicAliasArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]TopicAlias)(nil)).Elem()
+func (VirtualClusterTopicAliasArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]VirtualClusterTopicAlias)(nil)).Elem()
 }
 
-func (o TopicAliasArrayOutput) ToTopicAliasArrayOutput() TopicAliasArrayOutput {
+func (o VirtualClusterTopicAliasArrayOutput) ToVirtualClusterTopicAliasArrayOutput() VirtualClusterTopicAliasArrayOutput {
 	return o
 }
 
-func (o TopicAliasArrayOutput) ToTopicAliasArrayOutputWithContext(ctx context.Context) TopicAliasArrayOutput {
+func (o VirtualClusterTopicAliasArrayOutput) ToVirtualClusterTopicAliasArrayOutputWithContext(ctx context.Context) VirtualClusterTopicAliasArrayOutput {
 	return o
 }
 
-func (o TopicAliasArrayOutput) Index(i pulumi.IntInput) TopicAliasOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TopicAlias {
-		return vs[0].([]TopicAlias)[vs[1].(int)]
-	}).(TopicAliasOutput)
-}
-
-// TopicSelector selects backend topics by glob or exact list.
-type TopicSelector struct {
-	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-	Conflict *string `pulumi:"conflict"`
-	// For `exact_list`: the topics.
-	ExactList []ExactTopic `pulumi:"exactList"`
-	// For `glob`: a pattern of `A-Za-z0-9._?*-`.
-	Glob *string `pulumi:"glob"`
-	// `glob` or `exact_list`.
-	Type string `pulumi:"type"`
-}
-
-// TopicSelectorInput is an input type that accepts TopicSelectorArgs and TopicSelectorOutput values.
-// You can construct a concrete instance of `TopicSelectorInput` via:
-//
-//	TopicSelectorArgs{...}
-type TopicSelectorInput interface {
-	pulumi.Input
-
-	ToTopicSelectorOutput() TopicSelectorOutput
-	ToTopicSelectorOutputWithContext(context.Context) TopicSelectorOutput
-}
-
-// TopicSelector selects backend topics by glob or exact list.
-type TopicSelectorArgs struct {
-	// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-	Conflict pulumi.StringPtrInput `pulumi:"conflict"`
-	// For `exact_list`: the topics.
-	ExactList ExactTopicArrayInput `pulumi:"exactList"`
-	// For `glob`: a pattern of `A-Za-z0-9._?*-`.
-	Glob pulumi.StringPtrInput `pulumi:"glob"`
-	// `glob` or `exact_list`.
-	Type pulumi.StringInput `pulumi:"type"`
-}
-
-func (TopicSelectorArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*TopicSelector)(nil)).Elem()
-}
-
-func (i TopicSelectorArgs) ToTopicSelectorOutput() TopicSelectorOutput {
-	return i.ToTopicSelectorOutputWithContext(context.Background())
-}
-
-func (i TopicSelectorArgs) ToTopicSelectorOutputWithContext(ctx context.Context) TopicSelectorOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(TopicSelectorOutput)
-}
-
-// TopicSelectorArrayInput is an input type that accepts TopicSelectorArray and TopicSelectorArrayOutput values.
-// You can construct a concrete instance of `TopicSelectorArrayInput` via:
-//
-//	TopicSelectorArray{ TopicSelectorArgs{...} }
-type TopicSelectorArrayInput interface {
-	pulumi.Input
-
-	ToTopicSelectorArrayOutput() TopicSelectorArrayOutput
-	ToTopicSelectorArrayOutputWithContext(context.Context) TopicSelectorArrayOutput
-}
-
-type TopicSelectorArray []TopicSelectorInput
-
-func (TopicSelectorArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]TopicSelector)(nil)).Elem()
-}
-
-func (i TopicSelectorArray) ToTopicSelectorArrayOutput() TopicSelectorArrayOutput {
-	return i.ToTopicSelectorArrayOutputWithContext(context.Background())
-}
-
-func (i TopicSelectorArray) ToTopicSelectorArrayOutputWithContext(ctx context.Context) TopicSelectorArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(TopicSelectorArrayOutput)
-}
-
-// TopicSelector selects backend topics by glob or exact list.
-type TopicSelectorOutput struct{ *pulumi.OutputState }
-
-func (TopicSelectorOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*TopicSelector)(nil)).Elem()
-}
-
-func (o TopicSelectorOutput) ToTopicSelectorOutput() TopicSelectorOutput {
-	return o
-}
-
-func (o TopicSelectorOutput) ToTopicSelectorOutputWithContext(ctx context.Context) TopicSelectorOutput {
-	return o
-}
-
-// `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-func (o TopicSelectorOutput) Conflict() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v TopicSelector) *string { return v.Conflict }).(pulumi.StringPtrOutput)
-}
-
-// For `exact_list`: the topics.
-func (o TopicSelectorOutput) ExactList() ExactTopicArrayOutput {
-	return o.ApplyT(func(v TopicSelector) []ExactTopic { return v.ExactList }).(ExactTopicArrayOutput)
-}
-
-// For `glob`: a pattern of `A-Za-z0-9._?*-`.
-func (o TopicSelectorOutput) Glob() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v TopicSelector) *string { return v.Glob }).(pulumi.StringPtrOutput)
-}
-
-// `glob` or `exact_list`.
-func (o TopicSelectorOutput) Type() pulumi.StringOutput {
-	return o.ApplyT(func(v TopicSelector) string { return v.Type }).(pulumi.StringOutput)
-}
-
-type TopicSelectorArrayOutput struct{ *pulumi.OutputState }
-
-func (TopicSelectorArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]TopicSelector)(nil)).Elem()
-}
-
-func (o TopicSelectorArrayOutput) ToTopicSelectorArrayOutput() TopicSelectorArrayOutput {
-	return o
-}
-
-func (o TopicSelectorArrayOutput) ToTopicSelectorArrayOutputWithContext(ctx context.Context) TopicSelectorArrayOutput {
-	return o
-}
-
-func (o TopicSelectorArrayOutput) Index(i pulumi.IntInput) TopicSelectorOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TopicSelector {
-		return vs[0].([]TopicSelector)[vs[1].(int)]
-	}).(TopicSelectorOutput)
-}
-
-// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-type VirtualClusterAuthentication struct {
-	// For `sasl_scram`: `sha256` or `sha512`.
-	Algorithm *string `pulumi:"algorithm"`
-	// For `oauth_bearer`: claim names to read the subject and scope from.
-	ClaimsMapping *ClaimsMapping `pulumi:"claimsMapping"`
-	// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-	FetchKongIdentityPrincipal *FetchKongIdentityPrincipal `pulumi:"fetchKongIdentityPrincipal"`
-	// For `oauth_bearer`: where to fetch the token-signing keys.
-	Jwks *JWKS `pulumi:"jwks"`
-	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-	Mediation *string `pulumi:"mediation"`
-	// For `sasl_plain` with `terminate`: the accepted users.
-	Principals []Principal `pulumi:"principals"`
-	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type VirtualClusterAuthType `pulumi:"type"`
-	// For `oauth_bearer`: audience and issuer checks.
-	Validate *OAuthValidation `pulumi:"validate"`
-}
-
-// VirtualClusterAuthenticationInput is an input type that accepts VirtualClusterAuthenticationArgs and VirtualClusterAuthenticationOutput values.
-// You can construct a concrete instance of `VirtualClusterAuthenticationInput` via:
-//
-//	VirtualClusterAuthenticationArgs{...}
-type VirtualClusterAuthenticationInput interface {
-	pulumi.Input
-
-	ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput
-	ToVirtualClusterAuthenticationOutputWithContext(context.Context) VirtualClusterAuthenticationOutput
-}
-
-// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-type VirtualClusterAuthenticationArgs struct {
-	// For `sasl_scram`: `sha256` or `sha512`.
-	Algorithm pulumi.StringPtrInput `pulumi:"algorithm"`
-	// For `oauth_bearer`: claim names to read the subject and scope from.
-	ClaimsMapping ClaimsMappingPtrInput `pulumi:"claimsMapping"`
-	// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-	FetchKongIdentityPrincipal FetchKongIdentityPrincipalPtrInput `pulumi:"fetchKongIdentityPrincipal"`
-	// For `oauth_bearer`: where to fetch the token-signing keys.
-	Jwks JWKSPtrInput `pulumi:"jwks"`
-	// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-	Mediation pulumi.StringPtrInput `pulumi:"mediation"`
-	// For `sasl_plain` with `terminate`: the accepted users.
-	Principals PrincipalArrayInput `pulumi:"principals"`
-	// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-	Type VirtualClusterAuthTypeInput `pulumi:"type"`
-	// For `oauth_bearer`: audience and issuer checks.
-	Validate OAuthValidationPtrInput `pulumi:"validate"`
-}
-
-func (VirtualClusterAuthenticationArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterAuthentication)(nil)).Elem()
-}
-
-func (i VirtualClusterAuthenticationArgs) ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput {
-	return i.ToVirtualClusterAuthenticationOutputWithContext(context.Background())
-}
-
-func (i VirtualClusterAuthenticationArgs) ToVirtualClusterAuthenticationOutputWithContext(ctx context.Context) VirtualClusterAuthenticationOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationOutput)
-}
-
-// VirtualClusterAuthenticationArrayInput is an input type that accepts VirtualClusterAuthenticationArray and VirtualClusterAuthenticationArrayOutput values.
-// You can construct a concrete instance of `VirtualClusterAuthenticationArrayInput` via:
-//
-//	VirtualClusterAuthenticationArray{ VirtualClusterAuthenticationArgs{...} }
-type VirtualClusterAuthenticationArrayInput interface {
-	pulumi.Input
-
-	ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput
-	ToVirtualClusterAuthenticationArrayOutputWithContext(context.Context) VirtualClusterAuthenticationArrayOutput
-}
-
-type VirtualClusterAuthenticationArray []VirtualClusterAuthenticationInput
-
-func (VirtualClusterAuthenticationArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]VirtualClusterAuthentication)(nil)).Elem()
-}
-
-func (i VirtualClusterAuthenticationArray) ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput {
-	return i.ToVirtualClusterAuthenticationArrayOutputWithContext(context.Background())
-}
-
-func (i VirtualClusterAuthenticationArray) ToVirtualClusterAuthenticationArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterAuthenticationArrayOutput)
-}
-
-// VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-type VirtualClusterAuthenticationOutput struct{ *pulumi.OutputState }
-
-func (VirtualClusterAuthenticationOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterAuthentication)(nil)).Elem()
-}
-
-func (o VirtualClusterAuthenticationOutput) ToVirtualClusterAuthenticationOutput() VirtualClusterAuthenticationOutput {
-	return o
-}
-
-func (o VirtualClusterAuthenticationOutput) ToVirtualClusterAuthenticationOutputWithContext(ctx context.Context) VirtualClusterAuthenticationOutput {
-	return o
-}
-
-// For `sasl_scram`: `sha256` or `sha512`.
-func (o VirtualClusterAuthenticationOutput) Algorithm() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *string { return v.Algorithm }).(pulumi.StringPtrOutput)
-}
-
-// For `oauth_bearer`: claim names to read the subject and scope from.
-func (o VirtualClusterAuthenticationOutput) ClaimsMapping() ClaimsMappingPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *ClaimsMapping { return v.ClaimsMapping }).(ClaimsMappingPtrOutput)
-}
-
-// Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-func (o VirtualClusterAuthenticationOutput) FetchKongIdentityPrincipal() FetchKongIdentityPrincipalPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *FetchKongIdentityPrincipal { return v.FetchKongIdentityPrincipal }).(FetchKongIdentityPrincipalPtrOutput)
-}
-
-// For `oauth_bearer`: where to fetch the token-signing keys.
-func (o VirtualClusterAuthenticationOutput) Jwks() JWKSPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *JWKS { return v.Jwks }).(JWKSPtrOutput)
-}
-
-// For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-func (o VirtualClusterAuthenticationOutput) Mediation() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *string { return v.Mediation }).(pulumi.StringPtrOutput)
-}
-
-// For `sasl_plain` with `terminate`: the accepted users.
-func (o VirtualClusterAuthenticationOutput) Principals() PrincipalArrayOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) []Principal { return v.Principals }).(PrincipalArrayOutput)
-}
-
-// `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-func (o VirtualClusterAuthenticationOutput) Type() VirtualClusterAuthTypeOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) VirtualClusterAuthType { return v.Type }).(VirtualClusterAuthTypeOutput)
-}
-
-// For `oauth_bearer`: audience and issuer checks.
-func (o VirtualClusterAuthenticationOutput) Validate() OAuthValidationPtrOutput {
-	return o.ApplyT(func(v VirtualClusterAuthentication) *OAuthValidation { return v.Validate }).(OAuthValidationPtrOutput)
-}
-
-type VirtualClusterAuthenticationArrayOutput struct{ *pulumi.OutputState }
-
-func (VirtualClusterAuthenticationArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]VirtualClusterAuthentication)(nil)).Elem()
-}
-
-func (o VirtualClusterAuthenticationArrayOutput) ToVirtualClusterAuthenticationArrayOutput() VirtualClusterAuthenticationArrayOutput {
-	return o
-}
-
-func (o VirtualClusterAuthenticationArrayOutput) ToVirtualClusterAuthenticationArrayOutputWithContext(ctx context.Context) VirtualClusterAuthenticationArrayOutput {
-	return o
-}
-
-func (o VirtualClusterAuthenticationArrayOutput) Index(i pulumi.IntInput) VirtualClusterAuthenticationOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) VirtualClusterAuthentication {
-		return vs[0].([]VirtualClusterAuthentication)[vs[1].(int)]
-	}).(VirtualClusterAuthenticationOutput)
-}
-
-// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-type VirtualClusterNamespace struct {
-	// Backend topics and consumer groups outside the prefix to expose as well.
-	Additional *NamespaceAdditional `pulumi:"additional"`
-	// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-	Mode string `pulumi:"mode"`
-	// Prefix of the backend topics and groups that belong to the virtual cluster.
-	Prefix string `pulumi:"prefix"`
-}
-
-// VirtualClusterNamespaceInput is an input type that accepts VirtualClusterNamespaceArgs and VirtualClusterNamespaceOutput values.
-// You can construct a concrete instance of `VirtualClusterNamespaceInput` via:
-//
-//	VirtualClusterNamespaceArgs{...}
-type VirtualClusterNamespaceInput interface {
-	pulumi.Input
-
-	ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput
-	ToVirtualClusterNamespaceOutputWithContext(context.Context) VirtualClusterNamespaceOutput
-}
-
-// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-type VirtualClusterNamespaceArgs struct {
-	// Backend topics and consumer groups outside the prefix to expose as well.
-	Additional NamespaceAdditionalPtrInput `pulumi:"additional"`
-	// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-	Mode pulumi.StringInput `pulumi:"mode"`
-	// Prefix of the backend topics and groups that belong to the virtual cluster.
-	Prefix pulumi.StringInput `pulumi:"prefix"`
-}
-
-func (VirtualClusterNamespaceArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterNamespace)(nil)).Elem()
-}
-
-func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput {
-	return i.ToVirtualClusterNamespaceOutputWithContext(context.Background())
-}
-
-func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespaceOutputWithContext(ctx context.Context) VirtualClusterNamespaceOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceOutput)
-}
-
-func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
-	return i.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
-}
-
-func (i VirtualClusterNamespaceArgs) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespaceOutput).ToVirtualClusterNamespacePtrOutputWithContext(ctx)
-}
-
-// VirtualClusterNamespacePtrInput is an input type that accepts VirtualClusterNamespaceArgs, VirtualClusterNamespacePtr and VirtualClusterNamespacePtrOutput values.
-// You can construct a concrete instance of `VirtualClusterNamespacePtrInput` via:
-//
-//	        VirtualClusterNamespaceArgs{...}
-//
-//	or:
-//
-//	        nil
-type VirtualClusterNamespacePtrInput interface {
-	pulumi.Input
-
-	ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput
-	ToVirtualClusterNamespacePtrOutputWithContext(context.Context) VirtualClusterNamespacePtrOutput
-}
-
-type virtualClusterNamespacePtrType VirtualClusterNamespaceArgs
-
-func VirtualClusterNamespacePtr(v *VirtualClusterNamespaceArgs) VirtualClusterNamespacePtrInput {
-	return (*virtualClusterNamespacePtrType)(v)
-}
-
-func (*virtualClusterNamespacePtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**VirtualClusterNamespace)(nil)).Elem()
-}
-
-func (i *virtualClusterNamespacePtrType) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
-	return i.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
-}
-
-func (i *virtualClusterNamespacePtrType) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(VirtualClusterNamespacePtrOutput)
-}
-
-// VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-type VirtualClusterNamespaceOutput struct{ *pulumi.OutputState }
-
-func (VirtualClusterNamespaceOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*VirtualClusterNamespace)(nil)).Elem()
-}
-
-func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespaceOutput() VirtualClusterNamespaceOutput {
-	return o
-}
-
-func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespaceOutputWithContext(ctx context.Context) VirtualClusterNamespaceOutput {
-	return o
-}
-
-func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
-	return o.ToVirtualClusterNamespacePtrOutputWithContext(context.Background())
-}
-
-func (o VirtualClusterNamespaceOutput) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v VirtualClusterNamespace) *VirtualClusterNamespace {
-		return &v
-	}).(VirtualClusterNamespacePtrOutput)
-}
-
-// Backend topics and consumer groups outside the prefix to expose as well.
-func (o VirtualClusterNamespaceOutput) Additional() NamespaceAdditionalPtrOutput {
-	return o.ApplyT(func(v VirtualClusterNamespace) *NamespaceAdditional { return v.Additional }).(NamespaceAdditionalPtrOutput)
-}
-
-// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-func (o VirtualClusterNamespaceOutput) Mode() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterNamespace) string { return v.Mode }).(pulumi.StringOutput)
-}
-
-// Prefix of the backend topics and groups that belong to the virtual cluster.
-func (o VirtualClusterNamespaceOutput) Prefix() pulumi.StringOutput {
-	return o.ApplyT(func(v VirtualClusterNamespace) string { return v.Prefix }).(pulumi.StringOutput)
-}
-
-type VirtualClusterNamespacePtrOutput struct{ *pulumi.OutputState }
-
-func (VirtualClusterNamespacePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**VirtualClusterNamespace)(nil)).Elem()
-}
-
-func (o VirtualClusterNamespacePtrOutput) ToVirtualClusterNamespacePtrOutput() VirtualClusterNamespacePtrOutput {
-	return o
-}
-
-func (o VirtualClusterNamespacePtrOutput) ToVirtualClusterNamespacePtrOutputWithContext(ctx context.Context) VirtualClusterNamespacePtrOutput {
-	return o
-}
-
-func (o VirtualClusterNamespacePtrOutput) Elem() VirtualClusterNamespaceOutput {
-	return o.ApplyT(func(v *VirtualClusterNamespace) VirtualClusterNamespace {
-		if v != nil {
-			return *v
-		}
-		var ret VirtualClusterNamespace
-		return ret
-	}).(VirtualClusterNamespaceOutput)
-}
-
-// Backend topics and consumer groups outside the prefix to expose as well.
-func (o VirtualClusterNamespacePtrOutput) Additional() NamespaceAdditionalPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterNamespace) *NamespaceAdditional {
-		if v == nil {
-			return nil
-		}
-		return v.Additional
-	}).(NamespaceAdditionalPtrOutput)
-}
-
-// `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-func (o VirtualClusterNamespacePtrOutput) Mode() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterNamespace) *string {
-		if v == nil {
-			return nil
-		}
-		return &v.Mode
-	}).(pulumi.StringPtrOutput)
-}
-
-// Prefix of the backend topics and groups that belong to the virtual cluster.
-func (o VirtualClusterNamespacePtrOutput) Prefix() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *VirtualClusterNamespace) *string {
-		if v == nil {
-			return nil
-		}
-		return &v.Prefix
-	}).(pulumi.StringPtrOutput)
+func (o VirtualClusterTopicAliasArrayOutput) Index(i pulumi.IntInput) VirtualClusterTopicAliasOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) VirtualClusterTopicAlias {
+		return vs[0].([]VirtualClusterTopicAlias)[vs[1].(int)]
+	}).(VirtualClusterTopicAliasOutput)
 }
 
 func init() {
-	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleInput)(nil)).Elem(), ACLRuleArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ACLRuleArrayInput)(nil)).Elem(), ACLRuleArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLPolicyRuleInput)(nil)).Elem(), ACLPolicyRuleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ACLPolicyRuleArrayInput)(nil)).Elem(), ACLPolicyRuleArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ACLsConfigInput)(nil)).Elem(), ACLsConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ACLsConfigPtrInput)(nil)).Elem(), ACLsConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*AudienceInput)(nil)).Elem(), AudienceArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*AudienceArrayInput)(nil)).Elem(), AudienceArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationInput)(nil)).Elem(), BackendClusterAuthenticationArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterTLSInput)(nil)).Elem(), BackendClusterTLSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AuthenticationPrincipalInput)(nil)).Elem(), AuthenticationPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AuthenticationPrincipalArrayInput)(nil)).Elem(), AuthenticationPrincipalArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterAuthenticationSchemeInput)(nil)).Elem(), BackendClusterAuthenticationSchemeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BackendClusterTLSConfigInput)(nil)).Elem(), BackendClusterTLSConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BrokerHostFormatInput)(nil)).Elem(), BrokerHostFormatArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BrokerHostFormatPtrInput)(nil)).Elem(), BrokerHostFormatArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ClaimsMappingInput)(nil)).Elem(), ClaimsMappingArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ClaimsMappingPtrInput)(nil)).Elem(), ClaimsMappingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientIdentityInput)(nil)).Elem(), ClientIdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ClientIdentityPtrInput)(nil)).Elem(), ClientIdentityArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigInput)(nil)).Elem(), DecryptConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*DecryptConfigPtrInput)(nil)).Elem(), DecryptConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsConfigPtrInput)(nil)).Elem(), DecryptFieldsConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigInput)(nil)).Elem(), EncryptConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptConfigPtrInput)(nil)).Elem(), EncryptConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyConfigInput)(nil)).Elem(), DecryptFieldsPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptFieldsPolicyConfigPtrInput)(nil)).Elem(), DecryptFieldsPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyConfigInput)(nil)).Elem(), DecryptPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptPolicyConfigPtrInput)(nil)).Elem(), DecryptPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptionKeySourceInput)(nil)).Elem(), DecryptionKeySourceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DecryptionKeySourceArrayInput)(nil)).Elem(), DecryptionKeySourceArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldInput)(nil)).Elem(), EncryptFieldArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldArrayInput)(nil)).Elem(), EncryptFieldArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsConfigPtrInput)(nil)).Elem(), EncryptFieldsConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyInput)(nil)).Elem(), EncryptionKeyArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyPtrInput)(nil)).Elem(), EncryptionKeyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyConfigInput)(nil)).Elem(), EncryptFieldsPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptFieldsPolicyConfigPtrInput)(nil)).Elem(), EncryptFieldsPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyConfigInput)(nil)).Elem(), EncryptPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptPolicyConfigPtrInput)(nil)).Elem(), EncryptPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyReferenceInput)(nil)).Elem(), EncryptionKeyReferenceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EncryptionKeyReferencePtrInput)(nil)).Elem(), EncryptionKeyReferenceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExactGroupInput)(nil)).Elem(), ExactGroupArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExactGroupArrayInput)(nil)).Elem(), ExactGroupArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExactTopicInput)(nil)).Elem(), ExactTopicArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExactTopicArrayInput)(nil)).Elem(), ExactTopicArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchByInput)(nil)).Elem(), FetchByArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*FetchByPtrInput)(nil)).Elem(), FetchByArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalPtrInput)(nil)).Elem(), FetchKongIdentityPrincipalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalConfigInput)(nil)).Elem(), FetchKongIdentityPrincipalConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FetchKongIdentityPrincipalConfigPtrInput)(nil)).Elem(), FetchKongIdentityPrincipalConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ForwardToVirtualClusterConfigInput)(nil)).Elem(), ForwardToVirtualClusterConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ForwardToVirtualClusterConfigPtrInput)(nil)).Elem(), ForwardToVirtualClusterConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSelectorInput)(nil)).Elem(), GroupSelectorArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GroupSelectorArrayInput)(nil)).Elem(), GroupSelectorArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionInput)(nil)).Elem(), HeaderActionArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*HeaderActionArrayInput)(nil)).Elem(), HeaderActionArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*JWKSInput)(nil)).Elem(), JWKSArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*JWKSPtrInput)(nil)).Elem(), JWKSArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceInput)(nil)).Elem(), KeySourceArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*KeySourceArrayInput)(nil)).Elem(), KeySourceArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersConfigPtrInput)(nil)).Elem(), ModifyHeadersConfigArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalInput)(nil)).Elem(), NamespaceAdditionalArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceAdditionalPtrInput)(nil)).Elem(), NamespaceAdditionalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeaderActionInput)(nil)).Elem(), ModifyHeaderActionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeaderActionArrayInput)(nil)).Elem(), ModifyHeaderActionArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyConfigInput)(nil)).Elem(), ModifyHeadersPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ModifyHeadersPolicyConfigPtrInput)(nil)).Elem(), ModifyHeadersPolicyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceTopicSelectorInput)(nil)).Elem(), NamespaceTopicSelectorArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NamespaceTopicSelectorArrayInput)(nil)).Elem(), NamespaceTopicSelectorArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthAudienceInput)(nil)).Elem(), OAuthAudienceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthAudienceArrayInput)(nil)).Elem(), OAuthAudienceArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthClaimsMappingInput)(nil)).Elem(), OAuthClaimsMappingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthClaimsMappingPtrInput)(nil)).Elem(), OAuthClaimsMappingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthJWKSInput)(nil)).Elem(), OAuthJWKSArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OAuthJWKSPtrInput)(nil)).Elem(), OAuthJWKSArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OAuthValidationInput)(nil)).Elem(), OAuthValidationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*OAuthValidationPtrInput)(nil)).Elem(), OAuthValidationArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalInput)(nil)).Elem(), PrincipalArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*PrincipalArrayInput)(nil)).Elem(), PrincipalArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RefInput)(nil)).Elem(), RefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RefPtrInput)(nil)).Elem(), RefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RefArrayInput)(nil)).Elem(), RefArray{})
@@ -6383,72 +6385,72 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*TLSTrustBundleConfigInput)(nil)).Elem(), TLSTrustBundleConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TLSVersionRangeInput)(nil)).Elem(), TLSVersionRangeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TLSVersionRangePtrInput)(nil)).Elem(), TLSVersionRangeArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*TopicAliasInput)(nil)).Elem(), TopicAliasArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*TopicAliasArrayInput)(nil)).Elem(), TopicAliasArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*TopicSelectorInput)(nil)).Elem(), TopicSelectorArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*TopicSelectorArrayInput)(nil)).Elem(), TopicSelectorArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationInput)(nil)).Elem(), VirtualClusterAuthenticationArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationArrayInput)(nil)).Elem(), VirtualClusterAuthenticationArray{})
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceInput)(nil)).Elem(), VirtualClusterNamespaceArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespacePtrInput)(nil)).Elem(), VirtualClusterNamespaceArgs{})
-	pulumi.RegisterOutputType(ACLRuleOutput{})
-	pulumi.RegisterOutputType(ACLRuleArrayOutput{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationSchemeInput)(nil)).Elem(), VirtualClusterAuthenticationSchemeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterAuthenticationSchemeArrayInput)(nil)).Elem(), VirtualClusterAuthenticationSchemeArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceAdditionalInput)(nil)).Elem(), VirtualClusterNamespaceAdditionalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceAdditionalPtrInput)(nil)).Elem(), VirtualClusterNamespaceAdditionalArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceConfigInput)(nil)).Elem(), VirtualClusterNamespaceConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterNamespaceConfigPtrInput)(nil)).Elem(), VirtualClusterNamespaceConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterTopicAliasInput)(nil)).Elem(), VirtualClusterTopicAliasArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VirtualClusterTopicAliasArrayInput)(nil)).Elem(), VirtualClusterTopicAliasArray{})
+	pulumi.RegisterOutputType(ACLPolicyRuleOutput{})
+	pulumi.RegisterOutputType(ACLPolicyRuleArrayOutput{})
 	pulumi.RegisterOutputType(ACLsConfigOutput{})
 	pulumi.RegisterOutputType(ACLsConfigPtrOutput{})
-	pulumi.RegisterOutputType(AudienceOutput{})
-	pulumi.RegisterOutputType(AudienceArrayOutput{})
-	pulumi.RegisterOutputType(BackendClusterAuthenticationOutput{})
-	pulumi.RegisterOutputType(BackendClusterTLSOutput{})
+	pulumi.RegisterOutputType(AuthenticationPrincipalOutput{})
+	pulumi.RegisterOutputType(AuthenticationPrincipalArrayOutput{})
+	pulumi.RegisterOutputType(BackendClusterAuthenticationSchemeOutput{})
+	pulumi.RegisterOutputType(BackendClusterTLSConfigOutput{})
 	pulumi.RegisterOutputType(BrokerHostFormatOutput{})
 	pulumi.RegisterOutputType(BrokerHostFormatPtrOutput{})
 	pulumi.RegisterOutputType(CertificateMetadataOutput{})
 	pulumi.RegisterOutputType(CertificateMetadataPtrOutput{})
-	pulumi.RegisterOutputType(ClaimsMappingOutput{})
-	pulumi.RegisterOutputType(ClaimsMappingPtrOutput{})
 	pulumi.RegisterOutputType(ClientIdentityOutput{})
 	pulumi.RegisterOutputType(ClientIdentityPtrOutput{})
 	pulumi.RegisterOutputType(DataPlaneNodeOutput{})
 	pulumi.RegisterOutputType(DataPlaneNodeArrayOutput{})
 	pulumi.RegisterOutputType(DataPlaneNodeErrorOutput{})
 	pulumi.RegisterOutputType(DataPlaneNodeErrorArrayOutput{})
-	pulumi.RegisterOutputType(DecryptConfigOutput{})
-	pulumi.RegisterOutputType(DecryptConfigPtrOutput{})
-	pulumi.RegisterOutputType(DecryptFieldsConfigOutput{})
-	pulumi.RegisterOutputType(DecryptFieldsConfigPtrOutput{})
-	pulumi.RegisterOutputType(EncryptConfigOutput{})
-	pulumi.RegisterOutputType(EncryptConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyConfigOutput{})
+	pulumi.RegisterOutputType(DecryptFieldsPolicyConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyConfigOutput{})
+	pulumi.RegisterOutputType(DecryptPolicyConfigPtrOutput{})
+	pulumi.RegisterOutputType(DecryptionKeySourceOutput{})
+	pulumi.RegisterOutputType(DecryptionKeySourceArrayOutput{})
 	pulumi.RegisterOutputType(EncryptFieldOutput{})
 	pulumi.RegisterOutputType(EncryptFieldArrayOutput{})
-	pulumi.RegisterOutputType(EncryptFieldsConfigOutput{})
-	pulumi.RegisterOutputType(EncryptFieldsConfigPtrOutput{})
-	pulumi.RegisterOutputType(EncryptionKeyOutput{})
-	pulumi.RegisterOutputType(EncryptionKeyPtrOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyConfigOutput{})
+	pulumi.RegisterOutputType(EncryptFieldsPolicyConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyConfigOutput{})
+	pulumi.RegisterOutputType(EncryptPolicyConfigPtrOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyReferenceOutput{})
+	pulumi.RegisterOutputType(EncryptionKeyReferencePtrOutput{})
 	pulumi.RegisterOutputType(ExactGroupOutput{})
 	pulumi.RegisterOutputType(ExactGroupArrayOutput{})
 	pulumi.RegisterOutputType(ExactTopicOutput{})
 	pulumi.RegisterOutputType(ExactTopicArrayOutput{})
 	pulumi.RegisterOutputType(FetchByOutput{})
 	pulumi.RegisterOutputType(FetchByPtrOutput{})
-	pulumi.RegisterOutputType(FetchKongIdentityPrincipalOutput{})
-	pulumi.RegisterOutputType(FetchKongIdentityPrincipalPtrOutput{})
+	pulumi.RegisterOutputType(FetchKongIdentityPrincipalConfigOutput{})
+	pulumi.RegisterOutputType(FetchKongIdentityPrincipalConfigPtrOutput{})
 	pulumi.RegisterOutputType(ForwardToVirtualClusterConfigOutput{})
 	pulumi.RegisterOutputType(ForwardToVirtualClusterConfigPtrOutput{})
 	pulumi.RegisterOutputType(GroupSelectorOutput{})
 	pulumi.RegisterOutputType(GroupSelectorArrayOutput{})
-	pulumi.RegisterOutputType(HeaderActionOutput{})
-	pulumi.RegisterOutputType(HeaderActionArrayOutput{})
-	pulumi.RegisterOutputType(JWKSOutput{})
-	pulumi.RegisterOutputType(JWKSPtrOutput{})
-	pulumi.RegisterOutputType(KeySourceOutput{})
-	pulumi.RegisterOutputType(KeySourceArrayOutput{})
-	pulumi.RegisterOutputType(ModifyHeadersConfigOutput{})
-	pulumi.RegisterOutputType(ModifyHeadersConfigPtrOutput{})
-	pulumi.RegisterOutputType(NamespaceAdditionalOutput{})
-	pulumi.RegisterOutputType(NamespaceAdditionalPtrOutput{})
+	pulumi.RegisterOutputType(ModifyHeaderActionOutput{})
+	pulumi.RegisterOutputType(ModifyHeaderActionArrayOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyConfigOutput{})
+	pulumi.RegisterOutputType(ModifyHeadersPolicyConfigPtrOutput{})
+	pulumi.RegisterOutputType(NamespaceTopicSelectorOutput{})
+	pulumi.RegisterOutputType(NamespaceTopicSelectorArrayOutput{})
+	pulumi.RegisterOutputType(OAuthAudienceOutput{})
+	pulumi.RegisterOutputType(OAuthAudienceArrayOutput{})
+	pulumi.RegisterOutputType(OAuthClaimsMappingOutput{})
+	pulumi.RegisterOutputType(OAuthClaimsMappingPtrOutput{})
+	pulumi.RegisterOutputType(OAuthJWKSOutput{})
+	pulumi.RegisterOutputType(OAuthJWKSPtrOutput{})
 	pulumi.RegisterOutputType(OAuthValidationOutput{})
 	pulumi.RegisterOutputType(OAuthValidationPtrOutput{})
-	pulumi.RegisterOutputType(PrincipalOutput{})
-	pulumi.RegisterOutputType(PrincipalArrayOutput{})
 	pulumi.RegisterOutputType(RefOutput{})
 	pulumi.RegisterOutputType(RefPtrOutput{})
 	pulumi.RegisterOutputType(RefArrayOutput{})
@@ -6466,12 +6468,12 @@ func init() {
 	pulumi.RegisterOutputType(TLSTrustBundleConfigOutput{})
 	pulumi.RegisterOutputType(TLSVersionRangeOutput{})
 	pulumi.RegisterOutputType(TLSVersionRangePtrOutput{})
-	pulumi.RegisterOutputType(TopicAliasOutput{})
-	pulumi.RegisterOutputType(TopicAliasArrayOutput{})
-	pulumi.RegisterOutputType(TopicSelectorOutput{})
-	pulumi.RegisterOutputType(TopicSelectorArrayOutput{})
-	pulumi.RegisterOutputType(VirtualClusterAuthenticationOutput{})
-	pulumi.RegisterOutputType(VirtualClusterAuthenticationArrayOutput{})
-	pulumi.RegisterOutputType(VirtualClusterNamespaceOutput{})
-	pulumi.RegisterOutputType(VirtualClusterNamespacePtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationSchemeOutput{})
+	pulumi.RegisterOutputType(VirtualClusterAuthenticationSchemeArrayOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespaceAdditionalOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespaceAdditionalPtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespaceConfigOutput{})
+	pulumi.RegisterOutputType(VirtualClusterNamespaceConfigPtrOutput{})
+	pulumi.RegisterOutputType(VirtualClusterTopicAliasOutput{})
+	pulumi.RegisterOutputType(VirtualClusterTopicAliasArrayOutput{})
 }

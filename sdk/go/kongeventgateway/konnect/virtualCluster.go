@@ -19,7 +19,7 @@ type VirtualCluster struct {
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
 	AclMode ACLModeOutput `pulumi:"aclMode"`
 	// Accepted client authentication methods, tried in order.
-	Authentication VirtualClusterAuthenticationArrayOutput `pulumi:"authentication"`
+	Authentication VirtualClusterAuthenticationSchemeArrayOutput `pulumi:"authentication"`
 	// When Konnect created the object (RFC 3339).
 	CreatedAt pulumi.StringOutput `pulumi:"createdAt"`
 	// Description (at most 512 characters).
@@ -35,13 +35,13 @@ type VirtualCluster struct {
 	// Name, unique within the gateway (1-255 characters).
 	Name pulumi.StringOutput `pulumi:"name"`
 	// Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-	Namespace VirtualClusterNamespacePtrOutput `pulumi:"namespace"`
+	Namespace VirtualClusterNamespaceConfigPtrOutput `pulumi:"namespace"`
 	// HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
 	SecretHashes pulumi.StringMapOutput `pulumi:"secretHashes"`
 	// Random per-resource key of the secret hashes in `secretHashes`; a Pulumi secret.
 	SecretSalt pulumi.StringPtrOutput `pulumi:"secretSalt"`
 	// Extra names for backend topics (runtime 1.2 or later).
-	TopicAliases TopicAliasArrayOutput `pulumi:"topicAliases"`
+	TopicAliases VirtualClusterTopicAliasArrayOutput `pulumi:"topicAliases"`
 	// When Konnect last updated the object (RFC 3339).
 	UpdatedAt pulumi.StringOutput `pulumi:"updatedAt"`
 }
@@ -118,7 +118,7 @@ type virtualClusterArgs struct {
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
 	AclMode ACLMode `pulumi:"aclMode"`
 	// Accepted client authentication methods, tried in order.
-	Authentication []VirtualClusterAuthentication `pulumi:"authentication"`
+	Authentication []VirtualClusterAuthenticationScheme `pulumi:"authentication"`
 	// Description (at most 512 characters).
 	Description *string `pulumi:"description"`
 	// The backend cluster, by ID or name.
@@ -132,9 +132,9 @@ type virtualClusterArgs struct {
 	// Name, unique within the gateway (1-255 characters).
 	Name string `pulumi:"name"`
 	// Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-	Namespace *VirtualClusterNamespace `pulumi:"namespace"`
+	Namespace *VirtualClusterNamespaceConfig `pulumi:"namespace"`
 	// Extra names for backend topics (runtime 1.2 or later).
-	TopicAliases []TopicAlias `pulumi:"topicAliases"`
+	TopicAliases []VirtualClusterTopicAlias `pulumi:"topicAliases"`
 }
 
 // The set of arguments for constructing a VirtualCluster resource.
@@ -142,7 +142,7 @@ type VirtualClusterArgs struct {
 	// `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
 	AclMode ACLModeInput
 	// Accepted client authentication methods, tried in order.
-	Authentication VirtualClusterAuthenticationArrayInput
+	Authentication VirtualClusterAuthenticationSchemeArrayInput
 	// Description (at most 512 characters).
 	Description pulumi.StringPtrInput
 	// The backend cluster, by ID or name.
@@ -156,9 +156,9 @@ type VirtualClusterArgs struct {
 	// Name, unique within the gateway (1-255 characters).
 	Name pulumi.StringInput
 	// Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-	Namespace VirtualClusterNamespacePtrInput
+	Namespace VirtualClusterNamespaceConfigPtrInput
 	// Extra names for backend topics (runtime 1.2 or later).
-	TopicAliases TopicAliasArrayInput
+	TopicAliases VirtualClusterTopicAliasArrayInput
 }
 
 func (VirtualClusterArgs) ElementType() reflect.Type {
@@ -254,8 +254,8 @@ func (o VirtualClusterOutput) AclMode() ACLModeOutput {
 }
 
 // Accepted client authentication methods, tried in order.
-func (o VirtualClusterOutput) Authentication() VirtualClusterAuthenticationArrayOutput {
-	return o.ApplyT(func(v *VirtualCluster) VirtualClusterAuthenticationArrayOutput { return v.Authentication }).(VirtualClusterAuthenticationArrayOutput)
+func (o VirtualClusterOutput) Authentication() VirtualClusterAuthenticationSchemeArrayOutput {
+	return o.ApplyT(func(v *VirtualCluster) VirtualClusterAuthenticationSchemeArrayOutput { return v.Authentication }).(VirtualClusterAuthenticationSchemeArrayOutput)
 }
 
 // When Konnect created the object (RFC 3339).
@@ -294,8 +294,8 @@ func (o VirtualClusterOutput) Name() pulumi.StringOutput {
 }
 
 // Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-func (o VirtualClusterOutput) Namespace() VirtualClusterNamespacePtrOutput {
-	return o.ApplyT(func(v *VirtualCluster) VirtualClusterNamespacePtrOutput { return v.Namespace }).(VirtualClusterNamespacePtrOutput)
+func (o VirtualClusterOutput) Namespace() VirtualClusterNamespaceConfigPtrOutput {
+	return o.ApplyT(func(v *VirtualCluster) VirtualClusterNamespaceConfigPtrOutput { return v.Namespace }).(VirtualClusterNamespaceConfigPtrOutput)
 }
 
 // HMAC-SHA256 (keyed by `secretSalt`) of each secret input, by property path. Secret inputs are write-only: Konnect never returns them and the outputs leave them empty; the provider compares these hashes to detect a rotated secret. A Pulumi secret, so state files never hold a hash to test guesses against.
@@ -309,8 +309,8 @@ func (o VirtualClusterOutput) SecretSalt() pulumi.StringPtrOutput {
 }
 
 // Extra names for backend topics (runtime 1.2 or later).
-func (o VirtualClusterOutput) TopicAliases() TopicAliasArrayOutput {
-	return o.ApplyT(func(v *VirtualCluster) TopicAliasArrayOutput { return v.TopicAliases }).(TopicAliasArrayOutput)
+func (o VirtualClusterOutput) TopicAliases() VirtualClusterTopicAliasArrayOutput {
+	return o.ApplyT(func(v *VirtualCluster) VirtualClusterTopicAliasArrayOutput { return v.TopicAliases }).(VirtualClusterTopicAliasArrayOutput)
 }
 
 // When Konnect last updated the object (RFC 3339).

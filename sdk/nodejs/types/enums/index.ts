@@ -2,10 +2,210 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 // Export sub-modules:
-import * as eventgateway from "./eventgateway";
 import * as konnect from "./konnect";
 
 export {
-    eventgateway,
     konnect,
 };
+
+export const ACLAction = {
+    Allow: "allow",
+    Deny: "deny",
+} as const;
+
+export type ACLAction = (typeof ACLAction)[keyof typeof ACLAction];
+
+export const ACLOperationName = {
+    All: "all",
+    Alter: "alter",
+    AlterConfigs: "alter_configs",
+    Create: "create",
+    Delete: "delete",
+    Describe: "describe",
+    DescribeConfigs: "describe_configs",
+    IdempotentWrite: "idempotent_write",
+    Read: "read",
+    Write: "write",
+} as const;
+
+export type ACLOperationName = (typeof ACLOperationName)[keyof typeof ACLOperationName];
+
+export const ACLResourceNamesType = {
+    /**
+     * ACLResourceNamesStatic lists name patterns in Stat.
+     */
+    Static: "stat",
+    /**
+     * ACLResourceNamesDynamic computes names with the expression in Dynam.
+     */
+    Dynamic: "dynam",
+} as const;
+
+export type ACLResourceNamesType = (typeof ACLResourceNamesType)[keyof typeof ACLResourceNamesType];
+
+export const ACLResourceType = {
+    Topic: "topic",
+    Group: "group",
+    TransactionalID: "transactional_id",
+    Cluster: "cluster",
+} as const;
+
+export type ACLResourceType = (typeof ACLResourceType)[keyof typeof ACLResourceType];
+
+export const BackendClusterAuthType = {
+    Anonymous: "anonymous",
+    SaslPlain: "saslPlain",
+    SaslScram: "saslScram",
+} as const;
+
+export type BackendClusterAuthType = (typeof BackendClusterAuthType)[keyof typeof BackendClusterAuthType];
+
+export const ConsumePolicyType = {
+    Decrypt: "decrypt",
+    DecryptFields: "decryptFields",
+    ModifyHeaders: "modifyHeaders",
+    SchemaValidation: "schemaValidation",
+    SkipRecord: "skipRecord",
+} as const;
+
+export type ConsumePolicyType = (typeof ConsumePolicyType)[keyof typeof ConsumePolicyType];
+
+export const CryptoFailureMode = {
+    Error: "error",
+    Passthrough: "passthrough",
+} as const;
+
+export type CryptoFailureMode = (typeof CryptoFailureMode)[keyof typeof CryptoFailureMode];
+
+export const FieldPathsType = {
+    Array: "array",
+    Expression: "expression",
+} as const;
+
+export type FieldPathsType = (typeof FieldPathsType)[keyof typeof FieldPathsType];
+
+export const HeaderOp = {
+    Set: "set",
+    Remove: "remove",
+} as const;
+
+export type HeaderOp = (typeof HeaderOp)[keyof typeof HeaderOp];
+
+export const KeyType = {
+    /**
+     * KeyAWS is a key in AWS KMS.
+     */
+    AWS: "aws",
+    /**
+     * KeyStatic is a Konnect static key; static keys have no CRD and are created through the Konnect API.
+     */
+    Static: "static",
+} as const;
+
+export type KeyType = (typeof KeyType)[keyof typeof KeyType];
+
+export const KonnectSchemaRegistryRefType = {
+    /**
+     * KonnectSchemaRegistryByID has no field for the ID in this CRD version; use KonnectSchemaRegistryByName.
+     */
+    ID: "id",
+    Name: "name",
+} as const;
+
+export type KonnectSchemaRegistryRefType = (typeof KonnectSchemaRegistryRefType)[keyof typeof KonnectSchemaRegistryRefType];
+
+export const NamespaceMode = {
+    /**
+     * NamespaceHidePrefix shows clients the names without the prefix.
+     */
+    HidePrefix: "hide_prefix",
+    /**
+     * NamespaceEnforcePrefix makes clients use the prefixed names.
+     */
+    EnforcePrefix: "enforce_prefix",
+} as const;
+
+export type NamespaceMode = (typeof NamespaceMode)[keyof typeof NamespaceMode];
+
+export const OAuthBearerMediation = {
+    Passthrough: "passthrough",
+    ValidateForward: "validate_forward",
+    Terminate: "terminate",
+} as const;
+
+export type OAuthBearerMediation = (typeof OAuthBearerMediation)[keyof typeof OAuthBearerMediation];
+
+export const PrincipalFailureMode = {
+    Error: "error",
+    Ignore: "ignore",
+} as const;
+
+export type PrincipalFailureMode = (typeof PrincipalFailureMode)[keyof typeof PrincipalFailureMode];
+
+export const ProducePolicyType = {
+    Encrypt: "encrypt",
+    EncryptFields: "encryptFields",
+    ModifyHeaders: "modifyHeaders",
+    SchemaValidation: "schemaValidation",
+} as const;
+
+export type ProducePolicyType = (typeof ProducePolicyType)[keyof typeof ProducePolicyType];
+
+export const RecordPart = {
+    Key: "key",
+    Value: "value",
+} as const;
+
+export type RecordPart = (typeof RecordPart)[keyof typeof RecordPart];
+
+export const SaslPlainMediation = {
+    Passthrough: "passthrough",
+    Terminate: "terminate",
+} as const;
+
+export type SaslPlainMediation = (typeof SaslPlainMediation)[keyof typeof SaslPlainMediation];
+
+export const SaslScramAlgorithm = {
+    SHA256: "sha256",
+    SHA512: "sha512",
+} as const;
+
+export type SaslScramAlgorithm = (typeof SaslScramAlgorithm)[keyof typeof SaslScramAlgorithm];
+
+export const SchemaType = {
+    Avro: "avro",
+    JSON: "json",
+} as const;
+
+export type SchemaType = (typeof SchemaType)[keyof typeof SchemaType];
+
+export const SchemaValidationType = {
+    ConfluentSchemaRegistry: "confluentSchemaRegistry",
+    JSON: "json",
+} as const;
+
+export type SchemaValidationType = (typeof SchemaValidationType)[keyof typeof SchemaValidationType];
+
+export const SelectorType = {
+    Glob: "glob",
+    ExactList: "exactList",
+} as const;
+
+export type SelectorType = (typeof SelectorType)[keyof typeof SelectorType];
+
+export const TLSVersion = {
+    Version12: "tls12",
+    Version13: "tls13",
+} as const;
+
+export type TLSVersion = (typeof TLSVersion)[keyof typeof TLSVersion];
+
+export const VirtualClusterAuthType = {
+    Anonymous: "anonymous",
+    ClientCertificate: "clientCertificate",
+    OAuthBearer: "oauthBearer",
+    SaslPlain: "saslPlain",
+    SaslScram: "saslScram",
+} as const;
+
+export type VirtualClusterAuthType = (typeof VirtualClusterAuthType)[keyof typeof VirtualClusterAuthType];

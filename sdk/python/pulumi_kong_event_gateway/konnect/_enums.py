@@ -8,19 +8,19 @@ from enum import Enum
 
 __all__ = [
     'ACLMode',
-    'BackendClusterAuthType',
+    'BackendClusterAuthenticationType',
     'BackendTLSVersion',
     'BootstrapPort',
     'BrokerHostFormatType',
     'ClientAuthMode',
-    'ConsumePolicyType',
+    'ConsumePolicyKind',
+    'EncryptionKeyType',
     'ForwardType',
-    'KeyType',
     'ListenerPolicyType',
     'PolicyChainType',
-    'ProducePolicyType',
-    'SchemaType',
-    'VirtualClusterAuthType',
+    'ProducePolicyKind',
+    'RegistrySchemaType',
+    'VirtualClusterAuthenticationType',
 ]
 
 
@@ -36,8 +36,8 @@ class ACLMode(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:konnect:BackendClusterAuthType")
-class BackendClusterAuthType(_builtins.str, Enum):
+@pulumi.type_token("kong-event-gateway:konnect:BackendClusterAuthenticationType")
+class BackendClusterAuthenticationType(_builtins.str, Enum):
     ANONYMOUS = "anonymous"
     """
     No authentication.
@@ -100,8 +100,8 @@ class ClientAuthMode(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:konnect:ConsumePolicyType")
-class ConsumePolicyType(_builtins.str, Enum):
+@pulumi.type_token("kong-event-gateway:konnect:ConsumePolicyKind")
+class ConsumePolicyKind(_builtins.str, Enum):
     MODIFY_HEADERS = "modify_headers"
     """
     Sets or removes record headers.
@@ -124,6 +124,18 @@ class ConsumePolicyType(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("kong-event-gateway:konnect:EncryptionKeyType")
+class EncryptionKeyType(_builtins.str, Enum):
+    AWS = "aws"
+    """
+    AWS KMS.
+    """
+    STATIC = "static"
+    """
+    Konnect static keys (StaticKey resources).
+    """
+
+
 @pulumi.type_token("kong-event-gateway:konnect:ForwardType")
 class ForwardType(_builtins.str, Enum):
     PORT_MAPPING = "port_mapping"
@@ -133,18 +145,6 @@ class ForwardType(_builtins.str, Enum):
     SNI = "sni"
     """
     TLS server names; needs a tls_server policy first.
-    """
-
-
-@pulumi.type_token("kong-event-gateway:konnect:KeyType")
-class KeyType(_builtins.str, Enum):
-    AWS = "aws"
-    """
-    AWS KMS.
-    """
-    STATIC = "static"
-    """
-    Konnect static keys (StaticKey resources).
     """
 
 
@@ -180,8 +180,8 @@ class PolicyChainType(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:konnect:ProducePolicyType")
-class ProducePolicyType(_builtins.str, Enum):
+@pulumi.type_token("kong-event-gateway:konnect:ProducePolicyKind")
+class ProducePolicyKind(_builtins.str, Enum):
     MODIFY_HEADERS = "modify_headers"
     """
     Sets or removes record headers.
@@ -200,8 +200,8 @@ class ProducePolicyType(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:konnect:SchemaType")
-class SchemaType(_builtins.str, Enum):
+@pulumi.type_token("kong-event-gateway:konnect:RegistrySchemaType")
+class RegistrySchemaType(_builtins.str, Enum):
     AVRO = "avro"
     """
     Apache Avro.
@@ -212,8 +212,8 @@ class SchemaType(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:konnect:VirtualClusterAuthType")
-class VirtualClusterAuthType(_builtins.str, Enum):
+@pulumi.type_token("kong-event-gateway:konnect:VirtualClusterAuthenticationType")
+class VirtualClusterAuthenticationType(_builtins.str, Enum):
     ANONYMOUS = "anonymous"
     """
     No authentication.

@@ -16,60 +16,60 @@ from .. import _utilities
 from ._enums import *
 
 __all__ = [
-    'ACLRuleArgs',
-    'ACLRuleArgsDict',
+    'ACLPolicyRuleArgs',
+    'ACLPolicyRuleArgsDict',
     'ACLsConfigArgs',
     'ACLsConfigArgsDict',
-    'AudienceArgs',
-    'AudienceArgsDict',
-    'BackendClusterAuthenticationArgs',
-    'BackendClusterAuthenticationArgsDict',
-    'BackendClusterTLSArgs',
-    'BackendClusterTLSArgsDict',
+    'AuthenticationPrincipalArgs',
+    'AuthenticationPrincipalArgsDict',
+    'BackendClusterAuthenticationSchemeArgs',
+    'BackendClusterAuthenticationSchemeArgsDict',
+    'BackendClusterTLSConfigArgs',
+    'BackendClusterTLSConfigArgsDict',
     'BrokerHostFormatArgs',
     'BrokerHostFormatArgsDict',
-    'ClaimsMappingArgs',
-    'ClaimsMappingArgsDict',
     'ClientIdentityArgs',
     'ClientIdentityArgsDict',
-    'DecryptConfigArgs',
-    'DecryptConfigArgsDict',
-    'DecryptFieldsConfigArgs',
-    'DecryptFieldsConfigArgsDict',
-    'EncryptConfigArgs',
-    'EncryptConfigArgsDict',
+    'DecryptFieldsPolicyConfigArgs',
+    'DecryptFieldsPolicyConfigArgsDict',
+    'DecryptPolicyConfigArgs',
+    'DecryptPolicyConfigArgsDict',
+    'DecryptionKeySourceArgs',
+    'DecryptionKeySourceArgsDict',
     'EncryptFieldArgs',
     'EncryptFieldArgsDict',
-    'EncryptFieldsConfigArgs',
-    'EncryptFieldsConfigArgsDict',
-    'EncryptionKeyArgs',
-    'EncryptionKeyArgsDict',
+    'EncryptFieldsPolicyConfigArgs',
+    'EncryptFieldsPolicyConfigArgsDict',
+    'EncryptPolicyConfigArgs',
+    'EncryptPolicyConfigArgsDict',
+    'EncryptionKeyReferenceArgs',
+    'EncryptionKeyReferenceArgsDict',
     'ExactGroupArgs',
     'ExactGroupArgsDict',
     'ExactTopicArgs',
     'ExactTopicArgsDict',
     'FetchByArgs',
     'FetchByArgsDict',
-    'FetchKongIdentityPrincipalArgs',
-    'FetchKongIdentityPrincipalArgsDict',
+    'FetchKongIdentityPrincipalConfigArgs',
+    'FetchKongIdentityPrincipalConfigArgsDict',
     'ForwardToVirtualClusterConfigArgs',
     'ForwardToVirtualClusterConfigArgsDict',
     'GroupSelectorArgs',
     'GroupSelectorArgsDict',
-    'HeaderActionArgs',
-    'HeaderActionArgsDict',
-    'JWKSArgs',
-    'JWKSArgsDict',
-    'KeySourceArgs',
-    'KeySourceArgsDict',
-    'ModifyHeadersConfigArgs',
-    'ModifyHeadersConfigArgsDict',
-    'NamespaceAdditionalArgs',
-    'NamespaceAdditionalArgsDict',
+    'ModifyHeaderActionArgs',
+    'ModifyHeaderActionArgsDict',
+    'ModifyHeadersPolicyConfigArgs',
+    'ModifyHeadersPolicyConfigArgsDict',
+    'NamespaceTopicSelectorArgs',
+    'NamespaceTopicSelectorArgsDict',
+    'OAuthAudienceArgs',
+    'OAuthAudienceArgsDict',
+    'OAuthClaimsMappingArgs',
+    'OAuthClaimsMappingArgsDict',
+    'OAuthJWKSArgs',
+    'OAuthJWKSArgsDict',
     'OAuthValidationArgs',
     'OAuthValidationArgsDict',
-    'PrincipalArgs',
-    'PrincipalArgsDict',
     'RefArgs',
     'RefArgsDict',
     'SchemaRegistryAuthenticationArgs',
@@ -88,19 +88,19 @@ __all__ = [
     'TLSTrustBundleConfigArgsDict',
     'TLSVersionRangeArgs',
     'TLSVersionRangeArgsDict',
-    'TopicAliasArgs',
-    'TopicAliasArgsDict',
-    'TopicSelectorArgs',
-    'TopicSelectorArgsDict',
-    'VirtualClusterAuthenticationArgs',
-    'VirtualClusterAuthenticationArgsDict',
-    'VirtualClusterNamespaceArgs',
-    'VirtualClusterNamespaceArgsDict',
+    'VirtualClusterAuthenticationSchemeArgs',
+    'VirtualClusterAuthenticationSchemeArgsDict',
+    'VirtualClusterNamespaceAdditionalArgs',
+    'VirtualClusterNamespaceAdditionalArgsDict',
+    'VirtualClusterNamespaceConfigArgs',
+    'VirtualClusterNamespaceConfigArgsDict',
+    'VirtualClusterTopicAliasArgs',
+    'VirtualClusterTopicAliasArgsDict',
 ]
 
-class ACLRuleArgsDict(TypedDict):
+class ACLPolicyRuleArgsDict(TypedDict):
     """
-    ACLRule allows or denies operations on resources.
+    ACLPolicyRule allows or denies operations on resources.
     """
     action: pulumi.Input[_builtins.str]
     """
@@ -124,7 +124,7 @@ class ACLRuleArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class ACLRuleArgs:
+class ACLPolicyRuleArgs:
     def __init__(__self__, *,
                  action: pulumi.Input[_builtins.str],
                  operations: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
@@ -132,7 +132,7 @@ class ACLRuleArgs:
                  resource_names: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  resource_names_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        ACLRule allows or denies operations on resources.
+        ACLPolicyRule allows or denies operations on resources.
 
         :param pulumi.Input[_builtins.str] action: `allow` or `deny`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] operations: `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
@@ -213,7 +213,7 @@ class ACLsConfigArgsDict(TypedDict):
     """
     ACLsConfig is a list of ACL rules.
     """
-    rules: pulumi.Input[Sequence[pulumi.Input['ACLRuleArgsDict']]]
+    rules: pulumi.Input[Sequence[pulumi.Input['ACLPolicyRuleArgsDict']]]
     """
     ACL rules (at least one).
     """
@@ -221,65 +221,84 @@ class ACLsConfigArgsDict(TypedDict):
 @pulumi.input_type
 class ACLsConfigArgs:
     def __init__(__self__, *,
-                 rules: pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]]):
+                 rules: pulumi.Input[Sequence[pulumi.Input['ACLPolicyRuleArgs']]]):
         """
         ACLsConfig is a list of ACL rules.
 
-        :param pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]] rules: ACL rules (at least one).
+        :param pulumi.Input[Sequence[pulumi.Input['ACLPolicyRuleArgs']]] rules: ACL rules (at least one).
         """
         pulumi.set(__self__, "rules", rules)
 
     @_builtins.property
     @pulumi.getter
-    def rules(self) -> pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]]:
+    def rules(self) -> pulumi.Input[Sequence[pulumi.Input['ACLPolicyRuleArgs']]]:
         """
         ACL rules (at least one).
         """
         return pulumi.get(self, "rules")
 
     @rules.setter
-    def rules(self, value: pulumi.Input[Sequence[pulumi.Input['ACLRuleArgs']]]):
+    def rules(self, value: pulumi.Input[Sequence[pulumi.Input['ACLPolicyRuleArgs']]]):
         pulumi.set(self, "rules", value)
 
 
-class AudienceArgsDict(TypedDict):
+class AuthenticationPrincipalArgsDict(TypedDict):
     """
-    Audience is an accepted token audience.
+    AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
     """
-    name: pulumi.Input[_builtins.str]
+    password: pulumi.Input[_builtins.str]
     """
-    Audience value.
+    Password (literal or `${vault...}` reference).
+    """
+    username: pulumi.Input[_builtins.str]
+    """
+    User name (literal or `${vault...}` reference).
     """
 
 @pulumi.input_type
-class AudienceArgs:
+class AuthenticationPrincipalArgs:
     def __init__(__self__, *,
-                 name: pulumi.Input[_builtins.str]):
+                 password: pulumi.Input[_builtins.str],
+                 username: pulumi.Input[_builtins.str]):
         """
-        Audience is an accepted token audience.
+        AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
 
-        :param pulumi.Input[_builtins.str] name: Audience value.
+        :param pulumi.Input[_builtins.str] password: Password (literal or `${vault...}` reference).
+        :param pulumi.Input[_builtins.str] username: User name (literal or `${vault...}` reference).
         """
-        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "username", username)
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> pulumi.Input[_builtins.str]:
+    def password(self) -> pulumi.Input[_builtins.str]:
         """
-        Audience value.
+        Password (literal or `${vault...}` reference).
         """
-        return pulumi.get(self, "name")
+        return pulumi.get(self, "password")
 
-    @name.setter
-    def name(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "name", value)
+    @password.setter
+    def password(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "password", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> pulumi.Input[_builtins.str]:
+        """
+        User name (literal or `${vault...}` reference).
+        """
+        return pulumi.get(self, "username")
+
+    @username.setter
+    def username(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "username", value)
 
 
-class BackendClusterAuthenticationArgsDict(TypedDict):
+class BackendClusterAuthenticationSchemeArgsDict(TypedDict):
     """
-    BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+    BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
     """
-    type: pulumi.Input['BackendClusterAuthType']
+    type: pulumi.Input['BackendClusterAuthenticationType']
     """
     `anonymous`, `sasl_plain` or `sasl_scram`.
     """
@@ -297,16 +316,16 @@ class BackendClusterAuthenticationArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class BackendClusterAuthenticationArgs:
+class BackendClusterAuthenticationSchemeArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input['BackendClusterAuthType'],
+                 type: pulumi.Input['BackendClusterAuthenticationType'],
                  algorithm: pulumi.Input[Optional[_builtins.str]] = None,
                  password: pulumi.Input[Optional[_builtins.str]] = None,
                  username: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+        BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
 
-        :param pulumi.Input['BackendClusterAuthType'] type: `anonymous`, `sasl_plain` or `sasl_scram`.
+        :param pulumi.Input['BackendClusterAuthenticationType'] type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param pulumi.Input[_builtins.str] algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param pulumi.Input[_builtins.str] password: SASL password (literal or `${vault...}` reference); required for SASL.
         :param pulumi.Input[_builtins.str] username: SASL user name (literal or `${vault...}` reference); required for SASL.
@@ -321,14 +340,14 @@ class BackendClusterAuthenticationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input['BackendClusterAuthType']:
+    def type(self) -> pulumi.Input['BackendClusterAuthenticationType']:
         """
         `anonymous`, `sasl_plain` or `sasl_scram`.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input['BackendClusterAuthType']):
+    def type(self, value: pulumi.Input['BackendClusterAuthenticationType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -368,9 +387,9 @@ class BackendClusterAuthenticationArgs:
         pulumi.set(self, "username", value)
 
 
-class BackendClusterTLSArgsDict(TypedDict):
+class BackendClusterTLSConfigArgsDict(TypedDict):
     """
-    BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+    BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
     """
     enabled: pulumi.Input[_builtins.bool]
     """
@@ -394,7 +413,7 @@ class BackendClusterTLSArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class BackendClusterTLSArgs:
+class BackendClusterTLSConfigArgs:
     def __init__(__self__, *,
                  enabled: pulumi.Input[_builtins.bool],
                  ca_bundle: pulumi.Input[Optional[_builtins.str]] = None,
@@ -402,7 +421,7 @@ class BackendClusterTLSArgs:
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
                  tls_versions: pulumi.Input[Optional[Sequence[pulumi.Input['BackendTLSVersion']]]] = None):
         """
-        BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+        BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
 
         :param pulumi.Input[_builtins.bool] enabled: Whether to connect with TLS.
         :param pulumi.Input[_builtins.str] ca_bundle: PEM CA bundle to verify the cluster's certificate with.
@@ -514,60 +533,6 @@ class BrokerHostFormatArgs:
         pulumi.set(self, "type", value)
 
 
-class ClaimsMappingArgsDict(TypedDict):
-    """
-    ClaimsMapping renames the JWT claims the gateway reads.
-    """
-    scope: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Claim holding the scopes.
-    """
-    sub: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    Claim holding the subject.
-    """
-
-@pulumi.input_type
-class ClaimsMappingArgs:
-    def __init__(__self__, *,
-                 scope: pulumi.Input[Optional[_builtins.str]] = None,
-                 sub: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        ClaimsMapping renames the JWT claims the gateway reads.
-
-        :param pulumi.Input[_builtins.str] scope: Claim holding the scopes.
-        :param pulumi.Input[_builtins.str] sub: Claim holding the subject.
-        """
-        if scope is not None:
-            pulumi.set(__self__, "scope", scope)
-        if sub is not None:
-            pulumi.set(__self__, "sub", sub)
-
-    @_builtins.property
-    @pulumi.getter
-    def scope(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Claim holding the scopes.
-        """
-        return pulumi.get(self, "scope")
-
-    @scope.setter
-    def scope(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "scope", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def sub(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Claim holding the subject.
-        """
-        return pulumi.get(self, "sub")
-
-    @sub.setter
-    def sub(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "sub", value)
-
-
 class ClientIdentityArgsDict(TypedDict):
     """
     ClientIdentity is a client certificate and its private key.
@@ -620,86 +585,15 @@ class ClientIdentityArgs:
         pulumi.set(self, "key", value)
 
 
-class DecryptConfigArgsDict(TypedDict):
+class DecryptFieldsPolicyConfigArgsDict(TypedDict):
     """
-    DecryptConfig decrypts whole record keys or values.
-    """
-    failure_mode: pulumi.Input[_builtins.str]
-    """
-    `error` or `passthrough` when a record cannot be decrypted.
-    """
-    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
-    """
-    Where decryption keys may come from.
-    """
-    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
-    """
-    `key` and/or `value`.
-    """
-
-@pulumi.input_type
-class DecryptConfigArgs:
-    def __init__(__self__, *,
-                 failure_mode: pulumi.Input[_builtins.str],
-                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
-                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
-        """
-        DecryptConfig decrypts whole record keys or values.
-
-        :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be decrypted.
-        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: Where decryption keys may come from.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: `key` and/or `value`.
-        """
-        pulumi.set(__self__, "failure_mode", failure_mode)
-        pulumi.set(__self__, "key_sources", key_sources)
-        pulumi.set(__self__, "part_of_record", part_of_record)
-
-    @_builtins.property
-    @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> pulumi.Input[_builtins.str]:
-        """
-        `error` or `passthrough` when a record cannot be decrypted.
-        """
-        return pulumi.get(self, "failure_mode")
-
-    @failure_mode.setter
-    def failure_mode(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "failure_mode", value)
-
-    @_builtins.property
-    @pulumi.getter(name="keySources")
-    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
-        """
-        Where decryption keys may come from.
-        """
-        return pulumi.get(self, "key_sources")
-
-    @key_sources.setter
-    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
-        pulumi.set(self, "key_sources", value)
-
-    @_builtins.property
-    @pulumi.getter(name="partOfRecord")
-    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
-        """
-        `key` and/or `value`.
-        """
-        return pulumi.get(self, "part_of_record")
-
-    @part_of_record.setter
-    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
-        pulumi.set(self, "part_of_record", value)
-
-
-class DecryptFieldsConfigArgsDict(TypedDict):
-    """
-    DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+    DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
     """
     failure_mode: pulumi.Input[_builtins.str]
     """
     `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
     """
-    key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgsDict']]]
+    key_sources: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgsDict']]]
     """
     Where decryption keys may come from.
     """
@@ -713,17 +607,17 @@ class DecryptFieldsConfigArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class DecryptFieldsConfigArgs:
+class DecryptFieldsPolicyConfigArgs:
     def __init__(__self__, *,
                  failure_mode: pulumi.Input[_builtins.str],
-                 key_sources: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]],
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  paths_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+        DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 
         :param pulumi.Input[_builtins.str] failure_mode: `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
-        :param pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]] key_sources: Where decryption keys may come from.
+        :param pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]] key_sources: Where decryption keys may come from.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Field path patterns to decrypt (1-50); or set pathsExpression.
         :param pulumi.Input[_builtins.str] paths_expression: Expression selecting the fields to decrypt; or set paths.
         """
@@ -748,14 +642,14 @@ class DecryptFieldsConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="keySources")
-    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]:
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]]:
         """
         Where decryption keys may come from.
         """
         return pulumi.get(self, "key_sources")
 
     @key_sources.setter
-    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['KeySourceArgs']]]):
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]]):
         pulumi.set(self, "key_sources", value)
 
     @_builtins.property
@@ -783,17 +677,17 @@ class DecryptFieldsConfigArgs:
         pulumi.set(self, "paths_expression", value)
 
 
-class EncryptConfigArgsDict(TypedDict):
+class DecryptPolicyConfigArgsDict(TypedDict):
     """
-    EncryptConfig encrypts whole record keys or values.
-    """
-    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
-    """
-    The key to encrypt with.
+    DecryptPolicyConfig decrypts whole record keys or values.
     """
     failure_mode: pulumi.Input[_builtins.str]
     """
-    `error` or `passthrough` when a record cannot be encrypted.
+    `error` or `passthrough` when a record cannot be decrypted.
+    """
+    key_sources: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgsDict']]]
+    """
+    Where decryption keys may come from.
     """
     part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
     """
@@ -801,45 +695,45 @@ class EncryptConfigArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class EncryptConfigArgs:
+class DecryptPolicyConfigArgs:
     def __init__(__self__, *,
-                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
                  failure_mode: pulumi.Input[_builtins.str],
+                 key_sources: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]],
                  part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
         """
-        EncryptConfig encrypts whole record keys or values.
+        DecryptPolicyConfig decrypts whole record keys or values.
 
-        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: The key to encrypt with.
-        :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be encrypted.
+        :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be decrypted.
+        :param pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]] key_sources: Where decryption keys may come from.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: `key` and/or `value`.
         """
-        pulumi.set(__self__, "encryption_key", encryption_key)
         pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
         pulumi.set(__self__, "part_of_record", part_of_record)
-
-    @_builtins.property
-    @pulumi.getter(name="encryptionKey")
-    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
-        """
-        The key to encrypt with.
-        """
-        return pulumi.get(self, "encryption_key")
-
-    @encryption_key.setter
-    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
-        pulumi.set(self, "encryption_key", value)
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
     def failure_mode(self) -> pulumi.Input[_builtins.str]:
         """
-        `error` or `passthrough` when a record cannot be encrypted.
+        `error` or `passthrough` when a record cannot be decrypted.
         """
         return pulumi.get(self, "failure_mode")
 
     @failure_mode.setter
     def failure_mode(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]]:
+        """
+        Where decryption keys may come from.
+        """
+        return pulumi.get(self, "key_sources")
+
+    @key_sources.setter
+    def key_sources(self, value: pulumi.Input[Sequence[pulumi.Input['DecryptionKeySourceArgs']]]):
+        pulumi.set(self, "key_sources", value)
 
     @_builtins.property
     @pulumi.getter(name="partOfRecord")
@@ -854,11 +748,44 @@ class EncryptConfigArgs:
         pulumi.set(self, "part_of_record", value)
 
 
+class DecryptionKeySourceArgsDict(TypedDict):
+    """
+    DecryptionKeySource is where decryption keys may come from.
+    """
+    type: pulumi.Input['EncryptionKeyType']
+    """
+    `aws` (AWS KMS) or `static` (StaticKey resources).
+    """
+
+@pulumi.input_type
+class DecryptionKeySourceArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['EncryptionKeyType']):
+        """
+        DecryptionKeySource is where decryption keys may come from.
+
+        :param pulumi.Input['EncryptionKeyType'] type: `aws` (AWS KMS) or `static` (StaticKey resources).
+        """
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['EncryptionKeyType']:
+        """
+        `aws` (AWS KMS) or `static` (StaticKey resources).
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['EncryptionKeyType']):
+        pulumi.set(self, "type", value)
+
+
 class EncryptFieldArgsDict(TypedDict):
     """
     EncryptField selects fields and the key that encrypts them.
     """
-    encryption_key: pulumi.Input['EncryptionKeyArgsDict']
+    encryption_key: pulumi.Input['EncryptionKeyReferenceArgsDict']
     """
     The key to encrypt the fields with.
     """
@@ -874,13 +801,13 @@ class EncryptFieldArgsDict(TypedDict):
 @pulumi.input_type
 class EncryptFieldArgs:
     def __init__(__self__, *,
-                 encryption_key: pulumi.Input['EncryptionKeyArgs'],
+                 encryption_key: pulumi.Input['EncryptionKeyReferenceArgs'],
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  paths_expression: pulumi.Input[Optional[_builtins.str]] = None):
         """
         EncryptField selects fields and the key that encrypts them.
 
-        :param pulumi.Input['EncryptionKeyArgs'] encryption_key: The key to encrypt the fields with.
+        :param pulumi.Input['EncryptionKeyReferenceArgs'] encryption_key: The key to encrypt the fields with.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Field path patterns to encrypt (1-50); or set pathsExpression.
         :param pulumi.Input[_builtins.str] paths_expression: Expression selecting the fields to encrypt; or set paths.
         """
@@ -892,14 +819,14 @@ class EncryptFieldArgs:
 
     @_builtins.property
     @pulumi.getter(name="encryptionKey")
-    def encryption_key(self) -> pulumi.Input['EncryptionKeyArgs']:
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyReferenceArgs']:
         """
         The key to encrypt the fields with.
         """
         return pulumi.get(self, "encryption_key")
 
     @encryption_key.setter
-    def encryption_key(self, value: pulumi.Input['EncryptionKeyArgs']):
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyReferenceArgs']):
         pulumi.set(self, "encryption_key", value)
 
     @_builtins.property
@@ -927,9 +854,9 @@ class EncryptFieldArgs:
         pulumi.set(self, "paths_expression", value)
 
 
-class EncryptFieldsConfigArgsDict(TypedDict):
+class EncryptFieldsPolicyConfigArgsDict(TypedDict):
     """
-    EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+    EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
     """
     failure_mode: pulumi.Input[_builtins.str]
     """
@@ -941,12 +868,12 @@ class EncryptFieldsConfigArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class EncryptFieldsConfigArgs:
+class EncryptFieldsPolicyConfigArgs:
     def __init__(__self__, *,
                  failure_mode: pulumi.Input[_builtins.str],
                  fields: pulumi.Input[Sequence[pulumi.Input['EncryptFieldArgs']]]):
         """
-        EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+        EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
 
         :param pulumi.Input[_builtins.str] failure_mode: `reject`, `passthrough` or `mark` when a field cannot be encrypted.
         :param pulumi.Input[Sequence[pulumi.Input['EncryptFieldArgs']]] fields: Field selections and their keys (1-256).
@@ -979,11 +906,82 @@ class EncryptFieldsConfigArgs:
         pulumi.set(self, "fields", value)
 
 
-class EncryptionKeyArgsDict(TypedDict):
+class EncryptPolicyConfigArgsDict(TypedDict):
     """
-    EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+    EncryptPolicyConfig encrypts whole record keys or values.
     """
-    type: pulumi.Input['KeyType']
+    encryption_key: pulumi.Input['EncryptionKeyReferenceArgsDict']
+    """
+    The key to encrypt with.
+    """
+    failure_mode: pulumi.Input[_builtins.str]
+    """
+    `error` or `passthrough` when a record cannot be encrypted.
+    """
+    part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    `key` and/or `value`.
+    """
+
+@pulumi.input_type
+class EncryptPolicyConfigArgs:
+    def __init__(__self__, *,
+                 encryption_key: pulumi.Input['EncryptionKeyReferenceArgs'],
+                 failure_mode: pulumi.Input[_builtins.str],
+                 part_of_record: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        """
+        EncryptPolicyConfig encrypts whole record keys or values.
+
+        :param pulumi.Input['EncryptionKeyReferenceArgs'] encryption_key: The key to encrypt with.
+        :param pulumi.Input[_builtins.str] failure_mode: `error` or `passthrough` when a record cannot be encrypted.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] part_of_record: `key` and/or `value`.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> pulumi.Input['EncryptionKeyReferenceArgs']:
+        """
+        The key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @encryption_key.setter
+    def encryption_key(self, value: pulumi.Input['EncryptionKeyReferenceArgs']):
+        pulumi.set(self, "encryption_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        `error` or `passthrough` when a record cannot be encrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @failure_mode.setter
+    def failure_mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "failure_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        `key` and/or `value`.
+        """
+        return pulumi.get(self, "part_of_record")
+
+    @part_of_record.setter
+    def part_of_record(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "part_of_record", value)
+
+
+class EncryptionKeyReferenceArgsDict(TypedDict):
+    """
+    EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
+    """
+    type: pulumi.Input['EncryptionKeyType']
     """
     `aws` or `static`.
     """
@@ -997,15 +995,15 @@ class EncryptionKeyArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class EncryptionKeyArgs:
+class EncryptionKeyReferenceArgs:
     def __init__(__self__, *,
-                 type: pulumi.Input['KeyType'],
+                 type: pulumi.Input['EncryptionKeyType'],
                  arn: pulumi.Input[Optional[_builtins.str]] = None,
                  key: pulumi.Input[Optional['RefArgs']] = None):
         """
-        EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+        EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
 
-        :param pulumi.Input['KeyType'] type: `aws` or `static`.
+        :param pulumi.Input['EncryptionKeyType'] type: `aws` or `static`.
         :param pulumi.Input[_builtins.str] arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param pulumi.Input['RefArgs'] key: `static`: the StaticKey, by ID or name.
         """
@@ -1017,14 +1015,14 @@ class EncryptionKeyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input['KeyType']:
+    def type(self) -> pulumi.Input['EncryptionKeyType']:
         """
         `aws` or `static`.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input['KeyType']):
+    def type(self, value: pulumi.Input['EncryptionKeyType']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -1151,9 +1149,9 @@ class FetchByArgs:
         pulumi.set(self, "key", value)
 
 
-class FetchKongIdentityPrincipalArgsDict(TypedDict):
+class FetchKongIdentityPrincipalConfigArgsDict(TypedDict):
     """
-    FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+    FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
     """
     directory: pulumi.Input[_builtins.str]
     """
@@ -1169,13 +1167,13 @@ class FetchKongIdentityPrincipalArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class FetchKongIdentityPrincipalArgs:
+class FetchKongIdentityPrincipalConfigArgs:
     def __init__(__self__, *,
                  directory: pulumi.Input[_builtins.str],
                  failure_mode: pulumi.Input[_builtins.str],
                  fetch_by: pulumi.Input[Optional['FetchByArgs']] = None):
         """
-        FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+        FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
 
         :param pulumi.Input[_builtins.str] directory: Kong Identity directory.
         :param pulumi.Input[_builtins.str] failure_mode: `error` or `ignore` when the lookup fails.
@@ -1469,9 +1467,9 @@ class GroupSelectorArgs:
         pulumi.set(self, "glob", value)
 
 
-class HeaderActionArgsDict(TypedDict):
+class ModifyHeaderActionArgsDict(TypedDict):
     """
-    HeaderAction sets or removes one header.
+    ModifyHeaderAction sets or removes one header.
     """
     key: pulumi.Input[_builtins.str]
     """
@@ -1487,13 +1485,13 @@ class HeaderActionArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class HeaderActionArgs:
+class ModifyHeaderActionArgs:
     def __init__(__self__, *,
                  key: pulumi.Input[_builtins.str],
                  op: pulumi.Input[_builtins.str],
                  value: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        HeaderAction sets or removes one header.
+        ModifyHeaderAction sets or removes one header.
 
         :param pulumi.Input[_builtins.str] key: Header name.
         :param pulumi.Input[_builtins.str] op: `set` or `remove`.
@@ -1541,9 +1539,222 @@ class HeaderActionArgs:
         pulumi.set(self, "value", value)
 
 
-class JWKSArgsDict(TypedDict):
+class ModifyHeadersPolicyConfigArgsDict(TypedDict):
     """
-    JWKS is where the gateway fetches the keys that verify OAuth tokens.
+    ModifyHeadersPolicyConfig sets or removes record headers.
+    """
+    actions: pulumi.Input[Sequence[pulumi.Input['ModifyHeaderActionArgsDict']]]
+    """
+    Header changes, applied in order.
+    """
+
+@pulumi.input_type
+class ModifyHeadersPolicyConfigArgs:
+    def __init__(__self__, *,
+                 actions: pulumi.Input[Sequence[pulumi.Input['ModifyHeaderActionArgs']]]):
+        """
+        ModifyHeadersPolicyConfig sets or removes record headers.
+
+        :param pulumi.Input[Sequence[pulumi.Input['ModifyHeaderActionArgs']]] actions: Header changes, applied in order.
+        """
+        pulumi.set(__self__, "actions", actions)
+
+    @_builtins.property
+    @pulumi.getter
+    def actions(self) -> pulumi.Input[Sequence[pulumi.Input['ModifyHeaderActionArgs']]]:
+        """
+        Header changes, applied in order.
+        """
+        return pulumi.get(self, "actions")
+
+    @actions.setter
+    def actions(self, value: pulumi.Input[Sequence[pulumi.Input['ModifyHeaderActionArgs']]]):
+        pulumi.set(self, "actions", value)
+
+
+class NamespaceTopicSelectorArgsDict(TypedDict):
+    """
+    NamespaceTopicSelector selects backend topics by glob or exact list.
+    """
+    type: pulumi.Input[_builtins.str]
+    """
+    `glob` or `exact_list`.
+    """
+    conflict: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+    """
+    exact_list: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgsDict']]]]]
+    """
+    For `exact_list`: the topics.
+    """
+    glob: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    For `glob`: a pattern of `A-Za-z0-9._?*-`.
+    """
+
+@pulumi.input_type
+class NamespaceTopicSelectorArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input[_builtins.str],
+                 conflict: pulumi.Input[Optional[_builtins.str]] = None,
+                 exact_list: pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]] = None,
+                 glob: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        NamespaceTopicSelector selects backend topics by glob or exact list.
+
+        :param pulumi.Input[_builtins.str] type: `glob` or `exact_list`.
+        :param pulumi.Input[_builtins.str] conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+        :param pulumi.Input[Sequence[pulumi.Input['ExactTopicArgs']]] exact_list: For `exact_list`: the topics.
+        :param pulumi.Input[_builtins.str] glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
+        """
+        pulumi.set(__self__, "type", type)
+        if conflict is not None:
+            pulumi.set(__self__, "conflict", conflict)
+        if exact_list is not None:
+            pulumi.set(__self__, "exact_list", exact_list)
+        if glob is not None:
+            pulumi.set(__self__, "glob", glob)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input[_builtins.str]:
+        """
+        `glob` or `exact_list`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def conflict(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+        """
+        return pulumi.get(self, "conflict")
+
+    @conflict.setter
+    def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "conflict", value)
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]]:
+        """
+        For `exact_list`: the topics.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @exact_list.setter
+    def exact_list(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]]):
+        pulumi.set(self, "exact_list", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        For `glob`: a pattern of `A-Za-z0-9._?*-`.
+        """
+        return pulumi.get(self, "glob")
+
+    @glob.setter
+    def glob(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "glob", value)
+
+
+class OAuthAudienceArgsDict(TypedDict):
+    """
+    OAuthAudience is an accepted token audience.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Audience value.
+    """
+
+@pulumi.input_type
+class OAuthAudienceArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str]):
+        """
+        OAuthAudience is an accepted token audience.
+
+        :param pulumi.Input[_builtins.str] name: Audience value.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Audience value.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+
+class OAuthClaimsMappingArgsDict(TypedDict):
+    """
+    OAuthClaimsMapping renames the JWT claims the gateway reads.
+    """
+    scope: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Claim holding the scopes.
+    """
+    sub: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Claim holding the subject.
+    """
+
+@pulumi.input_type
+class OAuthClaimsMappingArgs:
+    def __init__(__self__, *,
+                 scope: pulumi.Input[Optional[_builtins.str]] = None,
+                 sub: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        OAuthClaimsMapping renames the JWT claims the gateway reads.
+
+        :param pulumi.Input[_builtins.str] scope: Claim holding the scopes.
+        :param pulumi.Input[_builtins.str] sub: Claim holding the subject.
+        """
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
+        if sub is not None:
+            pulumi.set(__self__, "sub", sub)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Claim holding the scopes.
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "scope", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sub(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Claim holding the subject.
+        """
+        return pulumi.get(self, "sub")
+
+    @sub.setter
+    def sub(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sub", value)
+
+
+class OAuthJWKSArgsDict(TypedDict):
+    """
+    OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
     """
     endpoint: pulumi.Input[_builtins.str]
     """
@@ -1559,13 +1770,13 @@ class JWKSArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class JWKSArgs:
+class OAuthJWKSArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[_builtins.str],
                  cache_expiration: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        JWKS is where the gateway fetches the keys that verify OAuth tokens.
+        OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
 
         :param pulumi.Input[_builtins.str] endpoint: JWKS URL.
         :param pulumi.Input[_builtins.str] cache_expiration: How long fetched keys are cached (default `1h`).
@@ -1614,131 +1825,11 @@ class JWKSArgs:
         pulumi.set(self, "timeout", value)
 
 
-class KeySourceArgsDict(TypedDict):
-    """
-    KeySource is where decryption keys may come from.
-    """
-    type: pulumi.Input['KeyType']
-    """
-    `aws` (AWS KMS) or `static` (StaticKey resources).
-    """
-
-@pulumi.input_type
-class KeySourceArgs:
-    def __init__(__self__, *,
-                 type: pulumi.Input['KeyType']):
-        """
-        KeySource is where decryption keys may come from.
-
-        :param pulumi.Input['KeyType'] type: `aws` (AWS KMS) or `static` (StaticKey resources).
-        """
-        pulumi.set(__self__, "type", type)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> pulumi.Input['KeyType']:
-        """
-        `aws` (AWS KMS) or `static` (StaticKey resources).
-        """
-        return pulumi.get(self, "type")
-
-    @type.setter
-    def type(self, value: pulumi.Input['KeyType']):
-        pulumi.set(self, "type", value)
-
-
-class ModifyHeadersConfigArgsDict(TypedDict):
-    """
-    ModifyHeadersConfig sets or removes record headers.
-    """
-    actions: pulumi.Input[Sequence[pulumi.Input['HeaderActionArgsDict']]]
-    """
-    Header changes, applied in order.
-    """
-
-@pulumi.input_type
-class ModifyHeadersConfigArgs:
-    def __init__(__self__, *,
-                 actions: pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]]):
-        """
-        ModifyHeadersConfig sets or removes record headers.
-
-        :param pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]] actions: Header changes, applied in order.
-        """
-        pulumi.set(__self__, "actions", actions)
-
-    @_builtins.property
-    @pulumi.getter
-    def actions(self) -> pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]]:
-        """
-        Header changes, applied in order.
-        """
-        return pulumi.get(self, "actions")
-
-    @actions.setter
-    def actions(self, value: pulumi.Input[Sequence[pulumi.Input['HeaderActionArgs']]]):
-        pulumi.set(self, "actions", value)
-
-
-class NamespaceAdditionalArgsDict(TypedDict):
-    """
-    NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-    """
-    consumer_groups: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgsDict']]]]]
-    """
-    Extra consumer groups.
-    """
-    topics: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgsDict']]]]]
-    """
-    Extra backend topics.
-    """
-
-@pulumi.input_type
-class NamespaceAdditionalArgs:
-    def __init__(__self__, *,
-                 consumer_groups: pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]] = None,
-                 topics: pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]] = None):
-        """
-        NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-
-        :param pulumi.Input[Sequence[pulumi.Input['GroupSelectorArgs']]] consumer_groups: Extra consumer groups.
-        :param pulumi.Input[Sequence[pulumi.Input['TopicSelectorArgs']]] topics: Extra backend topics.
-        """
-        if consumer_groups is not None:
-            pulumi.set(__self__, "consumer_groups", consumer_groups)
-        if topics is not None:
-            pulumi.set(__self__, "topics", topics)
-
-    @_builtins.property
-    @pulumi.getter(name="consumerGroups")
-    def consumer_groups(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]]:
-        """
-        Extra consumer groups.
-        """
-        return pulumi.get(self, "consumer_groups")
-
-    @consumer_groups.setter
-    def consumer_groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]]):
-        pulumi.set(self, "consumer_groups", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def topics(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]]:
-        """
-        Extra backend topics.
-        """
-        return pulumi.get(self, "topics")
-
-    @topics.setter
-    def topics(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopicSelectorArgs']]]]):
-        pulumi.set(self, "topics", value)
-
-
 class OAuthValidationArgsDict(TypedDict):
     """
     OAuthValidation restricts the accepted OAuth tokens.
     """
-    audiences: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgsDict']]]]]
+    audiences: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['OAuthAudienceArgsDict']]]]]
     """
     Accepted audiences.
     """
@@ -1750,12 +1841,12 @@ class OAuthValidationArgsDict(TypedDict):
 @pulumi.input_type
 class OAuthValidationArgs:
     def __init__(__self__, *,
-                 audiences: pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]] = None,
+                 audiences: pulumi.Input[Optional[Sequence[pulumi.Input['OAuthAudienceArgs']]]] = None,
                  issuer: pulumi.Input[Optional[_builtins.str]] = None):
         """
         OAuthValidation restricts the accepted OAuth tokens.
 
-        :param pulumi.Input[Sequence[pulumi.Input['AudienceArgs']]] audiences: Accepted audiences.
+        :param pulumi.Input[Sequence[pulumi.Input['OAuthAudienceArgs']]] audiences: Accepted audiences.
         :param pulumi.Input[_builtins.str] issuer: Required issuer.
         """
         if audiences is not None:
@@ -1765,14 +1856,14 @@ class OAuthValidationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def audiences(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]]:
+    def audiences(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['OAuthAudienceArgs']]]]:
         """
         Accepted audiences.
         """
         return pulumi.get(self, "audiences")
 
     @audiences.setter
-    def audiences(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AudienceArgs']]]]):
+    def audiences(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['OAuthAudienceArgs']]]]):
         pulumi.set(self, "audiences", value)
 
     @_builtins.property
@@ -1786,58 +1877,6 @@ class OAuthValidationArgs:
     @issuer.setter
     def issuer(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "issuer", value)
-
-
-class PrincipalArgsDict(TypedDict):
-    """
-    Principal is a SASL/PLAIN user the gateway authenticates itself.
-    """
-    password: pulumi.Input[_builtins.str]
-    """
-    Password (literal or `${vault...}` reference).
-    """
-    username: pulumi.Input[_builtins.str]
-    """
-    User name (literal or `${vault...}` reference).
-    """
-
-@pulumi.input_type
-class PrincipalArgs:
-    def __init__(__self__, *,
-                 password: pulumi.Input[_builtins.str],
-                 username: pulumi.Input[_builtins.str]):
-        """
-        Principal is a SASL/PLAIN user the gateway authenticates itself.
-
-        :param pulumi.Input[_builtins.str] password: Password (literal or `${vault...}` reference).
-        :param pulumi.Input[_builtins.str] username: User name (literal or `${vault...}` reference).
-        """
-        pulumi.set(__self__, "password", password)
-        pulumi.set(__self__, "username", username)
-
-    @_builtins.property
-    @pulumi.getter
-    def password(self) -> pulumi.Input[_builtins.str]:
-        """
-        Password (literal or `${vault...}` reference).
-        """
-        return pulumi.get(self, "password")
-
-    @password.setter
-    def password(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "password", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def username(self) -> pulumi.Input[_builtins.str]:
-        """
-        User name (literal or `${vault...}` reference).
-        """
-        return pulumi.get(self, "username")
-
-    @username.setter
-    def username(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "username", value)
 
 
 class RefArgsDict(TypedDict):
@@ -1971,7 +2010,7 @@ class SchemaRegistryConfigArgsDict(TypedDict):
     """
     URL of the registry.
     """
-    schema_type: pulumi.Input['SchemaType']
+    schema_type: pulumi.Input['RegistrySchemaType']
     """
     `avro` or `json`.
     """
@@ -1988,14 +2027,14 @@ class SchemaRegistryConfigArgsDict(TypedDict):
 class SchemaRegistryConfigArgs:
     def __init__(__self__, *,
                  endpoint: pulumi.Input[_builtins.str],
-                 schema_type: pulumi.Input['SchemaType'],
+                 schema_type: pulumi.Input['RegistrySchemaType'],
                  authentication: pulumi.Input[Optional['SchemaRegistryAuthenticationArgs']] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 
         :param pulumi.Input[_builtins.str] endpoint: URL of the registry.
-        :param pulumi.Input['SchemaType'] schema_type: `avro` or `json`.
+        :param pulumi.Input['RegistrySchemaType'] schema_type: `avro` or `json`.
         :param pulumi.Input['SchemaRegistryAuthenticationArgs'] authentication: Basic authentication to the registry.
         :param pulumi.Input[_builtins.int] timeout_seconds: Request timeout in seconds (at least 1; default 10).
         """
@@ -2020,14 +2059,14 @@ class SchemaRegistryConfigArgs:
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> pulumi.Input['SchemaType']:
+    def schema_type(self) -> pulumi.Input['RegistrySchemaType']:
         """
         `avro` or `json`.
         """
         return pulumi.get(self, "schema_type")
 
     @schema_type.setter
-    def schema_type(self, value: pulumi.Input['SchemaType']):
+    def schema_type(self, value: pulumi.Input['RegistrySchemaType']):
         pulumi.set(self, "schema_type", value)
 
     @_builtins.property
@@ -2512,9 +2551,308 @@ class TLSVersionRangeArgs:
         pulumi.set(self, "min", value)
 
 
-class TopicAliasArgsDict(TypedDict):
+class VirtualClusterAuthenticationSchemeArgsDict(TypedDict):
     """
-    TopicAlias exposes a topic under another name.
+    VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+    """
+    type: pulumi.Input['VirtualClusterAuthenticationType']
+    """
+    `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+    """
+    algorithm: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    For `sasl_scram`: `sha256` or `sha512`.
+    """
+    claims_mapping: NotRequired[pulumi.Input[Optional['OAuthClaimsMappingArgsDict']]]
+    """
+    For `oauth_bearer`: claim names to read the subject and scope from.
+    """
+    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalConfigArgsDict']]]
+    """
+    Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+    """
+    jwks: NotRequired[pulumi.Input[Optional['OAuthJWKSArgsDict']]]
+    """
+    For `oauth_bearer`: where to fetch the token-signing keys.
+    """
+    mediation: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+    """
+    principals: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['AuthenticationPrincipalArgsDict']]]]]
+    """
+    For `sasl_plain` with `terminate`: the accepted users.
+    """
+    validate: NotRequired[pulumi.Input[Optional['OAuthValidationArgsDict']]]
+    """
+    For `oauth_bearer`: audience and issuer checks.
+    """
+
+@pulumi.input_type
+class VirtualClusterAuthenticationSchemeArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['VirtualClusterAuthenticationType'],
+                 algorithm: pulumi.Input[Optional[_builtins.str]] = None,
+                 claims_mapping: pulumi.Input[Optional['OAuthClaimsMappingArgs']] = None,
+                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalConfigArgs']] = None,
+                 jwks: pulumi.Input[Optional['OAuthJWKSArgs']] = None,
+                 mediation: pulumi.Input[Optional[_builtins.str]] = None,
+                 principals: pulumi.Input[Optional[Sequence[pulumi.Input['AuthenticationPrincipalArgs']]]] = None,
+                 validate: pulumi.Input[Optional['OAuthValidationArgs']] = None):
+        """
+        VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+
+        :param pulumi.Input['VirtualClusterAuthenticationType'] type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        :param pulumi.Input[_builtins.str] algorithm: For `sasl_scram`: `sha256` or `sha512`.
+        :param pulumi.Input['OAuthClaimsMappingArgs'] claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
+        :param pulumi.Input['FetchKongIdentityPrincipalConfigArgs'] fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+        :param pulumi.Input['OAuthJWKSArgs'] jwks: For `oauth_bearer`: where to fetch the token-signing keys.
+        :param pulumi.Input[_builtins.str] mediation: For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+        :param pulumi.Input[Sequence[pulumi.Input['AuthenticationPrincipalArgs']]] principals: For `sasl_plain` with `terminate`: the accepted users.
+        :param pulumi.Input['OAuthValidationArgs'] validate: For `oauth_bearer`: audience and issuer checks.
+        """
+        pulumi.set(__self__, "type", type)
+        if algorithm is not None:
+            pulumi.set(__self__, "algorithm", algorithm)
+        if claims_mapping is not None:
+            pulumi.set(__self__, "claims_mapping", claims_mapping)
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+        if jwks is not None:
+            pulumi.set(__self__, "jwks", jwks)
+        if mediation is not None:
+            pulumi.set(__self__, "mediation", mediation)
+        if principals is not None:
+            pulumi.set(__self__, "principals", principals)
+        if validate is not None:
+            pulumi.set(__self__, "validate", validate)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['VirtualClusterAuthenticationType']:
+        """
+        `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['VirtualClusterAuthenticationType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def algorithm(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        For `sasl_scram`: `sha256` or `sha512`.
+        """
+        return pulumi.get(self, "algorithm")
+
+    @algorithm.setter
+    def algorithm(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "algorithm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="claimsMapping")
+    def claims_mapping(self) -> pulumi.Input[Optional['OAuthClaimsMappingArgs']]:
+        """
+        For `oauth_bearer`: claim names to read the subject and scope from.
+        """
+        return pulumi.get(self, "claims_mapping")
+
+    @claims_mapping.setter
+    def claims_mapping(self, value: pulumi.Input[Optional['OAuthClaimsMappingArgs']]):
+        pulumi.set(self, "claims_mapping", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalConfigArgs']]:
+        """
+        Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @fetch_kong_identity_principal.setter
+    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalConfigArgs']]):
+        pulumi.set(self, "fetch_kong_identity_principal", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def jwks(self) -> pulumi.Input[Optional['OAuthJWKSArgs']]:
+        """
+        For `oauth_bearer`: where to fetch the token-signing keys.
+        """
+        return pulumi.get(self, "jwks")
+
+    @jwks.setter
+    def jwks(self, value: pulumi.Input[Optional['OAuthJWKSArgs']]):
+        pulumi.set(self, "jwks", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def mediation(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+        """
+        return pulumi.get(self, "mediation")
+
+    @mediation.setter
+    def mediation(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "mediation", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def principals(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AuthenticationPrincipalArgs']]]]:
+        """
+        For `sasl_plain` with `terminate`: the accepted users.
+        """
+        return pulumi.get(self, "principals")
+
+    @principals.setter
+    def principals(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AuthenticationPrincipalArgs']]]]):
+        pulumi.set(self, "principals", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def validate(self) -> pulumi.Input[Optional['OAuthValidationArgs']]:
+        """
+        For `oauth_bearer`: audience and issuer checks.
+        """
+        return pulumi.get(self, "validate")
+
+    @validate.setter
+    def validate(self, value: pulumi.Input[Optional['OAuthValidationArgs']]):
+        pulumi.set(self, "validate", value)
+
+
+class VirtualClusterNamespaceAdditionalArgsDict(TypedDict):
+    """
+    VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+    """
+    consumer_groups: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgsDict']]]]]
+    """
+    Extra consumer groups.
+    """
+    topics: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['NamespaceTopicSelectorArgsDict']]]]]
+    """
+    Extra backend topics.
+    """
+
+@pulumi.input_type
+class VirtualClusterNamespaceAdditionalArgs:
+    def __init__(__self__, *,
+                 consumer_groups: pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]] = None,
+                 topics: pulumi.Input[Optional[Sequence[pulumi.Input['NamespaceTopicSelectorArgs']]]] = None):
+        """
+        VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+
+        :param pulumi.Input[Sequence[pulumi.Input['GroupSelectorArgs']]] consumer_groups: Extra consumer groups.
+        :param pulumi.Input[Sequence[pulumi.Input['NamespaceTopicSelectorArgs']]] topics: Extra backend topics.
+        """
+        if consumer_groups is not None:
+            pulumi.set(__self__, "consumer_groups", consumer_groups)
+        if topics is not None:
+            pulumi.set(__self__, "topics", topics)
+
+    @_builtins.property
+    @pulumi.getter(name="consumerGroups")
+    def consumer_groups(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]]:
+        """
+        Extra consumer groups.
+        """
+        return pulumi.get(self, "consumer_groups")
+
+    @consumer_groups.setter
+    def consumer_groups(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['GroupSelectorArgs']]]]):
+        pulumi.set(self, "consumer_groups", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def topics(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['NamespaceTopicSelectorArgs']]]]:
+        """
+        Extra backend topics.
+        """
+        return pulumi.get(self, "topics")
+
+    @topics.setter
+    def topics(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['NamespaceTopicSelectorArgs']]]]):
+        pulumi.set(self, "topics", value)
+
+
+class VirtualClusterNamespaceConfigArgsDict(TypedDict):
+    """
+    VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+    """
+    mode: pulumi.Input[_builtins.str]
+    """
+    `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+    """
+    prefix: pulumi.Input[_builtins.str]
+    """
+    Prefix of the backend topics and groups that belong to the virtual cluster.
+    """
+    additional: NotRequired[pulumi.Input[Optional['VirtualClusterNamespaceAdditionalArgsDict']]]
+    """
+    Backend topics and consumer groups outside the prefix to expose as well.
+    """
+
+@pulumi.input_type
+class VirtualClusterNamespaceConfigArgs:
+    def __init__(__self__, *,
+                 mode: pulumi.Input[_builtins.str],
+                 prefix: pulumi.Input[_builtins.str],
+                 additional: pulumi.Input[Optional['VirtualClusterNamespaceAdditionalArgs']] = None):
+        """
+        VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+
+        :param pulumi.Input[_builtins.str] mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+        :param pulumi.Input[_builtins.str] prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
+        :param pulumi.Input['VirtualClusterNamespaceAdditionalArgs'] additional: Backend topics and consumer groups outside the prefix to expose as well.
+        """
+        pulumi.set(__self__, "mode", mode)
+        pulumi.set(__self__, "prefix", prefix)
+        if additional is not None:
+            pulumi.set(__self__, "additional", additional)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> pulumi.Input[_builtins.str]:
+        """
+        `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+        """
+        return pulumi.get(self, "mode")
+
+    @mode.setter
+    def mode(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "mode", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def prefix(self) -> pulumi.Input[_builtins.str]:
+        """
+        Prefix of the backend topics and groups that belong to the virtual cluster.
+        """
+        return pulumi.get(self, "prefix")
+
+    @prefix.setter
+    def prefix(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "prefix", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def additional(self) -> pulumi.Input[Optional['VirtualClusterNamespaceAdditionalArgs']]:
+        """
+        Backend topics and consumer groups outside the prefix to expose as well.
+        """
+        return pulumi.get(self, "additional")
+
+    @additional.setter
+    def additional(self, value: pulumi.Input[Optional['VirtualClusterNamespaceAdditionalArgs']]):
+        pulumi.set(self, "additional", value)
+
+
+class VirtualClusterTopicAliasArgsDict(TypedDict):
+    """
+    VirtualClusterTopicAlias exposes a topic under another name.
     """
     alias: pulumi.Input[_builtins.str]
     """
@@ -2534,14 +2872,14 @@ class TopicAliasArgsDict(TypedDict):
     """
 
 @pulumi.input_type
-class TopicAliasArgs:
+class VirtualClusterTopicAliasArgs:
     def __init__(__self__, *,
                  alias: pulumi.Input[_builtins.str],
                  topic: pulumi.Input[_builtins.str],
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  conflict: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        TopicAlias exposes a topic under another name.
+        VirtualClusterTopicAlias exposes a topic under another name.
 
         :param pulumi.Input[_builtins.str] alias: Name clients use.
         :param pulumi.Input[_builtins.str] topic: Topic it stands for (as seen inside the namespace).
@@ -2602,343 +2940,5 @@ class TopicAliasArgs:
     @conflict.setter
     def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "conflict", value)
-
-
-class TopicSelectorArgsDict(TypedDict):
-    """
-    TopicSelector selects backend topics by glob or exact list.
-    """
-    type: pulumi.Input[_builtins.str]
-    """
-    `glob` or `exact_list`.
-    """
-    conflict: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-    """
-    exact_list: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgsDict']]]]]
-    """
-    For `exact_list`: the topics.
-    """
-    glob: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    For `glob`: a pattern of `A-Za-z0-9._?*-`.
-    """
-
-@pulumi.input_type
-class TopicSelectorArgs:
-    def __init__(__self__, *,
-                 type: pulumi.Input[_builtins.str],
-                 conflict: pulumi.Input[Optional[_builtins.str]] = None,
-                 exact_list: pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]] = None,
-                 glob: pulumi.Input[Optional[_builtins.str]] = None):
-        """
-        TopicSelector selects backend topics by glob or exact list.
-
-        :param pulumi.Input[_builtins.str] type: `glob` or `exact_list`.
-        :param pulumi.Input[_builtins.str] conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-        :param pulumi.Input[Sequence[pulumi.Input['ExactTopicArgs']]] exact_list: For `exact_list`: the topics.
-        :param pulumi.Input[_builtins.str] glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
-        """
-        pulumi.set(__self__, "type", type)
-        if conflict is not None:
-            pulumi.set(__self__, "conflict", conflict)
-        if exact_list is not None:
-            pulumi.set(__self__, "exact_list", exact_list)
-        if glob is not None:
-            pulumi.set(__self__, "glob", glob)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> pulumi.Input[_builtins.str]:
-        """
-        `glob` or `exact_list`.
-        """
-        return pulumi.get(self, "type")
-
-    @type.setter
-    def type(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "type", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def conflict(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-        """
-        return pulumi.get(self, "conflict")
-
-    @conflict.setter
-    def conflict(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "conflict", value)
-
-    @_builtins.property
-    @pulumi.getter(name="exactList")
-    def exact_list(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]]:
-        """
-        For `exact_list`: the topics.
-        """
-        return pulumi.get(self, "exact_list")
-
-    @exact_list.setter
-    def exact_list(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ExactTopicArgs']]]]):
-        pulumi.set(self, "exact_list", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def glob(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        For `glob`: a pattern of `A-Za-z0-9._?*-`.
-        """
-        return pulumi.get(self, "glob")
-
-    @glob.setter
-    def glob(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "glob", value)
-
-
-class VirtualClusterAuthenticationArgsDict(TypedDict):
-    """
-    VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-    """
-    type: pulumi.Input['VirtualClusterAuthType']
-    """
-    `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-    """
-    algorithm: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    For `sasl_scram`: `sha256` or `sha512`.
-    """
-    claims_mapping: NotRequired[pulumi.Input[Optional['ClaimsMappingArgsDict']]]
-    """
-    For `oauth_bearer`: claim names to read the subject and scope from.
-    """
-    fetch_kong_identity_principal: NotRequired[pulumi.Input[Optional['FetchKongIdentityPrincipalArgsDict']]]
-    """
-    Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-    """
-    jwks: NotRequired[pulumi.Input[Optional['JWKSArgsDict']]]
-    """
-    For `oauth_bearer`: where to fetch the token-signing keys.
-    """
-    mediation: NotRequired[pulumi.Input[Optional[_builtins.str]]]
-    """
-    For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-    """
-    principals: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgsDict']]]]]
-    """
-    For `sasl_plain` with `terminate`: the accepted users.
-    """
-    validate: NotRequired[pulumi.Input[Optional['OAuthValidationArgsDict']]]
-    """
-    For `oauth_bearer`: audience and issuer checks.
-    """
-
-@pulumi.input_type
-class VirtualClusterAuthenticationArgs:
-    def __init__(__self__, *,
-                 type: pulumi.Input['VirtualClusterAuthType'],
-                 algorithm: pulumi.Input[Optional[_builtins.str]] = None,
-                 claims_mapping: pulumi.Input[Optional['ClaimsMappingArgs']] = None,
-                 fetch_kong_identity_principal: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']] = None,
-                 jwks: pulumi.Input[Optional['JWKSArgs']] = None,
-                 mediation: pulumi.Input[Optional[_builtins.str]] = None,
-                 principals: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]] = None,
-                 validate: pulumi.Input[Optional['OAuthValidationArgs']] = None):
-        """
-        VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-
-        :param pulumi.Input['VirtualClusterAuthType'] type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-        :param pulumi.Input[_builtins.str] algorithm: For `sasl_scram`: `sha256` or `sha512`.
-        :param pulumi.Input['ClaimsMappingArgs'] claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
-        :param pulumi.Input['FetchKongIdentityPrincipalArgs'] fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-        :param pulumi.Input['JWKSArgs'] jwks: For `oauth_bearer`: where to fetch the token-signing keys.
-        :param pulumi.Input[_builtins.str] mediation: For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-        :param pulumi.Input[Sequence[pulumi.Input['PrincipalArgs']]] principals: For `sasl_plain` with `terminate`: the accepted users.
-        :param pulumi.Input['OAuthValidationArgs'] validate: For `oauth_bearer`: audience and issuer checks.
-        """
-        pulumi.set(__self__, "type", type)
-        if algorithm is not None:
-            pulumi.set(__self__, "algorithm", algorithm)
-        if claims_mapping is not None:
-            pulumi.set(__self__, "claims_mapping", claims_mapping)
-        if fetch_kong_identity_principal is not None:
-            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
-        if jwks is not None:
-            pulumi.set(__self__, "jwks", jwks)
-        if mediation is not None:
-            pulumi.set(__self__, "mediation", mediation)
-        if principals is not None:
-            pulumi.set(__self__, "principals", principals)
-        if validate is not None:
-            pulumi.set(__self__, "validate", validate)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> pulumi.Input['VirtualClusterAuthType']:
-        """
-        `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-        """
-        return pulumi.get(self, "type")
-
-    @type.setter
-    def type(self, value: pulumi.Input['VirtualClusterAuthType']):
-        pulumi.set(self, "type", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def algorithm(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        For `sasl_scram`: `sha256` or `sha512`.
-        """
-        return pulumi.get(self, "algorithm")
-
-    @algorithm.setter
-    def algorithm(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "algorithm", value)
-
-    @_builtins.property
-    @pulumi.getter(name="claimsMapping")
-    def claims_mapping(self) -> pulumi.Input[Optional['ClaimsMappingArgs']]:
-        """
-        For `oauth_bearer`: claim names to read the subject and scope from.
-        """
-        return pulumi.get(self, "claims_mapping")
-
-    @claims_mapping.setter
-    def claims_mapping(self, value: pulumi.Input[Optional['ClaimsMappingArgs']]):
-        pulumi.set(self, "claims_mapping", value)
-
-    @_builtins.property
-    @pulumi.getter(name="fetchKongIdentityPrincipal")
-    def fetch_kong_identity_principal(self) -> pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]:
-        """
-        Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-        """
-        return pulumi.get(self, "fetch_kong_identity_principal")
-
-    @fetch_kong_identity_principal.setter
-    def fetch_kong_identity_principal(self, value: pulumi.Input[Optional['FetchKongIdentityPrincipalArgs']]):
-        pulumi.set(self, "fetch_kong_identity_principal", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def jwks(self) -> pulumi.Input[Optional['JWKSArgs']]:
-        """
-        For `oauth_bearer`: where to fetch the token-signing keys.
-        """
-        return pulumi.get(self, "jwks")
-
-    @jwks.setter
-    def jwks(self, value: pulumi.Input[Optional['JWKSArgs']]):
-        pulumi.set(self, "jwks", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def mediation(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-        """
-        return pulumi.get(self, "mediation")
-
-    @mediation.setter
-    def mediation(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "mediation", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def principals(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]]:
-        """
-        For `sasl_plain` with `terminate`: the accepted users.
-        """
-        return pulumi.get(self, "principals")
-
-    @principals.setter
-    def principals(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['PrincipalArgs']]]]):
-        pulumi.set(self, "principals", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def validate(self) -> pulumi.Input[Optional['OAuthValidationArgs']]:
-        """
-        For `oauth_bearer`: audience and issuer checks.
-        """
-        return pulumi.get(self, "validate")
-
-    @validate.setter
-    def validate(self, value: pulumi.Input[Optional['OAuthValidationArgs']]):
-        pulumi.set(self, "validate", value)
-
-
-class VirtualClusterNamespaceArgsDict(TypedDict):
-    """
-    VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-    """
-    mode: pulumi.Input[_builtins.str]
-    """
-    `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-    """
-    prefix: pulumi.Input[_builtins.str]
-    """
-    Prefix of the backend topics and groups that belong to the virtual cluster.
-    """
-    additional: NotRequired[pulumi.Input[Optional['NamespaceAdditionalArgsDict']]]
-    """
-    Backend topics and consumer groups outside the prefix to expose as well.
-    """
-
-@pulumi.input_type
-class VirtualClusterNamespaceArgs:
-    def __init__(__self__, *,
-                 mode: pulumi.Input[_builtins.str],
-                 prefix: pulumi.Input[_builtins.str],
-                 additional: pulumi.Input[Optional['NamespaceAdditionalArgs']] = None):
-        """
-        VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-
-        :param pulumi.Input[_builtins.str] mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-        :param pulumi.Input[_builtins.str] prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
-        :param pulumi.Input['NamespaceAdditionalArgs'] additional: Backend topics and consumer groups outside the prefix to expose as well.
-        """
-        pulumi.set(__self__, "mode", mode)
-        pulumi.set(__self__, "prefix", prefix)
-        if additional is not None:
-            pulumi.set(__self__, "additional", additional)
-
-    @_builtins.property
-    @pulumi.getter
-    def mode(self) -> pulumi.Input[_builtins.str]:
-        """
-        `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-        """
-        return pulumi.get(self, "mode")
-
-    @mode.setter
-    def mode(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "mode", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def prefix(self) -> pulumi.Input[_builtins.str]:
-        """
-        Prefix of the backend topics and groups that belong to the virtual cluster.
-        """
-        return pulumi.get(self, "prefix")
-
-    @prefix.setter
-    def prefix(self, value: pulumi.Input[_builtins.str]):
-        pulumi.set(self, "prefix", value)
-
-    @_builtins.property
-    @pulumi.getter
-    def additional(self) -> pulumi.Input[Optional['NamespaceAdditionalArgs']]:
-        """
-        Backend topics and consumer groups outside the prefix to expose as well.
-        """
-        return pulumi.get(self, "additional")
-
-    @additional.setter
-    def additional(self, value: pulumi.Input[Optional['NamespaceAdditionalArgs']]):
-        pulumi.set(self, "additional", value)
 
 

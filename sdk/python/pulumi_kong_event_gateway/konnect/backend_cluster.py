@@ -22,11 +22,11 @@ __all__ = ['BackendClusterArgs', 'BackendCluster']
 @pulumi.input_type
 class BackendClusterArgs:
     def __init__(__self__, *,
-                 authentication: pulumi.Input['BackendClusterAuthenticationArgs'],
+                 authentication: pulumi.Input['BackendClusterAuthenticationSchemeArgs'],
                  bootstrap_servers: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  gateway_id: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
-                 tls: pulumi.Input['BackendClusterTLSArgs'],
+                 tls: pulumi.Input['BackendClusterTLSConfigArgs'],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure_allow_anonymous_virtual_cluster_auth: pulumi.Input[Optional[_builtins.bool]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -34,11 +34,11 @@ class BackendClusterArgs:
         """
         The set of arguments for constructing a BackendCluster resource.
 
-        :param pulumi.Input['BackendClusterAuthenticationArgs'] authentication: How the gateway authenticates to the cluster.
+        :param pulumi.Input['BackendClusterAuthenticationSchemeArgs'] authentication: How the gateway authenticates to the cluster.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] bootstrap_servers: Kafka bootstrap servers as `host:port`.
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the backend cluster.
         :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters).
-        :param pulumi.Input['BackendClusterTLSArgs'] tls: TLS settings of the connection to the cluster.
+        :param pulumi.Input['BackendClusterTLSConfigArgs'] tls: TLS settings of the connection to the cluster.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] insecure_allow_anonymous_virtual_cluster_auth: Let virtual clusters with anonymous authentication use this cluster. Not recommended in production.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
@@ -60,14 +60,14 @@ class BackendClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Input['BackendClusterAuthenticationArgs']:
+    def authentication(self) -> pulumi.Input['BackendClusterAuthenticationSchemeArgs']:
         """
         How the gateway authenticates to the cluster.
         """
         return pulumi.get(self, "authentication")
 
     @authentication.setter
-    def authentication(self, value: pulumi.Input['BackendClusterAuthenticationArgs']):
+    def authentication(self, value: pulumi.Input['BackendClusterAuthenticationSchemeArgs']):
         pulumi.set(self, "authentication", value)
 
     @_builtins.property
@@ -108,14 +108,14 @@ class BackendClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def tls(self) -> pulumi.Input['BackendClusterTLSArgs']:
+    def tls(self) -> pulumi.Input['BackendClusterTLSConfigArgs']:
         """
         TLS settings of the connection to the cluster.
         """
         return pulumi.get(self, "tls")
 
     @tls.setter
-    def tls(self, value: pulumi.Input['BackendClusterTLSArgs']):
+    def tls(self, value: pulumi.Input['BackendClusterTLSConfigArgs']):
         pulumi.set(self, "tls", value)
 
     @_builtins.property
@@ -173,7 +173,7 @@ class BackendCluster(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 authentication: pulumi.Input[Optional[Union['BackendClusterAuthenticationArgs', 'BackendClusterAuthenticationArgsDict', 'outputs.BackendClusterAuthentication']]] = None,
+                 authentication: pulumi.Input[Optional[Union['BackendClusterAuthenticationSchemeArgs', 'BackendClusterAuthenticationSchemeArgsDict', 'outputs.BackendClusterAuthenticationScheme']]] = None,
                  bootstrap_servers: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -181,14 +181,14 @@ class BackendCluster(pulumi.CustomResource):
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  metadata_update_interval_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 tls: pulumi.Input[Optional[Union['BackendClusterTLSArgs', 'BackendClusterTLSArgsDict', 'outputs.BackendClusterTLS']]] = None,
+                 tls: pulumi.Input[Optional[Union['BackendClusterTLSConfigArgs', 'BackendClusterTLSConfigArgsDict', 'outputs.BackendClusterTLSConfig']]] = None,
                  __props__=None):
         """
         A Kafka cluster an event gateway proxies to. Import it with the ID `<gatewayId>/<backendClusterId>`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Union['BackendClusterAuthenticationArgs', 'BackendClusterAuthenticationArgsDict', 'outputs.BackendClusterAuthentication']] authentication: How the gateway authenticates to the cluster.
+        :param pulumi.Input[Union['BackendClusterAuthenticationSchemeArgs', 'BackendClusterAuthenticationSchemeArgsDict', 'outputs.BackendClusterAuthenticationScheme']] authentication: How the gateway authenticates to the cluster.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] bootstrap_servers: Kafka bootstrap servers as `host:port`.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the backend cluster.
@@ -196,7 +196,7 @@ class BackendCluster(pulumi.CustomResource):
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
         :param pulumi.Input[_builtins.int] metadata_update_interval_seconds: How often the gateway refreshes the cluster metadata (1-43200 s; default 60).
         :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters).
-        :param pulumi.Input[Union['BackendClusterTLSArgs', 'BackendClusterTLSArgsDict', 'outputs.BackendClusterTLS']] tls: TLS settings of the connection to the cluster.
+        :param pulumi.Input[Union['BackendClusterTLSConfigArgs', 'BackendClusterTLSConfigArgsDict', 'outputs.BackendClusterTLSConfig']] tls: TLS settings of the connection to the cluster.
         """
         ...
     @overload
@@ -222,7 +222,7 @@ class BackendCluster(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 authentication: pulumi.Input[Optional[Union['BackendClusterAuthenticationArgs', 'BackendClusterAuthenticationArgsDict', 'outputs.BackendClusterAuthentication']]] = None,
+                 authentication: pulumi.Input[Optional[Union['BackendClusterAuthenticationSchemeArgs', 'BackendClusterAuthenticationSchemeArgsDict', 'outputs.BackendClusterAuthenticationScheme']]] = None,
                  bootstrap_servers: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -230,7 +230,7 @@ class BackendCluster(pulumi.CustomResource):
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  metadata_update_interval_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 tls: pulumi.Input[Optional[Union['BackendClusterTLSArgs', 'BackendClusterTLSArgsDict', 'outputs.BackendClusterTLS']]] = None,
+                 tls: pulumi.Input[Optional[Union['BackendClusterTLSConfigArgs', 'BackendClusterTLSConfigArgsDict', 'outputs.BackendClusterTLSConfig']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -310,7 +310,7 @@ class BackendCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Output['outputs.BackendClusterAuthentication']:
+    def authentication(self) -> pulumi.Output['outputs.BackendClusterAuthenticationScheme']:
         """
         How the gateway authenticates to the cluster.
         """
@@ -398,7 +398,7 @@ class BackendCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def tls(self) -> pulumi.Output['outputs.BackendClusterTLS']:
+    def tls(self) -> pulumi.Output['outputs.BackendClusterTLSConfig']:
         """
         TLS settings of the connection to the cluster.
         """

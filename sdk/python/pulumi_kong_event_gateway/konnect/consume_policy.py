@@ -23,15 +23,15 @@ __all__ = ['ConsumePolicyArgs', 'ConsumePolicy']
 class ConsumePolicyArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
-                 type: pulumi.Input['ConsumePolicyType'],
+                 type: pulumi.Input['ConsumePolicyKind'],
                  virtual_cluster_id: pulumi.Input[_builtins.str],
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
-                 decrypt: pulumi.Input[Optional['DecryptConfigArgs']] = None,
-                 decrypt_fields: pulumi.Input[Optional['DecryptFieldsConfigArgs']] = None,
+                 decrypt: pulumi.Input[Optional['DecryptPolicyConfigArgs']] = None,
+                 decrypt_fields: pulumi.Input[Optional['DecryptFieldsPolicyConfigArgs']] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional['ModifyHeadersConfigArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional['SchemaValidationConfigArgs']] = None):
@@ -39,15 +39,15 @@ class ConsumePolicyArgs:
         The set of arguments for constructing a ConsumePolicy resource.
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
-        :param pulumi.Input['ConsumePolicyType'] type: `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
+        :param pulumi.Input['ConsumePolicyKind'] type: `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         :param pulumi.Input[_builtins.str] condition: Expression (at most 1000 characters) that limits which records the policy applies to.
-        :param pulumi.Input['DecryptConfigArgs'] decrypt: Settings of a `decrypt` policy.
-        :param pulumi.Input['DecryptFieldsConfigArgs'] decrypt_fields: Settings of a `decrypt_fields` policy.
+        :param pulumi.Input['DecryptPolicyConfigArgs'] decrypt: Settings of a `decrypt` policy.
+        :param pulumi.Input['DecryptFieldsPolicyConfigArgs'] decrypt_fields: Settings of a `decrypt_fields` policy.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] enabled: Whether the policy is applied (default true).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input['ModifyHeadersConfigArgs'] modify_headers: Settings of a `modify_headers` policy.
+        :param pulumi.Input['ModifyHeadersPolicyConfigArgs'] modify_headers: Settings of a `modify_headers` policy.
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[_builtins.str] parent_policy_id: ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing it replaces the policy.
         :param pulumi.Input['SchemaValidationConfigArgs'] schema_validation: Settings of a `schema_validation` policy.
@@ -90,14 +90,14 @@ class ConsumePolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input['ConsumePolicyType']:
+    def type(self) -> pulumi.Input['ConsumePolicyKind']:
         """
         `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input['ConsumePolicyType']):
+    def type(self, value: pulumi.Input['ConsumePolicyKind']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -126,26 +126,26 @@ class ConsumePolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def decrypt(self) -> pulumi.Input[Optional['DecryptConfigArgs']]:
+    def decrypt(self) -> pulumi.Input[Optional['DecryptPolicyConfigArgs']]:
         """
         Settings of a `decrypt` policy.
         """
         return pulumi.get(self, "decrypt")
 
     @decrypt.setter
-    def decrypt(self, value: pulumi.Input[Optional['DecryptConfigArgs']]):
+    def decrypt(self, value: pulumi.Input[Optional['DecryptPolicyConfigArgs']]):
         pulumi.set(self, "decrypt", value)
 
     @_builtins.property
     @pulumi.getter(name="decryptFields")
-    def decrypt_fields(self) -> pulumi.Input[Optional['DecryptFieldsConfigArgs']]:
+    def decrypt_fields(self) -> pulumi.Input[Optional['DecryptFieldsPolicyConfigArgs']]:
         """
         Settings of a `decrypt_fields` policy.
         """
         return pulumi.get(self, "decrypt_fields")
 
     @decrypt_fields.setter
-    def decrypt_fields(self, value: pulumi.Input[Optional['DecryptFieldsConfigArgs']]):
+    def decrypt_fields(self, value: pulumi.Input[Optional['DecryptFieldsPolicyConfigArgs']]):
         pulumi.set(self, "decrypt_fields", value)
 
     @_builtins.property
@@ -186,14 +186,14 @@ class ConsumePolicyArgs:
 
     @_builtins.property
     @pulumi.getter(name="modifyHeaders")
-    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersConfigArgs']]:
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']]:
         """
         Settings of a `modify_headers` policy.
         """
         return pulumi.get(self, "modify_headers")
 
     @modify_headers.setter
-    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersConfigArgs']]):
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']]):
         pulumi.set(self, "modify_headers", value)
 
     @_builtins.property
@@ -240,17 +240,17 @@ class ConsumePolicy(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
-                 decrypt: pulumi.Input[Optional[Union['DecryptConfigArgs', 'DecryptConfigArgsDict', 'outputs.DecryptConfig']]] = None,
-                 decrypt_fields: pulumi.Input[Optional[Union['DecryptFieldsConfigArgs', 'DecryptFieldsConfigArgsDict', 'outputs.DecryptFieldsConfig']]] = None,
+                 decrypt: pulumi.Input[Optional[Union['DecryptPolicyConfigArgs', 'DecryptPolicyConfigArgsDict', 'outputs.DecryptPolicyConfig']]] = None,
+                 decrypt_fields: pulumi.Input[Optional[Union['DecryptFieldsPolicyConfigArgs', 'DecryptFieldsPolicyConfigArgsDict', 'outputs.DecryptFieldsPolicyConfig']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']]] = None,
+                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional['ConsumePolicyType']] = None,
+                 type: pulumi.Input[Optional['ConsumePolicyKind']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -259,17 +259,17 @@ class ConsumePolicy(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] condition: Expression (at most 1000 characters) that limits which records the policy applies to.
-        :param pulumi.Input[Union['DecryptConfigArgs', 'DecryptConfigArgsDict', 'outputs.DecryptConfig']] decrypt: Settings of a `decrypt` policy.
-        :param pulumi.Input[Union['DecryptFieldsConfigArgs', 'DecryptFieldsConfigArgsDict', 'outputs.DecryptFieldsConfig']] decrypt_fields: Settings of a `decrypt_fields` policy.
+        :param pulumi.Input[Union['DecryptPolicyConfigArgs', 'DecryptPolicyConfigArgsDict', 'outputs.DecryptPolicyConfig']] decrypt: Settings of a `decrypt` policy.
+        :param pulumi.Input[Union['DecryptFieldsPolicyConfigArgs', 'DecryptFieldsPolicyConfigArgsDict', 'outputs.DecryptFieldsPolicyConfig']] decrypt_fields: Settings of a `decrypt_fields` policy.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] enabled: Whether the policy is applied (default true).
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']] modify_headers: Settings of a `modify_headers` policy.
+        :param pulumi.Input[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']] modify_headers: Settings of a `modify_headers` policy.
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[_builtins.str] parent_policy_id: ID of the parent policy; required for `decrypt_fields`, allowed for `modify_headers` and `skip_record`. Changing it replaces the policy.
         :param pulumi.Input[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']] schema_validation: Settings of a `schema_validation` policy.
-        :param pulumi.Input['ConsumePolicyType'] type: `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
+        :param pulumi.Input['ConsumePolicyKind'] type: `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         """
         ...
@@ -297,17 +297,17 @@ class ConsumePolicy(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
-                 decrypt: pulumi.Input[Optional[Union['DecryptConfigArgs', 'DecryptConfigArgsDict', 'outputs.DecryptConfig']]] = None,
-                 decrypt_fields: pulumi.Input[Optional[Union['DecryptFieldsConfigArgs', 'DecryptFieldsConfigArgsDict', 'outputs.DecryptFieldsConfig']]] = None,
+                 decrypt: pulumi.Input[Optional[Union['DecryptPolicyConfigArgs', 'DecryptPolicyConfigArgsDict', 'outputs.DecryptPolicyConfig']]] = None,
+                 decrypt_fields: pulumi.Input[Optional[Union['DecryptFieldsPolicyConfigArgs', 'DecryptFieldsPolicyConfigArgsDict', 'outputs.DecryptFieldsPolicyConfig']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']]] = None,
+                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional['ConsumePolicyType']] = None,
+                 type: pulumi.Input[Optional['ConsumePolicyKind']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -402,7 +402,7 @@ class ConsumePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def decrypt(self) -> pulumi.Output[Optional['outputs.DecryptConfig']]:
+    def decrypt(self) -> pulumi.Output[Optional['outputs.DecryptPolicyConfig']]:
         """
         Settings of a `decrypt` policy.
         """
@@ -410,7 +410,7 @@ class ConsumePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="decryptFields")
-    def decrypt_fields(self) -> pulumi.Output[Optional['outputs.DecryptFieldsConfig']]:
+    def decrypt_fields(self) -> pulumi.Output[Optional['outputs.DecryptFieldsPolicyConfig']]:
         """
         Settings of a `decrypt_fields` policy.
         """
@@ -450,7 +450,7 @@ class ConsumePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="modifyHeaders")
-    def modify_headers(self) -> pulumi.Output[Optional['outputs.ModifyHeadersConfig']]:
+    def modify_headers(self) -> pulumi.Output[Optional['outputs.ModifyHeadersPolicyConfig']]:
         """
         Settings of a `modify_headers` policy.
         """
@@ -482,7 +482,7 @@ class ConsumePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output['ConsumePolicyType']:
+    def type(self) -> pulumi.Output['ConsumePolicyKind']:
         """
         `modify_headers`, `schema_validation`, `decrypt`, `skip_record` or `decrypt_fields`; set the member of the same name (`skip_record` has none). Changing it replaces the policy.
         """

@@ -17,36 +17,36 @@ from . import outputs
 from ._enums import *
 
 __all__ = [
-    'ACLRule',
+    'ACLPolicyRule',
     'ACLsConfig',
-    'Audience',
-    'BackendClusterAuthentication',
-    'BackendClusterTLS',
+    'AuthenticationPrincipal',
+    'BackendClusterAuthenticationScheme',
+    'BackendClusterTLSConfig',
     'BrokerHostFormat',
     'CertificateMetadata',
-    'ClaimsMapping',
     'ClientIdentity',
     'DataPlaneNode',
     'DataPlaneNodeError',
-    'DecryptConfig',
-    'DecryptFieldsConfig',
-    'EncryptConfig',
+    'DecryptFieldsPolicyConfig',
+    'DecryptPolicyConfig',
+    'DecryptionKeySource',
     'EncryptField',
-    'EncryptFieldsConfig',
-    'EncryptionKey',
+    'EncryptFieldsPolicyConfig',
+    'EncryptPolicyConfig',
+    'EncryptionKeyReference',
     'ExactGroup',
     'ExactTopic',
     'FetchBy',
-    'FetchKongIdentityPrincipal',
+    'FetchKongIdentityPrincipalConfig',
     'ForwardToVirtualClusterConfig',
     'GroupSelector',
-    'HeaderAction',
-    'JWKS',
-    'KeySource',
-    'ModifyHeadersConfig',
-    'NamespaceAdditional',
+    'ModifyHeaderAction',
+    'ModifyHeadersPolicyConfig',
+    'NamespaceTopicSelector',
+    'OAuthAudience',
+    'OAuthClaimsMapping',
+    'OAuthJWKS',
     'OAuthValidation',
-    'Principal',
     'Ref',
     'SchemaRegistryAuthentication',
     'SchemaRegistryConfig',
@@ -56,16 +56,16 @@ __all__ = [
     'TLSServerConfig',
     'TLSTrustBundleConfig',
     'TLSVersionRange',
-    'TopicAlias',
-    'TopicSelector',
-    'VirtualClusterAuthentication',
-    'VirtualClusterNamespace',
+    'VirtualClusterAuthenticationScheme',
+    'VirtualClusterNamespaceAdditional',
+    'VirtualClusterNamespaceConfig',
+    'VirtualClusterTopicAlias',
 ]
 
 @pulumi.output_type
-class ACLRule(dict):
+class ACLPolicyRule(dict):
     """
-    ACLRule allows or denies operations on resources.
+    ACLPolicyRule allows or denies operations on resources.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -78,14 +78,14 @@ class ACLRule(dict):
             suggest = "resource_names_expression"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in ACLRule. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in ACLPolicyRule. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        ACLRule.__key_warning(key)
+        ACLPolicyRule.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        ACLRule.__key_warning(key)
+        ACLPolicyRule.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
@@ -95,7 +95,7 @@ class ACLRule(dict):
                  resource_names: Optional[Sequence[_builtins.str]] = None,
                  resource_names_expression: Optional[_builtins.str] = None):
         """
-        ACLRule allows or denies operations on resources.
+        ACLPolicyRule allows or denies operations on resources.
 
         :param _builtins.str action: `allow` or `deny`.
         :param Sequence[_builtins.str] operations: `all`, `alter`, `alter_configs`, `create`, `delete`, `describe`, `describe_configs`, `idempotent_write`, `read` or `write`.
@@ -158,17 +158,17 @@ class ACLsConfig(dict):
     ACLsConfig is a list of ACL rules.
     """
     def __init__(__self__, *,
-                 rules: Sequence['outputs.ACLRule']):
+                 rules: Sequence['outputs.ACLPolicyRule']):
         """
         ACLsConfig is a list of ACL rules.
 
-        :param Sequence['ACLRule'] rules: ACL rules (at least one).
+        :param Sequence['ACLPolicyRule'] rules: ACL rules (at least one).
         """
         pulumi.set(__self__, "rules", rules)
 
     @_builtins.property
     @pulumi.getter
-    def rules(self) -> Sequence['outputs.ACLRule']:
+    def rules(self) -> Sequence['outputs.ACLPolicyRule']:
         """
         ACL rules (at least one).
         """
@@ -176,42 +176,53 @@ class ACLsConfig(dict):
 
 
 @pulumi.output_type
-class Audience(dict):
+class AuthenticationPrincipal(dict):
     """
-    Audience is an accepted token audience.
+    AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
     """
     def __init__(__self__, *,
-                 name: _builtins.str):
+                 password: _builtins.str,
+                 username: _builtins.str):
         """
-        Audience is an accepted token audience.
+        AuthenticationPrincipal is a SASL/PLAIN user the gateway authenticates itself.
 
-        :param _builtins.str name: Audience value.
+        :param _builtins.str password: Password (literal or `${vault...}` reference).
+        :param _builtins.str username: User name (literal or `${vault...}` reference).
         """
-        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "password", password)
+        pulumi.set(__self__, "username", username)
 
     @_builtins.property
     @pulumi.getter
-    def name(self) -> _builtins.str:
+    def password(self) -> _builtins.str:
         """
-        Audience value.
+        Password (literal or `${vault...}` reference).
         """
-        return pulumi.get(self, "name")
+        return pulumi.get(self, "password")
+
+    @_builtins.property
+    @pulumi.getter
+    def username(self) -> _builtins.str:
+        """
+        User name (literal or `${vault...}` reference).
+        """
+        return pulumi.get(self, "username")
 
 
 @pulumi.output_type
-class BackendClusterAuthentication(dict):
+class BackendClusterAuthenticationScheme(dict):
     """
-    BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+    BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
     """
     def __init__(__self__, *,
-                 type: 'BackendClusterAuthType',
+                 type: 'BackendClusterAuthenticationType',
                  algorithm: Optional[_builtins.str] = None,
                  password: Optional[_builtins.str] = None,
                  username: Optional[_builtins.str] = None):
         """
-        BackendClusterAuthentication is how the gateway authenticates to the Kafka cluster.
+        BackendClusterAuthenticationScheme is how the gateway authenticates to the Kafka cluster.
 
-        :param 'BackendClusterAuthType' type: `anonymous`, `sasl_plain` or `sasl_scram`.
+        :param 'BackendClusterAuthenticationType' type: `anonymous`, `sasl_plain` or `sasl_scram`.
         :param _builtins.str algorithm: SCRAM algorithm, `sha256` or `sha512`; required for `sasl_scram`.
         :param _builtins.str password: SASL password (literal or `${vault...}` reference); required for SASL.
         :param _builtins.str username: SASL user name (literal or `${vault...}` reference); required for SASL.
@@ -226,7 +237,7 @@ class BackendClusterAuthentication(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> 'BackendClusterAuthType':
+    def type(self) -> 'BackendClusterAuthenticationType':
         """
         `anonymous`, `sasl_plain` or `sasl_scram`.
         """
@@ -258,9 +269,9 @@ class BackendClusterAuthentication(dict):
 
 
 @pulumi.output_type
-class BackendClusterTLS(dict):
+class BackendClusterTLSConfig(dict):
     """
-    BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+    BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -275,14 +286,14 @@ class BackendClusterTLS(dict):
             suggest = "tls_versions"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in BackendClusterTLS. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in BackendClusterTLSConfig. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        BackendClusterTLS.__key_warning(key)
+        BackendClusterTLSConfig.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        BackendClusterTLS.__key_warning(key)
+        BackendClusterTLSConfig.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
@@ -292,7 +303,7 @@ class BackendClusterTLS(dict):
                  insecure_skip_verify: Optional[_builtins.bool] = None,
                  tls_versions: Optional[Sequence['BackendTLSVersion']] = None):
         """
-        BackendClusterTLS is the TLS configuration of the connection to the Kafka cluster.
+        BackendClusterTLSConfig is the TLS configuration of the connection to the Kafka cluster.
 
         :param _builtins.bool enabled: Whether to connect with TLS.
         :param _builtins.str ca_bundle: PEM CA bundle to verify the cluster's certificate with.
@@ -534,42 +545,6 @@ class CertificateMetadata(dict):
 
 
 @pulumi.output_type
-class ClaimsMapping(dict):
-    """
-    ClaimsMapping renames the JWT claims the gateway reads.
-    """
-    def __init__(__self__, *,
-                 scope: Optional[_builtins.str] = None,
-                 sub: Optional[_builtins.str] = None):
-        """
-        ClaimsMapping renames the JWT claims the gateway reads.
-
-        :param _builtins.str scope: Claim holding the scopes.
-        :param _builtins.str sub: Claim holding the subject.
-        """
-        if scope is not None:
-            pulumi.set(__self__, "scope", scope)
-        if sub is not None:
-            pulumi.set(__self__, "sub", sub)
-
-    @_builtins.property
-    @pulumi.getter
-    def scope(self) -> Optional[_builtins.str]:
-        """
-        Claim holding the scopes.
-        """
-        return pulumi.get(self, "scope")
-
-    @_builtins.property
-    @pulumi.getter
-    def sub(self) -> Optional[_builtins.str]:
-        """
-        Claim holding the subject.
-        """
-        return pulumi.get(self, "sub")
-
-
-@pulumi.output_type
 class ClientIdentity(dict):
     """
     ClientIdentity is a client certificate and its private key.
@@ -740,75 +715,9 @@ class DataPlaneNodeError(dict):
 
 
 @pulumi.output_type
-class DecryptConfig(dict):
+class DecryptFieldsPolicyConfig(dict):
     """
-    DecryptConfig decrypts whole record keys or values.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "failureMode":
-            suggest = "failure_mode"
-        elif key == "keySources":
-            suggest = "key_sources"
-        elif key == "partOfRecord":
-            suggest = "part_of_record"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in DecryptConfig. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        DecryptConfig.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        DecryptConfig.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 failure_mode: _builtins.str,
-                 key_sources: Sequence['outputs.KeySource'],
-                 part_of_record: Sequence[_builtins.str]):
-        """
-        DecryptConfig decrypts whole record keys or values.
-
-        :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be decrypted.
-        :param Sequence['KeySource'] key_sources: Where decryption keys may come from.
-        :param Sequence[_builtins.str] part_of_record: `key` and/or `value`.
-        """
-        pulumi.set(__self__, "failure_mode", failure_mode)
-        pulumi.set(__self__, "key_sources", key_sources)
-        pulumi.set(__self__, "part_of_record", part_of_record)
-
-    @_builtins.property
-    @pulumi.getter(name="failureMode")
-    def failure_mode(self) -> _builtins.str:
-        """
-        `error` or `passthrough` when a record cannot be decrypted.
-        """
-        return pulumi.get(self, "failure_mode")
-
-    @_builtins.property
-    @pulumi.getter(name="keySources")
-    def key_sources(self) -> Sequence['outputs.KeySource']:
-        """
-        Where decryption keys may come from.
-        """
-        return pulumi.get(self, "key_sources")
-
-    @_builtins.property
-    @pulumi.getter(name="partOfRecord")
-    def part_of_record(self) -> Sequence[_builtins.str]:
-        """
-        `key` and/or `value`.
-        """
-        return pulumi.get(self, "part_of_record")
-
-
-@pulumi.output_type
-class DecryptFieldsConfig(dict):
-    """
-    DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+    DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -821,26 +730,26 @@ class DecryptFieldsConfig(dict):
             suggest = "paths_expression"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in DecryptFieldsConfig. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in DecryptFieldsPolicyConfig. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        DecryptFieldsConfig.__key_warning(key)
+        DecryptFieldsPolicyConfig.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        DecryptFieldsConfig.__key_warning(key)
+        DecryptFieldsPolicyConfig.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
                  failure_mode: _builtins.str,
-                 key_sources: Sequence['outputs.KeySource'],
+                 key_sources: Sequence['outputs.DecryptionKeySource'],
                  paths: Optional[Sequence[_builtins.str]] = None,
                  paths_expression: Optional[_builtins.str] = None):
         """
-        DecryptFieldsConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
+        DecryptFieldsPolicyConfig decrypts fields of parsed records; it runs under an encrypt-fields parent policy.
 
         :param _builtins.str failure_mode: `error`, `skip`, `passthrough` or `mark` when a field cannot be decrypted.
-        :param Sequence['KeySource'] key_sources: Where decryption keys may come from.
+        :param Sequence['DecryptionKeySource'] key_sources: Where decryption keys may come from.
         :param Sequence[_builtins.str] paths: Field path patterns to decrypt (1-50); or set pathsExpression.
         :param _builtins.str paths_expression: Expression selecting the fields to decrypt; or set paths.
         """
@@ -861,7 +770,7 @@ class DecryptFieldsConfig(dict):
 
     @_builtins.property
     @pulumi.getter(name="keySources")
-    def key_sources(self) -> Sequence['outputs.KeySource']:
+    def key_sources(self) -> Sequence['outputs.DecryptionKeySource']:
         """
         Where decryption keys may come from.
         """
@@ -885,61 +794,61 @@ class DecryptFieldsConfig(dict):
 
 
 @pulumi.output_type
-class EncryptConfig(dict):
+class DecryptPolicyConfig(dict):
     """
-    EncryptConfig encrypts whole record keys or values.
+    DecryptPolicyConfig decrypts whole record keys or values.
     """
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "encryptionKey":
-            suggest = "encryption_key"
-        elif key == "failureMode":
+        if key == "failureMode":
             suggest = "failure_mode"
+        elif key == "keySources":
+            suggest = "key_sources"
         elif key == "partOfRecord":
             suggest = "part_of_record"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in EncryptConfig. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in DecryptPolicyConfig. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        EncryptConfig.__key_warning(key)
+        DecryptPolicyConfig.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        EncryptConfig.__key_warning(key)
+        DecryptPolicyConfig.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 encryption_key: 'outputs.EncryptionKey',
                  failure_mode: _builtins.str,
+                 key_sources: Sequence['outputs.DecryptionKeySource'],
                  part_of_record: Sequence[_builtins.str]):
         """
-        EncryptConfig encrypts whole record keys or values.
+        DecryptPolicyConfig decrypts whole record keys or values.
 
-        :param 'EncryptionKey' encryption_key: The key to encrypt with.
-        :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be encrypted.
+        :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be decrypted.
+        :param Sequence['DecryptionKeySource'] key_sources: Where decryption keys may come from.
         :param Sequence[_builtins.str] part_of_record: `key` and/or `value`.
         """
-        pulumi.set(__self__, "encryption_key", encryption_key)
         pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "key_sources", key_sources)
         pulumi.set(__self__, "part_of_record", part_of_record)
-
-    @_builtins.property
-    @pulumi.getter(name="encryptionKey")
-    def encryption_key(self) -> 'outputs.EncryptionKey':
-        """
-        The key to encrypt with.
-        """
-        return pulumi.get(self, "encryption_key")
 
     @_builtins.property
     @pulumi.getter(name="failureMode")
     def failure_mode(self) -> _builtins.str:
         """
-        `error` or `passthrough` when a record cannot be encrypted.
+        `error` or `passthrough` when a record cannot be decrypted.
         """
         return pulumi.get(self, "failure_mode")
+
+    @_builtins.property
+    @pulumi.getter(name="keySources")
+    def key_sources(self) -> Sequence['outputs.DecryptionKeySource']:
+        """
+        Where decryption keys may come from.
+        """
+        return pulumi.get(self, "key_sources")
 
     @_builtins.property
     @pulumi.getter(name="partOfRecord")
@@ -948,6 +857,29 @@ class EncryptConfig(dict):
         `key` and/or `value`.
         """
         return pulumi.get(self, "part_of_record")
+
+
+@pulumi.output_type
+class DecryptionKeySource(dict):
+    """
+    DecryptionKeySource is where decryption keys may come from.
+    """
+    def __init__(__self__, *,
+                 type: 'EncryptionKeyType'):
+        """
+        DecryptionKeySource is where decryption keys may come from.
+
+        :param 'EncryptionKeyType' type: `aws` (AWS KMS) or `static` (StaticKey resources).
+        """
+        pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> 'EncryptionKeyType':
+        """
+        `aws` (AWS KMS) or `static` (StaticKey resources).
+        """
+        return pulumi.get(self, "type")
 
 
 @pulumi.output_type
@@ -975,13 +907,13 @@ class EncryptField(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 encryption_key: 'outputs.EncryptionKey',
+                 encryption_key: 'outputs.EncryptionKeyReference',
                  paths: Optional[Sequence[_builtins.str]] = None,
                  paths_expression: Optional[_builtins.str] = None):
         """
         EncryptField selects fields and the key that encrypts them.
 
-        :param 'EncryptionKey' encryption_key: The key to encrypt the fields with.
+        :param 'EncryptionKeyReference' encryption_key: The key to encrypt the fields with.
         :param Sequence[_builtins.str] paths: Field path patterns to encrypt (1-50); or set pathsExpression.
         :param _builtins.str paths_expression: Expression selecting the fields to encrypt; or set paths.
         """
@@ -993,7 +925,7 @@ class EncryptField(dict):
 
     @_builtins.property
     @pulumi.getter(name="encryptionKey")
-    def encryption_key(self) -> 'outputs.EncryptionKey':
+    def encryption_key(self) -> 'outputs.EncryptionKeyReference':
         """
         The key to encrypt the fields with.
         """
@@ -1017,9 +949,9 @@ class EncryptField(dict):
 
 
 @pulumi.output_type
-class EncryptFieldsConfig(dict):
+class EncryptFieldsPolicyConfig(dict):
     """
-    EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+    EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -1028,21 +960,21 @@ class EncryptFieldsConfig(dict):
             suggest = "failure_mode"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in EncryptFieldsConfig. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in EncryptFieldsPolicyConfig. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        EncryptFieldsConfig.__key_warning(key)
+        EncryptFieldsPolicyConfig.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        EncryptFieldsConfig.__key_warning(key)
+        EncryptFieldsPolicyConfig.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
                  failure_mode: _builtins.str,
                  fields: Sequence['outputs.EncryptField']):
         """
-        EncryptFieldsConfig encrypts fields of parsed records; it runs under a parent policy.
+        EncryptFieldsPolicyConfig encrypts fields of parsed records; it runs under a parent policy.
 
         :param _builtins.str failure_mode: `reject`, `passthrough` or `mark` when a field cannot be encrypted.
         :param Sequence['EncryptField'] fields: Field selections and their keys (1-256).
@@ -1068,18 +1000,84 @@ class EncryptFieldsConfig(dict):
 
 
 @pulumi.output_type
-class EncryptionKey(dict):
+class EncryptPolicyConfig(dict):
     """
-    EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+    EncryptPolicyConfig encrypts whole record keys or values.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "encryptionKey":
+            suggest = "encryption_key"
+        elif key == "failureMode":
+            suggest = "failure_mode"
+        elif key == "partOfRecord":
+            suggest = "part_of_record"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in EncryptPolicyConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        EncryptPolicyConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        EncryptPolicyConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 encryption_key: 'outputs.EncryptionKeyReference',
+                 failure_mode: _builtins.str,
+                 part_of_record: Sequence[_builtins.str]):
+        """
+        EncryptPolicyConfig encrypts whole record keys or values.
+
+        :param 'EncryptionKeyReference' encryption_key: The key to encrypt with.
+        :param _builtins.str failure_mode: `error` or `passthrough` when a record cannot be encrypted.
+        :param Sequence[_builtins.str] part_of_record: `key` and/or `value`.
+        """
+        pulumi.set(__self__, "encryption_key", encryption_key)
+        pulumi.set(__self__, "failure_mode", failure_mode)
+        pulumi.set(__self__, "part_of_record", part_of_record)
+
+    @_builtins.property
+    @pulumi.getter(name="encryptionKey")
+    def encryption_key(self) -> 'outputs.EncryptionKeyReference':
+        """
+        The key to encrypt with.
+        """
+        return pulumi.get(self, "encryption_key")
+
+    @_builtins.property
+    @pulumi.getter(name="failureMode")
+    def failure_mode(self) -> _builtins.str:
+        """
+        `error` or `passthrough` when a record cannot be encrypted.
+        """
+        return pulumi.get(self, "failure_mode")
+
+    @_builtins.property
+    @pulumi.getter(name="partOfRecord")
+    def part_of_record(self) -> Sequence[_builtins.str]:
+        """
+        `key` and/or `value`.
+        """
+        return pulumi.get(self, "part_of_record")
+
+
+@pulumi.output_type
+class EncryptionKeyReference(dict):
+    """
+    EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
     """
     def __init__(__self__, *,
-                 type: 'KeyType',
+                 type: 'EncryptionKeyType',
                  arn: Optional[_builtins.str] = None,
                  key: Optional['outputs.Ref'] = None):
         """
-        EncryptionKey is the key that encrypts records: an AWS KMS key or a StaticKey.
+        EncryptionKeyReference is the key that encrypts records: an AWS KMS key or a StaticKey.
 
-        :param 'KeyType' type: `aws` or `static`.
+        :param 'EncryptionKeyType' type: `aws` or `static`.
         :param _builtins.str arn: `aws`: ARN of the KMS key (`arn:aws:kms:...`).
         :param 'Ref' key: `static`: the StaticKey, by ID or name.
         """
@@ -1091,7 +1089,7 @@ class EncryptionKey(dict):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> 'KeyType':
+    def type(self) -> 'EncryptionKeyType':
         """
         `aws` or `static`.
         """
@@ -1184,9 +1182,9 @@ class FetchBy(dict):
 
 
 @pulumi.output_type
-class FetchKongIdentityPrincipal(dict):
+class FetchKongIdentityPrincipalConfig(dict):
     """
-    FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+    FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -1197,14 +1195,14 @@ class FetchKongIdentityPrincipal(dict):
             suggest = "fetch_by"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in FetchKongIdentityPrincipal. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in FetchKongIdentityPrincipalConfig. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        FetchKongIdentityPrincipal.__key_warning(key)
+        FetchKongIdentityPrincipalConfig.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        FetchKongIdentityPrincipal.__key_warning(key)
+        FetchKongIdentityPrincipalConfig.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
@@ -1212,7 +1210,7 @@ class FetchKongIdentityPrincipal(dict):
                  failure_mode: _builtins.str,
                  fetch_by: Optional['outputs.FetchBy'] = None):
         """
-        FetchKongIdentityPrincipal looks the authenticated principal up in a Kong Identity directory.
+        FetchKongIdentityPrincipalConfig looks the authenticated principal up in a Kong Identity directory.
 
         :param _builtins.str directory: Kong Identity directory.
         :param _builtins.str failure_mode: `error` or `ignore` when the lookup fails.
@@ -1447,16 +1445,16 @@ class GroupSelector(dict):
 
 
 @pulumi.output_type
-class HeaderAction(dict):
+class ModifyHeaderAction(dict):
     """
-    HeaderAction sets or removes one header.
+    ModifyHeaderAction sets or removes one header.
     """
     def __init__(__self__, *,
                  key: _builtins.str,
                  op: _builtins.str,
                  value: Optional[_builtins.str] = None):
         """
-        HeaderAction sets or removes one header.
+        ModifyHeaderAction sets or removes one header.
 
         :param _builtins.str key: Header name.
         :param _builtins.str op: `set` or `remove`.
@@ -1493,9 +1491,167 @@ class HeaderAction(dict):
 
 
 @pulumi.output_type
-class JWKS(dict):
+class ModifyHeadersPolicyConfig(dict):
     """
-    JWKS is where the gateway fetches the keys that verify OAuth tokens.
+    ModifyHeadersPolicyConfig sets or removes record headers.
+    """
+    def __init__(__self__, *,
+                 actions: Sequence['outputs.ModifyHeaderAction']):
+        """
+        ModifyHeadersPolicyConfig sets or removes record headers.
+
+        :param Sequence['ModifyHeaderAction'] actions: Header changes, applied in order.
+        """
+        pulumi.set(__self__, "actions", actions)
+
+    @_builtins.property
+    @pulumi.getter
+    def actions(self) -> Sequence['outputs.ModifyHeaderAction']:
+        """
+        Header changes, applied in order.
+        """
+        return pulumi.get(self, "actions")
+
+
+@pulumi.output_type
+class NamespaceTopicSelector(dict):
+    """
+    NamespaceTopicSelector selects backend topics by glob or exact list.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "exactList":
+            suggest = "exact_list"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in NamespaceTopicSelector. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        NamespaceTopicSelector.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        NamespaceTopicSelector.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 type: _builtins.str,
+                 conflict: Optional[_builtins.str] = None,
+                 exact_list: Optional[Sequence['outputs.ExactTopic']] = None,
+                 glob: Optional[_builtins.str] = None):
+        """
+        NamespaceTopicSelector selects backend topics by glob or exact list.
+
+        :param _builtins.str type: `glob` or `exact_list`.
+        :param _builtins.str conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+        :param Sequence['ExactTopic'] exact_list: For `exact_list`: the topics.
+        :param _builtins.str glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
+        """
+        pulumi.set(__self__, "type", type)
+        if conflict is not None:
+            pulumi.set(__self__, "conflict", conflict)
+        if exact_list is not None:
+            pulumi.set(__self__, "exact_list", exact_list)
+        if glob is not None:
+            pulumi.set(__self__, "glob", glob)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> _builtins.str:
+        """
+        `glob` or `exact_list`.
+        """
+        return pulumi.get(self, "type")
+
+    @_builtins.property
+    @pulumi.getter
+    def conflict(self) -> Optional[_builtins.str]:
+        """
+        `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
+        """
+        return pulumi.get(self, "conflict")
+
+    @_builtins.property
+    @pulumi.getter(name="exactList")
+    def exact_list(self) -> Optional[Sequence['outputs.ExactTopic']]:
+        """
+        For `exact_list`: the topics.
+        """
+        return pulumi.get(self, "exact_list")
+
+    @_builtins.property
+    @pulumi.getter
+    def glob(self) -> Optional[_builtins.str]:
+        """
+        For `glob`: a pattern of `A-Za-z0-9._?*-`.
+        """
+        return pulumi.get(self, "glob")
+
+
+@pulumi.output_type
+class OAuthAudience(dict):
+    """
+    OAuthAudience is an accepted token audience.
+    """
+    def __init__(__self__, *,
+                 name: _builtins.str):
+        """
+        OAuthAudience is an accepted token audience.
+
+        :param _builtins.str name: Audience value.
+        """
+        pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Audience value.
+        """
+        return pulumi.get(self, "name")
+
+
+@pulumi.output_type
+class OAuthClaimsMapping(dict):
+    """
+    OAuthClaimsMapping renames the JWT claims the gateway reads.
+    """
+    def __init__(__self__, *,
+                 scope: Optional[_builtins.str] = None,
+                 sub: Optional[_builtins.str] = None):
+        """
+        OAuthClaimsMapping renames the JWT claims the gateway reads.
+
+        :param _builtins.str scope: Claim holding the scopes.
+        :param _builtins.str sub: Claim holding the subject.
+        """
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
+        if sub is not None:
+            pulumi.set(__self__, "sub", sub)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> Optional[_builtins.str]:
+        """
+        Claim holding the scopes.
+        """
+        return pulumi.get(self, "scope")
+
+    @_builtins.property
+    @pulumi.getter
+    def sub(self) -> Optional[_builtins.str]:
+        """
+        Claim holding the subject.
+        """
+        return pulumi.get(self, "sub")
+
+
+@pulumi.output_type
+class OAuthJWKS(dict):
+    """
+    OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -1504,14 +1660,14 @@ class JWKS(dict):
             suggest = "cache_expiration"
 
         if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in JWKS. Access the value via the '{suggest}' property getter instead.")
+            pulumi.log.warn(f"Key '{key}' not found in OAuthJWKS. Access the value via the '{suggest}' property getter instead.")
 
     def __getitem__(self, key: str) -> Any:
-        JWKS.__key_warning(key)
+        OAuthJWKS.__key_warning(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default = None) -> Any:
-        JWKS.__key_warning(key)
+        OAuthJWKS.__key_warning(key)
         return super().get(key, default)
 
     def __init__(__self__, *,
@@ -1519,7 +1675,7 @@ class JWKS(dict):
                  cache_expiration: Optional[_builtins.str] = None,
                  timeout: Optional[_builtins.str] = None):
         """
-        JWKS is where the gateway fetches the keys that verify OAuth tokens.
+        OAuthJWKS is where the gateway fetches the keys that verify OAuth tokens.
 
         :param _builtins.str endpoint: JWKS URL.
         :param _builtins.str cache_expiration: How long fetched keys are cached (default `1h`).
@@ -1557,116 +1713,17 @@ class JWKS(dict):
 
 
 @pulumi.output_type
-class KeySource(dict):
-    """
-    KeySource is where decryption keys may come from.
-    """
-    def __init__(__self__, *,
-                 type: 'KeyType'):
-        """
-        KeySource is where decryption keys may come from.
-
-        :param 'KeyType' type: `aws` (AWS KMS) or `static` (StaticKey resources).
-        """
-        pulumi.set(__self__, "type", type)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> 'KeyType':
-        """
-        `aws` (AWS KMS) or `static` (StaticKey resources).
-        """
-        return pulumi.get(self, "type")
-
-
-@pulumi.output_type
-class ModifyHeadersConfig(dict):
-    """
-    ModifyHeadersConfig sets or removes record headers.
-    """
-    def __init__(__self__, *,
-                 actions: Sequence['outputs.HeaderAction']):
-        """
-        ModifyHeadersConfig sets or removes record headers.
-
-        :param Sequence['HeaderAction'] actions: Header changes, applied in order.
-        """
-        pulumi.set(__self__, "actions", actions)
-
-    @_builtins.property
-    @pulumi.getter
-    def actions(self) -> Sequence['outputs.HeaderAction']:
-        """
-        Header changes, applied in order.
-        """
-        return pulumi.get(self, "actions")
-
-
-@pulumi.output_type
-class NamespaceAdditional(dict):
-    """
-    NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "consumerGroups":
-            suggest = "consumer_groups"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in NamespaceAdditional. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        NamespaceAdditional.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        NamespaceAdditional.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 consumer_groups: Optional[Sequence['outputs.GroupSelector']] = None,
-                 topics: Optional[Sequence['outputs.TopicSelector']] = None):
-        """
-        NamespaceAdditional exposes backend topics and consumer groups outside the prefix.
-
-        :param Sequence['GroupSelector'] consumer_groups: Extra consumer groups.
-        :param Sequence['TopicSelector'] topics: Extra backend topics.
-        """
-        if consumer_groups is not None:
-            pulumi.set(__self__, "consumer_groups", consumer_groups)
-        if topics is not None:
-            pulumi.set(__self__, "topics", topics)
-
-    @_builtins.property
-    @pulumi.getter(name="consumerGroups")
-    def consumer_groups(self) -> Optional[Sequence['outputs.GroupSelector']]:
-        """
-        Extra consumer groups.
-        """
-        return pulumi.get(self, "consumer_groups")
-
-    @_builtins.property
-    @pulumi.getter
-    def topics(self) -> Optional[Sequence['outputs.TopicSelector']]:
-        """
-        Extra backend topics.
-        """
-        return pulumi.get(self, "topics")
-
-
-@pulumi.output_type
 class OAuthValidation(dict):
     """
     OAuthValidation restricts the accepted OAuth tokens.
     """
     def __init__(__self__, *,
-                 audiences: Optional[Sequence['outputs.Audience']] = None,
+                 audiences: Optional[Sequence['outputs.OAuthAudience']] = None,
                  issuer: Optional[_builtins.str] = None):
         """
         OAuthValidation restricts the accepted OAuth tokens.
 
-        :param Sequence['Audience'] audiences: Accepted audiences.
+        :param Sequence['OAuthAudience'] audiences: Accepted audiences.
         :param _builtins.str issuer: Required issuer.
         """
         if audiences is not None:
@@ -1676,7 +1733,7 @@ class OAuthValidation(dict):
 
     @_builtins.property
     @pulumi.getter
-    def audiences(self) -> Optional[Sequence['outputs.Audience']]:
+    def audiences(self) -> Optional[Sequence['outputs.OAuthAudience']]:
         """
         Accepted audiences.
         """
@@ -1689,40 +1746,6 @@ class OAuthValidation(dict):
         Required issuer.
         """
         return pulumi.get(self, "issuer")
-
-
-@pulumi.output_type
-class Principal(dict):
-    """
-    Principal is a SASL/PLAIN user the gateway authenticates itself.
-    """
-    def __init__(__self__, *,
-                 password: _builtins.str,
-                 username: _builtins.str):
-        """
-        Principal is a SASL/PLAIN user the gateway authenticates itself.
-
-        :param _builtins.str password: Password (literal or `${vault...}` reference).
-        :param _builtins.str username: User name (literal or `${vault...}` reference).
-        """
-        pulumi.set(__self__, "password", password)
-        pulumi.set(__self__, "username", username)
-
-    @_builtins.property
-    @pulumi.getter
-    def password(self) -> _builtins.str:
-        """
-        Password (literal or `${vault...}` reference).
-        """
-        return pulumi.get(self, "password")
-
-    @_builtins.property
-    @pulumi.getter
-    def username(self) -> _builtins.str:
-        """
-        User name (literal or `${vault...}` reference).
-        """
-        return pulumi.get(self, "username")
 
 
 @pulumi.output_type
@@ -1830,14 +1853,14 @@ class SchemaRegistryConfig(dict):
 
     def __init__(__self__, *,
                  endpoint: _builtins.str,
-                 schema_type: 'SchemaType',
+                 schema_type: 'RegistrySchemaType',
                  authentication: Optional['outputs.SchemaRegistryAuthentication'] = None,
                  timeout_seconds: Optional[_builtins.int] = None):
         """
         SchemaRegistryConfig is how to reach a Confluent-compatible schema registry.
 
         :param _builtins.str endpoint: URL of the registry.
-        :param 'SchemaType' schema_type: `avro` or `json`.
+        :param 'RegistrySchemaType' schema_type: `avro` or `json`.
         :param 'SchemaRegistryAuthentication' authentication: Basic authentication to the registry.
         :param _builtins.int timeout_seconds: Request timeout in seconds (at least 1; default 10).
         """
@@ -1858,7 +1881,7 @@ class SchemaRegistryConfig(dict):
 
     @_builtins.property
     @pulumi.getter(name="schemaType")
-    def schema_type(self) -> 'SchemaType':
+    def schema_type(self) -> 'RegistrySchemaType':
         """
         `avro` or `json`.
         """
@@ -2257,9 +2280,234 @@ class TLSVersionRange(dict):
 
 
 @pulumi.output_type
-class TopicAlias(dict):
+class VirtualClusterAuthenticationScheme(dict):
     """
-    TopicAlias exposes a topic under another name.
+    VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "claimsMapping":
+            suggest = "claims_mapping"
+        elif key == "fetchKongIdentityPrincipal":
+            suggest = "fetch_kong_identity_principal"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in VirtualClusterAuthenticationScheme. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        VirtualClusterAuthenticationScheme.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        VirtualClusterAuthenticationScheme.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 type: 'VirtualClusterAuthenticationType',
+                 algorithm: Optional[_builtins.str] = None,
+                 claims_mapping: Optional['outputs.OAuthClaimsMapping'] = None,
+                 fetch_kong_identity_principal: Optional['outputs.FetchKongIdentityPrincipalConfig'] = None,
+                 jwks: Optional['outputs.OAuthJWKS'] = None,
+                 mediation: Optional[_builtins.str] = None,
+                 principals: Optional[Sequence['outputs.AuthenticationPrincipal']] = None,
+                 validate: Optional['outputs.OAuthValidation'] = None):
+        """
+        VirtualClusterAuthenticationScheme is one way clients may authenticate; the fields used depend on type.
+
+        :param 'VirtualClusterAuthenticationType' type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        :param _builtins.str algorithm: For `sasl_scram`: `sha256` or `sha512`.
+        :param 'OAuthClaimsMapping' claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
+        :param 'FetchKongIdentityPrincipalConfig' fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+        :param 'OAuthJWKS' jwks: For `oauth_bearer`: where to fetch the token-signing keys.
+        :param _builtins.str mediation: For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+        :param Sequence['AuthenticationPrincipal'] principals: For `sasl_plain` with `terminate`: the accepted users.
+        :param 'OAuthValidation' validate: For `oauth_bearer`: audience and issuer checks.
+        """
+        pulumi.set(__self__, "type", type)
+        if algorithm is not None:
+            pulumi.set(__self__, "algorithm", algorithm)
+        if claims_mapping is not None:
+            pulumi.set(__self__, "claims_mapping", claims_mapping)
+        if fetch_kong_identity_principal is not None:
+            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
+        if jwks is not None:
+            pulumi.set(__self__, "jwks", jwks)
+        if mediation is not None:
+            pulumi.set(__self__, "mediation", mediation)
+        if principals is not None:
+            pulumi.set(__self__, "principals", principals)
+        if validate is not None:
+            pulumi.set(__self__, "validate", validate)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> 'VirtualClusterAuthenticationType':
+        """
+        `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
+        """
+        return pulumi.get(self, "type")
+
+    @_builtins.property
+    @pulumi.getter
+    def algorithm(self) -> Optional[_builtins.str]:
+        """
+        For `sasl_scram`: `sha256` or `sha512`.
+        """
+        return pulumi.get(self, "algorithm")
+
+    @_builtins.property
+    @pulumi.getter(name="claimsMapping")
+    def claims_mapping(self) -> Optional['outputs.OAuthClaimsMapping']:
+        """
+        For `oauth_bearer`: claim names to read the subject and scope from.
+        """
+        return pulumi.get(self, "claims_mapping")
+
+    @_builtins.property
+    @pulumi.getter(name="fetchKongIdentityPrincipal")
+    def fetch_kong_identity_principal(self) -> Optional['outputs.FetchKongIdentityPrincipalConfig']:
+        """
+        Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
+        """
+        return pulumi.get(self, "fetch_kong_identity_principal")
+
+    @_builtins.property
+    @pulumi.getter
+    def jwks(self) -> Optional['outputs.OAuthJWKS']:
+        """
+        For `oauth_bearer`: where to fetch the token-signing keys.
+        """
+        return pulumi.get(self, "jwks")
+
+    @_builtins.property
+    @pulumi.getter
+    def mediation(self) -> Optional[_builtins.str]:
+        """
+        For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
+        """
+        return pulumi.get(self, "mediation")
+
+    @_builtins.property
+    @pulumi.getter
+    def principals(self) -> Optional[Sequence['outputs.AuthenticationPrincipal']]:
+        """
+        For `sasl_plain` with `terminate`: the accepted users.
+        """
+        return pulumi.get(self, "principals")
+
+    @_builtins.property
+    @pulumi.getter
+    def validate(self) -> Optional['outputs.OAuthValidation']:
+        """
+        For `oauth_bearer`: audience and issuer checks.
+        """
+        return pulumi.get(self, "validate")
+
+
+@pulumi.output_type
+class VirtualClusterNamespaceAdditional(dict):
+    """
+    VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "consumerGroups":
+            suggest = "consumer_groups"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in VirtualClusterNamespaceAdditional. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        VirtualClusterNamespaceAdditional.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        VirtualClusterNamespaceAdditional.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 consumer_groups: Optional[Sequence['outputs.GroupSelector']] = None,
+                 topics: Optional[Sequence['outputs.NamespaceTopicSelector']] = None):
+        """
+        VirtualClusterNamespaceAdditional exposes backend topics and consumer groups outside the prefix.
+
+        :param Sequence['GroupSelector'] consumer_groups: Extra consumer groups.
+        :param Sequence['NamespaceTopicSelector'] topics: Extra backend topics.
+        """
+        if consumer_groups is not None:
+            pulumi.set(__self__, "consumer_groups", consumer_groups)
+        if topics is not None:
+            pulumi.set(__self__, "topics", topics)
+
+    @_builtins.property
+    @pulumi.getter(name="consumerGroups")
+    def consumer_groups(self) -> Optional[Sequence['outputs.GroupSelector']]:
+        """
+        Extra consumer groups.
+        """
+        return pulumi.get(self, "consumer_groups")
+
+    @_builtins.property
+    @pulumi.getter
+    def topics(self) -> Optional[Sequence['outputs.NamespaceTopicSelector']]:
+        """
+        Extra backend topics.
+        """
+        return pulumi.get(self, "topics")
+
+
+@pulumi.output_type
+class VirtualClusterNamespaceConfig(dict):
+    """
+    VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+    """
+    def __init__(__self__, *,
+                 mode: _builtins.str,
+                 prefix: _builtins.str,
+                 additional: Optional['outputs.VirtualClusterNamespaceAdditional'] = None):
+        """
+        VirtualClusterNamespaceConfig maps the virtual cluster's topics and groups onto a prefix of the backend's.
+
+        :param _builtins.str mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+        :param _builtins.str prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
+        :param 'VirtualClusterNamespaceAdditional' additional: Backend topics and consumer groups outside the prefix to expose as well.
+        """
+        pulumi.set(__self__, "mode", mode)
+        pulumi.set(__self__, "prefix", prefix)
+        if additional is not None:
+            pulumi.set(__self__, "additional", additional)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> _builtins.str:
+        """
+        `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
+        """
+        return pulumi.get(self, "mode")
+
+    @_builtins.property
+    @pulumi.getter
+    def prefix(self) -> _builtins.str:
+        """
+        Prefix of the backend topics and groups that belong to the virtual cluster.
+        """
+        return pulumi.get(self, "prefix")
+
+    @_builtins.property
+    @pulumi.getter
+    def additional(self) -> Optional['outputs.VirtualClusterNamespaceAdditional']:
+        """
+        Backend topics and consumer groups outside the prefix to expose as well.
+        """
+        return pulumi.get(self, "additional")
+
+
+@pulumi.output_type
+class VirtualClusterTopicAlias(dict):
+    """
+    VirtualClusterTopicAlias exposes a topic under another name.
     """
     def __init__(__self__, *,
                  alias: _builtins.str,
@@ -2267,7 +2515,7 @@ class TopicAlias(dict):
                  condition: Optional[_builtins.str] = None,
                  conflict: Optional[_builtins.str] = None):
         """
-        TopicAlias exposes a topic under another name.
+        VirtualClusterTopicAlias exposes a topic under another name.
 
         :param _builtins.str alias: Name clients use.
         :param _builtins.str topic: Topic it stands for (as seen inside the namespace).
@@ -2312,253 +2560,5 @@ class TopicAlias(dict):
         `warn` (default) or `ignore` when the alias clashes with a topic.
         """
         return pulumi.get(self, "conflict")
-
-
-@pulumi.output_type
-class TopicSelector(dict):
-    """
-    TopicSelector selects backend topics by glob or exact list.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "exactList":
-            suggest = "exact_list"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in TopicSelector. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        TopicSelector.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        TopicSelector.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 type: _builtins.str,
-                 conflict: Optional[_builtins.str] = None,
-                 exact_list: Optional[Sequence['outputs.ExactTopic']] = None,
-                 glob: Optional[_builtins.str] = None):
-        """
-        TopicSelector selects backend topics by glob or exact list.
-
-        :param _builtins.str type: `glob` or `exact_list`.
-        :param _builtins.str conflict: `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-        :param Sequence['ExactTopic'] exact_list: For `exact_list`: the topics.
-        :param _builtins.str glob: For `glob`: a pattern of `A-Za-z0-9._?*-`.
-        """
-        pulumi.set(__self__, "type", type)
-        if conflict is not None:
-            pulumi.set(__self__, "conflict", conflict)
-        if exact_list is not None:
-            pulumi.set(__self__, "exact_list", exact_list)
-        if glob is not None:
-            pulumi.set(__self__, "glob", glob)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> _builtins.str:
-        """
-        `glob` or `exact_list`.
-        """
-        return pulumi.get(self, "type")
-
-    @_builtins.property
-    @pulumi.getter
-    def conflict(self) -> Optional[_builtins.str]:
-        """
-        `warn` (default) or `ignore` when a selected topic clashes with a namespaced one.
-        """
-        return pulumi.get(self, "conflict")
-
-    @_builtins.property
-    @pulumi.getter(name="exactList")
-    def exact_list(self) -> Optional[Sequence['outputs.ExactTopic']]:
-        """
-        For `exact_list`: the topics.
-        """
-        return pulumi.get(self, "exact_list")
-
-    @_builtins.property
-    @pulumi.getter
-    def glob(self) -> Optional[_builtins.str]:
-        """
-        For `glob`: a pattern of `A-Za-z0-9._?*-`.
-        """
-        return pulumi.get(self, "glob")
-
-
-@pulumi.output_type
-class VirtualClusterAuthentication(dict):
-    """
-    VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-    """
-    @staticmethod
-    def __key_warning(key: str):
-        suggest = None
-        if key == "claimsMapping":
-            suggest = "claims_mapping"
-        elif key == "fetchKongIdentityPrincipal":
-            suggest = "fetch_kong_identity_principal"
-
-        if suggest:
-            pulumi.log.warn(f"Key '{key}' not found in VirtualClusterAuthentication. Access the value via the '{suggest}' property getter instead.")
-
-    def __getitem__(self, key: str) -> Any:
-        VirtualClusterAuthentication.__key_warning(key)
-        return super().__getitem__(key)
-
-    def get(self, key: str, default = None) -> Any:
-        VirtualClusterAuthentication.__key_warning(key)
-        return super().get(key, default)
-
-    def __init__(__self__, *,
-                 type: 'VirtualClusterAuthType',
-                 algorithm: Optional[_builtins.str] = None,
-                 claims_mapping: Optional['outputs.ClaimsMapping'] = None,
-                 fetch_kong_identity_principal: Optional['outputs.FetchKongIdentityPrincipal'] = None,
-                 jwks: Optional['outputs.JWKS'] = None,
-                 mediation: Optional[_builtins.str] = None,
-                 principals: Optional[Sequence['outputs.Principal']] = None,
-                 validate: Optional['outputs.OAuthValidation'] = None):
-        """
-        VirtualClusterAuthentication is one way clients may authenticate; the fields used depend on type.
-
-        :param 'VirtualClusterAuthType' type: `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-        :param _builtins.str algorithm: For `sasl_scram`: `sha256` or `sha512`.
-        :param 'ClaimsMapping' claims_mapping: For `oauth_bearer`: claim names to read the subject and scope from.
-        :param 'FetchKongIdentityPrincipal' fetch_kong_identity_principal: Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-        :param 'JWKS' jwks: For `oauth_bearer`: where to fetch the token-signing keys.
-        :param _builtins.str mediation: For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-        :param Sequence['Principal'] principals: For `sasl_plain` with `terminate`: the accepted users.
-        :param 'OAuthValidation' validate: For `oauth_bearer`: audience and issuer checks.
-        """
-        pulumi.set(__self__, "type", type)
-        if algorithm is not None:
-            pulumi.set(__self__, "algorithm", algorithm)
-        if claims_mapping is not None:
-            pulumi.set(__self__, "claims_mapping", claims_mapping)
-        if fetch_kong_identity_principal is not None:
-            pulumi.set(__self__, "fetch_kong_identity_principal", fetch_kong_identity_principal)
-        if jwks is not None:
-            pulumi.set(__self__, "jwks", jwks)
-        if mediation is not None:
-            pulumi.set(__self__, "mediation", mediation)
-        if principals is not None:
-            pulumi.set(__self__, "principals", principals)
-        if validate is not None:
-            pulumi.set(__self__, "validate", validate)
-
-    @_builtins.property
-    @pulumi.getter
-    def type(self) -> 'VirtualClusterAuthType':
-        """
-        `anonymous`, `sasl_plain`, `sasl_scram`, `oauth_bearer` or `client_certificate`.
-        """
-        return pulumi.get(self, "type")
-
-    @_builtins.property
-    @pulumi.getter
-    def algorithm(self) -> Optional[_builtins.str]:
-        """
-        For `sasl_scram`: `sha256` or `sha512`.
-        """
-        return pulumi.get(self, "algorithm")
-
-    @_builtins.property
-    @pulumi.getter(name="claimsMapping")
-    def claims_mapping(self) -> Optional['outputs.ClaimsMapping']:
-        """
-        For `oauth_bearer`: claim names to read the subject and scope from.
-        """
-        return pulumi.get(self, "claims_mapping")
-
-    @_builtins.property
-    @pulumi.getter(name="fetchKongIdentityPrincipal")
-    def fetch_kong_identity_principal(self) -> Optional['outputs.FetchKongIdentityPrincipal']:
-        """
-        Look the principal up in Kong Identity (not for `anonymous`; runtime 1.2 or later).
-        """
-        return pulumi.get(self, "fetch_kong_identity_principal")
-
-    @_builtins.property
-    @pulumi.getter
-    def jwks(self) -> Optional['outputs.JWKS']:
-        """
-        For `oauth_bearer`: where to fetch the token-signing keys.
-        """
-        return pulumi.get(self, "jwks")
-
-    @_builtins.property
-    @pulumi.getter
-    def mediation(self) -> Optional[_builtins.str]:
-        """
-        For `sasl_plain`: `passthrough` or `terminate`; for `oauth_bearer`: `passthrough`, `validate_forward` or `terminate`.
-        """
-        return pulumi.get(self, "mediation")
-
-    @_builtins.property
-    @pulumi.getter
-    def principals(self) -> Optional[Sequence['outputs.Principal']]:
-        """
-        For `sasl_plain` with `terminate`: the accepted users.
-        """
-        return pulumi.get(self, "principals")
-
-    @_builtins.property
-    @pulumi.getter
-    def validate(self) -> Optional['outputs.OAuthValidation']:
-        """
-        For `oauth_bearer`: audience and issuer checks.
-        """
-        return pulumi.get(self, "validate")
-
-
-@pulumi.output_type
-class VirtualClusterNamespace(dict):
-    """
-    VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-    """
-    def __init__(__self__, *,
-                 mode: _builtins.str,
-                 prefix: _builtins.str,
-                 additional: Optional['outputs.NamespaceAdditional'] = None):
-        """
-        VirtualClusterNamespace maps the virtual cluster's topics and groups onto a prefix of the backend's.
-
-        :param _builtins.str mode: `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-        :param _builtins.str prefix: Prefix of the backend topics and groups that belong to the virtual cluster.
-        :param 'NamespaceAdditional' additional: Backend topics and consumer groups outside the prefix to expose as well.
-        """
-        pulumi.set(__self__, "mode", mode)
-        pulumi.set(__self__, "prefix", prefix)
-        if additional is not None:
-            pulumi.set(__self__, "additional", additional)
-
-    @_builtins.property
-    @pulumi.getter
-    def mode(self) -> _builtins.str:
-        """
-        `hide_prefix` (clients see names without the prefix) or `enforce_prefix` (clients must use it).
-        """
-        return pulumi.get(self, "mode")
-
-    @_builtins.property
-    @pulumi.getter
-    def prefix(self) -> _builtins.str:
-        """
-        Prefix of the backend topics and groups that belong to the virtual cluster.
-        """
-        return pulumi.get(self, "prefix")
-
-    @_builtins.property
-    @pulumi.getter
-    def additional(self) -> Optional['outputs.NamespaceAdditional']:
-        """
-        Backend topics and consumer groups outside the prefix to expose as well.
-        """
-        return pulumi.get(self, "additional")
 
 

@@ -23,15 +23,15 @@ __all__ = ['ProducePolicyArgs', 'ProducePolicy']
 class ProducePolicyArgs:
     def __init__(__self__, *,
                  gateway_id: pulumi.Input[_builtins.str],
-                 type: pulumi.Input['ProducePolicyType'],
+                 type: pulumi.Input['ProducePolicyKind'],
                  virtual_cluster_id: pulumi.Input[_builtins.str],
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 encrypt: pulumi.Input[Optional['EncryptConfigArgs']] = None,
-                 encrypt_fields: pulumi.Input[Optional['EncryptFieldsConfigArgs']] = None,
+                 encrypt: pulumi.Input[Optional['EncryptPolicyConfigArgs']] = None,
+                 encrypt_fields: pulumi.Input[Optional['EncryptFieldsPolicyConfigArgs']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional['ModifyHeadersConfigArgs']] = None,
+                 modify_headers: pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional['SchemaValidationConfigArgs']] = None):
@@ -39,15 +39,15 @@ class ProducePolicyArgs:
         The set of arguments for constructing a ProducePolicy resource.
 
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
-        :param pulumi.Input['ProducePolicyType'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ProducePolicyKind'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         :param pulumi.Input[_builtins.str] condition: Expression (at most 1000 characters) that limits which records the policy applies to.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] enabled: Whether the policy is applied (default true).
-        :param pulumi.Input['EncryptConfigArgs'] encrypt: Settings of an `encrypt` policy.
-        :param pulumi.Input['EncryptFieldsConfigArgs'] encrypt_fields: Settings of an `encrypt_fields` policy.
+        :param pulumi.Input['EncryptPolicyConfigArgs'] encrypt: Settings of an `encrypt` policy.
+        :param pulumi.Input['EncryptFieldsPolicyConfigArgs'] encrypt_fields: Settings of an `encrypt_fields` policy.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input['ModifyHeadersConfigArgs'] modify_headers: Settings of a `modify_headers` policy.
+        :param pulumi.Input['ModifyHeadersPolicyConfigArgs'] modify_headers: Settings of a `modify_headers` policy.
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[_builtins.str] parent_policy_id: ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
         :param pulumi.Input['SchemaValidationConfigArgs'] schema_validation: Settings of a `schema_validation` policy.
@@ -90,14 +90,14 @@ class ProducePolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Input['ProducePolicyType']:
+    def type(self) -> pulumi.Input['ProducePolicyKind']:
         """
         `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         """
         return pulumi.get(self, "type")
 
     @type.setter
-    def type(self, value: pulumi.Input['ProducePolicyType']):
+    def type(self, value: pulumi.Input['ProducePolicyKind']):
         pulumi.set(self, "type", value)
 
     @_builtins.property
@@ -150,26 +150,26 @@ class ProducePolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def encrypt(self) -> pulumi.Input[Optional['EncryptConfigArgs']]:
+    def encrypt(self) -> pulumi.Input[Optional['EncryptPolicyConfigArgs']]:
         """
         Settings of an `encrypt` policy.
         """
         return pulumi.get(self, "encrypt")
 
     @encrypt.setter
-    def encrypt(self, value: pulumi.Input[Optional['EncryptConfigArgs']]):
+    def encrypt(self, value: pulumi.Input[Optional['EncryptPolicyConfigArgs']]):
         pulumi.set(self, "encrypt", value)
 
     @_builtins.property
     @pulumi.getter(name="encryptFields")
-    def encrypt_fields(self) -> pulumi.Input[Optional['EncryptFieldsConfigArgs']]:
+    def encrypt_fields(self) -> pulumi.Input[Optional['EncryptFieldsPolicyConfigArgs']]:
         """
         Settings of an `encrypt_fields` policy.
         """
         return pulumi.get(self, "encrypt_fields")
 
     @encrypt_fields.setter
-    def encrypt_fields(self, value: pulumi.Input[Optional['EncryptFieldsConfigArgs']]):
+    def encrypt_fields(self, value: pulumi.Input[Optional['EncryptFieldsPolicyConfigArgs']]):
         pulumi.set(self, "encrypt_fields", value)
 
     @_builtins.property
@@ -186,14 +186,14 @@ class ProducePolicyArgs:
 
     @_builtins.property
     @pulumi.getter(name="modifyHeaders")
-    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersConfigArgs']]:
+    def modify_headers(self) -> pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']]:
         """
         Settings of a `modify_headers` policy.
         """
         return pulumi.get(self, "modify_headers")
 
     @modify_headers.setter
-    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersConfigArgs']]):
+    def modify_headers(self, value: pulumi.Input[Optional['ModifyHeadersPolicyConfigArgs']]):
         pulumi.set(self, "modify_headers", value)
 
     @_builtins.property
@@ -242,15 +242,15 @@ class ProducePolicy(pulumi.CustomResource):
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 encrypt: pulumi.Input[Optional[Union['EncryptConfigArgs', 'EncryptConfigArgsDict', 'outputs.EncryptConfig']]] = None,
-                 encrypt_fields: pulumi.Input[Optional[Union['EncryptFieldsConfigArgs', 'EncryptFieldsConfigArgsDict', 'outputs.EncryptFieldsConfig']]] = None,
+                 encrypt: pulumi.Input[Optional[Union['EncryptPolicyConfigArgs', 'EncryptPolicyConfigArgsDict', 'outputs.EncryptPolicyConfig']]] = None,
+                 encrypt_fields: pulumi.Input[Optional[Union['EncryptFieldsPolicyConfigArgs', 'EncryptFieldsPolicyConfigArgsDict', 'outputs.EncryptFieldsPolicyConfig']]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']]] = None,
+                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional['ProducePolicyType']] = None,
+                 type: pulumi.Input[Optional['ProducePolicyKind']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -261,15 +261,15 @@ class ProducePolicy(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] condition: Expression (at most 1000 characters) that limits which records the policy applies to.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[_builtins.bool] enabled: Whether the policy is applied (default true).
-        :param pulumi.Input[Union['EncryptConfigArgs', 'EncryptConfigArgsDict', 'outputs.EncryptConfig']] encrypt: Settings of an `encrypt` policy.
-        :param pulumi.Input[Union['EncryptFieldsConfigArgs', 'EncryptFieldsConfigArgsDict', 'outputs.EncryptFieldsConfig']] encrypt_fields: Settings of an `encrypt_fields` policy.
+        :param pulumi.Input[Union['EncryptPolicyConfigArgs', 'EncryptPolicyConfigArgsDict', 'outputs.EncryptPolicyConfig']] encrypt: Settings of an `encrypt` policy.
+        :param pulumi.Input[Union['EncryptFieldsPolicyConfigArgs', 'EncryptFieldsPolicyConfigArgsDict', 'outputs.EncryptFieldsPolicyConfig']] encrypt_fields: Settings of an `encrypt_fields` policy.
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the policy.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']] modify_headers: Settings of a `modify_headers` policy.
+        :param pulumi.Input[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']] modify_headers: Settings of a `modify_headers` policy.
         :param pulumi.Input[_builtins.str] name: Name of the policy (at most 255 characters); defaults to the resource name. The provider uses it to find a policy an interrupted create may have made.
         :param pulumi.Input[_builtins.str] parent_policy_id: ID of the parent policy; required for `encrypt_fields`, allowed for `modify_headers`. Changing it replaces the policy.
         :param pulumi.Input[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']] schema_validation: Settings of a `schema_validation` policy.
-        :param pulumi.Input['ProducePolicyType'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
+        :param pulumi.Input['ProducePolicyKind'] type: `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         :param pulumi.Input[_builtins.str] virtual_cluster_id: ID of the virtual cluster; changing it replaces the policy.
         """
         ...
@@ -299,15 +299,15 @@ class ProducePolicy(pulumi.CustomResource):
                  condition: pulumi.Input[Optional[_builtins.str]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  enabled: pulumi.Input[Optional[_builtins.bool]] = None,
-                 encrypt: pulumi.Input[Optional[Union['EncryptConfigArgs', 'EncryptConfigArgsDict', 'outputs.EncryptConfig']]] = None,
-                 encrypt_fields: pulumi.Input[Optional[Union['EncryptFieldsConfigArgs', 'EncryptFieldsConfigArgsDict', 'outputs.EncryptFieldsConfig']]] = None,
+                 encrypt: pulumi.Input[Optional[Union['EncryptPolicyConfigArgs', 'EncryptPolicyConfigArgsDict', 'outputs.EncryptPolicyConfig']]] = None,
+                 encrypt_fields: pulumi.Input[Optional[Union['EncryptFieldsPolicyConfigArgs', 'EncryptFieldsPolicyConfigArgsDict', 'outputs.EncryptFieldsPolicyConfig']]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersConfigArgs', 'ModifyHeadersConfigArgsDict', 'outputs.ModifyHeadersConfig']]] = None,
+                 modify_headers: pulumi.Input[Optional[Union['ModifyHeadersPolicyConfigArgs', 'ModifyHeadersPolicyConfigArgsDict', 'outputs.ModifyHeadersPolicyConfig']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  parent_policy_id: pulumi.Input[Optional[_builtins.str]] = None,
                  schema_validation: pulumi.Input[Optional[Union['SchemaValidationConfigArgs', 'SchemaValidationConfigArgsDict', 'outputs.SchemaValidationConfig']]] = None,
-                 type: pulumi.Input[Optional['ProducePolicyType']] = None,
+                 type: pulumi.Input[Optional['ProducePolicyKind']] = None,
                  virtual_cluster_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -418,7 +418,7 @@ class ProducePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def encrypt(self) -> pulumi.Output[Optional['outputs.EncryptConfig']]:
+    def encrypt(self) -> pulumi.Output[Optional['outputs.EncryptPolicyConfig']]:
         """
         Settings of an `encrypt` policy.
         """
@@ -426,7 +426,7 @@ class ProducePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="encryptFields")
-    def encrypt_fields(self) -> pulumi.Output[Optional['outputs.EncryptFieldsConfig']]:
+    def encrypt_fields(self) -> pulumi.Output[Optional['outputs.EncryptFieldsPolicyConfig']]:
         """
         Settings of an `encrypt_fields` policy.
         """
@@ -450,7 +450,7 @@ class ProducePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="modifyHeaders")
-    def modify_headers(self) -> pulumi.Output[Optional['outputs.ModifyHeadersConfig']]:
+    def modify_headers(self) -> pulumi.Output[Optional['outputs.ModifyHeadersPolicyConfig']]:
         """
         Settings of a `modify_headers` policy.
         """
@@ -482,7 +482,7 @@ class ProducePolicy(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def type(self) -> pulumi.Output['ProducePolicyType']:
+    def type(self) -> pulumi.Output['ProducePolicyKind']:
         """
         `modify_headers`, `schema_validation`, `encrypt` or `encrypt_fields`; set the member of the same name. Changing it replaces the policy.
         """

@@ -23,28 +23,28 @@ __all__ = ['VirtualClusterArgs', 'VirtualCluster']
 class VirtualClusterArgs:
     def __init__(__self__, *,
                  acl_mode: pulumi.Input['ACLMode'],
-                 authentication: pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]],
+                 authentication: pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationSchemeArgs']]],
                  destination: pulumi.Input['RefArgs'],
                  dns_label: pulumi.Input[_builtins.str],
                  gateway_id: pulumi.Input[_builtins.str],
                  name: pulumi.Input[_builtins.str],
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 namespace: pulumi.Input[Optional['VirtualClusterNamespaceArgs']] = None,
-                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]] = None):
+                 namespace: pulumi.Input[Optional['VirtualClusterNamespaceConfigArgs']] = None,
+                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterTopicAliasArgs']]]] = None):
         """
         The set of arguments for constructing a VirtualCluster resource.
 
         :param pulumi.Input['ACLMode'] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]] authentication: Accepted client authentication methods, tried in order.
+        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationSchemeArgs']]] authentication: Accepted client authentication methods, tried in order.
         :param pulumi.Input['RefArgs'] destination: The backend cluster, by ID or name.
         :param pulumi.Input[_builtins.str] dns_label: DNS label (RFC 1035) used in SNI host names: `<dnsLabel><sniSuffix>`.
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the virtual cluster.
         :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters).
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
-        :param pulumi.Input['VirtualClusterNamespaceArgs'] namespace: Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-        :param pulumi.Input[Sequence[pulumi.Input['TopicAliasArgs']]] topic_aliases: Extra names for backend topics (runtime 1.2 or later).
+        :param pulumi.Input['VirtualClusterNamespaceConfigArgs'] namespace: Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
+        :param pulumi.Input[Sequence[pulumi.Input['VirtualClusterTopicAliasArgs']]] topic_aliases: Extra names for backend topics (runtime 1.2 or later).
         """
         pulumi.set(__self__, "acl_mode", acl_mode)
         pulumi.set(__self__, "authentication", authentication)
@@ -75,14 +75,14 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]:
+    def authentication(self) -> pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationSchemeArgs']]]:
         """
         Accepted client authentication methods, tried in order.
         """
         return pulumi.get(self, "authentication")
 
     @authentication.setter
-    def authentication(self, value: pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationArgs']]]):
+    def authentication(self, value: pulumi.Input[Sequence[pulumi.Input['VirtualClusterAuthenticationSchemeArgs']]]):
         pulumi.set(self, "authentication", value)
 
     @_builtins.property
@@ -159,26 +159,26 @@ class VirtualClusterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def namespace(self) -> pulumi.Input[Optional['VirtualClusterNamespaceArgs']]:
+    def namespace(self) -> pulumi.Input[Optional['VirtualClusterNamespaceConfigArgs']]:
         """
         Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
         """
         return pulumi.get(self, "namespace")
 
     @namespace.setter
-    def namespace(self, value: pulumi.Input[Optional['VirtualClusterNamespaceArgs']]):
+    def namespace(self, value: pulumi.Input[Optional['VirtualClusterNamespaceConfigArgs']]):
         pulumi.set(self, "namespace", value)
 
     @_builtins.property
     @pulumi.getter(name="topicAliases")
-    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]:
+    def topic_aliases(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterTopicAliasArgs']]]]:
         """
         Extra names for backend topics (runtime 1.2 or later).
         """
         return pulumi.get(self, "topic_aliases")
 
     @topic_aliases.setter
-    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TopicAliasArgs']]]]):
+    def topic_aliases(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['VirtualClusterTopicAliasArgs']]]]):
         pulumi.set(self, "topic_aliases", value)
 
 
@@ -189,15 +189,15 @@ class VirtualCluster(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  acl_mode: pulumi.Input[Optional['ACLMode']] = None,
-                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]]] = None,
+                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationSchemeArgs', 'VirtualClusterAuthenticationSchemeArgsDict', 'outputs.VirtualClusterAuthenticationScheme']]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 namespace: pulumi.Input[Optional[Union['VirtualClusterNamespaceArgs', 'VirtualClusterNamespaceArgsDict', 'outputs.VirtualClusterNamespace']]] = None,
-                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TopicAliasArgs', 'TopicAliasArgsDict', 'outputs.TopicAlias']]]]] = None,
+                 namespace: pulumi.Input[Optional[Union['VirtualClusterNamespaceConfigArgs', 'VirtualClusterNamespaceConfigArgsDict', 'outputs.VirtualClusterNamespaceConfig']]] = None,
+                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterTopicAliasArgs', 'VirtualClusterTopicAliasArgsDict', 'outputs.VirtualClusterTopicAlias']]]]] = None,
                  __props__=None):
         """
         The Kafka cluster clients connect to: a view of a backend cluster with its own authentication, namespace and ACL mode. Import it with the ID `<gatewayId>/<virtualClusterId>`.
@@ -205,15 +205,15 @@ class VirtualCluster(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input['ACLMode'] acl_mode: `enforce_on_gateway` (cluster policies decide; none means no access) or `passthrough`.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]] authentication: Accepted client authentication methods, tried in order.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationSchemeArgs', 'VirtualClusterAuthenticationSchemeArgsDict', 'outputs.VirtualClusterAuthenticationScheme']]]] authentication: Accepted client authentication methods, tried in order.
         :param pulumi.Input[_builtins.str] description: Description (at most 512 characters).
         :param pulumi.Input[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']] destination: The backend cluster, by ID or name.
         :param pulumi.Input[_builtins.str] dns_label: DNS label (RFC 1035) used in SNI host names: `<dnsLabel><sniSuffix>`.
         :param pulumi.Input[_builtins.str] gateway_id: ID of the event gateway; changing it replaces the virtual cluster.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels: at most 50; keys 1-63 characters not starting with kong, konnect, mesh, kic or _.
         :param pulumi.Input[_builtins.str] name: Name, unique within the gateway (1-255 characters).
-        :param pulumi.Input[Union['VirtualClusterNamespaceArgs', 'VirtualClusterNamespaceArgsDict', 'outputs.VirtualClusterNamespace']] namespace: Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['TopicAliasArgs', 'TopicAliasArgsDict', 'outputs.TopicAlias']]]] topic_aliases: Extra names for backend topics (runtime 1.2 or later).
+        :param pulumi.Input[Union['VirtualClusterNamespaceConfigArgs', 'VirtualClusterNamespaceConfigArgsDict', 'outputs.VirtualClusterNamespaceConfig']] namespace: Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['VirtualClusterTopicAliasArgs', 'VirtualClusterTopicAliasArgsDict', 'outputs.VirtualClusterTopicAlias']]]] topic_aliases: Extra names for backend topics (runtime 1.2 or later).
         """
         ...
     @overload
@@ -240,15 +240,15 @@ class VirtualCluster(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  acl_mode: pulumi.Input[Optional['ACLMode']] = None,
-                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationArgs', 'VirtualClusterAuthenticationArgsDict', 'outputs.VirtualClusterAuthentication']]]]] = None,
+                 authentication: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterAuthenticationSchemeArgs', 'VirtualClusterAuthenticationSchemeArgsDict', 'outputs.VirtualClusterAuthenticationScheme']]]]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[Union['RefArgs', 'RefArgsDict', 'outputs.Ref']]] = None,
                  dns_label: pulumi.Input[Optional[_builtins.str]] = None,
                  gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 namespace: pulumi.Input[Optional[Union['VirtualClusterNamespaceArgs', 'VirtualClusterNamespaceArgsDict', 'outputs.VirtualClusterNamespace']]] = None,
-                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input[Union['TopicAliasArgs', 'TopicAliasArgsDict', 'outputs.TopicAlias']]]]] = None,
+                 namespace: pulumi.Input[Optional[Union['VirtualClusterNamespaceConfigArgs', 'VirtualClusterNamespaceConfigArgsDict', 'outputs.VirtualClusterNamespaceConfig']]] = None,
+                 topic_aliases: pulumi.Input[Optional[Sequence[pulumi.Input[Union['VirtualClusterTopicAliasArgs', 'VirtualClusterTopicAliasArgsDict', 'outputs.VirtualClusterTopicAlias']]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -340,7 +340,7 @@ class VirtualCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def authentication(self) -> pulumi.Output[Sequence['outputs.VirtualClusterAuthentication']]:
+    def authentication(self) -> pulumi.Output[Sequence['outputs.VirtualClusterAuthenticationScheme']]:
         """
         Accepted client authentication methods, tried in order.
         """
@@ -404,7 +404,7 @@ class VirtualCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def namespace(self) -> pulumi.Output[Optional['outputs.VirtualClusterNamespace']]:
+    def namespace(self) -> pulumi.Output[Optional['outputs.VirtualClusterNamespaceConfig']]:
         """
         Maps the virtual cluster's topics and consumer groups onto a prefix of the backend's.
         """
@@ -428,7 +428,7 @@ class VirtualCluster(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="topicAliases")
-    def topic_aliases(self) -> pulumi.Output[Optional[Sequence['outputs.TopicAlias']]]:
+    def topic_aliases(self) -> pulumi.Output[Optional[Sequence['outputs.VirtualClusterTopicAlias']]]:
         """
         Extra names for backend topics (runtime 1.2 or later).
         """

@@ -15,7 +15,7 @@ export const ACLMode = {
 
 export type ACLMode = (typeof ACLMode)[keyof typeof ACLMode];
 
-export const BackendClusterAuthType = {
+export const BackendClusterAuthenticationType = {
     /**
      * No authentication.
      */
@@ -30,7 +30,7 @@ export const BackendClusterAuthType = {
     SaslScram: "sasl_scram",
 } as const;
 
-export type BackendClusterAuthType = (typeof BackendClusterAuthType)[keyof typeof BackendClusterAuthType];
+export type BackendClusterAuthenticationType = (typeof BackendClusterAuthenticationType)[keyof typeof BackendClusterAuthenticationType];
 
 export const BackendTLSVersion = {
     /**
@@ -84,7 +84,7 @@ export const ClientAuthMode = {
 
 export type ClientAuthMode = (typeof ClientAuthMode)[keyof typeof ClientAuthMode];
 
-export const ConsumePolicyType = {
+export const ConsumePolicyKind = {
     /**
      * Sets or removes record headers.
      */
@@ -107,7 +107,20 @@ export const ConsumePolicyType = {
     DecryptFields: "decrypt_fields",
 } as const;
 
-export type ConsumePolicyType = (typeof ConsumePolicyType)[keyof typeof ConsumePolicyType];
+export type ConsumePolicyKind = (typeof ConsumePolicyKind)[keyof typeof ConsumePolicyKind];
+
+export const EncryptionKeyType = {
+    /**
+     * AWS KMS.
+     */
+    Aws: "aws",
+    /**
+     * Konnect static keys (StaticKey resources).
+     */
+    Static: "static",
+} as const;
+
+export type EncryptionKeyType = (typeof EncryptionKeyType)[keyof typeof EncryptionKeyType];
 
 export const ForwardType = {
     /**
@@ -121,19 +134,6 @@ export const ForwardType = {
 } as const;
 
 export type ForwardType = (typeof ForwardType)[keyof typeof ForwardType];
-
-export const KeyType = {
-    /**
-     * AWS KMS.
-     */
-    Aws: "aws",
-    /**
-     * Konnect static keys (StaticKey resources).
-     */
-    Static: "static",
-} as const;
-
-export type KeyType = (typeof KeyType)[keyof typeof KeyType];
 
 export const ListenerPolicyType = {
     /**
@@ -169,7 +169,7 @@ export const PolicyChainType = {
 
 export type PolicyChainType = (typeof PolicyChainType)[keyof typeof PolicyChainType];
 
-export const ProducePolicyType = {
+export const ProducePolicyKind = {
     /**
      * Sets or removes record headers.
      */
@@ -188,9 +188,9 @@ export const ProducePolicyType = {
     EncryptFields: "encrypt_fields",
 } as const;
 
-export type ProducePolicyType = (typeof ProducePolicyType)[keyof typeof ProducePolicyType];
+export type ProducePolicyKind = (typeof ProducePolicyKind)[keyof typeof ProducePolicyKind];
 
-export const SchemaType = {
+export const RegistrySchemaType = {
     /**
      * Apache Avro.
      */
@@ -201,9 +201,9 @@ export const SchemaType = {
     Json: "json",
 } as const;
 
-export type SchemaType = (typeof SchemaType)[keyof typeof SchemaType];
+export type RegistrySchemaType = (typeof RegistrySchemaType)[keyof typeof RegistrySchemaType];
 
-export const VirtualClusterAuthType = {
+export const VirtualClusterAuthenticationType = {
     /**
      * No authentication.
      */
@@ -226,4 +226,4 @@ export const VirtualClusterAuthType = {
     ClientCertificate: "client_certificate",
 } as const;
 
-export type VirtualClusterAuthType = (typeof VirtualClusterAuthType)[keyof typeof VirtualClusterAuthType];
+export type VirtualClusterAuthenticationType = (typeof VirtualClusterAuthenticationType)[keyof typeof VirtualClusterAuthenticationType];

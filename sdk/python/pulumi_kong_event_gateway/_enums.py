@@ -33,13 +33,13 @@ __all__ = [
 ]
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ACLAction")
+@pulumi.type_token("kong-event-gateway:index:ACLAction")
 class ACLAction(_builtins.str, Enum):
     ALLOW = "allow"
     DENY = "deny"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ACLOperationName")
+@pulumi.type_token("kong-event-gateway:index:ACLOperationName")
 class ACLOperationName(_builtins.str, Enum):
     ALL = "all"
     ALTER = "alter"
@@ -53,7 +53,7 @@ class ACLOperationName(_builtins.str, Enum):
     WRITE = "write"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ACLResourceNamesType")
+@pulumi.type_token("kong-event-gateway:index:ACLResourceNamesType")
 class ACLResourceNamesType(_builtins.str, Enum):
     STATIC = "stat"
     """
@@ -65,7 +65,7 @@ class ACLResourceNamesType(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ACLResourceType")
+@pulumi.type_token("kong-event-gateway:index:ACLResourceType")
 class ACLResourceType(_builtins.str, Enum):
     TOPIC = "topic"
     GROUP = "group"
@@ -73,14 +73,14 @@ class ACLResourceType(_builtins.str, Enum):
     CLUSTER = "cluster"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:BackendClusterAuthType")
+@pulumi.type_token("kong-event-gateway:index:BackendClusterAuthType")
 class BackendClusterAuthType(_builtins.str, Enum):
     ANONYMOUS = "anonymous"
     SASL_PLAIN = "saslPlain"
     SASL_SCRAM = "saslScram"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ConsumePolicyType")
+@pulumi.type_token("kong-event-gateway:index:ConsumePolicyType")
 class ConsumePolicyType(_builtins.str, Enum):
     DECRYPT = "decrypt"
     DECRYPT_FIELDS = "decryptFields"
@@ -89,25 +89,25 @@ class ConsumePolicyType(_builtins.str, Enum):
     SKIP_RECORD = "skipRecord"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:CryptoFailureMode")
+@pulumi.type_token("kong-event-gateway:index:CryptoFailureMode")
 class CryptoFailureMode(_builtins.str, Enum):
     ERROR = "error"
     PASSTHROUGH = "passthrough"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:FieldPathsType")
+@pulumi.type_token("kong-event-gateway:index:FieldPathsType")
 class FieldPathsType(_builtins.str, Enum):
     ARRAY = "array"
     EXPRESSION = "expression"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:HeaderOp")
+@pulumi.type_token("kong-event-gateway:index:HeaderOp")
 class HeaderOp(_builtins.str, Enum):
     SET = "set"
     REMOVE = "remove"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:KeyType")
+@pulumi.type_token("kong-event-gateway:index:KeyType")
 class KeyType(_builtins.str, Enum):
     AWS = "aws"
     """
@@ -119,7 +119,7 @@ class KeyType(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:KonnectSchemaRegistryRefType")
+@pulumi.type_token("kong-event-gateway:index:KonnectSchemaRegistryRefType")
 class KonnectSchemaRegistryRefType(_builtins.str, Enum):
     ID = "id"
     """
@@ -128,7 +128,7 @@ class KonnectSchemaRegistryRefType(_builtins.str, Enum):
     NAME = "name"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:NamespaceMode")
+@pulumi.type_token("kong-event-gateway:index:NamespaceMode")
 class NamespaceMode(_builtins.str, Enum):
     HIDE_PREFIX = "hide_prefix"
     """
@@ -140,20 +140,20 @@ class NamespaceMode(_builtins.str, Enum):
     """
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:OAuthBearerMediation")
+@pulumi.type_token("kong-event-gateway:index:OAuthBearerMediation")
 class OAuthBearerMediation(_builtins.str, Enum):
     PASSTHROUGH = "passthrough"
     VALIDATE_FORWARD = "validate_forward"
     TERMINATE = "terminate"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:PrincipalFailureMode")
+@pulumi.type_token("kong-event-gateway:index:PrincipalFailureMode")
 class PrincipalFailureMode(_builtins.str, Enum):
     ERROR = "error"
     IGNORE = "ignore"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:ProducePolicyType")
+@pulumi.type_token("kong-event-gateway:index:ProducePolicyType")
 class ProducePolicyType(_builtins.str, Enum):
     ENCRYPT = "encrypt"
     ENCRYPT_FIELDS = "encryptFields"
@@ -161,49 +161,49 @@ class ProducePolicyType(_builtins.str, Enum):
     SCHEMA_VALIDATION = "schemaValidation"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:RecordPart")
+@pulumi.type_token("kong-event-gateway:index:RecordPart")
 class RecordPart(_builtins.str, Enum):
     KEY = "key"
     VALUE = "value"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:SaslPlainMediation")
+@pulumi.type_token("kong-event-gateway:index:SaslPlainMediation")
 class SaslPlainMediation(_builtins.str, Enum):
     PASSTHROUGH = "passthrough"
     TERMINATE = "terminate"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:SaslScramAlgorithm")
+@pulumi.type_token("kong-event-gateway:index:SaslScramAlgorithm")
 class SaslScramAlgorithm(_builtins.str, Enum):
     SHA256 = "sha256"
     SHA512 = "sha512"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:SchemaType")
+@pulumi.type_token("kong-event-gateway:index:SchemaType")
 class SchemaType(_builtins.str, Enum):
     AVRO = "avro"
     JSON = "json"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:SchemaValidationType")
+@pulumi.type_token("kong-event-gateway:index:SchemaValidationType")
 class SchemaValidationType(_builtins.str, Enum):
     CONFLUENT_SCHEMA_REGISTRY = "confluentSchemaRegistry"
     JSON = "json"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:SelectorType")
+@pulumi.type_token("kong-event-gateway:index:SelectorType")
 class SelectorType(_builtins.str, Enum):
     GLOB = "glob"
     EXACT_LIST = "exactList"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:TLSVersion")
+@pulumi.type_token("kong-event-gateway:index:TLSVersion")
 class TLSVersion(_builtins.str, Enum):
     VERSION12 = "tls12"
     VERSION13 = "tls13"
 
 
-@pulumi.type_token("kong-event-gateway:eventgateway:VirtualClusterAuthType")
+@pulumi.type_token("kong-event-gateway:index:VirtualClusterAuthType")
 class VirtualClusterAuthType(_builtins.str, Enum):
     ANONYMOUS = "anonymous"
     CLIENT_CERTIFICATE = "clientCertificate"
