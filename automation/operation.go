@@ -51,8 +51,8 @@ func (o upOptions) ApplyOption(u *optup.Options) {
 	u.Target, u.Refresh, u.ExpectNoChanges, u.Diff, u.Parallel = o.Targets, o.Refresh, o.ExpectNoChanges, o.Diff, o.Parallel
 	u.ProgressStreams, u.ErrorProgressStreams, u.EventStreams, u.Color, u.DebugLogOpts = o.display()
 	u.SuppressOutputs = true
-	// Explicitly off (the CLI's default), so the Automation API reads the summary from `stack history` without
-	// --show-secrets: no decryption, 0.2-0.3 s less on every up. Outputs are still read decrypted.
+	// Explicitly off (the CLI's default): the summary comes from the up's event stream (pulumihome), and should the
+	// stream lack it, `stack history` runs without --show-secrets (no decryption, 0.2-0.3 s less).
 	hide := false
 	u.ShowSecrets = &hide
 }

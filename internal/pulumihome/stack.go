@@ -34,6 +34,7 @@ type Stack struct {
 	auto.Stack
 	project, name string
 	home          *Home
+	last          *running
 }
 
 // Stack creates or selects the stack project/name running program. Each
@@ -99,14 +100,14 @@ func (e *Home) stack(ctx context.Context, project, name string, program pulumi.R
 		auto.SecretsProvider(e.secretsProvider),
 		auto.Program(program),
 	}, opts...)
-	s := &Stack{project: project, name: name, home: e}
+	s := &Stack{project: project, name: name, home: e, last: &running{}}
 	s.clearLock()
 	s.repairAttributes()
 	ws, err := auto.NewLocalWorkspace(ctx, opts...)
 	if err != nil {
 		return nil, err
 	}
-	stack, err := open(ctx, name, localWorkspace{Workspace: ws, home: e, project: project})
+	stack, err := open(ctx, name, localWorkspace{Workspace: ws, home: e, project: project, last: s.last})
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +183,9 @@ func (s *Stack) Up(ctx context.Context, opts ...optup.Option) (Summary, error) {
 	if err := s.begin(); err != nil {
 		return Summary{}, err
 	}
-	res, err := s.Stack.Up(ctx, opts...)
+	s.last.stream = newOpStream()
+	res, err := s.Stack.Up(ctx, append(opts, upStream{s.last.stream})...)
+	s.last.stream = nil
 	sum := fromUpdate(res.Summary)
 	sum.Outputs, sum.Stdout = res.Outputs, res.StdOut
 	return sum, s.end(ctx, err)
@@ -209,7 +212,9 @@ func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary
 	if err := s.begin(); err != nil {
 		return Summary{}, err
 	}
-	res, err := s.Stack.Refresh(ctx, opts...)
+	s.last.stream = newOpStream()
+	res, err := s.Stack.Refresh(ctx, append(opts, refreshStream{s.last.stream})...)
+	s.last.stream = nil
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
 	return sum, s.end(ctx, err)
@@ -220,7 +225,9 @@ func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary
 	if err := s.begin(); err != nil {
 		return Summary{}, err
 	}
-	res, err := s.Stack.Destroy(ctx, append(opts, optdestroy.Remove())...)
+	s.last.stream = newOpStream()
+	res, err := s.Stack.Destroy(ctx, append(opts, optdestroy.Remove(), destroyStream{s.last.stream})...)
+	s.last.stream = nil
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
 	return sum, s.end(ctx, err)

@@ -105,3 +105,52 @@ func TestStackOpensAfterAKilledAttributesWrite(t *testing.T) {
 		require.Contains(t, notices[0], rel)
 	}
 }
+
+// TestUpTakesItsResultFromTheStream: an up's change counts and outputs, and a refresh's or destroy's counts, come
+// from the operation's event stream, so the CLI runs no `stack history` or `stack output` after it (each a CLI
+// start); the counts and outputs are those of the CLI.
+func TestUpTakesItsResultFromTheStream(t *testing.T) {
+	ctx := context.Background()
+	tools, log := t.TempDir(), filepath.Join(t.TempDir(), "runs")
+	cli, err := filepath.Abs(filepath.Join(repoBin, "pulumi"))
+	require.NoError(t, err)
+	script := "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec '" + cli + "' \"$@\"\n"
+	require.NoError(t, os.WriteFile(filepath.Join(tools, "pulumi"), []byte(script), 0o755))
+	home, err := NewHome(ctx, HomeOptions{Tools: Locator{Dir: tools}, Dir: t.TempDir(), Passphrase: "test"})
+	require.NoError(t, err)
+	program := func(ctx *pulumi.Context) error {
+		ctx.Export("endpoint", pulumi.String("bootstrap.kafka.example:9092"))
+		ctx.Export("ports", pulumi.ToIntArray([]int{19092, 19093}))
+		return nil
+	}
+	stack, err := home.Stack(ctx, "proj", "dev", program)
+	require.NoError(t, err)
+	for _, want := range []Summary{{Creates: 1}, {Sames: 1}} {
+		require.NoError(t, os.WriteFile(log, nil, 0o600))
+		sum, err := stack.Up(ctx)
+		require.NoError(t, err)
+		require.Equal(t, want.Creates, sum.Creates)
+		require.Equal(t, want.Sames, sum.Sames)
+		require.Equal(t, auto.OutputMap{
+			"endpoint": {Value: "bootstrap.kafka.example:9092"},
+			"ports":    {Value: []any{float64(19092), float64(19093)}},
+		}, sum.Outputs)
+		runs, err := os.ReadFile(log)
+		require.NoError(t, err)
+		require.Contains(t, string(runs), " up ")
+		require.NotContains(t, string(runs), "stack history")
+		require.NotContains(t, string(runs), "stack output")
+	}
+	require.NoError(t, os.WriteFile(log, nil, 0o600))
+	sum, err := stack.Refresh(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.Sames)
+	sum, err = stack.Destroy(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.Deletes)
+	runs, err := os.ReadFile(log)
+	require.NoError(t, err)
+	require.Contains(t, string(runs), " refresh ")
+	require.Contains(t, string(runs), " destroy ")
+	require.NotContains(t, string(runs), "stack history")
+}
