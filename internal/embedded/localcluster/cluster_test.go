@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -220,4 +222,31 @@ func TestStopLeftovers(t *testing.T) {
 	require.Equal(t, 1, stopped)
 	require.Error(t, leftover.Wait(), "killed")
 	require.True(t, commandLineMentions(other.Process.Pid, "sleep 300"), "the unrelated process still runs")
+}
+
+// TestStartRetriesATakenPort: when another process takes a port between its pick and etcd's bind (test packages
+// start clusters side by side), etcd exits at once; Start picks other ports and the cluster comes up.
+func TestStartRetriesATakenPort(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer taken.Close()
+	port := strconv.Itoa(taken.Addr().(*net.TCPAddr).Port)
+	picks := 0
+	pickPorts = func(n int) ([]string, error) {
+		picks++
+		ports, err := freePorts(n)
+		if picks == 1 && err == nil {
+			ports[0] = port // etcd's client port
+		}
+		return ports, err
+	}
+	defer func() { pickPorts = freePorts }()
+
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+	c, err := Start(ctx, Options{BinDir: shared.bin})
+	require.NoError(t, err)
+	defer func() { require.NoError(t, c.Stop()) }()
+	require.Equal(t, 2, picks, "the first ports were given up")
+	require.NoError(t, c.Client.List(ctx, &corev1.NamespaceList{}))
 }

@@ -41,9 +41,38 @@ func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.Authen
 	if err != nil {
 		return nil, err
 	}
-	ports, err := freePorts(3)
+	// A port picked free can be taken by another process before etcd or kube-apiserver binds it (test packages
+	// start clusters side by side); the process then exits at once, and the next attempt picks other ports.
+	for attempt := 1; ; attempt++ {
+		err := c.startProcesses(etcdPath, apiserverPath, etcdDataDir, certDir, pki)
+		if err == nil {
+			break
+		}
+		if c.cp != nil {
+			_ = c.cp.Stop()
+		}
+		if attempt == startAttempts {
+			return nil, fmt.Errorf("start etcd and kube-apiserver: %w", err)
+		}
+	}
+	admin, err := c.cp.AddUser(envtest.User{Name: "admin", Groups: []string{"system:masters"}}, &rest.Config{QPS: 1000, Burst: 2000})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("provision the admin user: %w", err)
+	}
+	return admin, nil
+}
+
+// startAttempts is how many times startControlPlane picks ports and starts the processes.
+const startAttempts = 3
+
+// pickPorts picks n ports that are free now.
+var pickPorts = freePorts
+
+// startProcesses starts etcd and kube-apiserver on newly picked ports.
+func (c *Cluster) startProcesses(etcdPath, apiserverPath, etcdDataDir, certDir string, pki etcdPKI) error {
+	ports, err := pickPorts(3)
+	if err != nil {
+		return err
 	}
 	clientURL := "https://127.0.0.1:" + ports[0]
 	// envtest health-checks etcd at URL/health and hands URL to kube-apiserver (overridden below): URL is the
@@ -51,7 +80,7 @@ func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.Authen
 	metricsURL := "http://127.0.0.1:" + ports[2]
 	healthURL, err := url.Parse(metricsURL)
 	if err != nil {
-		return nil, fmt.Errorf("etcd metrics URL: %w", err)
+		return fmt.Errorf("etcd metrics URL: %w", err)
 	}
 	c.cp = &envtest.ControlPlane{
 		Etcd:      &envtest.Etcd{Path: etcdPath, DataDir: etcdDataDir, URL: healthURL},
@@ -68,14 +97,7 @@ func (c *Cluster) startControlPlane(binDir, etcdDataDir string) (*envtest.Authen
 		Set("bind-address", "127.0.0.1").Set("advertise-address", "127.0.0.1").
 		Set("etcd-servers", clientURL).Set("etcd-cafile", pki.ca).
 		Set("etcd-certfile", pki.clientCert).Set("etcd-keyfile", pki.clientKey)
-	if err := c.cp.Start(); err != nil {
-		return nil, fmt.Errorf("start etcd and kube-apiserver: %w", err)
-	}
-	admin, err := c.cp.AddUser(envtest.User{Name: "admin", Groups: []string{"system:masters"}}, &rest.Config{QPS: 1000, Burst: 2000})
-	if err != nil {
-		return nil, fmt.Errorf("provision the admin user: %w", err)
-	}
-	return admin, nil
+	return c.cp.Start()
 }
 
 // childEnv is the whole environment of the control-plane processes: PATH, HOME and TMPDIR=tmp, so no secret of
