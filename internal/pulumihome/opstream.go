@@ -27,6 +27,9 @@ type opStream struct {
 	changes map[string]int
 	// outputs are the stack's outputs, secrets masked; nil without their event.
 	outputs map[string]any
+	// removesStack: the operation is a destroy that removes the stack when it succeeds (`destroy --remove`, one CLI
+	// run where the Automation API's Remove option runs `stack rm` after it, since it reads the summary back).
+	removesStack bool
 }
 
 // newOpStream starts collecting an operation's events.
@@ -82,10 +85,11 @@ func (u *opStream) ended() bool {
 	}
 }
 
-// history is `stack history --json` of the operation's summary, when the stream had one.
+// history is `stack history --json` of the operation's summary, when the stream had one; empty for a removed stack
+// (which has no history left to read) if it had none.
 func (u *opStream) history() (string, bool) {
 	if !u.ended() || u.changes == nil {
-		return "", false
+		return "[]", u.removesStack
 	}
 	data, err := json.Marshal([]auto.UpdateSummary{{Result: "succeeded", ResourceChanges: &u.changes}})
 	return string(data), err == nil
@@ -101,13 +105,19 @@ type recordedCommand struct {
 	last *running
 }
 
-// Run answers `stack history` from the running operation's stream, and runs anything else.
+// Run answers `stack history` from the running operation's stream, has a destroy that removes the stack do it
+// itself, and runs anything else.
 func (c recordedCommand) Run(ctx context.Context, workdir string, stdin io.Reader,
 	additionalOutput, additionalErrorOutput []io.Writer, additionalEnv []string, args ...string,
 ) (string, string, int, error) {
-	if len(args) > 1 && args[0] == "stack" && args[1] == "history" && c.last.stream != nil {
-		if history, ok := c.last.stream.history(); ok {
-			return history, "", 0, nil
+	if u := c.last.stream; u != nil && len(args) > 0 {
+		if args[0] == "destroy" && u.removesStack {
+			args = append(args, "--remove")
+		}
+		if len(args) > 1 && args[0] == "stack" && args[1] == "history" {
+			if history, ok := u.history(); ok {
+				return history, "", 0, nil
+			}
 		}
 	}
 	return c.PulumiCommand.Run(ctx, workdir, stdin, additionalOutput, additionalErrorOutput, additionalEnv, args...)

@@ -226,7 +226,8 @@ func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary
 		return Summary{}, err
 	}
 	s.last.stream = newOpStream()
-	res, err := s.Stack.Destroy(ctx, append(opts, optdestroy.Remove(), destroyStream{s.last.stream})...)
+	s.last.stream.removesStack = true
+	res, err := s.Stack.Destroy(ctx, append(opts, destroyStream{s.last.stream})...)
 	s.last.stream = nil
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut

@@ -108,7 +108,7 @@ func TestStackOpensAfterAKilledAttributesWrite(t *testing.T) {
 
 // TestUpTakesItsResultFromTheStream: an up's change counts and outputs, and a refresh's or destroy's counts, come
 // from the operation's event stream, so the CLI runs no `stack history` or `stack output` after it (each a CLI
-// start); the counts and outputs are those of the CLI.
+// start), and destroy removes the stack in the same run; the counts and outputs are those of the CLI.
 func TestUpTakesItsResultFromTheStream(t *testing.T) {
 	ctx := context.Background()
 	tools, log := t.TempDir(), filepath.Join(t.TempDir(), "runs")
@@ -153,4 +153,8 @@ func TestUpTakesItsResultFromTheStream(t *testing.T) {
 	require.Contains(t, string(runs), " refresh ")
 	require.Contains(t, string(runs), " destroy ")
 	require.NotContains(t, string(runs), "stack history")
+	require.NotContains(t, string(runs), "stack rm", "the destroy removed the stack itself")
+	_, err = home.ExistingStack(ctx, "proj", "dev", program)
+	var notFound *StackNotFoundError
+	require.ErrorAs(t, err, &notFound, "destroy removed the stack")
 }

@@ -236,7 +236,8 @@ func (b *bench) tools() []tool {
 			return map[op][]string{
 				opCreate: pulumi("up", "--yes", "--skip-preview"), opNoop: pulumi("up", "--yes", "--skip-preview"),
 				opRefresh: pulumi("up", "--yes", "--skip-preview", "--refresh"), opPreview: pulumi("preview"),
-				opDestroy: pulumi("destroy", "--yes", "--skip-preview"),
+				// keg's destroy removes the stack; so does this one.
+				opDestroy: pulumi("destroy", "--yes", "--skip-preview", "--remove"),
 			}[o]
 		},
 		reset: func(ctx context.Context, n int) error {
