@@ -72,9 +72,6 @@ func (o refreshOptions) ApplyOption(r *optrefresh.Options) {
 func (o destroyOptions) ApplyOption(d *optdestroy.Options) {
 	d.Target, d.Refresh, d.Diff, d.Parallel = o.Targets, o.Refresh, o.Diff, o.Parallel
 	d.ProgressStreams, d.ErrorProgressStreams, d.EventStreams, d.Color, d.DebugLogOpts = o.display()
-	for i, w := range d.ProgressStreams {
-		d.ProgressStreams[i] = &lineFilter{w: w, drop: destroyHints}
-	}
 	d.SuppressOutputs = true
 }
 
@@ -232,7 +229,7 @@ func (r *Runner) PreviewDestroy(ctx context.Context, o OpOptions) (Result, error
 	return operate(ctx, r, "destroy preview", o, destroyOption, r.stack.PreviewDestroy)
 }
 
-// Destroy deletes everything the stack deployed and removes the stack.
+// Destroy deletes everything the stack deployed, or the targets, and removes the stack when nothing is left.
 func (r *Runner) Destroy(ctx context.Context, o OpOptions) (Result, error) {
 	return operate(ctx, r, "destroy", o, destroyOption, r.stack.Destroy)
 }

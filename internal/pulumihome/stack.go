@@ -220,7 +220,7 @@ func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary
 	return sum, s.end(ctx, err)
 }
 
-// Destroy runs `pulumi destroy` and removes the stack.
+// Destroy runs `pulumi destroy` and removes the stack when the destroy deleted everything (not after --target).
 func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary, error) {
 	if err := s.begin(); err != nil {
 		return Summary{}, err

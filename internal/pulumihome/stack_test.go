@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/require"
 )
@@ -157,4 +158,38 @@ func TestUpTakesItsResultFromTheStream(t *testing.T) {
 	_, err = home.ExistingStack(ctx, "proj", "dev", program)
 	var notFound *StackNotFoundError
 	require.ErrorAs(t, err, &notFound, "destroy removed the stack")
+}
+
+// TestTargetedDestroyKeepsTheStack: a destroy of some resources (--target) deletes those and keeps the stack with
+// the rest, where removing the stack after it would fail on the resources left; a full destroy then removes it.
+func TestTargetedDestroyKeepsTheStack(t *testing.T) {
+	ctx := context.Background()
+	home, err := NewHome(ctx, HomeOptions{Tools: Locator{Dir: repoBin}, Dir: t.TempDir(), Passphrase: "test"})
+	require.NoError(t, err)
+	program := func(ctx *pulumi.Context) error {
+		for _, name := range []string{"kept", "targeted"} {
+			var c struct{ pulumi.ResourceState }
+			if err := ctx.RegisterComponentResource("test:index:Part", name, &c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	stack, err := home.Stack(ctx, "proj", "dev", program)
+	require.NoError(t, err)
+	_, err = stack.Up(ctx)
+	require.NoError(t, err)
+
+	target := "urn:pulumi:dev::proj::test:index:Part::targeted"
+	sum, err := stack.Destroy(ctx, optdestroy.Target([]string{target}))
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.Deletes)
+	stack, err = home.ExistingStack(ctx, "proj", "dev", program)
+	require.NoError(t, err, "the stack is kept")
+	sum, err = stack.Destroy(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 2, sum.Deletes, "the other part and the stack resource")
+	_, err = home.ExistingStack(ctx, "proj", "dev", program)
+	var notFound *StackNotFoundError
+	require.ErrorAs(t, err, &notFound)
 }

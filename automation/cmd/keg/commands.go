@@ -88,7 +88,7 @@ var operations = []operation{
 	{
 		use: "destroy", short: "Delete everything the stack deployed",
 		long: "Destroy previews the deletions, asks \"Destroy N resources of stack S?\" on a terminal (--yes elsewhere), " +
-			"deletes them and removes the stack. It runs no program, so it needs no Konnect token.",
+			"deletes them and removes the stack (with --target, only those, and the stack stays). It runs no program, so it needs no Konnect token.",
 		example:   "  keg destroy -f gateway.yaml\n  keg destroy -f gateway.yaml --yes",
 		flags:     withYes | withTarget | withRefresh | withDiff | withParallel,
 		confirm:   confirmDestroy,
