@@ -18,10 +18,7 @@ func validateSchemaRegistries(p *validate.Problems, registries []SchemaRegistryA
 	seen := validate.Seen{}
 	for i, r := range registries {
 		path := validate.Path("schemaRegistries").Index(i)
-		name := path.Field("name")
-		if p.Check(name, validate.Required(r.Name), seen.Repeated(r.Name, name)) && kubernetesName(r.Name) == "" {
-			p.Add(name, "%q has no letter or digit to build Kubernetes names from", r.Name)
-		}
+		checkObjectName(p, path.Field("name"), r.Name, seen)
 		names[r.Name] = true
 		p.KonnectEntity(path, r.Name, r.Description, "", nil)
 		p.Check(path.Field("schemaType"), validate.Required(r.SchemaType), validate.Enum(r.SchemaType))
@@ -48,10 +45,7 @@ func validateStaticKeys(p *validate.Problems, keys []StaticKeyArgs) map[string]b
 	seen := validate.Seen{}
 	for i, k := range keys {
 		path := validate.Path("staticKeys").Index(i)
-		name := path.Field("name")
-		if p.Check(name, validate.Required(k.Name), seen.Repeated(k.Name, name)) && kubernetesName(k.Name) == "" {
-			p.Add(name, "%q has no letter or digit to build names from", k.Name)
-		}
+		checkObjectName(p, path.Field("name"), k.Name, seen)
 		names[k.Name] = true
 		if value, known := k.Value.(pulumi.String); k.Value == nil || known && value == "" {
 			p.Add(path.Field("value"), "is required")

@@ -14,11 +14,7 @@ func validateVirtualClusters(p *validate.Problems, virtualClusters []VirtualClus
 	names, labels := validate.Seen{}, validate.Seen{}
 	for i, vc := range virtualClusters {
 		path := validate.Path("virtualClusters").Index(i)
-		name := path.Field("name")
-		if p.Check(name, validate.Required(vc.Name)) && kubernetesName(vc.Name) == "" {
-			p.Add(name, "%q has no letter or digit to build Kubernetes names from", vc.Name)
-		}
-		p.Check(name, names.Repeated(vc.Name, name))
+		checkObjectName(p, path.Field("name"), vc.Name, names)
 		label, labelPath := vc.dnsLabel(), path.Field("dnsLabel")
 		problem := cmp.Or(validate.Required(label), validate.DNSLabel(label))
 		if problem != "" && vc.DNSLabel == "" {
@@ -145,5 +141,13 @@ func validateSelector(p *validate.Problems, path validate.Path, typ eventgateway
 	checkUnion(p, path, typ, map[string]bool{"glob": glob != nil, "exactList": exactList})
 	if glob != nil {
 		p.Check(path.Field("glob.glob"), validate.Required(*glob), validate.Glob(*glob))
+	}
+}
+
+// checkObjectName checks a name the component builds object names from: set, unique among its kind (seen), and
+// holding a letter or digit.
+func checkObjectName(p *validate.Problems, path validate.Path, name string, seen validate.Seen) {
+	if p.Check(path, validate.Required(name), seen.Repeated(name, path)) && kubernetesName(name) == "" {
+		p.Add(path, "%q has no letter or digit to build Kubernetes names from", name)
 	}
 }

@@ -164,12 +164,19 @@ func (s *Stack) after(ctx context.Context, err error) error {
 // failed and may have left operations pending.
 const operationFile = "operation.pid"
 
-// begin records that an operation that writes state starts; end forgets it when the operation succeeded.
-func (s *Stack) begin() error {
-	return os.WriteFile(filepath.Join(s.Workspace().WorkDir(), operationFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
+// begin records that an operation that writes state starts, and returns the stream that collects its events; end
+// drops the stream, and forgets the operation when it succeeded.
+func (s *Stack) begin() (*opStream, error) {
+	err := os.WriteFile(filepath.Join(s.Workspace().WorkDir(), operationFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
+	if err != nil {
+		return nil, err
+	}
+	s.last.stream = newOpStream()
+	return s.last.stream, nil
 }
 
 func (s *Stack) end(ctx context.Context, err error) error {
+	s.last.stream = nil
 	if err == nil {
 		if rmErr := os.Remove(filepath.Join(s.Workspace().WorkDir(), operationFile)); rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) {
 			return rmErr
@@ -180,12 +187,11 @@ func (s *Stack) end(ctx context.Context, err error) error {
 
 // Up runs `pulumi up`.
 func (s *Stack) Up(ctx context.Context, opts ...optup.Option) (Summary, error) {
-	if err := s.begin(); err != nil {
+	stream, err := s.begin()
+	if err != nil {
 		return Summary{}, err
 	}
-	s.last.stream = newOpStream()
-	res, err := s.Stack.Up(ctx, append(opts, upStream{s.last.stream})...)
-	s.last.stream = nil
+	res, err := s.Stack.Up(ctx, append(opts, upStream{stream})...)
 	sum := fromUpdate(res.Summary)
 	sum.Outputs, sum.Stdout = res.Outputs, res.StdOut
 	return sum, s.end(ctx, err)
@@ -209,12 +215,11 @@ func (s *Stack) PreviewDestroy(ctx context.Context, opts ...optdestroy.Option) (
 
 // Refresh runs `pulumi refresh`.
 func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary, error) {
-	if err := s.begin(); err != nil {
+	stream, err := s.begin()
+	if err != nil {
 		return Summary{}, err
 	}
-	s.last.stream = newOpStream()
-	res, err := s.Stack.Refresh(ctx, append(opts, refreshStream{s.last.stream})...)
-	s.last.stream = nil
+	res, err := s.Stack.Refresh(ctx, append(opts, refreshStream{stream})...)
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
 	return sum, s.end(ctx, err)
@@ -222,13 +227,12 @@ func (s *Stack) Refresh(ctx context.Context, opts ...optrefresh.Option) (Summary
 
 // Destroy runs `pulumi destroy` and removes the stack when the destroy deleted everything (not after --target).
 func (s *Stack) Destroy(ctx context.Context, opts ...optdestroy.Option) (Summary, error) {
-	if err := s.begin(); err != nil {
+	stream, err := s.begin()
+	if err != nil {
 		return Summary{}, err
 	}
-	s.last.stream = newOpStream()
-	s.last.stream.removesStack = true
-	res, err := s.Stack.Destroy(ctx, append(opts, destroyStream{s.last.stream})...)
-	s.last.stream = nil
+	stream.removesStack = true
+	res, err := s.Stack.Destroy(ctx, append(opts, destroyStream{stream})...)
 	sum := fromUpdate(res.Summary)
 	sum.Stdout = res.StdOut
 	return sum, s.end(ctx, err)

@@ -107,10 +107,10 @@ func TestStackOpensAfterAKilledAttributesWrite(t *testing.T) {
 	}
 }
 
-// TestUpTakesItsResultFromTheStream: an up's change counts and outputs, and a refresh's or destroy's counts, come
-// from the operation's event stream, so the CLI runs no `stack history` or `stack output` after it (each a CLI
-// start), and destroy removes the stack in the same run; the counts and outputs are those of the CLI.
-func TestUpTakesItsResultFromTheStream(t *testing.T) {
+// TestOperationsTakeTheirResultFromTheStream: an up's change counts and outputs, and a refresh's or destroy's
+// counts, come from the operation's event stream, so the CLI runs no `stack history` or `stack output` after it
+// (each a CLI start), and destroy removes the stack in the same run; the counts and outputs are those of the CLI.
+func TestOperationsTakeTheirResultFromTheStream(t *testing.T) {
 	ctx := context.Background()
 	tools, log := t.TempDir(), filepath.Join(t.TempDir(), "runs")
 	cli, err := filepath.Abs(filepath.Join(repoBin, "pulumi"))

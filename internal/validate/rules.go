@@ -140,8 +140,9 @@ func Enum[T interface {
 	~string
 	Values() []infer.EnumValue[T]
 }](v T) string {
-	allowed := make([]T, 0, len(v.Values()))
-	for _, e := range v.Values() {
+	values := v.Values()
+	allowed := make([]T, 0, len(values))
+	for _, e := range values {
 		allowed = append(allowed, e.Value)
 	}
 	return OneOf(v, allowed...)

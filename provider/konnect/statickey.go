@@ -114,15 +114,18 @@ func generateName(resource string) (string, error) {
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
-	return resource[:min(len(resource), 255-9)] + "-" + hex.EncodeToString(b), nil
+	return generatedBase(resource) + "-" + hex.EncodeToString(b), nil
 }
 
 // isGeneratedName says whether generateName could have made name for the resource.
 func isGeneratedName(resource, name string) bool {
-	base := resource[:min(len(resource), 255-9)]
-	rest, ok := strings.CutPrefix(name, base)
+	rest, ok := strings.CutPrefix(name, generatedBase(resource))
 	return ok && generatedSuffix.MatchString(rest)
 }
+
+// generatedBase is the part of a generated name taken from the resource name: as much of it as leaves room for the
+// 9-character suffix within 255.
+func generatedBase(resource string) string { return resource[:min(len(resource), 255-9)] }
 
 func (k *StaticKeyArgs) validate(problems *validate.Problems) {
 	problems.KonnectEntity("", k.Name, str(k.Description), "labels", k.Labels)
